@@ -1,0 +1,123 @@
+"""`quizapp stats` and `quizapp db check|backup`: the progress file from the command line.
+
+Every `StoreError` becomes one line on stderr and exit status 1; the file is never
+modified to make a command succeed.
+"""
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import click
+
+from quizapp.paths import Settings
+from quizapp.store.errors import StoreError
+
+
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    """Turn a StoreError into a message and exit status 1 (never a traceback)."""
+    try:
+        yield
+    except StoreError as exc:
+        click.echo(f"quizapp: {exc}", err=True)
+        raise SystemExit(1) from None
+
+
+@click.command()
+@click.option("--deck", "deck_id", metavar="ID", help="Only this deck.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_obj
+def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
+    """Show what is due, how today went, retention and progress per topic."""
+    from quizapp.srs.stats import stats_today
+    from quizapp.store.connection import open_store
+
+    with _store_errors():
+        conn = open_store(settings.db_path)
+        try:
+            result = stats_today(conn, deck_id)
+        finally:
+            conn.close()
+    if as_json:
+        data = asdict(result)
+        data["date"] = date.fromordinal(result.day).isoformat()
+        click.echo(json.dumps(data, indent=2))
+        return
+    click.echo("\n".join(_format_stats(result)))
+
+
+def _format_stats(result) -> list[str]:
+    """Plain text, one fact a line, readable in any terminal."""
+
+    def pct(value: float | None) -> str:
+        return "-" if value is None else f"{value:.0%}"
+
+    retention = ", ".join(f"{k} {pct(v)}" for k, v in result.retention.items())
+    lines = [
+        f"Study day {date.fromordinal(result.day).isoformat()}"
+        + (f" (deck {result.deck_id})" if result.deck_id else ""),
+        f"Due today: {result.due_today}",
+        f"Due next 30 days: {sum(result.due_forecast[1:])} "
+        f"(per day: {' '.join(str(n) for n in result.due_forecast[1:])})",
+        f"Reviewed today: {result.reviewed_today} in {result.seconds_today / 60:.0f} min",
+        f"Streak: {result.streak_days} day(s)",
+        f"True retention: {retention}",
+        f"Cards: {result.new} new, {result.learning} learning, {result.young} young, "
+        f"{result.mature} mature, {result.suspended} suspended, {result.retired} retired",
+    ]
+    if result.topics:
+        lines.append("Topics (accuracy, mastery = mature share):")
+        width = max(len(t.topic) for t in result.topics)
+        for topic in result.topics:
+            lines.append(
+                f"  {topic.topic:<{width}}  {pct(topic.accuracy):>4} of {topic.answers:>5}  "
+                f"mastery {topic.mastery:>4.0%} ({topic.mature}/{topic.cards})"
+            )
+    return lines
+
+
+@click.group()
+def db() -> None:
+    """Look after the progress file: check it, back it up."""
+
+
+@db.command()
+@click.pass_obj
+def check(settings: Settings) -> None:
+    """Run SQLite's integrity and foreign-key checks on the progress file."""
+    from quizapp.store.connection import check_file, open_store
+
+    with _store_errors():
+        conn = open_store(settings.db_path, create=False)
+        try:
+            problems = check_file(conn)
+        finally:
+            conn.close()
+        if problems:
+            for problem in problems:
+                click.echo(problem, err=True)
+            raise StoreError(f"{settings.db_path} has {len(problems)} problem(s); see above.")
+    click.echo(f"{settings.db_path}: ok")
+
+
+@db.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def backup(settings: Settings, path: Path | None) -> None:
+    """Copy the progress file to PATH (default: beside it, named with the time)."""
+    from quizapp.store.connection import backup_to, open_store
+
+    if path is None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        path = settings.db_path.with_name(f"{settings.db_path.stem}-backup-{stamp}.sqlite3")
+    with _store_errors():
+        conn = open_store(settings.db_path, create=False)
+        try:
+            backup_to(conn, path)
+        finally:
+            conn.close()
+    click.echo(f"backed up {settings.db_path} to {path}")

@@ -1,0 +1,370 @@
+"""A study session: which card comes next, what each answer does, and undo. No Textual here.
+
+The TUI (or a test, or a script) drives it like this::
+
+    conn = open_store(path)                       # quizapp.store.connection
+    session = StudySession(conn, load_config(conn), deck_ids=["iim"], clock=utc_now)
+    entry = session.next_card()                   # QueueEntry | None (None: done for today)
+    session.intervals(entry.card_id)              # {Rating.Again: timedelta(minutes=1), ...}
+    result = session.answer(entry.card_id, Rating.Good, duration_ms=5200, vignette_seed=7)
+    session.undo()                                # -> card id put back, or None
+    session.bury(card_id); session.suspend(card_id); session.flag(card_id)
+    session.counts()                              # Counts(new, learning, review) left today
+
+Contract:
+- `clock` returns an aware datetime; it is normalised to `timezone.utc` (fsrs needs
+  exactly that). Tests pass a fixed clock.
+- `next_card` order: learning cards due now; then reviews due today (oldest due first)
+  with new cards interleaved evenly among them; then learning cards due within the
+  learn-ahead window (20 min). Daily limits count answers in the review log, so they hold
+  across restarts and processes. Buried and suspended cards are skipped.
+- `answer` runs in one `BEGIN IMMEDIATE` transaction, committed before it returns: the
+  card's new fsrs state, the review log row (fsrs card JSON before and after, rating,
+  duration, vignette seed, and what undo needs), the burying of siblings for the rest of
+  the study day, and the leech mark (at `leech_threshold` lapses, then every half
+  threshold: marked `leech` and, by default, suspended).
+- `intervals` previews each rating with fuzz off, so it neither consumes nor changes the
+  global `random` state that fsrs draws its fuzz from.
+- `undo` takes back this session's answers, latest first: the card's row is restored
+  exactly as it was (fsrs JSON included), the siblings the answer buried are unburied and
+  the log row is deleted. It refuses (returns None) if the card was answered since, e.g.
+  by another process.
+- A clock that moved backwards never puts a review before the card's previous one: the
+  review time used is the later of the two.
+Errors: an unknown card id raises `KeyError`.
+"""
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from fsrs import Card, Rating, State
+
+from quizapp.srs.config import StudyConfig, load_config
+from quizapp.srs.days import day_start, study_day
+from quizapp.store.cards import (
+    CardRow,
+    ReviewRow,
+    bury_siblings,
+    delete_review,
+    get_card,
+    get_card_by_rowid,
+    get_review,
+    insert_review,
+    latest_review_id,
+    set_card_flag,
+    unbury,
+    write_schedule,
+)
+from quizapp.store.queue import QueueQueries
+from quizapp.store.timeutil import from_micros, to_micros
+from quizapp.store.transaction import transaction
+
+NEW = 0  # our state for a card never answered (fsrs has no New state)
+
+
+def utc_now() -> datetime:
+    """The real clock."""
+    return datetime.now(UTC)
+
+
+class Queue(StrEnum):
+    """Why a card is shown now."""
+
+    LEARNING = "learning"
+    REVIEW = "review"
+    NEW = "new"
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """The card to show next and what the screen needs to know about it."""
+
+    card_id: str
+    queue: Queue
+    deck_id: str
+    kind: str
+    topic: str
+    sibling_key: str
+    flagged: bool
+    leech: bool
+    due: datetime | None  # None for a new card
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    """What an answer did, already committed."""
+
+    card_id: str
+    rating: Rating
+    state: State
+    due: datetime
+    interval: timedelta
+    review_id: int
+    leech: bool  # this answer made the card a leech
+    suspended: bool
+    buried_siblings: int
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Cards left today, as on Anki's deck screen."""
+
+    new: int
+    learning: int
+    review: int
+
+
+class StudySession:
+    """One learner studying a selection of decks on one progress file."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        config: StudyConfig | None = None,
+        deck_ids: Sequence[str] | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.conn = conn
+        self.config = config if config is not None else load_config(conn)
+        self._clock = clock
+        self._tz = self.config.tzinfo()
+        self._scheduler = self.config.scheduler()
+        self._preview = self.config.scheduler(fuzz=False)
+        self._queries = QueueQueries(deck_ids)
+        self._undo_stack: list[int] = []
+        self._reviews_since_new = 0
+
+    # -- time -----------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        """The clock, as fsrs needs it (exactly `timezone.utc`)."""
+        moment = self._clock()
+        if moment.tzinfo is None:
+            raise ValueError("the clock must return an aware datetime")
+        return moment.astimezone(UTC)
+
+    def today(self, now: datetime | None = None) -> int:
+        """The study day (date ordinal, with the configured rollover hour)."""
+        return study_day(now or self.now(), self.config.day_starts_hour, self._tz)
+
+    def _end_of_day(self, day: int) -> int:
+        return to_micros(day_start(day + 1, self.config.day_starts_hour, self._tz))
+
+    # -- the queue ------------------------------------------------------------------------
+
+    def next_card(self) -> QueueEntry | None:
+        """The card to show now, or None when nothing is left for today."""
+        now = self.now()
+        now_us = to_micros(now)
+        today = self.today(now)
+        conn, queries = self.conn, self._queries
+        row = queries.first_learning(conn, now_us)
+        if row is not None:
+            return _entry(row, Queue.LEARNING)
+        new_left = self._new_left(today)
+        review = None
+        if self._review_left(today) > 0:
+            review = queries.first_review(conn, self._end_of_day(today), today)
+        new = queries.first_new(conn, today) if new_left > 0 else None
+        if review is not None and (new is None or not self._new_turn(today, new_left)):
+            return _entry(review, Queue.REVIEW)
+        if new is not None:
+            return _entry(new, Queue.NEW)
+        ahead = to_micros(now + timedelta(minutes=self.config.learn_ahead_minutes))
+        row = queries.first_learning(conn, ahead)
+        return None if row is None else _entry(row, Queue.LEARNING)
+
+    def _new_left(self, today: int) -> int:
+        return max(0, self.config.new_per_day - self._queries.done_today(self.conn, today, NEW))
+
+    def _review_left(self, today: int) -> int:
+        done = self._queries.done_today(self.conn, today, int(State.Review))
+        return max(0, self.config.reviews_per_day - done)
+
+    def _new_turn(self, today: int, new_left: int) -> bool:
+        """Spread new cards evenly through the reviews (Anki's default mix)."""
+        reviews = self._queries.count_review(
+            self.conn, self._end_of_day(today), today, self._review_left(today)
+        )
+        spacing = max(1, reviews // max(1, new_left))
+        return self._reviews_since_new >= spacing
+
+    def counts(self) -> Counts:
+        """New, learning and review cards left for today, within the daily limits."""
+        today = self.today()
+        end = self._end_of_day(today)
+        new_left = self._new_left(today)
+        review_left = self._review_left(today)
+        return Counts(
+            new=self._queries.count_new(self.conn, today, new_left),
+            learning=self._queries.count_learning(self.conn, end),
+            review=self._queries.count_review(self.conn, end, today, review_left),
+        )
+
+    # -- answering ------------------------------------------------------------------------
+
+    def intervals(self, card_id: str) -> dict[Rating, timedelta]:
+        """What each rating would give, for the answer buttons (no fuzz, no side effects)."""
+        row = self._require(card_id)
+        now = self.now()
+        card = self._fsrs_card(row, now)
+        moment = _review_time(card, now)
+        return {
+            rating: self._preview.review_card(card, rating, review_datetime=moment)[0].due - moment
+            for rating in Rating
+        }
+
+    def answer(
+        self,
+        card_id: str,
+        rating: Rating | int,
+        duration_ms: int | None = None,
+        vignette_seed: int | None = None,
+    ) -> AnswerResult:
+        """Schedule the card for `rating` and commit everything before returning."""
+        rating = Rating(rating)
+        now = self.now()
+        today = self.today(now)
+        with transaction(self.conn):
+            row = self._require(card_id)
+            before = self._fsrs_card(row, now)
+            moment = _review_time(before, now)
+            after, _ = self._scheduler.review_card(
+                before, rating, review_datetime=moment, review_duration=duration_ms
+            )
+            lapsed = row.state == State.Review and rating == Rating.Again
+            lapses = row.lapses + int(lapsed)
+            leech = lapsed and self._is_leech(lapses)
+            suspended = bool(row.suspended or (leech and self.config.leech_suspends))
+            after_json = after.to_json()
+            write_schedule(
+                self.conn,
+                row.id,
+                {
+                    "state": int(after.state),
+                    "due": to_micros(after.due),
+                    "last_review": to_micros(moment),
+                    "stability": after.stability,
+                    "difficulty": after.difficulty,
+                    "fsrs": after_json,
+                    "reps": row.reps + 1,
+                    "lapses": lapses,
+                    "leech": int(row.leech or leech),
+                    "suspended": int(suspended),
+                    "flagged": row.flagged,
+                    "buried_day": row.buried_day,
+                },
+            )
+            buried = bury_siblings(self.conn, row, today)
+            review_id = insert_review(
+                self.conn,
+                ReviewRow(
+                    id=0,
+                    card=row.id,
+                    reviewed_at=to_micros(moment),
+                    day=today,
+                    rating=int(rating),
+                    duration_ms=duration_ms,
+                    state_before=row.state,
+                    state_after=int(after.state),
+                    card_before=before.to_json(),
+                    card_after=after_json,
+                    undo={"schedule": row.schedule(), "buried": buried},
+                    vignette_seed=vignette_seed,
+                ),
+            )
+        self._undo_stack.append(review_id)
+        self._reviews_since_new = 0 if row.state == NEW else self._reviews_since_new + 1
+        return AnswerResult(
+            card_id=card_id,
+            rating=rating,
+            state=after.state,
+            due=after.due,
+            interval=after.due - moment,
+            review_id=review_id,
+            leech=leech,
+            suspended=suspended,
+            buried_siblings=len(buried),
+        )
+
+    def _is_leech(self, lapses: int) -> bool:
+        """At the threshold, then every half threshold after it (Anki's rule)."""
+        threshold = self.config.leech_threshold
+        if threshold <= 0 or lapses < threshold:
+            return False
+        return (lapses - threshold) % max(1, threshold // 2) == 0
+
+    def undo(self) -> str | None:
+        """Take back this session's latest answer; returns its card id, or None."""
+        if not self._undo_stack:
+            return None
+        review_id = self._undo_stack[-1]
+        with transaction(self.conn):
+            review = get_review(self.conn, review_id)
+            if review is None or latest_review_id(self.conn, review.card) != review_id:
+                self._undo_stack.pop()
+                return None
+            write_schedule(self.conn, review.card, review.undo["schedule"])
+            unbury(self.conn, [tuple(pair) for pair in review.undo["buried"]])
+            delete_review(self.conn, review_id)
+            row = get_card_by_rowid(self.conn, review.card)
+        self._undo_stack.pop()
+        return None if row is None else row.card_id
+
+    # -- card actions ---------------------------------------------------------------------
+
+    def bury(self, card_id: str) -> None:
+        """Hide the card until the next study day."""
+        self._set(card_id, "buried_day", self.today())
+
+    def suspend(self, card_id: str, suspended: bool = True) -> None:
+        """Take the card out of study until unsuspended."""
+        self._set(card_id, "suspended", int(suspended))
+
+    def flag(self, card_id: str, flagged: bool = True) -> None:
+        """Mark the card for later attention (a wrong fact, a card to edit)."""
+        self._set(card_id, "flagged", int(flagged))
+
+    def _set(self, card_id: str, column: str, value: int) -> None:
+        with transaction(self.conn):
+            if not set_card_flag(self.conn, card_id, column, value):
+                raise KeyError(card_id)
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _require(self, card_id: str) -> CardRow:
+        row = get_card(self.conn, card_id)
+        if row is None:
+            raise KeyError(card_id)
+        return row
+
+    @staticmethod
+    def _fsrs_card(row: CardRow, now: datetime) -> Card:
+        """The card as fsrs knows it: its own JSON, or a fresh card for a new one."""
+        if row.fsrs is None:
+            return Card(card_id=row.id, due=now)
+        return Card.from_json(row.fsrs)
+
+
+def _review_time(card: Card, now: datetime) -> datetime:
+    """Never before the previous review, even if the clock went backwards."""
+    if card.last_review is not None and card.last_review > now:
+        return card.last_review
+    return now
+
+
+def _entry(row: CardRow, queue: Queue) -> QueueEntry:
+    return QueueEntry(
+        card_id=row.card_id,
+        queue=queue,
+        deck_id=row.deck_id,
+        kind=row.kind,
+        topic=row.topic,
+        sibling_key=row.sibling_key,
+        flagged=bool(row.flagged),
+        leech=bool(row.leech),
+        due=None if row.state == NEW else from_micros(row.due),
+    )

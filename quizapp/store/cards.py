@@ -1,0 +1,184 @@
+"""Reading and writing one card's scheduling row and its review log: the answer path.
+
+Every statement here touches rows by primary key or a narrow index, so an answer costs the
+same on a file of 100 cards or 100,000.
+"""
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+# The columns an answer may change; undo writes them all back as they were.
+SCHEDULE_COLUMNS = (
+    "state",
+    "due",
+    "last_review",
+    "stability",
+    "difficulty",
+    "fsrs",
+    "reps",
+    "lapses",
+    "leech",
+    "suspended",
+    "flagged",
+    "buried_day",
+)
+CARD_COLUMNS = ("id", "card_id", "deck_id", "kind", "topic", "sibling_key", *SCHEDULE_COLUMNS)
+_SELECT = f"SELECT {', '.join(CARD_COLUMNS)} FROM cards"
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """A card as stored: identity, metadata and scheduling (state 0 = new)."""
+
+    id: int
+    card_id: str
+    deck_id: str
+    kind: str
+    topic: str
+    sibling_key: str
+    state: int
+    due: int
+    last_review: int | None
+    stability: float | None
+    difficulty: float | None
+    fsrs: str | None
+    reps: int
+    lapses: int
+    leech: int
+    suspended: int
+    flagged: int
+    buried_day: int
+
+    def schedule(self) -> dict[str, Any]:
+        """The scheduling columns, as undo stores and restores them."""
+        return {name: getattr(self, name) for name in SCHEDULE_COLUMNS}
+
+
+def card_from_row(row: tuple) -> CardRow:
+    """A `CardRow` from a row selected with `CARD_COLUMNS`."""
+    return CardRow(*row)
+
+
+def get_card(conn: sqlite3.Connection, card_id: str) -> CardRow | None:
+    """One card by its stable id, or None."""
+    row = conn.execute(f"{_SELECT} WHERE card_id = ?", (card_id,)).fetchone()
+    return None if row is None else CardRow(*row)
+
+
+def get_card_by_rowid(conn: sqlite3.Connection, rowid: int) -> CardRow | None:
+    """One card by its internal id (what the review log refers to)."""
+    row = conn.execute(f"{_SELECT} WHERE id = ?", (rowid,)).fetchone()
+    return None if row is None else CardRow(*row)
+
+
+_UPDATE_SCHEDULE = (
+    f"UPDATE cards SET {', '.join(f'{name} = ?' for name in SCHEDULE_COLUMNS)} WHERE id = ?"
+)
+
+
+def write_schedule(conn: sqlite3.Connection, rowid: int, schedule: dict[str, Any]) -> None:
+    """Overwrite a card's scheduling columns (after an answer, or on undo)."""
+    conn.execute(_UPDATE_SCHEDULE, (*(schedule[name] for name in SCHEDULE_COLUMNS), rowid))
+
+
+def set_card_flag(conn: sqlite3.Connection, card_id: str, column: str, value: int) -> bool:
+    """Set flagged, suspended or buried_day on one card; False if there is no such card."""
+    if column not in {"flagged", "suspended", "buried_day", "leech"}:
+        raise ValueError(f"not a card flag: {column}")
+    cursor = conn.execute(f"UPDATE cards SET {column} = ? WHERE card_id = ?", (value, card_id))
+    return cursor.rowcount > 0
+
+
+def bury_siblings(conn: sqlite3.Connection, card: CardRow, day: int) -> list[tuple[int, int]]:
+    """Bury, until the end of `day`, the card's siblings that are new or in review.
+
+    Learning cards are never buried (as in Anki): their short steps would be lost.
+    Returns (internal id, previous buried_day) per buried card, for undo.
+    """
+    rows = conn.execute(
+        "SELECT id, buried_day FROM cards WHERE sibling_key = ? AND id != ? "
+        "AND state IN (0, 2) AND buried_day < ? AND retired = 0 AND suspended = 0",
+        (card.sibling_key, card.id, day),
+    ).fetchall()
+    conn.executemany("UPDATE cards SET buried_day = ? WHERE id = ?", [(day, r[0]) for r in rows])
+    return [(r[0], r[1]) for r in rows]
+
+
+def unbury(conn: sqlite3.Connection, buried: list[tuple[int, int]]) -> None:
+    """Give cards back the buried_day they had (undo of `bury_siblings`)."""
+    conn.executemany("UPDATE cards SET buried_day = ? WHERE id = ?", [(d, i) for i, d in buried])
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One answer as logged."""
+
+    id: int
+    card: int
+    reviewed_at: int
+    day: int
+    rating: int
+    duration_ms: int | None
+    state_before: int
+    state_after: int
+    card_before: str
+    card_after: str
+    undo: dict[str, Any]
+    vignette_seed: int | None
+
+
+_REVIEW_COLUMNS = (
+    "id, card, reviewed_at, day, rating, duration_ms, state_before, state_after, "
+    "card_before, card_after, undo, vignette_seed"
+)
+
+
+def insert_review(conn: sqlite3.Connection, review: ReviewRow) -> int:
+    """Append an answer to the log; returns its id (the review's id field is ignored)."""
+    cursor = conn.execute(
+        "INSERT INTO review_log(card, reviewed_at, day, rating, duration_ms, state_before, "
+        "state_after, card_before, card_after, undo, vignette_seed) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            review.card,
+            review.reviewed_at,
+            review.day,
+            review.rating,
+            review.duration_ms,
+            review.state_before,
+            review.state_after,
+            review.card_before,
+            review.card_after,
+            json.dumps(review.undo),
+            review.vignette_seed,
+        ),
+    )
+    return int(cursor.lastrowid)
+
+
+def get_review(conn: sqlite3.Connection, review_id: int) -> ReviewRow | None:
+    """One logged answer, or None if it was undone or never existed."""
+    row = conn.execute(
+        f"SELECT {_REVIEW_COLUMNS} FROM review_log WHERE id = ?", (review_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    values = list(row)
+    values[10] = json.loads(values[10])
+    return ReviewRow(*values)
+
+
+def latest_review_id(conn: sqlite3.Connection, rowid: int) -> int | None:
+    """The id of the card's most recent answer (undo only takes back the latest)."""
+    row = conn.execute(
+        "SELECT id FROM review_log WHERE card = ? ORDER BY reviewed_at DESC, id DESC LIMIT 1",
+        (rowid,),
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def delete_review(conn: sqlite3.Connection, review_id: int) -> None:
+    """Remove an undone answer from the log: it did not happen."""
+    conn.execute("DELETE FROM review_log WHERE id = ?", (review_id,))

@@ -1,0 +1,181 @@
+"""Opening the progress file: checks first, then pragmas, then migrations.
+
+Every failure becomes a `StoreError` with the path and the reason. A file we do not
+understand (not SQLite, damaged, from a newer quizapp) is never written to: the checks
+that can refuse it run before the first write (switching to WAL is a write).
+"""
+
+import os
+import sqlite3
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+
+from quizapp.store.errors import StoreError
+from quizapp.store.schema import MIGRATIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def open_store(
+    path: Path,
+    *,
+    create: bool = True,
+    synchronous: str = "FULL",
+    migrations: list[list[str]] | None = None,
+) -> sqlite3.Connection:
+    """Open (and if needed create and upgrade) the progress file at `path`.
+
+    The connection is in autocommit mode (`isolation_level=None`): callers open their
+    own `BEGIN IMMEDIATE` transactions, so a write never waits behind a read lock it
+    cannot upgrade. `synchronous=FULL` makes a commit survive a power cut, not only a
+    crash of the process; `NORMAL` is faster and still safe against a killed process.
+    """
+    migrations = MIGRATIONS if migrations is None else migrations
+    path = Path(path)
+    _check_before_open(path, create=create)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the progress file {path}: {exc}") from exc
+    try:
+        version = _read_user_version(conn, path)
+        if version > len(migrations):
+            raise StoreError(
+                f"{path} was written by a newer version of quizapp (schema {version}; "
+                f"this version knows up to {len(migrations)}). Upgrade quizapp to use it; "
+                "the file was left untouched."
+            )
+        _set_pragmas(conn, path, synchronous)
+        if version < len(migrations):
+            if version > 0:
+                backup_before_migration(conn, path, version)
+            _migrate(conn, path, version, migrations)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_before_open(path: Path, *, create: bool) -> None:
+    """Refuse, with a reason, what sqlite would refuse later with a vaguer message."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a progress file.")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not path.exists():
+        if not create:
+            raise StoreError(f"there is no progress file at {path}.")
+        if not folder.is_dir():
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder {folder}: {exc.strerror}.") from exc
+        if not _writable(folder):
+            raise StoreError(f"cannot create {path}: the folder {folder} is read-only.")
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}.") from exc
+    if header and header != SQLITE_HEADER:
+        raise StoreError(
+            f"{path} is not a quizapp progress file (not an SQLite database); "
+            "it was left untouched."
+        )
+    if not _writable(path):
+        raise StoreError(f"{path} is read-only; quizapp needs to write your progress to it.")
+    if not _writable(folder):
+        raise StoreError(
+            f"the folder {folder} is read-only; quizapp needs to create its journal "
+            f"({path.name}-wal) beside {path.name}."
+        )
+
+
+def _writable(path: Path) -> bool:
+    """Writable by us and not marked read-only (root ignores the mode bits; we do not)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def _read_user_version(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema number; reading the schema also proves the file is a readable database."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path} is damaged or not a progress file ({exc}); it was left untouched. "
+            "Restore a backup, or move it aside to start afresh."
+        ) from exc
+
+
+def _set_pragmas(conn: sqlite3.Connection, path: Path, synchronous: str) -> None:
+    """WAL (readers never block the writer), foreign keys, and a wait instead of 'locked'."""
+    if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
+        raise ValueError(f"unknown synchronous mode {synchronous!r}")
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(f"cannot switch {path} to WAL mode (got {mode}).")
+        conn.execute(f"PRAGMA synchronous = {synchronous.upper()}")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"cannot use the progress file {path}: {exc}.") from exc
+
+
+def _migrate(
+    conn: sqlite3.Connection, path: Path, version: int, migrations: list[list[str]]
+) -> None:
+    """Apply the missing migrations, each in one transaction with its user_version."""
+    for number in range(version + 1, len(migrations) + 1):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in migrations[number - 1]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"cannot upgrade {path} to schema {number}: {exc}.") from exc
+
+
+def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the file aside before changing its schema, so an upgrade can be undone by hand."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    backup_to(conn, target)
+    return target
+
+
+def backup_to(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy through SQLite's online backup API (safe while others write)."""
+    target = Path(target)
+    if target.exists():
+        raise StoreError(f"{target} already exists; choose another path for the backup.")
+    try:
+        dest = sqlite3.connect(target)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot create the backup {target}: {exc}.") from exc
+    try:
+        with dest:
+            conn.backup(dest)
+    except sqlite3.Error as exc:
+        dest.close()
+        target.unlink(missing_ok=True)
+        raise StoreError(f"cannot write the backup {target}: {exc}.") from exc
+    dest.close()
+
+
+def check_file(conn: sqlite3.Connection) -> list[str]:
+    """Problems found by `integrity_check` and `foreign_key_check`; empty means healthy."""
+    problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+        problems.append(f"{table} row {rowid} refers to a missing {parent} row")
+    return problems

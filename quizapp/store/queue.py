@@ -1,0 +1,79 @@
+"""The queries behind the study queue, built once per set of decks.
+
+Each "first card" query walks the partial index `cards_queue (state, due)` in order and
+stops at the first match, so it stays fast however many cards are due. The WHERE clauses
+repeat the index's condition (`retired = 0 AND suspended = 0`) so SQLite can use it.
+"""
+
+import sqlite3
+from collections.abc import Sequence
+
+from quizapp.store.cards import CARD_COLUMNS, CardRow
+
+_SHOWABLE = "retired = 0 AND suspended = 0"
+
+
+class QueueQueries:
+    """Prepared SQL for one selection of decks (None: every deck)."""
+
+    def __init__(self, deck_ids: Sequence[str] | None) -> None:
+        self._deck_params: tuple[str, ...] = tuple(deck_ids) if deck_ids is not None else ()
+        if deck_ids is None:
+            decks, log_decks = "", ""
+        else:
+            marks = ", ".join("?" * len(self._deck_params)) or "NULL"
+            decks = f" AND deck_id IN ({marks})"
+            log_decks = f" AND c.deck_id IN ({marks})"
+        join = "" if deck_ids is None else " JOIN cards c ON c.id = r.card"
+        select = f"SELECT {', '.join(CARD_COLUMNS)} FROM cards WHERE {_SHOWABLE}{decks}"
+        count = f"SELECT count(*) FROM (SELECT 1 FROM cards WHERE {_SHOWABLE}{decks}"
+        # Two index walks (learning, relearning) merged, instead of sorting every learning card.
+        learning = f"SELECT * FROM ({select} AND state = ? AND due <= ? ORDER BY due LIMIT 1)"
+        self._learning = f"{learning} UNION ALL {learning} ORDER BY due LIMIT 1"
+        self._review = f"{select} AND state = 2 AND due < ? AND buried_day < ? ORDER BY due LIMIT 1"
+        self._new = (
+            f"{select} AND state = 0 AND due = 0 AND buried_day < ? ORDER BY due, id LIMIT 1"
+        )
+        self._count_learning = f"{count} AND state IN (1, 3) AND due < ?)"
+        self._count_review = f"{count} AND state = 2 AND due < ? AND buried_day < ? LIMIT ?)"
+        self._count_new = f"{count} AND state = 0 AND due = 0 AND buried_day < ? LIMIT ?)"
+        self._done = (
+            f"SELECT count(*) FROM review_log r{join} "
+            f"WHERE r.day = ? AND r.state_before = ?{log_decks}"
+        )
+
+    def first_learning(self, conn: sqlite3.Connection, due_by: int) -> CardRow | None:
+        """The learning or relearning card due soonest, if due by `due_by`."""
+        params = (*self._deck_params, 1, due_by, *self._deck_params, 3, due_by)
+        return _one(conn.execute(self._learning, params).fetchone())
+
+    def first_review(self, conn: sqlite3.Connection, due_before: int, today: int) -> CardRow | None:
+        """The most overdue review card due before `due_before`, not buried today."""
+        params = (*self._deck_params, due_before, today)
+        return _one(conn.execute(self._review, params).fetchone())
+
+    def first_new(self, conn: sqlite3.Connection, today: int) -> CardRow | None:
+        """The next new card in deck order (insertion order), not buried today."""
+        return _one(conn.execute(self._new, (*self._deck_params, today)).fetchone())
+
+    def count_learning(self, conn: sqlite3.Connection, due_before: int) -> int:
+        """Learning and relearning cards due before `due_before`."""
+        return conn.execute(self._count_learning, (*self._deck_params, due_before)).fetchone()[0]
+
+    def count_review(self, conn: sqlite3.Connection, due_before: int, today: int, cap: int) -> int:
+        """Review cards due, counted up to `cap` (the day's limit) so the count stays cheap."""
+        params = (*self._deck_params, due_before, today, cap)
+        return conn.execute(self._count_review, params).fetchone()[0]
+
+    def count_new(self, conn: sqlite3.Connection, today: int, cap: int) -> int:
+        """New cards available, counted up to `cap`."""
+        return conn.execute(self._count_new, (*self._deck_params, today, cap)).fetchone()[0]
+
+    def done_today(self, conn: sqlite3.Connection, day: int, state_before: int) -> int:
+        """Answers given on `day` to cards that were in `state_before` (0 new, 2 review)."""
+        params = (day, state_before, *self._deck_params)
+        return conn.execute(self._done, params).fetchone()[0]
+
+
+def _one(row: tuple | None) -> CardRow | None:
+    return None if row is None else CardRow(*row)

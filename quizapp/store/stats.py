@@ -1,0 +1,173 @@
+"""Statistics over the progress file, computed in SQL.
+
+The caller passes the study day and when it began (that needs the local time zone and
+the rollover hour, which the srs layer owns); everything else is aggregation in SQLite.
+"""
+
+import sqlite3
+from dataclasses import dataclass, field
+
+DAY_US = 86_400_000_000
+MATURE_US = 21 * DAY_US  # Anki's line between young and mature: an interval of 21 days
+FORECAST_DAYS = 30
+
+
+@dataclass(frozen=True)
+class TopicStats:
+    """How one topic is going: accuracy over all answers, mastery as the mature share."""
+
+    topic: str
+    cards: int
+    answers: int
+    accuracy: float | None
+    mature: int
+    mastery: float
+
+
+@dataclass(frozen=True)
+class Stats:
+    """The numbers `quizapp stats` shows."""
+
+    day: int
+    deck_id: str | None
+    due_today: int
+    due_forecast: list[int]  # [0] = today (overdue included), then each of the next 30 days
+    reviewed_today: int
+    seconds_today: float
+    streak_days: int
+    retention: dict[str, float | None]  # "1d", "7d", "30d": share of review answers not Again
+    new: int
+    learning: int
+    young: int
+    mature: int
+    suspended: int
+    retired: int
+    topics: list[TopicStats] = field(default_factory=list)
+
+
+def collect_stats(
+    conn: sqlite3.Connection,
+    *,
+    day: int,
+    day_start_us: int,
+    day_end_us: int,
+    deck_id: str | None = None,
+) -> Stats:
+    """All statistics for study day `day`, which runs from `day_start_us` to `day_end_us`."""
+    params = {
+        "day": day,
+        "start": day_start_us,
+        "end": day_end_us,
+        "deck": deck_id,
+        "mature": MATURE_US,
+    }
+    due_today, reviewed, seconds = _today(conn, params)
+    counts = _card_counts(conn, params)
+    return Stats(
+        day=day,
+        deck_id=deck_id,
+        due_today=due_today,
+        due_forecast=_forecast(conn, params),
+        reviewed_today=reviewed,
+        seconds_today=seconds,
+        streak_days=_streak(conn, day),
+        retention={f"{n}d": _retention(conn, params, n) for n in (1, 7, 30)},
+        topics=_topics(conn, params),
+        **counts,
+    )
+
+
+_DECK = "(:deck IS NULL OR c.deck_id = :deck)"
+_LIVE = f"c.retired = 0 AND {_DECK}"
+
+
+def _today(conn: sqlite3.Connection, params: dict) -> tuple[int, int, float]:
+    due = conn.execute(
+        f"SELECT count(*) FROM cards c WHERE {_LIVE} AND c.suspended = 0 "
+        "AND c.state > 0 AND c.due < :end",
+        params,
+    ).fetchone()[0]
+    reviewed, millis = conn.execute(
+        "SELECT count(*), coalesce(sum(r.duration_ms), 0) FROM review_log r "
+        f"JOIN cards c ON c.id = r.card WHERE r.day = :day AND {_DECK}",
+        params,
+    ).fetchone()
+    return due, reviewed, millis / 1000
+
+
+def _forecast(conn: sqlite3.Connection, params: dict) -> list[int]:
+    rows = conn.execute(
+        "SELECT max(0, (c.due - :start) / :day_us) AS bucket, count(*) FROM cards c "
+        f"WHERE {_LIVE} AND c.suspended = 0 AND c.state > 0 "
+        "AND c.due < :start + (:days + 1) * :day_us GROUP BY bucket",
+        {**params, "day_us": DAY_US, "days": FORECAST_DAYS},
+    ).fetchall()
+    forecast = [0] * (FORECAST_DAYS + 1)
+    for bucket, count in rows:
+        forecast[bucket] += count
+    return forecast
+
+
+def _streak(conn: sqlite3.Connection, day: int) -> int:
+    """Days in a row with answers, ending today (or yesterday, if none yet today)."""
+    return conn.execute(
+        """
+        WITH RECURSIVE streak(d) AS (
+            SELECT :day - NOT EXISTS (SELECT 1 FROM review_log WHERE day = :day)
+            UNION ALL
+            SELECT d - 1 FROM streak
+            WHERE EXISTS (SELECT 1 FROM review_log WHERE day = d)
+              AND EXISTS (SELECT 1 FROM review_log WHERE day = d - 1)
+        )
+        SELECT count(*) FROM streak WHERE EXISTS (SELECT 1 FROM review_log WHERE day = d)
+        """,
+        {"day": day},
+    ).fetchone()[0]
+
+
+def _retention(conn: sqlite3.Connection, params: dict, days: int) -> float | None:
+    """True retention: the share of answers to review-state cards that were not Again."""
+    return conn.execute(
+        "SELECT avg(r.rating > 1) FROM review_log r JOIN cards c ON c.id = r.card "
+        f"WHERE r.day > :day - :days AND r.day <= :day AND r.state_before = 2 AND {_DECK}",
+        {**params, "days": days},
+    ).fetchone()[0]
+
+
+def _card_counts(conn: sqlite3.Connection, params: dict) -> dict[str, int]:
+    row = conn.execute(
+        f"""
+        SELECT
+            coalesce(sum(c.retired = 0 AND c.state = 0), 0),
+            coalesce(sum(c.retired = 0 AND c.state IN (1, 3)), 0),
+            coalesce(sum(c.retired = 0 AND c.state = 2 AND c.due - c.last_review < :mature), 0),
+            coalesce(sum(c.retired = 0 AND c.state = 2 AND c.due - c.last_review >= :mature), 0),
+            coalesce(sum(c.retired = 0 AND c.suspended = 1), 0),
+            coalesce(sum(c.retired = 1), 0)
+        FROM cards c WHERE {_DECK}
+        """,
+        params,
+    ).fetchone()
+    names = ("new", "learning", "young", "mature", "suspended", "retired")
+    return dict(zip(names, row, strict=True))
+
+
+def _topics(conn: sqlite3.Connection, params: dict) -> list[TopicStats]:
+    answers = {
+        topic: (count, accuracy)
+        for topic, count, accuracy in conn.execute(
+            "SELECT c.topic, count(*), avg(r.rating > 1) FROM review_log r "
+            f"JOIN cards c ON c.id = r.card WHERE {_LIVE} GROUP BY c.topic",
+            params,
+        )
+    }
+    topics = []
+    for topic, cards, mature in conn.execute(
+        "SELECT c.topic, count(*), "
+        "coalesce(sum(c.state = 2 AND c.due - c.last_review >= :mature), 0) "
+        f"FROM cards c WHERE {_LIVE} GROUP BY c.topic ORDER BY c.topic",
+        params,
+    ):
+        count, accuracy = answers.get(topic, (0, None))
+        topics.append(TopicStats(topic, cards, count, accuracy, mature, mature / cards))
+    return topics

@@ -1,0 +1,128 @@
+"""Deck sync: make the file's cards match what the generator produced for one deck.
+
+New ids are inserted, changed ones updated (metadata only: scheduling stays, since an id
+means "the same fact"), missing ones retired, returning ones unretired. Nothing is
+deleted, so review history always has its card.
+"""
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from quizapp.store.timeutil import to_micros
+from quizapp.store.transaction import transaction
+
+
+@dataclass(frozen=True)
+class DeckInfo:
+    """What the file keeps about a deck."""
+
+    deck_id: str
+    title: str
+    version: str
+
+
+@dataclass(frozen=True)
+class CardRecord:
+    """One generated card as the store sees it.
+
+    `sibling_key` names the entity or relation the card tests; cards that share it are
+    siblings and are buried for the day once one of them is answered.
+    """
+
+    card_id: str
+    deck_id: str
+    kind: str
+    topic: str
+    content_hash: str
+    sibling_key: str
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """How many cards each kind of change touched."""
+
+    added: int
+    updated: int
+    retired: int
+    unretired: int
+
+
+_FIELDS = ("deck_id", "kind", "topic", "content_hash", "sibling_key")
+
+
+def sync_deck(
+    conn: sqlite3.Connection, deck: DeckInfo, records: Iterable[CardRecord], now: datetime
+) -> SyncResult:
+    """Apply one deck's generated cards to the file in a single transaction."""
+    records = list(records)
+    wanted = {record.card_id: record for record in records}
+    if len(wanted) != len(records):
+        raise ValueError(f"deck {deck.deck_id}: duplicate card ids in the generated cards")
+    stamp = to_micros(now)
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO decks(deck_id, title, version, synced_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(deck_id) DO UPDATE SET title = excluded.title, "
+            "version = excluded.version, synced_at = excluded.synced_at",
+            (deck.deck_id, deck.title, deck.version, stamp),
+        )
+        existing = _existing(conn, deck.deck_id, list(wanted))
+        added, changed, unretired = [], [], []
+        for card_id, record in wanted.items():
+            row = existing.get(card_id)
+            values = tuple(getattr(record, name) for name in _FIELDS)
+            if row is None:
+                added.append((card_id, *values, stamp, stamp))
+                continue
+            if row[:-1] != values or row[-1]:
+                changed.append((*values, stamp, card_id))
+            if row[-1]:
+                unretired.append(card_id)
+        retired = [
+            (stamp, stamp, card_id)
+            for card_id, row in existing.items()
+            if card_id not in wanted and not row[-1]
+        ]
+        conn.executemany(
+            "INSERT INTO cards(card_id, deck_id, kind, topic, content_hash, sibling_key, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            added,
+        )
+        conn.executemany(
+            "UPDATE cards SET deck_id = ?, kind = ?, topic = ?, content_hash = ?, "
+            "sibling_key = ?, updated_at = ?, retired = 0, retired_at = NULL "
+            "WHERE card_id = ?",
+            changed,
+        )
+        conn.executemany(
+            "UPDATE cards SET retired = 1, retired_at = ?, updated_at = ? WHERE card_id = ?",
+            retired,
+        )
+    return SyncResult(
+        added=len(added),
+        updated=len(changed) - len(unretired),
+        retired=len(retired),
+        unretired=len(unretired),
+    )
+
+
+def _existing(conn: sqlite3.Connection, deck_id: str, card_ids: list[str]) -> dict[str, tuple]:
+    """The deck's cards, plus any wanted id filed under another deck (a moved card)."""
+    columns = ", ".join(_FIELDS)
+    rows = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            f"SELECT card_id, {columns}, retired FROM cards WHERE deck_id = ?", (deck_id,)
+        )
+    }
+    elsewhere = [card_id for card_id in card_ids if card_id not in rows]
+    for start in range(0, len(elsewhere), 500):
+        chunk = elsewhere[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT card_id, {columns}, retired FROM cards WHERE card_id IN ({marks})", chunk
+        ):
+            rows[row[0]] = row[1:]
+    return rows
