@@ -277,7 +277,10 @@ class StudySession:
                 ),
             )
         self._undo_stack.append(review_id)
-        self._reviews_since_new = 0 if row.state == NEW else self._reviews_since_new + 1
+        if row.state == NEW:
+            self._reviews_since_new = 0
+        elif row.state == State.Review:
+            self._reviews_since_new += 1
         return AnswerResult(
             card_id=card_id,
             rating=rating,

@@ -175,7 +175,10 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> None:
 
 def check_file(conn: sqlite3.Connection) -> list[str]:
     """Problems found by `integrity_check` and `foreign_key_check`; empty means healthy."""
-    problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
-    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
-        problems.append(f"{table} row {rowid} refers to a missing {parent} row")
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid} refers to a missing {parent} row")
+    except sqlite3.DatabaseError as exc:
+        return [f"the file is damaged: {exc}"]
     return problems

@@ -1,0 +1,79 @@
+"""`quizapp stats` and `quizapp db`: output, and one clear line plus exit 1 on a bad file."""
+
+import json
+import sqlite3
+
+from click.testing import CliRunner
+
+from quizapp.cli import main
+from quizapp.store.connection import open_store
+from quizapp.store.schema import SCHEMA_VERSION
+
+
+def run(db_path, *args):
+    return CliRunner().invoke(main, ["--db", str(db_path), *args])
+
+
+def test_stats_on_a_new_file(db_path):
+    result = run(db_path, "stats")
+    assert result.exit_code == 0, result.output
+    assert "Due today: 0" in result.output
+
+
+def test_stats_as_json(db_path):
+    result = run(db_path, "stats", "--json", "--deck", "iim")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["deck_id"] == "iim"
+    assert len(data["due_forecast"]) == 31
+    assert set(data["retention"]) == {"1d", "7d", "30d"}
+
+
+def test_db_check_and_backup(db_path, tmp_path, conn):
+    conn.close()
+    assert run(db_path, "db", "check").output.endswith(": ok\n")
+    target = tmp_path / "copy.sqlite3"
+    result = run(db_path, "db", "backup", str(target))
+    assert result.exit_code == 0 and target.exists()
+    again = run(db_path, "db", "backup", str(target))
+    assert again.exit_code == 1 and "already exists" in again.stderr
+    default = run(db_path, "db", "backup")
+    assert default.exit_code == 0
+    assert len(list(tmp_path.glob("progress-backup-*.sqlite3"))) == 1
+
+
+def test_not_sqlite_gives_one_line_and_status_1(db_path):
+    db_path.write_text("not a database" * 100)
+    for args in (["stats"], ["db", "check"], ["db", "backup"]):
+        result = run(db_path, *args)
+        assert result.exit_code == 1
+        assert "not a quizapp progress file" in result.stderr
+        assert "Traceback" not in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_newer_file_gives_a_clear_message(db_path, conn):
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    result = run(db_path, "stats")
+    assert result.exit_code == 1
+    assert "newer version of quizapp" in result.stderr
+
+
+def test_check_on_a_missing_file(db_path):
+    result = run(db_path, "db", "check")
+    assert result.exit_code == 1 and "no progress file" in result.stderr
+    assert not db_path.exists()
+
+
+def test_check_reports_problems_with_status_1(db_path, conn):
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute(
+        "INSERT INTO cards(card_id, deck_id, kind, topic, content_hash, sibling_key, "
+        "created_at, updated_at) VALUES ('c', 'gone', 'basic', 't', 'h', 's', 0, 0)"
+    )
+    conn.close()
+    result = run(db_path, "db", "check")
+    assert result.exit_code == 1
+    assert "refers to a missing decks row" in result.stderr
+    assert isinstance(open_store(db_path), sqlite3.Connection)
