@@ -118,6 +118,33 @@ def test_extreme_items_are_flagged_and_zero_variance_gives_none():
     assert [f.code for f in items["hard"].flags] == ["too_hard"]
 
 
+def test_slightly_negative_d_is_flagged():
+    # Learner Lj answers j of 9 anchor items right; only L0 answers the target right.
+    # Groups of round(0.27 * 10) = 3: upper {L9, L8, L7} (all wrong on the target), lower
+    # {L2, L0, L1} (totals 2, 1, 1; L0 right) -> D = (0 - 1) / 3 = -1/3.
+    answers = {
+        f"L{j}": {**{f"anchor{k}": "A" if k < j else "B" for k in range(9)}, "target": "B"}
+        for j in range(10)
+    }
+    answers["L0"]["target"] = "A"
+    items = {item.item_id: item for item in analyse(_responses("b", answers)).items}
+    assert items["target"].d == pytest.approx(-1 / 3)
+    assert "negative_d" in {f.code for f in items["target"].flags}
+    assert "negative_d" not in {f.code for f in items["anchor4"].flags}
+
+
+def test_non_functional_means_chosen_by_fewer_than_5_percent():
+    # 100 learners: B chosen by 4 (4%: non-functional), C by 5 (5%: functional), D by none.
+    choices = ["B"] * 4 + ["C"] * 5 + ["A"] * 91
+    responses = [
+        Response(f"L{j:03d}", "b", "I1", chosen, "A", options=OPTIONS)
+        for j, chosen in enumerate(choices)
+    ]
+    item = analyse(responses).items[0]
+    assert item.non_functional_distractors == ("B", "D")
+    assert not next(o for o in item.options if o.label == "A").non_functional  # never the key
+
+
 def test_single_learner_does_not_crash():
     block = analyse(_responses("b", {"only": {"I1": "A", "I2": "B"}})).blocks[0]
     assert block.kr20 is None
