@@ -26,9 +26,9 @@ Contract:
 - `intervals` previews each rating with fuzz off, so it neither consumes nor changes the
   global `random` state that fsrs draws its fuzz from.
 - `undo` takes back this session's answers, latest first: the card's row is restored
-  exactly as it was (fsrs JSON included), the siblings the answer buried are unburied and
-  the log row is deleted. It refuses (returns None) if the card was answered since, e.g.
-  by another process.
+  exactly as it was (the fsrs card from the log row's `card_before` JSON), the siblings
+  the answer buried are unburied and the log row is deleted. It refuses (returns None)
+  if the card was answered since, e.g. by another process.
 - A clock that moved backwards never puts a review before the card's previous one: the
   review time used is the later of the two.
 Errors: an unknown card id raises `KeyError`.
@@ -136,6 +136,7 @@ class StudySession:
         self._queries = QueueQueries(deck_ids)
         self._undo_stack: list[int] = []
         self._reviews_since_new = 0
+        self._spacing: tuple[int, int] = (0, 1)  # (study day, reviews between new cards)
 
     # -- time -----------------------------------------------------------------------------
 
@@ -164,40 +165,47 @@ class StudySession:
         row = queries.first_learning(conn, now_us)
         if row is not None:
             return _entry(row, Queue.LEARNING)
-        new_left = self._new_left(today)
+        new_left, review_left = self._left_today(today)
         review = None
-        if self._review_left(today) > 0:
+        if review_left > 0:
             review = queries.first_review(conn, self._end_of_day(today), today)
-        new = queries.first_new(conn, today) if new_left > 0 else None
-        if review is not None and (new is None or not self._new_turn(today, new_left)):
+        if review is not None and not (new_left > 0 and self._new_turn(today, new_left)):
             return _entry(review, Queue.REVIEW)
+        new = queries.first_new(conn, today) if new_left > 0 else None
         if new is not None:
             return _entry(new, Queue.NEW)
+        if review is not None:
+            return _entry(review, Queue.REVIEW)
         ahead = to_micros(now + timedelta(minutes=self.config.learn_ahead_minutes))
         row = queries.first_learning(conn, ahead)
         return None if row is None else _entry(row, Queue.LEARNING)
 
-    def _new_left(self, today: int) -> int:
-        return max(0, self.config.new_per_day - self._queries.done_today(self.conn, today, NEW))
-
-    def _review_left(self, today: int) -> int:
-        done = self._queries.done_today(self.conn, today, int(State.Review))
-        return max(0, self.config.reviews_per_day - done)
+    def _left_today(self, today: int) -> tuple[int, int]:
+        """New cards and reviews still allowed today under the daily limits."""
+        new_done, review_done = self._queries.done_today(self.conn, today)
+        return (
+            max(0, self.config.new_per_day - new_done),
+            max(0, self.config.reviews_per_day - review_done),
+        )
 
     def _new_turn(self, today: int, new_left: int) -> bool:
-        """Spread new cards evenly through the reviews (Anki's default mix)."""
-        reviews = self._queries.count_review(
-            self.conn, self._end_of_day(today), today, self._review_left(today)
-        )
-        spacing = max(1, reviews // max(1, new_left))
-        return self._reviews_since_new >= spacing
+        """Spread new cards evenly through the reviews (Anki's default mix).
+
+        The spacing is worked out once per study day, from the reviews due and the new
+        cards allowed when the day's studying starts, so it costs nothing per card.
+        """
+        if self._spacing[0] != today:
+            reviews = self._queries.count_review(
+                self.conn, self._end_of_day(today), today, self._left_today(today)[1]
+            )
+            self._spacing = (today, max(1, reviews // max(1, new_left)))
+        return self._reviews_since_new >= self._spacing[1]
 
     def counts(self) -> Counts:
         """New, learning and review cards left for today, within the daily limits."""
         today = self.today()
         end = self._end_of_day(today)
-        new_left = self._new_left(today)
-        review_left = self._review_left(today)
+        new_left, review_left = self._left_today(today)
         return Counts(
             new=self._queries.count_new(self.conn, today, new_left),
             learning=self._queries.count_learning(self.conn, end),
@@ -272,7 +280,7 @@ class StudySession:
                     state_after=int(after.state),
                     card_before=before.to_json(),
                     card_after=after_json,
-                    undo={"schedule": row.schedule(), "buried": buried},
+                    undo={"schedule": _without_fsrs(row.schedule()), "buried": buried},
                     vignette_seed=vignette_seed,
                 ),
             )
@@ -310,7 +318,9 @@ class StudySession:
             if review is None or latest_review_id(self.conn, review.card) != review_id:
                 self._undo_stack.pop()
                 return None
-            write_schedule(self.conn, review.card, review.undo["schedule"])
+            schedule = review.undo["schedule"]
+            schedule["fsrs"] = None if review.state_before == NEW else review.card_before
+            write_schedule(self.conn, review.card, schedule)
             unbury(self.conn, [tuple(pair) for pair in review.undo["buried"]])
             delete_review(self.conn, review_id)
             row = get_card_by_rowid(self.conn, review.card)
@@ -350,6 +360,11 @@ class StudySession:
         if row.fsrs is None:
             return Card(card_id=row.id, due=now)
         return Card.from_json(row.fsrs)
+
+
+def _without_fsrs(schedule: dict) -> dict:
+    """Undo keeps our columns; the fsrs card itself is the log row's `card_before`."""
+    return {name: value for name, value in schedule.items() if name != "fsrs"}
 
 
 def _review_time(card: Card, now: datetime) -> datetime:

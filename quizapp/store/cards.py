@@ -91,6 +91,9 @@ def set_card_flag(conn: sqlite3.Connection, card_id: str, column: str, value: in
     return cursor.rowcount > 0
 
 
+_SET_BURIED = "UPDATE cards SET buried_day = ? WHERE id = ?"
+
+
 def bury_siblings(conn: sqlite3.Connection, card: CardRow, day: int) -> list[tuple[int, int]]:
     """Bury, until the end of `day`, the card's siblings that are new or in review.
 
@@ -102,13 +105,15 @@ def bury_siblings(conn: sqlite3.Connection, card: CardRow, day: int) -> list[tup
         "AND state IN (0, 2) AND buried_day < ? AND retired = 0 AND suspended = 0",
         (card.sibling_key, card.id, day),
     ).fetchall()
-    conn.executemany("UPDATE cards SET buried_day = ? WHERE id = ?", [(day, r[0]) for r in rows])
+    if rows:
+        conn.executemany(_SET_BURIED, [(day, r[0]) for r in rows])
     return [(r[0], r[1]) for r in rows]
 
 
 def unbury(conn: sqlite3.Connection, buried: list[tuple[int, int]]) -> None:
     """Give cards back the buried_day they had (undo of `bury_siblings`)."""
-    conn.executemany("UPDATE cards SET buried_day = ? WHERE id = ?", [(d, i) for i, d in buried])
+    if buried:
+        conn.executemany(_SET_BURIED, [(d, i) for i, d in buried])
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from quizapp.store.schema import MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+CACHE_KIB = 40 * 1024
 
 
 def open_store(
@@ -125,6 +126,8 @@ def _set_pragmas(conn: sqlite3.Connection, path: Path, synchronous: str) -> None
             raise StoreError(f"cannot switch {path} to WAL mode (got {mode}).")
         conn.execute(f"PRAGMA synchronous = {synchronous.upper()}")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # hot pages stay in memory
+        conn.execute("PRAGMA temp_store = MEMORY")
     except sqlite3.OperationalError as exc:
         raise StoreError(f"cannot use the progress file {path}: {exc}.") from exc
 

@@ -1,6 +1,7 @@
 """The queries behind the study queue, built once per set of decks.
 
-Each "first card" query walks the partial index `cards_queue (state, due)` in order and
+Each "first card" query walks the partial index `cards_queue (state, due, buried_day)` in
+order (a new card's `due` is its position, so new cards come in deck order) and
 stops at the first match, so it stays fast however many cards are due. The WHERE clauses
 repeat the index's condition (`retired = 0 AND suspended = 0`) so SQLite can use it.
 """
@@ -31,15 +32,13 @@ class QueueQueries:
         learning = f"SELECT * FROM ({select} AND state = ? AND due <= ? ORDER BY due LIMIT 1)"
         self._learning = f"{learning} UNION ALL {learning} ORDER BY due LIMIT 1"
         self._review = f"{select} AND state = 2 AND due < ? AND buried_day < ? ORDER BY due LIMIT 1"
-        self._new = (
-            f"{select} AND state = 0 AND due = 0 AND buried_day < ? ORDER BY due, id LIMIT 1"
-        )
+        self._new = f"{select} AND state = 0 AND buried_day < ? ORDER BY due LIMIT 1"
         self._count_learning = f"{count} AND state IN (1, 3) AND due < ?)"
         self._count_review = f"{count} AND state = 2 AND due < ? AND buried_day < ? LIMIT ?)"
-        self._count_new = f"{count} AND state = 0 AND due = 0 AND buried_day < ? LIMIT ?)"
+        self._count_new = f"{count} AND state = 0 AND buried_day < ? LIMIT ?)"
         self._done = (
-            f"SELECT count(*) FROM review_log r{join} "
-            f"WHERE r.day = ? AND r.state_before = ?{log_decks}"
+            "SELECT coalesce(sum(r.state_before = 0), 0), coalesce(sum(r.state_before = 2), 0) "
+            f"FROM review_log r{join} WHERE r.day = ?{log_decks}"
         )
 
     def first_learning(self, conn: sqlite3.Connection, due_by: int) -> CardRow | None:
@@ -69,10 +68,10 @@ class QueueQueries:
         """New cards available, counted up to `cap`."""
         return conn.execute(self._count_new, (*self._deck_params, today, cap)).fetchone()[0]
 
-    def done_today(self, conn: sqlite3.Connection, day: int, state_before: int) -> int:
-        """Answers given on `day` to cards that were in `state_before` (0 new, 2 review)."""
-        params = (day, state_before, *self._deck_params)
-        return conn.execute(self._done, params).fetchone()[0]
+    def done_today(self, conn: sqlite3.Connection, day: int) -> tuple[int, int]:
+        """Answers given on `day` to (new cards, review cards): what the daily limits count."""
+        new, review = conn.execute(self._done, (day, *self._deck_params)).fetchone()
+        return new, review
 
 
 def _one(row: tuple | None) -> CardRow | None:

@@ -23,7 +23,7 @@ MIGRATION_1 = [
     # written per answer): `fsrs` is the card as fsrs serialises it (the truth), and
     # state/due/last_review/stability/difficulty are copies of it for SQL and indexes.
     # state: 0 = new (never answered; fsrs has no such state), 1 learning, 2 review,
-    # 3 relearning.
+    # 3 relearning. A new card's `due` is its position in the new queue (its id at sync).
     """
     CREATE TABLE cards (
         id            INTEGER PRIMARY KEY,
@@ -53,7 +53,7 @@ MIGRATION_1 = [
     """,
     # The study queue: cards that can be shown, in due order per state.
     """
-    CREATE INDEX cards_queue ON cards(state, due)
+    CREATE INDEX cards_queue ON cards(state, due, buried_day)
         WHERE retired = 0 AND suspended = 0
     """,
     "CREATE INDEX cards_deck ON cards(deck_id)",
@@ -80,7 +80,8 @@ MIGRATION_1 = [
     )
     """,
     "CREATE INDEX review_log_card ON review_log(card, reviewed_at)",
-    "CREATE INDEX review_log_day ON review_log(day, state_before, rating)",
+    # Covers the per-day statistics and daily limits without reading the (wide) rows.
+    "CREATE INDEX review_log_day ON review_log(day, state_before, rating, card, duration_ms)",
     """
     CREATE TABLE settings (
         key   TEXT PRIMARY KEY,

@@ -14,11 +14,11 @@ FORECAST_DAYS = 30
 
 @dataclass(frozen=True)
 class TopicStats:
-    """How one topic is going: accuracy over all answers, mastery as the mature share."""
+    """How one topic is going: recent accuracy, and mastery as the share of mature cards."""
 
     topic: str
     cards: int
-    answers: int
+    answers: int  # in the last `topic_days` days
     accuracy: float | None
     mature: int
     mastery: float
@@ -52,16 +52,23 @@ def collect_stats(
     day_start_us: int,
     day_end_us: int,
     deck_id: str | None = None,
+    topic_days: int = 30,
 ) -> Stats:
-    """All statistics for study day `day`, which runs from `day_start_us` to `day_end_us`."""
+    """All statistics for study day `day`, which runs from `day_start_us` to `day_end_us`.
+
+    Per-topic accuracy covers the last `topic_days` days: recent answers say more about
+    a weak topic than last year's, and the window keeps the query on an index range.
+    """
     params = {
         "day": day,
         "start": day_start_us,
         "end": day_end_us,
         "deck": deck_id,
         "mature": MATURE_US,
+        "topic_days": topic_days,
     }
-    due_today, reviewed, seconds = _today(conn, params)
+    logs = _log_source(deck_id)
+    due_today, reviewed, seconds = _today(conn, params, logs)
     counts = _card_counts(conn, params)
     return Stats(
         day=day,
@@ -71,7 +78,7 @@ def collect_stats(
         reviewed_today=reviewed,
         seconds_today=seconds,
         streak_days=_streak(conn, day),
-        retention={f"{n}d": _retention(conn, params, n) for n in (1, 7, 30)},
+        retention={f"{n}d": _retention(conn, params, logs, n) for n in (1, 7, 30)},
         topics=_topics(conn, params),
         **counts,
     )
@@ -81,15 +88,21 @@ _DECK = "(:deck IS NULL OR c.deck_id = :deck)"
 _LIVE = f"c.retired = 0 AND {_DECK}"
 
 
-def _today(conn: sqlite3.Connection, params: dict) -> tuple[int, int, float]:
+def _log_source(deck_id: str | None) -> str:
+    """Review log rows, joined to cards only when a deck filter needs it."""
+    if deck_id is None:
+        return "review_log r WHERE 1"
+    return "review_log r JOIN cards c ON c.id = r.card WHERE c.deck_id = :deck"
+
+
+def _today(conn: sqlite3.Connection, params: dict, logs: str) -> tuple[int, int, float]:
     due = conn.execute(
         f"SELECT count(*) FROM cards c WHERE {_LIVE} AND c.suspended = 0 "
         "AND c.state > 0 AND c.due < :end",
         params,
     ).fetchone()[0]
     reviewed, millis = conn.execute(
-        "SELECT count(*), coalesce(sum(r.duration_ms), 0) FROM review_log r "
-        f"JOIN cards c ON c.id = r.card WHERE r.day = :day AND {_DECK}",
+        f"SELECT count(*), coalesce(sum(r.duration_ms), 0) FROM {logs} AND r.day = :day",
         params,
     ).fetchone()
     return due, reviewed, millis / 1000
@@ -125,11 +138,11 @@ def _streak(conn: sqlite3.Connection, day: int) -> int:
     ).fetchone()[0]
 
 
-def _retention(conn: sqlite3.Connection, params: dict, days: int) -> float | None:
+def _retention(conn: sqlite3.Connection, params: dict, logs: str, days: int) -> float | None:
     """True retention: the share of answers to review-state cards that were not Again."""
     return conn.execute(
-        "SELECT avg(r.rating > 1) FROM review_log r JOIN cards c ON c.id = r.card "
-        f"WHERE r.day > :day - :days AND r.day <= :day AND r.state_before = 2 AND {_DECK}",
+        f"SELECT avg(r.rating > 1) FROM {logs} "
+        "AND r.day > :day - :days AND r.day <= :day AND r.state_before = 2",
         {**params, "days": days},
     ).fetchone()[0]
 
@@ -157,7 +170,8 @@ def _topics(conn: sqlite3.Connection, params: dict) -> list[TopicStats]:
         topic: (count, accuracy)
         for topic, count, accuracy in conn.execute(
             "SELECT c.topic, count(*), avg(r.rating > 1) FROM review_log r "
-            f"JOIN cards c ON c.id = r.card WHERE {_LIVE} GROUP BY c.topic",
+            f"JOIN cards c ON c.id = r.card WHERE {_LIVE} "
+            "AND r.day > :day - :topic_days AND r.day <= :day GROUP BY c.topic",
             params,
         )
     }

@@ -90,6 +90,8 @@ def sync_deck(
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             added,
         )
+        # New cards queue in the order they were generated: their position is their id.
+        conn.execute("UPDATE cards SET due = id WHERE state = 0 AND due = 0")
         conn.executemany(
             "UPDATE cards SET deck_id = ?, kind = ?, topic = ?, content_hash = ?, "
             "sibling_key = ?, updated_at = ?, retired = 0, retired_at = NULL "

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import add_cards
+from srs_helpers import add_cards
 
 from quizapp.store.connection import open_store
 

@@ -4,10 +4,10 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import Clock, add_cards
 from fsrs import Card, Rating
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from srs_helpers import Clock, add_cards
 
 from quizapp.srs.config import StudyConfig
 from quizapp.srs.session import StudySession

@@ -4,8 +4,8 @@ import random
 from datetime import timedelta
 
 import pytest
-from conftest import Clock, add_cards
 from fsrs import Rating, State
+from srs_helpers import Clock, add_cards
 
 from quizapp.srs.config import StudyConfig, load_config, save_setting
 from quizapp.srs.session import Queue, StudySession
