@@ -1,9 +1,60 @@
-"""The command line: each command is a thin call into the layers."""
+"""The command line: global options, then each command is a thin call into the layers.
+
+Commands that need no terminal UI (validate, lint, cards, stats, ...) never import
+Textual, so they start fast.
+"""
+
+from pathlib import Path
 
 import click
 
+from quizapp import __version__
+from quizapp.paths import Settings, bundled_decks_dir, default_db_path
 
-@click.group(invoke_without_command=True)
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(invoke_without_command=True, context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="QUIZAPP_DB",
+    show_envvar=True,
+    help="Progress file (SQLite). Default: progress.sqlite3 in your user data directory.",
+)
+@click.option(
+    "--decks",
+    "decks_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="QUIZAPP_DECKS",
+    show_envvar=True,
+    help="Folder of decks to study. Default: the decks bundled with quizapp.",
+)
+@click.version_option(__version__, "--version", prog_name="quizapp")
 @click.pass_context
-def main(ctx: click.Context) -> None:
-    """quizapp."""
+def main(ctx: click.Context, db_path: Path | None, decks_dir: Path | None) -> None:
+    """Learn clinical medicine in the terminal.
+
+    Run without a command to open the study app on your decks. Instructors
+    check and preview decks with `validate`, `lint` and `cards`.
+    """
+    ctx.obj = Settings(
+        db_path=db_path or default_db_path(),
+        decks_dir=decks_dir or bundled_decks_dir(),
+    )
+    if ctx.invoked_subcommand is None:
+        from quizapp.commands.app import run_app
+
+        run_app(ctx.obj)
+
+
+from quizapp.commands.progress import db, stats  # noqa: E402
+
+main.add_command(stats)
+main.add_command(db)
+
+
+from quizapp.commands.deck import validate  # noqa: E402
+
+main.add_command(validate)

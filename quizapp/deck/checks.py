@@ -1,0 +1,203 @@
+"""Checks that need the whole deck: types of attribute values, relation kinds,
+ranges, templates, tables, blueprints and whether there are enough options to ask.
+"""
+
+import re
+from collections import Counter
+
+from quizapp.deck.format_v1 import LEAD_INS
+from quizapp.deck.spec import Checker
+from quizapp.deck.yaml_source import LDict
+
+MIN_OPTIONS = 4
+Index = dict[str, dict[str, LDict]]
+_CLOZE = re.compile(r"\{\{[^{}]+\}\}")
+
+
+def check_semantics(items: dict[str, list[LDict]], index: Index, ck: Checker) -> None:
+    """Run every whole-deck check; each adds located problems to `ck`."""
+    for attribute in items["attributes"]:
+        _check_attribute_def(attribute, ck)
+    for entity in items["entities"]:
+        _check_entity(entity, index, ck)
+    for rtype in items["relation_types"]:
+        _check_templates(rtype, ck)
+    for relation in items["relations"]:
+        _check_relation(relation, index, ck)
+    _check_option_pools(items, index, ck)
+    for table in items["tables"]:
+        _check_table(table, ck)
+    for blueprint in items["blueprints"]:
+        _check_blueprint(blueprint, index, ck)
+    for card in items["cards"]:
+        _check_card(card, ck)
+
+
+def _where(item: LDict, key: str) -> object:
+    return item.value_locs.get(key, item.loc)
+
+
+def _check_range(item: LDict, ck: Checker, what: str) -> None:
+    low, high = item.get("min"), item.get("max")
+    if low is not None and high is not None and low > high:
+        ck.error(_where(item, "min"), f"{what}: min {low:g} is greater than max {high:g}")
+
+
+def _check_attribute_def(a: LDict, ck: Checker) -> None:
+    if a["type"] == "range" and "unit" not in a:
+        ck.error(a.loc, f"range attribute {a['id']!r} needs a unit")
+    if a["type"] == "enum" and "values" not in a:
+        ck.error(a.loc, f"enum attribute {a['id']!r} needs a list of values")
+
+
+_FIELDS_BY_TYPE = {
+    "range": ("min", "max"),
+    "ratio": ("female", "male"),
+    "enum": ("value",),
+    "text": ("text",),
+}
+
+
+def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
+    kind = e["kind"]
+    for key, value in e.get("attributes", {}).items():
+        definition = index["attributes"].get(key)
+        if definition is None:
+            continue  # already reported as an unknown attribute
+        needed = _FIELDS_BY_TYPE[definition["type"]]
+        where = e["attributes"].value_locs[key]
+        for name in needed:
+            if name not in value:
+                ck.error(where, f"{definition['type']} attribute {key!r} needs {name!r}")
+        for name in {"min", "max", "female", "male", "value", "text"} - set(needed):
+            if name in value:
+                ck.error(
+                    _where(value, name),
+                    f"{name!r} does not belong to "
+                    f"{definition['type']} attribute {key!r} (it takes {', '.join(needed)})",
+                )
+        _check_range(value, ck, key)
+        allowed = definition.get("values")
+        if definition["type"] == "enum" and allowed and value.get("value") not in (None, *allowed):
+            ck.error(
+                _where(value, "value"),
+                f"{value['value']!r} is not a value of {key!r}: {', '.join(allowed)}",
+            )
+        applies = definition.get("applies_to")
+        if applies and kind not in applies:
+            ck.error(where, f"attribute {key!r} applies to {', '.join(applies)}, not to {kind!r}")
+    parent = e.get("parent")
+    if parent == e["id"]:
+        ck.error(_where(e, "parent"), "an entity cannot be its own parent")
+
+
+def _check_templates(r: LDict, ck: Checker) -> None:
+    wanted = {"statement": ("{from}", "{to}"), "ask_to": ("{from}",), "ask_from": ("{to}",)}
+    for key, placeholders in wanted.items():
+        text = r[key]
+        for placeholder in placeholders:
+            if placeholder not in text:
+                ck.error(_where(r, key), f"{key} must contain {placeholder}")
+        answer = "{to}" if key == "ask_to" else "{from}"
+        if key != "statement" and answer in text:
+            ck.error(_where(r, key), f"{key} must not contain {answer}: it is the answer")
+        stripped = text.replace("{from}", "").replace("{to}", "")
+        if "{" in stripped or "}" in stripped:
+            ck.error(_where(r, key), f"{key} may only use the placeholders {{from}} and {{to}}")
+        if key != "statement" and not text.rstrip().endswith("?"):
+            ck.error(_where(r, key), f"{key} must be a question ending in '?'")
+
+
+def _check_relation(r: LDict, index: Index, ck: Checker) -> None:
+    rtype = index["relation_types"].get(r["type"])
+    if rtype is None:
+        return
+    for end, allowed in (("from", rtype["from"]), ("to", rtype["to"])):
+        entity = index["entities"].get(r[end])
+        if entity is not None and entity["kind"] not in allowed:
+            ck.error(
+                _where(r, end),
+                f"relation {r['type']!r} takes a {' or '.join(allowed)} as "
+                f"'{end}', but {r[end]!r} is a {entity['kind']}",
+            )
+
+
+def _check_option_pools(items: dict[str, list[LDict]], index: Index, ck: Checker) -> None:
+    per_kind = Counter(e["kind"] for e in items["entities"])
+    used: set[str] = {r["type"] for r in items["relations"]}
+    for rtype in items["relation_types"]:
+        if rtype["id"] not in used:
+            continue
+        for end in ("to", "from"):
+            size = sum(per_kind[k] for k in rtype[end])
+            if size < MIN_OPTIONS:
+                ck.warning(
+                    _where(rtype, end),
+                    f"only {size} entities of kind "
+                    f"{', '.join(rtype[end])}: too few for a {MIN_OPTIONS}-option question "
+                    f"about relation {rtype['id']!r}",
+                )
+
+
+def _check_table(t: LDict, ck: Checker) -> None:
+    columns = {c["id"] for c in t["columns"]}
+    seen: set[str] = set()
+    for row in t["rows"]:
+        if row["entity"] in seen:
+            ck.error(_where(row, "entity"), f"entity {row['entity']!r} has two rows in this table")
+        seen.add(row["entity"])
+        for key in row["cells"]:
+            if key not in columns:
+                ck.error(row["cells"].key_locs[key], f"unknown column {key!r} in table {t['id']!r}")
+
+
+def _check_blueprint(b: LDict, index: Index, ck: Checker) -> None:
+    for key in ("duration", "age"):
+        if key in b:
+            _check_range(b[key], ck, key)
+    for key, value in b.get("labs", {}).items():
+        _check_range(value, ck, key)
+        definition = index["attributes"].get(key)
+        if definition is not None and definition["type"] != "range":
+            ck.error(b["labs"].key_locs[key], f"lab {key!r} must be a range attribute")
+    for lead_in, key in b.get("answers", {}).items():
+        where = b["answers"].key_locs[lead_in]
+        if lead_in not in LEAD_INS:
+            ck.error(where, f"unknown lead-in {lead_in!r}; use one of {', '.join(LEAD_INS)}")
+            continue
+        entity = index["entities"].get(key)
+        if entity is not None:
+            pool = sum(1 for e in index["entities"].values() if e["kind"] == entity["kind"])
+            if pool < MIN_OPTIONS:
+                ck.error(
+                    where,
+                    f"only {pool} entities of kind {entity['kind']!r}: too few "
+                    f"options for a {lead_in} question (needs {MIN_OPTIONS})",
+                )
+    condition = index["entities"].get(b["condition"])
+    if condition is not None:
+        pool = sum(1 for e in index["entities"].values() if e["kind"] == condition["kind"])
+        if pool < MIN_OPTIONS:
+            ck.error(
+                _where(b, "condition"),
+                f"only {pool} entities of kind "
+                f"{condition['kind']!r}: too few options for a diagnosis question",
+            )
+    findings = b["findings"]
+    stated = [*findings.get("required", ()), *findings.get("optional", ())]
+    if not stated:
+        ck.error(
+            _where(b, "findings"), "a blueprint needs at least one required or optional finding"
+        )
+    overlap = set(stated) & set(findings.get("negative", ()))
+    for entity_id in sorted(overlap):
+        ck.error(_where(b, "findings"), f"{entity_id!r} is stated both present and absent")
+
+
+def _check_card(c: LDict, ck: Checker) -> None:
+    if c["kind"] == "basic":
+        for key in ("prompt", "answer"):
+            if key not in c:
+                ck.error(c.loc, f"a basic card needs {key!r}")
+    elif "text" not in c or not _CLOZE.search(c["text"]):
+        ck.error(_where(c, "text"), "a cloze card needs 'text' with at least one {{deleted term}}")

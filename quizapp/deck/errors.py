@@ -1,0 +1,47 @@
+"""Problems found in a deck, each pinned to the place in a file that causes it."""
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based line and column in a file, as editors and compilers count them."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One message for the author: where, how bad, and what."""
+
+    loc: Location
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.loc}: {self.severity}: {self.message}"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.loc.path,
+            "line": self.loc.line,
+            "col": self.loc.col,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+class DeckError(Exception):
+    """A deck that cannot be used; carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems

@@ -1,0 +1,301 @@
+"""Deck format 1: every section and key an author may write, with what it means.
+
+This is the single source of truth for the validator and for decks/schema.json.
+"""
+
+from quizapp.deck.spec import Choice, Field, Flag, Id, ListOf, MapOf, Number, Record, Text
+
+FORMAT_VERSION = 1
+
+FREQUENCIES = ("hallmark", "typical", "common", "occasional", "rare", "absent")
+SPECIFICITIES = ("high", "moderate", "low")
+ATTRIBUTE_TYPES = ("text", "enum", "range", "ratio")
+SETTINGS = ("office", "clinic", "emergency department", "hospital ward")
+LEAD_INS = ("antibody", "biopsy", "next_step", "treatment")
+UNITS = (
+    "years", "months", "weeks", "days", "hours", "U/L", "mm/h", "mg/L", "ng/mL", "%",
+    "x ULN", "mg/kg/day", "mg/week", "mg/day", "g/kg", "per million",
+)  # fmt: skip
+
+
+def _source() -> Field:
+    return Field(
+        ListOf(
+            Id("sources"),
+            one_or_many=True,
+            min_items=1,
+            doc="Source id(s) from `sources` backing this fact.",
+        ),
+        required=True,
+    )
+
+
+def _optional_text(doc: str) -> Field:
+    return Field(Text(doc=doc))
+
+
+UNCERTAIN = Field(Flag(doc="True when the fact is not confirmed; generators leave it out."))
+NOTE = _optional_text("A remark for authors and for explanations.")
+
+SOURCE = Record(
+    "source",
+    {
+        "id": Field(Id(), required=True),
+        "citation": Field(Text(doc="Full citation: authors, title, journal, year."), required=True),
+        "doi": _optional_text("DOI without the https://doi.org/ prefix."),
+        "pmid": Field(Text(allow_numbers=True, doc="PubMed id.")),
+        "url": _optional_text("A stable address of the source."),
+        "note": NOTE,
+    },
+    doc="A reference that facts cite by id.",
+)
+
+TOPIC = Record(
+    "topic",
+    {
+        "id": Field(Id(), required=True),
+        "title": Field(Text(), required=True),
+    },
+    doc="A section of the deck; scores are reported per topic.",
+)
+
+KIND = Record(
+    "kind",
+    {
+        "id": Field(Id(), required=True),
+        "label": Field(Text(doc="Category of options, e.g. 'diagnosis'."), required=True),
+        "plural": _optional_text("Plural of the label."),
+    },
+    doc="A kind of entity (condition, finding, antibody, ...).",
+)
+
+ATTRIBUTE = Record(
+    "attribute",
+    {
+        "id": Field(Id(), required=True),
+        "label": Field(Text(), required=True),
+        "type": Field(Choice(ATTRIBUTE_TYPES), required=True),
+        "unit": Field(Choice(UNITS, doc="Unit of a range attribute.")),
+        "values": Field(ListOf(Text(), min_items=2, doc="Allowed values of an enum attribute.")),
+        "applies_to": Field(ListOf(Id("kinds"), min_items=1)),
+    },
+    doc="The definition of an attribute entities may carry.",
+)
+
+RELATION_TYPE = Record(
+    "relation type",
+    {
+        "id": Field(Id(), required=True),
+        "label": Field(Text(), required=True),
+        "from": Field(ListOf(Id("kinds"), one_or_many=True, min_items=1), required=True),
+        "to": Field(ListOf(Id("kinds"), one_or_many=True, min_items=1), required=True),
+        "statement": Field(Text(doc="A sentence with {from} and {to}."), required=True),
+        "ask_to": Field(Text(doc="A question about {from} whose answer is {to}."), required=True),
+        "ask_from": Field(Text(doc="A question about {to} whose answer is {from}."), required=True),
+    },
+    doc="A kind of relation between entities, with the sentences cards are written from.",
+)
+
+ATTRIBUTE_VALUE = Record(
+    "attribute value",
+    {
+        "min": Field(Number()),
+        "max": Field(Number()),
+        "female": Field(Number(minimum=0)),
+        "male": Field(Number(minimum=0)),
+        "value": Field(Text(allow_numbers=True)),
+        "text": Field(Text()),
+        "note": NOTE,
+        "uncertain": UNCERTAIN,
+        "source": _source(),
+    },
+    doc="range: min/max; ratio: female/male; enum: value; text: text.",
+)
+
+ENTITY = Record(
+    "entity",
+    {
+        "id": Field(Id(), required=True),
+        "kind": Field(Id("kinds"), required=True),
+        "name": Field(Text(), required=True),
+        "aliases": Field(ListOf(Text())),
+        "topic": Field(Id("topics")),
+        "parent": Field(Id("entities", doc="The entity this is a subtype of.")),
+        "summary": _optional_text("One or two sentences, in your own words."),
+        "attributes": Field(MapOf(ATTRIBUTE_VALUE, key_section="attributes")),
+        "uncertain": UNCERTAIN,
+        "source": _source(),
+    },
+    doc="A thing the topic is about.",
+)
+
+RELATION = Record(
+    "relation",
+    {
+        "from": Field(Id("entities"), required=True),
+        "type": Field(Id("relation_types"), required=True),
+        "to": Field(Id("entities"), required=True),
+        "frequency": Field(Choice(FREQUENCIES)),
+        "specificity": Field(Choice(SPECIFICITIES)),
+        "note": NOTE,
+        "uncertain": UNCERTAIN,
+        "source": _source(),
+    },
+    doc="A sourced link between two entities.",
+)
+
+CELL = Record("cell", {"text": Field(Text(), required=True), "source": _source()})
+
+TABLE = Record(
+    "table",
+    {
+        "id": Field(Id(), required=True),
+        "title": Field(Text(), required=True),
+        "topic": Field(Id("topics")),
+        "columns": Field(
+            ListOf(
+                Record(
+                    "column",
+                    {
+                        "id": Field(Id(), required=True),
+                        "title": Field(Text(), required=True),
+                    },
+                ),
+                min_items=1,
+            ),
+            required=True,
+        ),
+        "rows": Field(
+            ListOf(
+                Record(
+                    "row",
+                    {
+                        "entity": Field(Id("entities"), required=True),
+                        "cells": Field(MapOf(CELL), required=True),
+                    },
+                ),
+                min_items=2,
+            ),
+            required=True,
+        ),
+        "note": NOTE,
+        "source": _source(),
+    },
+    doc="A comparison table: rows are entities, columns are features.",
+)
+
+MNEMONIC = Record(
+    "mnemonic",
+    {
+        "id": Field(Id(), required=True),
+        "title": Field(Text(), required=True),
+        "topic": Field(Id("topics")),
+        "about": Field(Text(doc="What the mnemonic helps to remember."), required=True),
+        "items": Field(
+            ListOf(
+                Record(
+                    "mnemonic item",
+                    {
+                        "key": Field(Text(), required=True),
+                        "meaning": Field(Text(), required=True),
+                        "entity": Field(Id("entities")),
+                    },
+                ),
+                min_items=1,
+            ),
+            required=True,
+        ),
+        "source": _source(),
+    },
+    doc="A memory aid: letters or words and what they stand for.",
+)
+
+RANGE = Record(
+    "range",
+    {
+        "min": Field(Number(), required=True),
+        "max": Field(Number(), required=True),
+        "unit": Field(Choice(UNITS)),
+    },
+)
+
+BLUEPRINT = Record(
+    "blueprint",
+    {
+        "id": Field(Id(), required=True),
+        "condition": Field(Id("entities"), required=True),
+        "topic": Field(Id("topics")),
+        "setting": Field(ListOf(Choice(SETTINGS), one_or_many=True, min_items=1)),
+        "complaint": Field(ListOf(Text(), min_items=1), required=True),
+        "duration": Field(RANGE, required=True),
+        "age": Field(RANGE),
+        "history": Field(ListOf(Id("entities"))),
+        "findings": Field(
+            Record(
+                "findings",
+                {
+                    "required": Field(ListOf(Id("entities"))),
+                    "optional": Field(ListOf(Id("entities"))),
+                    "negative": Field(ListOf(Id("entities"))),
+                },
+            ),
+            required=True,
+        ),
+        "labs": Field(MapOf(RANGE, key_section="attributes")),
+        "answers": Field(MapOf(Id("entities"))),
+        "note": NOTE,
+        "source": _source(),
+    },
+    doc="What a case of one condition looks like, for generated vignettes.",
+)
+
+CARD = Record(
+    "card",
+    {
+        "id": Field(Id(), required=True),
+        "kind": Field(Choice(("basic", "cloze")), required=True),
+        "topic": Field(Id("topics")),
+        "prompt": _optional_text("Question side of a basic card."),
+        "answer": _optional_text("Answer side of a basic card."),
+        "text": _optional_text("Cloze text with {{deleted term}}."),
+        "tests": Field(ListOf(Id("entities"), doc="Entities the card tests.")),
+        "source": _source(),
+    },
+    doc="A hand-written card for a fact that fits nowhere else.",
+)
+
+DECK_META = Record(
+    "deck",
+    {
+        "id": Field(Id(), required=True),
+        "title": Field(Text(), required=True),
+        "version": Field(Text(allow_numbers=True), required=True),
+        "authors": Field(ListOf(Text(), min_items=1), required=True),
+        "description": _optional_text("What the deck covers."),
+    },
+)
+
+# Sections whose items carry an `id`, in the order they are resolved.
+LIST_SECTIONS: dict[str, Record] = {
+    "sources": SOURCE,
+    "topics": TOPIC,
+    "kinds": KIND,
+    "attributes": ATTRIBUTE,
+    "relation_types": RELATION_TYPE,
+    "entities": ENTITY,
+    "relations": RELATION,
+    "tables": TABLE,
+    "mnemonics": MNEMONIC,
+    "blueprints": BLUEPRINT,
+    "cards": CARD,
+}
+
+ROOT_ONLY = {
+    "format": Field(Choice((FORMAT_VERSION,), doc="Deck format version."), required=True),
+    "deck": Field(DECK_META, required=True),
+    "include": Field(ListOf(Text(), doc="Files in the deck folder to read as well.")),
+}
+
+SECTION_FIELDS = {name: Field(ListOf(spec)) for name, spec in LIST_SECTIONS.items()}
+ROOT_FILE = Record("deck file", {**ROOT_ONLY, **SECTION_FIELDS})
+INCLUDED_FILE = Record("included file", dict(SECTION_FIELDS))

@@ -1,0 +1,298 @@
+"""Load a deck: read its files, check them against format 1, resolve references, build the model.
+
+Every problem of a run is collected and reported together, each at the YAML
+node that causes it.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizapp.deck import model as m
+from quizapp.deck.checks import check_semantics
+from quizapp.deck.errors import DeckError, Location, Problem
+from quizapp.deck.files import resolve_include
+from quizapp.deck.format_v1 import INCLUDED_FILE, LIST_SECTIONS
+from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
+from quizapp.deck.spec import Checker, did_you_mean
+from quizapp.deck.yaml_source import LDict, YamlProblem, read_yaml
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The deck (None when it has errors) and every problem found, warnings included."""
+
+    deck: m.Deck | None
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.deck is not None
+
+
+def load_deck(root: Path) -> m.Deck:
+    """The checked deck, or DeckError with every problem."""
+    result = check_deck(root)
+    if result.deck is None:
+        raise DeckError(result.problems)
+    return result.deck
+
+
+def check_deck(root: Path) -> LoadResult:
+    """Load and check a deck root file, collecting every problem instead of stopping."""
+    ck = Checker()
+    root_data = _read(root, ck)
+    if root_data is None:
+        return LoadResult(None, ck.problems)
+    checked_root = ROOT_RECORD.check(root_data, root_data.loc, ck)
+    items: dict[str, list[LDict]] = {name: [] for name in LIST_SECTIONS}
+    _collect(checked_root, items)
+    for name, path in _includes(root, root_data, ck):
+        data = _read(path, ck, display=str(root.parent / name))
+        if data is not None:
+            _collect(INCLUDED_FILE.check(data, data.loc, ck), items)
+    if checked_root is None:
+        return LoadResult(None, _sorted(ck.problems))
+    index = _index(items, ck)
+    _check_refs(ck, index)
+    check_semantics(items, index, ck)
+    problems = _sorted(ck.problems)
+    if any(p.severity == "error" for p in problems):
+        return LoadResult(None, problems)
+    return LoadResult(_build(root, checked_root, items), problems)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    unique = dict.fromkeys(problems)
+    return sorted(unique, key=lambda p: (p.loc.path, p.loc.line, p.loc.col, p.message))
+
+
+def _read(path: Path, ck: Checker, display: str | None = None) -> LDict | None:
+    try:
+        data = read_yaml(path, display)
+    except YamlProblem as exc:
+        ck.problems.append(exc.problem)
+        return None
+    name = display or str(path)
+    if not isinstance(data, LDict):
+        loc = getattr(data, "loc", Location(name))
+        ck.error(
+            loc, "a deck file must be a YAML mapping of sections (format, deck, entities, ...)"
+        )
+        return None
+    return data
+
+
+def _includes(root: Path, data: LDict, ck: Checker) -> list[tuple[str, Path]]:
+    names = data.get("include")
+    if not isinstance(names, list):
+        return []
+    found: list[tuple[str, Path]] = []
+    seen: set[Path] = set()
+    for name, loc in zip(names, names.item_locs, strict=True):
+        if not isinstance(name, str):
+            continue
+        target = resolve_include(root, name)
+        if isinstance(target, str):
+            ck.error(loc, target)
+        elif target in seen:
+            ck.error(loc, f"{name!r} is included twice")
+        else:
+            seen.add(target)
+            found.append((name, target))
+    return found
+
+
+def _collect(data: object, sections: dict[str, list]) -> None:
+    if not isinstance(data, dict):
+        return
+    for name in LIST_SECTIONS:
+        values = data.get(name)
+        if isinstance(values, list):
+            sections[name].extend(v for v in values if isinstance(v, LDict))
+
+
+def relation_id(item: dict) -> str:
+    """A relation's id comes from what it links, so it survives rewording and reordering."""
+    return f"{item['from']}.{item['type']}.{item['to']}"
+
+
+def _index(items: dict[str, list[LDict]], ck: Checker) -> dict[str, dict[str, LDict]]:
+    index: dict[str, dict[str, LDict]] = {}
+    for name, values in items.items():
+        seen: dict[str, LDict] = {}
+        for item in values:
+            key = relation_id(item) if name == "relations" else item["id"]
+            if key in seen:
+                first = seen[key].loc
+                what = "relation" if name == "relations" else f"id {key!r} in {name}"
+                ck.error(item.loc, f"duplicate {what} (first defined at {first})")
+                continue
+            seen[key] = item
+        index[name] = seen
+    return index
+
+
+SINGULAR = {
+    "sources": "source",
+    "topics": "topic",
+    "kinds": "kind",
+    "attributes": "attribute",
+    "relation_types": "relation type",
+    "entities": "entity",
+}
+
+
+def _check_refs(ck: Checker, index: dict[str, dict[str, LDict]]) -> None:
+    for section, ref, loc in ck.refs:
+        known = index.get(section, {})
+        if ref not in known:
+            singular = SINGULAR.get(section, section)
+            ck.error(loc, f"unknown {singular} {ref!r}{did_you_mean(ref, known)}")
+
+
+def _sources(item: dict) -> tuple[str, ...]:
+    return tuple(item["source"])
+
+
+def _build(root: Path, data: LDict, items: dict[str, list[LDict]]) -> m.Deck:
+    meta = data["deck"]
+    return m.Deck(
+        id=meta["id"],
+        title=meta["title"],
+        version=str(meta["version"]),
+        authors=tuple(meta["authors"]),
+        description=meta.get("description"),
+        path=str(root),
+        loc=meta.loc,
+        sources={s["id"]: _source(s) for s in items["sources"]},
+        topics={t["id"]: m.Topic(t["id"], t["title"], t.loc) for t in items["topics"]},
+        kinds={
+            k["id"]: m.Kind(k["id"], k["label"], k.loc, k.get("plural")) for k in items["kinds"]
+        },
+        attributes={a["id"]: _attribute(a) for a in items["attributes"]},
+        relation_types={r["id"]: _relation_type(r) for r in items["relation_types"]},
+        entities={e["id"]: _entity(e) for e in items["entities"]},
+        relations=tuple(_relation(r) for r in items["relations"]),
+        tables={t["id"]: _table(t) for t in items["tables"]},
+        mnemonics={x["id"]: _mnemonic(x) for x in items["mnemonics"]},
+        blueprints={b["id"]: _blueprint(b) for b in items["blueprints"]},
+        cards={c["id"]: _card(c) for c in items["cards"]},
+    )
+
+
+def _source(s: LDict) -> m.Source:
+    return m.Source(s["id"], s["citation"], s.loc, s.get("doi"), s.get("pmid"), s.get("url"))
+
+
+def _attribute(a: LDict) -> m.AttributeDef:
+    return m.AttributeDef(
+        a["id"], a["label"], a["type"], a.loc, a.get("unit"),
+        tuple(a.get("values", ())), tuple(a.get("applies_to", ())),
+    )  # fmt: skip
+
+
+def _relation_type(r: LDict) -> m.RelationType:
+    return m.RelationType(
+        r["id"], r["label"], tuple(r["from"]), tuple(r["to"]),
+        r["statement"], r["ask_to"], r["ask_from"], r.loc,
+    )  # fmt: skip
+
+
+def _entity(e: LDict) -> m.Entity:
+    attributes = {
+        key: m.AttributeValue(
+            attribute=key,
+            sources=_sources(v),
+            loc=v.loc,
+            min=v.get("min"),
+            max=v.get("max"),
+            female=v.get("female"),
+            male=v.get("male"),
+            value=v.get("value"),
+            text=v.get("text"),
+            note=v.get("note"),
+            uncertain=v.get("uncertain", False),
+        )
+        for key, v in e.get("attributes", {}).items()
+    }
+    return m.Entity(
+        id=e["id"],
+        kind=e["kind"],
+        name=e["name"],
+        sources=_sources(e),
+        loc=e.loc,
+        aliases=tuple(e.get("aliases", ())),
+        topic=e.get("topic"),
+        parent=e.get("parent"),
+        summary=e.get("summary"),
+        attributes=attributes,
+        uncertain=e.get("uncertain", False),
+    )
+
+
+def _relation(r: LDict) -> m.Relation:
+    return m.Relation(
+        id=relation_id(r),
+        source=r["from"],
+        type=r["type"],
+        target=r["to"],
+        sources=_sources(r),
+        loc=r.loc,
+        frequency=r.get("frequency"),
+        specificity=r.get("specificity"),
+        note=r.get("note"),
+        uncertain=r.get("uncertain", False),
+    )
+
+
+def _table(t: LDict) -> m.Table:
+    rows = tuple(
+        m.TableRow(
+            row["entity"],
+            {k: m.Cell(c["text"], _sources(c), c.loc) for k, c in row["cells"].items()},
+            row.loc,
+        )
+        for row in t["rows"]
+    )
+    columns = tuple(m.Column(c["id"], c["title"]) for c in t["columns"])
+    return m.Table(t["id"], t["title"], columns, rows, _sources(t), t.loc, t.get("topic"))
+
+
+def _mnemonic(x: LDict) -> m.Mnemonic:
+    items = tuple(
+        m.MnemonicItem(i["key"], i["meaning"], i.loc, i.get("entity")) for i in x["items"]
+    )
+    return m.Mnemonic(x["id"], x["title"], x["about"], items, _sources(x), x.loc, x.get("topic"))
+
+
+def _range(r: dict | None) -> m.Range | None:
+    return None if r is None else m.Range(r["min"], r["max"], r.get("unit"))
+
+
+def _blueprint(b: LDict) -> m.Blueprint:
+    findings = b["findings"]
+    return m.Blueprint(
+        id=b["id"],
+        condition=b["condition"],
+        complaint=tuple(b["complaint"]),
+        duration=_range(b["duration"]),
+        sources=_sources(b),
+        loc=b.loc,
+        topic=b.get("topic"),
+        setting=tuple(b.get("setting", ("office",))),
+        age=_range(b.get("age")),
+        history=tuple(b.get("history", ())),
+        required=tuple(findings.get("required", ())),
+        optional=tuple(findings.get("optional", ())),
+        negative=tuple(findings.get("negative", ())),
+        labs={k: _range(v) for k, v in b.get("labs", {}).items()},
+        answers=dict(b.get("answers", {})),
+        field_locs=dict(b.value_locs),
+    )
+
+
+def _card(c: LDict) -> m.HandCard:
+    return m.HandCard(
+        c["id"], c["kind"], _sources(c), c.loc, c.get("topic"),
+        c.get("prompt"), c.get("answer"), c.get("text"), tuple(c.get("tests", ())),
+    )  # fmt: skip

@@ -1,0 +1,218 @@
+"""The typed deck: what generators read. Every node knows where it was written."""
+
+from dataclasses import dataclass, field
+
+from quizapp.deck.errors import Location
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    citation: str
+    loc: Location
+    doi: str | None = None
+    pmid: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    loc: Location
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    label: str
+    loc: Location
+    plural: str | None = None
+
+
+@dataclass(frozen=True)
+class AttributeDef:
+    id: str
+    label: str
+    type: str
+    loc: Location
+    unit: str | None = None
+    values: tuple[str, ...] = ()
+    applies_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttributeValue:
+    """One sourced attribute value; which fields are set depends on the attribute's type."""
+
+    attribute: str
+    sources: tuple[str, ...]
+    loc: Location
+    min: float | None = None
+    max: float | None = None
+    female: float | None = None
+    male: float | None = None
+    value: str | None = None
+    text: str | None = None
+    note: str | None = None
+    uncertain: bool = False
+
+
+@dataclass(frozen=True)
+class RelationType:
+    id: str
+    label: str
+    from_kinds: tuple[str, ...]
+    to_kinds: tuple[str, ...]
+    statement: str
+    ask_to: str
+    ask_from: str
+    loc: Location
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    kind: str
+    name: str
+    sources: tuple[str, ...]
+    loc: Location
+    aliases: tuple[str, ...] = ()
+    topic: str | None = None
+    parent: str | None = None
+    summary: str | None = None
+    attributes: dict[str, AttributeValue] = field(default_factory=dict, hash=False)
+    uncertain: bool = False
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A link `source -[type]-> target`; its id is stable across rewording and reordering."""
+
+    id: str
+    source: str
+    type: str
+    target: str
+    sources: tuple[str, ...]
+    loc: Location
+    frequency: str | None = None
+    specificity: str | None = None
+    note: str | None = None
+    uncertain: bool = False
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    sources: tuple[str, ...]
+    loc: Location
+
+
+@dataclass(frozen=True)
+class TableRow:
+    entity: str
+    cells: dict[str, Cell] = field(hash=False)
+    loc: Location = Location("")
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[TableRow, ...]
+    sources: tuple[str, ...]
+    loc: Location
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class MnemonicItem:
+    key: str
+    meaning: str
+    loc: Location
+    entity: str | None = None
+
+
+@dataclass(frozen=True)
+class Mnemonic:
+    id: str
+    title: str
+    about: str
+    items: tuple[MnemonicItem, ...]
+    sources: tuple[str, ...]
+    loc: Location
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Range:
+    min: float
+    max: float
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Blueprint:
+    id: str
+    condition: str
+    complaint: tuple[str, ...]
+    duration: Range
+    sources: tuple[str, ...]
+    loc: Location
+    topic: str | None = None
+    setting: tuple[str, ...] = ("office",)
+    age: Range | None = None
+    history: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+    negative: tuple[str, ...] = ()
+    labs: dict[str, Range] = field(default_factory=dict, hash=False)
+    answers: dict[str, str] = field(default_factory=dict, hash=False)
+    field_locs: dict[str, Location] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class HandCard:
+    id: str
+    kind: str
+    sources: tuple[str, ...]
+    loc: Location
+    topic: str | None = None
+    prompt: str | None = None
+    answer: str | None = None
+    text: str | None = None
+    tests: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A whole deck, resolved and checked: every reference points at something that exists."""
+
+    id: str
+    title: str
+    version: str
+    authors: tuple[str, ...]
+    path: str
+    loc: Location
+    description: str | None = None
+    sources: dict[str, Source] = field(default_factory=dict, hash=False)
+    topics: dict[str, Topic] = field(default_factory=dict, hash=False)
+    kinds: dict[str, Kind] = field(default_factory=dict, hash=False)
+    attributes: dict[str, AttributeDef] = field(default_factory=dict, hash=False)
+    relation_types: dict[str, RelationType] = field(default_factory=dict, hash=False)
+    entities: dict[str, Entity] = field(default_factory=dict, hash=False)
+    relations: tuple[Relation, ...] = ()
+    tables: dict[str, Table] = field(default_factory=dict, hash=False)
+    mnemonics: dict[str, Mnemonic] = field(default_factory=dict, hash=False)
+    blueprints: dict[str, Blueprint] = field(default_factory=dict, hash=False)
+    cards: dict[str, HandCard] = field(default_factory=dict, hash=False)
+
+    def entities_of_kind(self, kind: str) -> list[Entity]:
+        return [e for e in self.entities.values() if e.kind == kind]

@@ -1,0 +1,319 @@
+"""A small declarative description of deck data, used both to check YAML and to
+write the JSON Schema, so that the validator and the editor schema never disagree.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from quizapp.deck.errors import Location, Problem
+from quizapp.deck.yaml_source import LDict, LList, loc_of
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+_ID_RE = re.compile(ID_PATTERN)
+
+
+@dataclass
+class Checker:
+    """Collects problems and cross-references while specs check values."""
+
+    problems: list[Problem] = field(default_factory=list)
+    refs: list[tuple[str, str, Location]] = field(default_factory=list)
+
+    def error(self, loc: Location, message: str) -> None:
+        self.problems.append(Problem(loc, "error", message))
+
+    def warning(self, loc: Location, message: str) -> None:
+        self.problems.append(Problem(loc, "warning", message))
+
+
+def describe(value: object) -> str:
+    """Name a YAML value's type the way an author thinks of it."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"text {str(value)[:40]!r}"
+
+
+class Spec:
+    """One kind of value. `check` returns the value to keep, or None when it is unusable."""
+
+    doc: str = ""
+
+    def check(self, value: object, loc: Location, ck: Checker) -> object:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict:
+        raise NotImplementedError
+
+
+@dataclass
+class Text(Spec):
+    doc: str = ""
+    allow_numbers: bool = False
+    max_len: int = 20_000
+
+    def check(self, value: object, loc: Location, ck: Checker) -> object:
+        if self.allow_numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            ck.error(loc, f"expected text, got {describe(value)}")
+            return None
+        if not value.strip():
+            ck.error(loc, "text is empty")
+            return None
+        if len(value) > self.max_len:
+            ck.error(loc, f"text is {len(value):,} characters; at most {self.max_len:,}")
+            return None
+        return value
+
+    def json_schema(self) -> dict:
+        schema: dict = {"type": ["string", "number"] if self.allow_numbers else "string"}
+        return _with_doc(schema, self.doc)
+
+
+@dataclass
+class Id(Spec):
+    """An identifier; with `section`, a reference to an id defined in that section."""
+
+    section: str | None = None
+    doc: str = ""
+
+    def check(self, value: object, loc: Location, ck: Checker) -> object:
+        if not isinstance(value, str):
+            ck.error(loc, f"expected an id, got {describe(value)}")
+            return None
+        if not _ID_RE.match(value):
+            ck.error(
+                loc, f"{value!r} is not a valid id: use lower-case letters, digits, '-' and '_'"
+            )
+            return None
+        if self.section:
+            ck.refs.append((self.section, value, loc))
+        return value
+
+    def json_schema(self) -> dict:
+        return _with_doc({"type": "string", "pattern": ID_PATTERN}, self.doc)
+
+
+@dataclass
+class Number(Spec):
+    doc: str = ""
+    minimum: float | None = None
+    integer: bool = False
+
+    def check(self, value: object, loc: Location, ck: Checker) -> object:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            ck.error(loc, f"expected a number, got {describe(value)}")
+            return None
+        if self.integer and not isinstance(value, int):
+            ck.error(loc, f"expected a whole number, got {value}")
+            return None
+        if value != value or value in (float("inf"), float("-inf")):
+            ck.error(loc, "expected a finite number")
+            return None
+        if self.minimum is not None and value < self.minimum:
+            ck.error(loc, f"{value} is below the minimum {self.minimum:g}")
+            return None
+        return value
+
+    def json_schema(self) -> dict:
+        schema: dict = {"type": "integer" if self.integer else "number"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        return _with_doc(schema, self.doc)
+
+
+@dataclass
+class Flag(Spec):
+    doc: str = ""
+
+    def check(self, value: object, loc: Location, ck: Checker) -> object:
+        if not isinstance(value, bool):
+            ck.error(loc, f"expected true or false, got {describe(value)}")
+            return None
+        return value
+
+    def json_schema(self) -> dict:
+        return _with_doc({"type": "boolean"}, self.doc)
+
+
+@dataclass
+class Choice(Spec):
+    values: tuple = ()
+    doc: str = ""
+
+    def check(self, value: object, loc: Location, ck: Checker) -> object:
+        if not isinstance(value, bool) and any(
+            value == v and isinstance(value, type(v)) for v in self.values
+        ):
+            return value
+        options = ", ".join(str(v) for v in self.values)
+        ck.error(
+            loc, f"{describe(value)} is not one of: {options}{_did_you_mean(value, self.values)}"
+        )
+        return None
+
+    def json_schema(self) -> dict:
+        return _with_doc({"enum": list(self.values)}, self.doc)
+
+
+@dataclass
+class ListOf(Spec):
+    item: Spec
+    doc: str = ""
+    min_items: int = 0
+    one_or_many: bool = False
+
+    def check(self, value: object, loc: Location, ck: Checker) -> object:
+        if self.one_or_many and not isinstance(value, list):
+            return _keep([self.item.check(value, loc, ck)], [loc])
+        if not isinstance(value, list):
+            ck.error(loc, f"expected a list, got {describe(value)}")
+            return None
+        if len(value) < self.min_items:
+            ck.error(loc, f"list needs at least {self.min_items} item(s)")
+        locs = value.item_locs if isinstance(value, LList) else [loc] * len(value)
+        return _keep([self.item.check(v, vl, ck) for v, vl in zip(value, locs, strict=True)], locs)
+
+    def json_schema(self) -> dict:
+        schema: dict = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        if self.one_or_many:
+            schema = {"anyOf": [self.item.json_schema(), schema]}
+        return _with_doc(schema, self.doc)
+
+
+@dataclass
+class MapOf(Spec):
+    """A mapping from ids (of `key_section`, when given) to values of one spec."""
+
+    value: Spec
+    key_section: str | None = None
+    doc: str = ""
+
+    def check(self, value: object, loc: Location, ck: Checker) -> object:
+        if not isinstance(value, dict):
+            ck.error(loc, f"expected a mapping, got {describe(value)}")
+            return None
+        out = LDict()
+        out.loc, out.key_locs, out.value_locs = loc, {}, {}
+        for key, item in value.items():
+            key_loc = _key_loc(value, key, loc)
+            if Id(self.key_section).check(key, key_loc, ck) is None:
+                continue
+            checked = self.value.check(item, _value_loc(value, key, loc), ck)
+            if checked is not None:
+                out[key] = checked
+                out.key_locs[key] = key_loc
+                out.value_locs[key] = _value_loc(value, key, loc)
+        return out
+
+    def json_schema(self) -> dict:
+        return _with_doc(
+            {
+                "type": "object",
+                "propertyNames": {"pattern": ID_PATTERN},
+                "additionalProperties": self.value.json_schema(),
+            },
+            self.doc,
+        )
+
+
+@dataclass
+class Field:
+    spec: Spec
+    required: bool = False
+
+
+@dataclass
+class Record(Spec):
+    """A mapping with known keys: unknown ones get a did-you-mean, missing ones an error."""
+
+    name: str
+    fields: dict[str, Field]
+    doc: str = ""
+
+    def check(self, value: object, loc: Location, ck: Checker) -> object:
+        if not isinstance(value, dict):
+            ck.error(loc, f"expected a mapping ({self.name}), got {describe(value)}")
+            return None
+        out = LDict()
+        out.loc = getattr(value, "loc", loc)
+        out.key_locs, out.value_locs = {}, {}
+        ok = True
+        for key, item in value.items():
+            key_loc = _key_loc(value, key, loc)
+            spec = self.fields.get(key)
+            if spec is None:
+                hint = _did_you_mean(key, self.fields)
+                ck.error(key_loc, f"unknown key {key!r} in {self.name}{hint}")
+                continue
+            value_loc = _value_loc(value, key, loc)
+            checked = spec.spec.check(item, value_loc, ck)
+            if checked is None:
+                ok = ok and not spec.required
+                continue
+            out[key] = checked
+            out.key_locs[key] = key_loc
+            out.value_locs[key] = value_loc
+        missing = [k for k, f in self.fields.items() if f.required and k not in value]
+        for key in missing:
+            ck.error(out.loc, f"{self.name} is missing required key {key!r}")
+        return out if ok and not missing else None
+
+    def json_schema(self) -> dict:
+        schema = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {k: f.spec.json_schema() for k, f in self.fields.items()},
+        }
+        required = [k for k, f in self.fields.items() if f.required]
+        if required:
+            schema["required"] = required
+        return _with_doc(schema, self.doc)
+
+
+def _keep(values: list, locs: list[Location]) -> LList:
+    """The checked items that are usable, with their locations."""
+    out = LList()
+    out.item_locs = []
+    for value, loc in zip(values, locs, strict=True):
+        if value is not None:
+            out.append(value)
+            out.item_locs.append(loc)
+    return out
+
+
+def _key_loc(mapping: dict, key: str, fallback: Location) -> Location:
+    return getattr(mapping, "key_locs", {}).get(key, fallback)
+
+
+def _value_loc(mapping: dict, key: str, fallback: Location) -> Location:
+    return getattr(mapping, "value_locs", {}).get(key, loc_of(mapping.get(key), fallback))
+
+
+def _did_you_mean(word: object, choices) -> str:
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _with_doc(schema: dict, doc: str) -> dict:
+    if doc:
+        schema["description"] = doc
+    return schema
+
+
+def did_you_mean(word: str, choices) -> str:
+    """'; did you mean X?' for the closest choice, or nothing."""
+    return _did_you_mean(word, choices)

@@ -1,0 +1,286 @@
+"""Read one YAML file into plain values that remember where they came from.
+
+We build values from libyaml's event stream ourselves instead of using a
+constructor: that way no tag can construct an object, duplicate keys and
+alias bombs are caught, nesting depth is bounded without recursion, and every
+string, mapping and list knows its file:line:col for error messages.
+"""
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from quizapp.deck.errors import Location, Problem
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_SCALAR_CHARS = 100_000
+MAX_DEPTH = 200
+MAX_VALUES = 2_000_000
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BRACKETS = re.compile(r"[\[\]{}]")
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as YAML at all; carries the one located problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class LStr(str):
+    """A string from a deck file that knows where it was written."""
+
+    loc: Location
+
+
+class LDict(dict):
+    """A mapping from a deck file: knows its own place and the place of each key and value."""
+
+    loc: Location
+    key_locs: dict[str, Location]
+    value_locs: dict[str, Location]
+
+
+class LList(list):
+    """A sequence from a deck file: knows its own place and each item's place."""
+
+    loc: Location
+    item_locs: list[Location]
+
+
+def loc_of(value: object, fallback: Location) -> Location:
+    """The location a value carries, or the fallback for plain numbers and booleans."""
+    return getattr(value, "loc", fallback)
+
+
+def read_yaml(path: Path, display: str | None = None) -> object:
+    """Parse one file into located values, or raise YamlProblem saying where and what."""
+    name = display or str(path)
+    data = _read_bytes(path, name)
+    text = _decode(data, name)
+    _check_flow_depth(text, name)
+    return _compose(text, name)
+
+
+def _fail(name: str, line: int, col: int, message: str) -> YamlProblem:
+    return YamlProblem(Problem(Location(name, line, col), "error", message))
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _fail(
+                name,
+                1,
+                1,
+                f"file is {size:,} bytes; a deck file may hold at most {MAX_FILE_BYTES:,}",
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise _fail(name, 1, 1, f"cannot read file: {exc.strerror or exc}") from None
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise _fail(name, 1, 1, "file is empty; a deck file is a YAML mapping")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8", errors="replace")
+        line, col = _line_col(good, len(good))
+        raise _fail(
+            name,
+            line,
+            col,
+            f"file is not UTF-8 text (byte 0x{data[exc.start]:02x} "
+            f"at offset {exc.start}); save it as UTF-8",
+        ) from None
+    bad = _CONTROL.search(text)
+    if bad:
+        line, col = _line_col(text, bad.start())
+        what = (
+            "a NUL byte" if bad.group() == "\x00" else f"control character U+{ord(bad.group()):04X}"
+        )
+        raise _fail(name, line, col, f"file contains {what}; is it a binary file?")
+    return text
+
+
+def _check_flow_depth(text: str, name: str) -> None:
+    """libyaml slows down and can crash on very deep [ { nesting: refuse it first."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_DEPTH:
+            line, col = _line_col(text, match.start())
+            raise _fail(name, line, col, f"nesting is deeper than {MAX_DEPTH} levels")
+
+
+def _events(text: str, name: str) -> Iterator[yaml.Event]:
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or "invalid YAML"
+        if exc.context:
+            message = f"{message} ({exc.context})"
+        raise _fail(name, mark.line + 1, mark.column + 1, f"YAML syntax: {message}") from None
+    except yaml.YAMLError as exc:
+        raise _fail(name, 1, 1, f"YAML syntax: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+class _Composer:
+    """Turns the event stream into LDict/LList/LStr values, iteratively."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.anchors: dict[str, tuple[object, int]] = {}
+        self.total = 0
+
+    def loc(self, event: yaml.Event) -> Location:
+        return Location(self.name, event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def fail(self, event: yaml.Event, message: str) -> YamlProblem:
+        loc = self.loc(event)
+        return _fail(self.name, loc.line, loc.col, message)
+
+    def count(self, event: yaml.Event, weight: int) -> None:
+        self.total += weight
+        if self.total > MAX_VALUES:
+            raise self.fail(
+                event,
+                f"document expands to more than {MAX_VALUES:,} values (aliases repeated too often)",
+            )
+
+    def check_tag(self, event: yaml.Event) -> None:
+        tag = getattr(event, "tag", None)
+        if tag and tag != "!" and tag not in _STANDARD_TAGS:
+            raise self.fail(event, f"tag {tag!r} is not allowed in a deck (plain values only)")
+
+    def scalar(self, event: yaml.ScalarEvent) -> object:
+        self.check_tag(event)
+        if len(event.value) > MAX_SCALAR_CHARS:
+            raise self.fail(
+                event,
+                f"value is {len(event.value):,} characters long; "
+                f"at most {MAX_SCALAR_CHARS:,} are allowed",
+            )
+        tag = event.tag
+        if not tag or tag == "!":
+            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
+            value = LStr(event.value)
+            value.loc = self.loc(event)
+            return value
+        try:
+            return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, event.value))
+        except (yaml.YAMLError, ValueError):
+            raise self.fail(
+                event, f"{event.value!r} is not a valid {tag.rsplit(':', 1)[-1]}"
+            ) from None
+
+    def compose(self, events: Iterator[yaml.Event]) -> object:
+        root: object = None
+        documents = 0
+        # Each frame: [container, start event, pending key or None, weight so far]
+        stack: list[list] = []
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise self.fail(event, "a deck file holds one YAML document, not several")
+                continue
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self.check_tag(event)
+                if len(stack) >= MAX_DEPTH:
+                    raise self.fail(event, f"nesting is deeper than {MAX_DEPTH} levels")
+                container: LDict | LList
+                if isinstance(event, yaml.MappingStartEvent):
+                    container = LDict()
+                    container.key_locs, container.value_locs = {}, {}
+                else:
+                    container = LList()
+                    container.item_locs = []
+                container.loc = self.loc(event)
+                stack.append([container, event, None, 1])
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                container, start, _, weight = stack.pop()
+                self.count(start, 1)
+                if start.anchor:
+                    self.anchors[start.anchor] = (container, weight)
+                value, weight_out = container, weight
+            elif isinstance(event, yaml.ScalarEvent):
+                value = self.scalar(event)
+                weight_out = 1
+                self.count(event, 1)
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, 1)
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor not in self.anchors:
+                    raise self.fail(event, f"alias *{event.anchor} names no anchor")
+                value, weight_out = self.anchors[event.anchor]
+                self.count(event, weight_out)
+            else:
+                continue
+            if not stack:
+                root = value
+                continue
+            self.add(stack[-1], value, weight_out, event)
+        return root
+
+    def add(self, frame: list, value: object, weight: int, event: yaml.Event) -> None:
+        container = frame[0]
+        frame[3] += weight
+        loc = loc_of(value, self.loc(event))
+        if isinstance(container, LList):
+            container.append(value)
+            container.item_locs.append(loc)
+            return
+        if frame[2] is None:
+            if not isinstance(value, (str, int, float, bool)) or value is None:
+                raise self.fail(event, "mapping keys must be plain words")
+            key = value if isinstance(value, str) else str(value).lower()
+            if key in container:
+                first = container.key_locs[key]
+                raise self.fail(event, f"duplicate key {key!r} (first given at line {first.line})")
+            frame[2] = (key, loc)
+            return
+        key, key_loc = frame[2]
+        container[key] = value
+        container.key_locs[key] = key_loc
+        container.value_locs[key] = loc
+        frame[2] = None
+
+
+def _compose(text: str, name: str) -> object:
+    return _Composer(name).compose(_events(text, name))
