@@ -139,6 +139,9 @@ def _migrate(
     for number in range(version + 1, len(migrations) + 1):
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+                conn.execute("COMMIT")  # another process migrated while we waited
+                continue
             for statement in migrations[number - 1]:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
@@ -152,7 +155,7 @@ def _migrate(
 def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     """Copy the file aside before changing its schema, so an upgrade can be undone by hand."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}-{os.getpid()}.bak")
     backup_to(conn, target)
     return target
 

@@ -28,9 +28,8 @@ class QueueQueries:
         join = "" if deck_ids is None else " JOIN cards c ON c.id = r.card"
         select = f"SELECT {', '.join(CARD_COLUMNS)} FROM cards WHERE {_SHOWABLE}{decks}"
         count = f"SELECT count(*) FROM (SELECT 1 FROM cards WHERE {_SHOWABLE}{decks}"
-        # Two index walks (learning, relearning) merged, instead of sorting every learning card.
-        learning = f"SELECT * FROM ({select} AND state = ? AND due <= ? ORDER BY due LIMIT 1)"
-        self._learning = f"{learning} UNION ALL {learning} ORDER BY due LIMIT 1"
+        # Two index ranges (learning, relearning); only the cards already due get sorted.
+        self._learning = f"{select} AND state IN (1, 3) AND due <= ? ORDER BY due LIMIT 1"
         self._review = f"{select} AND state = 2 AND due < ? AND buried_day < ? ORDER BY due LIMIT 1"
         self._new = f"{select} AND state = 0 AND buried_day < ? ORDER BY due LIMIT 1"
         self._count_learning = f"{count} AND state IN (1, 3) AND due < ?)"
@@ -43,8 +42,7 @@ class QueueQueries:
 
     def first_learning(self, conn: sqlite3.Connection, due_by: int) -> CardRow | None:
         """The learning or relearning card due soonest, if due by `due_by`."""
-        params = (*self._deck_params, 1, due_by, *self._deck_params, 3, due_by)
-        return _one(conn.execute(self._learning, params).fetchone())
+        return _one(conn.execute(self._learning, (*self._deck_params, due_by)).fetchone())
 
     def first_review(self, conn: sqlite3.Connection, due_before: int, today: int) -> CardRow | None:
         """The most overdue review card due before `due_before`, not buried today."""
