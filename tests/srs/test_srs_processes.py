@@ -16,9 +16,9 @@ from quizapp.store.connection import open_store
 WORKER = Path(__file__).with_name("study_worker.py")
 
 
-def start(db_path: Path, count: int, seed: int) -> subprocess.Popen:
+def start(db_path: Path, count: int, seed: int, pause: float = 0.0) -> subprocess.Popen:
     process = subprocess.Popen(
-        [sys.executable, str(WORKER), str(db_path), str(count), str(seed)],
+        [sys.executable, str(WORKER), str(db_path), str(count), str(seed), str(pause)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -77,7 +77,7 @@ def test_two_processes_answer_on_one_file(db_path):
     conn = open_store(db_path)
     add_cards(conn, 300)
     conn.close()
-    workers = [start(db_path, 150, seed) for seed in (1, 2)]
+    workers = [start(db_path, 150, seed, pause=0.002) for seed in (1, 2)]
     for worker in workers:
         worker.stdin.write("go\n")
         worker.stdin.flush()
