@@ -35,10 +35,17 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
     """Show what is due, how today went, retention and progress per topic."""
     from quizapp.srs.stats import stats_today
     from quizapp.store.connection import open_store
+    from quizapp.store.sync import list_decks
 
     with _store_errors():
         conn = open_store(settings.db_path)
         try:
+            known = [deck.deck_id for deck in list_decks(conn)]
+            if deck_id is not None and deck_id not in known:
+                raise StoreError(
+                    f"no deck {deck_id!r} in {settings.db_path}; "
+                    f"decks there: {', '.join(known) or 'none yet'}."
+                )
             result = stats_today(conn, deck_id)
         finally:
             conn.close()
@@ -70,7 +77,7 @@ def _format_stats(result) -> list[str]:
         f"{result.mature} mature, {result.suspended} suspended, {result.retired} retired",
     ]
     if result.topics:
-        lines.append("Topics (accuracy, mastery = mature share):")
+        lines.append("Topics (accuracy over the last 30 days; mastery = share of cards mature):")
         width = max(len(t.topic) for t in result.topics)
         for topic in result.topics:
             lines.append(

@@ -128,3 +128,9 @@ def _existing(conn: sqlite3.Connection, deck_id: str, card_ids: list[str]) -> di
         ):
             rows[row[0]] = row[1:]
     return rows
+
+
+def list_decks(conn: sqlite3.Connection) -> list[DeckInfo]:
+    """The decks ever synced into the file, by id."""
+    rows = conn.execute("SELECT deck_id, title, version FROM decks ORDER BY deck_id")
+    return [DeckInfo(*row) for row in rows]

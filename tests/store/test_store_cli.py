@@ -2,12 +2,14 @@
 
 import json
 import sqlite3
+from datetime import UTC, datetime
 
 from click.testing import CliRunner
 
 from quizapp.cli import main
 from quizapp.store.connection import open_store
 from quizapp.store.schema import SCHEMA_VERSION
+from quizapp.store.sync import DeckInfo, sync_deck
 
 
 def run(db_path, *args):
@@ -20,7 +22,14 @@ def test_stats_on_a_new_file(db_path):
     assert "Due today: 0" in result.output
 
 
-def test_stats_as_json(db_path):
+def test_stats_for_an_unknown_deck(db_path):
+    result = run(db_path, "stats", "--deck", "nope")
+    assert result.exit_code == 1
+    assert "no deck 'nope'" in result.stderr and "none yet" in result.stderr
+
+
+def test_stats_as_json(db_path, conn):
+    sync_deck(conn, DeckInfo("iim", "IIM", "1"), [], datetime(2026, 11, 25, tzinfo=UTC))
     result = run(db_path, "stats", "--json", "--deck", "iim")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
