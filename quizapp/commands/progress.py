@@ -5,6 +5,7 @@ modified to make a command succeed.
 """
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -18,12 +19,21 @@ from quizapp.store.errors import StoreError
 
 
 @contextmanager
-def _store_errors() -> Iterator[None]:
-    """Turn a StoreError into a message and exit status 1 (never a traceback)."""
+def _store_errors(path: Path) -> Iterator[None]:
+    """Turn a StoreError into a message and exit status 1 (never a traceback).
+
+    A damaged page can also surface later, in the middle of a query, as an sqlite3
+    error: it gets the same treatment, with a pointer to `quizapp db check`.
+    """
     try:
         yield
     except StoreError as exc:
         click.echo(f"quizapp: {exc}", err=True)
+        raise SystemExit(1) from None
+    except sqlite3.Error as exc:
+        click.echo(
+            f"quizapp: cannot read {path}: {exc}. Run `quizapp db check` for details.", err=True
+        )
         raise SystemExit(1) from None
 
 
@@ -37,7 +47,7 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
     from quizapp.store.connection import open_store
     from quizapp.store.sync import list_decks
 
-    with _store_errors():
+    with _store_errors(settings.db_path):
         conn = open_store(settings.db_path)
         try:
             known = [deck.deck_id for deck in list_decks(conn)]
@@ -98,7 +108,7 @@ def check(settings: Settings) -> None:
     """Run SQLite's integrity and foreign-key checks on the progress file."""
     from quizapp.store.connection import check_file, open_store
 
-    with _store_errors():
+    with _store_errors(settings.db_path):
         conn = open_store(settings.db_path, create=False)
         try:
             problems = check_file(conn)
@@ -121,7 +131,7 @@ def backup(settings: Settings, path: Path | None) -> None:
     if path is None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         path = settings.db_path.with_name(f"{settings.db_path.stem}-backup-{stamp}.sqlite3")
-    with _store_errors():
+    with _store_errors(settings.db_path):
         conn = open_store(settings.db_path, create=False)
         try:
             backup_to(conn, path)

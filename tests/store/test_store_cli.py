@@ -86,3 +86,22 @@ def test_check_reports_problems_with_status_1(db_path, conn):
     assert result.exit_code == 1
     assert "refers to a missing decks row" in result.stderr
     assert isinstance(open_store(db_path), sqlite3.Connection)
+
+
+def test_damage_inside_the_file_is_reported_not_raised(db_path, conn):
+    conn.execute("CREATE TABLE filler (x TEXT)")
+    conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 400)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    data[20 * page : 30 * page] = b"\xff" * (10 * page)  # some pages of the filler table
+    db_path.write_bytes(bytes(data))
+    result = run(db_path, "db", "check")
+    assert (
+        result.exit_code == 1
+        and result.exception is None
+        or isinstance(result.exception, SystemExit)
+    )
+    assert "problem" in result.stderr or "damaged" in result.stderr
+    assert "Traceback" not in result.output
