@@ -1,1 +1,7 @@
+"""Scheduling with the `fsrs` package: the study queue, limits, the study day, undo.
 
+- `session`: `StudySession`, the API the TUI drives (see its module docstring).
+- `config`: `StudyConfig` (Anki's defaults) and its overrides in the file.
+- `days`: the study day with a rollover hour, in local time.
+- `stats`: `stats_today(conn, deck_id)`, statistics for the learner's current day.
+"""

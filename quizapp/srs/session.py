@@ -31,6 +31,8 @@ Contract:
   if the card was answered since, e.g. by another process.
 - A clock that moved backwards never puts a review before the card's previous one: the
   review time used is the later of the two.
+- One session per connection and thread at a time (a Textual worker may own it); other
+  processes can study the same file at once, each answer waiting briefly for the lock.
 Errors: an unknown card id raises `KeyError`.
 """
 

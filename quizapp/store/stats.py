@@ -26,7 +26,7 @@ class TopicStats:
 
 @dataclass(frozen=True)
 class Stats:
-    """The numbers `quizapp stats` shows."""
+    """The numbers `quizapp stats` shows. The streak counts answers in any deck."""
 
     day: int
     deck_id: str | None
