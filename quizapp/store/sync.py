@@ -8,7 +8,7 @@ deleted, so review history always has its card.
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from quizapp.store.timeutil import to_micros
 from quizapp.store.transaction import transaction
@@ -53,14 +53,20 @@ _FIELDS = ("deck_id", "kind", "topic", "content_hash", "sibling_key")
 
 
 def sync_deck(
-    conn: sqlite3.Connection, deck: DeckInfo, records: Iterable[CardRecord], now: datetime
+    conn: sqlite3.Connection,
+    deck: DeckInfo,
+    records: Iterable[CardRecord],
+    now: datetime | None = None,
 ) -> SyncResult:
-    """Apply one deck's generated cards to the file in a single transaction."""
+    """Apply one deck's generated cards to the file in a single transaction.
+
+    `now` stamps the rows (default: the current time); tests pass a fixed one.
+    """
     records = list(records)
     wanted = {record.card_id: record for record in records}
     if len(wanted) != len(records):
         raise ValueError(f"deck {deck.deck_id}: duplicate card ids in the generated cards")
-    stamp = to_micros(now)
+    stamp = to_micros(now if now is not None else datetime.now(UTC))
     with transaction(conn):
         conn.execute(
             "INSERT INTO decks(deck_id, title, version, synced_at) VALUES (?, ?, ?, ?) "
