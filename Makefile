@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test perf lint format snapshots clean
+.PHONY: run test perf lint format snapshots schema clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,3 +35,6 @@ snapshots: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+
+schema: $(STAMP)
+	$(BIN)/python -c "from quizapp.deck.json_schema import schema_text; open('decks/schema.json', 'w').write(schema_text())"

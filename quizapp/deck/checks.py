@@ -24,11 +24,12 @@ def check_semantics(items: dict[str, list[LDict]], index: Index, ck: Checker) ->
         _check_templates(rtype, ck)
     for relation in items["relations"]:
         _check_relation(relation, index, ck)
-    _check_option_pools(items, index, ck)
+    per_kind = Counter(e["kind"] for e in items["entities"])
+    _check_option_pools(items, per_kind, ck)
     for table in items["tables"]:
         _check_table(table, ck)
     for blueprint in items["blueprints"]:
-        _check_blueprint(blueprint, index, ck)
+        _check_blueprint(blueprint, index, per_kind, ck)
     for card in items["cards"]:
         _check_card(card, ck)
 
@@ -122,8 +123,7 @@ def _check_relation(r: LDict, index: Index, ck: Checker) -> None:
             )
 
 
-def _check_option_pools(items: dict[str, list[LDict]], index: Index, ck: Checker) -> None:
-    per_kind = Counter(e["kind"] for e in items["entities"])
+def _check_option_pools(items: dict[str, list[LDict]], per_kind: Counter, ck: Checker) -> None:
     used: set[str] = {r["type"] for r in items["relations"]}
     for rtype in items["relation_types"]:
         if rtype["id"] not in used:
@@ -151,7 +151,7 @@ def _check_table(t: LDict, ck: Checker) -> None:
                 ck.error(row["cells"].key_locs[key], f"unknown column {key!r} in table {t['id']!r}")
 
 
-def _check_blueprint(b: LDict, index: Index, ck: Checker) -> None:
+def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> None:
     for key in ("duration", "age"):
         if key in b:
             _check_range(b[key], ck, key)
@@ -167,7 +167,7 @@ def _check_blueprint(b: LDict, index: Index, ck: Checker) -> None:
             continue
         entity = index["entities"].get(key)
         if entity is not None:
-            pool = sum(1 for e in index["entities"].values() if e["kind"] == entity["kind"])
+            pool = per_kind[entity["kind"]]
             if pool < MIN_OPTIONS:
                 ck.error(
                     where,
@@ -176,7 +176,7 @@ def _check_blueprint(b: LDict, index: Index, ck: Checker) -> None:
                 )
     condition = index["entities"].get(b["condition"])
     if condition is not None:
-        pool = sum(1 for e in index["entities"].values() if e["kind"] == condition["kind"])
+        pool = per_kind[condition["kind"]]
         if pool < MIN_OPTIONS:
             ck.error(
                 _where(b, "condition"),

@@ -1,14 +1,16 @@
 """Problems found in a deck, each pinned to the place in a file that causes it."""
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
-class Location:
-    """A 1-based line and column in a file, as editors and compilers count them."""
+class Location(NamedTuple):
+    """A 1-based line and column in a file, as editors and compilers count them.
+
+    A named tuple, not a dataclass: a deck has hundreds of thousands of them.
+    """
 
     path: str
     line: int = 1

@@ -181,7 +181,12 @@ class ListOf(Spec):
         if len(value) < self.min_items:
             ck.error(loc, f"list needs at least {self.min_items} item(s)")
         locs = value.item_locs if isinstance(value, LList) else [loc] * len(value)
-        return _keep([self.item.check(v, vl, ck) for v, vl in zip(value, locs, strict=True)], locs)
+        checked = [self.item.check(v, vl, ck) for v, vl in zip(value, locs, strict=True)]
+        if isinstance(value, LList) and all(
+            a is b and a is not None for a, b in zip(checked, value, strict=True)
+        ):
+            return value
+        return _keep(checked, locs)
 
     def json_schema(self) -> dict:
         schema: dict = {"type": "array", "items": self.item.json_schema()}
@@ -246,26 +251,22 @@ class Record(Spec):
         if not isinstance(value, dict):
             ck.error(loc, f"expected a mapping ({self.name}), got {describe(value)}")
             return None
-        out = LDict()
-        out.loc = getattr(value, "loc", loc)
-        out.key_locs, out.value_locs = {}, {}
+        missing = [k for k, f in self.fields.items() if f.required and k not in value]
+        out = _located_dict(value, loc)
         ok = True
-        for key, item in value.items():
-            key_loc = _key_loc(value, key, loc)
+        for key, item in list(value.items()):
             spec = self.fields.get(key)
             if spec is None:
                 hint = _did_you_mean(key, self.fields)
-                ck.error(key_loc, f"unknown key {key!r} in {self.name}{hint}")
+                ck.error(_key_loc(value, key, loc), f"unknown key {key!r} in {self.name}{hint}")
+                del out[key]
                 continue
-            value_loc = _value_loc(value, key, loc)
-            checked = spec.spec.check(item, value_loc, ck)
+            checked = spec.spec.check(item, _value_loc(value, key, loc), ck)
             if checked is None:
                 ok = ok and not spec.required
-                continue
-            out[key] = checked
-            out.key_locs[key] = key_loc
-            out.value_locs[key] = value_loc
-        missing = [k for k, f in self.fields.items() if f.required and k not in value]
+                del out[key]
+            elif checked is not item:
+                out[key] = checked
         for key in missing:
             ck.error(out.loc, f"{self.name} is missing required key {key!r}")
         return out if ok and not missing else None
@@ -280,6 +281,15 @@ class Record(Spec):
         if required:
             schema["required"] = required
         return _with_doc(schema, self.doc)
+
+
+def _located_dict(value: dict, loc: Location) -> LDict:
+    """Check in place when the YAML reader gave us located values; wrap plain dicts."""
+    if isinstance(value, LDict):
+        return value
+    out = LDict(value)
+    out.loc, out.key_locs, out.value_locs = loc, {}, {}
+    return out
 
 
 def _keep(values: list, locs: list[Location]) -> LList:

@@ -39,6 +39,26 @@ _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SKIPPED = (
+    yaml.StreamStartEvent,
+    yaml.StreamEndEvent,
+    yaml.DocumentStartEvent,
+    yaml.DocumentEndEvent,
+)
+_IMPLICIT_FIRST_CHARS = frozenset(k for k in yaml.resolver.Resolver.yaml_implicit_resolvers if k)
+
+
+def _resolve(event: yaml.ScalarEvent) -> str:
+    """The implicit tag of a plain scalar; most deck text starts with a letter no number,
+    bool or null starts with, so skip the resolver's regexes for it."""
+    value = event.value
+    if not event.implicit[0] or (value and value[0] not in _IMPLICIT_FIRST_CHARS):
+        return _STR
+    return _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+
+
 class YamlProblem(Exception):
     """A file that cannot be read as YAML at all; carries the one located problem."""
 
@@ -144,8 +164,11 @@ def _check_flow_depth(text: str, name: str) -> None:
 def _events(text: str, name: str) -> Iterator[yaml.Event]:
     loader = _Loader(text)
     try:
-        while loader.check_event():
-            yield loader.get_event()
+        while True:
+            event = loader.get_event()
+            yield event
+            if type(event) is yaml.StreamEndEvent:
+                return
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or "invalid YAML"
@@ -166,12 +189,9 @@ class _Composer:
         self.anchors: dict[str, tuple[object, int]] = {}
         self.total = 0
 
-    def loc(self, event: yaml.Event) -> Location:
-        return Location(self.name, event.start_mark.line + 1, event.start_mark.column + 1)
-
     def fail(self, event: yaml.Event, message: str) -> YamlProblem:
-        loc = self.loc(event)
-        return _fail(self.name, loc.line, loc.col, message)
+        mark = event.start_mark
+        return _fail(self.name, mark.line + 1, mark.column + 1, message)
 
     def count(self, event: yaml.Event, weight: int) -> None:
         self.total += weight
@@ -186,88 +206,94 @@ class _Composer:
         if tag and tag != "!" and tag not in _STANDARD_TAGS:
             raise self.fail(event, f"tag {tag!r} is not allowed in a deck (plain values only)")
 
-    def scalar(self, event: yaml.ScalarEvent) -> object:
-        self.check_tag(event)
-        if len(event.value) > MAX_SCALAR_CHARS:
+    def scalar(self, event: yaml.ScalarEvent, loc: Location) -> object:
+        value = event.value
+        if len(value) > MAX_SCALAR_CHARS:
             raise self.fail(
                 event,
-                f"value is {len(event.value):,} characters long; "
-                f"at most {MAX_SCALAR_CHARS:,} are allowed",
+                f"value is {len(value):,} characters long; at most {MAX_SCALAR_CHARS:,} are allowed",
             )
         tag = event.tag
-        if not tag or tag == "!":
-            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
-            value = LStr(event.value)
-            value.loc = self.loc(event)
-            return value
+        if tag and tag != "!":
+            self.check_tag(event)
+        else:
+            tag = _resolve(event)
+        if tag in (_STR, _TIMESTAMP):
+            text = LStr(value)
+            text.loc = loc
+            return text
         try:
-            return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, event.value))
+            return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, value))
         except (yaml.YAMLError, ValueError):
-            raise self.fail(
-                event, f"{event.value!r} is not a valid {tag.rsplit(':', 1)[-1]}"
-            ) from None
+            kind = tag.rsplit(":", 1)[-1]
+            raise self.fail(event, f"{value!r} is not a valid {kind}") from None
+
+    def start(self, event: yaml.Event, loc: Location, depth: int) -> list:
+        """A new frame: [container, start event, pending key, weight so far]."""
+        self.check_tag(event)
+        if depth >= MAX_DEPTH:
+            raise self.fail(event, f"nesting is deeper than {MAX_DEPTH} levels")
+        container: LDict | LList
+        if isinstance(event, yaml.MappingStartEvent):
+            container = LDict()
+            container.key_locs, container.value_locs = {}, {}
+        else:
+            container = LList()
+            container.item_locs = []
+        container.loc = loc
+        return [container, event, None, 1]
 
     def compose(self, events: Iterator[yaml.Event]) -> object:
         root: object = None
         documents = 0
-        # Each frame: [container, start event, pending key or None, weight so far]
         stack: list[list] = []
+        name = self.name
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise self.fail(event, "a deck file holds one YAML document, not several")
+            kind = type(event)
+            if kind in _SKIPPED:
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise self.fail(event, "a deck file holds one YAML document, not several")
                 continue
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                self.check_tag(event)
-                if len(stack) >= MAX_DEPTH:
-                    raise self.fail(event, f"nesting is deeper than {MAX_DEPTH} levels")
-                container: LDict | LList
-                if isinstance(event, yaml.MappingStartEvent):
-                    container = LDict()
-                    container.key_locs, container.value_locs = {}, {}
-                else:
-                    container = LList()
-                    container.item_locs = []
-                container.loc = self.loc(event)
-                stack.append([container, event, None, 1])
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                container, start, _, weight = stack.pop()
-                self.count(start, 1)
-                if start.anchor:
-                    self.anchors[start.anchor] = (container, weight)
-                value, weight_out = container, weight
-            elif isinstance(event, yaml.ScalarEvent):
-                value = self.scalar(event)
-                weight_out = 1
-                self.count(event, 1)
+            mark = event.start_mark
+            loc = Location(name, mark.line + 1, mark.column + 1)
+            if kind is yaml.ScalarEvent:
+                value, weight = self.scalar(event, loc), 1
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1)
-            elif isinstance(event, yaml.AliasEvent):
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                stack.append(self.start(event, loc, len(stack)))
+                continue
+            elif kind is yaml.AliasEvent:
                 if event.anchor not in self.anchors:
                     raise self.fail(event, f"alias *{event.anchor} names no anchor")
-                value, weight_out = self.anchors[event.anchor]
-                self.count(event, weight_out)
+                value, weight = self.anchors[event.anchor]
+                loc = loc_of(value, loc)
+            else:  # the end of a mapping or sequence
+                value, start, _, weight = stack.pop()
+                loc = value.loc
+                if start.anchor:
+                    self.anchors[start.anchor] = (value, weight)
+            self.count(event, weight)
+            if stack:
+                self.add(stack[-1], value, weight, loc, event)
             else:
-                continue
-            if not stack:
                 root = value
-                continue
-            self.add(stack[-1], value, weight_out, event)
         return root
 
-    def add(self, frame: list, value: object, weight: int, event: yaml.Event) -> None:
+    def add(
+        self, frame: list, value: object, weight: int, loc: Location, event: yaml.Event
+    ) -> None:
         container = frame[0]
         frame[3] += weight
-        loc = loc_of(value, self.loc(event))
-        if isinstance(container, LList):
+        if type(container) is LList:
             container.append(value)
             container.item_locs.append(loc)
             return
-        if frame[2] is None:
-            if not isinstance(value, (str, int, float, bool)) or value is None:
+        pending = frame[2]
+        if pending is None:
+            if value is None or not isinstance(value, (str, int, float)):
                 raise self.fail(event, "mapping keys must be plain words")
             key = value if isinstance(value, str) else str(value).lower()
             if key in container:
@@ -275,7 +301,7 @@ class _Composer:
                 raise self.fail(event, f"duplicate key {key!r} (first given at line {first.line})")
             frame[2] = (key, loc)
             return
-        key, key_loc = frame[2]
+        key, key_loc = pending
         container[key] = value
         container.key_locs[key] = key_loc
         container.value_locs[key] = loc

@@ -1,0 +1,41 @@
+"""decks/schema.json is current, and it agrees with the validator on real decks."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from quizapp.deck.json_schema import deck_json_schema, schema_text
+from tests.deck.conftest import MINI
+
+REPO = Path(__file__).resolve().parents[2]
+DECK_FILES = sorted((REPO / "decks").rglob("*.yaml")) + [MINI]
+
+
+def test_committed_schema_is_current():
+    committed = (REPO / "decks" / "schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(), "run `make schema` and commit decks/schema.json"
+
+
+def test_schema_is_valid_json_schema():
+    jsonschema.Draft202012Validator.check_schema(deck_json_schema())
+
+
+@pytest.mark.parametrize("path", DECK_FILES, ids=lambda p: p.name)
+def test_valid_deck_files_satisfy_the_schema(path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    jsonschema.validate(data, deck_json_schema())
+
+
+def test_schema_rejects_what_the_validator_rejects():
+    data = yaml.safe_load(MINI.read_text(encoding="utf-8"))
+    data["entities"][0]["sorce"] = "s1"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, deck_json_schema())
+
+
+def test_schema_names_every_section():
+    properties = json.loads(schema_text())["properties"]
+    assert {"format", "deck", "include", "entities", "relations", "blueprints"} <= set(properties)
