@@ -1,0 +1,75 @@
+"""The decks a learner studies, turned into cards and kept in step with the progress file.
+
+This is where the layers meet (deck -> generate -> store), so that the TUI and
+the command line load, generate and sync the same way.
+"""
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizapp.deck.errors import Problem
+from quizapp.deck.files import find_decks
+from quizapp.deck.loader import check_deck
+from quizapp.deck.model import Deck
+from quizapp.generate import generate_deck, render_vignette
+from quizapp.generate.card import Card
+from quizapp.store.sync import CardRecord, DeckInfo, SyncResult, sync_deck
+
+
+@dataclass
+class Library:
+    """Every loadable deck in a folder, its generated cards by id, and what failed to load."""
+
+    decks: dict[str, Deck] = field(default_factory=dict)
+    cards: dict[str, Card] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def card(self, card_id: str) -> Card | None:
+        return self.cards.get(card_id)
+
+    def render(self, card_id: str, seed: int) -> Card | None:
+        """The card as shown now: a vignette is rendered afresh with `seed`, others as they are."""
+        card = self.cards.get(card_id)
+        if card is None or card.kind != "vignette":
+            return card
+        return render_vignette(self.decks[card.deck], card, seed)
+
+    def cards_of(self, deck_id: str) -> list[Card]:
+        return [c for c in self.cards.values() if c.deck == deck_id]
+
+
+def load_library(decks_dir: Path) -> Library:
+    """Load every deck under `decks_dir`; a broken deck is reported, the others still load."""
+    library = Library()
+    for root in find_decks([decks_dir]) if decks_dir.is_dir() else []:
+        result = check_deck(root)
+        library.problems.extend(p for p in result.problems if p.severity == "error")
+        if result.deck is None:
+            continue
+        if result.deck.id in library.decks:
+            library.problems.append(
+                Problem(result.deck.loc, "error", f"deck id {result.deck.id!r} is used twice")
+            )
+            continue
+        library.decks[result.deck.id] = result.deck
+        for card in generate_deck(result.deck).cards:
+            library.cards[card.id] = card
+    return library
+
+
+def card_record(card: Card) -> CardRecord:
+    """What the progress file keeps of a card: ids and metadata, not its text."""
+    return CardRecord(
+        card.id, card.deck, card.kind, card.topic, card.content_hash(), card.sibling_key
+    )
+
+
+def sync_library(conn: sqlite3.Connection, library: Library) -> dict[str, SyncResult]:
+    """Insert new cards, update changed ones, retire removed ones: deck by deck."""
+    results = {}
+    for deck_id, deck in library.decks.items():
+        info = DeckInfo(deck_id, deck.title, deck.version)
+        records = [card_record(c) for c in library.cards_of(deck_id)]
+        results[deck_id] = sync_deck(conn, info, records)
+    return results
