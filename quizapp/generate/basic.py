@@ -1,0 +1,80 @@
+"""Basic cards: a relation type's `ask_to` question about one entity, and attribute cards."""
+
+from quizapp.deck.model import Relation
+from quizapp.generate.card import Card, card_id
+from quizapp.generate.index import DeckIndex
+from quizapp.generate.text import attribute_text, by_frequency, fill, topic_of
+
+
+def grouped_card(
+    ix: DeckIndex, generator: str, anchor: str, rtype: str, rels: list[Relation]
+) -> Card | None:
+    """One card per entity and relation type, answering with every end the deck states.
+
+    One card per relation would show the same question with different answers;
+    the id comes from (anchor, relation type) so adding a fact keeps the card.
+    """
+    deck = ix.deck
+    rt = deck.relation_types[rtype]
+    forward = generator == "basic"
+    ends = [(r, r.target if forward else r.source) for r in rels]
+    ends = [(r, end) for r, end in ends if not ix.entity(end).uncertain]
+    if not ends or ix.entity(anchor).uncertain:
+        return None
+    ends.sort(key=lambda pair: pair[0].id)
+    template = rt.ask_to if forward else rt.ask_from
+    anchor_name = ix.name(anchor)
+    prompt = fill(template, anchor_name, anchor_name)
+    answer = "; ".join(by_frequency((r.frequency, ix.name(end)) for r, end in ends))
+    notes = [f"{ix.name(end)}: {r.note}" for r, end in ends if r.note]
+    sources = tuple(dict.fromkeys(s for r, _ in ends for s in r.sources))
+    return Card(
+        id=card_id(deck.id, generator, anchor, rtype),
+        deck=deck.id,
+        kind=generator,
+        topic=topic_of(ix.entity(anchor).topic),
+        prompt=prompt,
+        answer=answer,
+        sources=sources,
+        tests=tuple(r.id for r, _ in ends),
+        loc=ends[0][0].loc,
+        extra="\n".join(notes) or None,
+    )
+
+
+def basic_cards(ix: DeckIndex) -> list[Card]:
+    """Entity -> the other end of each relation type, then entity -> attribute value."""
+    cards = [
+        card
+        for (source, rtype), rels in ix.out.items()
+        if (card := grouped_card(ix, "basic", source, rtype, rels)) is not None
+    ]
+    return cards + attribute_cards(ix)
+
+
+def attribute_cards(ix: DeckIndex) -> list[Card]:
+    deck = ix.deck
+    cards: list[Card] = []
+    for entity in deck.entities.values():
+        if entity.uncertain:
+            continue
+        for attr_id, value in entity.attributes.items():
+            definition = deck.attributes[attr_id]
+            answer = attribute_text(value, definition.unit)
+            if value.uncertain or not answer:
+                continue
+            cards.append(
+                Card(
+                    id=card_id(deck.id, "attribute", entity.id, attr_id),
+                    deck=deck.id,
+                    kind="basic",
+                    topic=topic_of(entity.topic),
+                    prompt=f"What is the {definition.label} of {entity.name}?",
+                    answer=answer,
+                    sources=value.sources,
+                    tests=(entity.id,),
+                    loc=value.loc,
+                    extra=value.note,
+                )
+            )
+    return cards

@@ -1,0 +1,95 @@
+"""Comparison questions from tables: which row has these one or two cell values?
+
+A combination of cells is asked only when every other row clearly differs in one
+of them (no shared word: "Normal" vs "Normal or mildly raised" do not clearly differ),
+so the key is the single row that fits; the options are the row entities.
+"""
+
+from itertools import combinations
+
+from quizapp.deck.model import Table, TableRow
+from quizapp.generate.card import Card, LintFinding, card_id
+from quizapp.generate.index import DeckIndex
+from quizapp.generate.text import Choice, content_words, labelled, seeded, topic_of
+
+MIN_OPTIONS = 4
+
+
+def comparison_cards(
+    ix: DeckIndex, seed: int = 0, options: int = 5
+) -> tuple[list[Card], list[LintFinding]]:
+    cards: list[Card] = []
+    findings: list[LintFinding] = []
+    for table in ix.deck.tables.values():
+        if len(table.rows) < MIN_OPTIONS:
+            findings.append(
+                LintFinding(
+                    table.loc,
+                    "warning",
+                    "option-count",
+                    f"table {table.id!r} has {len(table.rows)} rows; a comparison question "
+                    f"needs at least {MIN_OPTIONS}, so none is generated",
+                )
+            )
+            continue
+        for row in table.rows:
+            for columns in _unique_combinations(table, row):
+                cards.append(_card(ix, table, row, columns, seed, options))
+    return cards, findings
+
+
+def _differs(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and not (content_words(a) & content_words(b))
+
+
+def _text(row: TableRow, column: str) -> str | None:
+    cell = row.cells.get(column)
+    return cell.text if cell else None
+
+
+def _unique_combinations(table: Table, row: TableRow) -> list[tuple[str, ...]]:
+    """Single columns that single the row out; failing those, up to two pairs of columns."""
+    own = [c.id for c in table.columns if _text(row, c.id)]
+    others = [o for o in table.rows if o is not row]
+
+    def unique(cols: tuple[str, ...]) -> bool:
+        return all(any(_differs(_text(row, c), _text(o, c)) for c in cols) for o in others)
+
+    singles = [(c,) for c in own if unique((c,))]
+    if singles:
+        return singles
+    return [pair for pair in combinations(own, 2) if unique(pair)][:2]
+
+
+def _card(
+    ix: DeckIndex, table: Table, row: TableRow, columns: tuple[str, ...], seed: int, options: int
+) -> Card:
+    deck = ix.deck
+    titles = {c.id: c.title for c in table.columns}
+    asked = ", and ".join(f"{titles[c]}: {_text(row, c)}" for c in columns)
+    cid = card_id(deck.id, "comparison", table.id, row.entity, *columns)
+    rng = seeded(cid, seed)
+    others = [o for o in table.rows if o is not row]
+    chosen = rng.sample(others, min(options - 1, len(others)))
+    key_text = "; ".join(f"{titles[c]}: {_text(row, c)}" for c in columns)
+    choices = [Choice(ix.name(row.entity), True, f"Fits: {key_text}.", row.entity)]
+    for other in chosen:
+        col = next(c for c in columns if _differs(_text(row, c), _text(other, c)))
+        why = f"No: {titles[col]} is {_text(other, col)}."
+        choices.append(Choice(ix.name(other.entity), False, why, other.entity))
+    key_entity = ix.entity(row.entity)
+    return Card(
+        id=cid,
+        deck=deck.id,
+        kind="comparison",
+        topic=topic_of(table.topic, key_entity.topic),
+        prompt=f"{table.title}: which of the following has {asked}?",
+        answer=key_entity.name,
+        sources=tuple(
+            dict.fromkeys((*table.sources, *(s for c in columns for s in row.cells[c].sources)))
+        ),
+        tests=(row.entity,),
+        loc=row.loc,
+        options=labelled(choices),
+        category=deck.kinds[key_entity.kind].label,
+    )

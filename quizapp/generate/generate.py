@@ -1,0 +1,38 @@
+"""All card kinds of a deck in one pass over a shared index."""
+
+from quizapp.deck.model import Deck
+from quizapp.generate.basic import basic_cards
+from quizapp.generate.card import Generated
+from quizapp.generate.cloze import cloze_cards
+from quizapp.generate.comparison import comparison_cards
+from quizapp.generate.hand import hand_cards
+from quizapp.generate.index import build_index
+from quizapp.generate.mcq import mcq_cards
+from quizapp.generate.mnemonic import mnemonic_cards
+from quizapp.generate.reverse import reverse_cards
+from quizapp.generate.vignette import vignette_cards
+
+MIN_OPTIONS, MAX_OPTIONS = 4, 8
+
+
+def generate_deck(deck: Deck, seed: int = 0, options: int = 5) -> Generated:
+    """Every card of the deck; items that cannot be made fair become findings instead."""
+    if not MIN_OPTIONS <= options <= MAX_OPTIONS:
+        raise ValueError(
+            f"options must be {MIN_OPTIONS}-{MAX_OPTIONS} (NBME: key + 3-7), not {options}"
+        )
+    ix = build_index(deck)
+    out = Generated()
+    out.cards += basic_cards(ix)
+    out.cards += reverse_cards(ix)
+    out.cards += cloze_cards(ix)
+    out.cards += hand_cards(ix)
+    out.cards += mcq_cards(ix, seed, options)
+    out.cards += mnemonic_cards(ix)
+    comparisons, findings = comparison_cards(ix, seed, options)
+    out.cards += comparisons
+    out.findings += findings
+    vignettes, findings = vignette_cards(ix, seed, options)
+    out.cards += vignettes
+    out.findings += findings
+    return out

@@ -1,0 +1,78 @@
+"""Relation lookups built once per deck, so every generator stays linear in the deck's size."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from quizapp.deck.model import Deck, Entity, Relation
+
+
+@dataclass
+class DeckIndex:
+    """What generators ask of a deck: which facts hold, which are known not to, by either end.
+
+    `facts` are the relations a card may state (not uncertain, not `absent`). The
+    `maybe_*` sets also hold uncertain relations: a distractor must not be something
+    that might be true.
+    """
+
+    deck: Deck
+    facts: list[Relation] = field(default_factory=list)
+    by_id: dict[str, Relation] = field(default_factory=dict)
+    out: dict[tuple[str, str], list[Relation]] = field(default_factory=lambda: defaultdict(list))
+    into: dict[tuple[str, str], list[Relation]] = field(default_factory=lambda: defaultdict(list))
+    absent_out: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    absent_into: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    maybe: set[tuple[str, str, str]] = field(default_factory=set)
+    sources_of_type: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    targets_of_type: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    pair: dict[tuple[str, str], list[Relation]] = field(default_factory=lambda: defaultdict(list))
+    maybe_into: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_kind: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    history_entities: set[str] = field(default_factory=set)
+
+    def entity(self, entity_id: str) -> Entity:
+        return self.deck.entities[entity_id]
+
+    def name(self, entity_id: str) -> str:
+        return self.deck.entities[entity_id].name
+
+    def might_hold(self, source: str, rtype: str, target: str) -> bool:
+        """True when the deck says, even uncertainly, that `source -[rtype]-> target` holds."""
+        return (source, rtype, target) in self.maybe
+
+    def frequencies(self, source: str, target: str) -> list[str]:
+        """Stated frequencies of any relation between the two (uncertain facts left out)."""
+        return [r.frequency or "" for r in self.pair.get((source, target), ())]
+
+
+def build_index(deck: Deck) -> DeckIndex:
+    """Index every relation of the deck by its ends; uncertain facts only count as 'maybe'."""
+    ix = DeckIndex(deck)
+    seen_sources: set[tuple[str, str]] = set()
+    seen_targets: set[tuple[str, str]] = set()
+    for r in deck.relations:
+        ix.by_id[r.id] = r
+        if r.frequency != "absent":
+            ix.maybe.add((r.source, r.type, r.target))
+            ix.maybe_into[(r.type, r.target)].append(r.source)
+        if r.uncertain:
+            continue
+        ix.pair[(r.source, r.target)].append(r)
+        if r.frequency == "absent":
+            ix.absent_out[(r.source, r.type)].append(r.target)
+            ix.absent_into[(r.type, r.target)].append(r.source)
+            continue
+        ix.facts.append(r)
+        ix.out[(r.source, r.type)].append(r)
+        ix.into[(r.type, r.target)].append(r)
+        if (r.type, r.source) not in seen_sources:
+            seen_sources.add((r.type, r.source))
+            ix.sources_of_type[r.type].append(r.source)
+        if (r.type, r.target) not in seen_targets:
+            seen_targets.add((r.type, r.target))
+            ix.targets_of_type[r.type].append(r.target)
+    for entity in deck.entities.values():
+        ix.by_kind[entity.kind].append(entity.id)
+    for bp in deck.blueprints.values():
+        ix.history_entities.update(bp.history)
+    return ix

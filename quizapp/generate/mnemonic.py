@@ -1,0 +1,55 @@
+"""Mnemonic cards: letter or word -> meaning, meaning -> letter, and the whole mnemonic."""
+
+from collections import Counter
+
+from quizapp.deck.model import Mnemonic
+from quizapp.generate.card import Card, card_id
+from quizapp.generate.index import DeckIndex
+from quizapp.generate.text import topic_of
+
+
+def mnemonic_cards(ix: DeckIndex) -> list[Card]:
+    cards: list[Card] = []
+    for m in ix.deck.mnemonics.values():
+        cards.append(_whole(ix, m))
+        seen: Counter[str] = Counter()
+        for item in m.items:
+            seen[item.key] += 1
+            # An item's id: its entity, else its key (numbered when a letter repeats, as in STAIRS).
+            ref = item.entity or (
+                item.key if seen[item.key] == 1 else f"{item.key}#{seen[item.key]}"
+            )
+            tests = (item.entity,) if item.entity else ()
+            head = f"{m.title} ({m.about})"
+            for direction, prompt, answer in (
+                ("meaning", f"{head}: what does {item.key} stand for?", item.meaning),
+                ("key", f"{head}: which letter or word stands for {item.meaning}?", item.key),
+            ):
+                cards.append(
+                    Card(
+                        id=card_id(ix.deck.id, "mnemonic", m.id, ref, direction),
+                        deck=ix.deck.id,
+                        kind="mnemonic",
+                        topic=topic_of(m.topic),
+                        prompt=prompt,
+                        answer=answer,
+                        sources=m.sources,
+                        tests=tests,
+                        loc=item.loc,
+                    )
+                )
+    return cards
+
+
+def _whole(ix: DeckIndex, m: Mnemonic) -> Card:
+    return Card(
+        id=card_id(ix.deck.id, "mnemonic", m.id),
+        deck=ix.deck.id,
+        kind="mnemonic",
+        topic=topic_of(m.topic),
+        prompt=f"{m.title}: what does it stand for ({m.about})?",
+        answer="\n".join(f"{i.key}: {i.meaning}" for i in m.items),
+        sources=m.sources,
+        tests=tuple(i.entity for i in m.items if i.entity),
+        loc=m.loc,
+    )

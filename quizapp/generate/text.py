@@ -1,0 +1,170 @@
+"""Small text helpers shared by the generators: templates, numbers, options in logical order."""
+
+import random
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quizapp.deck.model import AttributeValue
+from quizapp.generate.card import Option
+
+LABELS = "ABCDEFGH"
+FREQUENCY_RANK = {"hallmark": 0, "typical": 1, "common": 2, "occasional": 3, "rare": 4}
+TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours"})
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An option before it is labelled: what it says, which entity it is, why right or wrong."""
+
+    text: str
+    correct: bool
+    explanation: str
+    entity: str | None = None
+
+
+def fill(template: str, source: str, target: str) -> str:
+    """Fill a relation-type sentence; plain replace, so braces in names stay text."""
+    return template.replace("{from}", source).replace("{to}", target)
+
+
+def seeded(*parts: object) -> random.Random:
+    """A generator seeded from strings: the same card and seed give the same draw everywhere."""
+    return random.Random(":".join(str(p) for p in parts))
+
+
+def number(value: float) -> str:
+    """A value as a clinician writes it: 4,210 and 0.5, never 4210.0."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.1f}"
+
+
+def range_text(low: float, high: float, unit: str | None) -> str:
+    suffix = f" {unit}" if unit else ""
+    return f"{number(low)}-{number(high)}{suffix}"
+
+
+def attribute_text(value: AttributeValue, unit: str | None) -> str:
+    """An attribute value as an answer: a range, a ratio, an enum value or a text."""
+    if value.min is not None and value.max is not None:
+        return range_text(value.min, value.max, unit)
+    if value.female is not None and value.male is not None:
+        return f"female {number(value.female)} : male {number(value.male)}"
+    return value.value or value.text or ""
+
+
+def by_frequency(items: Iterable[tuple[str | None, str]]) -> list[str]:
+    """Names ordered hallmark first, then alphabetically, so the strongest facts lead."""
+    ranked = sorted(items, key=lambda fn: (FREQUENCY_RANK.get(fn[0] or "", 5), fn[1].casefold()))
+    return [name for _, name in ranked]
+
+
+def sort_key(text: str) -> tuple[float, str]:
+    """Numeric options sort by value, the rest alphabetically (NBME: logical order)."""
+    head = text.split(" ")[0].replace(",", "")
+    try:
+        return (float(head), text.casefold())
+    except ValueError:
+        return (float("inf"), text.casefold())
+
+
+def labelled(choices: Iterable[Choice]) -> tuple[Option, ...]:
+    """Options in logical order with letters A, B, ... so the key's place is never a cue."""
+    ordered = sorted(choices, key=lambda c: sort_key(c.text))
+    return tuple(
+        Option(LABELS[i], c.text, c.correct, c.explanation, c.entity) for i, c in enumerate(ordered)
+    )
+
+
+def pick(rng: random.Random, pool: list[str], count: int, ok) -> list[str]:
+    """Up to `count` distinct items of `pool` passing `ok`, drawn at random.
+
+    Draws a few random positions first and scans the rest from a random start only
+    when those miss, so a large pool costs little and the draw stays seeded.
+    """
+    chosen: list[str] = []
+    seen: set[str] = set()
+    if not pool or count <= 0:
+        return chosen
+    for _ in range(count * 4):
+        item = pool[rng.randrange(len(pool))]
+        if item not in seen:
+            seen.add(item)
+            if ok(item):
+                chosen.append(item)
+                if len(chosen) == count:
+                    return chosen
+    start = rng.randrange(len(pool))
+    for i in range(len(pool)):
+        item = pool[(start + i) % len(pool)]
+        if item not in seen:
+            seen.add(item)
+            if ok(item):
+                chosen.append(item)
+                if len(chosen) == count:
+                    break
+    return chosen
+
+
+def topic_of(*candidates: str | None) -> str:
+    """The first topic given: the card's own, else its entity's; '' when the deck has none."""
+    return next((c for c in candidates if c), "")
+
+
+def mentions(text: str, terms: Iterable[str]) -> str | None:
+    """The first term (a name or alias) that `text` contains as whole words, case ignored."""
+    folded = text.casefold()
+    for term in terms:
+        t = term.casefold().strip()
+        if not t or t not in folded:
+            continue
+        if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", folded):
+            return term
+    return None
+
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "the",
+        "this",
+        "that",
+        "to",
+        "was",
+        "were",
+        "which",
+        "with",
+        "without",
+        "who",
+        "what",
+        "following",
+        "most",
+        "likely",
+        "patient",
+    ]
+)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case words of three or more letters that carry meaning (stop words dropped)."""
+    return {w for w in re.findall(r"[a-z0-9]+", text.casefold()) if len(w) > 2} - STOP_WORDS

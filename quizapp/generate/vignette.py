@@ -1,0 +1,268 @@
+"""Case vignettes from blueprints, with a key that is provably the single best answer.
+
+A blueprint is planned once: each lead-in is checked against the facts every
+drawn case states (the blueprint's ranges, not a seed's values). A lead-in is
+kept only if the key is contradicted by nothing the blueprint can state and at
+least options - 1 others are ruled out for every seed; otherwise the blueprint
+gets a lint error and no item. Each rendering then draws a case from the seed
+and takes as distractors only options its own stem rules out.
+"""
+
+from dataclasses import dataclass
+
+from quizapp.deck.model import Blueprint, Deck, Relation
+from quizapp.generate.card import Card, LintFinding, card_id
+from quizapp.generate.case import Case, blueprint_facts, draw_case
+from quizapp.generate.index import DeckIndex, build_index
+from quizapp.generate.mcq import category_label
+from quizapp.generate.ruleout import Facts, Reason, conflicts_with_key, contradictions, support
+from quizapp.generate.stem import stem_text
+from quizapp.generate.text import Choice, fill, labelled, seeded, topic_of
+
+LEAD_INS = ("diagnosis", "antibody", "biopsy", "next_step", "treatment")
+QUESTIONS = {
+    "diagnosis": "Which of the following is the most likely diagnosis?",
+    "antibody": "Which of the following {plural} is most likely to be positive in this patient?",
+    "biopsy": "Which of the following {plural} is most likely in this patient?",
+    "next_step": "Which of the following is the most appropriate next step in management?",
+    "treatment": "Which of the following is the most appropriate treatment?",
+}
+
+
+class VignetteError(Exception):
+    """A vignette that cannot be rendered fairly; carries the findings that say why."""
+
+    def __init__(self, findings: list[LintFinding]) -> None:
+        super().__init__("; ".join(str(f) for f in findings))
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A lead-in of a blueprint that every seed can render."""
+
+    blueprint: Blueprint
+    lead_in: str
+    key: str
+    relation: Relation | None  # condition -> key; None for the diagnosis
+    deck_id: str
+
+    @property
+    def card_id(self) -> str:
+        return vignette_id(self.blueprint, self.lead_in, self.deck_id)
+
+
+def vignette_id(bp: Blueprint, lead_in: str, deck_id: str) -> str:
+    return card_id(deck_id, "vignette", bp.id, lead_in)
+
+
+def option_kinds(ix: DeckIndex, plan: Plan) -> tuple[str, ...]:
+    """Homogeneous options: the condition's kind, or what the key's relation type points to."""
+    if plan.relation is None:
+        return (ix.entity(plan.key).kind,)
+    return ix.deck.relation_types[plan.relation.type].to_kinds
+
+
+def ruled_out(ix: DeckIndex, plan: Plan, facts: Facts) -> dict[str, list[Reason]]:
+    """Each option of the plan's category that `facts` rule out, with its reasons.
+
+    For lead-ins other than the diagnosis an option is ruled out when every entity
+    related to it by the key's relation type is (uncertain relations count, so
+    nothing that might be right becomes a distractor).
+    """
+    memo: dict[str, list[Reason]] = {}
+
+    def reasons(entity: str) -> list[Reason]:
+        if entity not in memo:
+            memo[entity] = contradictions(ix, facts, entity)
+        return memo[entity]
+
+    out: dict[str, list[Reason]] = {}
+    if plan.relation is None:
+        for other in ix.by_kind[ix.entity(plan.key).kind]:
+            if other != plan.key and not ix.entity(other).uncertain and reasons(other):
+                out[other] = reasons(other)
+        return out
+    rtype = plan.relation.type
+    for candidate in ix.targets_of_type[rtype]:
+        if candidate == plan.key or ix.entity(candidate).uncertain:
+            continue
+        related = set(ix.maybe_into[(rtype, candidate)])
+        if plan.blueprint.condition in related or not all(reasons(c) for c in related):
+            continue
+        out[candidate] = [
+            Reason(reasons(c)[0].stated, f"{ix.name(c)}: {reasons(c)[0].text}")
+            for c in sorted(related)
+        ]
+    return out
+
+
+def plan_blueprint(
+    ix: DeckIndex, bp: Blueprint, options: int
+) -> tuple[list[Plan], list[LintFinding]]:
+    """The lead-ins a blueprint can ask for every seed, and an error for each it cannot."""
+    deck = ix.deck
+    findings: list[LintFinding] = []
+
+    def error(lead_in: str, message: str) -> None:
+        where = bp.loc if lead_in == "diagnosis" else bp.field_locs.get("answers", bp.loc)
+        findings.append(
+            LintFinding(
+                where,
+                "error",
+                "provable-key",
+                f"blueprint {bp.id!r}, lead-in {lead_in}: {message}; no item generated",
+                vignette_id(bp, lead_in, deck.id),
+            )
+        )
+
+    conflicts = conflicts_with_key(ix, blueprint_facts(ix, bp, with_optional=True), bp.condition)
+    if conflicts:
+        error("diagnosis", "the case contradicts its own condition: " + "; ".join(conflicts))
+        return [], findings
+    plans: list[Plan] = []
+    wanted = [("diagnosis", bp.condition), *bp.answers.items()]
+    invariant = blueprint_facts(ix, bp)
+    for lead_in, key in wanted:
+        relation = None
+        if lead_in != "diagnosis":
+            relation = next(
+                (r for r in ix.pair.get((bp.condition, key), ()) if r.frequency != "absent"), None
+            )
+            if relation is None:
+                error(
+                    lead_in, f"{ix.name(key)} is not related to {ix.name(bp.condition)} in the deck"
+                )
+                continue
+        plan = Plan(bp, lead_in, key, relation, deck.id)
+        out = ruled_out(ix, plan, invariant)
+        if lead_in == "diagnosis":
+            kind = ix.entity(key).kind
+            fits = [
+                ix.name(o)
+                for o in ix.by_kind[kind]
+                if o != key and o not in out and not ix.entity(o).uncertain
+            ]
+            if fits:
+                others = ", ".join(sorted(fits))
+                error(
+                    lead_in, f"nothing the stem states rules out {others}: two defensible answers"
+                )
+                continue
+        if len(out) < options - 1:
+            have = ", ".join(sorted(ix.name(o) for o in out)) or "none"
+            error(
+                lead_in,
+                f"only {len(out)} option(s) are ruled out by what every case states "
+                f"({have}); {options - 1} distractors are needed",
+            )
+            continue
+        plans.append(plan)
+    return plans, findings
+
+
+def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Card, Case]:
+    """Draw the case for `seed`, state it, and keep the most plausible ruled-out options."""
+    bp = plan.blueprint
+    case = draw_case(ix, bp, seed)
+    facts = case.facts()
+    out = ruled_out(ix, plan, facts)
+    rng = seeded(plan.card_id, seed)
+    ranked = sorted(sorted(out), key=lambda o: (len(out[o]), rng.random()))
+    chosen = ranked[: options - 1]
+    if len(chosen) < options - 1:
+        raise VignetteError([])  # the plan guarantees enough; this is a bug, not bad data
+    stem = stem_text(ix, case, seeded(plan.card_id, seed, "words"))
+    kinds = option_kinds(ix, plan)
+    plural = _plural(ix, kinds)
+    question = QUESTIONS.get(plan.lead_in, QUESTIONS["diagnosis"]).format(plural=plural)
+    choices = [Choice(ix.name(plan.key), True, _why_key(ix, plan, facts), plan.key)]
+    choices += [
+        Choice(ix.name(o), False, "Ruled out: " + "; ".join(r.text for r in out[o]) + ".", o)
+        for o in chosen
+    ]
+    condition = ix.entity(bp.condition)
+    sources = bp.sources + (plan.relation.sources if plan.relation else ())
+    card = Card(
+        id=plan.card_id,
+        deck=ix.deck.id,
+        kind="vignette",
+        topic=topic_of(bp.topic, condition.topic),
+        prompt=f"{stem}\n\n{question}",
+        answer=ix.name(plan.key),
+        sources=tuple(dict.fromkeys(sources)),
+        tests=(bp.condition,) + ((plan.relation.id,) if plan.relation else ()),
+        loc=bp.loc if plan.relation is None else bp.field_locs.get("answers", bp.loc),
+        options=labelled(choices),
+        seed=seed,
+        extra=f"{condition.name}: {condition.summary}" if condition.summary else None,
+        category=category_label(ix, kinds),
+    )
+    return card, case
+
+
+def _plural(ix: DeckIndex, kinds: tuple[str, ...]) -> str:
+    return " or ".join(ix.deck.kinds[k].plural or f"{ix.deck.kinds[k].label}s" for k in kinds)
+
+
+def _why_key(ix: DeckIndex, plan: Plan, facts: Facts) -> str:
+    condition = ix.name(plan.blueprint.condition)
+    points = (
+        "; ".join(support(ix, facts, plan.blueprint.condition))
+        or "no stated finding argues against it"
+    )
+    if plan.relation is None:
+        return f"Correct: the findings point to {condition}: {points}."
+    rt = ix.deck.relation_types[plan.relation.type]
+    fact = fill(rt.statement, ix.name(plan.relation.source), ix.name(plan.relation.target))
+    return f"Correct: {fact} The findings point to {condition}: {points}."
+
+
+def vignette_cards(
+    ix: DeckIndex, seed: int = 0, options: int = 5
+) -> tuple[list[Card], list[LintFinding]]:
+    cards: list[Card] = []
+    findings: list[LintFinding] = []
+    for bp in ix.deck.blueprints.values():
+        plans, problems = plan_blueprint(ix, bp, options)
+        findings += problems
+        cards += [render_plan(ix, plan, seed, options)[0] for plan in plans]
+    return cards, findings
+
+
+_INDEXES: dict[int, tuple[Deck, DeckIndex]] = {}
+
+
+def index_for(deck: Deck) -> DeckIndex:
+    """The deck's index, kept for the last few decks so re-rendering one card is cheap."""
+    hit = _INDEXES.get(id(deck))
+    if hit is not None and hit[0] is deck:
+        return hit[1]
+    if len(_INDEXES) >= 4:
+        _INDEXES.clear()
+    ix = build_index(deck)
+    _INDEXES[id(deck)] = (deck, ix)
+    return ix
+
+
+def render_vignette(deck: Deck, card: Card | str, seed: int, options: int | None = None) -> Card:
+    """Re-render a vignette card with a new seed: same id, same concept, a new case.
+
+    Raises VignetteError when the card's blueprint no longer yields a fair item
+    (the deck changed); the card should then be retired, not shown.
+    """
+    cid = card if isinstance(card, str) else card.id
+    if options is None:
+        options = len(card.options) if isinstance(card, Card) and card.options else 5
+    parts = cid.split(":")
+    bp = deck.blueprints.get(parts[2]) if len(parts) == 4 and parts[1] == "vignette" else None
+    if bp is None:
+        raise VignetteError(
+            [LintFinding(deck.loc, "error", "unknown-card", f"no vignette {cid!r}")]
+        )
+    ix = index_for(deck)
+    plans, problems = plan_blueprint(ix, bp, options)
+    plan = next((p for p in plans if p.lead_in == parts[3]), None)
+    if plan is None:
+        raise VignetteError([p for p in problems if p.card_id == cid] or problems)
+    return render_plan(ix, plan, seed, options)[0]
