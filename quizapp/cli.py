@@ -58,3 +58,9 @@ main.add_command(db)
 from quizapp.commands.deck import validate  # noqa: E402
 
 main.add_command(validate)
+
+
+from quizapp.commands.generate import cards, lint  # noqa: E402
+
+main.add_command(lint)
+main.add_command(cards)

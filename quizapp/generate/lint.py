@@ -1,2 +1,64 @@
-def lint_deck(deck, seeds=50, options=5):
-    return []
+"""Run the item-writing checklist on a deck: every MCQ, comparison and vignette item,
+each vignette over many seeds, plus the bank-level checks."""
+
+from collections import defaultdict
+
+from quizapp.deck.model import Deck
+from quizapp.generate.card import Card, LintFinding
+from quizapp.generate.generate import generate_deck
+from quizapp.generate.index import DeckIndex, build_index
+from quizapp.generate.lint_bank import check_key_balance
+from quizapp.generate.lint_options import Issue, check_options
+from quizapp.generate.lint_stem import check_cover, check_lead_in, check_slots, split_prompt
+from quizapp.generate.vignette import plan_blueprint, render_plan
+
+OPTION_KINDS = ("mcq", "comparison", "vignette")
+
+
+def lint_card(ix: DeckIndex, card: Card) -> list[Issue]:
+    """Checks that need only the card (and the deck for names and kinds)."""
+    stem, lead_in = split_prompt(card)
+    issues = check_options(ix, card, stem) + check_lead_in(ix, card, lead_in)
+    if card.kind == "vignette":
+        issues += check_slots(stem)
+    return issues
+
+
+def _finding(card: Card, issue: Issue) -> LintFinding:
+    severity, check, message = issue
+    return LintFinding(card.loc, severity, check, message, card.id)
+
+
+def lint_deck(deck: Deck, seeds: int = 50, options: int = 5) -> list[LintFinding]:
+    """Every finding, errors first within a place; a vignette's repeats are folded into one."""
+    ix = build_index(deck)
+    generated = generate_deck(deck, seed=0, options=options)
+    findings = list(generated.findings)
+    for card in generated.cards:
+        if card.kind in ("mcq", "comparison"):
+            findings += [_finding(card, i) for i in lint_card(ix, card)]
+    for bp in deck.blueprints.values():
+        plans, _ = plan_blueprint(ix, bp, options)  # problems already reported above
+        for plan in plans:
+            findings += _lint_vignette(ix, plan, seeds, options)
+    banked = [c for c in generated.cards if c.kind in OPTION_KINDS]
+    findings += [LintFinding(deck.loc, *issue) for issue in check_key_balance(banked)]
+    return sorted(findings, key=lambda f: (f.loc, f.severity != "error", f.check, f.card_id or ""))
+
+
+def _lint_vignette(ix: DeckIndex, plan, seeds: int, options: int) -> list[LintFinding]:
+    seen: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    card = None
+    for seed in range(seeds):
+        card, case = render_plan(ix, plan, seed, options)
+        stem, _ = split_prompt(card)
+        for severity, check, message in lint_card(ix, card) + check_cover(
+            ix, card, plan, case, stem
+        ):
+            seen[(severity, check)].append((seed, message))
+    out: list[LintFinding] = []
+    for (severity, check), hits in seen.items():
+        seed, message = hits[0]
+        note = f" (in {len(hits)} of {seeds} renderings; first with seed {seed})"
+        out.append(LintFinding(card.loc, severity, check, message + note, card.id))
+    return out

@@ -15,10 +15,9 @@ def mnemonic_cards(ix: DeckIndex) -> list[Card]:
         seen: Counter[str] = Counter()
         for item in m.items:
             seen[item.key] += 1
-            # An item's id: its entity, else its key (numbered when a letter repeats, as in STAIRS).
-            ref = item.entity or (
-                item.key if seen[item.key] == 1 else f"{item.key}#{seen[item.key]}"
-            )
+            # An item's id is its key, numbered when a key repeats; several items may share
+            # an entity (HAIR, CHAIRS and STAIRS all test proximal weakness).
+            ref = item.key if seen[item.key] == 1 else f"{item.key}#{seen[item.key]}"
             tests = (item.entity,) if item.entity else ()
             head = f"{m.title} ({m.about})"
             for direction, prompt, answer in (

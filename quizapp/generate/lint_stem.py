@@ -1,0 +1,111 @@
+"""Checklist items about the stem and lead-in: slots, a closed question, no negatives,
+and (for vignettes) that the stem rules every distractor out and never the key."""
+
+import re
+
+from quizapp.generate.card import Card
+from quizapp.generate.case import Case
+from quizapp.generate.index import DeckIndex
+from quizapp.generate.lint_options import ABSOLUTE_VAGUE, Issue
+from quizapp.generate.ruleout import contradictions
+from quizapp.generate.vignette import Plan, ruled_out
+
+SLOTS = {
+    "age": r"\b\d+-year-old\b",
+    "sex": r"\b(woman|man|girl|boy)\b",
+    "setting": r"\b(comes to|is brought to|is seen on) the (office|clinic|emergency department|hospital ward)\b",
+    "complaint and duration": r"\bbecause of\b.+\b\d+ (hour|day|week|month|year)s?\b",
+    "examination": r"\bEvaluation shows: ",
+    "labs with units": r"\bLaboratory studies: [^.]*\d[\d,.]* \S",
+}
+NEGATIVE = re.compile(r"\b(not|except|least)\b", re.I)
+TASK_NOUNS = (
+    "diagnosis",
+    "next step",
+    "antibod",
+    "finding",
+    "mechanism",
+    "treatment",
+    "test",
+    "cause",
+)
+
+
+def split_prompt(card: Card) -> tuple[str, str]:
+    """(stem, lead-in): a vignette's lead-in is its last paragraph, an MCQ is all lead-in."""
+    if "\n\n" in card.prompt:
+        stem, lead_in = card.prompt.rsplit("\n\n", 1)
+        return stem, lead_in
+    return card.prompt, card.prompt
+
+
+def _template_words(ix: DeckIndex, card: Card, lead_in: str) -> str:
+    """The lead-in without entity names: deck names are data, the question's own words are not."""
+    for o in card.options:
+        if o.entity in ix.deck.entities:
+            lead_in = lead_in.replace(ix.name(o.entity), " ")
+    for tested in card.tests:
+        r = ix.by_id.get(tested)
+        if r is not None:
+            lead_in = lead_in.replace(ix.name(r.source), " ").replace(ix.name(r.target), " ")
+        elif tested in ix.deck.entities:
+            lead_in = lead_in.replace(ix.name(tested), " ")
+    parts = card.id.split(":")
+    table = ix.deck.tables.get(parts[2]) if card.kind == "comparison" else None
+    if table is not None:
+        row = next((r for r in table.rows if r.entity == parts[3]), None)
+        texts = [table.title, *(c.title for c in table.columns)]
+        texts += [c.text for c in row.cells.values()] if row else []
+        for text in sorted(texts, key=len, reverse=True):
+            lead_in = lead_in.replace(text, " ")
+    return lead_in
+
+
+def check_lead_in(ix: DeckIndex, card: Card, lead_in: str) -> list[Issue]:
+    issues: list[Issue] = []
+    text = lead_in.strip()
+    if not text.endswith("?") or text.count("?") != 1:
+        issues.append(("error", "closed-lead-in", "the lead-in must be one question ending in '?'"))
+    own = _template_words(ix, card, text)
+    if m := NEGATIVE.search(own):
+        issues.append(("error", "negative-lead-in", f"the lead-in is negative ({m.group()!r})"))
+    if m := ABSOLUTE_VAGUE.search(own):
+        issues.append(("error", "absolute-term", f"the lead-in says {m.group()!r}"))
+    nouns = [*TASK_NOUNS, *(card.category or "").split(" or ")]
+    named = any(n and n.casefold() in text.casefold() for n in nouns)
+    if not named and not re.match(r"(Which|What) \w+", text):
+        # Heuristic: "Which myopathy ..." names its task without a listed noun; a warning.
+        issues.append(
+            ("warning", "closed-lead-in", "the lead-in names no task (diagnosis, finding, ...)")
+        )
+    return issues
+
+
+def check_slots(stem: str) -> list[Issue]:
+    missing = [name for name, pattern in SLOTS.items() if not re.search(pattern, stem)]
+    if missing:
+        return [("error", "vignette-slots", "the stem lacks: " + ", ".join(missing))]
+    return []
+
+
+def check_cover(ix: DeckIndex, card: Card, plan: Plan, case: Case, stem: str) -> list[Issue]:
+    """Recompute from the data that the key fits the stem and each distractor does not,
+    and that what rules a distractor out is written in the stem."""
+    issues: list[Issue] = []
+    facts = case.facts()
+    if against := contradictions(ix, facts, plan.blueprint.condition):
+        issues.append(
+            ("error", "cover-the-options", f"the stem contradicts the key: {against[0].text}")
+        )
+    out = ruled_out(ix, plan, facts)
+    for o in card.options:
+        if o.correct:
+            if o.entity in out:
+                issues.append(("error", "cover-the-options", f"the key {o.text!r} is ruled out"))
+            continue
+        reasons = out.get(o.entity or "", [])
+        if not any(r.stated in stem for r in reasons):
+            issues.append(
+                ("error", "cover-the-options", f"nothing in the stem rules out {o.text!r}")
+            )
+    return issues
