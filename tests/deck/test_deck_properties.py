@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from quizapp.deck.errors import Problem
 from quizapp.deck.loader import LoadResult, check_deck
+from quizapp.deck.yaml_source import _resolve
 from tests.deck.conftest import MINI
 
 MINI_TEXT = MINI.read_text(encoding="utf-8")
@@ -88,3 +89,11 @@ def test_unmutated_deck_is_valid():
     result, path = load_text(MINI_TEXT.encode())
     assert result.deck is not None
     assert_well_formed(result, path)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12))
+def test_fast_scalar_resolution_agrees_with_pyyaml(value):
+    event = yaml.ScalarEvent(None, None, (True, False), value)
+    expected = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
+    assert _resolve(event) == expected
