@@ -1,0 +1,28 @@
+from pathlib import Path
+
+import pytest
+
+from quizapp.deck.loader import check_deck, load_deck
+from quizapp.deck.model import Deck
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).parents[2]
+IIM = REPO / "decks" / "iim" / "deck.yaml"
+
+
+@pytest.fixture(scope="session")
+def small() -> Deck:
+    return load_deck(DATA / "small.yaml")
+
+
+@pytest.fixture(scope="session")
+def twins() -> Deck:
+    return load_deck(DATA / "twins.yaml")
+
+
+@pytest.fixture(scope="session")
+def iim() -> Deck:
+    result = check_deck(IIM)
+    if result.deck is None:
+        pytest.skip("the IIM deck does not validate yet")
+    return result.deck

@@ -1,0 +1,112 @@
+"""Every card kind, generated through the real loader from a small deck and the IIM deck."""
+
+from collections import Counter
+
+import pytest
+
+from quizapp.generate import generate_deck
+from quizapp.generate.card import KINDS
+from quizapp.generate.index import build_index
+
+
+def test_small_deck_yields_every_kind_with_unique_ids(small):
+    cards = generate_deck(small).cards
+    kinds = Counter(c.kind for c in cards)
+    assert set(kinds) == set(KINDS)
+    assert len({c.id for c in cards}) == len(cards)
+    assert all(c.id.startswith("small:") and c.deck == "small" for c in cards)
+
+
+def test_uncertain_facts_are_left_out(small):
+    cards = generate_deck(small).cards
+    text = " ".join(c.prompt + c.answer + " ".join(o.text for o in c.options) for c in cards)
+    assert "Glowing ears" not in text
+
+
+def test_basic_and_reverse_come_from_the_relation_templates(small):
+    by_id = {c.id: c for c in generate_deck(small).cards}
+    basic = by_id["small:basic:alpha:has_finding"]
+    assert basic.prompt == "Which clinical finding is a feature of Alpha disease?"
+    assert basic.answer == "Alpha sign; Tiredness"  # hallmark first
+    reverse = by_id["small:reverse:ab-alpha:marked_by"]
+    assert reverse.prompt == "Which condition does Anti-Alpha mark?"
+    assert reverse.answer == "Alpha disease"
+    attribute = by_id["small:attribute:alpha:ck"]
+    assert attribute.answer == "30-200 U/L"
+
+
+def test_cloze_deletes_only_an_end_the_sentence_determines(small):
+    cloze = {c.id: c for c in generate_deck(small).cards if c.kind == "cloze"}
+    assert cloze["small:cloze:alpha.marked_by.ab-alpha:to"].prompt == "[...] marks Alpha disease."
+    # alpha has two findings, so "[...] is a feature of Alpha disease." would be ambiguous
+    assert "small:cloze:alpha.has_finding.sign-alpha:to" not in cloze
+    assert cloze["small:card:hand-cloze"].prompt == "Alpha disease is [...] for tests."
+    assert cloze["small:card:hand-cloze"].answer == "made up"
+
+
+def test_mcq_distractors_are_homogeneous_and_never_true(small):
+    ix = build_index(small)
+    mcqs = [c for c in generate_deck(small).cards if c.kind == "mcq"]
+    assert mcqs
+    for card in mcqs:
+        relation = ix.by_id[card.tests[0]]
+        forward = card.id.endswith(":to")
+        key_kinds = (
+            small.relation_types[relation.type].to_kinds
+            if forward
+            else small.relation_types[relation.type].from_kinds
+        )
+        assert [o.correct for o in card.options].count(True) == 1
+        for option in card.options:
+            assert small.entities[option.entity].kind in key_kinds
+            if not option.correct:
+                pair = (
+                    (relation.source, relation.type, option.entity)
+                    if forward
+                    else (option.entity, relation.type, relation.target)
+                )
+                assert not ix.might_hold(*pair), card.id
+
+
+def test_mcq_prefers_distractors_the_deck_marks_absent(small):
+    by_id = {c.id: c for c in generate_deck(small).cards}
+    card = by_id["small:mcq:alpha.has_finding.fatigue:from"]
+    beta = next(o for o in card.options if o.entity == "beta")
+    assert "absent" in beta.explanation
+
+
+def test_mnemonic_both_directions_and_repeated_keys(small):
+    ids = {c.id for c in generate_deck(small).cards if c.kind == "mnemonic"}
+    assert {"small:mnemonic:abc", "small:mnemonic:abc:A:meaning", "small:mnemonic:abc:A:key"} <= ids
+    assert "small:mnemonic:abc:A#2:meaning" in ids
+
+
+def test_comparison_key_is_the_only_row_that_fits(small):
+    table = small.tables["lab-table"]
+    cards = [c for c in generate_deck(small).cards if c.kind == "comparison"]
+    assert cards
+    for card in cards:
+        cols = card.id.split(":")[4:]
+        rows = {r.entity: r for r in table.rows}
+        key = next(o for o in card.options if o.correct)
+        for option in card.options:
+            same = all(
+                rows[option.entity].cells[c].text == rows[key.entity].cells[c].text for c in cols
+            )
+            assert same == option.correct
+
+
+def test_options_setting_controls_count(small):
+    for n in (4, 6, 8):
+        cards = generate_deck(small, options=n).cards
+        assert all(len(c.options) == n for c in cards if c.kind == "vignette")
+    with pytest.raises(ValueError):
+        generate_deck(small, options=3)
+
+
+def test_iim_deck_yields_every_kind(iim):
+    generated = generate_deck(iim)
+    assert {c.kind for c in generated.cards} == set(KINDS)
+    assert len({c.id for c in generated.cards}) == len(generated.cards)
+    diagnosed = {c.tests[0] for c in generated.cards if c.id.endswith(":diagnosis")}
+    assert diagnosed == {bp.condition for bp in iim.blueprints.values()}

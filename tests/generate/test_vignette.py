@@ -1,0 +1,126 @@
+"""Vignettes: determinism, variation, a provable key, and blueprints that cannot yield one."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizapp.generate import VignetteError, generate_deck, render_vignette
+from quizapp.generate.case import draw_case
+from quizapp.generate.index import build_index
+from quizapp.generate.lint import lint_card
+from quizapp.generate.lint_stem import check_cover, split_prompt
+from quizapp.generate.ruleout import contradictions
+from quizapp.generate.vignette import plan_blueprint, render_plan
+
+SEEDS = st.integers(min_value=0, max_value=2**32)
+
+
+def _vignette_ids(deck):
+    return [c.id for c in generate_deck(deck).cards if c.kind == "vignette"]
+
+
+def test_same_seed_same_card_and_new_seed_new_case(small):
+    cid = "small:vignette:bp-alpha:diagnosis"
+    assert render_vignette(small, cid, 7) == render_vignette(small, cid, 7)
+    prompts = {render_vignette(small, cid, seed).prompt for seed in range(10)}
+    assert len(prompts) > 5
+    assert {render_vignette(small, cid, seed).id for seed in range(10)} == {cid}
+
+
+def test_generate_deck_is_deterministic(iim):
+    first, second = generate_deck(iim, seed=3), generate_deck(iim, seed=3)
+    assert [c.to_json() for c in first.cards] == [c.to_json() for c in second.cards]
+    other = generate_deck(iim, seed=4)
+    assert [c.to_json() for c in first.cards] != [c.to_json() for c in other.cards]
+
+
+def test_stem_is_in_nbme_order(small):
+    stem, lead_in = split_prompt(render_vignette(small, "small:vignette:bp-alpha:antibody", 1))
+    marks = [
+        r"\d+-year-old",
+        r"comes to the",
+        r"because of",
+        r"Evaluation shows",
+        r"Laboratory studies",
+    ]
+    positions = [re.search(m, stem).start() for m in marks]
+    assert positions == sorted(positions)
+    assert "creatine kinase" in stem and "U/L" in stem
+    assert lead_in.startswith("Which of the following antibodies")
+    assert "Anti-" not in stem  # an antibody question does not list antibodies
+
+
+def test_pronouns_follow_the_drawn_sex(small):
+    for seed in range(30):
+        card = render_vignette(small, "small:vignette:bp-beta:diagnosis", seed)
+        stem = card.prompt
+        if "woman" in stem:
+            assert not re.search(r"\b(he|his|him)\b", stem)
+        else:
+            assert not re.search(r"\b(she|her)\b", stem)
+
+
+def _check_provable(deck, cid, seed):
+    ix = build_index(deck)
+    bp = deck.blueprints[cid.split(":")[2]]
+    plans, _ = plan_blueprint(ix, bp, 5)
+    plan = next(p for p in plans if p.card_id == cid)
+    card, case = render_plan(ix, plan, seed, 5)
+    stem, _ = split_prompt(card)
+    keys = [o for o in card.options if o.correct]
+    assert len(keys) == 1 and keys[0].entity == plan.key
+    facts = draw_case(ix, bp, seed).facts()
+    assert contradictions(ix, facts, bp.condition) == []  # the key fits the stem
+    assert check_cover(ix, card, plan, case, stem) == []  # every distractor is ruled out
+    for option in card.options:
+        if not option.correct:
+            cited = option.explanation.removeprefix("Ruled out: ")
+            assert any(name in stem for name in re.split(r" is | are |: ", cited) if name)
+    assert [i for i in lint_card(ix, card) if i[0] == "error"] == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=SEEDS, which=st.integers(min_value=0, max_value=10**6))
+def test_small_deck_vignettes_have_one_provable_key(small, seed, which):
+    ids = _vignette_ids(small)
+    _check_provable(small, ids[which % len(ids)], seed)
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=SEEDS, which=st.integers(min_value=0, max_value=10**6))
+def test_iim_vignettes_have_one_provable_key(iim, seed, which):
+    ids = _vignette_ids(iim)
+    _check_provable(iim, ids[which % len(ids)], seed)
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=SEEDS)
+def test_iim_mcqs_pass_lint_for_any_seed(iim, seed):
+    ix = build_index(iim)
+    for card in generate_deck(iim, seed=seed).cards:
+        if card.kind in ("mcq", "comparison"):
+            assert [i for i in lint_card(ix, card) if i[0] == "error"] == [], card.id
+
+
+def test_identical_twins_are_reported_not_emitted(twins):
+    generated = generate_deck(twins)
+    ids = {c.id for c in generated.cards}
+    assert "twins:vignette:bp-gamma:diagnosis" not in ids
+    errors = [f for f in generated.findings if f.severity == "error"]
+    assert len(errors) == 1
+    assert "bp-gamma" in errors[0].message and "Gamma Twin disease" in errors[0].message
+    assert errors[0].loc.path.endswith("twins.yaml") and errors[0].loc.line > 1
+    # the other lead-ins still work: the twin's own antibody is simply not an option
+    antibody = next(c for c in generated.cards if c.id == "twins:vignette:bp-gamma:antibody")
+    assert "ab-gamma-twin" not in {o.entity for o in antibody.options}
+    with pytest.raises(VignetteError):
+        render_vignette(twins, "twins:vignette:bp-gamma:diagnosis", 0)
+
+
+def test_too_few_distractors_is_an_error_naming_the_blueprint(small):
+    generated = generate_deck(small, options=8)  # six conditions: at most five distractors
+    messages = [f.message for f in generated.findings if f.severity == "error"]
+    assert any("'bp-alpha', lead-in diagnosis" in m and "7 distractors" in m for m in messages)
+    assert not [c for c in generated.cards if c.kind == "vignette"]
