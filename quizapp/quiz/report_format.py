@@ -138,6 +138,9 @@ def render_table(analysis: ItemAnalysis) -> str:
         return "No responses to analyse.\n"
     sections = [_thresholds_lines(analysis.thresholds)]
     for block in analysis.blocks:
+        if not block.items:  # a reliability-only summary (class reports: a shared block)
+            sections.append(_block_header(block))
+            continue
         sections.append(_block_header(block) + [""] + _item_table(block))
         sections.append(_revise_lines(block))
         sections.append(_distractor_lines(block))

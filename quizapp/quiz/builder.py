@@ -1,0 +1,148 @@
+"""Building a block the way question banks do: decks, topics, a pool, a size and a mode.
+
+Pools: `unused` (never put in a block), `incorrect` (latest submitted attempt wrong or
+omitted), `flagged` (flagged in study, or marked in its latest block), `all`. Candidates
+are the MCQ and vignette cards of the library that are synced and not retired. The block's
+seed draws the sample and each vignette's rendering seed, so a block is reproducible.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from quizapp.generate.card import Card
+from quizapp.library import Library
+from quizapp.quiz.items import QuizItem, is_quiz_card
+from quizapp.store import quiz as store
+from quizapp.store.timeutil import to_micros
+
+DEFAULT_SECONDS_PER_QUESTION = 90  # USMLE pacing: about 1.5 minutes per item
+MAX_SIZE = 200
+
+
+class Pool(StrEnum):
+    """Which questions a block draws from."""
+
+    UNUSED = "unused"
+    INCORRECT = "incorrect"
+    FLAGGED = "flagged"
+    ALL = "all"
+
+
+class Mode(StrEnum):
+    """Tutor: explanation after each answer. Timed: a clock, explanations at the end."""
+
+    TUTOR = "tutor"
+    TIMED = "timed"
+
+
+class QuizBuildError(ValueError):
+    """A block that cannot be built as asked (nothing matches, a bad size); says why."""
+
+
+@dataclass(frozen=True)
+class BlockSpec:
+    """What the learner asked for; empty decks/topics mean all of them."""
+
+    pool: Pool = Pool.UNUSED
+    size: int = 20
+    mode: Mode = Mode.TUTOR
+    decks: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    seconds_per_question: int = DEFAULT_SECONDS_PER_QUESTION
+    seed: int | None = None
+
+    def selection_json(self) -> str:
+        data = asdict(self)
+        data.pop("seed")
+        return json.dumps(data, sort_keys=True)
+
+
+def quiz_cards(library: Library, decks: Sequence[str] = ()) -> list[Card]:
+    """The library's scorable items (MCQ, vignette) of these decks, in id order."""
+    return sorted(
+        (c for c in library.cards.values() if is_quiz_card(c) and (not decks or c.deck in decks)),
+        key=lambda c: c.id,
+    )
+
+
+def topics_of(library: Library, decks: Sequence[str] = ()) -> list[str]:
+    """Topics that have quiz items in these decks, for the builder's topic list."""
+    return sorted({c.topic for c in quiz_cards(library, decks)})
+
+
+def _pool_filter(conn: sqlite3.Connection, pool: Pool) -> Callable[[str], bool]:
+    if pool is Pool.UNUSED:
+        used = store.used_cards(conn)
+        return lambda card_id: card_id not in used
+    if pool is Pool.INCORRECT:
+        wrong = store.incorrect_cards(conn)
+        return wrong.__contains__
+    if pool is Pool.FLAGGED:
+        flagged = store.flagged_cards(conn)
+        return flagged.__contains__
+    return lambda card_id: True
+
+
+def candidates(conn: sqlite3.Connection, library: Library, spec: BlockSpec) -> list[Card]:
+    """Every card the spec may draw from, in id order (the builder shows how many)."""
+    live = store.live_quiz_cards(conn)
+    in_pool = _pool_filter(conn, Pool(spec.pool))
+    topics = set(spec.topics)
+    return [
+        c
+        for c in quiz_cards(library, spec.decks)
+        if c.id in live and (not topics or c.topic in topics) and in_pool(c.id)
+    ]
+
+
+def _title(spec: BlockSpec, size: int) -> str:
+    scope = ", ".join(spec.topics) if spec.topics else ", ".join(spec.decks) or "all decks"
+    return f"{size} questions · {spec.mode} · {spec.pool} · {scope}"
+
+
+def build_block(
+    conn: sqlite3.Connection,
+    library: Library,
+    spec: BlockSpec,
+    now: datetime,
+    render: Callable[[str, int], Card | None] | None = None,
+) -> int:
+    """Draw the block, render each vignette once with a recorded seed, store it; its id.
+
+    Asking for more questions than the pool holds gives a smaller block (as question banks
+    do); an empty pool or a size below 1 raises QuizBuildError.
+    """
+    if not 1 <= spec.size <= MAX_SIZE:
+        raise QuizBuildError(f"the number of questions must be 1 to {MAX_SIZE}, not {spec.size}")
+    pool = candidates(conn, library, spec)
+    if not pool:
+        raise QuizBuildError(f"no questions match: pool {spec.pool}, decks and topics as chosen")
+    seed = spec.seed if spec.seed is not None else random.SystemRandom().randrange(2**31)
+    rng = random.Random(seed)
+    chosen = rng.sample(pool, min(spec.size, len(pool)))
+    render = render or library.render
+    items = []
+    for card in chosen:
+        shown = card
+        if card.kind == "vignette":
+            shown = render(card.id, rng.randrange(2**31)) or card
+        items.append((card.id, QuizItem.from_card(shown).to_json()))
+    mode = Mode(spec.mode)
+    limit = spec.seconds_per_question * len(items) if mode is Mode.TIMED else None
+    return store.insert_block(
+        conn,
+        title=_title(spec, len(items)),
+        mode=mode.value,
+        time_limit_s=limit,
+        selection=spec.selection_json(),
+        seed=seed,
+        created_at=to_micros(now),
+        items=items,
+    )

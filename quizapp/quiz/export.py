@@ -1,0 +1,120 @@
+"""The learner's submitted blocks as a results file, and importing a classmate's file.
+
+Export writes only submitted blocks (an open block's answers may still change) and nothing
+personal: no user name, path or host; `learner` stays None unless a name is given. A block's
+id in the file is derived from its set of questions (`q-` + a hash of the sorted item ids),
+so two learners who took the same questions share a block id and are analysed together,
+and a database row number (which every learner's file would reuse) never merges different
+blocks. A repeat of the same set by one learner gets a `-2`, `-3` suffix.
+
+Import means: add a results file to a class folder (by default `class-results/` beside the
+progress file), which `quizapp report` reads. The file is validated in full first and then
+written atomically from the validated content, so a bad file adds nothing and a good one is
+never half-copied. The progress file is not touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from quizapp.quiz.results_file import (
+    ResultBlock,
+    ResultItem,
+    ResultsFile,
+    ResultsFileError,
+    read_results,
+    results_to_json,
+    write_results,
+)
+from quizapp.quiz.session import Block, load_block
+from quizapp.store import quiz as store
+
+
+def block_uid(item_ids: list[str]) -> str:
+    """The same questions give the same id, whoever took them and in whatever order."""
+    digest = hashlib.sha256("\n".join(sorted(item_ids)).encode()).hexdigest()
+    return f"q-{digest[:12]}"
+
+
+def _result_block(block: Block, uid: str) -> ResultBlock:
+    assert block.submitted_at is not None
+    return ResultBlock(
+        id=uid,
+        mode=block.mode,
+        started_at=block.created_at,
+        submitted_at=max(block.submitted_at, block.created_at),
+        items=tuple(
+            ResultItem(
+                item_id=state.item.card_id,
+                deck=state.item.deck,
+                topic=state.item.topic,
+                kind=state.item.kind,
+                options=state.item.labels,
+                key=state.item.key,
+                chosen=state.chosen,
+                correct=state.correct,
+                seconds=round(state.seconds, 3),
+                flagged=state.flagged,
+            )
+            for state in block.items
+        ),
+    )
+
+
+def collect_results(
+    conn: sqlite3.Connection, exported_at: datetime, learner: str | None = None
+) -> ResultsFile:
+    """Every submitted block, oldest first, as a results file."""
+    blocks = []
+    seen: dict[str, int] = {}
+    for block_id in reversed(store.block_ids(conn, submitted=True)):
+        block = load_block(conn, block_id)
+        uid = block_uid([state.item.card_id for state in block.items])
+        seen[uid] = seen.get(uid, 0) + 1
+        blocks.append(_result_block(block, uid if seen[uid] == 1 else f"{uid}-{seen[uid]}"))
+    learner = learner.strip() if learner else None
+    return ResultsFile(blocks=tuple(blocks), learner=learner or None, exported_at=exported_at)
+
+
+def export_results(
+    conn: sqlite3.Connection,
+    path: str | os.PathLike[str],
+    exported_at: datetime,
+    learner: str | None = None,
+) -> ResultsFile:
+    """Write the results file atomically and return what was written."""
+    results = collect_results(conn, exported_at, learner)
+    write_results(path, results)
+    return results
+
+
+def class_folder(db_path: Path) -> Path:
+    """Where imported results files are kept: beside the progress file."""
+    return db_path.parent / "class-results"
+
+
+def import_results(source: str | os.PathLike[str], folder: Path) -> Path:
+    """Validate `source` and add it to `folder`; the new file's path.
+
+    The copy is named after its content, so importing the same file twice is refused
+    rather than counting one learner twice in a report.
+    """
+    results = read_results(source)
+    text = results_to_json(results)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    stem = Path(source).stem or "results"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ResultsFileError(str(folder), "", f"cannot create: {error.strerror}") from None
+    for existing in folder.glob(f"*-{digest}.json"):
+        raise ResultsFileError(
+            os.fspath(source), "", f"already imported as {existing}; nothing was added"
+        )
+    target = folder / f"{stem}-{digest}.json"
+    write_results(target, results)
+    return target

@@ -1,0 +1,265 @@
+"""Taking a block: answers, flags, strike-outs, time and position, each committed at once.
+
+Drive it like this (the quiz screens do; so do the tests and the crash worker)::
+
+    session = BlockSession(conn, block_id, clock)   # resumes where the block was left
+    session.start()                                 # the current question is on screen
+    session.answer("C"); session.toggle_strike("A"); session.toggle_flag()
+    session.go(session.position + 1)
+    session.save_time()                             # call every few seconds while shown
+    session.pause()                                 # leaving: time so far is saved
+    session.submit(); score = score_block(session.block)   # quizapp.quiz.scoring
+
+Time is charged to the question on screen from `start()` (or the last save) to the next
+write, so a crash loses at most the seconds since the last save. In tutor mode an answer is
+final (its explanation has been seen); in timed mode it can be changed until submit.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from quizapp.quiz.items import QuizItem
+from quizapp.store import quiz as store
+from quizapp.store.timeutil import from_micros, to_micros
+
+
+class BlockClosedError(Exception):
+    """A change to a block that was already submitted."""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemState:
+    """One question of a block with what the learner did with it so far."""
+
+    item: QuizItem
+    chosen: str | None = None
+    struck: frozenset[str] = frozenset()
+    flagged: bool = False
+    seconds: float = 0.0
+
+    @property
+    def answered(self) -> bool:
+        return self.chosen is not None
+
+    @property
+    def correct(self) -> bool:
+        """Right only when the chosen option is the key; an omission is wrong."""
+        return self.chosen == self.item.key
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block as stored: its items, where the learner is, and whether it is submitted."""
+
+    id: int
+    title: str
+    mode: str
+    time_limit_s: int | None
+    seed: int | None
+    position: int
+    created_at: datetime
+    submitted_at: datetime | None
+    items: tuple[ItemState, ...]
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_at is not None
+
+    @property
+    def timed(self) -> bool:
+        return self.mode == "timed"
+
+    @property
+    def seconds(self) -> float:
+        return sum(state.seconds for state in self.items)
+
+    @property
+    def answered(self) -> int:
+        return sum(state.answered for state in self.items)
+
+
+def load_block(conn: sqlite3.Connection, block_id: int) -> Block:
+    """Read a block back exactly as saved; KeyError when there is none."""
+    found = store.get_block(conn, block_id)
+    if found is None:
+        raise KeyError(f"no quiz block {block_id}")
+    row, items = found
+    return Block(
+        id=row.id,
+        title=row.title,
+        mode=row.mode,
+        time_limit_s=row.time_limit_s,
+        seed=row.seed,
+        position=min(row.position, max(len(items) - 1, 0)),
+        created_at=from_micros(row.created_at),
+        submitted_at=None if row.submitted_at is None else from_micros(row.submitted_at),
+        items=tuple(
+            ItemState(
+                item=QuizItem.from_json(i.item_json),
+                chosen=i.chosen,
+                struck=frozenset(json.loads(i.struck)),
+                flagged=i.flagged,
+                seconds=i.seconds,
+            )
+            for i in items
+        ),
+    )
+
+
+class BlockSession:
+    """One learner taking one block on one connection; every method commits before returning."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, block_id: int, clock: Callable[[], datetime]
+    ) -> None:
+        self.conn = conn
+        self.clock = clock
+        self.block = load_block(conn, block_id)
+        self._shown_at: datetime | None = None
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def position(self) -> int:
+        return self.block.position
+
+    @property
+    def current(self) -> ItemState:
+        return self.block.items[self.block.position]
+
+    def locked(self, state: ItemState | None = None) -> bool:
+        """Whether the answer can no longer change: submitted, or answered in tutor mode."""
+        state = state or self.current
+        return self.block.submitted or (not self.block.timed and state.answered)
+
+    def remaining_seconds(self) -> float | None:
+        """Time left in a timed block, counting the unsaved seconds on screen; None if untimed."""
+        if self.block.time_limit_s is None:
+            return None
+        return max(0.0, self.block.time_limit_s - self.block.seconds - self._pending())
+
+    def time_is_up(self) -> bool:
+        remaining = self.remaining_seconds()
+        return remaining is not None and remaining <= 0
+
+    # --- time ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """The current question is on screen from now on."""
+        self._shown_at = self.clock()
+
+    def _pending(self) -> float:
+        if self._shown_at is None or self.block.submitted:
+            return 0.0
+        return max(0.0, (self.clock() - self._shown_at).total_seconds())
+
+    def _take_pending(self) -> float:
+        seconds = self._pending()
+        if self._shown_at is not None:
+            self._shown_at = self.clock()
+        return seconds
+
+    def _add_seconds(self, seconds: float) -> None:
+        if seconds > 0:
+            self._replace(self.position, seconds=self.current.seconds + seconds)
+
+    def _replace(self, position: int, **changes: object) -> None:
+        items = list(self.block.items)
+        items[position] = replace(items[position], **changes)
+        self.block = replace(self.block, items=tuple(items))
+
+    def _save(
+        self, position: int, changes: dict[str, object], new_position: int | None = None
+    ) -> None:
+        if self.block.submitted:
+            raise BlockClosedError(f"block {self.block.id} is already submitted")
+        seconds = self._take_pending()
+        store.save_item(
+            self.conn,
+            self.block.id,
+            position,
+            changes=changes,
+            add_seconds=seconds,
+            timed_position=self.position,
+            new_position=new_position,
+        )
+        self._add_seconds(seconds)
+
+    def save_time(self) -> None:
+        """Commit the seconds spent on the current question so far."""
+        if not self.block.submitted:
+            self._save(self.position, {})
+
+    def pause(self) -> None:
+        """Save the time so far and stop the clock until `start()` is called again."""
+        self.save_time()
+        self._shown_at = None
+
+    # --- changes ---------------------------------------------------------------------------
+
+    def answer(self, label: str) -> bool:
+        """Choose an option; False (and nothing saved) when the answer is locked."""
+        state = self.current
+        if label not in state.item.labels:
+            raise ValueError(f"no option {label!r} in this question")
+        if self.locked(state):
+            return False
+        struck = state.struck - {label}
+        correct = label == state.item.key
+        self._save(
+            self.position,
+            {"chosen": label, "correct": int(correct), "struck": json.dumps(sorted(struck))},
+        )
+        self._replace(self.position, chosen=label, struck=struck)
+        return True
+
+    def toggle_strike(self, label: str) -> bool:
+        """Strike out an option (or restore it); the chosen option cannot be struck."""
+        state = self.current
+        if label not in state.item.labels or label == state.chosen or self.block.submitted:
+            return False
+        struck = state.struck ^ {label}
+        self._save(self.position, {"struck": json.dumps(sorted(struck))})
+        self._replace(self.position, struck=struck)
+        return True
+
+    def toggle_flag(self) -> bool:
+        """Mark the question for later; returns the new flag."""
+        flagged = not self.current.flagged
+        self._save(self.position, {"flagged": int(flagged)})
+        self._replace(self.position, flagged=flagged)
+        return flagged
+
+    def go(self, position: int) -> None:
+        """Move to another question; the time so far goes to the one being left."""
+        position = max(0, min(position, len(self.block.items) - 1))
+        if position == self.position:
+            return
+        if self.block.submitted:
+            self.block = replace(self.block, position=position)
+            return
+        self._save(self.position, {}, new_position=position)
+        self.block = replace(self.block, position=position)
+
+    def submit(self, now: datetime | None = None) -> None:
+        """Close the block: store every item's correctness and the submission time."""
+        if self.block.submitted:
+            return
+        seconds = self._take_pending()
+        submitted_at = now or self.clock()
+        store.submit_block(
+            self.conn,
+            self.block.id,
+            to_micros(submitted_at),
+            [state.correct for state in self.block.items],
+            add_seconds=seconds,
+            timed_position=self.position,
+        )
+        self._add_seconds(seconds)
+        self.block = replace(self.block, submitted_at=submitted_at)
+        self._shown_at = None
