@@ -64,3 +64,10 @@ from quizapp.commands.generate import cards, lint  # noqa: E402
 
 main.add_command(lint)
 main.add_command(cards)
+
+
+from quizapp.commands.quiz import quiz, report, results  # noqa: E402
+
+main.add_command(quiz)
+main.add_command(results)
+main.add_command(report)

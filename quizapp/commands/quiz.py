@@ -1,0 +1,202 @@
+"""`quizapp quiz history`, `quizapp results export|import` and `quizapp report`.
+
+Thin calls into `quizapp.quiz`. Bad input (a results file, a path, a damaged progress file)
+becomes one message on stderr and exit status 1, never a traceback; nothing is written
+unless everything was read and checked.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from quizapp.paths import Settings
+
+
+def _fail(message: str) -> None:
+    click.echo(f"quizapp: {message}", err=True)
+    raise SystemExit(1)
+
+
+@contextmanager
+def _errors(db_path: Path | None = None) -> Iterator[None]:
+    """Every error we expect from files becomes one line and exit 1."""
+    from quizapp.quiz.results_file import ResultsFileError
+    from quizapp.store.errors import StoreError
+
+    try:
+        yield
+    except (StoreError, ResultsFileError) as exc:
+        _fail(str(exc))
+    except sqlite3.Error as exc:
+        _fail(f"cannot read {db_path}: {exc}. Run `quizapp db check` for details.")
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"{where}{exc.strerror or exc}")
+
+
+@contextmanager
+def _store(settings: Settings) -> Iterator[sqlite3.Connection]:
+    from quizapp.store.connection import open_store
+
+    conn = open_store(settings.db_path)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+# --- quiz history --------------------------------------------------------------------------
+
+
+@click.group()
+def quiz() -> None:
+    """Self-assessment blocks (take them in the app: run `quizapp`)."""
+
+
+def _when(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+@quiz.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_obj
+def history(settings: Settings, as_json: bool) -> None:
+    """List your quiz blocks, newest first, with score and time."""
+    from quizapp.quiz.scoring import history as block_history
+
+    with _errors(settings.db_path), _store(settings) as conn:
+        rows = block_history(conn)
+    if as_json:
+        data = [
+            {
+                "id": r.id,
+                "title": r.title,
+                "mode": r.mode,
+                "created_at": _when(r.created_at),
+                "submitted_at": _when(r.submitted_at),
+                "questions": r.total,
+                "answered": r.answered,
+                "correct": r.correct,
+                "score": round(r.share, 4) if r.submitted else None,
+                "seconds": round(r.seconds, 1),
+            }
+            for r in rows
+        ]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("No quiz blocks yet. Start one in the app: run `quizapp`, then open Quiz.")
+        return
+    for r in rows:
+        status = f"{r.share:4.0%}" if r.submitted else "open"
+        date = r.created_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+        click.echo(
+            f"#{r.id:<4} {date}  {status:>4}  {r.correct}/{r.total} correct, "
+            f"{r.answered} answered, {r.seconds / 60:.1f} min  {r.title}"
+        )
+
+
+# --- results export / import ---------------------------------------------------------------
+
+
+@click.group()
+def results() -> None:
+    """Results files: hand in your quiz answers, or collect a class's files."""
+
+
+@results.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--name", help="Add your name to the file (otherwise nothing personal is written).")
+@click.pass_obj
+def export_command(settings: Settings, path: Path, name: str | None) -> None:
+    """Write your submitted quiz blocks to PATH as a results file."""
+    from quizapp.quiz.export import export_results
+
+    with _errors(settings.db_path), _store(settings) as conn:
+        from quizapp.store.quiz import block_ids
+
+        if not block_ids(conn, submitted=True):
+            _fail("no submitted quiz blocks to export yet; submit a block in the app first.")
+        written = export_results(conn, path, datetime.now(UTC).replace(microsecond=0), name)
+    items = sum(len(b.items) for b in written.blocks)
+    click.echo(f"Wrote {len(written.blocks)} block(s), {items} answer(s) to {path}.")
+
+
+@results.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--into",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Class folder to add it to. Default: class-results beside the progress file.",
+)
+@click.pass_obj
+def import_command(settings: Settings, path: Path, folder: Path | None) -> None:
+    """Check a learner's results file and add it to the class folder for `quizapp report`."""
+    from quizapp.quiz.export import class_folder, import_results
+
+    target_folder = folder or class_folder(settings.db_path)
+    with _errors():
+        target = import_results(path, target_folder)
+    click.echo(f"Imported {path} as {target}.")
+    click.echo(f"Report on the class: quizapp report {target_folder}")
+
+
+# --- report --------------------------------------------------------------------------------
+
+
+def _expand(paths: tuple[Path, ...]) -> list[Path]:
+    """Files as given; a folder stands for every *.json file in it."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.glob("*.json"))
+            if not found:
+                _fail(f"{path}: no results files (*.json) in this folder")
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table to read, csv for a spreadsheet, json for programs.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of the terminal.",
+)
+def report(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+    """Item statistics over one or many results files (a class): p, D, r_pb, distractors,
+    items to revise, KR-20 of shared blocks. A folder means every *.json file in it."""
+    from quizapp.quiz.class_report import analyse_class
+    from quizapp.quiz.report_format import render_csv, render_json, render_table
+    from quizapp.quiz.results_file import read_results
+
+    with _errors():
+        files = [read_results(path) for path in _expand(paths)]
+    analysis = analyse_class(files)
+    text = {"table": render_table, "csv": render_csv, "json": render_json}[fmt](analysis)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    # newline="": the CSV renderer already ends rows in CRLF; no translation on any OS
+    with _errors(), output.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+    click.echo(f"Wrote the report for {len(files)} results file(s) to {output}.", err=True)
