@@ -259,6 +259,7 @@ CARD = Record(
         "answer": _optional_text("Answer side of a basic card."),
         "text": _optional_text("Cloze text with {{deleted term}}."),
         "tests": Field(ListOf(Id("entities"), doc="Entities the card tests.")),
+        "uncertain": UNCERTAIN,
         "source": _source(),
     },
     doc="A hand-written card for a fact that fits nowhere else.",

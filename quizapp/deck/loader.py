@@ -295,4 +295,5 @@ def _card(c: LDict) -> m.HandCard:
     return m.HandCard(
         c["id"], c["kind"], _sources(c), c.loc, c.get("topic"),
         c.get("prompt"), c.get("answer"), c.get("text"), tuple(c.get("tests", ())),
+        c.get("uncertain", False),
     )  # fmt: skip

@@ -189,6 +189,7 @@ class HandCard:
     answer: str | None = None
     text: str | None = None
     tests: tuple[str, ...] = ()
+    uncertain: bool = False
 
 
 @dataclass(frozen=True)
