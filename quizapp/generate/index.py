@@ -1,5 +1,6 @@
 """Relation lookups built once per deck, so every generator stays linear in the deck's size."""
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -29,6 +30,9 @@ class DeckIndex:
     maybe_into: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     by_kind: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     history_entities: set[str] = field(default_factory=set)
+    absent_holders: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    hallmark_holders: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    _ranges: dict[str, tuple[list, list]] = field(default_factory=dict)
 
     def entity(self, entity_id: str) -> Entity:
         return self.deck.entities[entity_id]
@@ -39,6 +43,24 @@ class DeckIndex:
     def might_hold(self, source: str, rtype: str, target: str) -> bool:
         """True when the deck says, even uncertainly, that `source -[rtype]-> target` holds."""
         return (source, rtype, target) in self.maybe
+
+    def outside(self, attr: str, low: float, high: float) -> list[str]:
+        """Entities whose stated range of `attr` misses [low, high] entirely (by bisection)."""
+        if attr not in self._ranges:
+            spans = [
+                (v.min, v.max, e.id)
+                for e in self.deck.entities.values()
+                if (v := e.attributes.get(attr)) is not None
+                and not v.uncertain and v.min is not None and v.max is not None
+            ]  # fmt: skip
+            self._ranges[attr] = (
+                sorted((hi, i) for _, hi, i in spans),
+                sorted((lo, i) for lo, _, i in spans),
+            )
+        by_max, by_min = self._ranges[attr]
+        below = by_max[: bisect_left(by_max, (low, ""))]
+        above = by_min[bisect_right(by_min, (high, "\uffff")) :]
+        return [i for _, i in below] + [i for _, i in above]
 
     def frequencies(self, source: str, target: str) -> list[str]:
         """Stated frequencies of any relation between the two (uncertain facts left out)."""
@@ -58,7 +80,10 @@ def build_index(deck: Deck) -> DeckIndex:
         if r.uncertain:
             continue
         ix.pair[(r.source, r.target)].append(r)
+        if r.frequency == "hallmark":
+            ix.hallmark_holders[r.target].append(r.source)
         if r.frequency == "absent":
+            ix.absent_holders[r.target].append(r.source)
             ix.absent_out[(r.source, r.type)].append(r.target)
             ix.absent_into[(r.type, r.target)].append(r.source)
             continue

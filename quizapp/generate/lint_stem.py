@@ -8,7 +8,7 @@ from quizapp.generate.case import Case
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.lint_options import ABSOLUTE_VAGUE, Issue
 from quizapp.generate.ruleout import contradictions
-from quizapp.generate.vignette import Plan, ruled_out
+from quizapp.generate.vignette import Plan
 
 SLOTS = {
     "age": r"\b\d+-year-old\b",
@@ -89,22 +89,27 @@ def check_slots(stem: str) -> list[Issue]:
 
 
 def check_cover(ix: DeckIndex, card: Card, plan: Plan, case: Case, stem: str) -> list[Issue]:
-    """Recompute from the data that the key fits the stem and each distractor does not,
-    and that what rules a distractor out is written in the stem."""
+    """Recheck from the deck's rules, one option at a time, that the key fits the stem and
+    each distractor is contradicted by something the stem says (for an antibody, test or
+    treatment: every entity it goes with is)."""
     issues: list[Issue] = []
     facts = case.facts()
+
+    def stated(entity: str) -> bool:
+        return any(r.stated in stem for r in contradictions(ix, facts, entity))
+
     if against := contradictions(ix, facts, plan.blueprint.condition):
         issues.append(
             ("error", "cover-the-options", f"the stem contradicts the key: {against[0].text}")
         )
-    out = ruled_out(ix, plan, facts)
     for o in card.options:
-        if o.correct:
-            if o.entity in out:
-                issues.append(("error", "cover-the-options", f"the key {o.text!r} is ruled out"))
+        if o.correct or o.entity is None:
             continue
-        reasons = out.get(o.entity or "", [])
-        if not any(r.stated in stem for r in reasons):
+        if plan.relation is None:
+            related = [o.entity]
+        else:
+            related = ix.maybe_into.get((plan.relation.type, o.entity), [])
+        if not related or not all(stated(c) for c in related):
             issues.append(
                 ("error", "cover-the-options", f"nothing in the stem rules out {o.text!r}")
             )

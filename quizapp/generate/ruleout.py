@@ -62,6 +62,20 @@ def lab_attributes(ix: DeckIndex, entity: str) -> list[str]:
     ]  # fmt: skip
 
 
+def excluded(ix: DeckIndex, facts: Facts) -> set[str]:
+    """Every entity the facts rule out: the same four rules as `contradictions`, by lookup."""
+    gone: set[str] = set()
+    for f in facts.present:
+        gone.update(ix.absent_holders.get(f, ()))
+    for f in facts.absent:
+        gone.update(ix.hallmark_holders.get(f, ()))
+    for attr, (low, high) in facts.labs.items():
+        gone.update(ix.outside(attr, low, high))
+    if facts.age:
+        gone.update(ix.outside(AGE, *facts.age))
+    return gone
+
+
 def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
     """Every stated fact that rules `option` out, by the four rules of the deck format."""
     name = ix.name(option)

@@ -15,7 +15,14 @@ from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.case import Case, blueprint_facts, draw_case
 from quizapp.generate.index import DeckIndex, build_index
 from quizapp.generate.mcq import category_label
-from quizapp.generate.ruleout import Facts, Reason, conflicts_with_key, contradictions, support
+from quizapp.generate.ruleout import (
+    Facts,
+    Reason,
+    conflicts_with_key,
+    contradictions,
+    excluded,
+    support,
+)
 from quizapp.generate.stem import stem_text
 from quizapp.generate.text import Choice, fill, labelled, seeded, topic_of
 
@@ -63,37 +70,41 @@ def option_kinds(ix: DeckIndex, plan: Plan) -> tuple[str, ...]:
     return ix.deck.relation_types[plan.relation.type].to_kinds
 
 
-def ruled_out(ix: DeckIndex, plan: Plan, facts: Facts) -> dict[str, list[Reason]]:
-    """Each option of the plan's category that `facts` rule out, with its reasons.
+def distractor_ids(ix: DeckIndex, plan: Plan, facts: Facts) -> list[str]:
+    """The options of the plan's category that `facts` rule out.
 
     For lead-ins other than the diagnosis an option is ruled out when every entity
     related to it by the key's relation type is (uncertain relations count, so
     nothing that might be right becomes a distractor).
     """
-    memo: dict[str, list[Reason]] = {}
-
-    def reasons(entity: str) -> list[Reason]:
-        if entity not in memo:
-            memo[entity] = contradictions(ix, facts, entity)
-        return memo[entity]
-
-    out: dict[str, list[Reason]] = {}
+    gone = excluded(ix, facts)
     if plan.relation is None:
-        for other in ix.by_kind[ix.entity(plan.key).kind]:
-            if other != plan.key and not ix.entity(other).uncertain and reasons(other):
-                out[other] = reasons(other)
-        return out
+        kind = ix.entity(plan.key).kind
+        return sorted(
+            o
+            for o in gone
+            if o != plan.key and ix.entity(o).kind == kind and not ix.entity(o).uncertain
+        )
     rtype = plan.relation.type
-    for candidate in ix.targets_of_type[rtype]:
-        if candidate == plan.key or ix.entity(candidate).uncertain:
+    return [
+        candidate
+        for candidate in ix.targets_of_type[rtype]
+        if candidate != plan.key
+        and not ix.entity(candidate).uncertain
+        and all(c in gone for c in ix.maybe_into[(rtype, candidate)])
+    ]
+
+
+def ruled_out(ix: DeckIndex, plan: Plan, facts: Facts) -> dict[str, list[Reason]]:
+    """Each option `facts` rule out, with the stated facts that do it."""
+    out: dict[str, list[Reason]] = {}
+    for option in distractor_ids(ix, plan, facts):
+        if plan.relation is None:
+            out[option] = contradictions(ix, facts, option)
             continue
-        related = set(ix.maybe_into[(rtype, candidate)])
-        if plan.blueprint.condition in related or not all(reasons(c) for c in related):
-            continue
-        out[candidate] = [
-            Reason(reasons(c)[0].stated, f"{ix.name(c)}: {reasons(c)[0].text}")
-            for c in sorted(related)
-        ]
+        related = sorted(set(ix.maybe_into[(plan.relation.type, option)]))
+        firsts = [(c, contradictions(ix, facts, c)[:1]) for c in related]
+        out[option] = [Reason(r[0].stated, f"{ix.name(c)}: {r[0].text}") for c, r in firsts if r]
     return out
 
 
@@ -135,22 +146,22 @@ def plan_blueprint(
                 )
                 continue
         plan = Plan(bp, lead_in, key, relation, deck.id)
-        out = ruled_out(ix, plan, invariant)
+        out = distractor_ids(ix, plan, invariant)
         if lead_in == "diagnosis":
-            kind = ix.entity(key).kind
+            kind, gone = ix.entity(key).kind, set(out)
             fits = [
                 ix.name(o)
                 for o in ix.by_kind[kind]
-                if o != key and o not in out and not ix.entity(o).uncertain
+                if o != key and o not in gone and not ix.entity(o).uncertain
             ]
             if fits:
-                others = ", ".join(sorted(fits))
+                others = _few(fits)
                 error(
                     lead_in, f"nothing the stem states rules out {others}: two defensible answers"
                 )
                 continue
         if len(out) < options - 1:
-            have = ", ".join(sorted(ix.name(o) for o in out)) or "none"
+            have = _few([ix.name(o) for o in out]) or "none"
             error(
                 lead_in,
                 f"only {len(out)} option(s) are ruled out by what every case states "
@@ -199,6 +210,13 @@ def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Car
         category=category_label(ix, kinds),
     )
     return card, case
+
+
+def _few(names: list[str], limit: int = 5) -> str:
+    """Names for a message: a handful, not a thousand."""
+    names = sorted(names)
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return ", ".join(names[:limit]) + more
 
 
 def _plural(ix: DeckIndex, kinds: tuple[str, ...]) -> str:

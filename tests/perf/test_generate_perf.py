@@ -1,0 +1,47 @@
+"""Benchmark: generating every card of a 10,000-entity deck vs parsing its YAML with the C loader.
+
+Prints both medians and their ratio (target: generation under 3x the parse); it asserts
+only that generation produced cards, not a time. Run with `make perf`.
+"""
+
+import statistics
+import time
+from pathlib import Path
+
+import yaml
+
+from quizapp.deck.loader import load_deck
+from quizapp.generate import generate_deck
+from tests.perf.synthetic_deck import write_synthetic_deck
+
+ENTITIES = 10_000
+RUNS = 5
+
+
+def _median(fn) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _parse(root: Path) -> None:
+    for path in sorted(root.parent.glob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def test_generate_10k_entity_deck(tmp_path):
+    root = write_synthetic_deck(tmp_path / "deck", ENTITIES)
+    deck = load_deck(root)
+    generated = generate_deck(deck)
+    assert len(generated.cards) > ENTITIES
+    parse = _median(lambda: _parse(root))
+    generate = _median(lambda: generate_deck(deck))
+    print(
+        f"\n{ENTITIES:,} entities, {len(generated.cards):,} cards "
+        f"({sum(c.kind == 'vignette' for c in generated.cards)} vignettes, "
+        f"{len(generated.findings)} findings): C-loader parse {parse:.3f} s, "
+        f"generate {generate:.3f} s, ratio {generate / parse:.2f}x (target < 3x)"
+    )
