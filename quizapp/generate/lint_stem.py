@@ -14,7 +14,7 @@ SLOTS = {
     "age": r"\b\d+-year-old\b",
     "sex": r"\b(woman|man|girl|boy)\b",
     "setting": r"\b(comes to|is brought to|is seen on) the (office|clinic|emergency department|hospital ward)\b",
-    "complaint and duration": r"\bbecause of\b.+\b\d+ (hour|day|week|month|year)s?\b",
+    "complaint and duration": r"\bbecause of\b.*\b\d+[ -](hour|day|week|month|year)s?\b",
     "examination": r"\bEvaluation shows: ",
     "labs with units": r"\bLaboratory studies: [^.]*\d[\d,.]* \S",
 }

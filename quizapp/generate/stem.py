@@ -11,7 +11,11 @@ from quizapp.generate.ruleout import lab_text
 ADULT_AGE = 18
 TO_FEMALE = {"he": "she", "him": "her", "his": "her", "himself": "herself"}
 TO_MALE = {"she": "he", "hers": "his", "herself": "himself"}
-DURATION = ("for the past {n} {unit}", "that began {n} {unit} ago")
+# NBME phrasing: "because of a 3-month history of X", or the complaint then its duration.
+DURATION = (
+    "because of a {n}-{one} history of {complaint}",
+    "because of {complaint} for the past {n} {unit}",
+)
 
 
 def _swap(word: str, mapping: dict[str, str]) -> str:
@@ -56,13 +60,14 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         (case.sex, adult), "boy"
     )
     pronoun = "Her" if case.sex == "female" else "His"
-    duration = rng.choice(DURATION).format(
-        n=case.duration, unit=_unit(case.duration, case.duration_unit)
-    )
     complaint = with_pronouns(case.complaint, case.sex)
-    sentences = [
-        f"A {case.age}-year-old {noun} {_setting(case)} because of {complaint} {duration}."
-    ]
+    why = rng.choice(DURATION).format(
+        n=case.duration,
+        one=_unit(1, case.duration_unit),
+        unit=_unit(case.duration, case.duration_unit),
+        complaint=complaint,
+    )
+    sentences = [f"A {case.age}-year-old {noun} {_setting(case)} {why}."]
     if case.history:
         sentences.append(f"{pronoun} history includes: {_names(ix, case.history)}.")
     past = [n for n in case.negatives if n in ix.history_entities]
