@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from quizapp.deck.loader import load_deck
-from quizapp.generate import generate_deck
+from quizapp.generate import generate_deck, lint_deck
 from tests.perf.synthetic_deck import write_synthetic_deck
 
 ENTITIES = 10_000
@@ -45,3 +45,13 @@ def test_generate_10k_entity_deck(tmp_path):
         f"{len(generated.findings)} findings): C-loader parse {parse:.3f} s, "
         f"generate {generate:.3f} s, ratio {generate / parse:.2f}x (target < 3x)"
     )
+
+
+def test_lint_iim_deck_over_50_seeds():
+    """Vignette rendering is not in the synthetic deck's figure (its blueprints rule out
+    too little to yield items), so lint the IIM deck: every vignette over 50 seeds."""
+    iim = Path(__file__).parents[2] / "decks" / "iim" / "deck.yaml"
+    deck = load_deck(iim)
+    renders = sum(c.kind == "vignette" for c in generate_deck(deck).cards) * 50
+    seconds = _median(lambda: lint_deck(deck, seeds=50))
+    print(f"\nIIM lint: {renders:,} vignette renderings + all MCQs in {seconds:.2f} s")
