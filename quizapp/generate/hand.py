@@ -10,6 +10,8 @@ def hand_cards(ix: DeckIndex) -> list[Card]:
     deck = ix.deck
     cards: list[Card] = []
     for hand in deck.cards.values():
+        if hand.uncertain:
+            continue
         if hand.kind == "cloze" and hand.text:
             prompt, answer = cloze_text(hand.text)
         elif hand.prompt and hand.answer:

@@ -21,6 +21,7 @@ def test_uncertain_facts_are_left_out(small):
     cards = generate_deck(small).cards
     text = " ".join(c.prompt + c.answer + " ".join(o.text for o in c.options) for c in cards)
     assert "Glowing ears" not in text
+    assert "Do ears glow?" not in text
 
 
 def test_basic_and_reverse_come_from_the_relation_templates(small):
