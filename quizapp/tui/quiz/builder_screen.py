@@ -1,0 +1,245 @@
+"""Building a quiz block (decks, topics, pool, size, tutor or timed) and resuming or
+reopening one: the entry to quizzes, pushed by the home screen with no arguments."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from quizapp.quiz.builder import (
+    DEFAULT_SECONDS_PER_QUESTION,
+    MAX_SIZE,
+    BlockSpec,
+    Mode,
+    Pool,
+    QuizBuildError,
+    build_block,
+    candidates,
+    quiz_cards,
+    topics_of,
+)
+from quizapp.quiz.scoring import BlockSummary, history
+from quizapp.store.timeutil import to_micros
+from quizapp.tui.context import AppContext
+
+POOLS = (
+    (Pool.UNUSED, "Unused"),
+    (Pool.INCORRECT, "Incorrect"),
+    (Pool.FLAGGED, "Flagged"),
+    (Pool.ALL, "All"),
+)
+MODES = ((Mode.TUTOR, "Tutor"), (Mode.TIMED, "Timed"))
+RECENT_BLOCKS = 30
+
+
+def block_line(summary: BlockSummary) -> Content:
+    """A block in the list: open ones to resume, submitted ones to see again."""
+    when = summary.created_at.strftime("%Y-%m-%d")
+    if summary.submitted:
+        head = Content.assemble(
+            (f"#{summary.id:<3} {summary.share:4.0%} ", "bold"),
+            f"{summary.correct}/{summary.total} {when}  ",
+        )
+    else:
+        head = Content.assemble(
+            (f"#{summary.id:<3} resume ", "bold $warning"),
+            f"{summary.answered}/{summary.total} answered {when}  ",
+        )
+    return head + Content(summary.title)
+
+
+class QuizBuilderScreen(Screen[None]):
+    """Choose what to be tested on; the list below resumes open blocks and reopens old ones."""
+
+    DEFAULT_CSS = """
+    QuizBuilderScreen {
+        & #builder-title { height: 1; background: $panel; color: $accent; padding: 0 1; }
+        & #builder-choices { height: 12; }
+        & #builder-decks { width: 20; }
+        & #builder-topics { width: 1fr; }
+        & #builder-side { width: 24; }
+        & SelectionList, RadioSet { border: round $primary 50%; height: 1fr; }
+        & SelectionList:focus, RadioSet:focus-within { border: round $accent; }
+        & #builder-pool { height: 6; }
+        & #builder-mode { height: 4; }
+        & RadioSet { width: 1fr; }
+        & #builder-size-row { height: 3; }
+        & #builder-size-label { width: auto; padding: 1 1 0 1; }
+        & #builder-size { width: 10; }
+        & #builder-available { width: 1fr; padding: 1 1 0 1; color: $text-muted; }
+        & #builder-blocks-title { height: 1; padding: 0 1; text-style: bold; }
+        & #builder-blocks { height: 1fr; border: none; padding: 0 1; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "start", "Start"),
+        Binding("r", "resume", "Resume"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    @property
+    def context(self) -> AppContext:
+        return self.app.context  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Build a quiz block", id="builder-title")
+        with Horizontal(id="builder-choices"):
+            yield SelectionList[str](id="builder-decks")
+            yield SelectionList[str](id="builder-topics")
+            with Vertical(id="builder-side"):
+                with RadioSet(id="builder-pool"):
+                    for i, (pool, label) in enumerate(POOLS):
+                        yield RadioButton(label, value=i == 0, id=f"pool-{pool}")
+                with RadioSet(id="builder-mode"):
+                    for i, (mode, label) in enumerate(MODES):
+                        yield RadioButton(label, value=i == 0, id=f"mode-{mode}")
+        with Horizontal(id="builder-size-row"):
+            yield Static("Questions", id="builder-size-label")
+            yield Input("20", type="integer", max_length=3, id="builder-size")
+            yield Static(id="builder-available")
+        yield Static("Your blocks (enter: resume an open one, see results of a done one)",
+                     id="builder-blocks-title")  # fmt: skip
+        yield OptionList(id="builder-blocks")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#builder-decks").border_title = "Decks"
+        self.query_one("#builder-topics").border_title = "Topics"
+        self.query_one("#builder-pool").border_title = "Pool"
+        self.query_one("#builder-mode").border_title = "Mode"
+        library = self.context.library
+        deck_ids = sorted({card.deck for card in quiz_cards(library)})
+        decks = self.query_one("#builder-decks", SelectionList)
+        for deck_id in deck_ids:
+            deck = library.decks.get(deck_id)
+            decks.add_option((Content(deck.title if deck else deck_id), deck_id, True))
+        self._fill_topics()
+        self._refresh_blocks()
+        self._update_available()
+        decks.focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from a block (paused or submitted): the pools and the list have changed."""
+        self._refresh_blocks()
+        self._update_available()
+
+    # --- reading the choices -----------------------------------------------------------------
+
+    def _selected_decks(self) -> tuple[str, ...]:
+        return tuple(self.query_one("#builder-decks", SelectionList).selected)
+
+    def _fill_topics(self) -> None:
+        topics = self.query_one("#builder-topics", SelectionList)
+        was_off = {
+            topics.get_option_at_index(i).value
+            for i in range(topics.option_count)
+            if topics.get_option_at_index(i).value not in topics.selected
+        }
+        topics.clear_options()
+        for topic in topics_of(self.context.library, self._selected_decks()):
+            topics.add_option((Content(topic or "(no topic)"), topic, topic not in was_off))
+
+    def spec(self) -> BlockSpec:
+        """The block the screen describes now; QuizBuildError when it describes none."""
+        decks = self._selected_decks()
+        if not decks:
+            raise QuizBuildError("choose at least one deck")
+        topic_list = self.query_one("#builder-topics", SelectionList)
+        topics = tuple(topic_list.selected)
+        if not topics:
+            raise QuizBuildError("choose at least one topic")
+        if len(topics) == topic_list.option_count:
+            topics = ()  # every topic: also those a deck update adds later
+        text = self.query_one("#builder-size", Input).value.strip()
+        size = int(text) if text.lstrip("-").isdigit() else 0
+        if not 1 <= size <= MAX_SIZE:
+            raise QuizBuildError(f"the number of questions must be 1 to {MAX_SIZE}")
+        pool = POOLS[max(self.query_one("#builder-pool", RadioSet).pressed_index, 0)][0]
+        mode = MODES[max(self.query_one("#builder-mode", RadioSet).pressed_index, 0)][0]
+        return BlockSpec(pool=pool, size=size, mode=mode, decks=decks, topics=topics)
+
+    def _update_available(self) -> None:
+        label = self.query_one("#builder-available", Static)
+        try:
+            spec = self.spec()
+        except QuizBuildError as error:
+            label.update(Content.styled(str(error).capitalize(), "$warning"))
+            return
+        count = len(candidates(self.context.conn, self.context.library, spec))
+        size = min(spec.size, count)
+        text = f"{count} available in this pool"
+        if spec.mode is Mode.TIMED and size:
+            minutes = size * DEFAULT_SECONDS_PER_QUESTION / 60
+            text += f" · timed: {DEFAULT_SECONDS_PER_QUESTION} s each, {minutes:.0f} min"
+        label.update(text)
+
+    def _refresh_blocks(self) -> None:
+        blocks = self.query_one("#builder-blocks", OptionList)
+        rows = history(self.context.conn)
+        rows = [r for r in rows if not r.submitted] + [r for r in rows if r.submitted]
+        blocks.set_options(Option(block_line(r), id=str(r.id)) for r in rows[:RECENT_BLOCKS])
+        if not rows:
+            blocks.add_option(Option(Content.styled("No blocks yet.", "dim"), disabled=True))
+
+    @on(SelectionList.SelectedChanged, "#builder-decks")
+    def _decks_changed(self) -> None:
+        self._fill_topics()
+        self._update_available()
+
+    @on(SelectionList.SelectedChanged, "#builder-topics")
+    @on(RadioSet.Changed)
+    @on(Input.Changed)
+    def _choice_changed(self) -> None:
+        self._update_available()
+
+    # --- actions -------------------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    def action_start(self) -> None:
+        """Build the block and start answering it."""
+        from quizapp.tui.quiz.question_screen import QuizQuestionScreen
+
+        context = self.context
+        now = context.clock()
+        try:
+            # the seed comes from the clock: a new block each time, the same one in tests
+            spec = replace(self.spec(), seed=to_micros(now) % 2**31)
+            block_id = build_block(context.conn, context.library, spec, now)
+        except QuizBuildError as error:
+            self.notify(str(error).capitalize(), severity="warning")
+            return
+        self.app.push_screen(QuizQuestionScreen(block_id))
+
+    def action_resume(self) -> None:
+        """Resume the newest open block."""
+        open_blocks = [r for r in history(self.context.conn) if not r.submitted]
+        if not open_blocks:
+            self.notify("No open block to resume.")
+            return
+        self._open(open_blocks[0].id)
+
+    @on(OptionList.OptionSelected, "#builder-blocks")
+    def _block_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self._open(int(event.option.id))
+
+    def _open(self, block_id: int) -> None:
+        from quizapp.tui.quiz.question_screen import QuizQuestionScreen
+        from quizapp.tui.quiz.results_screen import QuizResultsScreen
+
+        summary = next(r for r in history(self.context.conn) if r.id == block_id)
+        screen = QuizResultsScreen(block_id) if summary.submitted else QuizQuestionScreen(block_id)
+        self.app.push_screen(screen)
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,257 @@
+"""Answering a block: one question at a time, options a-e, flag, strike-out, move, pause, submit.
+
+Every key that changes the block goes straight to `BlockSession`, which commits it before
+the screen redraws; pausing (escape) or quitting the app at any moment loses at most the
+seconds since the last save (every few seconds). In timed mode the clock counts down
+and the block is submitted when it runs out; in tutor mode each answer shows its
+explanation at once and is final.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quizapp.quiz.session import BlockSession, ItemState
+from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen
+from quizapp.tui.quiz.explanation_view import ExplanationView
+
+SAVE_EVERY_TICKS = 5  # seconds between saves of the time spent on the question on screen
+LETTERS = "abcde"
+
+
+def clock_text(seconds: float) -> str:
+    """12:05 or 1:02:03: whole seconds, rounded up so 0:00 means the time is really out."""
+    total = int(-(-seconds // 1))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def question_map(items: tuple[ItemState, ...], position: int, width: int = 76) -> Content:
+    """One character per question (● answered, ○ not, ⚑ flagged), the current one reversed;
+    a long block shows the window around the current question."""
+    start = max(0, min(position - width // 2, len(items) - width))
+    parts: list[tuple[str, str] | str] = []
+    for i, state in enumerate(items[start : start + width], start):
+        char = "⚑" if state.flagged else ("●" if state.answered else "○")
+        style = "$warning" if state.flagged else ("$accent" if state.answered else "$text-muted")
+        parts.append((char, f"{style} reverse" if i == position else style))
+    return Content.assemble(*parts)
+
+
+def option_line(label: str, text: str, *, chosen: bool, struck: bool) -> Content:
+    style = "strike $text-muted" if struck else ("bold" if chosen else "")
+    mark = "▶ " if chosen else "  "
+    return Content.assemble((f"{mark}{label.lower()}  ", "bold"), (text, style))
+
+
+class QuizQuestionScreen(Screen[None]):
+    """The block being taken; built from the saved block, so it is also how a block resumes."""
+
+    DEFAULT_CSS = """
+    QuizQuestionScreen {
+        & #quiz-top { height: 1; background: $panel; padding: 0 1; }
+        & #quiz-status { width: 1fr; }
+        & #quiz-timer { width: auto; text-style: bold; color: $accent; }
+        & #quiz-timer.-low { color: $error; }
+        & #quiz-map { height: 1; padding: 0 1; }
+        & #quiz-body { height: 1fr; padding: 1 1 0 1; }
+        & #quiz-prompt { margin-bottom: 1; }
+        & .quiz-option { padding: 0 1; }
+        & .quiz-option.-chosen { background: $accent 20%; }
+        & #quiz-hint { height: 1; padding: 0 1; color: $text-muted; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "choose('A')", "Answer", key_display="a-e"),
+        *(Binding(k, f"choose('{k.upper()}')", show=False) for k in LETTERS[1:]),
+        Binding("x", "strike_mode", "Strike"),
+        Binding("f", "flag", "Flag"),
+        Binding("right,n", "move(1)", "Move", key_display="←→"),
+        Binding("left,p", "move(-1)", "Previous", show=False),
+        Binding("s", "submit", "Submit"),
+        Binding("escape", "pause", "Pause"),
+    ]
+
+    striking: reactive[bool] = reactive(False)
+
+    def __init__(self, block_id: int) -> None:
+        super().__init__()
+        self.block_id = block_id
+        self.session: BlockSession | None = None
+        self._ticks = 0
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="quiz-top"):
+            yield Static(id="quiz-status")
+            yield Static(id="quiz-timer")
+        yield Static(id="quiz-map")
+        with VerticalScroll(id="quiz-body"):
+            yield Static(id="quiz-prompt")
+            yield Vertical(id="quiz-options")
+            yield ExplanationView(id="quiz-explanation")
+        yield Static(id="quiz-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        context = self.app.context  # type: ignore[attr-defined]
+        self.session = BlockSession(context.conn, self.block_id, context.clock)
+        self.session.start()
+        self.show_question()
+        self.query_one("#quiz-body").focus()
+        if self.session.block.timed:
+            self.set_interval(1.0, self._tick)
+
+    def on_unmount(self) -> None:
+        if self.session is not None and not self.session.block.submitted:
+            self.session.pause()
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def show_question(self) -> None:
+        """Redraw everything from the session: what is shown is always what is saved."""
+        assert self.session is not None
+        session, block = self.session, self.session.block
+        state = session.current
+        flags = sum(s.flagged for s in block.items)
+        status = (
+            f"Question {block.position + 1} of {len(block.items)} · {block.mode} · "
+            f"{block.answered} answered" + (f" · {flags} flagged" if flags else "")
+        )
+        self.query_one("#quiz-status", Static).update(
+            Content.assemble(status, (" · ⚑ flagged" if state.flagged else "", "bold $warning"))
+        )
+        self.query_one("#quiz-map", Static).update(question_map(block.items, block.position))
+        self.query_one("#quiz-prompt", Static).update(Content(state.item.prompt))
+        options = self.query_one("#quiz-options", Vertical)
+        options.remove_children()
+        explained = session.locked(state) and not block.timed
+        options.display = not explained
+        if not explained:
+            options.mount_all(
+                Static(
+                    option_line(
+                        o.label,
+                        o.text,
+                        chosen=o.label == state.chosen,
+                        struck=o.label in state.struck,
+                    ),
+                    classes="quiz-option -chosen" if o.label == state.chosen else "quiz-option",
+                )
+                for o in state.item.options
+            )
+        explanation = self.query_one(ExplanationView)
+        explanation.display = explained
+        if explained:
+            explanation.show(state.item, state.chosen)
+        self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
+        self._show_timer()
+        self._show_hint()
+
+    def _show_timer(self) -> None:
+        assert self.session is not None
+        timer = self.query_one("#quiz-timer", Static)
+        remaining = self.session.remaining_seconds()
+        if remaining is None:
+            timer.update("")
+            return
+        timer.update(f"Time left {clock_text(remaining)}")
+        timer.set_class(remaining < 60, "-low")
+
+    def _show_hint(self) -> None:
+        assert self.session is not None
+        if self.striking:
+            hint = "Strike out which option? Press a-e (x again to cancel)."
+        elif self.session.locked() and not self.session.block.timed:
+            hint = "Answered: read why each option is right or wrong, then → for the next."
+        else:
+            hint = "Press a-e to answer; x then a letter strikes an option out."
+        self.query_one("#quiz-hint", Static).update(hint)
+
+    def watch_striking(self) -> None:
+        if self.session is not None:
+            self._show_hint()
+
+    def _tick(self) -> None:
+        assert self.session is not None
+        if self.session.block.submitted:
+            return
+        self._ticks += 1
+        if self._ticks % SAVE_EVERY_TICKS == 0:
+            self.session.save_time()
+        if self.session.time_is_up():
+            self.notify("Time is up: the block was submitted.", severity="warning")
+            self._finish()
+            return
+        self._show_timer()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def action_choose(self, label: str) -> None:
+        assert self.session is not None
+        if label not in self.session.current.item.labels:
+            return
+        if self.striking:
+            self.striking = False
+            if not self.session.toggle_strike(label):
+                self.notify("Your chosen option cannot be struck out.", severity="warning")
+        elif not self.session.answer(label):
+            self.notify("Answered already (tutor mode): → for the next question.")
+        self.show_question()
+
+    def action_strike_mode(self) -> None:
+        assert self.session is not None
+        if self.session.locked() and not self.session.block.timed:
+            return
+        self.striking = not self.striking
+
+    def action_flag(self) -> None:
+        assert self.session is not None
+        self.session.toggle_flag()
+        self.show_question()
+
+    def action_move(self, step: int) -> None:
+        assert self.session is not None
+        self.striking = False
+        self.session.go(self.session.position + step)
+        self.show_question()
+
+    def action_pause(self) -> None:
+        """Save and leave; the builder lists the block to resume."""
+        assert self.session is not None
+        self.session.pause()
+        self.notify("Paused: resume the block from the quiz builder.")
+        self.dismiss()
+
+    def action_submit(self) -> None:
+        assert self.session is not None
+        block = self.session.block
+        self.session.save_time()
+        self.app.push_screen(
+            ConfirmSubmitScreen(
+                unanswered=len(block.items) - block.answered,
+                flagged=sum(s.flagged for s in block.items),
+                total=len(block.items),
+            ),
+            self._confirmed,
+        )
+
+    def _confirmed(self, submit: bool | None) -> None:
+        if submit:
+            self._finish()
+
+    def _finish(self) -> None:
+        from quizapp.tui.quiz.results_screen import QuizResultsScreen
+
+        assert self.session is not None
+        self.session.submit()
+        self.app.switch_screen(QuizResultsScreen(self.block_id))

@@ -1,0 +1,115 @@
+"""A submitted block's results: score, score per topic, and the time spent on each question."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from quizapp.quiz.scoring import BlockScore, score_block
+from quizapp.quiz.session import Block, load_block
+from quizapp.tui.quiz.question_screen import clock_text
+
+
+def summary(block: Block, score: BlockScore) -> Content:
+    """Two lines: the block, then the score and the pace."""
+    return Content.assemble(
+        (f"Block #{block.id}", "bold"),
+        " · ",
+        Content(block.title),
+        "\n",
+        (f"Score {score.correct}/{score.total} ({score.share:.0%})", "bold $accent"),
+        f" · {score.answered} answered · {clock_text(score.total_seconds)} in all,"
+        f" {score.mean_seconds:.0f} s per question",
+    )
+
+
+def bar(share: float, width: int = 10) -> Text:
+    filled = round(share * width)
+    return Text("█" * filled + "░" * (width - filled))
+
+
+def result_mark(block: Block, position: int) -> Text:
+    state = block.items[position]
+    if not state.answered:
+        return Text("–  omitted")
+    return Text("✓  right") if state.correct else Text("✗  wrong")
+
+
+class QuizResultsScreen(Screen[None]):
+    """Shown after submitting, and for any past block from the builder's list."""
+
+    DEFAULT_CSS = """
+    QuizResultsScreen {
+        & #results-summary { padding: 0 1; margin-bottom: 1; background: $panel; }
+        & #results-tables { height: 1fr; }
+        & .results-column { width: 1fr; padding: 0 1; }
+        & .results-title { text-style: bold; color: $accent; }
+        & DataTable { height: 1fr; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "review", "Review"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, block_id: int) -> None:
+        super().__init__()
+        self.block_id = block_id
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="results-summary")
+        with Horizontal(id="results-tables"):
+            with Vertical(classes="results-column"):
+                yield Static("Per topic", classes="results-title")
+                yield DataTable(id="results-topics", cursor_type="row", zebra_stripes=True)
+            with Vertical(classes="results-column"):
+                yield Static("Time per question", classes="results-title")
+                yield DataTable(id="results-times", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        block = load_block(self.app.context.conn, self.block_id)  # type: ignore[attr-defined]
+        score = score_block(block)
+        self.query_one("#results-summary", Static).update(summary(block, score))
+        topics = self.query_one("#results-topics", DataTable)
+        topics.add_columns("topic", "right", "%", "")
+        for topic in score.topics:
+            topics.add_row(
+                Text(topic.topic or "(none)"),
+                Text(f"{topic.correct}/{topic.total}"),
+                Text(f"{topic.share:.0%}", justify="right"),
+                bar(topic.share),
+            )
+        times = self.query_one("#results-times", DataTable)
+        times.add_columns("#", "result", "seconds")
+        for i, seconds in enumerate(score.seconds):
+            times.add_row(
+                Text(str(i + 1), justify="right"),
+                result_mark(block, i),
+                Text(f"{seconds:.0f}", justify="right"),
+                key=str(i),
+            )
+        times.focus()
+
+    def action_review(self) -> None:
+        from quizapp.tui.quiz.review_screen import QuizReviewScreen
+
+        times = self.query_one("#results-times", DataTable)
+        self.app.push_screen(QuizReviewScreen(self.block_id, max(times.cursor_row, 0)))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "results-times":
+            from quizapp.tui.quiz.review_screen import QuizReviewScreen
+
+            self.app.push_screen(QuizReviewScreen(self.block_id, event.cursor_row))
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,93 @@
+"""Reviewing a submitted block: each question as it was shown, the learner's answer, the key,
+and the explanation of every option."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quizapp.quiz.session import Block, load_block
+from quizapp.tui.quiz.explanation_view import ExplanationView
+
+
+class QuizReviewScreen(Screen[None]):
+    """One question at a time; ← → move, w jumps to the next wrong or omitted one."""
+
+    DEFAULT_CSS = """
+    QuizReviewScreen {
+        & #review-status { height: 1; background: $panel; padding: 0 1; }
+        & #review-body { height: 1fr; padding: 1 1 0 1; }
+        & #review-prompt { margin-bottom: 1; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right,n", "move(1)", "Move", key_display="←→"),
+        Binding("left,p", "move(-1)", "Previous", show=False),
+        Binding("w", "next_wrong", "Next wrong"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    position: reactive[int] = reactive(0, init=False)
+
+    def __init__(self, block_id: int, position: int = 0) -> None:
+        super().__init__()
+        self.block_id = block_id
+        self.start = position
+        self.block: Block | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-status")
+        with VerticalScroll(id="review-body"):
+            yield Static(id="review-prompt")
+            yield ExplanationView()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.block = load_block(self.app.context.conn, self.block_id)  # type: ignore[attr-defined]
+        self.position = max(0, min(self.start, len(self.block.items) - 1))
+        self.watch_position()
+        self.query_one("#review-body").focus()
+
+    def watch_position(self) -> None:
+        assert self.block is not None
+        state = self.block.items[self.position]
+        result = "omitted" if not state.answered else ("right" if state.correct else "wrong")
+        style = "$success" if state.correct else ("$warning" if not state.answered else "$error")
+        self.query_one("#review-status", Static).update(
+            Content.assemble(
+                f"Review · question {self.position + 1} of {len(self.block.items)} · ",
+                (result, f"bold {style}"),
+                f" · {state.seconds:.0f} s",
+                (" · ⚑ flagged" if state.flagged else "", "$warning"),
+                " · ",
+                Content(state.item.topic),
+            )
+        )
+        self.query_one("#review-prompt", Static).update(Content(state.item.prompt))
+        self.query_one(ExplanationView).show(state.item, state.chosen)
+        self.query_one("#review-body", VerticalScroll).scroll_home(animate=False)
+
+    def action_move(self, step: int) -> None:
+        assert self.block is not None
+        self.position = max(0, min(self.position + step, len(self.block.items) - 1))
+
+    def action_next_wrong(self) -> None:
+        assert self.block is not None
+        n = len(self.block.items)
+        for step in range(1, n + 1):
+            i = (self.position + step) % n
+            if not self.block.items[i].correct:
+                self.position = i
+                return
+        self.notify("Every question was answered correctly.")
+
+    def action_back(self) -> None:
+        self.dismiss()

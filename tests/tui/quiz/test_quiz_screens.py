@@ -1,0 +1,209 @@
+"""The quiz screens driven by keys, on a real progress file: take, pause, quit and resume a
+timed block; tutor explanations; submit, results and review; deck text shown literally."""
+
+from dataclasses import replace
+
+from conftest import QuizTestApp, make_context
+from textual.widgets import DataTable, Input, Static
+
+from quizapp.quiz.scoring import history
+from quizapp.quiz.session import load_block
+from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
+from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen
+from quizapp.tui.quiz.explanation_view import ExplanationView
+from quizapp.tui.quiz.question_screen import QuizQuestionScreen
+from quizapp.tui.quiz.results_screen import QuizResultsScreen
+from quizapp.tui.quiz.review_screen import QuizReviewScreen
+
+SIZE = (80, 24)
+
+
+def text_of(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def set_size(pilot, size: int) -> None:
+    """Type the number of questions, then leave the field so that `s` starts."""
+    field = pilot.app.screen.query_one("#builder-size", Input)
+    field.value = str(size)
+    pilot.app.screen.query_one("#builder-decks").focus()
+    await pilot.pause()
+
+
+async def start_block(pilot, size: int, *choices: str):
+    """Click the builder's radio buttons (e.g. "#mode-timed"), set the size, press s."""
+    await pilot.pause()
+    for choice in choices:
+        await pilot.click(choice)
+    await set_size(pilot, size)
+    await pilot.press("s")
+    await pilot.pause()
+    return pilot.app.screen
+
+
+def wrong(session) -> str:
+    key = session.current.item.key
+    return "a" if key != "A" else "b"
+
+
+async def test_take_quit_and_resume_a_timed_block(db_path, clock):
+    context = make_context(db_path, clock)
+    app = QuizTestApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#mode-timed")
+        await set_size(pilot, 5)
+        assert "timed: 90 s each" in text_of(app.screen, "#builder-available")
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuizQuestionScreen)
+        assert text_of(screen, "#quiz-timer") == "Time left 7:30"
+        clock.advance(40)
+        first = wrong(screen.session)
+        await pilot.press(first)  # a timed answer: no explanation yet
+        assert not screen.query_one(ExplanationView).display
+        await pilot.press("right", "x", "c", "f")  # strike C, flag question 2
+        clock.advance(20)
+        await pilot.press("right")
+        assert "Question 3 of 5" in text_of(screen, "#quiz-status")
+        assert text_of(screen, "#quiz-timer") == "Time left 6:30"
+        block_id = screen.block_id
+        await pilot.press("escape")  # pause
+        await pilot.pause()
+        assert isinstance(app.screen, QuizBuilderScreen)
+        assert "resume" in str(
+            app.screen.query_one("#builder-blocks").get_option_at_index(0).prompt
+        )
+    context.conn.close()
+
+    clock.advance(3600)  # an hour later the app starts again; a paused block lost no time
+    context = make_context(db_path, clock)
+    app = QuizTestApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuizQuestionScreen) and screen.block_id == block_id
+        assert "Question 3 of 5" in text_of(screen, "#quiz-status")
+        assert text_of(screen, "#quiz-timer") == "Time left 6:30"
+        await pilot.press("left")
+        assert "flagged" in text_of(screen, "#quiz-status")
+        state = screen.session.current
+        assert state.struck == frozenset("C") and state.flagged
+        await pilot.press("left")
+        assert screen.session.current.chosen == first.upper()
+    block = load_block(context.conn, block_id)
+    assert [s.chosen for s in block.items] == [first.upper(), None, None, None, None]
+    assert block.items[0].seconds == 40 and block.items[1].seconds == 20
+    context.conn.close()
+
+
+async def test_time_running_out_submits_the_block(context, clock):
+    app = QuizTestApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_block(pilot, 2, "#mode-timed")
+        await pilot.press("a")
+        clock.advance(181)
+        screen._tick()
+        await pilot.pause()
+        assert isinstance(app.screen, QuizResultsScreen)
+    [summary] = history(context.conn)
+    assert summary.submitted and summary.seconds == 181
+
+
+async def test_tutor_mode_explains_each_answer_at_once(context):
+    app = QuizTestApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_block(pilot, 3)
+        item = screen.session.current.item
+        await pilot.press(wrong(screen.session))
+        await pilot.pause()
+        view = screen.query_one(ExplanationView)
+        assert view.display and not screen.query_one("#quiz-options").display
+        shown = "\n".join(str(w.render()) for w in view.query(Static))
+        assert shown.startswith("Wrong: you chose")
+        for option in item.options:
+            assert option.explanation in shown and option.text in shown
+        await pilot.press("c")  # tutor: the answer is final
+        assert screen.session.current.chosen == wrong(screen.session).upper()
+
+
+async def test_submit_confirm_results_and_review(context, clock):
+    app = QuizTestApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_block(pilot, 3)
+        clock.advance(30)
+        await pilot.press(screen.session.current.item.key.lower(), "right")
+        clock.advance(15)
+        await pilot.press(wrong(screen.session), "s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmSubmitScreen)
+        assert "1 of 3 question(s) not answered" in str(app.screen.text)
+        await pilot.press("n")  # keep answering
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("s", "y")
+        await pilot.pause()
+        results = app.screen
+        assert isinstance(results, QuizResultsScreen)
+        summary = text_of(results, "#results-summary")
+        assert "Score 1/3 (33%)" in summary and "2 answered" in summary
+        times = results.query_one("#results-times", DataTable)
+        assert [str(times.get_row_at(i)[1]) for i in range(3)] == [
+            "✓  right",
+            "✗  wrong",
+            "–  omitted",
+        ]
+        assert [str(times.get_row_at(i)[2]) for i in range(3)] == ["30", "15", "0"]
+        topics = results.query_one("#results-topics", DataTable)
+        assert (
+            sum(int(str(topics.get_row_at(i)[1]).split("/")[1]) for i in range(topics.row_count))
+            == 3
+        )
+        await pilot.press("r")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, QuizReviewScreen)
+        assert "question 1 of 3 · right" in text_of(review, "#review-status")
+        await pilot.press("w")
+        assert "question 2 of 3 · wrong" in text_of(review, "#review-status")
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizBuilderScreen)
+        line = str(app.screen.query_one("#builder-blocks").get_option_at_index(0).prompt)
+        assert "33%" in line and "1/3" in line
+
+
+async def test_deck_text_is_shown_literally(db_path, clock):
+    context = make_context(db_path, clock)
+    library = context.library
+    for card_id, card in list(library.cards.items()):
+        if card.kind == "mcq":
+            options = tuple(replace(o, text=f"[link=x]{o.text}[/link]") for o in card.options)
+            library.cards[card_id] = replace(
+                card, prompt="[bold red]Boom[/] $x {y}", options=options
+            )
+    app = QuizTestApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_block(pilot, 30, "#pool-all")
+        while screen.session.current.item.kind != "mcq":
+            await pilot.press("right")
+        assert text_of(screen, "#quiz-prompt") == "[bold red]Boom[/] $x {y}"
+        options = [str(w.render()) for w in screen.query(".quiz-option")]
+        assert all("[link=x]" in text for text in options)
+    context.conn.close()
+
+
+async def test_nothing_to_build_says_why(context):
+    app = QuizTestApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#pool-incorrect")
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizBuilderScreen)
+        assert "0 available" in text_of(app.screen, "#builder-available")
+        await pilot.press("r")  # nothing to resume either
+        assert isinstance(app.screen, QuizBuilderScreen)
