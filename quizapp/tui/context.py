@@ -1,12 +1,17 @@
 """What every screen needs, handed to the app once: no screen opens files on its own."""
 
+from __future__ import annotations
+
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from quizapp.library import Library
 from quizapp.paths import Settings
+
+if TYPE_CHECKING:  # the library pulls in the deck loader: kept off the start-up path
+    from quizapp.library import Library
 
 
 @dataclass

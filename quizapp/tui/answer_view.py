@@ -1,0 +1,77 @@
+"""The answer side: the key, the learner's choice, and why every option is right or wrong."""
+
+from __future__ import annotations
+
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from quizapp.generate.card import Card, Option
+
+
+def verdict(card: Card, chosen: str | None) -> Content:
+    """One line: right, wrong (and what was right), or not answered."""
+    key = next((o for o in card.options if o.correct), None)
+    key_text = f"{key.label}  {key.text}" if key else card.answer
+    if chosen is None:
+        return Content.assemble(("Not answered. ", "bold $warning"), "Answer: ", (key_text, "bold"))
+    if key is not None and chosen == key.label:
+        return Content.assemble(("Correct: ", "bold $success"), (key_text, "bold"))
+    picked = next((o for o in card.options if o.label == chosen), None)
+    return Content.assemble(
+        ("Wrong: ", "bold $error"),
+        "you chose ",
+        (f"{chosen}  {picked.text if picked else ''}", "bold"),
+        "; the answer is ",
+        (key_text, "bold $success"),
+    )
+
+
+def option_line(option: Option, chosen: str | None) -> Content:
+    mark = "✓" if option.correct else ("✗" if option.label == chosen else " ")
+    style = "bold $success" if option.correct else ("bold $error" if option.label == chosen else "")
+    suffix = "  (your choice)" if option.label == chosen else ""
+    return Content.assemble(
+        (f"{mark} {option.label}  ", style), (option.text, style), (suffix, "dim")
+    )
+
+
+class AnswerView(Vertical):
+    """Rebuilt for each answer; each option's explanation sits indented under it."""
+
+    DEFAULT_CSS = """
+    AnswerView {
+        height: auto;
+        padding: 0 1;
+        & > .answer-text { text-style: bold; margin-bottom: 1; }
+        & > .verdict { margin-bottom: 1; }
+        & > .option { }
+        & > .explanation { padding-left: 5; margin-bottom: 1; color: $text-muted; }
+        & > .option-chosen-wrong { background: $error 15%; }
+        & > .option-correct { background: $success 15%; }
+        & > .extra { margin-top: 1; color: $text-muted; }
+    }
+    """
+
+    def clear(self) -> None:
+        self.remove_children()
+
+    def show(self, card: Card, chosen: str | None) -> None:
+        """Mount the answer of `card` (with explanations when it has options)."""
+        self.remove_children()
+        widgets: list[Static] = []
+        if card.options:
+            widgets.append(Static(verdict(card, chosen), classes="verdict"))
+            for option in card.options:
+                classes = "option"
+                if option.correct:
+                    classes += " option-correct"
+                elif option.label == chosen:
+                    classes += " option-chosen-wrong"
+                widgets.append(Static(option_line(option, chosen), classes=classes))
+                widgets.append(Static(Content(option.explanation), classes="explanation"))
+        else:
+            widgets.append(Static(Content(card.answer), classes="answer-text"))
+        if card.extra:
+            widgets.append(Static(Content(card.extra), classes="extra"))
+        self.mount_all(widgets)

@@ -1,0 +1,167 @@
+"""The study app: one home screen, the screens it opens, the keys and commands that reach them.
+
+The app receives its context (progress file, decks, clock) or, when started from the
+command line, a loader that builds it: the first frame then shows at once and the decks
+are loaded, generated and synced in a worker thread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
+
+from quizapp.tui.commands import ScreenCommands
+from quizapp.tui.home_screen import HomeScreen
+from quizapp.tui.loading_screen import LoadingScreen
+
+if TYPE_CHECKING:
+    from quizapp.tui.context import AppContext
+
+
+class QuizApp(App[int]):
+    """Study decks, take quizzes, see progress; everything reachable from the keyboard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "quizapp"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+t", "toggle_dark", "Light/dark", show=False),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        context: AppContext | None = None,
+        *,
+        loader: Callable[[], AppContext] | None = None,
+        exit_when_ready: bool = False,
+    ) -> None:
+        if (context is None) == (loader is None):
+            raise ValueError("give the app either a context or a loader")
+        super().__init__()
+        self._app_context = context
+        self._loader = loader
+        self.exit_when_ready = exit_when_ready
+        self.timings: dict[str, float] = {}  # wall-clock moments, for the start-up benchmark
+
+    @property
+    def context(self) -> AppContext:
+        """The progress file, decks and clock; set before any screen that needs it exists."""
+        if self._app_context is None:
+            raise RuntimeError("the decks are still loading")
+        return self._app_context
+
+    def on_mount(self) -> None:
+        if self._app_context is not None:
+            self.push_screen(HomeScreen())
+            return
+        self.push_screen(LoadingScreen())
+        self.call_after_refresh(self._first_frame)
+
+    def _first_frame(self) -> None:
+        self.timings["first_frame"] = time.time()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self) -> AppContext:
+        """Load, generate and sync the decks off the event loop."""
+        assert self._loader is not None
+        return self._loader()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "load":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self._app_context = event.worker.result
+            self.switch_screen(HomeScreen())
+        elif event.state == WorkerState.ERROR:
+            self.exit(1, message=f"quizapp: {event.worker.error}")
+
+    def home_ready(self) -> None:
+        """Called by the home screen once it shows the decks (the start-up benchmark's end)."""
+        if "home_ready" in self.timings:
+            return
+        self.timings["home_ready"] = time.time()
+        if self.exit_when_ready:
+            self.exit(0)
+
+    # -- navigation: every screen opens on top of home, so escape always leads back ----
+
+    def _back_to_home(self) -> None:
+        while not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    @property
+    def has_context(self) -> bool:
+        """False while the decks are still loading."""
+        return self._app_context is not None
+
+    def _has_context(self) -> bool:
+        if self._app_context is None:
+            self.notify("The decks are still loading", severity="warning")
+            return False
+        return True
+
+    def action_home(self) -> None:
+        """Back to the deck list."""
+        if self._has_context():
+            self._back_to_home()
+
+    def action_study(self, deck_id: str | None = None) -> None:
+        """Study today's cards of one deck, or of every deck when `deck_id` is None."""
+        if not self._has_context():
+            return
+        from quizapp.tui.study_screen import StudyScreen
+
+        library = self.context.library
+        if deck_id is not None and deck_id not in library.decks:
+            self.notify(f"No deck {deck_id!r}", severity="error")
+            return
+        deck_ids = [deck_id] if deck_id is not None else list(library.decks)
+        title = library.decks[deck_id].title if deck_id is not None else "All decks"
+        self._back_to_home()
+        self.push_screen(StudyScreen(deck_ids, title))
+
+    def action_quiz(self) -> None:
+        """Build a self-assessment block (the quiz screens live in quizapp.tui.quiz)."""
+        if not self._has_context():
+            return
+        try:
+            from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
+        except ImportError:
+            self.notify("Quizzes are not available yet", severity="warning")
+            return
+        self._back_to_home()
+        self.push_screen(QuizBuilderScreen())
+
+    def action_statistics(self) -> None:
+        """Forecast, heatmap, retention and topics."""
+        if not self._has_context():
+            return
+        from quizapp.tui.statistics_screen import StatisticsScreen
+
+        self._back_to_home()
+        self.push_screen(StatisticsScreen())
+
+    def action_browse(self) -> None:
+        """Search every card and preview it with its source."""
+        if not self._has_context():
+            return
+        from quizapp.tui.browse_screen import BrowseScreen
+
+        self._back_to_home()
+        self.push_screen(BrowseScreen())
+
+    def action_help(self) -> None:
+        """Every key of every screen."""
+        from quizapp.tui.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

@@ -1,0 +1,49 @@
+"""The end of today's queue: what was done, and what the next days bring."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.content import Content
+from textual.widgets import Static
+
+DAYS_SHOWN = 7
+
+
+def done_text(answered: int, day: int | None, forecast: list[int] | None) -> Content:
+    """`forecast[0]` is today; the next `DAYS_SHOWN` days follow it, tomorrow first."""
+    lines = [
+        Content.styled("Done for today!", "bold $success"),
+        Content(""),
+        Content(f"You answered {answered} card{'s' if answered != 1 else ''} in this session."),
+        Content(""),
+    ]
+    if forecast is None or day is None:
+        lines.append(Content.styled("Working out the next days…", "dim"))
+        return Content("\n").join(lines)
+    lines.append(Content.styled("Coming up", "bold"))
+    for offset in range(1, min(DAYS_SHOWN, len(forecast) - 1) + 1):
+        when = "Tomorrow" if offset == 1 else date.fromordinal(day + offset).strftime("%a %d %b")
+        lines.append(Content.assemble(f"  {when:<12}", (f"{forecast[offset]:>5}", "bold"), " due"))
+    lines.append(Content(""))
+    lines.append(
+        Content.assemble(
+            "Press ",
+            ("esc", "bold $accent"),
+            " for the decks, ",
+            ("u", "bold $accent"),
+            " to undo the last answer.",
+        )
+    )
+    return Content("\n").join(lines)
+
+
+class DoneView(Static):
+    DEFAULT_CSS = """
+    DoneView { padding: 1 2; }
+    """
+
+    def show(
+        self, answered: int, day: int | None = None, forecast: list[int] | None = None
+    ) -> None:
+        self.update(done_text(answered, day, forecast))

@@ -1,0 +1,124 @@
+"""Home: the decks with today's counts, how today went, and the way to everything else."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from quizapp.tui.deck_list import ALL_DECKS, DeckList
+from quizapp.tui.deck_summary import summarise_decks
+from quizapp.tui.progress_reader import read_connection
+
+if TYPE_CHECKING:
+    from quizapp.store.stats import Stats
+    from quizapp.tui.app import QuizApp
+
+MAX_PROBLEMS_SHOWN = 6
+
+
+def today_line(stats: Stats | None) -> Content:
+    """Answers today, minutes, streak: filled in by a worker (slow on a large file)."""
+    if stats is None:
+        return Content.styled("Today: counting…", "dim")
+    days = "day" if stats.streak_days == 1 else "days"
+    return Content.assemble(
+        ("Today ", "bold"),
+        (f"{stats.reviewed_today}", "bold $accent"), " answered",
+        (f" in {stats.seconds_today / 60:.0f} min", "dim"),
+        "   Streak ", (f"{stats.streak_days}", "bold $accent"), f" {days}",
+        "   Due today ", (f"{stats.due_today}", "bold $success"),
+    )  # fmt: skip
+
+
+def problems_text(problems: list) -> Content:
+    """Each deck problem as path:line:col: message, literally (messages quote deck text)."""
+    lines = [Content.styled("Some decks could not be loaded:", "bold $error")]
+    lines += [Content(f"  {p.loc}: {p.message}") for p in problems[:MAX_PROBLEMS_SHOWN]]
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        more = len(problems) - MAX_PROBLEMS_SHOWN
+        lines.append(Content.styled(f"  … and {more} more: run `quizapp validate`", "dim"))
+    return Content("\n").join(lines)
+
+
+def first_run_text(path: str) -> Content:
+    return Content.assemble(
+        ("Welcome to quizapp! ", "bold"),
+        "Your progress will be kept in ",
+        (path, "italic"),
+        ".\nPick a deck with ↑↓ and press ",
+        ("enter", "bold $accent"),
+        " to study today's cards; ",
+        ("?", "bold $accent"),
+        " lists every key.",
+    )
+
+
+class HomeScreen(Screen[None]):
+    """The deck list; enter studies the highlighted deck."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "study_selected", "Study"),
+        Binding("a", "app.study", "Study all"),
+        Binding("q", "app.quiz", "Quiz"),
+        Binding("t", "app.statistics", "Stats"),
+        Binding("b", "app.browse", "Browse"),
+    ]
+
+    stats: reactive[Stats | None] = reactive(None)
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        context = self.quiz_app.context
+        yield Static(Content.styled("quizapp", "bold"), id="home-title")
+        yield Static(today_line(None), id="today")
+        if context.first_run:
+            yield Static(first_run_text(str(context.settings.db_path)), id="first-run")
+        if context.library.problems:
+            yield Static(problems_text(context.library.problems), id="problems")
+        if not context.library.decks:
+            yield Static(Content(f"No decks found in {context.settings.decks_dir}."), id="no-decks")
+        yield DeckList(id="decks")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_counts()
+        self.call_after_refresh(self.quiz_app.home_ready)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        """Deck counts now (indexed, fast); today's totals in a worker."""
+        self.query_one(DeckList).show(summarise_decks(self.quiz_app.context))
+        self.load_stats()
+
+    @work(thread=True, exclusive=True, group="home-stats")
+    def load_stats(self) -> None:
+        from quizapp.srs.stats import stats_today
+
+        context = self.quiz_app.context
+        with read_connection(context) as conn:
+            stats = stats_today(conn, clock=context.clock)
+        self.app.call_from_thread(setattr, self, "stats", stats)
+
+    def watch_stats(self, stats: Stats | None) -> None:
+        self.query_one("#today", Static).update(today_line(stats))
+
+    @on(OptionList.OptionSelected, "#decks")
+    def study_chosen(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id
+        self.quiz_app.action_study(None if option_id == ALL_DECKS else option_id)
+
+    def action_study_selected(self) -> None:
+        """Study the highlighted deck (all decks if that row is highlighted)."""
+        self.quiz_app.action_study(self.query_one(DeckList).selected_deck)

@@ -1,0 +1,16 @@
+"""Answers per study day, for the heatmap.
+
+The store's statistics have no per-day history yet; this one read-only query uses the
+covering `review_log_day` index. It belongs beside `collect_stats` in the store layer.
+"""
+
+import sqlite3
+
+
+def reviews_per_day(conn: sqlite3.Connection, first_day: int, last_day: int) -> dict[int, int]:
+    """{study day ordinal: answers that day} for days in [first_day, last_day]."""
+    rows = conn.execute(
+        "SELECT day, count(*) FROM review_log WHERE day BETWEEN ? AND ? GROUP BY day",
+        (first_day, last_day),
+    )
+    return dict(rows.fetchall())

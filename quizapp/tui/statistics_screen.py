@@ -1,0 +1,239 @@
+"""Statistics: due forecast, review heatmap, true retention, topics and quizzes.
+
+Every number is computed in a worker on a read-only connection (the queries read the
+whole review log), and charts sit beside the numbers they draw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, LoadingIndicator, Static
+
+from quizapp.tui.progress_reader import read_connection
+from quizapp.tui.review_history import reviews_per_day
+
+if TYPE_CHECKING:
+    from quizapp.store.stats import Stats
+    from quizapp.tui.app import QuizApp
+
+HEATMAP_WEEKS = 12
+FORECAST_DAYS = 30
+QUIZZES_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class QuizLine:
+    title: str
+    when: date
+    correct: int
+    total: int
+
+
+@dataclass(frozen=True)
+class StatisticsData:
+    stats: Stats
+    per_day: dict[int, int]
+    topic_titles: dict[str, str]
+    quizzes: list[QuizLine] | None  # None: the quiz engine is not there
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def summary_text(stats: Stats) -> Content:
+    key = "bold $accent"
+    return Content.assemble(
+        "Due today ", (str(stats.due_today), key),
+        "   Answered today ", (str(stats.reviewed_today), key),
+        f" in {stats.seconds_today / 60:.0f} min",
+        "   Streak ", (str(stats.streak_days), key), " days\n",
+        ("Cards ", "dim"),
+        f"{stats.new} new · {stats.learning} learning · {stats.young} young · "
+        f"{stats.mature} mature · {stats.suspended} suspended",
+    )  # fmt: skip
+
+
+def forecast_numbers(stats: Stats) -> Content:
+    ahead = stats.due_forecast[1:]
+    busiest = max(range(len(ahead)), key=lambda i: ahead[i]) if any(ahead) else None
+    lines = [
+        Content.assemble("Overdue + today ", (str(stats.due_forecast[0]), "bold")),
+        Content.assemble("Tomorrow        ", (str(ahead[0] if ahead else 0), "bold")),
+        Content.assemble("Next 7 days     ", (str(sum(ahead[:7])), "bold")),
+        Content.assemble("Next 30 days    ", (str(sum(ahead[:FORECAST_DAYS])), "bold")),
+    ]
+    if busiest is not None:
+        when = date.fromordinal(stats.day + busiest + 1).strftime("%a %d %b")
+        lines.append(Content.assemble("Busiest ", (f"{when}: {ahead[busiest]}", "bold")))
+    return Content("\n").join(lines)
+
+
+def heatmap_numbers(today: int, per_day: dict[int, int]) -> Content:
+    days = HEATMAP_WEEKS * 7
+    recent = {d: n for d, n in per_day.items() if today - days < d <= today}
+    lines = [
+        Content.assemble("Answers      ", (str(sum(recent.values())), "bold")),
+        Content.assemble("Days studied ", (f"{len(recent)} of {days}", "bold")),
+    ]
+    if recent:
+        best = max(recent, key=lambda d: (recent[d], d))
+        when = date.fromordinal(best).strftime("%d %b")
+        lines.append(Content.assemble("Best day     ", (f"{recent[best]} ({when})", "bold")))
+    return Content("\n").join(lines)
+
+
+def retention_text(stats: Stats) -> Content:
+    parts: list[Content | str | tuple[str, str]] = []
+    for key, label in (("1d", "last day"), ("7d", "7 days"), ("30d", "30 days")):
+        parts += [f"{label} ", (pct(stats.retention.get(key)), "bold $success"), "    "]
+    parts.append(("(answers to review cards that were not Again)", "dim"))
+    return Content.assemble(*parts)
+
+
+def topics_text(stats: Stats, titles: dict[str, str]) -> Content:
+    width = 30
+    header = Content.styled(
+        f"{'topic':<{width}} {'cards':>6} {'mature':>7} {'mastery':>8} {'accuracy':>9}", "bold"
+    )
+    lines = [header]
+    for t in stats.topics:
+        name = titles.get(t.topic, t.topic)
+        name = name if len(name) <= width else name[: width - 1] + "…"
+        lines.append(
+            Content(f"{name:<{width}} {t.cards:>6} {t.mature:>7} {t.mastery:>8.0%} ")
+            + Content(f"{pct(t.accuracy):>5} of {t.answers}")
+        )
+    return Content("\n").join(lines)
+
+
+def quizzes_text(quizzes: list[QuizLine] | None) -> Content:
+    if quizzes is None:
+        return Content.styled("Quizzes are not available yet.", "dim")
+    if not quizzes:
+        return Content.styled("No quiz submitted yet: press q on the home screen.", "dim")
+    lines = []
+    for q in quizzes:
+        share = q.correct / q.total if q.total else 0
+        lines.append(
+            Content.assemble(
+                f"{q.when:%d %b %Y}  ",
+                (f"{share:>4.0%}", "bold"),
+                f" ({q.correct}/{q.total})  ",
+                q.title,
+            )  # fmt: skip
+        )
+    return Content("\n").join(lines)
+
+
+def load_quizzes(conn) -> list[QuizLine] | None:
+    """The latest submitted blocks, if the quiz engine is installed."""
+    try:
+        from quizapp.quiz.scoring import history
+    except ImportError:
+        return None
+    done = [b for b in history(conn) if b.submitted_at is not None][:QUIZZES_SHOWN]
+    return [QuizLine(b.title, b.submitted_at.date(), b.correct, b.total) for b in done]  # type: ignore[union-attr]
+
+
+def section(title: str) -> Static:
+    return Static(Content.styled(title, "bold $accent"), classes="section")
+
+
+class StatisticsScreen(Screen[None]):
+    """Scroll with ↑↓ / page keys; r reloads."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "reload", "Reload"),
+        Binding("escape", "app.home", "Decks"),
+    ]
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.styled("Statistics", "bold"), id="stats-title")
+        yield VerticalScroll(LoadingIndicator(), id="stats")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="statistics")
+    def load(self) -> None:
+        from quizapp.srs.stats import stats_today
+
+        context = self.quiz_app.context
+        titles = {
+            topic_id: topic.title
+            for deck in context.library.decks.values()
+            for topic_id, topic in deck.topics.items()
+        }
+        with read_connection(context) as conn:
+            stats = stats_today(conn, clock=context.clock)
+            per_day = reviews_per_day(conn, stats.day - HEATMAP_WEEKS * 7, stats.day)
+            quizzes = load_quizzes(conn)
+        data = StatisticsData(stats, per_day, titles, quizzes)
+        self.app.call_from_thread(self.show, data)
+
+    def show(self, data: StatisticsData) -> None:
+        from quizapp.tui.bar_chart import BarChart
+        from quizapp.tui.review_heatmap import ReviewHeatmap
+
+        stats = data.stats
+        ahead = stats.due_forecast[1 : FORECAST_DAYS + 1]
+        labels = [str(i) for i in range(1, len(ahead) + 1)]
+        heatmap = ReviewHeatmap(id="heatmap")
+        heatmap.show(stats.day, data.per_day, HEATMAP_WEEKS)
+        topics = [t for t in stats.topics if t.cards]
+        widgets: list[Widget] = [
+            Static(summary_text(stats), id="stats-summary"),
+            section("Due in the next 30 days (days from today)"),
+            Horizontal(
+                BarChart(labels, ahead, id="forecast-chart"),
+                Static(forecast_numbers(stats), classes="numbers"),
+                classes="chart-row",
+            ),
+            section(f"Answers, last {HEATMAP_WEEKS} weeks"),
+            Horizontal(
+                heatmap,
+                Static(heatmap_numbers(stats.day, data.per_day), classes="numbers"),
+                classes="heatmap-row",
+            ),
+            section("True retention"),
+            Static(retention_text(stats), id="retention"),
+            section("Topics: mastery (share of cards mature) and accuracy (last 30 days)"),
+        ]
+        if topics:
+            widgets.append(
+                BarChart(
+                    [data.topic_titles.get(t.topic, t.topic)[:18] for t in topics],
+                    [round(t.mastery * 100) for t in topics],
+                    horizontal=True,
+                    colour="success",
+                    id="mastery-chart",
+                )
+            )
+        widgets += [
+            Static(topics_text(stats, data.topic_titles), id="topics"),
+            section("Quizzes"),
+            Static(quizzes_text(data.quizzes), id="quizzes"),
+        ]
+        container = self.query_one("#stats", VerticalScroll)
+        container.remove_children()
+        container.mount_all(widgets)
+        container.focus()

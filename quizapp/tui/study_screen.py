@@ -1,0 +1,328 @@
+"""Study: one card at a time from today's queue, reveal, rate; every answer committed at once.
+
+The screen only drives a `StudySession` (the scheduler) and shows what it returns; the
+session writes each answer in its own transaction before the next card is fetched.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from typing import TYPE_CHECKING, ClassVar
+
+from fsrs import Rating
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quizapp.srs.session import QueueEntry, StudySession
+from quizapp.tui.answer_view import AnswerView
+from quizapp.tui.card_view import CardView
+from quizapp.tui.done_view import DoneView
+from quizapp.tui.option_picker import OptionPicker
+from quizapp.tui.progress_reader import read_connection
+from quizapp.tui.queue_progress import QueueProgress
+from quizapp.tui.rating_bar import RatingBar
+from quizapp.tui.source_view import SourceView
+
+if TYPE_CHECKING:
+    from quizapp.generate.card import Card
+    from quizapp.tui.app import QuizApp
+
+LETTERS = "abcde"
+
+
+def question_hint(card: Card) -> Content:
+    """What to press now, under the card (the footer says it too, more tersely)."""
+    key = "bold $accent"
+    if card.options:
+        last = card.options[-1].label.lower()
+        return Content.assemble(
+            ("a", key), "–", (last, key), " or ", ("↑↓ enter", key), " choose an answer   ",
+            ("space", key), " show the answer without choosing",
+        )  # fmt: skip
+    return Content.assemble(("space", key), " show the answer")
+
+
+class StudyScreen(Screen[None]):
+    """Prompt -> reveal -> rate, for today's cards of the chosen decks."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # One key can mean two things (b: option B, or bury); check_action picks by stage.
+        Binding("space", "reveal", "Show answer"),
+        Binding("space", "rate(3)", "Good"),
+        Binding("enter", "reveal", "Show answer", show=False),
+        Binding("enter", "rate(3)", "Good", show=False),
+        Binding("a", "choose(0)", "Choose", key_display="a-e"),
+        Binding("1", "rate(1)", "Again", show=False),
+        Binding("2", "rate(2)", "Hard", show=False),
+        Binding("3", "rate(3)", "Good", show=False),
+        Binding("4", "rate(4)", "Easy", show=False),
+        Binding("u", "undo", "Undo"),
+        Binding("b", "bury", "Bury"),
+        Binding("b", "choose(1)", "Choose B", show=False),
+        Binding("c", "choose(2)", "Choose C", show=False),
+        Binding("d", "choose(3)", "Choose D", show=False),
+        Binding("e", "choose(4)", "Choose E", show=False),
+        Binding("s", "suspend", "Suspend"),
+        Binding("f", "flag", "Flag"),
+        Binding("i", "source", "Source"),
+        Binding("escape", "app.home", "Decks"),
+    ]
+
+    stage: reactive[str] = reactive(
+        "question", init=False, always_update=True
+    )  # question | answer | done
+
+    def __init__(self, deck_ids: list[str], title: str) -> None:
+        super().__init__()
+        self.deck_ids = deck_ids
+        self.deck_title = title
+        self.entry: QueueEntry | None = None
+        self.card: Card | None = None
+        self.seed: int | None = None
+        self.chosen: str | None = None
+        self.flagged = False
+        self.answered = 0
+        self._shown_at = 0.0
+        self._shown_count = 0
+        self._answered_entries: dict[str, QueueEntry] = {}
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield QueueProgress(self.deck_title, id="progress")
+        with VerticalScroll(id="card-area"):
+            yield CardView(id="card")
+            yield OptionPicker(id="options")
+            yield AnswerView(id="answer")
+            yield SourceView(id="source")
+            yield DoneView(id="done")
+        yield Static(id="hint")
+        yield RatingBar(id="ratings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        context = self.quiz_app.context
+        self.session = StudySession(context.conn, deck_ids=self.deck_ids, clock=context.clock)
+        self.query_one(SourceView).display = False
+        self.show_next()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_next(self) -> None:
+        """The next card of today's queue, or the end-of-day screen."""
+        entry = self.session.next_card()
+        if entry is None:
+            self.entry = self.card = None
+            self._update_progress()
+            self.stage = "done"
+            self.query_one(DoneView).show(self.answered)
+            self.load_forecast()
+            return
+        self.show_entry(entry)
+
+    def _new_seed(self, card_id: str) -> int:
+        """A fresh vignette seed from the clock: new every showing, fixed under a fixed clock."""
+        self._shown_count += 1
+        stamp = self.quiz_app.context.clock().timestamp()
+        return zlib.crc32(f"{card_id}:{stamp}:{self._shown_count}".encode())
+
+    def show_entry(self, entry: QueueEntry) -> None:
+        library = self.quiz_app.context.library
+        card = library.card(entry.card_id)
+        if card is None:  # in the progress file but no longer generated: skip it today
+            self.session.bury(entry.card_id)
+            self.notify(f"Card {entry.card_id} is missing from its deck; buried for today")
+            self.show_next()
+            return
+        self.seed = None
+        if card.kind == "vignette":
+            self.seed = self._new_seed(card.id)
+            card = library.render(card.id, self.seed) or card
+        self.entry, self.card, self.chosen = entry, card, None
+        self.flagged = entry.flagged
+        self._update_progress()
+        self._show_card_header()
+        self.query_one(AnswerView).clear()
+        self.query_one(SourceView).display = False
+        picker = self.query_one(OptionPicker)
+        if card.options:
+            picker.show(card.options)
+        self.stage = "question"
+        self._shown_at = time.monotonic()
+
+    def _show_card_header(self) -> None:
+        assert self.card is not None and self.entry is not None
+        deck = self.quiz_app.context.library.decks.get(self.card.deck)
+        topic = deck.topics.get(self.card.topic) if deck is not None else None
+        self.query_one(CardView).show(
+            self.card,
+            topic.title if topic is not None else self.card.topic,
+            flagged=self.flagged,
+            leech=self.entry.leech,
+        )
+
+    def _update_progress(self) -> None:
+        progress = self.query_one(QueueProgress)
+        progress.counts = self.session.counts()
+        progress.queue = self.entry.queue if self.entry is not None else None
+        progress.answered = self.answered
+
+    def watch_stage(self, stage: str) -> None:
+        """Which parts show at each stage; the footer follows through check_action."""
+        has_options = self.card is not None and bool(self.card.options)
+        self.query_one(CardView).display = stage != "done"
+        self.query_one(OptionPicker).display = stage == "question" and has_options
+        self.query_one(AnswerView).display = stage == "answer"
+        self.query_one(DoneView).display = stage == "done"
+        self.query_one(RatingBar).display = stage == "answer"
+        hint = self.query_one("#hint", Static)
+        hint.display = stage == "question"
+        if stage == "question" and self.card is not None:
+            hint.update(question_hint(self.card))
+        area = self.query_one("#card-area", VerticalScroll)
+        if stage == "question" and has_options:
+            self.query_one(OptionPicker).focus()
+        else:
+            area.focus()
+        if stage != "answer":
+            area.scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys mean what the stage allows: b picks option B on a question, else buries."""
+        stage, card = self.stage, self.card
+        if action == "reveal":
+            return stage == "question"
+        if action == "choose":
+            index = int(parameters[0]) if parameters else 0  # type: ignore[call-overload]
+            return stage == "question" and card is not None and index < len(card.options)
+        if action == "rate":
+            return stage == "answer"
+        if action == "bury":
+            return card is not None and not (stage == "question" and len(card.options) > 1)
+        if action in ("suspend", "flag", "source"):
+            return card is not None
+        return True
+
+    # -- answering -------------------------------------------------------------------------
+
+    def action_reveal(self) -> None:
+        """Show the answer; on a choice card, without a choice (a miss)."""
+        self.reveal(None)
+
+    def action_choose(self, index: int) -> None:
+        assert self.card is not None
+        self.reveal(self.card.options[index].label)
+
+    @on(OptionPicker.Picked)
+    def _picked(self, event: OptionPicker.Picked) -> None:
+        if self.stage == "question":
+            self.reveal(event.label)
+
+    def reveal(self, chosen: str | None) -> None:
+        assert self.card is not None
+        self.chosen = chosen
+        suggestion = None
+        if self.card.options:
+            right = any(o.correct and o.label == chosen for o in self.card.options)
+            suggestion = Rating.Good if right else Rating.Again
+        self.query_one(RatingBar).show(self.session.intervals(self.card.id), suggestion)
+        answer = self.query_one(AnswerView)
+        answer.show(self.card, chosen)
+        self.stage = "answer"
+        if self.card.options:
+            self.call_after_refresh(
+                self.query_one("#card-area", VerticalScroll).scroll_to_widget,
+                answer,
+                animate=False,
+                top=True,
+            )
+
+    def action_rate(self, rating: int) -> None:
+        assert self.entry is not None and self.card is not None
+        self.rate(Rating(rating))
+
+    @on(RatingBar.Rated)
+    def _rated(self, event: RatingBar.Rated) -> None:
+        if self.stage == "answer":
+            self.rate(event.rating)
+
+    def rate(self, rating: Rating) -> None:
+        """Commit the answer (one transaction, inside `answer`), then show the next card."""
+        assert self.entry is not None and self.card is not None
+        duration_ms = int((time.monotonic() - self._shown_at) * 1000)
+        self.session.answer(self.card.id, rating, duration_ms=duration_ms, vignette_seed=self.seed)
+        self._answered_entries[self.card.id] = self.entry
+        self.answered += 1
+        self.show_next()
+
+    # -- card actions ----------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        """Take back the last answer of this session and show that card again."""
+        card_id = self.session.undo()
+        if card_id is None:
+            self.notify("Nothing to undo in this session", severity="warning")
+            return
+        self.answered = max(0, self.answered - 1)
+        entry = self._answered_entries.pop(card_id, None)
+        if entry is None:  # answered before this screen's memory (should not happen)
+            self.show_next()
+            return
+        self.show_entry(entry)
+        self.notify("Answer undone")
+
+    def action_bury(self) -> None:
+        assert self.card is not None
+        self.session.bury(self.card.id)
+        self.notify("Buried until tomorrow")
+        self.show_next()
+
+    def action_suspend(self) -> None:
+        assert self.card is not None
+        self.session.suspend(self.card.id)
+        self.notify("Suspended: it will not be shown again until unsuspended")
+        self.show_next()
+
+    def action_flag(self) -> None:
+        assert self.card is not None
+        self.flagged = not self.flagged
+        self.session.flag(self.card.id, self.flagged)
+        self._show_card_header()
+        self.notify("Flagged" if self.flagged else "Flag removed")
+
+    def action_source(self) -> None:
+        """Toggle where the card comes from: deck location and citations."""
+        assert self.card is not None
+        view = self.query_one(SourceView)
+        if view.display:
+            view.display = False
+            return
+        view.show(self.card, self.quiz_app.context.library.decks.get(self.card.deck))
+        view.display = True
+        self.call_after_refresh(
+            self.query_one("#card-area", VerticalScroll).scroll_to_widget, view, animate=False
+        )
+
+    # -- end of the day --------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="forecast")
+    def load_forecast(self) -> None:
+        from quizapp.srs.stats import stats_today
+
+        context = self.quiz_app.context
+        deck_id = self.deck_ids[0] if len(self.deck_ids) == 1 else None
+        with read_connection(context) as conn:
+            stats = stats_today(conn, deck_id, clock=context.clock)
+        self.app.call_from_thread(
+            self.query_one(DoneView).show, self.answered, stats.day, stats.due_forecast
+        )
