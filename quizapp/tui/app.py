@@ -11,17 +11,27 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
-from quizapp.tui.commands import ScreenCommands
+from quizapp.tui.context import ContextError
 from quizapp.tui.home_screen import HomeScreen
 from quizapp.tui.loading_screen import LoadingScreen
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from quizapp.tui.context import AppContext
+
+
+def _screen_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (not at start-up)."""
+    from quizapp.tui.commands import ScreenCommands
+
+    return ScreenCommands
 
 
 class QuizApp(App[int]):
@@ -29,7 +39,7 @@ class QuizApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "quizapp"
-    COMMANDS = App.COMMANDS | {ScreenCommands}
+    COMMANDS = App.COMMANDS | {_screen_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+t", "toggle_dark", "Light/dark", show=False),
@@ -82,7 +92,10 @@ class QuizApp(App[int]):
             self._app_context = event.worker.result
             self.switch_screen(HomeScreen())
         elif event.state == WorkerState.ERROR:
-            self.exit(1, message=f"quizapp: {event.worker.error}")
+            error = event.worker.error
+            if not isinstance(error, ContextError):
+                raise error  # a bug: let Textual show the traceback
+            self.exit(return_code=1, message=Text(f"quizapp: {error}"))
 
     def home_ready(self) -> None:
         """Called by the home screen once it shows the decks (the start-up benchmark's end)."""

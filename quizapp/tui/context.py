@@ -23,3 +23,10 @@ class AppContext:
     library: Library
     clock: Callable[[], datetime]
     first_run: bool = False
+
+
+class ContextError(Exception):
+    """The context could not be built (e.g. the progress file failed during sync).
+
+    The app shows its message as one line on exit, without a traceback.
+    """

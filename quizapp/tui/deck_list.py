@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from quizapp.srs.session import Counts
-from quizapp.tui.deck_summary import DeckSummary
+if TYPE_CHECKING:
+    from quizapp.srs.session import Counts
+    from quizapp.tui.deck_summary import DeckSummary
 
 ALL_DECKS = "*all*"  # the option id of "All decks" (deck ids never contain '*')
 

@@ -13,7 +13,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from quizapp.tui.deck_list import ALL_DECKS, DeckList
-from quizapp.tui.deck_summary import summarise_decks
 from quizapp.tui.progress_reader import read_connection
 
 if TYPE_CHECKING:
@@ -99,6 +98,8 @@ class HomeScreen(Screen[None]):
 
     def refresh_counts(self) -> None:
         """Deck counts now (indexed, fast); today's totals in a worker."""
+        from quizapp.tui.deck_summary import summarise_decks
+
         self.query_one(DeckList).show(summarise_decks(self.quiz_app.context))
         self.load_stats()
 

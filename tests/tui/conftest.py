@@ -53,3 +53,9 @@ def iim_context(tmp_path: Path) -> AppContext:
 @pytest.fixture
 def iim_app(iim_context: AppContext) -> QuizApp:
     return QuizApp(iim_context)
+
+
+def study_only(context: AppContext, *kinds: str) -> None:
+    """Test setup: suspend every card of other kinds, so the queue starts with these."""
+    marks = ", ".join("?" * len(kinds))
+    context.conn.execute(f"UPDATE cards SET suspended = 1 WHERE kind NOT IN ({marks})", kinds)

@@ -1,0 +1,58 @@
+"""`quizapp` with no command: open the progress file, then the study app.
+
+The progress file is opened here, before the first frame, so a file we cannot use is one
+line on stderr and exit 1. Loading, generating and syncing the decks (the slow part)
+happens in the app's worker, after its first frame is on screen.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import click
+
+from quizapp.paths import Settings
+from quizapp.store.errors import StoreError
+
+EXIT_WHEN_READY = "QUIZAPP_EXIT_WHEN_READY"  # benchmark: exit once home shows the decks
+
+
+def run_app(settings: Settings) -> None:
+    """Open the store, start the app with a loader for the decks, exit with its status."""
+    from quizapp.store.connection import open_store
+
+    first_run = not settings.db_path.exists()
+    try:
+        conn = open_store(settings.db_path)
+    except StoreError as exc:
+        click.echo(f"quizapp: {exc}", err=True)
+        raise SystemExit(1) from None
+
+    def load():
+        from quizapp.library import load_library, sync_library
+        from quizapp.srs.session import utc_now
+        from quizapp.tui.context import AppContext, ContextError
+
+        try:
+            library = load_library(settings.decks_dir)
+            sync_library(conn, library)
+        except StoreError as exc:
+            raise ContextError(str(exc)) from None
+        except sqlite3.Error as exc:
+            raise ContextError(
+                f"cannot use {settings.db_path}: {exc}. Run `quizapp db check` for details."
+            ) from None
+        return AppContext(settings, conn, library, utc_now, first_run)
+
+    from quizapp.tui.app import QuizApp
+
+    benchmark = bool(os.environ.get(EXIT_WHEN_READY))
+    app = QuizApp(loader=load, exit_when_ready=benchmark)
+    try:
+        app.run(headless=benchmark)
+    finally:
+        conn.close()
+    if benchmark:
+        print(" ".join(f"{name}={moment:.6f}" for name, moment in app.timings.items()))
+    raise SystemExit(app.return_code or 0)

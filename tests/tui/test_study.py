@@ -1,0 +1,107 @@
+"""Studying through the real app: keys in, review rows in the SQLite file out."""
+
+import sqlite3
+from pathlib import Path
+
+from quizapp.tui.answer_view import AnswerView
+from quizapp.tui.app import QuizApp
+from quizapp.tui.context import AppContext
+from quizapp.tui.study_screen import StudyScreen
+from tests.tui.conftest import study_only
+
+
+def review_rows(db: Path) -> list[tuple[str, int]]:
+    """What a second connection sees: only committed answers."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT c.card_id, r.rating FROM review_log r JOIN cards c ON c.id = r.card "
+            "ORDER BY r.id"
+        ).fetchall()
+
+
+async def open_study(pilot) -> StudyScreen:
+    await pilot.press("enter")  # the highlighted (only) deck
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, StudyScreen)
+    return screen
+
+
+async def test_study_three_cards_end_to_end(iim_app: QuizApp) -> None:
+    db = iim_app.context.settings.db_path
+    answered = []
+    async with iim_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        for rating in ("3", "1", "4"):
+            card = screen.card
+            assert card is not None and screen.stage == "question"
+            await pilot.press("a" if card.options else "space")
+            assert screen.stage == "answer"
+            await pilot.press(rating)
+            answered.append((card.id, int(rating)))
+        assert screen.answered == 3
+    assert review_rows(db) == answered
+
+
+async def test_space_and_enter_rate_good(iim_app: QuizApp) -> None:
+    db = iim_app.context.settings.db_path
+    async with iim_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        first = screen.card
+        assert first is not None and not first.options
+        await pilot.press("space", "space")
+        second = screen.card
+        assert second is not None and not second.options
+        await pilot.press("enter", "enter")
+    assert review_rows(db) == [(first.id, 3), (second.id, 3)]
+
+
+async def test_wrong_mcq_answer_shows_every_explanation(iim_context: AppContext) -> None:
+    study_only(iim_context, "mcq")
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        card = screen.card
+        assert card is not None and card.kind == "mcq"
+        wrong = next(o for o in card.options if not o.correct)
+        await pilot.press(wrong.label.lower())
+        await pilot.pause()
+        assert screen.stage == "answer" and screen.chosen == wrong.label
+        answer = screen.query_one(AnswerView)
+        shown = [str(w.render()) for w in answer.children]
+        assert any("Wrong" in text for text in shown)
+        for option in card.options:
+            assert option.explanation in shown
+        # the wrong choice suggests Again
+        assert screen.query_one("#rate-1").variant == "error"
+
+
+async def test_undo_restores_the_card(iim_app: QuizApp) -> None:
+    db = iim_app.context.settings.db_path
+    async with iim_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        first = screen.card
+        assert first is not None
+        await pilot.press("space", "2")
+        assert screen.card is not None and screen.card.id != first.id
+        assert review_rows(db) == [(first.id, 2)]
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.card is not None and screen.card.id == first.id
+        assert screen.stage == "question"
+        assert review_rows(db) == []
+
+
+async def test_bury_and_flag(iim_app: QuizApp) -> None:
+    db = iim_app.context.settings.db_path
+    async with iim_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        first = screen.card
+        assert first is not None
+        await pilot.press("f")
+        await pilot.press("b")
+        assert screen.card is not None and screen.card.id != first.id
+    with sqlite3.connect(db) as conn:
+        flagged, buried = conn.execute(
+            "SELECT flagged, buried_day FROM cards WHERE card_id = ?", (first.id,)
+        ).fetchone()
+    assert flagged == 1 and buried > 0
