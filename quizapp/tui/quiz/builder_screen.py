@@ -64,7 +64,7 @@ class QuizBuilderScreen(Screen[None]):
     QuizBuilderScreen {
         & #builder-title { height: 1; background: $panel; color: $accent; padding: 0 1; }
         & #builder-choices { height: 12; }
-        & #builder-decks { width: 20; }
+        & #builder-decks { width: 26; }
         & #builder-topics { width: 1fr; }
         & #builder-side { width: 24; }
         & SelectionList, RadioSet { border: round $primary 50%; height: 1fr; }
