@@ -1,5 +1,7 @@
 """The quiz engine on a real progress file: pools, saving as it happens, scoring, history."""
 
+from dataclasses import replace
+
 import pytest
 from quiz_helpers import START
 
@@ -196,3 +198,12 @@ def test_unknown_block_and_retired_cards(conn, library):
         load_block(conn, 999)
     conn.execute("UPDATE cards SET retired = 1 WHERE topic = 'biopsy'")
     assert all(c.topic != "biopsy" for c in candidates(conn, library, BlockSpec(pool=Pool.ALL)))
+
+
+def test_stored_items_do_not_follow_later_deck_changes(conn, library, clock):
+    """The review shows exactly what was answered, even after the deck was reworded."""
+    block_id = build(conn, library, pool=Pool.ALL, size=36)
+    before = [s.item for s in load_block(conn, block_id).items]
+    for card_id, card in list(library.cards.items()):
+        library.cards[card_id] = replace(card, prompt="reworded", options=card.options[::-1])
+    assert [s.item for s in load_block(conn, block_id).items] == before

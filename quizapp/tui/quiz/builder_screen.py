@@ -70,7 +70,7 @@ class QuizBuilderScreen(Screen[None]):
         & SelectionList, RadioSet { border: round $primary 50%; height: 1fr; }
         & SelectionList:focus, RadioSet:focus-within { border: round $accent; }
         & #builder-pool { height: 6; }
-        & #builder-mode { height: 4; }
+        & #builder-mode { height: 1fr; }
         & RadioSet { width: 1fr; }
         & #builder-size-row { height: 3; }
         & #builder-size-label { width: auto; padding: 1 1 0 1; }
