@@ -3,7 +3,9 @@
 from dataclasses import replace
 
 import pytest
-from quiz_helpers import START
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from quiz_helpers import START, Clock
 
 from quizapp.quiz.builder import BlockSpec, Mode, Pool, QuizBuildError, build_block, candidates
 from quizapp.quiz.scoring import history, score_block, unfinished
@@ -207,3 +209,47 @@ def test_stored_items_do_not_follow_later_deck_changes(conn, library, clock):
     for card_id, card in list(library.cards.items()):
         library.cards[card_id] = replace(card, prompt="reworded", options=card.options[::-1])
     assert [s.item for s in load_block(conn, block_id).items] == before
+
+
+OPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("answer"), st.sampled_from("ABCDE")),
+        st.tuples(st.just("strike"), st.sampled_from("ABCDE")),
+        st.tuples(st.just("flag"), st.just("")),
+        st.tuples(st.just("go"), st.integers(-1, 6)),
+        st.tuples(st.just("wait"), st.integers(0, 120)),
+    ),
+    max_size=25,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ops=OPS, timed=st.booleans())
+def test_what_the_session_holds_is_always_what_is_saved(conn, library, ops, timed):
+    """After any sequence of changes, reading the block back gives the session's block."""
+    clock = Clock()
+    mode = Mode.TIMED if timed else Mode.TUTOR
+    session = BlockSession(conn, build(conn, library, size=5, mode=mode, pool=Pool.ALL), clock)
+    session.start()
+    for name, arg in ops:
+        if name == "answer":
+            session.answer(arg)
+        elif name == "strike":
+            session.toggle_strike(arg)
+        elif name == "flag":
+            session.toggle_flag()
+        elif name == "go":
+            session.go(arg)
+        else:
+            clock.advance(arg)
+        saved = load_block(conn, session.block.id)
+        assert replace(saved, items=()) == replace(session.block, items=())
+        for mine, stored in zip(session.block.items, saved.items, strict=True):
+            assert replace(mine, seconds=0) == replace(stored, seconds=0)
+            assert mine.seconds == pytest.approx(stored.seconds)
+            assert mine.chosen not in mine.struck
+    session.pause()
+    total = sum(arg for name, arg in ops if name == "wait")
+    assert load_block(conn, session.block.id).seconds == pytest.approx(total)
