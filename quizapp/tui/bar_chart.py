@@ -5,6 +5,7 @@ Import this module only where a chart is shown: textual-plotext costs ~176 ms to
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from textual.color import Color
@@ -45,10 +46,27 @@ class BarChart(PlotextPlot):
         plt.clear_data()
         plt.clear_figure()
         rgb = Color.parse(self.app.theme_variables.get(self.colour, "blue")).rgb
-        orientation = "horizontal" if self.horizontal else "vertical"
-        plt.bar(self.labels, self.values, color=rgb, orientation=orientation, width=0.6)
-        if not self.horizontal:
-            plt.ylim(0, max([1, *self.values]))
+        # Numeric positions and explicit ticks: plotext's own tick choice varies with the
+        # width, and it draws a sliver for a zero bar; zero bars are left out instead.
+        count = len(self.labels)
+        bars = [(i + 1, v) for i, v in enumerate(self.values) if v]
+        if bars:
+            orientation = "horizontal" if self.horizontal else "vertical"
+            plt.bar(*zip(*bars, strict=True), color=rgb, orientation=orientation, width=0.6)
+        step = 1 if self.horizontal else max(1, count // 6)
+        shown = list(range(1, count + 1))[::step]
+        top = max([1, *self.values])
+        values_axis = list(range(0, int(top) + 1, max(1, math.ceil(top / 4))))
+        if self.horizontal:
+            plt.ylim(0.5, count + 0.5)
+            plt.yticks(shown, [self.labels[i - 1] for i in shown])
+            plt.xlim(0, top)
+            plt.xticks(values_axis)
+        else:
+            plt.xlim(0.5, count + 0.5)
+            plt.xticks(shown, [self.labels[i - 1] for i in shown])
+            plt.ylim(0, top)
+            plt.yticks(values_axis)
         if self.title:
             plt.title(self.title)
         self.refresh()

@@ -57,7 +57,8 @@ def summary_text(stats: Stats) -> Content:
         "Due today ", (str(stats.due_today), key),
         "   Answered today ", (str(stats.reviewed_today), key),
         f" in {stats.seconds_today / 60:.0f} min",
-        "   Streak ", (str(stats.streak_days), key), " days\n",
+        "   Streak ", (str(stats.streak_days), key),
+        " day\n" if stats.streak_days == 1 else " days\n",
         ("Cards ", "dim"),
         f"{stats.new} new · {stats.learning} learning · {stats.young} young · "
         f"{stats.mature} mature · {stats.suspended} suspended",
@@ -219,15 +220,15 @@ class StatisticsScreen(Screen[None]):
             section("Topics: mastery (share of cards mature) and accuracy (last 30 days)"),
         ]
         if topics:
-            widgets.append(
-                BarChart(
-                    [data.topic_titles.get(t.topic, t.topic)[:18] for t in topics],
-                    [round(t.mastery * 100) for t in topics],
-                    horizontal=True,
-                    colour="success",
-                    id="mastery-chart",
-                )
+            chart = BarChart(
+                [data.topic_titles.get(t.topic, t.topic)[:18] for t in topics],
+                [round(t.mastery * 100) for t in topics],
+                horizontal=True,
+                colour="success",
+                id="mastery-chart",
             )
+            chart.styles.height = len(topics) + 5  # one line a bar, plus axes and frame
+            widgets.append(chart)
         widgets += [
             Static(topics_text(stats, data.topic_titles), id="topics"),
             section("Quizzes"),

@@ -28,8 +28,11 @@ class Clock:
         return self.now
 
 
-def build_context(tmp_path: Path, decks_dir: Path, clock: Clock | None = None) -> AppContext:
-    db = tmp_path / "progress.sqlite3"
+def build_context(
+    tmp_path: Path, decks_dir: Path, clock: Clock | None = None, db: Path | None = None
+) -> AppContext:
+    """`db` relative to the working directory keeps temporary paths off snapshots."""
+    db = db or tmp_path / "progress.sqlite3"
     first_run = not db.exists()
     conn = open_store(db, synchronous="NORMAL")
     save_setting(conn, "timezone", "UTC")  # the study day must not follow the test machine

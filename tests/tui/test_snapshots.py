@@ -1,0 +1,101 @@
+"""SVG snapshots of every screen at 80x24 on a fixed clock; review them like code.
+
+Update with `pytest tests/tui/test_snapshots.py --snapshot-update`. The progress file is
+opened by a relative name inside a temporary working directory, so no temporary path
+reaches the screen, and vignette seeds come from the fixed clock.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from quizapp.srs.config import save_setting
+from quizapp.tui.app import QuizApp
+from quizapp.tui.context import AppContext
+from tests.tui.conftest import IIM, MINI, build_context, study_only
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppContext:
+    monkeypatch.chdir(tmp_path)
+    context = build_context(tmp_path, IIM, db=Path("progress.sqlite3"))
+    save_setting(context.conn, "fuzz", False)  # fsrs fuzz draws from the global random
+    return context
+
+
+async def settle(pilot) -> None:
+    """Let workers (today's totals, statistics, forecast) finish before the picture."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def keys_then_settle(*keys: str):
+    """snap_compare presses its keys after run_before: press them here, then settle."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+
+    return run_before
+
+
+def test_home_first_run(snap_compare, context: AppContext) -> None:
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=settle)
+
+
+def test_study_prompt(snap_compare, context: AppContext) -> None:
+    assert snap_compare(
+        QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*["enter"])
+    )
+
+
+def test_study_answer(snap_compare, context: AppContext) -> None:
+    app = QuizApp(context)
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle(*["enter", "space"]))
+
+
+def test_study_answer_light_theme(snap_compare, context: AppContext) -> None:
+    app = QuizApp(context)
+
+    async def light(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await keys_then_settle("enter", "space")(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=light)
+
+
+def test_vignette_with_explanations(snap_compare, context: AppContext) -> None:
+    study_only(context, "vignette")
+    app = QuizApp(context)
+
+    async def answer_wrongly(pilot) -> None:
+        await pilot.press("enter")
+        card = pilot.app.screen.card
+        wrong = next(o for o in card.options if not o.correct)
+        await pilot.press(wrong.label.lower())
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=answer_wrongly)
+
+
+def test_done_for_today(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    context = build_context(tmp_path, MINI, db=Path("progress.sqlite3"))
+    save_setting(context.conn, "fuzz", False)
+    app = QuizApp(context)
+    keys = ["enter"] + ["space", "4"] * 5  # every card of the mini deck, Easy
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle(*keys))
+
+
+def test_statistics(snap_compare, context: AppContext) -> None:
+    app = QuizApp(context)
+    keys = ["enter", "space", "3", "space", "1", "space", "4", "escape", "t"]
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle(*keys))
+
+
+def test_help(snap_compare, context: AppContext) -> None:
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*["?"]))
