@@ -25,6 +25,8 @@ def done_text(answered: int, day: int | None, forecast: list[int] | None) -> Con
     for offset in range(1, min(DAYS_SHOWN, len(forecast) - 1) + 1):
         when = "Tomorrow" if offset == 1 else date.fromordinal(day + offset).strftime("%a %d %b")
         lines.append(Content.assemble(f"  {when:<12}", (f"{forecast[offset]:>5}", "bold"), " due"))
+    later = sum(forecast[1:])
+    lines.append(Content.assemble(f"  {'Next 30 days':<12}", (f"{later:>5}", "bold"), " due"))
     lines.append(Content(""))
     lines.append(
         Content.assemble(

@@ -172,9 +172,14 @@ class StudyScreen(Screen[None]):
 
     def _update_progress(self) -> None:
         progress = self.query_one(QueueProgress)
-        progress.counts = self.session.counts()
         progress.queue = self.entry.queue if self.entry is not None else None
         progress.answered = self.answered
+        # The counts are three queries: the next card's frame does not wait for them.
+        self.call_after_refresh(self._update_counts)
+
+    def _update_counts(self) -> None:
+        if self.is_attached:
+            self.query_one(QueueProgress).counts = self.session.counts()
 
     def watch_stage(self, stage: str) -> None:
         """Which parts show at each stage; the footer follows through check_action."""
