@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -16,6 +18,7 @@ from quizapp.tui.deck_list import ALL_DECKS, DeckList
 from quizapp.tui.progress_reader import read_connection
 
 if TYPE_CHECKING:
+    from quizapp.deck.errors import Location, Problem
     from quizapp.store.stats import Stats
     from quizapp.tui.app import QuizApp
 
@@ -36,10 +39,20 @@ def today_line(stats: Stats | None) -> Content:
     )  # fmt: skip
 
 
-def problems_text(problems: list) -> Content:
+def problem_place(loc: Location, decks_dir: Path) -> str:
+    """path:line:col, the path relative to the decks folder when it lies inside it."""
+    path = Path(loc.path)
+    with contextlib.suppress(ValueError):
+        path = path.resolve().relative_to(decks_dir.resolve())
+    return f"{path}:{loc.line}:{loc.col}"
+
+
+def problems_text(problems: list[Problem], decks_dir: Path) -> Content:
     """Each deck problem as path:line:col: message, literally (messages quote deck text)."""
-    lines = [Content.styled("Some decks could not be loaded:", "bold $error")]
-    lines += [Content(f"  {p.loc}: {p.message}") for p in problems[:MAX_PROBLEMS_SHOWN]]
+    lines = [Content.styled(f"Some decks could not be loaded (in {decks_dir}):", "bold $error")]
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        place = problem_place(problem.loc, decks_dir)
+        lines.append(Content.assemble("  ", (place, "bold"), ": ", problem.message))
     if len(problems) > MAX_PROBLEMS_SHOWN:
         more = len(problems) - MAX_PROBLEMS_SHOWN
         lines.append(Content.styled(f"  … and {more} more: run `quizapp validate`", "dim"))
@@ -83,7 +96,9 @@ class HomeScreen(Screen[None]):
         if context.first_run:
             yield Static(first_run_text(str(context.settings.db_path)), id="first-run")
         if context.library.problems:
-            yield Static(problems_text(context.library.problems), id="problems")
+            yield Static(
+                problems_text(context.library.problems, context.settings.decks_dir), id="problems"
+            )
         if not context.library.decks:
             yield Static(Content(f"No decks found in {context.settings.decks_dir}."), id="no-decks")
         yield DeckList(id="decks")

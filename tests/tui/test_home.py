@@ -1,0 +1,39 @@
+"""The home screen: decks with today's counts, and deck problems with their place."""
+
+import shutil
+from pathlib import Path
+
+from quizapp.tui.app import QuizApp
+from quizapp.tui.deck_list import DeckList
+from tests.tui.conftest import MINI, build_context
+from tests.tui.test_markup_deck import screen_text
+
+
+async def test_problems_are_listed_with_their_place(tmp_path: Path) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    shutil.copy(MINI / "mini.yaml", decks / "mini.yaml")
+    (decks / "broken.yaml").write_text(
+        'format: 1\ndeck: {id: broken, title: Broken, version: "1", authors: [A]}\n'
+        "entities:\n  - {id: x, kind: nowhere, name: X, source: s1}\n"
+    )
+    context = build_context(tmp_path, decks)
+    assert context.library.problems
+    async with QuizApp(context).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "Some decks could not be loaded" in text
+        first = context.library.problems[0]
+        assert f"{Path(first.loc.path).name}:{first.loc.line}:{first.loc.col}" in text
+        assert "Mini deck" in text  # the good deck still loads
+
+
+async def test_counts_follow_answers(iim_app: QuizApp) -> None:
+    async with iim_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = str(pilot.app.screen.query_one(DeckList).get_option_at_index(0).prompt)
+        assert "New 20" in before.replace("  ", " ")
+        await pilot.press("enter", "space", "3", "escape")
+        await pilot.pause()
+        after = str(pilot.app.screen.query_one(DeckList).get_option_at_index(0).prompt)
+        assert "New 19" in after.replace("  ", " ")
