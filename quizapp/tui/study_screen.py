@@ -18,12 +18,13 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quizapp.srs.session import QueueEntry, StudySession
 from quizapp.tui.answer_view import AnswerView
 from quizapp.tui.card_view import CardView
 from quizapp.tui.done_view import DoneView
+from quizapp.tui.key_footer import KeyFooter
 from quizapp.tui.option_picker import OptionPicker
 from quizapp.tui.progress_reader import read_connection
 from quizapp.tui.queue_progress import QueueProgress
@@ -107,7 +108,7 @@ class StudyScreen(Screen[None]):
             yield DoneView(id="done")
         yield Static(id="hint")
         yield RatingBar(id="ratings")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         context = self.quiz_app.context

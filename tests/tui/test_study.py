@@ -3,11 +3,15 @@
 import sqlite3
 from pathlib import Path
 
+from textual.widgets._footer import FooterKey
+
 from quizapp.tui.answer_view import AnswerView
 from quizapp.tui.app import QuizApp
 from quizapp.tui.context import AppContext
+from quizapp.tui.key_footer import KeyFooter
 from quizapp.tui.study_screen import StudyScreen
 from tests.tui.conftest import study_only
+from tests.tui.test_markup_deck import screen_text
 
 
 def review_rows(db: Path) -> list[tuple[str, int]]:
@@ -49,7 +53,13 @@ async def test_space_and_enter_rate_good(iim_app: QuizApp) -> None:
         screen = await open_study(pilot)
         first = screen.card
         assert first is not None and not first.options
-        await pilot.press("space", "space")
+        keys = list(screen.query_one(KeyFooter).query(FooterKey))
+        assert "space Show answer" in screen_text(pilot.app).splitlines()[-1]
+        await pilot.press("space")
+        await pilot.pause()
+        assert "space Good" in screen_text(pilot.app).splitlines()[-1]
+        assert list(screen.query_one(KeyFooter).query(FooterKey)) == keys  # relabelled in place
+        await pilot.press("space")
         second = screen.card
         assert second is not None and not second.options
         await pilot.press("enter", "enter")
@@ -105,3 +115,24 @@ async def test_bury_and_flag(iim_app: QuizApp) -> None:
             "SELECT flagged, buried_day FROM cards WHERE card_id = ?", (first.id,)
         ).fetchone()
     assert flagged == 1 and buried > 0
+
+
+async def test_vignette_seed_is_new_each_showing_and_logged(iim_context: AppContext) -> None:
+    study_only(iim_context, "vignette")
+    db = iim_context.settings.db_path
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        card = screen.card
+        assert card is not None and card.kind == "vignette"
+        first_seed = screen.seed
+        assert card == iim_context.library.render(card.id, first_seed)
+        await pilot.press("down", "down", "enter")  # arrows + enter choose the second option
+        assert screen.chosen == card.options[1].label
+        await pilot.press("3")
+        with sqlite3.connect(db) as conn:
+            logged = conn.execute("SELECT vignette_seed FROM review_log").fetchall()
+        assert logged == [(first_seed,)]
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.card is not None and screen.card.id == card.id
+        assert screen.seed != first_seed  # shown again: rendered afresh
