@@ -90,6 +90,8 @@ class QuizApp(App[int]):
             return
         if event.state == WorkerState.SUCCESS:
             self._app_context = event.worker.result
+            while not isinstance(self.screen, LoadingScreen):  # help opened while loading
+                self.pop_screen()
             self.switch_screen(HomeScreen())
         elif event.state == WorkerState.ERROR:
             error = event.worker.error

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from textual.widgets import DataTable, Input
@@ -108,3 +109,21 @@ def test_unusable_progress_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert done.stderr.startswith("quizapp: ") and "not a quizapp progress file" in done.stderr
     assert "Traceback" not in done.stderr
     assert bad.read_text() == "not a database"
+
+
+async def test_help_while_loading_then_home(iim_context: AppContext) -> None:
+    release = threading.Event()
+
+    def slow_loader() -> AppContext:
+        release.wait(10)
+        return iim_context
+
+    app = QuizApp(loader=slow_loader)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
