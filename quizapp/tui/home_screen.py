@@ -26,7 +26,10 @@ MAX_PROBLEMS_SHOWN = 6
 
 
 def today_line(stats: Stats | None) -> Content:
-    """Answers today, minutes, streak: filled in by a worker (slow on a large file)."""
+    """Answers today, minutes, streak: filled in by a worker (slow on a large file).
+
+    What is due is on each deck's line, from the scheduler's own queue counts.
+    """
     if stats is None:
         return Content.styled("Today: counting…", "dim")
     days = "day" if stats.streak_days == 1 else "days"
@@ -35,7 +38,6 @@ def today_line(stats: Stats | None) -> Content:
         (f"{stats.reviewed_today}", "bold $accent"), " answered",
         (f" in {stats.seconds_today / 60:.0f} min", "dim"),
         "   Streak ", (f"{stats.streak_days}", "bold $accent"), f" {days}",
-        "   Due today ", (f"{stats.due_today}", "bold $success"),
     )  # fmt: skip
 
 

@@ -219,7 +219,7 @@ class StatisticsScreen(Screen[None]):
             Static(retention_text(stats), id="retention"),
             section("Topics: mastery (share of cards mature) and accuracy (last 30 days)"),
         ]
-        if topics:
+        if any(t.mature for t in topics):
             chart = BarChart(
                 [data.topic_titles.get(t.topic, t.topic)[:18] for t in topics],
                 [round(t.mastery * 100) for t in topics],
@@ -229,6 +229,9 @@ class StatisticsScreen(Screen[None]):
             )
             chart.styles.height = len(topics) + 5  # one line a bar, plus axes and frame
             widgets.append(chart)
+        else:
+            note = "No mature cards yet: a card is mature once its interval reaches 21 days."
+            widgets.append(Static(Content.styled(note, "dim"), classes="note"))
         widgets += [
             Static(topics_text(stats, data.topic_titles), id="topics"),
             section("Quizzes"),
