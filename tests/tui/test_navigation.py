@@ -127,3 +127,26 @@ async def test_help_while_loading_then_home(iim_context: AppContext) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_statistics_show_quiz_results(iim_context: AppContext) -> None:
+    conn = iim_context.conn
+    stamp = int(iim_context.clock().timestamp() * 1_000_000)
+    block = conn.execute(
+        "INSERT INTO quiz_blocks(title, mode, created_at, submitted_at) "
+        "VALUES ('[b]Antibodies[/b] block', 'timed', ?, ?)",
+        (stamp, stamp),
+    ).lastrowid
+    card_ids = [c for c in iim_context.library.cards][:2]
+    for position, (card_id, correct) in enumerate(zip(card_ids, (1, 0), strict=True)):
+        conn.execute(
+            "INSERT INTO quiz_items(block_id, position, card_id, item_json, chosen, correct) "
+            "VALUES (?, ?, ?, '{}', 'A', ?)",
+            (block, position, card_id, correct),
+        )
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        quizzes = str(pilot.app.screen.query_one("#quizzes").render())
+        assert "50% (1/2)  [b]Antibodies[/b] block" in quizzes
