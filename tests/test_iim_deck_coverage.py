@@ -149,8 +149,9 @@ def _range(value):
 
 def test_every_condition_has_a_blueprint_that_rules_out_all_others(deck):
     conditions = deck.entities_of_kind("condition")
+    # Stated test results (antibody results, TSH) rule conditions out too (has_result).
     frequency = {(r.source, r.target): r.frequency for r in deck.relations
-                 if r.type == "has_finding"}  # fmt: skip
+                 if r.type in ("has_finding", "has_result")}  # fmt: skip
     by_condition = {bp.condition: bp for bp in deck.blueprints.values()}
     assert set(by_condition) == {c.id for c in conditions}
     for bp in deck.blueprints.values():
