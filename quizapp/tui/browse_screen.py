@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.worker import get_current_worker
 
 from quizapp.tui.card_preview import CardPreview
 from quizapp.tui.card_view import KIND_NAMES
@@ -100,16 +101,24 @@ class BrowseScreen(Screen[None]):
         )
 
     def refilter(self) -> None:
-        """Rebuild the table from the filter (at most MAX_ROWS rows)."""
-        wanted = self.current_filter()
-        matches = [c for c in self.quiz_app.context.library.cards.values() if wanted.matches(c)]
+        """Search in a worker (50,000 cards take a while), then fill the table."""
+        self.search(self.current_filter())
+
+    @work(thread=True, exclusive=True, group="browse")
+    def search(self, wanted: CardFilter) -> None:
+        cards = self.quiz_app.context.library.cards.values()
+        matches = [card for card in cards if wanted.matches(card)]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_matches, matches)
+
+    def show_matches(self, matches: list[Card]) -> None:
+        """The first MAX_ROWS matches in the table, the first of them previewed."""
         table = self.query_one(DataTable)
         table.clear()
         for card in matches[:MAX_ROWS]:
             prompt = card.prompt.replace("\n", " ")
-            table.add_row(
-                Content(KIND_NAMES.get(card.kind, card.kind)), Content(prompt), key=card.id
-            )
+            kind = Content(KIND_NAMES.get(card.kind, card.kind))
+            table.add_row(kind, Content(prompt), key=card.id)
         shown = min(len(matches), MAX_ROWS)
         more = f" (showing the first {shown})" if len(matches) > shown else ""
         self.query_one("#browse-count", Static).update(

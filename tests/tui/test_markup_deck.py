@@ -39,6 +39,7 @@ async def test_markup_deck_renders_literally(tmp_path: Path) -> None:
         assert "[link=http://x]y[/link] et al." in answer  # the citation
 
         await pilot.press("escape", "b")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert ENTITY in screen_text(app)
 

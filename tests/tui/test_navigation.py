@@ -75,10 +75,12 @@ async def test_light_and_dark(iim_app: QuizApp) -> None:
 async def test_browse_filters_and_previews(iim_app: QuizApp) -> None:
     async with iim_app.run_test(size=(80, 24)) as pilot:
         await pilot.press("b")
+        await iim_app.workers.wait_for_complete()
         await pilot.pause()
         table = iim_app.screen.query_one(DataTable)
         everything = table.row_count
         await pilot.press("slash", *"gottron")
+        await iim_app.workers.wait_for_complete()
         await pilot.pause()
         assert iim_app.screen.query_one(Input).value == "gottron"
         assert 0 < table.row_count < everything
