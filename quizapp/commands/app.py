@@ -10,11 +10,15 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from typing import TYPE_CHECKING
 
 import click
 
 from quizapp.paths import Settings
 from quizapp.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from quizapp.tui.context import AppContext
 
 EXIT_WHEN_READY = "QUIZAPP_EXIT_WHEN_READY"  # benchmark: exit once home shows the decks
 
@@ -32,7 +36,7 @@ def run_app(settings: Settings) -> None:
 
     moments: dict[str, float] = {}  # for the start-up benchmark's breakdown
 
-    def load():
+    def load() -> AppContext:
         from quizapp.library import load_library, sync_library
         from quizapp.srs.session import utc_now
         from quizapp.tui.context import AppContext, ContextError

@@ -6,6 +6,7 @@ whole review log), and charts sit beside the numbers they draw.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
@@ -137,7 +138,7 @@ def quizzes_text(quizzes: list[QuizLine] | None) -> Content:
     return Content("\n").join(lines)
 
 
-def load_quizzes(conn) -> list[QuizLine] | None:
+def load_quizzes(conn: sqlite3.Connection) -> list[QuizLine] | None:
     """The latest submitted blocks, if the quiz engine is installed."""
     try:
         from quizapp.quiz.scoring import history
