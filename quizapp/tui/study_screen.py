@@ -108,7 +108,7 @@ class StudyScreen(Screen[None]):
             yield DoneView(id="done")
         yield Static(id="hint")
         yield RatingBar(id="ratings")
-        yield KeyFooter()
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         context = self.quiz_app.context
