@@ -56,7 +56,7 @@ class HelpScreen(ModalScreen[None]):
             lines.append(Content(""))
             lines.append(Content.styled(screen_name, "bold $accent"))
             rows = [
-                (self.app.get_key_display(b), b.description)
+                (self.app.get_key_display(b), b.tooltip or b.description)
                 for b in bindings
                 if isinstance(b, Binding) and b.description
             ]

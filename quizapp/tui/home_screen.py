@@ -78,11 +78,11 @@ class HomeScreen(Screen[None]):
     """The deck list; enter studies the highlighted deck."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "study_selected", "Study"),
-        Binding("a", "app.study", "Study all"),
-        Binding("q", "app.quiz", "Quiz"),
-        Binding("t", "app.statistics", "Stats"),
-        Binding("b", "app.browse", "Browse"),
+        Binding("s", "study_selected", "Study", tooltip="Study the highlighted deck"),
+        Binding("a", "app.study", "Study all", tooltip="Study today's cards of every deck"),
+        Binding("q", "app.quiz", "Quiz", tooltip="Build a self-assessment quiz"),
+        Binding("t", "app.statistics", "Stats", tooltip="Statistics: forecast, heatmap, retention"),
+        Binding("b", "app.browse", "Browse", tooltip="Search and preview every card"),
     ]
 
     stats: reactive[Stats | None] = reactive(None)
