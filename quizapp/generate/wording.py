@@ -1,0 +1,103 @@
+"""Wording of vignette sentences: names in running text, lists, articles, stem sections.
+
+Deck names are written as headings ("Heliotrope rash", "Gottron papules", "V-sign").
+In the middle of a sentence a heading's capital goes, unless the first word is an
+acronym, an eponym or another word that stays capitalised anywhere in a sentence.
+"""
+
+import re
+from collections.abc import Iterable
+
+# A capitalised word the deck itself writes after a lower-case word, a comma or a bracket
+# ("heliotrope rash, Gottron papules", "inverse Gottron papules") is a proper noun.
+# Only whole words count: "Anti-" in "rash, Anti-Jo-1" is a prefix, not a name.
+_MID_CAPITAL = re.compile(r"(?:[a-z0-9,;)]\s+|[(/])([A-Z][a-z]+)(?![\w'-])")
+_SEGMENT = re.compile(r"[^\s\-/]+")
+
+
+def proper_words(texts: Iterable[str]) -> frozenset[str]:
+    """Capitalised words that `texts` write mid-sentence: eponyms and other proper nouns."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(_MID_CAPITAL.findall(text))
+    return frozenset(found)
+
+
+def _keeps_capital(segment: str, proper: frozenset[str]) -> bool:
+    """True for an acronym (TSH, COX, T4), a lone capital (the V of V-sign) or a proper noun."""
+    if len(segment) == 1 or any(c.isdigit() for c in segment):
+        return True
+    if any(c.isupper() for c in segment[1:]):
+        return True
+    return re.sub(r"'s?$", "", segment) in proper
+
+
+def mid_sentence(name: str, proper: frozenset[str] = frozenset()) -> str:
+    """A name as written inside a sentence.
+
+    The first letter is lower-cased unless the name's first word (its part before a
+    hyphen or slash) is an acronym, a lone capital or one of the `proper` words:
+    "Heliotrope rash" -> "heliotrope rash", "Anti-SRP antibodies" -> "anti-SRP
+    antibodies", but "Gottron papules", "V-sign" and "TSH raised" stay as they are.
+    """
+    m = _SEGMENT.match(name)
+    if m is None or not name[:1].isupper() or _keeps_capital(m.group(), proper):
+        return name
+    return name[0].lower() + name[1:]
+
+
+def sentence_start(text: str) -> str:
+    """Text starting a sentence: a lower-case first word gets its capital ("p62 ..." does not)."""
+    m = _SEGMENT.match(text)
+    letters = m.group().replace("'", "") if m else ""
+    if not letters.isalpha() or not letters.islower():
+        return text
+    return text[0].upper() + text[1:]
+
+
+def join(items: Iterable[str], last: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or with 'or')."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+_VOWEL_LETTERS = frozenset("AEFHILMNORSX")  # letters whose spoken name starts with a vowel
+
+
+def article(text: str) -> str:
+    """'a' or 'an' before `text`, by sound for the common cases (an 8-, an 11-, an MRI)."""
+    word = _SEGMENT.match(text)
+    w = word.group() if word else ""
+    if w[:1].isdigit():
+        digits = re.match(r"\d+", w.replace(",", "")).group()  # type: ignore[union-attr]
+        spoken_eight = digits.startswith("8")
+        spoken_eleven = digits[:2] in ("11", "18") and len(digits) % 3 == 2
+        return "an" if spoken_eight or spoken_eleven else "a"
+    if len(w) > 1 and w.isupper():
+        return "an" if w[0] in _VOWEL_LETTERS else "a"
+    return "an" if w[:1].lower() in "aeio" else "a"
+
+
+def is_lab_kind(kind: str) -> bool:
+    """Kinds whose entities are results of studies: `test_result` and any kind id that
+    contains "result" or "test" (kinds are data: a deck may call them what it likes)."""
+    return "result" in kind or "test" in kind
+
+
+def fill_sentence(template: str, source: str, target: str, proper: frozenset[str]) -> str:
+    """A relation-type sentence with its names in running-text case (plain replace, so
+    braces in names stay text): a name keeps its capital only where it starts the sentence."""
+    out: list[str] = []
+    pos = 0
+    for m in re.finditer(r"\{(from|to)\}", template):
+        out.append(template[pos : m.start()])
+        name = source if m.group(1) == "from" else target
+        before = "".join(out).rstrip()
+        out.append(
+            name if not before or before.endswith((".", "?", "!")) else mid_sentence(name, proper)
+        )
+        pos = m.end()
+    out.append(template[pos:])
+    return sentence_start("".join(out))

@@ -1,0 +1,123 @@
+"""Running-text wording: names mid-sentence, lists, articles, relation sentences."""
+
+import pytest
+
+from quizapp.generate.wording import (
+    article,
+    fill_sentence,
+    is_lab_kind,
+    join,
+    mid_sentence,
+    proper_words,
+    sentence_start,
+)
+
+PROPER = frozenset({"Gottron", "Raynaud"})
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Heliotrope rash", "heliotrope rash"),
+        ("Symmetric proximal weakness", "symmetric proximal weakness"),
+        ("Statin therapy", "statin therapy"),
+        ("Mechanic's hands", "mechanic's hands"),
+        ("Long-term zidovudine therapy", "long-term zidovudine therapy"),
+        ("Anti-SRP antibodies not detected", "anti-SRP antibodies not detected"),
+        ("Raised TSH with low free T4", "raised TSH with low free T4"),
+        ("Gottron papules", "Gottron papules"),  # eponym
+        ("Gottron's sign", "Gottron's sign"),
+        ("Raynaud phenomenon", "Raynaud phenomenon"),
+        ("V-sign", "V-sign"),  # a lone capital
+        ("TSH raised", "TSH raised"),  # acronym
+        ("COX-negative fibres", "COX-negative fibres"),
+        ("HMGCR antibodies", "HMGCR antibodies"),
+        ("T4 low", "T4 low"),
+        ("p62/TDP-43 protein aggregates", "p62/TDP-43 protein aggregates"),
+        ("", ""),
+    ],
+)
+def test_mid_sentence(name, said):
+    assert mid_sentence(name, PROPER) == said
+
+
+def test_mid_sentence_without_proper_words_lowers_eponyms_it_cannot_know():
+    assert mid_sentence("Gottron papules") == "gottron papules"
+
+
+def test_proper_words_are_capitals_the_deck_writes_mid_sentence():
+    texts = [
+        "Heliotrope rash",
+        "Myositis with a rash (heliotrope rash, Gottron papules).",
+        "inverse Gottron papules",
+        "Cold fingers. Raynaud phenomenon is common",  # after a full stop: not evidence
+        "rash, Anti-Jo-1 positive",  # a prefix, not a word
+    ]
+    assert proper_words(texts) == frozenset({"Gottron"})
+
+
+@pytest.mark.parametrize(
+    ("items", "last", "joined"),
+    [
+        ([], "and", ""),
+        (["a"], "and", "a"),
+        (["a", "b"], "and", "a and b"),
+        (["a", "b", "c"], "and", "a, b and c"),
+        (["a", "b", "c", "d"], "or", "a, b, c or d"),
+    ],
+)
+def test_join(items, last, joined):
+    assert join(items, last) == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("heliotrope rash", "Heliotrope rash"),
+        ("mechanic's hands", "Mechanic's hands"),
+        ("the absence of X", "The absence of X"),
+        ("p62 aggregates", "p62 aggregates"),
+        ("Gottron papules", "Gottron papules"),
+        ("", ""),
+    ],
+)
+def test_sentence_start(text, start):
+    assert sentence_start(text) == start
+
+
+@pytest.mark.parametrize(
+    ("text", "a"),
+    [
+        ("45-year-old man", "a"),
+        ("8-year-old girl", "an"),
+        ("11-year-old boy", "an"),
+        ("18-year-old woman", "an"),
+        ("80-year-old man", "an"),
+        ("110-year-old man", "a"),
+        ("creatine kinase", "a"),
+        ("erythrocyte sedimentation rate", "an"),
+        ("MRI", "an"),
+        ("CK", "a"),
+    ],
+)
+def test_article(text, a):
+    assert article(text) == a
+
+
+def test_fill_sentence_keeps_a_capital_only_at_the_start():
+    template = "{from} is treated with {to}."
+    assert fill_sentence(template, "Dermatomyositis", "Glucocorticoids", PROPER) == (
+        "Dermatomyositis is treated with glucocorticoids."
+    )
+    biopsy = "A muscle biopsy in {from} shows {to}."
+    assert fill_sentence(biopsy, "Inclusion body myositis", "COX-negative fibres", PROPER) == (
+        "A muscle biopsy in inclusion body myositis shows COX-negative fibres."
+    )
+    assert fill_sentence("{to}: seen in {from}.", "Alpha {to}", "p62 bodies", PROPER) == (
+        "p62 bodies: seen in alpha {to}."  # braces in names stay text
+    )
+
+
+def test_lab_kinds_are_result_or_test_kinds():
+    assert is_lab_kind("test_result") and is_lab_kind("lab_test") and is_lab_kind("results")
+    assert not is_lab_kind("finding") and not is_lab_kind("drug")
