@@ -20,6 +20,7 @@ class OptionPicker(OptionList):
         border: none;
         padding: 0;
         margin: 0 1;
+        &:focus { border: none; }
         & > .option-list--option { padding: 0 1; }
     }
     """

@@ -108,7 +108,7 @@ class StudyScreen(Screen[None]):
             yield DoneView(id="done")
         yield Static(id="hint")
         yield RatingBar(id="ratings")
-        yield KeyFooter(compact=True)
+        yield KeyFooter(compact=True, show_command_palette=False)  # ctrl+p still works
 
     def on_mount(self) -> None:
         context = self.quiz_app.context
