@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from quizapp.deck.model import Deck, Entity, Relation
+from quizapp.generate.wording import is_lab_kind, mid_sentence, proper_words
 
 
 @dataclass
@@ -32,13 +33,30 @@ class DeckIndex:
     history_entities: set[str] = field(default_factory=set)
     absent_holders: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     hallmark_holders: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    proper: frozenset[str] = frozenset()  # words the deck capitalises mid-sentence
     _ranges: dict[str, tuple[list, list]] = field(default_factory=dict)
+    _mid: dict[str, str] = field(default_factory=dict)
 
     def entity(self, entity_id: str) -> Entity:
         return self.deck.entities[entity_id]
 
     def name(self, entity_id: str) -> str:
         return self.deck.entities[entity_id].name
+
+    def mid(self, entity_id: str) -> str:
+        """The entity's name inside a sentence ("heliotrope rash", but "Gottron papules")."""
+        said = self._mid.get(entity_id)
+        if said is None:
+            said = self._mid[entity_id] = mid_sentence(self.name(entity_id), self.proper)
+        return said
+
+    def section(self, entity_id: str) -> str:
+        """Where a stem states the entity: "history" when some blueprint has it in its
+        `history` (an exposure), "lab" when its kind is a result of studies (see
+        `is_lab_kind`), else "exam" (a clinical finding)."""
+        if entity_id in self.history_entities:
+            return "history"
+        return "lab" if is_lab_kind(self.entity(entity_id).kind) else "exam"
 
     def might_hold(self, source: str, rtype: str, target: str) -> bool:
         """True when the deck says, even uncertainly, that `source -[rtype]-> target` holds."""
@@ -100,4 +118,7 @@ def build_index(deck: Deck) -> DeckIndex:
         ix.by_kind[entity.kind].append(entity.id)
     for bp in deck.blueprints.values():
         ix.history_entities.update(bp.history)
+    ix.proper = proper_words(
+        text for e in deck.entities.values() for text in (e.name, *e.aliases, e.summary or "")
+    )
     return ix

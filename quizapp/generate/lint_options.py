@@ -29,6 +29,13 @@ def words(text: str) -> set[str]:
     return out
 
 
+# The words every vignette stem's sentences use whatever the case ("Physical examination
+# shows", "Serum ... is"): a key sharing one of them is no cue ("Physical therapy").
+VIGNETTE_TEMPLATE = frozenset(
+    words("Physical examination shows. Laboratory and further studies. Serum. There is history.")
+)
+
+
 def _terms(ix: DeckIndex, option: Option) -> set[str]:
     if option.entity and option.entity in ix.deck.entities:
         e = ix.entity(option.entity)
@@ -104,7 +111,8 @@ def check_options(ix: DeckIndex, card: Card, stem: str) -> list[Issue]:
             ("error", "logical-order", "options are not in alphabetical or numeric order")
         )
     issues += _length_cue(key, distractors)
-    issues += _overlap_cue(key, distractors, stem)
+    ignore = VIGNETTE_TEMPLATE if card.kind == "vignette" else frozenset()
+    issues += _overlap_cue(key, distractors, stem, ignore)
     issues += _convergence_cue(key, opts)
     return issues
 
@@ -128,10 +136,12 @@ def _length_cue(key: Option, distractors: list[Option]) -> list[Issue]:
     return []
 
 
-def _overlap_cue(key: Option, distractors: list[Option], stem: str) -> list[Issue]:
+def _overlap_cue(
+    key: Option, distractors: list[Option], stem: str, ignore: frozenset[str] = frozenset()
+) -> list[Issue]:
     # Heuristic: a treatment that names the exposure ("stopping the statin" for a
     # patient on a statin) repeats a stem word for a sound reason; a warning.
-    stem_words = words(stem)
+    stem_words = words(stem) - ignore
     shared = words(key.text) & stem_words
     if not shared:
         return []

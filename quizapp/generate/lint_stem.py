@@ -15,8 +15,8 @@ SLOTS = {
     "sex": r"\b(woman|man|girl|boy)\b",
     "setting": r"\b(comes to|is brought to|is seen on) the (office|clinic|emergency department|hospital ward)\b",
     "complaint and duration": r"\bbecause of\b.*\b\d+[ -](hour|day|week|month|year)s?\b",
-    "examination": r"\bEvaluation shows: ",
-    "labs with units": r"\bLaboratory studies: [^.]*\d[\d,.]* \S",
+    "examination": r"\bPhysical examination shows ",
+    "labs with units": r"(?:^|\. )(?:Serum|The) [^.]*? is \d[\d,]*(?:\.\d+)? \S",
 }
 NEGATIVE = re.compile(r"\b(not|except|least)\b", re.I)
 TASK_NOUNS = (
@@ -91,12 +91,15 @@ def check_slots(stem: str) -> list[Issue]:
 def check_cover(ix: DeckIndex, card: Card, plan: Plan, case: Case, stem: str) -> list[Issue]:
     """Recheck from the deck's rules, one option at a time, that the key fits the stem and
     each distractor is contradicted by something the stem says (for an antibody, test or
-    treatment: every entity it goes with is)."""
+    treatment: every entity it goes with is), which the option's explanation cites."""
     issues: list[Issue] = []
     facts = case.facts()
 
-    def stated(entity: str) -> bool:
-        return any(r.stated in stem for r in contradictions(ix, facts, entity))
+    def stated(entity: str, explanation: str) -> bool:
+        # a fact the stem states rules the entity out, and the explanation cites that fact
+        return any(
+            r.stated in stem and r.cited in explanation for r in contradictions(ix, facts, entity)
+        )
 
     if against := contradictions(ix, facts, plan.blueprint.condition):
         issues.append(
@@ -109,7 +112,7 @@ def check_cover(ix: DeckIndex, card: Card, plan: Plan, case: Case, stem: str) ->
             related = [o.entity]
         else:
             related = ix.maybe_into.get((plan.relation.type, o.entity), [])
-        if not related or not all(stated(c) for c in related):
+        if not related or not all(stated(c, o.explanation) for c in related):
             issues.append(
                 ("error", "cover-the-options", f"nothing in the stem rules out {o.text!r}")
             )

@@ -7,7 +7,8 @@ explanation names something the student has read, and a check can find it there.
 from dataclasses import dataclass, field
 
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import TIME_UNITS, number, range_text
+from quizapp.generate.text import FREQUENCY_RANK, TIME_UNITS, number, range_text
+from quizapp.generate.wording import article, mid_sentence
 
 AGE = "age_at_onset"
 
@@ -26,8 +27,22 @@ class Facts:
 
 @dataclass(frozen=True)
 class Reason:
-    stated: str  # the stem's words for the fact
-    text: str
+    """Why a stated fact rules an entity out, worded so an explanation can cite it.
+
+    `stated` is the exact words the stem uses for the fact (a check finds them there);
+    `cited` the words the explanation uses for it; `text` the whole reason as a clause,
+    "Polymyositis is unlikely because physical examination shows Gottron papules".
+    """
+
+    about: str  # the entity ruled out
+    stated: str
+    cited: str
+    subject: str  # the entity's name as written
+    predicate: str  # the rest of the clause
+
+    @property
+    def text(self) -> str:
+        return f"{self.subject} {self.predicate}"
 
 
 def value_text(low: float, high: float, unit: str | None) -> str:
@@ -39,6 +54,20 @@ def value_text(low: float, high: float, unit: str | None) -> str:
 def lab_text(ix: DeckIndex, attr: str, low: float, high: float) -> str:
     definition = ix.deck.attributes[attr]
     return f"{definition.label} {value_text(low, high, definition.unit)}"
+
+
+def lab_stated(ix: DeckIndex, attr: str, low: float, high: float) -> str:
+    """A result as the stem states it: "creatine kinase is 3,401 U/L"."""
+    definition = ix.deck.attributes[attr]
+    label = mid_sentence(definition.label, ix.proper)
+    return f"{label} is {value_text(low, high, definition.unit)}"
+
+
+def lab_cited(ix: DeckIndex, attr: str, low: float, high: float) -> str:
+    """A result inside an explanation: "a creatine kinase of 3,401 U/L"."""
+    definition = ix.deck.attributes[attr]
+    label = mid_sentence(definition.label, ix.proper)
+    return f"{article(label)} {label} of {value_text(low, high, definition.unit)}"
 
 
 def age_text(low: float, high: float) -> str:
@@ -76,46 +105,71 @@ def excluded(ix: DeckIndex, facts: Facts) -> set[str]:
     return gone
 
 
+# What a stated fact says against an option, by the stem section that states it.
+PRESENT_AGAINST = {
+    "history": "is unlikely because the patient has a history of {}",
+    "lab": "is unlikely because laboratory studies show {}",
+    "exam": "is unlikely because physical examination shows {}",
+}
+ABSENT_AGAINST = {
+    "history": "requires {}, which this patient denies",
+    "lab": "requires {}, which laboratory studies do not show",
+    "exam": "requires {}, which this patient does not have",
+}
+
+
 def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
     """Every stated fact that rules `option` out, by the four rules of the deck format."""
     name = ix.name(option)
     reasons: list[Reason] = []
     for f in facts.present:
         if "absent" in ix.frequencies(option, f):
-            said = ix.name(f)
-            reasons.append(Reason(said, f"{said} is stated, which {name} does not have"))
+            said = ix.mid(f)
+            why = PRESENT_AGAINST[ix.section(f)].format(said)
+            reasons.append(Reason(option, said, said, name, why))
     for f in facts.absent:
         if "hallmark" in ix.frequencies(option, f):
-            said = ix.name(f)
-            reasons.append(Reason(said, f"{said} is absent, yet it is a hallmark of {name}"))
+            said = ix.mid(f)
+            why = ABSENT_AGAINST[ix.section(f)].format(said)
+            reasons.append(Reason(option, said, said, name, why))
     for attr, (low, high) in facts.labs.items():
         span = entity_range(ix, option, attr)
         if span and (high < span[0] or low > span[1]):
-            said = lab_text(ix, attr, low, high)
-            unit = ix.deck.attributes[attr].unit
-            limits = range_text(*span, unit)
-            reasons.append(Reason(said, f"{said} is outside the range of {name} ({limits})"))
+            cited = lab_cited(ix, attr, low, high)
+            side = "below" if high < span[0] else "above"
+            limits = range_text(*span, ix.deck.attributes[attr].unit)
+            why = f"is unlikely because {cited} is {side} its usual range ({limits})"
+            reasons.append(Reason(option, lab_stated(ix, attr, low, high), cited, name, why))
     span = entity_range(ix, option, AGE)
     if facts.age and span and (facts.age[1] < span[0] or facts.age[0] > span[1]):
-        said = age_text(*facts.age)
+        low, high = facts.age
+        cited = f"{value_text(low, high, None)} years old"
         limits = range_text(*span, "years")
-        reasons.append(Reason(said, f"{said} is outside the age at onset of {name} ({limits})"))
+        why = f"is unlikely because the patient is {cited} (usual age at onset {limits})"
+        reasons.append(Reason(option, age_text(low, high), cited, name, why))
     return reasons
 
 
-def support(ix: DeckIndex, facts: Facts, key: str) -> list[str]:
-    """The stated facts that point to the key: its findings, its absences, its ranges."""
-    points: list[str] = []
-    for f in facts.present:
+def support(ix: DeckIndex, facts: Facts, key: str) -> tuple[list[str], list[str]]:
+    """The stated facts that point to the key, most telling first: (findings and absences,
+    results in its range). A fact tells more the more entities it rules out, then the
+    more often the key has it; ties keep the stem's order."""
+    ranked: list[tuple[int, int, int, str]] = []
+    for i, f in enumerate(facts.present):
         held = [x for x in ix.frequencies(key, f) if x != "absent"]
         if held:
-            points.append(ix.name(f) + (f" ({held[0]})" if held[0] else ""))
-    points += [f"no {ix.name(f)}" for f in facts.absent if "absent" in ix.frequencies(key, f)]
-    for attr, (low, high) in facts.labs.items():
+            rank = min(FREQUENCY_RANK.get(x, 5) for x in held)
+            ranked.append((-len(ix.absent_holders.get(f, ())), rank, i, ix.mid(f)))
+    for i, f in enumerate(facts.absent, start=len(facts.present)):
+        if "absent" in ix.frequencies(key, f):
+            found = -len(ix.hallmark_holders.get(f, ()))
+            ranked.append((found, 0, i, f"the absence of {ix.mid(f)}"))
+    labs: list[tuple[int, int, str]] = []
+    for i, (attr, (low, high)) in enumerate(facts.labs.items()):
         span = entity_range(ix, key, attr)
         if span and span[0] <= low and high <= span[1]:
-            points.append(f"{lab_text(ix, attr, low, high)} (in its range)")
-    return points
+            labs.append((-len(ix.outside(attr, low, high)), i, lab_cited(ix, attr, low, high)))
+    return [p[-1] for p in sorted(ranked)], [p[-1] for p in sorted(labs)]
 
 
 def conflicts_with_key(ix: DeckIndex, facts: Facts, key: str) -> list[str]:

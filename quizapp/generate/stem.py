@@ -1,14 +1,29 @@
 """The words of a vignette stem, in NBME order: age and sex, setting, complaint and
-duration, history, examination, laboratory studies. Then the lead-in."""
+duration, history, examination, laboratory studies. Then the lead-in.
+
+Each stated entity goes to the section `DeckIndex.section` gives it, from the data alone:
+an entity some blueprint lists under `history` is history ("He has a history of ...",
+"There is no history of ..."); an entity whose kind is a result of studies (`test_result`,
+or any kind id containing "result" or "test") is laboratory ("Further studies show ...");
+everything else is a clinical finding ("Physical examination shows ...", "There is no
+..."). Range attributes are the laboratory values ("Serum creatine kinase is 3,401 U/L
+and the erythrocyte sedimentation rate is 22 mm/h."). Names are in running-text case
+(`wording.mid_sentence`) and every fact a stem states is worded exactly as
+`ruleout.Reason.stated` words it, so an explanation cites what the student has read.
+"""
 
 import random
 import re
 
 from quizapp.generate.case import Case
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.ruleout import lab_text
+from quizapp.generate.ruleout import lab_stated
+from quizapp.generate.wording import article, join, sentence_start
 
 ADULT_AGE = 18
+# Analytes measured in serum, by unit: "Serum creatine kinase is ...", but "the
+# erythrocyte sedimentation rate is ..." (a rate, a percentage).
+SERUM_UNITS = frozenset({"U/L", "mg/L", "ng/mL", "x ULN"})
 TO_FEMALE = {"he": "she", "him": "her", "his": "her", "himself": "herself"}
 TO_MALE = {"she": "he", "hers": "his", "herself": "himself"}
 # NBME phrasing: "because of a 3-month history of X", or the complaint then its duration.
@@ -50,8 +65,21 @@ def _setting(case: Case) -> str:
     return f"{verb} the {case.setting}"
 
 
-def _names(ix: DeckIndex, ids: tuple[str, ...] | list[str]) -> str:
-    return "; ".join(ix.name(i) for i in ids)
+def _listed(present: list[str], absent: list[str]) -> str:
+    """'a, b and no c or d': what a study shows, then what it does not."""
+    items = list(present)
+    if absent:
+        items.append("no " + join(absent, "or"))
+    return join(items)
+
+
+def _lab_values(ix: DeckIndex, case: Case) -> str:
+    clauses = []
+    for attr, value in case.labs.items():
+        stated = lab_stated(ix, attr, value, value)
+        unit = ix.deck.attributes[attr].unit
+        clauses.append(("serum " if unit in SERUM_UNITS else "the ") + stated)
+    return sentence_start(join(clauses)) + "." if clauses else ""
 
 
 def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
@@ -59,7 +87,7 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
     noun = {("female", True): "woman", ("male", True): "man", ("female", False): "girl"}.get(
         (case.sex, adult), "boy"
     )
-    pronoun = "Her" if case.sex == "female" else "His"
+    pronoun = "She" if case.sex == "female" else "He"
     complaint = with_pronouns(case.complaint, case.sex)
     why = rng.choice(DURATION).format(
         n=case.duration,
@@ -67,18 +95,32 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         unit=_unit(case.duration, case.duration_unit),
         complaint=complaint,
     )
-    sentences = [f"A {case.age}-year-old {noun} {_setting(case)} {why}."]
-    if case.history:
-        sentences.append(f"{pronoun} history includes: {_names(ix, case.history)}.")
-    past = [n for n in case.negatives if n in ix.history_entities]
-    if past:
-        sentences.append(f"{pronoun} history does not include: {_names(ix, past)}.")
-    if case.findings:
-        sentences.append(f"Evaluation shows: {_names(ix, case.findings)}.")
-    absent = [n for n in case.negatives if n not in ix.history_entities]
-    if absent:
-        sentences.append(f"Absent: {_names(ix, absent)}.")
-    if case.labs:
-        labs = "; ".join(lab_text(ix, a, v, v) for a, v in case.labs.items())
-        sentences.append(f"Laboratory studies: {labs}.")
+    sections: dict[str, tuple[list[str], list[str]]] = {
+        s: ([], []) for s in ("history", "exam", "lab")
+    }
+    for e in (*case.history, *case.findings):
+        sections["history" if e in case.history else ix.section(e)][0].append(ix.mid(e))
+    for e in case.negatives:
+        sections[ix.section(e)][1].append(ix.mid(e))
+    who = f"{case.age}-year-old {noun}"
+    sentences = [f"{sentence_start(article(who))} {who} {_setting(case)} {why}."]
+    had, never = sections["history"]
+    if had:
+        sentences.append(f"{pronoun} has a history of {join(had)}.")
+    if never:
+        sentences.append(f"There is no history of {join(never, 'or')}.")
+    seen, unseen = sections["exam"]
+    if seen:
+        sentences.append(f"Physical examination shows {join(seen)}.")
+        if unseen:
+            sentences.append(f"There is no {join(unseen, 'or')}.")
+    elif unseen:
+        sentences.append(f"Physical examination shows no {join(unseen, 'or')}.")
+    values = _lab_values(ix, case)
+    if values:
+        sentences.append(values)
+    results, no_results = sections["lab"]
+    if results or no_results:
+        studies = "Further studies" if values else "Laboratory studies"
+        sentences.append(f"{studies} show {_listed(results, no_results)}.")
     return " ".join(sentences)

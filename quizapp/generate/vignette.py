@@ -24,7 +24,8 @@ from quizapp.generate.ruleout import (
     support,
 )
 from quizapp.generate.stem import stem_text
-from quizapp.generate.text import Choice, fill, labelled, seeded, topic_of
+from quizapp.generate.text import Choice, labelled, seeded, topic_of
+from quizapp.generate.wording import fill_sentence, join, sentence_start
 
 LEAD_INS = ("diagnosis", "antibody", "biopsy", "next_step", "treatment")
 QUESTIONS = {
@@ -96,15 +97,16 @@ def distractor_ids(ix: DeckIndex, plan: Plan, facts: Facts) -> list[str]:
 
 
 def ruled_out(ix: DeckIndex, plan: Plan, facts: Facts) -> dict[str, list[Reason]]:
-    """Each option `facts` rule out, with the stated facts that do it."""
+    """Each option `facts` rule out, with the stated facts that do it (for lead-ins other
+    than the diagnosis: the first reason against each entity the option goes with)."""
     out: dict[str, list[Reason]] = {}
     for option in distractor_ids(ix, plan, facts):
         if plan.relation is None:
             out[option] = contradictions(ix, facts, option)
             continue
         related = sorted(set(ix.maybe_into[(plan.relation.type, option)]))
-        firsts = [(c, contradictions(ix, facts, c)[:1]) for c in related]
-        out[option] = [Reason(r[0].stated, f"{ix.name(c)}: {r[0].text}") for c, r in firsts if r]
+        firsts = [contradictions(ix, facts, c)[:1] for c in related]
+        out[option] = [r[0] for r in firsts if r]
     return out
 
 
@@ -188,10 +190,7 @@ def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Car
     plural = _plural(ix, kinds)
     question = QUESTIONS.get(plan.lead_in, QUESTIONS["diagnosis"]).format(plural=plural)
     choices = [Choice(ix.name(plan.key), True, _why_key(ix, plan, facts), plan.key)]
-    choices += [
-        Choice(ix.name(o), False, "Ruled out: " + "; ".join(r.text for r in out[o]) + ".", o)
-        for o in chosen
-    ]
+    choices += [Choice(ix.name(o), False, _why_not(ix, plan, o, out[o]), o) for o in chosen]
     condition = ix.entity(bp.condition)
     sources = bp.sources + (plan.relation.sources if plan.relation else ())
     card = Card(
@@ -223,17 +222,49 @@ def _plural(ix: DeckIndex, kinds: tuple[str, ...]) -> str:
     return " or ".join(ix.deck.kinds[k].plural or f"{ix.deck.kinds[k].label}s" for k in kinds)
 
 
+def _statement(ix: DeckIndex, plan: Plan, source: str, target: str) -> str:
+    """The key's relation type said of two entities: "A muscle biopsy in X shows Y."."""
+    rt = ix.deck.relation_types[plan.relation.type]  # type: ignore[union-attr]
+    text = fill_sentence(rt.statement, ix.name(source), ix.name(target), ix.proper).strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def _why_key(ix: DeckIndex, plan: Plan, facts: Facts) -> str:
-    condition = ix.name(plan.blueprint.condition)
-    points = (
-        "; ".join(support(ix, facts, plan.blueprint.condition))
-        or "no stated finding argues against it"
-    )
+    """ "Correct. A, B and C with a creatine kinase of 3,401 U/L point to X." (the three most
+    telling stated facts and the most telling result), then the key's own fact."""
+    condition = plan.blueprint.condition
+    points, labs = support(ix, facts, condition)
+    found = [p for p in points if not p.startswith("the absence of ")]
+    absences = [p for p in points if p.startswith("the absence of ")]
+    chosen = set(found[:3] if not absences else found[:2] + absences[:1])
+    # the most telling three, at most one of them an absence, which goes last
+    points = [p for p in found + absences if p in chosen][:3]
+    if points:
+        with_lab = f" with {labs[0]}" if labs else ""
+        if with_lab and points[-1].startswith("the absence of "):
+            with_lab = f",{with_lab},"  # so the result does not read as part of the absence
+        subject = join(points) + with_lab
+        verb = "point" if len(points) > 1 else "points"
+        why = f"{sentence_start(subject)} {verb} to {ix.mid(condition)}."
+    elif labs:
+        why = f"{sentence_start(labs[0])} points to {ix.mid(condition)}."
+    else:
+        why = f"Nothing the stem states argues against {ix.mid(condition)}."
+    if plan.relation is not None:
+        why += " " + _statement(ix, plan, plan.relation.source, plan.relation.target)
+    return "Correct. " + why
+
+
+def _why_not(ix: DeckIndex, plan: Plan, option: str, reasons: list[Reason]) -> str:
+    """ "Incorrect. X is unlikely because ..." with the first stated fact against the option;
+    for other lead-ins, what the option goes with and why that is unlikely."""
     if plan.relation is None:
-        return f"Correct: the findings point to {condition}: {points}."
-    rt = ix.deck.relation_types[plan.relation.type]
-    fact = fill(rt.statement, ix.name(plan.relation.source), ix.name(plan.relation.target))
-    return f"Correct: {fact} The findings point to {condition}: {points}."
+        return f"Incorrect. {reasons[0].text}."
+    parts = []
+    for r in reasons:
+        fact = _statement(ix, plan, r.about, option).rstrip(".!?")
+        parts.append(f"{fact}, but {ix.mid(r.about)} {r.predicate}.")
+    return "Incorrect. " + " ".join(parts)
 
 
 def vignette_cards(

@@ -75,9 +75,13 @@ def test_key_named_in_stem(small, vignette):
 
 def test_missing_slots(small, vignette):
     stem, lead_in = vignette.prompt.rsplit("\n\n", 1)
-    no_labs = stem.split(" Laboratory studies:")[0]
+    assert " Serum creatine kinase is " in stem
+    no_labs = stem.split(" Serum creatine kinase is ")[0]
     found = lint_card(build_index(small), replace(vignette, prompt=no_labs + "\n\n" + lead_in))
     assert any(check == "vignette-slots" and "labs" in message for _, check, message in found)
+    no_exam = stem.replace("Physical examination shows", "We see")
+    found = lint_card(build_index(small), replace(vignette, prompt=no_exam + "\n\n" + lead_in))
+    assert any(check == "vignette-slots" and "examination" in m for _, check, m in found)
 
 
 def test_cues_are_warnings(small, vignette):

@@ -42,12 +42,16 @@ def test_stem_is_in_nbme_order(small):
         r"\d+-year-old",
         r"comes to the",
         r"because of",
-        r"Evaluation shows",
-        r"Laboratory studies",
+        r"Physical examination shows",
+        r"There is no",
+        r"Serum creatine kinase is \d[\d,]* U/L\.",
     ]
     positions = [re.search(m, stem).start() for m in marks]
     assert positions == sorted(positions)
-    assert "creatine kinase" in stem and "U/L" in stem
+    # sentences, not lists: names in running-text case, joined "a, b and c" / "a or b"
+    assert "Physical examination shows alpha sign" in stem
+    assert "There is no beta sign, gamma sign, delta sign, epsilon sign or zeta sign." in stem
+    assert ":" not in stem and ";" not in stem
     assert lead_in.startswith("Which of the following antibodies")
     assert "Anti-" not in stem  # an antibody question does not list antibodies
 
@@ -75,9 +79,17 @@ def _check_provable(deck, cid, seed):
     assert contradictions(ix, facts, bp.condition) == []  # the key fits the stem
     assert check_cover(ix, card, plan, case, stem) == []  # every distractor is ruled out
     for option in card.options:
-        if not option.correct:
-            cited = option.explanation.removeprefix("Ruled out: ")
-            assert any(name in stem for name in re.split(r" is | are |: ", cited) if name)
+        if option.correct:
+            assert option.explanation.startswith("Correct. ")
+            assert ix.mid(bp.condition) in option.explanation
+            continue
+        # one sentence per stated fact, citing it as the stem words it
+        assert option.explanation.startswith("Incorrect. ")
+        assert option.explanation.endswith(".") and ";" not in option.explanation
+        if plan.relation is None:
+            assert option.explanation.startswith(f"Incorrect. {option.text} ")
+            reasons = contradictions(ix, facts, option.entity)
+            assert any(r.stated in stem and r.cited in option.explanation for r in reasons)
     assert [i for i in lint_card(ix, card) if i[0] == "error"] == []
 
 
@@ -124,3 +136,83 @@ def test_too_few_distractors_is_an_error_naming_the_blueprint(small):
     messages = [f.message for f in generated.findings if f.severity == "error"]
     assert any("'bp-alpha', lead-in diagnosis" in m and "7 distractors" in m for m in messages)
     assert not [c for c in generated.cards if c.kind == "vignette"]
+
+
+def _iim_card(iim, cid, seed):
+    ix = build_index(iim)
+    bp = iim.blueprints[cid.split(":")[2]]
+    plans, _ = plan_blueprint(ix, bp, 5)
+    return ix, render_plan(ix, next(p for p in plans if p.card_id == cid), seed, 5)
+
+
+def test_iim_stem_states_each_entity_in_its_section(iim):
+    ix, (card, case) = _iim_card(iim, "iim:vignette:bp-dm:diagnosis", 7)
+    stem, _ = split_prompt(card)
+    sentences = stem.split(". ")
+    history = next(s for s in sentences if s.startswith("There is no history of "))
+    exam = next(s for s in sentences if s.startswith("Physical examination shows "))
+    labs = stem[stem.index("Serum creatine kinase is ") :]
+    # exposures named in some blueprint's history: history, names lower-cased mid-sentence
+    assert "statin therapy" in history and "recent cocaine use" in history
+    assert re.search(r", \w[\w -]* or recent cocaine use$", history)
+    # test results (kind test_result) in the laboratory part, never in the examination
+    assert "antisynthetase antibodies not detected" in labs
+    assert "no raised TSH with low free T4" in labs
+    assert "antibodies" not in exam and "TSH" not in exam
+    # eponyms and capitalised tokens keep their capital, other names lose it
+    assert "Gottron papules" in exam and "heliotrope rash" in exam and "V-sign" in exam
+    assert "the erythrocyte sedimentation rate is " in labs
+    for finding in case.findings:
+        section = "lab" if ix.entity(finding).kind == "test_result" else "exam"
+        assert ix.section(finding) == section
+
+
+def test_iim_explanations_are_sentences_citing_the_stem(iim):
+    ix, (card, _) = _iim_card(iim, "iim:vignette:bp-dm:diagnosis", 7)
+    why = {o.entity: o.explanation for o in card.options}
+    assert why["dm"].startswith("Correct. ") and why["dm"].endswith("point to dermatomyositis.")
+    assert "with a creatine kinase of " in why["dm"]
+    assert why["asys"] == (
+        "Incorrect. Antisynthetase syndrome is unlikely because laboratory studies show "
+        "antisynthetase antibodies not detected."
+    )
+    assert why["cocaine-myopathy"] == (
+        "Incorrect. Cocaine-induced rhabdomyolysis requires recent cocaine use, "
+        "which this patient denies."
+    )
+
+
+def test_iim_explanations_cite_ages_and_values(iim):
+    ix = build_index(iim)
+    seen = {"age": False, "lab": False}
+    for cid in _vignette_ids(iim):
+        if not cid.endswith(":diagnosis"):
+            continue
+        for seed in range(5):
+            card = render_vignette(iim, cid, seed)
+            for o in card.options:
+                if m := re.search(
+                    r"because the patient is (\d+) years old \(usual age", o.explanation
+                ):
+                    assert f"{m.group(1)}-year-old" in card.prompt
+                    seen["age"] = True
+                if m := re.search(
+                    r"of ([\d,.]+ \S+) is (below|above) its usual range", o.explanation
+                ):
+                    assert f" is {m.group(1)}" in card.prompt
+                    seen["lab"] = True
+    assert all(seen.values())
+    assert ix.section("statin-use") == "history"
+
+
+def test_other_lead_ins_explain_through_the_related_condition(iim):
+    _, (card, _) = _iim_card(iim, "iim:vignette:bp-dm:biopsy", 7)
+    key = next(o for o in card.options if o.correct)
+    assert key.explanation.endswith(
+        "A muscle biopsy in dermatomyositis shows perifascicular atrophy."
+    )
+    for o in card.options:
+        if not o.correct:
+            assert re.match(
+                r"Incorrect\. A muscle biopsy in [a-z][^,]* shows .*, but ", o.explanation
+            )
