@@ -4,6 +4,7 @@ Commands that need no terminal UI (validate, lint, cards, stats, ...) never impo
 Textual, so they start fast.
 """
 
+import importlib
 from pathlib import Path
 
 import click
@@ -13,8 +14,35 @@ from quizapp.paths import Settings, bundled_decks_dir, default_db_path
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+# Each command lives in its own module, imported only when that command runs,
+# so that `quizapp` alone reaches the app's first frame without loading them.
+COMMANDS = {
+    "validate": "quizapp.commands.deck:validate",
+    "lint": "quizapp.commands.generate:lint",
+    "cards": "quizapp.commands.generate:cards",
+    "stats": "quizapp.commands.progress:stats",
+    "db": "quizapp.commands.progress:db",
+    "quiz": "quizapp.commands.quiz:quiz",
+    "results": "quizapp.commands.quiz:results",
+    "report": "quizapp.commands.quiz:report",
+}
 
-@click.group(invoke_without_command=True, context_settings=CONTEXT_SETTINGS)
+
+class LazyGroup(click.Group):
+    """A click group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attribute = target.split(":")
+        return getattr(importlib.import_module(module), attribute)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True, context_settings=CONTEXT_SETTINGS)
 @click.option(
     "--db",
     "db_path",
@@ -47,27 +75,3 @@ def main(ctx: click.Context, db_path: Path | None, decks_dir: Path | None) -> No
         from quizapp.commands.app import run_app
 
         run_app(ctx.obj)
-
-
-from quizapp.commands.progress import db, stats  # noqa: E402
-
-main.add_command(stats)
-main.add_command(db)
-
-
-from quizapp.commands.deck import validate  # noqa: E402
-
-main.add_command(validate)
-
-
-from quizapp.commands.generate import cards, lint  # noqa: E402
-
-main.add_command(lint)
-main.add_command(cards)
-
-
-from quizapp.commands.quiz import quiz, report, results  # noqa: E402
-
-main.add_command(quiz)
-main.add_command(results)
-main.add_command(report)

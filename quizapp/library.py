@@ -4,6 +4,7 @@ This is where the layers meet (deck -> generate -> store), so that the TUI and
 the command line load, generate and sync the same way.
 """
 
+import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,11 +66,21 @@ def card_record(card: Card) -> CardRecord:
     )
 
 
+def study_order(cards: list[Card]) -> list[Card]:
+    """New cards are introduced in this order: mixed across kinds and topics, yet stable.
+
+    Generators emit cards grouped by kind, so deck order would open with twenty
+    cards of one kind; ordering by a hash of the stable id mixes them the same
+    way on every machine and every sync.
+    """
+    return sorted(cards, key=lambda c: hashlib.sha1(c.id.encode()).digest())
+
+
 def sync_library(conn: sqlite3.Connection, library: Library) -> dict[str, SyncResult]:
     """Insert new cards, update changed ones, retire removed ones: deck by deck."""
     results = {}
     for deck_id, deck in library.decks.items():
         info = DeckInfo(deck_id, deck.title, deck.version)
-        records = [card_record(c) for c in library.cards_of(deck_id)]
+        records = [card_record(c) for c in study_order(library.cards_of(deck_id))]
         results[deck_id] = sync_deck(conn, info, records)
     return results

@@ -6,8 +6,7 @@ rewording, typo fixes and reordering of the deck.
 """
 
 import hashlib
-import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from quizapp.deck.errors import Location
 
@@ -23,6 +22,15 @@ class Option:
     correct: bool
     explanation: str
     entity: str | None = None  # the entity the option names, when it names one
+
+    def to_json(self) -> dict:
+        return {
+            "label": self.label,
+            "text": self.text,
+            "correct": self.correct,
+            "explanation": self.explanation,
+            "entity": self.entity,
+        }
 
 
 @dataclass(frozen=True)
@@ -49,17 +57,31 @@ class Card:
         return self.tests[0] if self.tests else self.id
 
     def content_hash(self) -> str:
-        """Changes when what a student sees changes; never part of the id."""
-        payload = json.dumps(self.to_json(), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+        """Changes when what a student sees changes (not when the YAML moves); never the id.
+
+        Built from a tuple's repr rather than JSON: the app hashes every card at start-up.
+        """
+        options = tuple((o.label, o.text, o.correct, o.explanation) for o in self.options)
+        shown = (self.kind, self.topic, self.prompt, self.answer, self.extra, self.category,
+                 options, self.sources)  # fmt: skip
+        return hashlib.sha256(repr(shown).encode()).hexdigest()[:16]
 
     def to_json(self) -> dict:
-        data = asdict(self)
-        data["loc"] = str(self.loc)
-        data["sources"] = list(self.sources)
-        data["tests"] = list(self.tests)
-        data["options"] = [asdict(o) for o in self.options]
-        return data
+        return {
+            "id": self.id,
+            "deck": self.deck,
+            "kind": self.kind,
+            "topic": self.topic,
+            "prompt": self.prompt,
+            "answer": self.answer,
+            "sources": list(self.sources),
+            "tests": list(self.tests),
+            "loc": str(self.loc),
+            "options": [o.to_json() for o in self.options],
+            "seed": self.seed,
+            "extra": self.extra,
+            "category": self.category,
+        }
 
 
 def card_id(deck_id: str, generator: str, *tested: str) -> str:

@@ -75,7 +75,7 @@ def _card(
     choices = [Choice(ix.name(row.entity), True, f"Fits: {key_text}.", row.entity)]
     for other in chosen:
         col = next(c for c in columns if _differs(_text(row, c), _text(other, c)))
-        why = f"No: {titles[col]} is {_text(other, col)}."
+        why = f"Incorrect. Its {titles[col]} is {_text(other, col)}."
         choices.append(Choice(ix.name(other.entity), False, why, other.entity))
     key_entity = ix.entity(row.entity)
     return Card(

@@ -85,6 +85,29 @@ class DeckIndex:
         return [r.frequency or "" for r in self.pair.get((source, target), ())]
 
 
+def _ancestors(deck: Deck, entity_id: str) -> list[str]:
+    """The entity's parents, grandparents, ...: a subtype shares what its group has."""
+    found: list[str] = []
+    parent = deck.entities[entity_id].parent
+    while parent and parent not in found and parent in deck.entities:
+        found.append(parent)
+        parent = deck.entities[parent].parent
+    return found
+
+
+def _implied_by_parents(deck: Deck, facts: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    """What `parent` implies: anti-SRP myopathy is classed under IMNM, IMNM under IIM, so
+    anti-SRP myopathy is an IIM too and must never be offered as a wrong answer to
+    'which condition is classed under IIM?'. Only ever widens what might hold."""
+    implied = set()
+    for source, rtype, target in facts:
+        for up in _ancestors(deck, target):
+            implied.add((source, rtype, up))
+        for up in _ancestors(deck, source):
+            implied.add((up, rtype, target))
+    return implied
+
+
 def build_index(deck: Deck) -> DeckIndex:
     """Index every relation of the deck by its ends; uncertain facts only count as 'maybe'."""
     ix = DeckIndex(deck)
@@ -116,6 +139,7 @@ def build_index(deck: Deck) -> DeckIndex:
             ix.targets_of_type[r.type].append(r.target)
     for entity in deck.entities.values():
         ix.by_kind[entity.kind].append(entity.id)
+    ix.maybe |= _implied_by_parents(deck, ix.maybe)
     for bp in deck.blueprints.values():
         ix.history_entities.update(bp.history)
     ix.proper = proper_words(

@@ -89,19 +89,32 @@ def category_label(ix: DeckIndex, kinds: tuple[str, ...]) -> str:
 
 
 def _why_not(ix: DeckIndex, r: Relation, end: str, candidate: str) -> str:
+    """Why a distractor is wrong, in a sentence a student can learn from."""
     deck = ix.deck
     rt = deck.relation_types[r.type]
     anchor = r.source if end == "to" else r.target
     pair = (anchor, candidate) if end == "to" else (candidate, anchor)
+    claim = fill(rt.statement, ix.name(pair[0]), ix.name(pair[1])).rstrip(".")
     if "absent" in [x.frequency for x in ix.pair.get(pair, ()) if x.type == r.type]:
-        return f"No: the deck states this is absent ({rt.label}: {ix.name(pair[0])} -> {ix.name(pair[1])})."
+        return f"Incorrect. The sources argue against it: it is not the case that {_lower_first(claim)}."
     if end == "to":
         others = [x.source for x in ix.into[(r.type, candidate)]]
-        held = fill(rt.statement, _names(ix, others), ix.name(candidate))
+        held = fill(rt.statement, _names(ix, others), ix.name(candidate)) if others else ""
     else:
         others = [x.target for x in ix.out[(candidate, r.type)]]
-        held = fill(rt.statement, ix.name(candidate), _names(ix, others))
-    return f"No: not stated for {ix.name(anchor)}. {held}"
+        held = fill(rt.statement, ix.name(candidate), _names(ix, others)) if others else ""
+    return (
+        f"Incorrect. {held}".rstrip()
+        if held
+        else f"Incorrect. This deck's sources do not say that {_lower_first(claim)}."
+    )
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case a sentence's first letter so it can follow 'that', unless it opens an acronym."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _names(ix: DeckIndex, ids: list[str], limit: int = 3) -> str:

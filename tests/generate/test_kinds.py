@@ -73,7 +73,7 @@ def test_mcq_prefers_distractors_the_deck_marks_absent(small):
     by_id = {c.id: c for c in generate_deck(small).cards}
     card = by_id["small:mcq:alpha.has_finding.fatigue:from"]
     beta = next(o for o in card.options if o.entity == "beta")
-    assert "absent" in beta.explanation
+    assert beta.explanation.startswith("Incorrect. The sources argue against it")
 
 
 def test_mnemonic_both_directions_and_repeated_keys(small):
@@ -111,3 +111,21 @@ def test_iim_deck_yields_every_kind(iim):
     assert len({c.id for c in generated.cards}) == len(generated.cards)
     diagnosed = {c.tests[0] for c in generated.cards if c.id.endswith(":diagnosis")}
     assert diagnosed == {bp.condition for bp in iim.blueprints.values()}
+
+
+def test_a_subtype_of_a_subgroup_is_never_a_wrong_answer_about_the_group():
+    """Anti-SRP myopathy is classed under IMNM, whose parent is IIM: it is an IIM too."""
+    from pathlib import Path
+
+    from quizapp.deck.loader import load_deck
+
+    deck = load_deck(Path(__file__).resolve().parents[2] / "decks" / "iim" / "deck.yaml")
+    asked = [
+        c
+        for c in generate_deck(deck).cards
+        if c.kind == "mcq" and c.tests[0].endswith(".subtype_of.iim")
+    ]
+    assert asked
+    for card in asked:
+        wrong = {o.entity for o in card.options if not o.correct}
+        assert not wrong & {"imnm-srp", "imnm-hmgcr"}, card.id

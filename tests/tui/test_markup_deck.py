@@ -30,12 +30,12 @@ async def test_markup_deck_renders_literally(tmp_path: Path) -> None:
         assert isinstance(app.screen, StudyScreen)
         prompt = screen_text(app)
         assert TITLE in prompt  # the deck title in the progress line
-        assert f"Which finding is typical of {ENTITY}?" in prompt
+        assert f"Which condition typically shows {FINDING}?" in prompt
 
         await pilot.press("space", "i")
         await pilot.pause()
         answer = screen_text(app)
-        assert FINDING in answer
+        assert ENTITY in answer
         assert "[link=http://x]y[/link] et al." in answer  # the citation
 
         await pilot.press("escape", "b")

@@ -47,9 +47,10 @@ async def test_study_three_cards_end_to_end(iim_app: QuizApp) -> None:
     assert review_rows(db) == answered
 
 
-async def test_space_and_enter_rate_good(iim_app: QuizApp) -> None:
-    db = iim_app.context.settings.db_path
-    async with iim_app.run_test(size=(80, 24)) as pilot:
+async def test_space_and_enter_rate_good(iim_context: AppContext) -> None:
+    study_only(iim_context, "basic", "reverse", "cloze")
+    db = iim_context.settings.db_path
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
         screen = await open_study(pilot)
         first = screen.card
         assert first is not None and not first.options
@@ -101,9 +102,10 @@ async def test_undo_restores_the_card(iim_app: QuizApp) -> None:
         assert review_rows(db) == []
 
 
-async def test_bury_and_flag(iim_app: QuizApp) -> None:
-    db = iim_app.context.settings.db_path
-    async with iim_app.run_test(size=(80, 24)) as pilot:
+async def test_bury_and_flag(iim_context: AppContext) -> None:
+    study_only(iim_context, "basic", "reverse", "cloze")  # on a question, b picks option B
+    db = iim_context.settings.db_path
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
         screen = await open_study(pilot)
         first = screen.card
         assert first is not None
