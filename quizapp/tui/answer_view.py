@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quizapp.generate.card import Card, Option
+from quizapp.generate.card import Card
 
 
-def verdict(card: Card, chosen: str | None) -> Content:
+class ShownOption(Protocol):
+    """An answer option as screens show it: a study card's or a quiz item's."""
+
+    label: str
+    text: str
+    correct: bool
+
+
+def verdict(options: Sequence[ShownOption], chosen: str | None, answer: str = "") -> Content:
     """One line: right, wrong (and what was right), or not answered."""
-    key = next((o for o in card.options if o.correct), None)
-    key_text = f"{key.label}  {key.text}" if key else card.answer
+    key = next((o for o in options if o.correct), None)
+    key_text = f"{key.label}  {key.text}" if key else answer
     if chosen is None:
         return Content.assemble(("Not answered. ", "bold $warning"), "Answer: ", (key_text, "bold"))
     if key is not None and chosen == key.label:
         return Content.assemble(("Correct: ", "bold $success"), (key_text, "bold"))
-    picked = next((o for o in card.options if o.label == chosen), None)
+    picked = next((o for o in options if o.label == chosen), None)
     return Content.assemble(
         ("Wrong: ", "bold $error"),
         "you chose ",
@@ -27,7 +38,8 @@ def verdict(card: Card, chosen: str | None) -> Content:
     )
 
 
-def option_line(option: Option, chosen: str | None) -> Content:
+def option_line(option: ShownOption, chosen: str | None) -> Content:
+    """The option with ✓ for the key and ✗ for a wrong choice."""
     mark = "✓" if option.correct else ("✗" if option.label == chosen else " ")
     style = "bold $success" if option.correct else ("bold $error" if option.label == chosen else "")
     suffix = "  (your choice)" if option.label == chosen else ""
@@ -61,7 +73,7 @@ class AnswerView(Vertical):
         self.remove_children()
         widgets: list[Static] = []
         if card.options:
-            widgets.append(Static(verdict(card, chosen), classes="verdict"))
+            widgets.append(Static(verdict(card.options, chosen, card.answer), classes="verdict"))
             for option in card.options:
                 classes = "option"
                 if option.correct:

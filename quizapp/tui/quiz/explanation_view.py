@@ -10,36 +10,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quizapp.quiz.items import QuizItem, QuizOption
-
-
-def verdict(item: QuizItem, chosen: str | None) -> Content:
-    """One line: right, wrong (and what was right), or not answered."""
-    key = next(o for o in item.options if o.correct)
-    key_text = f"{key.label}  {key.text}"
-    if chosen is None:
-        return Content.assemble(("Not answered. ", "bold $warning"), "Answer: ", (key_text, "bold"))
-    if chosen == key.label:
-        return Content.assemble(("Correct: ", "bold $success"), (key_text, "bold"))
-    picked = next((o.text for o in item.options if o.label == chosen), "")
-    return Content.assemble(
-        ("Wrong: ", "bold $error"),
-        "you chose ",
-        (f"{chosen}  {picked}", "bold"),
-        "; the answer is ",
-        (key_text, "bold $success"),
-    )
-
-
-def marked_option(option: QuizOption, chosen: str | None) -> Content:
-    """The option with ✓ for the key and ✗ for a wrong choice."""
-    wrong_choice = option.label == chosen and not option.correct
-    mark = "✓" if option.correct else ("✗" if wrong_choice else " ")
-    style = "bold $success" if option.correct else ("bold $error" if wrong_choice else "")
-    suffix = "  (your choice)" if option.label == chosen else ""
-    return Content.assemble(
-        (f"{mark} {option.label}  ", style), (option.text, style), (suffix, "dim")
-    )
+from quizapp.quiz.items import QuizItem
+from quizapp.tui.answer_view import option_line, verdict
 
 
 class ExplanationView(Vertical):
@@ -60,10 +32,10 @@ class ExplanationView(Vertical):
     def show(self, item: QuizItem, chosen: str | None) -> None:
         """Replace what is shown with the answer to `item`."""
         self.remove_children()
-        widgets = [Static(verdict(item, chosen), classes="verdict")]
+        widgets = [Static(verdict(item.options, chosen), classes="verdict")]
         for option in item.options:
             classes = "key" if option.correct else ("wrong" if option.label == chosen else "")
-            widgets.append(Static(marked_option(option, chosen), classes=f"option {classes}"))
+            widgets.append(Static(option_line(option, chosen), classes=f"option {classes}"))
             widgets.append(Static(Content(option.explanation), classes="explanation"))
         if item.extra:
             widgets.append(Static(Content(item.extra), classes="extra"))
