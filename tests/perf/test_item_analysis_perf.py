@@ -6,11 +6,10 @@ so a slow machine does not fail the suite. Run with `make perf`.
 
 import math
 import random
-import statistics
-import time
 
 from quizapp.quiz.item_analysis import Response, analyse
 from quizapp.quiz.report_format import render_csv, render_json, render_table
+from tests.perf.timing import median_seconds
 
 LEARNERS = 500
 ITEMS = 200
@@ -40,25 +39,16 @@ def _class_responses(seed: int = 7) -> list[Response]:
     return responses
 
 
-def _median_seconds(action) -> float:
-    timings = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
-
-
 def test_item_analysis_500_learners_x_200_items():
     responses = _class_responses()
     analysis = analyse(responses)
     assert analysis.blocks[0].n_learners == LEARNERS and analysis.blocks[0].n_items == ITEMS
 
     figures = {
-        "analyse": _median_seconds(lambda: analyse(responses)),
-        "render_table": _median_seconds(lambda: render_table(analysis)),
-        "render_csv": _median_seconds(lambda: render_csv(analysis)),
-        "render_json": _median_seconds(lambda: render_json(analysis)),
+        "analyse": median_seconds(lambda: analyse(responses), RUNS),
+        "render_table": median_seconds(lambda: render_table(analysis), RUNS),
+        "render_csv": median_seconds(lambda: render_csv(analysis), RUNS),
+        "render_json": median_seconds(lambda: render_json(analysis), RUNS),
     }
     print(f"\nitem analysis, {LEARNERS} learners x {ITEMS} items, median of {RUNS} runs:")
     for name, seconds in figures.items():

@@ -6,8 +6,6 @@ test_item_analysis_perf.py. Prints the figures; asserts only that the report is 
 """
 
 import json
-import statistics
-import time
 from datetime import UTC, datetime
 
 from click.testing import CliRunner
@@ -22,6 +20,7 @@ from quizapp.quiz.results_file import (
     results_to_json,
 )
 from tests.perf.test_item_analysis_perf import ITEMS, LEARNERS, _class_responses
+from tests.perf.timing import median_seconds
 
 STARTED = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 RUNS = 3
@@ -43,15 +42,6 @@ def _write_class(folder) -> list:
     return paths
 
 
-def _median(action) -> float:
-    timings = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
-
-
 def test_report_cli_over_500_results_files(tmp_path):
     paths = _write_class(tmp_path)
     files = [read_results(p) for p in paths]
@@ -61,11 +51,13 @@ def test_report_cli_over_500_results_files(tmp_path):
     assert len(pooled["items"]) == ITEMS and shared["n_learners"] == LEARNERS
 
     figures = {
-        "read+validate": _median(lambda: [read_results(p) for p in paths]),
-        "analyse_class": _median(lambda: analyse_class(files)),
-        "cli table": _median(lambda: CliRunner().invoke(main, ["report", str(tmp_path)])),
-        "cli csv": _median(
-            lambda: CliRunner().invoke(main, ["report", str(tmp_path), "--format", "csv"])
+        "read+validate": median_seconds(lambda: [read_results(p) for p in paths], RUNS),
+        "analyse_class": median_seconds(lambda: analyse_class(files), RUNS),
+        "cli table": median_seconds(
+            lambda: CliRunner().invoke(main, ["report", str(tmp_path)]), RUNS
+        ),
+        "cli csv": median_seconds(
+            lambda: CliRunner().invoke(main, ["report", str(tmp_path), "--format", "csv"]), RUNS
         ),
     }
     print(f"\nquizapp report, {LEARNERS} files x {ITEMS} items, median of {RUNS} runs:")

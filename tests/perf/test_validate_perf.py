@@ -3,25 +3,15 @@
 Prints figures; asserts nothing about time. Run with `make perf`.
 """
 
-import statistics
-import time
 from pathlib import Path
 
 import yaml
 
 from quizapp.deck.loader import check_deck
 from tests.perf.synthetic_deck import write_synthetic_deck
+from tests.perf.timing import median_seconds
 
 RUNS = 3
-
-
-def _median_seconds(action) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def test_validate_10k_entity_deck(tmp_path: Path):
@@ -32,9 +22,9 @@ def test_validate_10k_entity_deck(tmp_path: Path):
     assert result.deck is not None, result.problems[:5]
     assert len(result.deck.entities) == 10_000
 
-    validate = _median_seconds(lambda: check_deck(root))
-    c_loader = _median_seconds(
-        lambda: [yaml.load(f.read_text(), Loader=yaml.CSafeLoader) for f in files]
+    validate = median_seconds(lambda: check_deck(root), RUNS)
+    c_loader = median_seconds(
+        lambda: [yaml.load(f.read_text(), Loader=yaml.CSafeLoader) for f in files], RUNS
     )
     print(
         f"\nvalidate 10,000 entities, {len(result.deck.relations):,} relations "
