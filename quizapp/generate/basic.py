@@ -3,7 +3,8 @@
 from quizapp.deck.model import Relation
 from quizapp.generate.card import Card, card_id
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import attribute_text, by_frequency, fill, topic_of
+from quizapp.generate.text import attribute_text, by_frequency, topic_of
+from quizapp.generate.wording import fill_sentence
 
 
 def grouped_card(
@@ -24,7 +25,7 @@ def grouped_card(
     ends.sort(key=lambda pair: pair[0].id)
     template = rt.ask_to if forward else rt.ask_from
     anchor_name = ix.name(anchor)
-    prompt = fill(template, anchor_name, anchor_name)
+    prompt = fill_sentence(template, anchor_name, anchor_name, ix.proper)
     answer = "; ".join(by_frequency((r.frequency, ix.name(end)) for r, end in ends))
     notes = [f"{ix.name(end)}: {r.note}" for r, end in ends if r.note]
     sources = tuple(dict.fromkeys(s for r, _ in ends for s in r.sources))

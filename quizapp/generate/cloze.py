@@ -4,7 +4,8 @@ import re
 
 from quizapp.generate.card import Card, card_id
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import fill, topic_of
+from quizapp.generate.text import topic_of
+from quizapp.generate.wording import fill_sentence
 
 GAP = "[...]"
 DELETION = re.compile(r"\{\{(.+?)\}\}")
@@ -38,7 +39,7 @@ def cloze_cards(ix: DeckIndex) -> list[Card]:
                     deck=deck.id,
                     kind="cloze",
                     topic=topic_of(source.topic, target.topic),
-                    prompt=fill(statement, shown_from, shown_to),
+                    prompt=fill_sentence(statement, shown_from, shown_to, ix.proper),
                     answer=deleted.name,
                     sources=r.sources,
                     tests=(r.id,),

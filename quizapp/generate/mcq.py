@@ -10,7 +10,8 @@ entities of that relation type (plausible, and not stated for this one).
 from quizapp.deck.model import Relation
 from quizapp.generate.card import Card, card_id
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import Choice, fill, labelled, mentions, pick, seeded, topic_of
+from quizapp.generate.text import Choice, labelled, mentions, pick, seeded, topic_of
+from quizapp.generate.wording import fill_sentence
 
 
 def mcq_cards(ix: DeckIndex, seed: int = 0, options: int = 5) -> list[Card]:
@@ -36,7 +37,9 @@ def relation_mcq(ix: DeckIndex, r: Relation, end: str, seed: int, options: int) 
     key, anchor = (r.target, r.source) if forward else (r.source, r.target)
     if ix.entity(key).uncertain or ix.entity(anchor).uncertain:
         return None
-    prompt = fill(rt.ask_to if forward else rt.ask_from, ix.name(r.source), ix.name(r.target))
+    prompt = fill_sentence(
+        rt.ask_to if forward else rt.ask_from, ix.name(r.source), ix.name(r.target), ix.proper
+    )
     if mentions(prompt, _terms(ix, key)):
         return None  # the question would name its own answer
 
@@ -64,7 +67,12 @@ def relation_mcq(ix: DeckIndex, r: Relation, end: str, seed: int, options: int) 
     if len(chosen) < options - 1:
         return None
     choices = [
-        Choice(ix.name(key), True, fill(rt.statement, ix.name(r.source), ix.name(r.target)), key)
+        Choice(
+            ix.name(key),
+            True,
+            fill_sentence(rt.statement, ix.name(r.source), ix.name(r.target), ix.proper),
+            key,
+        )
     ]
     choices += [Choice(ix.name(c), False, _why_not(ix, r, end, c), c) for c in chosen]
     return Card(
@@ -94,15 +102,23 @@ def _why_not(ix: DeckIndex, r: Relation, end: str, candidate: str) -> str:
     rt = deck.relation_types[r.type]
     anchor = r.source if end == "to" else r.target
     pair = (anchor, candidate) if end == "to" else (candidate, anchor)
-    claim = fill(rt.statement, ix.name(pair[0]), ix.name(pair[1])).rstrip(".")
+    claim = fill_sentence(rt.statement, ix.name(pair[0]), ix.name(pair[1]), ix.proper).rstrip(".")
     if "absent" in [x.frequency for x in ix.pair.get(pair, ()) if x.type == r.type]:
         return f"Incorrect. The sources argue against it: it is not the case that {_lower_first(claim)}."
     if end == "to":
         others = [x.source for x in ix.into[(r.type, candidate)]]
-        held = fill(rt.statement, _names(ix, others), ix.name(candidate)) if others else ""
+        held = (
+            fill_sentence(rt.statement, _names(ix, others), ix.name(candidate), ix.proper)
+            if others
+            else ""
+        )
     else:
         others = [x.target for x in ix.out[(candidate, r.type)]]
-        held = fill(rt.statement, ix.name(candidate), _names(ix, others)) if others else ""
+        held = (
+            fill_sentence(rt.statement, ix.name(candidate), _names(ix, others), ix.proper)
+            if others
+            else ""
+        )
     return (
         f"Incorrect. {held}".rstrip()
         if held

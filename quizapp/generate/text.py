@@ -23,11 +23,6 @@ class Choice:
     entity: str | None = None
 
 
-def fill(template: str, source: str, target: str) -> str:
-    """Fill a relation-type sentence; plain replace, so braces in names stay text."""
-    return template.replace("{from}", source).replace("{to}", target)
-
-
 def seeded(*parts: object) -> random.Random:
     """A generator seeded from strings: the same card and seed give the same draw everywhere."""
     return random.Random(":".join(str(p) for p in parts))

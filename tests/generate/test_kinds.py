@@ -27,10 +27,10 @@ def test_uncertain_facts_are_left_out(small):
 def test_basic_and_reverse_come_from_the_relation_templates(small):
     by_id = {c.id: c for c in generate_deck(small).cards}
     basic = by_id["small:basic:alpha:has_finding"]
-    assert basic.prompt == "Which clinical finding is a feature of Alpha disease?"
+    assert basic.prompt == "Which clinical finding is a feature of alpha disease?"  # running text
     assert basic.answer == "Alpha sign; Tiredness"  # hallmark first
     reverse = by_id["small:reverse:ab-alpha:marked_by"]
-    assert reverse.prompt == "Which condition does Anti-Alpha mark?"
+    assert reverse.prompt == "Which condition does anti-Alpha mark?"
     assert reverse.answer == "Alpha disease"
     attribute = by_id["small:attribute:alpha:ck"]
     assert attribute.answer == "30-200 U/L"
@@ -38,7 +38,7 @@ def test_basic_and_reverse_come_from_the_relation_templates(small):
 
 def test_cloze_deletes_only_an_end_the_sentence_determines(small):
     cloze = {c.id: c for c in generate_deck(small).cards if c.kind == "cloze"}
-    assert cloze["small:cloze:alpha.marked_by.ab-alpha:to"].prompt == "[...] marks Alpha disease."
+    assert cloze["small:cloze:alpha.marked_by.ab-alpha:to"].prompt == "[...] marks alpha disease."
     # alpha has two findings, so "[...] is a feature of Alpha disease." would be ambiguous
     assert "small:cloze:alpha.has_finding.sign-alpha:to" not in cloze
     assert cloze["small:card:hand-cloze"].prompt == "Alpha disease is [...] for tests."
