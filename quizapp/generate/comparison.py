@@ -38,6 +38,12 @@ def comparison_cards(
     return cards, findings
 
 
+def _lower_title(title: str) -> str:
+    """A column title inside a sentence: 'Muscle biopsy' -> 'muscle biopsy', 'ESR' stays."""
+    first = title.split(" ", 1)[0]
+    return title if first.isupper() or len(first) == 1 else title[:1].lower() + title[1:]
+
+
 def _differs(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and not (content_words(a) & content_words(b))
 
@@ -66,24 +72,25 @@ def _card(
 ) -> Card:
     deck = ix.deck
     titles = {c.id: c.title for c in table.columns}
-    asked = ", and ".join(f"{titles[c]}: {_text(row, c)}" for c in columns)
+    asked = " and ".join(f"{_lower_title(titles[c])} “{_text(row, c)}”" for c in columns)
     cid = card_id(deck.id, "comparison", table.id, row.entity, *columns)
     rng = seeded(cid, seed)
     others = [o for o in table.rows if o is not row]
     chosen = rng.sample(others, min(options - 1, len(others)))
     key_text = "; ".join(f"{titles[c]}: {_text(row, c)}" for c in columns)
-    choices = [Choice(ix.name(row.entity), True, f"Fits: {key_text}.", row.entity)]
+    choices = [Choice(ix.name(row.entity), True, f"Correct. {key_text}.", row.entity)]
     for other in chosen:
         col = next(c for c in columns if _differs(_text(row, c), _text(other, c)))
-        why = f"Incorrect. Its {titles[col]} is {_text(other, col)}."
+        why = f"Incorrect. Its {_lower_title(titles[col])} entry reads “{_text(other, col)}”."
         choices.append(Choice(ix.name(other.entity), False, why, other.entity))
     key_entity = ix.entity(row.entity)
+    category = deck.kinds[key_entity.kind].label
     return Card(
         id=cid,
         deck=deck.id,
         kind="comparison",
         topic=topic_of(table.topic, key_entity.topic),
-        prompt=f"{table.title}: which of the following has {asked}?",
+        prompt=f"{table.title}. Which {category} has {asked}?",
         answer=key_entity.name,
         sources=tuple(
             dict.fromkeys((*table.sources, *(s for c in columns for s in row.cells[c].sources)))
@@ -91,5 +98,5 @@ def _card(
         tests=(row.entity,),
         loc=row.loc,
         options=labelled(choices),
-        category=deck.kinds[key_entity.kind].label,
+        category=category,
     )
