@@ -36,6 +36,13 @@ class Library:
             return card
         return render_vignette(self.decks[card.deck], card, seed)
 
+    def topic_title(self, topic_id: str) -> str:
+        """A topic's title as its deck names it (cards and scores carry only the id)."""
+        for deck in self.decks.values():
+            if topic_id in deck.topics:
+                return deck.topics[topic_id].title
+        return topic_id or "(no topic)"
+
     def cards_of(self, deck_id: str) -> list[Card]:
         return [c for c in self.cards.values() if c.deck == deck_id]
 

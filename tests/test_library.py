@@ -74,3 +74,12 @@ def test_render_gives_a_vignette_a_fresh_case_with_the_same_id():
     assert library.render(vignette.id, 1) == one
     basic = next(c for c in library.cards.values() if c.kind == "basic")
     assert library.render(basic.id, 5) is basic
+
+
+def test_topic_titles_come_from_the_decks(folder: Path):
+    library = load_library(folder)
+    deck = library.decks["small"]
+    topic_id, topic = next(iter(deck.topics.items()))
+    assert library.topic_title(topic_id) == topic.title
+    assert library.topic_title("no-such-topic") == "no-such-topic"
+    assert library.topic_title("") == "(no topic)"

@@ -147,7 +147,8 @@ class QuizBuilderScreen(Screen[None]):
         }
         topics.clear_options()
         for topic in topics_of(self.context.library, self._selected_decks()):
-            topics.add_option((Content(topic or "(no topic)"), topic, topic not in was_off))
+            title = self.context.library.topic_title(topic)
+            topics.add_option((Content(title), topic, topic not in was_off))
 
     def spec(self) -> BlockSpec:
         """The block the screen describes now; QuizBuildError when it describes none."""
