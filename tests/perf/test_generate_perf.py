@@ -4,8 +4,6 @@ Prints both medians and their ratio (target: generation under 3x the parse); it 
 only that generation produced cards, not a time. Run with `make perf`.
 """
 
-import statistics
-import time
 from pathlib import Path
 
 import yaml
@@ -13,18 +11,10 @@ import yaml
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck, lint_deck
 from tests.perf.synthetic_deck import write_synthetic_deck
+from tests.perf.timing import median_seconds
 
 ENTITIES = 10_000
 RUNS = 5
-
-
-def _median(fn) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _parse(root: Path) -> None:
@@ -37,8 +27,8 @@ def test_generate_10k_entity_deck(tmp_path):
     deck = load_deck(root)
     generated = generate_deck(deck)
     assert len(generated.cards) > ENTITIES
-    parse = _median(lambda: _parse(root))
-    generate = _median(lambda: generate_deck(deck))
+    parse = median_seconds(lambda: _parse(root), RUNS)
+    generate = median_seconds(lambda: generate_deck(deck), RUNS)
     print(
         f"\n{ENTITIES:,} entities, {len(generated.cards):,} cards "
         f"({sum(c.kind == 'vignette' for c in generated.cards)} vignettes, "
@@ -53,5 +43,5 @@ def test_lint_iim_deck_over_50_seeds():
     iim = Path(__file__).parents[2] / "decks" / "iim" / "deck.yaml"
     deck = load_deck(iim)
     renders = sum(c.kind == "vignette" for c in generate_deck(deck).cards) * 50
-    seconds = _median(lambda: lint_deck(deck, seeds=50))
+    seconds = median_seconds(lambda: lint_deck(deck, seeds=50), RUNS)
     print(f"\nIIM lint: {renders:,} vignette renderings + all MCQs in {seconds:.2f} s")

@@ -30,6 +30,7 @@ from quizapp.srs.stats import stats_today
 from quizapp.store.connection import open_store
 from quizapp.store.schema import MIGRATIONS
 from quizapp.store.timeutil import to_micros
+from tests.perf.timing import median_seconds
 
 CARDS = 50_000
 REVIEWS = 800_000
@@ -152,14 +153,13 @@ print(entry.card_id)
 
 def test_new_process_to_first_card(bench_file):
     """What a learner waits for: Python start, imports, open, first card (no TUI)."""
-    runs = []
-    for _ in range(5):
-        started = time.perf_counter()
-        subprocess.run(
+    median = median_seconds(
+        lambda: subprocess.run(
             [sys.executable, "-c", FIRST_CARD, str(bench_file)], check=True, capture_output=True
-        )
-        runs.append(time.perf_counter() - started)
-    print(f"\n  new process -> first card   median {ms(statistics.median(runs))} of 5 runs")
+        ),
+        5,
+    )
+    print(f"\n  new process -> first card   median {ms(median)} of 5 runs")
 
 
 @pytest.mark.parametrize("synchronous", ["FULL", "NORMAL"])
