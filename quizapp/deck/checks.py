@@ -78,6 +78,11 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
                     f"{definition['type']} attribute {key!r} (it takes {', '.join(needed)})",
                 )
         _check_range(value, ck, key)
+        if value.get("discriminating") and definition["type"] != "range":
+            ck.error(
+                _where(value, "discriminating"),
+                f"`discriminating` belongs to range attributes; {key!r} is {definition['type']}",
+            )
         allowed = definition.get("values")
         if definition["type"] == "enum" and allowed and value.get("value") not in (None, *allowed):
             ck.error(
@@ -94,22 +99,26 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
 
 def _check_templates(r: LDict, ck: Checker) -> None:
     wanted = {"statement": ("{from}", "{to}"), "ask_to": ("{from}",), "ask_from": ("{to}",)}
+    if "deny" in r:
+        wanted["deny"] = ("{from}", "{to}")
     for key, placeholders in wanted.items():
         text = r[key]
         for placeholder in placeholders:
             if placeholder not in text:
                 ck.error(_where(r, key), f"{key} must contain {placeholder}")
         answer = "{to}" if key == "ask_to" else "{from}"
-        if key != "statement" and answer in text:
+        if key in ("ask_to", "ask_from") and answer in text:
             ck.error(_where(r, key), f"{key} must not contain {answer}: it is the answer")
         stripped = text.replace("{from}", "").replace("{to}", "")
         if "{" in stripped or "}" in stripped:
             ck.error(_where(r, key), f"{key} may only use the placeholders {{from}} and {{to}}")
-        if key != "statement" and not text.rstrip().endswith("?"):
+        if key in ("ask_to", "ask_from") and not text.rstrip().endswith("?"):
             ck.error(_where(r, key), f"{key} must be a question ending in '?'")
 
 
 def _check_relation(r: LDict, index: Index, ck: Checker) -> None:
+    if r.get("necessary") and r.get("frequency") == "absent":
+        ck.error(_where(r, "necessary"), "an `absent` relation cannot be `necessary`")
     rtype = index["relation_types"].get(r["type"])
     if rtype is None:
         return
@@ -157,6 +166,11 @@ def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> 
             _check_range(b[key], ck, key)
     for key, value in b.get("labs", {}).items():
         _check_range(value, ck, key)
+        if value.get("discriminating") and definition["type"] != "range":
+            ck.error(
+                _where(value, "discriminating"),
+                f"`discriminating` belongs to range attributes; {key!r} is {definition['type']}",
+            )
         definition = index["attributes"].get(key)
         if definition is not None and definition["type"] != "range":
             ck.error(b["labs"].key_locs[key], f"lab {key!r} must be a range attribute")

@@ -35,7 +35,9 @@ def _optional_text(doc: str) -> Field:
 
 
 UNCERTAIN = Field(Flag(doc="True when the fact is not confirmed; generators leave it out."))
-NOTE = _optional_text("A remark for authors and for explanations.")
+NOTE = _optional_text("A note for learners: shown with the answer of every card built on this.")
+AUTHOR_NOTE = _optional_text("A note for authors and reviewers only: never shown to learners.")
+COMPLETE_SIDES = ("each_from", "each_to")
 
 SOURCE = Record(
     "source",
@@ -92,6 +94,20 @@ RELATION_TYPE = Record(
         "statement": Field(Text(doc="A sentence with {from} and {to}."), required=True),
         "ask_to": Field(Text(doc="A question about {from} whose answer is {to}."), required=True),
         "ask_from": Field(Text(doc="A question about {to} whose answer is {from}."), required=True),
+        "deny": _optional_text(
+            "The statement negated, with {from} and {to}, for explanations of wrong options "
+            "(default: the statement with its first 'is' turned into 'is not')."
+        ),
+        "complete": Field(
+            ListOf(
+                Choice(COMPLETE_SIDES),
+                one_or_many=True,
+                min_items=1,
+                doc="each_from: every `from` entity lists all its `to` ends of this type; "
+                "each_to: every `to` entity lists all its `from` ends. What a complete list "
+                "leaves out is false, so it may be offered as a wrong answer.",
+            )
+        ),
     },
     doc="A kind of relation between entities, with the sentences cards are written from.",
 )
@@ -106,6 +122,14 @@ ATTRIBUTE_VALUE = Record(
         "value": Field(Text(allow_numbers=True)),
         "text": Field(Text()),
         "note": NOTE,
+        "author_note": AUTHOR_NOTE,
+        "discriminating": Field(
+            Flag(
+                doc="A range only: values outside it argue against the entity (a defining "
+                "cut-off), so a vignette may rule the entity out by them. Leave unset for a "
+                "usual or approximate range."
+            )
+        ),
         "uncertain": UNCERTAIN,
         "source": _source(),
     },
@@ -123,6 +147,15 @@ ENTITY = Record(
         "parent": Field(Id("entities", doc="The entity this is a subtype of.")),
         "summary": _optional_text("One or two sentences, in your own words."),
         "attributes": Field(MapOf(ATTRIBUTE_VALUE, key_section="attributes")),
+        "complete": Field(
+            ListOf(
+                Id("relation_types"),
+                min_items=1,
+                doc="Relation types whose relations with this entity are all listed: anything "
+                "else is false for it, so it may be offered as a wrong answer.",
+            )
+        ),
+        "author_note": AUTHOR_NOTE,
         "uncertain": UNCERTAIN,
         "source": _source(),
     },
@@ -137,7 +170,14 @@ RELATION = Record(
         "to": Field(Id("entities"), required=True),
         "frequency": Field(Choice(FREQUENCIES)),
         "specificity": Field(Choice(SPECIFICITIES)),
+        "necessary": Field(
+            Flag(
+                doc="The `from` condition is not diagnosed without this `to` finding, so a "
+                "case that states its absence rules the condition out."
+            )
+        ),
         "note": NOTE,
+        "author_note": AUTHOR_NOTE,
         "uncertain": UNCERTAIN,
         "source": _source(),
     },
@@ -244,6 +284,7 @@ BLUEPRINT = Record(
         "labs": Field(MapOf(RANGE, key_section="attributes")),
         "answers": Field(MapOf(Id("entities"))),
         "note": NOTE,
+        "author_note": AUTHOR_NOTE,
         "source": _source(),
     },
     doc="What a case of one condition looks like, for generated vignettes.",

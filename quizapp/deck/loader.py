@@ -195,6 +195,7 @@ def _relation_type(r: LDict) -> m.RelationType:
     return m.RelationType(
         r["id"], r["label"], tuple(r["from"]), tuple(r["to"]),
         r["statement"], r["ask_to"], r["ask_from"], r.loc,
+        r.get("deny"), tuple(r.get("complete", ())),
     )  # fmt: skip
 
 
@@ -212,6 +213,7 @@ def _entity(e: LDict) -> m.Entity:
             text=v.get("text"),
             note=v.get("note"),
             uncertain=v.get("uncertain", False),
+            discriminating=v.get("discriminating", False),
         )
         for key, v in e.get("attributes", {}).items()
     }
@@ -227,6 +229,7 @@ def _entity(e: LDict) -> m.Entity:
         summary=e.get("summary"),
         attributes=attributes,
         uncertain=e.get("uncertain", False),
+        complete=tuple(e.get("complete", ())),
     )
 
 
@@ -242,6 +245,7 @@ def _relation(r: LDict) -> m.Relation:
         specificity=r.get("specificity"),
         note=r.get("note"),
         uncertain=r.get("uncertain", False),
+        necessary=r.get("necessary", False),
     )
 
 

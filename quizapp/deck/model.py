@@ -56,6 +56,7 @@ class AttributeValue:
     text: str | None = None
     note: str | None = None
     uncertain: bool = False
+    discriminating: bool = False  # outside the range argues against the entity
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class RelationType:
     ask_to: str
     ask_from: str
     loc: Location
+    deny: str | None = None  # the statement negated
+    complete: tuple[str, ...] = ()  # "each_from" / "each_to": which side's lists are complete
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class Entity:
     summary: str | None = None
     attributes: dict[str, AttributeValue] = field(default_factory=dict, hash=False)
     uncertain: bool = False
+    complete: tuple[str, ...] = ()  # relation types whose relations with it are all listed
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,7 @@ class Relation:
     specificity: str | None = None
     note: str | None = None
     uncertain: bool = False
+    necessary: bool = False  # the condition is not diagnosed without it
 
 
 @dataclass(frozen=True)
