@@ -34,19 +34,26 @@ def _load(paths: list[Path]) -> tuple[list[Deck], int]:
 @click.option("--seeds", default=50, show_default=True, help="Renderings checked per vignette.")
 @click.option("--options", "n_options", default=5, show_default=True, type=click.IntRange(4, 8))
 def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
-    """Check every generated MCQ and vignette against the NBME item-writing checklist.
+    """Check every generated item against the NBME item-writing checklist and its proof.
 
     Findings are printed as `path:line:col: severity: check: message`, pointing at
-    the deck place that produced the item. Exit status: 0 no errors, 1 errors.
+    the deck place that produced the item. Errors: an item that breaks a rule, or
+    whose proof does not follow from the deck. Warnings: testwise cues. Notes: an item
+    not generated because the deck does not prove enough options wrong, with the facts
+    (`absent`, `complete`) that would bring it back. Exit status: 0 no errors, 1 errors.
     """
     decks, errors = _load(list(paths))
-    warnings = 0
+    counts = {"warning": 0, "note": 0}
     for deck in decks:
         for finding in lint_deck(deck, seeds=seeds, options=n_options):
             click.echo(str(finding))
             errors += finding.severity == "error"
-            warnings += finding.severity == "warning"
-    click.echo(f"{len(decks)} deck(s) linted: {errors} error(s), {warnings} warning(s)", err=True)
+            counts[finding.severity] = counts.get(finding.severity, 0) + 1
+    click.echo(
+        f"{len(decks)} deck(s) linted: {errors} error(s), {counts['warning']} warning(s), "
+        f"{counts['note']} item(s) not generated for want of proof (notes)",
+        err=True,
+    )
     if errors:
         sys.exit(EXIT_INVALID)
 

@@ -166,11 +166,6 @@ def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> 
             _check_range(b[key], ck, key)
     for key, value in b.get("labs", {}).items():
         _check_range(value, ck, key)
-        if value.get("discriminating") and definition["type"] != "range":
-            ck.error(
-                _where(value, "discriminating"),
-                f"`discriminating` belongs to range attributes; {key!r} is {definition['type']}",
-            )
         definition = index["attributes"].get(key)
         if definition is not None and definition["type"] != "range":
             ck.error(b["labs"].key_locs[key], f"lab {key!r} must be a range attribute")

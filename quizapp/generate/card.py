@@ -7,8 +7,12 @@ rewording, typo fixes and reordering of the deck.
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from quizapp.deck.errors import Location
+
+if TYPE_CHECKING:
+    from quizapp.generate.evidence import Proof
 
 KINDS = ("basic", "reverse", "cloze", "mcq", "mnemonic", "comparison", "vignette")
 
@@ -22,6 +26,7 @@ class Option:
     correct: bool
     explanation: str
     entity: str | None = None  # the entity the option names, when it names one
+    proof: tuple["Proof", ...] = ()  # the deck facts behind its verdict
 
     def to_json(self) -> dict:
         return {
@@ -30,6 +35,7 @@ class Option:
             "correct": self.correct,
             "explanation": self.explanation,
             "entity": self.entity,
+            "proof": [p.to_json() for p in self.proof],
         }
 
 
@@ -50,6 +56,7 @@ class Card:
     seed: int | None = None  # the seed a vignette was rendered with
     extra: str | None = None  # shown with the answer: a note, an explanation
     category: str | None = None  # what the options all are, e.g. "diagnosis"
+    proof: tuple["Proof", ...] = ()  # for a card without options: why its answer is the one
 
     @property
     def sibling_key(self) -> str:
@@ -81,6 +88,7 @@ class Card:
             "seed": self.seed,
             "extra": self.extra,
             "category": self.category,
+            "proof": [p.to_json() for p in self.proof],
         }
 
 
@@ -94,7 +102,7 @@ class LintFinding:
     """An item-writing problem, pinned to the deck place that produced the item."""
 
     loc: Location
-    severity: str  # "error" or "warning"
+    severity: str  # "error", "warning" or "note" (an item not generated, and how to get it)
     check: str
     message: str
     card_id: str | None = None
@@ -110,3 +118,4 @@ class Generated:
 
     cards: list[Card] = field(default_factory=list)
     findings: list[LintFinding] = field(default_factory=list)
+    lost: list[LintFinding] = field(default_factory=list)  # items not generated for want of proof

@@ -3,6 +3,7 @@
 import re
 
 from quizapp.generate.card import Card, card_id
+from quizapp.generate.evidence import Proof, complete_where, fact_proof, listed
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text import topic_of
 from quizapp.generate.wording import fill_sentence
@@ -11,12 +12,24 @@ GAP = "[...]"
 DELETION = re.compile(r"\{\{(.+?)\}\}")
 
 
-def cloze_cards(ix: DeckIndex) -> list[Card]:
-    """Delete an end only where the rest of the sentence determines it.
+def sole_end(ix: DeckIndex, anchor: str, rtype: str, role: str) -> Proof | None:
+    """Proof that `anchor` has exactly one end of `rtype`: a complete list of one.
 
-    "[...] is a feature of DM" has twenty right answers; a self-graded card must
-    have one, so an end is deleted only when it is the sole one of its relation type.
+    "[...] is a feature of DM" has twenty right answers, and a list the deck does
+    not declare complete may miss the others (open world), so only a complete list
+    of one makes a self-graded gap fair.
     """
+    where = complete_where(ix, anchor, rtype, role)
+    ends = listed(ix, anchor, rtype, role)
+    if where is None or len(ends) != 1 or ix.ancestors(ends[0]):
+        return None
+    label = ix.deck.relation_types[rtype].label
+    fact = f"The complete list ({label}) for {ix.mid(anchor)} has one entry: {ix.mid(ends[0])}."
+    return Proof("complete", fact, where, anchor)
+
+
+def cloze_cards(ix: DeckIndex) -> list[Card]:
+    """Delete an end only where a complete list proves it the one answer."""
     deck = ix.deck
     cards: list[Card] = []
     for r in ix.facts:
@@ -24,12 +37,10 @@ def cloze_cards(ix: DeckIndex) -> list[Card]:
         if source.uncertain or target.uncertain:
             continue
         statement = deck.relation_types[r.type].statement
-        unique = {
-            "to": len(ix.out[(r.source, r.type)]) == 1,
-            "from": len(ix.into[(r.type, r.target)]) == 1,
-        }
         for end, deleted in (("to", target), ("from", source)):
-            if not unique[end]:
+            anchor, role = (r.source, "from") if end == "to" else (r.target, "to")
+            unique = sole_end(ix, anchor, r.type, role)
+            if unique is None:
                 continue
             shown_from = GAP if end == "from" else source.name
             shown_to = GAP if end == "to" else target.name
@@ -45,6 +56,7 @@ def cloze_cards(ix: DeckIndex) -> list[Card]:
                     tests=(r.id,),
                     loc=r.loc,
                     extra=r.note,
+                    proof=(fact_proof(ix, r.id), unique),
                 )
             )
     return cards

@@ -1,14 +1,18 @@
 """Comparison questions from tables: which row has these one or two cell values?
 
-A combination of cells is asked only when every other row clearly differs in one
-of them (no shared word: "Normal" vs "Normal or mildly raised" do not clearly differ),
-so the key is the single row that fits; the options are the row entities.
+A table's cells are complete statements (decks/README.md, open world). A
+combination of cells is asked only when every other row clearly differs in one
+of them (no shared word and no shared number: "Normal" vs "Normal or mildly raised",
+or 0.7 vs 0.7, do not clearly differ), so the key is the single row that fits; the
+options are the row entities, each with the cell that proves its verdict.
 """
 
+import re
 from itertools import combinations
 
 from quizapp.deck.model import Table, TableRow
 from quizapp.generate.card import Card, LintFinding, card_id
+from quizapp.generate.evidence import Proof
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text import Choice, content_words, labelled, seeded, topic_of
 
@@ -44,8 +48,24 @@ def _lower_title(title: str) -> str:
     return title if first.isupper() or len(first) == 1 else title[:1].lower() + title[1:]
 
 
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", "") for n in NUMBER.findall(text)}
+
+
 def _differs(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and not (content_words(a) & content_words(b))
+    """Two cells plainly say different things: no meaningful word and no number in common."""
+    if a is None or b is None:
+        return False
+    return not (content_words(a) & content_words(b)) and not (_numbers(a) & _numbers(b))
+
+
+def _cell_proof(ix: DeckIndex, table: Table, row: TableRow, column: str, title: str) -> Proof:
+    cell = row.cells[column]
+    fact = f"{table.title}: {ix.name(row.entity)}, {title}: {cell.text}."
+    return Proof("cell", fact, cell.loc, f"{table.id}:{row.entity}:{column}")
 
 
 def _text(row: TableRow, column: str) -> str | None:
@@ -78,11 +98,16 @@ def _card(
     others = [o for o in table.rows if o is not row]
     chosen = rng.sample(others, min(options - 1, len(others)))
     key_text = "; ".join(f"{titles[c]}: {_text(row, c)}" for c in columns)
-    choices = [Choice(ix.name(row.entity), True, f"Correct. {key_text}.", row.entity)]
+    key_proof = tuple(_cell_proof(ix, table, row, c, titles[c]) for c in columns)
+    choices = [Choice(ix.name(row.entity), True, f"Correct. {key_text}.", row.entity, key_proof)]
     for other in chosen:
         col = next(c for c in columns if _differs(_text(row, c), _text(other, c)))
-        why = f"Incorrect. Its {_lower_title(titles[col])} entry reads “{_text(other, col)}”."
-        choices.append(Choice(ix.name(other.entity), False, why, other.entity))
+        why = (
+            f"Incorrect. In {ix.mid(other.entity)} the {_lower_title(titles[col])} entry reads "
+            f"“{_text(other, col)}”, not “{_text(row, col)}”."
+        )
+        proof = (_cell_proof(ix, table, other, col, titles[col]),)
+        choices.append(Choice(ix.name(other.entity), False, why, other.entity, proof))
     key_entity = ix.entity(row.entity)
     category = deck.kinds[key_entity.kind].label
     return Card(

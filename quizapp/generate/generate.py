@@ -27,12 +27,15 @@ def generate_deck(deck: Deck, seed: int = 0, options: int = 5) -> Generated:
     out.cards += reverse_cards(ix)
     out.cards += cloze_cards(ix)
     out.cards += hand_cards(ix)
-    out.cards += mcq_cards(ix, seed, options)
+    mcqs, lost = mcq_cards(ix, seed, options)
+    out.cards += mcqs
+    out.lost += lost
     out.cards += mnemonic_cards(ix)
     comparisons, findings = comparison_cards(ix, seed, options)
     out.cards += comparisons
     out.findings += findings
     vignettes, findings = vignette_cards(ix, seed, options)
     out.cards += vignettes
-    out.findings += findings
+    out.findings += [f for f in findings if f.severity != "note"]
+    out.lost += [f for f in findings if f.severity == "note"]
     return out

@@ -31,8 +31,17 @@ class DeckIndex:
     maybe_into: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     by_kind: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     history_entities: set[str] = field(default_factory=set)
+    all_out: dict[tuple[str, str], list[Relation]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    all_into: dict[tuple[str, str], list[Relation]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     absent_holders: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    hallmark_holders: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    necessary_holders: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    complete_entities: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    _of_kinds: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     proper: frozenset[str] = frozenset()  # words the deck capitalises mid-sentence
     _ranges: dict[str, tuple[list, list]] = field(default_factory=dict)
     _mid: dict[str, str] = field(default_factory=dict)
@@ -62,13 +71,36 @@ class DeckIndex:
         """True when the deck says, even uncertainly, that `source -[rtype]-> target` holds."""
         return (source, rtype, target) in self.maybe
 
+    def of_kinds(self, kinds: tuple[str, ...]) -> list[str]:
+        """Every entity of these kinds, in deck order (kept per kinds tuple)."""
+        if kinds not in self._of_kinds:
+            self._of_kinds[kinds] = [e for k in kinds for e in self.by_kind[k]]
+        return self._of_kinds[kinds]
+
+    def ancestors(self, entity_id: str) -> list[str]:
+        return _ancestors(self.deck, entity_id)
+
+    def kin(self, entity_id: str) -> set[str]:
+        """The entity's parents and subtypes, all the way up and down."""
+        found = set(_ancestors(self.deck, entity_id))
+        todo = list(self.children.get(entity_id, ()))
+        while todo:
+            child = todo.pop()
+            if child not in found:
+                found.add(child)
+                todo.extend(self.children.get(child, ()))
+        return found
+
     def outside(self, attr: str, low: float, high: float) -> list[str]:
-        """Entities whose stated range of `attr` misses [low, high] entirely (by bisection)."""
+        """Entities whose discriminating range of `attr` misses [low, high] (by bisection).
+
+        Only `discriminating` ranges count: a usual or approximate range is no
+        evidence against a diagnosis (decks/README.md, open world)."""
         if attr not in self._ranges:
             spans = [
                 (v.min, v.max, e.id)
                 for e in self.deck.entities.values()
-                if (v := e.attributes.get(attr)) is not None
+                if (v := e.attributes.get(attr)) is not None and v.discriminating
                 and not v.uncertain and v.min is not None and v.max is not None
             ]  # fmt: skip
             self._ranges[attr] = (
@@ -118,11 +150,13 @@ def build_index(deck: Deck) -> DeckIndex:
         if r.frequency != "absent":
             ix.maybe.add((r.source, r.type, r.target))
             ix.maybe_into[(r.type, r.target)].append(r.source)
+            ix.all_out[(r.source, r.type)].append(r)
+            ix.all_into[(r.type, r.target)].append(r)
         if r.uncertain:
             continue
         ix.pair[(r.source, r.target)].append(r)
-        if r.frequency == "hallmark":
-            ix.hallmark_holders[r.target].append(r.source)
+        if r.necessary:
+            ix.necessary_holders[r.target].append(r.source)
         if r.frequency == "absent":
             ix.absent_holders[r.target].append(r.source)
             ix.absent_out[(r.source, r.type)].append(r.target)
@@ -139,6 +173,10 @@ def build_index(deck: Deck) -> DeckIndex:
             ix.targets_of_type[r.type].append(r.target)
     for entity in deck.entities.values():
         ix.by_kind[entity.kind].append(entity.id)
+        if entity.parent:
+            ix.children[entity.parent].append(entity.id)
+        for rtype in entity.complete:
+            ix.complete_entities[rtype].append(entity.id)
     ix.maybe |= _implied_by_parents(deck, ix.maybe)
     for bp in deck.blueprints.values():
         ix.history_entities.update(bp.history)

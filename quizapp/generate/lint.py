@@ -10,6 +10,7 @@ from quizapp.generate.index import DeckIndex, build_index
 from quizapp.generate.lint_bank import check_key_balance
 from quizapp.generate.lint_options import Issue, check_options
 from quizapp.generate.lint_stem import check_cover, check_lead_in, check_slots, split_prompt
+from quizapp.generate.proof_check import check_card
 from quizapp.generate.vignette import plan_blueprint, render_plan
 
 OPTION_KINDS = ("mcq", "comparison", "vignette")
@@ -30,20 +31,30 @@ def _finding(card: Card, issue: Issue) -> LintFinding:
 
 
 def lint_deck(deck: Deck, seeds: int = 50, options: int = 5) -> list[LintFinding]:
-    """Every finding, errors first within a place; a vignette's repeats are folded into one."""
+    """Every finding, errors first within a place; a vignette's repeats are folded into one.
+
+    Notes name the items not generated for want of proof and the facts that would
+    bring them back; the proof of every item generated is re-derived from the deck."""
     ix = build_index(deck)
     generated = generate_deck(deck, seed=0, options=options)
-    findings = list(generated.findings)
+    findings = list(generated.findings) + list(generated.lost)
     for card in generated.cards:
         if card.kind in ("mcq", "comparison"):
             findings += [_finding(card, i) for i in lint_card(ix, card)]
+        findings += [
+            LintFinding(card.loc, "error", "proof", problem, card.id)
+            for problem in check_card(deck, card)
+        ]
     for bp in deck.blueprints.values():
         plans, _ = plan_blueprint(ix, bp, options)  # problems already reported above
         for plan in plans:
             findings += _lint_vignette(ix, plan, seeds, options)
     banked = [c for c in generated.cards if c.kind in OPTION_KINDS]
     findings += [LintFinding(deck.loc, *issue) for issue in check_key_balance(banked)]
-    return sorted(findings, key=lambda f: (f.loc, f.severity != "error", f.check, f.card_id or ""))
+    rank = {"error": 0, "warning": 1, "note": 2}
+    return sorted(
+        findings, key=lambda f: (f.loc, rank.get(f.severity, 3), f.check, f.card_id or "")
+    )
 
 
 def _lint_vignette(ix: DeckIndex, plan, seeds: int, options: int) -> list[LintFinding]:

@@ -5,6 +5,7 @@ import re
 
 from quizapp.generate.card import Card
 from quizapp.generate.case import Case
+from quizapp.generate.evidence import disproof
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.lint_options import ABSOLUTE_VAGUE, Issue
 from quizapp.generate.ruleout import contradictions
@@ -90,8 +91,8 @@ def check_slots(stem: str) -> list[Issue]:
 
 def check_cover(ix: DeckIndex, card: Card, plan: Plan, case: Case, stem: str) -> list[Issue]:
     """Recheck from the deck's rules, one option at a time, that the key fits the stem and
-    each distractor is contradicted by something the stem says (for an antibody, test or
-    treatment: every entity it goes with is), which the option's explanation cites."""
+    each distractor diagnosis is contradicted by something the stem says, which the
+    option's explanation cites (other lead-ins: the deck disproves it for the condition)."""
     issues: list[Issue] = []
     facts = case.facts()
 
@@ -108,11 +109,14 @@ def check_cover(ix: DeckIndex, card: Card, plan: Plan, case: Case, stem: str) ->
     for o in card.options:
         if o.correct or o.entity is None:
             continue
-        if plan.relation is None:
-            related = [o.entity]
-        else:
-            related = ix.maybe_into.get((plan.relation.type, o.entity), [])
-        if not related or not all(stated(c, o.explanation) for c in related):
+        if plan.relation is not None:
+            proof = disproof(ix, plan.blueprint.condition, plan.relation.type, o.entity)
+            if proof is None or proof.fact not in o.explanation:
+                issues.append(
+                    ("error", "cover-the-options", f"nothing in the deck rules out {o.text!r}")
+                )
+            continue
+        if not stated(o.entity, o.explanation):
             issues.append(
                 ("error", "cover-the-options", f"nothing in the stem rules out {o.text!r}")
             )

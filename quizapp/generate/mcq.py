@@ -1,27 +1,42 @@
-"""Single-best-answer questions from relations: one true end among ends the deck says are false.
+"""Single-best-answer questions from relations: one stated end among ends proven wrong.
 
 The question is the relation type's `ask_to` (key: the target) or `ask_from` (key:
 the source). Options come from the kinds the relation type allows on the key's side,
-so they are homogeneous. A distractor must not hold, not even uncertainly: those the
-deck marks `absent` come first (known false), then entities that hold for other
-entities of that relation type (plausible, and not stated for this one).
+so they are homogeneous. The deck is an open world (decks/README.md): an option is
+offered as wrong only when `evidence.disproof` finds a deck fact against it for this
+question (an `absent` relation or a `complete` list). Those the author marked
+`absent` come first, then entities that take part in the relation type (plausible),
+then any of the kinds. A question without enough proven options is not asked; the
+lint note says which facts would bring it back.
 """
 
 from quizapp.deck.model import Relation
-from quizapp.generate.card import Card, card_id
+from quizapp.generate.card import Card, LintFinding, card_id
+from quizapp.generate.evidence import (
+    Proof,
+    complete_where,
+    disproof,
+    fact_proof,
+    listed,
+    statement,
+)
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text import Choice, labelled, mentions, pick, seeded, topic_of
 from quizapp.generate.wording import fill_sentence
 
 
-def mcq_cards(ix: DeckIndex, seed: int = 0, options: int = 5) -> list[Card]:
+def mcq_cards(
+    ix: DeckIndex, seed: int = 0, options: int = 5
+) -> tuple[list[Card], list[LintFinding]]:
+    """Every provable question, and a note for each one that could not be proven."""
     cards: list[Card] = []
+    lost: list[LintFinding] = []
     for r in ix.facts:
         for end in ("to", "from"):
-            card = relation_mcq(ix, r, end, seed, options)
+            card = relation_mcq(ix, r, end, seed, options, lost)
             if card is not None:
                 cards.append(card)
-    return cards
+    return cards, lost
 
 
 def _terms(ix: DeckIndex, entity_id: str) -> tuple[str, ...]:
@@ -29,8 +44,15 @@ def _terms(ix: DeckIndex, entity_id: str) -> tuple[str, ...]:
     return (e.name, *e.aliases)
 
 
-def relation_mcq(ix: DeckIndex, r: Relation, end: str, seed: int, options: int) -> Card | None:
-    """The question for one relation asked towards `end`, or None when it cannot be fair."""
+def relation_mcq(
+    ix: DeckIndex,
+    r: Relation,
+    end: str,
+    seed: int,
+    options: int,
+    lost: list[LintFinding] | None = None,
+) -> Card | None:
+    """The question for one relation asked towards `end`, or None when it cannot be proven."""
     deck = ix.deck
     rt = deck.relation_types[r.type]
     forward = end == "to"
@@ -43,38 +65,59 @@ def relation_mcq(ix: DeckIndex, r: Relation, end: str, seed: int, options: int) 
     if mentions(prompt, _terms(ix, key)):
         return None  # the question would name its own answer
 
-    def holds(candidate: str) -> bool:
+    def against(candidate: str):
         pair = (anchor, r.type, candidate) if forward else (candidate, r.type, anchor)
-        return ix.might_hold(*pair)
+        return disproof(ix, *pair)
+
+    proofs: dict[str, Proof] = {}
 
     def usable(candidate: str) -> bool:
         e = ix.entity(candidate)
-        return (
-            candidate != key
-            and not e.uncertain
-            and not holds(candidate)
-            and not mentions(prompt, _terms(ix, candidate))
-            and not mentions(e.name, _terms(ix, key))
-            and not mentions(ix.name(key), _terms(ix, candidate))
-        )
+        if (
+            candidate == key
+            or e.uncertain
+            or mentions(prompt, _terms(ix, candidate))
+            or mentions(e.name, _terms(ix, key))
+            or mentions(ix.name(key), _terms(ix, candidate))
+        ):
+            return False
+        proof = against(candidate)
+        if proof is not None:
+            proofs[candidate] = proof
+        return proof is not None
 
     cid = card_id(deck.id, "mcq", r.id, end)
     rng = seeded(cid, seed)
+    kinds = rt.to_kinds if forward else rt.from_kinds
     known_false = ix.absent_out[(anchor, r.type)] if forward else ix.absent_into[(r.type, anchor)]
-    chosen = pick(rng, list(known_false), options - 1, usable)
-    pool = ix.targets_of_type[r.type] if forward else ix.sources_of_type[r.type]
-    chosen += pick(rng, pool, options - 1 - len(chosen), lambda c: c not in chosen and usable(c))
+    plausible = ix.targets_of_type[r.type] if forward else ix.sources_of_type[r.type]
+    pools: list[list[str]] = [list(known_false)]
+    if complete_where(ix, anchor, r.type, "from" if forward else "to") or (
+        f"each_{end}" in rt.complete
+    ):
+        pools += [plausible, ix.of_kinds(kinds)]  # anything the complete list leaves out
+    else:
+        pools.append(ix.complete_entities[r.type])  # those whose own list leaves the anchor out
+    chosen: list[str] = []
+    for pool in pools:
+        fresh = [c for c in pool if c not in proofs] if proofs else pool
+        chosen += pick(rng, fresh, options - 1 - len(chosen), usable)
     if len(chosen) < options - 1:
+        if lost is not None:
+            lost.append(_lost_note(ix, r, end, cid, chosen, options))
         return None
     choices = [
         Choice(
             ix.name(key),
             True,
-            fill_sentence(rt.statement, ix.name(r.source), ix.name(r.target), ix.proper),
+            f"Correct. {statement(ix, r.type, r.source, r.target)}",
             key,
+            (fact_proof(ix, r.id),),
         )
     ]
-    choices += [Choice(ix.name(c), False, _why_not(ix, r, end, c), c) for c in chosen]
+    choices += [
+        Choice(ix.name(c), False, f"Incorrect. {proofs[c].fact}", c, (proofs[c],)) for c in chosen
+    ]
     return Card(
         id=cid,
         deck=deck.id,
@@ -87,53 +130,37 @@ def relation_mcq(ix: DeckIndex, r: Relation, end: str, seed: int, options: int) 
         loc=r.loc,
         options=labelled(choices),
         extra=r.note,
-        category=category_label(ix, rt.to_kinds if forward else rt.from_kinds),
+        category=category_label(ix, kinds),
+    )
+
+
+def _lost_note(
+    ix: DeckIndex, r: Relation, end: str, cid: str, proven: list[str], options: int
+) -> LintFinding:
+    """Which relation lost its question, and the facts an author could add to bring it back."""
+    forward = end == "to"
+    anchor = r.source if forward else r.target
+    role = "from" if forward else "to"
+    plausible = ix.targets_of_type[r.type] if forward else ix.sources_of_type[r.type]
+    key = r.target if forward else r.source
+    others = set(listed(ix, anchor, r.type, role)) | {key}
+    unknown = sorted(c for c in plausible if c not in others and c not in proven)[:4]
+    hint = (
+        f"add `frequency: absent` facts for {anchor} (e.g. with {', '.join(unknown)}) "
+        if unknown
+        else "add `frequency: absent` facts "
+    )
+    return LintFinding(
+        r.loc,
+        "note",
+        "unproven-options",
+        f"no question on {r.type} {r.source} -> {r.target} asked towards {end}: "
+        f"{len(proven)} of {options - 1} wrong options proven; {hint}"
+        f"or declare {anchor} `complete: [{r.type}]` if its list is complete",
+        cid,
     )
 
 
 def category_label(ix: DeckIndex, kinds: tuple[str, ...]) -> str:
     """The options' shared category: the kinds the relation type allows on the key's side."""
     return " or ".join(ix.deck.kinds[k].label for k in kinds)
-
-
-def _why_not(ix: DeckIndex, r: Relation, end: str, candidate: str) -> str:
-    """Why a distractor is wrong, in a sentence a student can learn from."""
-    deck = ix.deck
-    rt = deck.relation_types[r.type]
-    anchor = r.source if end == "to" else r.target
-    pair = (anchor, candidate) if end == "to" else (candidate, anchor)
-    claim = fill_sentence(rt.statement, ix.name(pair[0]), ix.name(pair[1]), ix.proper).rstrip(".")
-    if "absent" in [x.frequency for x in ix.pair.get(pair, ()) if x.type == r.type]:
-        return f"Incorrect. The sources argue against it: it is not the case that {_lower_first(claim)}."
-    if end == "to":
-        others = [x.source for x in ix.into[(r.type, candidate)]]
-        held = (
-            fill_sentence(rt.statement, _names(ix, others), ix.name(candidate), ix.proper)
-            if others
-            else ""
-        )
-    else:
-        others = [x.target for x in ix.out[(candidate, r.type)]]
-        held = (
-            fill_sentence(rt.statement, ix.name(candidate), _names(ix, others), ix.proper)
-            if others
-            else ""
-        )
-    return (
-        f"Incorrect. {held}".rstrip()
-        if held
-        else f"Incorrect. This deck's sources do not say that {_lower_first(claim)}."
-    )
-
-
-def _lower_first(text: str) -> str:
-    """Lower-case a sentence's first letter so it can follow 'that', unless it opens an acronym."""
-    if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def _names(ix: DeckIndex, ids: list[str], limit: int = 3) -> str:
-    names = sorted({ix.name(i) for i in ids})
-    shown = ", ".join(names[:limit])
-    return shown + (" and others" if len(names) > limit else "")

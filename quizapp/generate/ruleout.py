@@ -6,6 +6,7 @@ explanation names something the student has read, and a check can find it there.
 
 from dataclasses import dataclass, field
 
+from quizapp.generate.evidence import Proof, denial
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text import FREQUENCY_RANK, TIME_UNITS, number, range_text
 from quizapp.generate.wording import article, mid_sentence
@@ -39,6 +40,7 @@ class Reason:
     cited: str
     subject: str  # the entity's name as written
     predicate: str  # the rest of the clause
+    proof: Proof  # the deck fact that makes the stated fact count against the entity
 
     @property
     def text(self) -> str:
@@ -81,6 +83,14 @@ def entity_range(ix: DeckIndex, entity: str, attr: str) -> tuple[float, float] |
     return (value.min, value.max)
 
 
+def discriminating_range(ix: DeckIndex, entity: str, attr: str) -> tuple[float, float] | None:
+    """The entity's range of `attr` when the deck marks it as a defining cut-off."""
+    value = ix.entity(entity).attributes.get(attr)
+    if value is None or not value.discriminating:
+        return None
+    return entity_range(ix, entity, attr)
+
+
 def lab_attributes(ix: DeckIndex, entity: str) -> list[str]:
     """Range attributes of a condition that are results (not ages or durations)."""
     return [
@@ -97,7 +107,7 @@ def excluded(ix: DeckIndex, facts: Facts) -> set[str]:
     for f in facts.present:
         gone.update(ix.absent_holders.get(f, ()))
     for f in facts.absent:
-        gone.update(ix.hallmark_holders.get(f, ()))
+        gone.update(ix.necessary_holders.get(f, ()))
     for attr, (low, high) in facts.labs.items():
         gone.update(ix.outside(attr, low, high))
     if facts.age:
@@ -118,35 +128,59 @@ ABSENT_AGAINST = {
 }
 
 
+def _relation_to(ix: DeckIndex, option: str, finding: str, test) -> str | None:
+    """The id of the first relation option -> finding that passes `test`."""
+    return next((r.id for r in ix.pair.get((option, finding), ()) if test(r)), None)
+
+
 def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
-    """Every stated fact that rules `option` out, by the four rules of the deck format."""
+    """Every stated fact that rules `option` out, by the four rules of the deck format:
+    a stated finding it has as `absent`, a stated absence of a finding `necessary` for
+    it, a result or age outside its `discriminating` range."""
     name = ix.name(option)
     reasons: list[Reason] = []
     for f in facts.present:
-        if "absent" in ix.frequencies(option, f):
+        rid = _relation_to(ix, option, f, lambda r: r.frequency == "absent")
+        if rid:
             said = ix.mid(f)
             why = PRESENT_AGAINST[ix.section(f)].format(said)
-            reasons.append(Reason(option, said, said, name, why))
+            r = ix.by_id[rid]
+            fact = denial(ix, r.type, r.source, r.target)
+            proof = Proof("absent", fact, r.loc, rid, said)
+            reasons.append(Reason(option, said, said, name, why, proof))
     for f in facts.absent:
-        if "hallmark" in ix.frequencies(option, f):
+        rid = _relation_to(ix, option, f, lambda r: r.necessary and r.frequency != "absent")
+        if rid:
             said = ix.mid(f)
             why = ABSENT_AGAINST[ix.section(f)].format(said)
-            reasons.append(Reason(option, said, said, name, why))
+            r = ix.by_id[rid]
+            fact = f"{name} is not diagnosed without {said}."
+            proof = Proof("necessary", fact, r.loc, rid, said)
+            reasons.append(Reason(option, said, said, name, why, proof))
     for attr, (low, high) in facts.labs.items():
-        span = entity_range(ix, option, attr)
+        span = discriminating_range(ix, option, attr)
         if span and (high < span[0] or low > span[1]):
             cited = lab_cited(ix, attr, low, high)
             side = "below" if high < span[0] else "above"
             limits = range_text(*span, ix.deck.attributes[attr].unit)
-            why = f"is unlikely because {cited} is {side} its usual range ({limits})"
-            reasons.append(Reason(option, lab_stated(ix, attr, low, high), cited, name, why))
-    span = entity_range(ix, option, AGE)
+            label = mid_sentence(ix.deck.attributes[attr].label, ix.proper)
+            why = f"is unlikely because {cited} is {side} its defining range ({limits})"
+            value = ix.entity(option).attributes[attr]
+            fact = f"The {label} of {ix.mid(option)} is {limits} (a defining range)."
+            stated = lab_stated(ix, attr, low, high)
+            proof = Proof("range", fact, value.loc, f"{option}.{attr}", stated)
+            reasons.append(Reason(option, stated, cited, name, why, proof))
+    span = discriminating_range(ix, option, AGE)
     if facts.age and span and (facts.age[1] < span[0] or facts.age[0] > span[1]):
         low, high = facts.age
         cited = f"{value_text(low, high, None)} years old"
         limits = range_text(*span, "years")
-        why = f"is unlikely because the patient is {cited} (usual age at onset {limits})"
-        reasons.append(Reason(option, age_text(low, high), cited, name, why))
+        why = f"is unlikely because the patient is {cited} (its age at onset is {limits})"
+        value = ix.entity(option).attributes[AGE]
+        fact = f"The age at onset of {ix.mid(option)} is {limits} (a defining range)."
+        stated = age_text(low, high)
+        proof = Proof("range", fact, value.loc, f"{option}.{AGE}", stated)
+        reasons.append(Reason(option, stated, cited, name, why, proof))
     return reasons
 
 
@@ -162,7 +196,7 @@ def support(ix: DeckIndex, facts: Facts, key: str) -> tuple[list[str], list[str]
             ranked.append((-len(ix.absent_holders.get(f, ())), rank, i, ix.mid(f)))
     for i, f in enumerate(facts.absent, start=len(facts.present)):
         if "absent" in ix.frequencies(key, f):
-            found = -len(ix.hallmark_holders.get(f, ()))
+            found = -len(ix.necessary_holders.get(f, ()))
             ranked.append((found, 0, i, f"the absence of {ix.mid(f)}"))
     labs: list[tuple[int, int, str]] = []
     for i, (attr, (low, high)) in enumerate(facts.labs.items()):
@@ -176,13 +210,13 @@ def conflicts_with_key(ix: DeckIndex, facts: Facts, key: str) -> list[str]:
     """What in a blueprint could contradict its own condition for some seed."""
     problems = [r.text for r in contradictions(ix, Facts(facts.present, facts.absent), key)]
     for attr, (low, high) in facts.labs.items():
-        span = entity_range(ix, key, attr)
+        span = discriminating_range(ix, key, attr)
         if span and (low < span[0] or high > span[1]):
             problems.append(
-                f"{lab_text(ix, attr, low, high)} reaches outside the range of "
+                f"{lab_text(ix, attr, low, high)} reaches outside the defining range of "
                 f"{ix.name(key)} ({range_text(*span, ix.deck.attributes[attr].unit)})"
             )
-    span = entity_range(ix, key, AGE)
+    span = discriminating_range(ix, key, AGE)
     if facts.age and span and (facts.age[0] < span[0] or facts.age[1] > span[1]):
         problems.append(
             f"{age_text(*facts.age)} reaches outside the age at onset of {ix.name(key)}"

@@ -21,6 +21,7 @@ class Choice:
     correct: bool
     explanation: str
     entity: str | None = None
+    proof: tuple = ()  # evidence.Proof items behind the verdict
 
 
 def seeded(*parts: object) -> random.Random:
@@ -68,7 +69,8 @@ def labelled(choices: Iterable[Choice]) -> tuple[Option, ...]:
     """Options in logical order with letters A, B, ... so the key's place is never a cue."""
     ordered = sorted(choices, key=lambda c: sort_key(c.text))
     return tuple(
-        Option(LABELS[i], c.text, c.correct, c.explanation, c.entity) for i, c in enumerate(ordered)
+        Option(LABELS[i], c.text, c.correct, c.explanation, c.entity, c.proof)
+        for i, c in enumerate(ordered)
     )
 
 

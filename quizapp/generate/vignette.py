@@ -3,9 +3,13 @@
 A blueprint is planned once: each lead-in is checked against the facts every
 drawn case states (the blueprint's ranges, not a seed's values). A lead-in is
 kept only if the key is contradicted by nothing the blueprint can state and at
-least options - 1 others are ruled out for every seed; otherwise the blueprint
-gets a lint error and no item. Each rendering then draws a case from the seed
-and takes as distractors only options its own stem rules out.
+least options - 1 others are proven wrong for every seed; otherwise the blueprint
+gets a lint note and no item. Each rendering then draws a case from the seed.
+A distractor diagnosis must be ruled out by a fact its own stem states (through
+the deck's evidence: `absent`, `necessary`, `discriminating`); a distractor
+antibody, biopsy finding, test or treatment must be proven wrong for the case's
+condition itself (`absent` or a `complete` list), since the open-world deck may
+simply not list it (decks/README.md).
 """
 
 from dataclasses import dataclass
@@ -13,11 +17,11 @@ from dataclasses import dataclass
 from quizapp.deck.model import Blueprint, Deck, Relation
 from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.case import Case, blueprint_facts, draw_case
+from quizapp.generate.evidence import Proof, complete_where, disproof, fact_proof
 from quizapp.generate.index import DeckIndex, build_index
 from quizapp.generate.mcq import category_label
 from quizapp.generate.ruleout import (
     Facts,
-    Reason,
     conflicts_with_key,
     contradictions,
     excluded,
@@ -72,58 +76,66 @@ def option_kinds(ix: DeckIndex, plan: Plan) -> tuple[str, ...]:
 
 
 def distractor_ids(ix: DeckIndex, plan: Plan, facts: Facts) -> list[str]:
-    """The options of the plan's category that `facts` rule out.
+    """The options of the plan's category proven wrong.
 
-    For lead-ins other than the diagnosis an option is ruled out when every entity
-    related to it by the key's relation type is (uncertain relations count, so
-    nothing that might be right becomes a distractor).
+    A diagnosis is wrong when `facts` rule it out. Any other option is wrong when
+    the deck disproves it for the case's condition (the stem's facts do not matter:
+    the condition is given, and an unlisted option may still be right for it).
     """
-    gone = excluded(ix, facts)
     if plan.relation is None:
+        gone = excluded(ix, facts)
         kind = ix.entity(plan.key).kind
         return sorted(
             o
             for o in gone
             if o != plan.key and ix.entity(o).kind == kind and not ix.entity(o).uncertain
         )
-    rtype = plan.relation.type
+    condition, rtype = plan.blueprint.condition, plan.relation.type
+    pool = list(ix.absent_out[(condition, rtype)])
+    if complete_where(ix, condition, rtype, "from") is not None:
+        pool += ix.of_kinds(option_kinds(ix, plan))
+    else:
+        pool += ix.complete_entities[rtype]
     return [
-        candidate
-        for candidate in ix.targets_of_type[rtype]
-        if candidate != plan.key
-        and not ix.entity(candidate).uncertain
-        and all(c in gone for c in ix.maybe_into[(rtype, candidate)])
+        c
+        for c in dict.fromkeys(pool)
+        if c != plan.key
+        and not ix.entity(c).uncertain
+        and ix.entity(c).kind in option_kinds(ix, plan)
+        and disproof(ix, condition, rtype, c) is not None
     ]
 
 
-def ruled_out(ix: DeckIndex, plan: Plan, facts: Facts) -> dict[str, list[Reason]]:
-    """Each option `facts` rule out, with the stated facts that do it (for lead-ins other
-    than the diagnosis: the first reason against each entity the option goes with)."""
-    out: dict[str, list[Reason]] = {}
+def ruled_out(ix: DeckIndex, plan: Plan, facts: Facts) -> dict[str, list[Proof]]:
+    """Each option proven wrong, with its proofs, the one to explain first: for the
+    diagnosis, the deck facts that make what the stem states count against it;
+    otherwise the deck fact against the option for the case's condition."""
+    out: dict[str, list[Proof]] = {}
     for option in distractor_ids(ix, plan, facts):
         if plan.relation is None:
-            out[option] = contradictions(ix, facts, option)
-            continue
-        related = sorted(set(ix.maybe_into[(plan.relation.type, option)]))
-        firsts = [contradictions(ix, facts, c)[:1] for c in related]
-        out[option] = [r[0] for r in firsts if r]
+            out[option] = [r.proof for r in contradictions(ix, facts, option)]
+        else:
+            proof = disproof(ix, plan.blueprint.condition, plan.relation.type, option)
+            out[option] = [proof] if proof else []
     return out
 
 
 def plan_blueprint(
     ix: DeckIndex, bp: Blueprint, options: int
 ) -> tuple[list[Plan], list[LintFinding]]:
-    """The lead-ins a blueprint can ask for every seed, and an error for each it cannot."""
+    """The lead-ins a blueprint can ask for every seed; for each it cannot, an error (the
+    blueprint contradicts the deck) or a note (too little evidence, and what would help)."""
     deck = ix.deck
     findings: list[LintFinding] = []
 
-    def error(lead_in: str, message: str) -> None:
+    def error(lead_in: str, message: str, severity: str = "error") -> None:
         where = bp.loc if lead_in == "diagnosis" else bp.field_locs.get("answers", bp.loc)
+        check = "provable-key" if severity == "error" else "unproven-options"
         findings.append(
             LintFinding(
                 where,
-                "error",
-                "provable-key",
+                severity,
+                check,
                 f"blueprint {bp.id!r}, lead-in {lead_in}: {message}; no item generated",
                 vignette_id(bp, lead_in, deck.id),
             )
@@ -159,15 +171,26 @@ def plan_blueprint(
             if fits:
                 others = _few(fits)
                 error(
-                    lead_in, f"nothing the stem states rules out {others}: two defensible answers"
+                    lead_in,
+                    f"nothing the stem states rules out {others}: two defensible answers "
+                    "(state a finding they have as `absent`, the absence of one `necessary` "
+                    "for them, or a value outside a `discriminating` range)",
+                    "note",
                 )
                 continue
         if len(out) < options - 1:
             have = _few([ix.name(o) for o in out]) or "none"
+            hint = (
+                "state more findings that other diagnoses have as `absent`"
+                if relation is None
+                else f"add `frequency: absent` {relation.type} facts for {bp.condition}, "
+                f"or declare {bp.condition} `complete: [{relation.type}]` if its list is complete"
+            )
             error(
                 lead_in,
-                f"only {len(out)} option(s) are ruled out by what every case states "
-                f"({have}); {options - 1} distractors are needed",
+                f"only {len(out)} option(s) are proven wrong for every case "
+                f"({have}); {options - 1} are needed: {hint}",
+                "note",
             )
             continue
         plans.append(plan)
@@ -189,8 +212,12 @@ def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Car
     kinds = option_kinds(ix, plan)
     plural = _plural(ix, kinds)
     question = QUESTIONS.get(plan.lead_in, QUESTIONS["diagnosis"]).format(plural=plural)
-    choices = [Choice(ix.name(plan.key), True, _why_key(ix, plan, facts), plan.key)]
-    choices += [Choice(ix.name(o), False, _why_not(ix, plan, o, out[o]), o) for o in chosen]
+    key_proof = _key_proof(ix, plan, facts)
+    choices = [Choice(ix.name(plan.key), True, _why_key(ix, plan, facts), plan.key, key_proof)]
+    choices += [
+        Choice(ix.name(o), False, _why_not(ix, plan, o, facts), o, tuple(out[o][:1]))
+        for o in chosen
+    ]
     condition = ix.entity(bp.condition)
     sources = bp.sources + (plan.relation.sources if plan.relation else ())
     card = Card(
@@ -255,16 +282,29 @@ def _why_key(ix: DeckIndex, plan: Plan, facts: Facts) -> str:
     return "Correct. " + why
 
 
-def _why_not(ix: DeckIndex, plan: Plan, option: str, reasons: list[Reason]) -> str:
-    """ "Incorrect. X is unlikely because ..." with the first stated fact against the option;
-    for other lead-ins, what the option goes with and why that is unlikely."""
+def _key_proof(ix: DeckIndex, plan: Plan, facts: Facts) -> tuple[Proof, ...]:
+    """The deck facts behind the key: its relation for a lead-in; for the diagnosis, the
+    stated findings the condition is stated to have (nothing stated contradicts it)."""
+    if plan.relation is not None:
+        return (fact_proof(ix, plan.relation.id),)
+    condition = plan.blueprint.condition
+    held = [
+        r.id
+        for f in facts.present
+        for r in ix.pair.get((condition, f), ())
+        if r.frequency != "absent"
+    ]
+    return tuple(fact_proof(ix, rid) for rid in dict.fromkeys(held))
+
+
+def _why_not(ix: DeckIndex, plan: Plan, option: str, facts: Facts) -> str:
+    """ "Incorrect. X is unlikely because ..." with the first stated fact against the
+    option; for other lead-ins, the deck fact that rules the option out for this
+    condition."""
     if plan.relation is None:
-        return f"Incorrect. {reasons[0].text}."
-    parts = []
-    for r in reasons:
-        fact = _statement(ix, plan, r.about, option).rstrip(".!?")
-        parts.append(f"{fact}, but {ix.mid(r.about)} {r.predicate}.")
-    return "Incorrect. " + " ".join(parts)
+        return f"Incorrect. {contradictions(ix, facts, option)[0].text}."
+    proof = disproof(ix, plan.blueprint.condition, plan.relation.type, option)
+    return f"Incorrect. {proof.fact}"  # type: ignore[union-attr]
 
 
 def vignette_cards(

@@ -7,6 +7,7 @@ acronym, an eponym or another word that stays capitalised anywhere in a sentence
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 # A capitalised word the deck itself writes after a lower-case word, a comma or a bracket
 # ("heliotrope rash, Gottron papules", "inverse Gottron papules") is a proper noun.
@@ -86,18 +87,47 @@ def is_lab_kind(kind: str) -> bool:
     return "result" in kind or "test" in kind
 
 
+_SINGULAR_ENDINGS = ("ss", "is", "us", "ys", "ics")  # weakness, arthritis, lupus, ...
+_VERB_PLURAL = {" is ": " are ", " has ": " have ", " does ": " do ", " was ": " were "}
+
+
+@cache
+def is_plural(name: str) -> bool:
+    """Whether a name takes a plural verb ("Gottron papules are"): its last word (after any
+    "or") is a lower-case English plural in -s. Not inflect: importing it costs 1.3 s here,
+    which the app would pay at every start, and it strips Greek and Latin singulars
+    ("calcinosis" -> "calcinosi") that this rule keeps."""
+    words = re.findall(r"[A-Za-z]+", name.split(" or ")[-1])
+    if not words:
+        return False
+    last = words[-1]
+    return last.islower() and last.endswith("s") and not last.endswith(_SINGULAR_ENDINGS)
+
+
 def fill_sentence(template: str, source: str, target: str, proper: frozenset[str]) -> str:
     """A relation-type sentence with its names in running-text case (plain replace, so
-    braces in names stay text): a name keeps its capital only where it starts the sentence."""
+    braces in names stay text): a name keeps its capital only where it starts the sentence,
+    and a plural name gets a plural verb ("Ragged-red fibres are ...")."""
     out: list[str] = []
     pos = 0
+    plural_next = False
     for m in re.finditer(r"\{(from|to)\}", template):
-        out.append(template[pos : m.start()])
+        out.append(_agree(template[pos : m.start()], plural_next))
         name = source if m.group(1) == "from" else target
         before = "".join(out).rstrip()
         out.append(
             name if not before or before.endswith((".", "?", "!")) else mid_sentence(name, proper)
         )
+        plural_next = is_plural(name)
         pos = m.end()
-    out.append(template[pos:])
+    out.append(_agree(template[pos:], plural_next))
     return sentence_start("".join(out))
+
+
+def _agree(text: str, plural: bool) -> str:
+    """Make the verb right after a plural name plural ("{to} is" -> "... are")."""
+    if plural:
+        for singular, many in _VERB_PLURAL.items():
+            if text.startswith(singular):
+                return many + text[len(singular) :]
+    return text

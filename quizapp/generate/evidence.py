@@ -1,0 +1,117 @@
+"""Proofs: the deck facts that make an option right or wrong (decks/README.md, open world).
+
+A deck states what is true and, explicitly, what is false; what it does not state
+is unknown. So an option may be offered as wrong only with one of these in the
+deck: an `absent` relation, a `complete` list that leaves it out, a `necessary`
+finding the case lacks, a `discriminating` range the case falls outside, or a
+table cell. Every generated option carries the `Proof` of its verdict, and
+`check_card` (quizapp.generate.proof_check) re-derives each one from the deck.
+"""
+
+from dataclasses import dataclass
+
+from quizapp.deck.errors import Location
+from quizapp.generate.index import DeckIndex
+from quizapp.generate.wording import fill_sentence, join, mid_sentence
+
+RULES = ("fact", "absent", "complete", "necessary", "range", "cell", "stated")
+
+
+@dataclass(frozen=True)
+class Proof:
+    """One deck fact behind an option's verdict.
+
+    `rule` says which kind of evidence it is (RULES); `fact` the fact in words;
+    `loc` where the deck states it; `ref` what it is about (a relation id, an
+    entity id, `table:row:column`); `stated` the stem's words it applies to, for
+    vignettes.
+    """
+
+    rule: str
+    fact: str
+    loc: Location
+    ref: str
+    stated: str | None = None
+
+    def to_json(self) -> dict:
+        data = {"rule": self.rule, "fact": self.fact, "loc": str(self.loc), "ref": self.ref}
+        if self.stated is not None:
+            data["stated"] = self.stated
+        return data
+
+
+def statement(ix: DeckIndex, rtype: str, source: str, target: str) -> str:
+    """The relation type's sentence about two entities, ending in a full stop."""
+    rt = ix.deck.relation_types[rtype]
+    text = fill_sentence(rt.statement, ix.name(source), ix.name(target), ix.proper).strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def denial(ix: DeckIndex, rtype: str, source: str, target: str) -> str:
+    """The relation type's sentence negated: its `deny` template, or 'is' -> 'is not'."""
+    rt = ix.deck.relation_types[rtype]
+    template = rt.deny
+    if template is None:
+        for verb in (" is ", " are ", " shows ", " has "):
+            if verb in rt.statement:
+                negated = {" shows ": " does not show ", " has ": " does not have "}.get(
+                    verb, verb.rstrip() + " not "
+                )
+                template = rt.statement.replace(verb, negated, 1)
+                break
+    if template is None:
+        said = statement(ix, rtype, source, target).rstrip(".")
+        return f"It is not the case that {said[:1].lower()}{said[1:]}."
+    text = fill_sentence(template, ix.name(source), ix.name(target), ix.proper).strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def fact_proof(ix: DeckIndex, relation_id: str) -> Proof:
+    """The stated relation that makes a key right."""
+    r = ix.by_id[relation_id]
+    return Proof("fact", statement(ix, r.type, r.source, r.target), r.loc, r.id)
+
+
+def complete_where(ix: DeckIndex, entity_id: str, rtype: str, role: str) -> Location | None:
+    """Where the deck says `entity_id`'s relations of `rtype` (on side `role`) are all listed."""
+    if rtype in ix.entity(entity_id).complete:
+        return ix.entity(entity_id).loc
+    rt = ix.deck.relation_types[rtype]
+    if f"each_{role}" in rt.complete:
+        return rt.loc
+    return None
+
+
+def listed(ix: DeckIndex, entity_id: str, rtype: str, role: str) -> list[str]:
+    """The other ends the deck lists for `entity_id` on side `role` (uncertain ones too)."""
+    if role == "from":
+        return sorted({r.target for r in ix.all_out.get((entity_id, rtype), ())})
+    return sorted({r.source for r in ix.all_into.get((rtype, entity_id), ())})
+
+
+def disproof(ix: DeckIndex, source: str, rtype: str, target: str) -> Proof | None:
+    """Evidence in the deck that `source -[rtype]-> target` is false, or None if it is unknown.
+
+    Nothing that might hold (even uncertainly, or through a subtype or parent) is
+    ever disproved; a complete list disproves only ends it does not list, nor a
+    subtype or parent of one it lists.
+    """
+    if ix.might_hold(source, rtype, target):
+        return None
+    said = denial(ix, rtype, source, target)
+    for r in ix.pair.get((source, target), ()):
+        if r.type == rtype and r.frequency == "absent":
+            note = f" {r.note}" if r.note else ""
+            return Proof("absent", said + note, r.loc, r.id)
+    for anchor, role, other in ((source, "from", target), (target, "to", source)):
+        where = complete_where(ix, anchor, rtype, role)
+        if where is None:
+            continue
+        ends = listed(ix, anchor, rtype, role)
+        if ix.kin(other) & set(ends):
+            continue
+        names = join(mid_sentence(ix.name(e), ix.proper) for e in ends) or "none"
+        label = ix.deck.relation_types[rtype].label
+        fact = f"{said} The complete list ({label}) for {ix.mid(anchor)}: {names}."
+        return Proof("complete", fact, where, anchor)
+    return None

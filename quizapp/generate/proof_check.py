@@ -1,0 +1,162 @@
+"""Re-derive every option's verdict from the deck, apart from the generators.
+
+`check_card` reads only the loaded `Deck` (never the generators' index), so a
+generator that offers an unproven option, cites a fact that does not exist, or
+cites one that does not bear on the question is caught. Used by the tests and by
+`quizapp lint`.
+"""
+
+from quizapp.deck.model import Deck, Relation
+from quizapp.generate.card import Card, Option
+
+PROVEN_KINDS = ("mcq", "comparison", "vignette")
+
+
+def _relations(deck: Deck) -> dict[str, Relation]:
+    return {r.id: r for r in deck.relations}
+
+
+def _holds(deck: Deck, source: str, rtype: str, target: str) -> bool:
+    """Stated (even uncertainly) for the pair, a subtype or a parent of either end."""
+
+    def family(entity: str) -> set[str]:
+        found, todo = {entity}, [entity]
+        while todo:
+            e = todo.pop()
+            up = deck.entities[e].parent
+            down = [x.id for x in deck.entities.values() if x.parent == e]
+            for other in ([up] if up else []) + down:
+                if other not in found:
+                    found.add(other)
+                    todo.append(other)
+        return found
+
+    sources, targets = family(source), family(target)
+    return any(
+        r.type == rtype and r.frequency != "absent" and r.source in sources and r.target in targets
+        for r in deck.relations
+    )
+
+
+def _complete(deck: Deck, entity: str, rtype: str, role: str) -> bool:
+    rt = deck.relation_types[rtype]
+    return rtype in deck.entities[entity].complete or f"each_{role}" in rt.complete
+
+
+def _disproved(deck: Deck, proof, source: str, rtype: str, target: str) -> str | None:
+    """None when `proof` shows source -[rtype]-> target false; else what is wrong."""
+    if _holds(deck, source, rtype, target):
+        return f"{source} -[{rtype}]-> {target} is stated (or implied) true"
+    if proof.rule == "absent":
+        r = _relations(deck).get(proof.ref)
+        if r is None or r.frequency != "absent":
+            return f"{proof.ref} is not an absent fact"
+        if (r.source, r.type, r.target) != (source, rtype, target):
+            return f"{proof.ref} is about {r.source} -[{r.type}]-> {r.target}"
+        return None
+    if proof.rule == "complete":
+        if proof.ref == source and _complete(deck, source, rtype, "from"):
+            return None
+        if proof.ref == target and _complete(deck, target, rtype, "to"):
+            return None
+        return f"{proof.ref} declares no complete list of {rtype}"
+    return f"rule {proof.rule!r} cannot disprove a relation"
+
+
+def _mcq(deck: Deck, card: Card) -> list[str]:
+    relation = _relations(deck).get(card.tests[0])
+    if relation is None:
+        return [f"tested relation {card.tests[0]} is not in the deck"]
+    forward = card.id.endswith(":to")
+    anchor = relation.source if forward else relation.target
+    problems: list[str] = []
+    for o in card.options:
+        if o.correct:
+            key = relation.target if forward else relation.source
+            if o.entity != key or not any(p.ref == relation.id for p in o.proof):
+                problems.append(f"key {o.text!r} is not proven by {relation.id}")
+            continue
+        pair = (anchor, o.entity) if forward else (o.entity, anchor)
+        why = _disproved(deck, o.proof[0], pair[0], relation.type, pair[1])  # type: ignore[arg-type]
+        if why:
+            problems.append(f"option {o.text!r}: {why}")
+    return problems
+
+
+def _comparison(deck: Deck, card: Card) -> list[str]:
+    problems: list[str] = []
+    key = next(o for o in card.options if o.correct)
+    for o in card.options:
+        for p in o.proof:
+            table_id, row_id, column = p.ref.split(":")
+            table = deck.tables.get(table_id)
+            row = next((r for r in table.rows if r.entity == row_id), None) if table else None
+            cell = row.cells.get(column) if row else None
+            if cell is None or cell.loc != p.loc or row_id != o.entity:
+                problems.append(f"option {o.text!r}: no cell {p.ref} at {p.loc}")
+                continue
+            if not o.correct:
+                key_row = next(r for r in table.rows if r.entity == key.entity)  # type: ignore[union-attr]
+                if key_row.cells[column].text == cell.text:
+                    problems.append(f"option {o.text!r}: its {column} cell equals the key's")
+    return problems
+
+
+def _vignette(deck: Deck, card: Card) -> list[str]:
+    bp = deck.blueprints[card.id.split(":")[2]]
+    lead_in = card.id.split(":")[3]
+    relations = _relations(deck)
+    problems: list[str] = []
+    for o in card.options:
+        if o.correct:
+            if lead_in != "diagnosis" and not any(
+                (r := relations.get(p.ref)) and r.source == bp.condition and r.target == o.entity
+                for p in o.proof
+            ):
+                problems.append(f"key {o.text!r} is not proven for {bp.condition}")
+            continue
+        p = o.proof[0]
+        if lead_in != "diagnosis":
+            rtype = relations[card.tests[1]].type
+            why = _disproved(deck, p, bp.condition, rtype, o.entity)  # type: ignore[arg-type]
+        else:
+            why = _ruled_out(deck, card, o, p)
+        if why:
+            problems.append(f"option {o.text!r}: {why}")
+    return problems
+
+
+def _ruled_out(deck: Deck, card: Card, option: Option, proof) -> str | None:
+    """A distractor diagnosis: the cited deck fact holds and the stem states what it uses."""
+    if proof.stated is None or proof.stated not in card.prompt:
+        return f"the stem does not state {proof.stated!r}"
+    if proof.rule in ("absent", "necessary"):
+        r = _relations(deck).get(proof.ref)
+        ok = (
+            r is not None
+            and r.source == option.entity
+            and (r.frequency == "absent" if proof.rule == "absent" else r.necessary)
+        )
+        return None if ok else f"{proof.ref} is not a {proof.rule} fact of {option.entity}"
+    if proof.rule == "range":
+        entity, attr = proof.ref.split(".")
+        value = deck.entities[entity].attributes.get(attr)
+        ok = entity == option.entity and value is not None and value.discriminating
+        return None if ok else f"{proof.ref} is not a discriminating range of {option.entity}"
+    return f"rule {proof.rule!r} cannot rule a diagnosis out"
+
+
+def check_card(deck: Deck, card: Card) -> list[str]:
+    """What is wrong with the card's proofs; empty when every verdict follows from the deck."""
+    if card.kind == "cloze" and card.id.split(":")[1] == "cloze":
+        return [] if card.proof else ["cloze without a proof of its one answer"]
+    if card.kind not in PROVEN_KINDS:
+        return []
+    missing = [o.text for o in card.options if not o.proof]
+    if missing:
+        return [f"option {t!r} has no proof" for t in missing]
+    if card.kind == "mcq":
+        return _mcq(deck, card)
+    if card.kind == "comparison":
+        return _comparison(deck, card)
+    return _vignette(deck, card)
