@@ -51,8 +51,8 @@ def _lower_title(title: str) -> str:
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _numbers(text: str) -> set[str]:
-    return {n.replace(",", "") for n in NUMBER.findall(text)}
+def _numbers(text: str) -> set[float]:
+    return {float(n.replace(",", "")) for n in NUMBER.findall(text)}
 
 
 def _differs(a: str | None, b: str | None) -> bool:

@@ -1,0 +1,162 @@
+"""Open world: what a deck does not state is unknown, so no option is offered as wrong
+without a deck fact that proves it, and every item carries that proof."""
+
+import dataclasses
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizapp.deck.loader import load_deck
+from quizapp.generate import generate_deck
+from quizapp.generate.proof_check import check_card
+from tests.generate.conftest import DATA
+
+EVIDENCE = re.compile(r",? ?(necessary: true|complete: each_from),?")
+
+
+def _deck_from(tmp_path: Path, text: str):
+    path = tmp_path / "deck.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_deck(path)
+
+
+def positive_only(tmp_path: Path):
+    """The small deck with every piece of negative evidence taken out."""
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.splitlines() if "frequency: absent" not in line)
+    return _deck_from(
+        tmp_path, EVIDENCE.sub(lambda m: "," if m.group().endswith(",") else "", text)
+    )
+
+
+def test_a_deck_of_positive_facts_yields_no_option_offered_as_wrong(tmp_path):
+    deck = positive_only(tmp_path)
+    generated = generate_deck(deck, seed=3)
+    asked = [c for c in generated.cards if c.kind in ("mcq", "vignette")]
+    assert asked == []
+    assert not [c for c in generated.cards if c.kind == "cloze" and ":cloze:" in c.id]
+    assert len(generated.lost) >= 48  # every MCQ and vignette of the full deck, reported
+    # comparison items prove their options with table cells, which state each row's value
+    assert all(not check_card(deck, c) for c in generated.cards)
+
+
+def test_the_full_small_deck_asks_what_its_evidence_proves(small):
+    kinds = {c.kind for c in generate_deck(small).cards}
+    assert {"mcq", "vignette", "cloze", "comparison"} <= kinds
+
+
+def test_a_finding_question_without_negative_facts_is_a_lint_note_saying_what_to_add(small):
+    generated = generate_deck(small)
+    ids = {c.id for c in generated.cards}
+    assert "small:mcq:alpha.has_finding.fatigue:from" not in ids  # only beta is disproved
+    note = next(
+        f for f in generated.lost if f.card_id == "small:mcq:alpha.has_finding.fatigue:from"
+    )
+    assert note.severity == "note"
+    assert "1 of 4 wrong options proven" in note.message
+    assert "`frequency: absent`" in note.message and "complete" in note.message
+    assert str(note.loc).startswith(str(DATA / "small.yaml"))
+
+
+def test_absent_facts_make_a_question_and_its_explanations_cite_them(tmp_path):
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    extra = "".join(
+        f"  - {{from: {c}, type: has_finding, to: fatigue, frequency: absent, source: s1}}\n"
+        for c in ("gamma", "delta", "epsilon")
+    )
+    text = text.replace("tables:\n", extra + "tables:\n", 1)
+    deck = _deck_from(tmp_path, text)
+    card = next(
+        c for c in generate_deck(deck).cards if c.id == "small:mcq:alpha.has_finding.fatigue:from"
+    )
+    for option in card.options:
+        (proof,) = option.proof
+        if option.correct:
+            assert proof.rule == "fact" and proof.ref == "alpha.has_finding.fatigue"
+            continue
+        assert proof.rule == "absent"
+        assert proof.ref == f"{option.entity}.has_finding.fatigue"
+        assert (
+            option.explanation == f"Incorrect. Tiredness is not a feature of {option.text.lower()}."
+        )
+        line = text.splitlines()[proof.loc.line - 1]
+        assert f"from: {option.entity}, type: has_finding, to: fatigue" in line
+    assert check_card(deck, card) == []
+
+
+def test_complete_lists_prove_distractors_and_json_shows_the_proof(small):
+    card = next(
+        c for c in generate_deck(small).cards if c.id == "small:mcq:alpha.marked_by.ab-alpha:to"
+    )
+    data = card.to_json()
+    for option in data["options"]:
+        assert option["proof"], option
+        assert re.match(r".+small\.yaml:\d+:\d+$", option["proof"][0]["loc"])
+        if not option["correct"]:
+            assert option["proof"][0]["rule"] == "complete"
+            assert "anti-Alpha" in option["explanation"]
+
+
+def test_the_checker_catches_an_option_whose_proof_is_swapped(small):
+    card = next(c for c in generate_deck(small).cards if c.kind == "mcq")
+    key = next(o for o in card.options if o.correct)
+    wrong = next(o for o in card.options if not o.correct)
+    forged = dataclasses.replace(wrong, proof=key.proof)
+    options = tuple(forged if o is wrong else o for o in card.options)
+    assert check_card(small, dataclasses.replace(card, options=options))
+    unproven = dataclasses.replace(wrong, proof=())
+    options = tuple(unproven if o is wrong else o for o in card.options)
+    assert check_card(small, dataclasses.replace(card, options=options))
+
+
+def test_table_cells_that_share_a_number_are_never_both_keys(tmp_path):
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "cells: {ck: {text: Normal, source: s1}, course: {text: Relapsing",
+        "cells: {ck: {text: '0.7', source: s1}, course: {text: Relapsing",
+    )
+    text = text.replace(
+        "cells: {ck: {text: Raised, source: s1}, course: {text: Progressive",
+        "cells: {ck: {text: '0.70 (weight)', source: s1}, course: {text: Progressive",
+    )
+    deck = _deck_from(tmp_path, text)
+    cards = generate_deck(deck).cards
+    ids = {c.id for c in cards if c.kind == "comparison"}
+    # alpha's 0.7 and epsilon's 0.70 are one value: neither row is asked by its CK alone
+    assert "small:comparison:lab-table:gamma:ck" in ids
+    assert (
+        not {"small:comparison:lab-table:alpha:ck", "small:comparison:lab-table:epsilon:ck"} & ids
+    )
+    for card in cards:
+        assert check_card(deck, card) == [], card.id
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(seed=st.integers(0, 10_000), options=st.integers(4, 6))
+def test_every_proof_follows_from_the_deck_for_any_seed(small, seed, options):
+    for card in generate_deck(small, seed=seed, options=options).cards:
+        assert check_card(small, card) == [], card.id
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 10_000))
+def test_every_iim_proof_follows_from_the_deck_for_any_seed(seed):
+    deck = _iim()
+    cards = generate_deck(deck, seed=seed).cards
+    for card in cards:
+        assert check_card(deck, card) == [], card.id
+        for option in card.options:
+            assert option.proof and all(p.loc.line > 0 for p in option.proof), card.id
+
+
+_IIM = []
+
+
+def _iim():
+    if not _IIM:
+        _IIM.append(load_deck(Path(__file__).resolve().parents[2] / "decks" / "iim" / "deck.yaml"))
+    return _IIM[0]
