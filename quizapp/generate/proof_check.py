@@ -17,15 +17,14 @@ def _relations(deck: Deck) -> dict[str, Relation]:
 
 
 def _holds(deck: Deck, source: str, rtype: str, target: str) -> bool:
-    """Stated (even uncertainly) for the pair, a subtype or a parent of either end."""
+    """Stated (even uncertainly) for the pair or for subtypes of either end: what holds
+    for anti-SRP myopathy holds for IMNM, its parent, too."""
 
     def family(entity: str) -> set[str]:
         found, todo = {entity}, [entity]
         while todo:
             e = todo.pop()
-            up = deck.entities[e].parent
-            down = [x.id for x in deck.entities.values() if x.parent == e]
-            for other in ([up] if up else []) + down:
+            for other in (x.id for x in deck.entities.values() if x.parent == e):
                 if other not in found:
                     found.add(other)
                     todo.append(other)
