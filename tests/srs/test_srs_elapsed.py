@@ -192,3 +192,22 @@ def test_undo_after_a_day_based_answer_restores_the_real_card(conn):
     assert fsrs_card(conn, card).to_json() == before_card.to_json()
     # and answering again gives the same day-based result
     assert session.answer(card, Rating.Good).interval.days >= 2
+
+
+def test_a_learning_card_left_overnight_counts_one_day_and_keeps_minute_steps(conn):
+    """The rule covers every card with a previous answer, as Anki's FSRS does."""
+    config = StudyConfig(timezone="Europe/Berlin", fuzz=False)
+    clock = Clock(local(BERLIN, 2026, 11, 24, 23, 0))
+    (card,) = add_cards(conn, 1)
+    session = StudySession(conn, config, clock=clock)
+    assert session.answer(card, Rating.Again).interval == timedelta(minutes=1)
+    before = fsrs_card(conn, card)
+    clock.now = local(BERLIN, 2026, 11, 25, 5, 0)
+    result = session.answer(card, Rating.Again)
+    assert result.state == State.Learning and result.interval == timedelta(minutes=1)
+    one_day = Card.from_json(before.to_json())
+    one_day.last_review = clock.now - timedelta(days=1)
+    expected, _ = config.scheduler(fuzz=False).review_card(
+        one_day, Rating.Again, review_datetime=clock.now
+    )
+    assert fsrs_card(conn, card).stability == expected.stability
