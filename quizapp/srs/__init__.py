@@ -3,5 +3,6 @@
 - `session`: `StudySession`, the API the TUI drives (see its module docstring).
 - `config`: `StudyConfig` (Anki's defaults) and its overrides in the file.
 - `days`: the study day with a rollover hour, in local time.
+- `elapsed`: elapsed time for fsrs counted in study days, not 24-hour periods.
 - `stats`: `stats_today(conn, deck_id)`, statistics for the learner's current day.
 """

@@ -23,6 +23,12 @@ Contract:
   duration, vignette seed, and what undo needs), the burying of siblings for the rest of
   the study day, and the leech mark (at `leech_threshold` lapses, then every half
   threshold: marked `leech` and, by default, suspended).
+- Elapsed time is counted in study days, not 24-hour periods: fsrs is shown the card
+  with `last_review` moved so that whole days up to the review equal the study days
+  between the two answers (`quizapp.srs.elapsed`). A card due tomorrow and answered at the
+  start of tomorrow's study day, under 24 hours later, counts 1 day, as in Anki. The
+  stored card, the log and undo keep the real times; `intervals` and `retrievability`
+  apply the same rule.
 - `intervals` previews each rating with fuzz off, so it neither consumes nor changes the
   global `random` state that fsrs draws its fuzz from.
 - `undo` takes back this session's answers, latest first: the card's row is restored
@@ -46,6 +52,7 @@ from fsrs import Card, Rating, State
 
 from quizapp.srs.config import StudyConfig, load_config
 from quizapp.srs.days import day_start, study_day
+from quizapp.srs.elapsed import as_fsrs_sees, retrievability
 from quizapp.store.cards import (
     CardRow,
     ReviewRow,
@@ -222,10 +229,26 @@ class StudySession:
         now = self.now()
         card = self._fsrs_card(row, now)
         moment = _review_time(card, now)
+        card = self._as_fsrs_sees(card, moment)
         return {
             rating: self._preview.review_card(card, rating, review_datetime=moment)[0].due - moment
             for rating in Rating
         }
+
+    def retrievability(self, card_id: str) -> float:
+        """The card's recall probability now (0 for a new card), elapsed time in study days."""
+        row = self._require(card_id)
+        if row.fsrs is None:
+            return 0.0
+        now = self.now()
+        card = Card.from_json(row.fsrs)
+        return retrievability(
+            self._scheduler, card, _review_time(card, now), self.config.day_starts_hour, self._tz
+        )
+
+    def _as_fsrs_sees(self, card: Card, moment: datetime) -> Card:
+        """The card with elapsed time counted in study days (see `quizapp.srs.elapsed`)."""
+        return as_fsrs_sees(card, moment, self.config.day_starts_hour, self._tz)
 
     def answer(
         self,
@@ -242,8 +265,12 @@ class StudySession:
             row = self._require(card_id)
             before = self._fsrs_card(row, now)
             moment = _review_time(before, now)
+            # fsrs sees elapsed study days; `before` (stored for undo) stays the real card
             after, _ = self._scheduler.review_card(
-                before, rating, review_datetime=moment, review_duration=duration_ms
+                self._as_fsrs_sees(before, moment),
+                rating,
+                review_datetime=moment,
+                review_duration=duration_ms,
             )
             lapsed = row.state == State.Review and rating == Rating.Again
             lapses = row.lapses + int(lapsed)
