@@ -113,8 +113,11 @@ def test_conditions_carry_the_vignette_attributes(deck):
     conditions = deck.entities_of_kind("condition")
     assert {c.id for c in conditions} >= set(SUBTYPES + DIFFERENTIALS)
     for condition in conditions:
-        for attribute in ("age_at_onset", "sex_ratio", "tempo", "ck", "esr"):
+        for attribute in ("sex_ratio", "tempo"):
             assert attribute in condition.attributes, f"{condition.id} lacks {attribute}"
+        for name, value in condition.attributes.items():
+            if value.discriminating:  # a defining cut-off, never an approximate usual range
+                assert name in ("age_at_onset", "ck"), f"{condition.id}.{name}"
 
 
 def test_differential_table_has_a_row_per_condition(deck):
@@ -147,27 +150,13 @@ def _range(value):
     return (value.min, value.max)
 
 
-def test_every_condition_has_a_blueprint_that_rules_out_all_others(deck):
-    conditions = deck.entities_of_kind("condition")
-    # Stated test results (antibody results, TSH) rule conditions out too (has_result).
-    frequency = {(r.source, r.target): r.frequency for r in deck.relations
-                 if r.type in ("has_finding", "has_result")}  # fmt: skip
-    by_condition = {bp.condition: bp for bp in deck.blueprints.values()}
-    assert set(by_condition) == {c.id for c in conditions}
-    for bp in deck.blueprints.values():
-        key = deck.entities[bp.condition]
-        stated = set(bp.required) | set(bp.history)
-        age = _range(bp.age) if bp.age else _range(key.attributes["age_at_onset"])
-        labs = {
-            name: _range(bp.labs[name]) if name in bp.labs else _range(key.attributes[name])
-            for name in ("ck", "esr")
-        }
-        for other in conditions:
-            if other.id == key.id:
-                continue
-            reasons = [f for f in stated if frequency.get((other.id, f)) == "absent"]
-            reasons += [f for f in bp.negative if frequency.get((other.id, f)) == "hallmark"]
-            reasons += [n for n, r in labs.items() if _disjoint(r, _range(other.attributes[n]))]
-            if _disjoint(age, _range(other.attributes["age_at_onset"])):
-                reasons.append("age")
-            assert reasons, f"{bp.id}: nothing in the stem rules out {other.id}"
+def test_every_condition_has_a_blueprint_and_the_core_subtypes_a_diagnosis_vignette(deck):
+    """Open world: a diagnosis vignette needs every other condition ruled out by deck
+    evidence (absent, necessary, discriminating); the IIM subtypes must have that."""
+    from quizapp.generate import generate_deck
+
+    by_condition = {bp.condition for bp in deck.blueprints.values()}
+    assert by_condition == {c.id for c in deck.entities_of_kind("condition")}
+    generated = {c.id for c in generate_deck(deck).cards if c.kind == "vignette"}
+    for condition in ("dm", "jdm", "pm", "ibm", "asys", "imnm-srp", "imnm-hmgcr"):
+        assert f"iim:vignette:bp-{condition}:diagnosis" in generated, condition

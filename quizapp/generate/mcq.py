@@ -70,11 +70,13 @@ def relation_mcq(
         return disproof(ix, *pair)
 
     proofs: dict[str, Proof] = {}
+    kinds = rt.to_kinds if forward else rt.from_kinds
 
     def usable(candidate: str) -> bool:
         e = ix.entity(candidate)
         if (
             candidate == key
+            or e.kind not in kinds
             or e.uncertain
             or mentions(prompt, _terms(ix, candidate))
             or mentions(e.name, _terms(ix, key))
@@ -88,7 +90,6 @@ def relation_mcq(
 
     cid = card_id(deck.id, "mcq", r.id, end)
     rng = seeded(cid, seed)
-    kinds = rt.to_kinds if forward else rt.from_kinds
     known_false = ix.absent_out[(anchor, r.type)] if forward else ix.absent_into[(r.type, anchor)]
     plausible = ix.targets_of_type[r.type] if forward else ix.sources_of_type[r.type]
     pools: list[list[str]] = [list(known_false)]

@@ -68,8 +68,13 @@ def _mcq(deck: Deck, card: Card) -> list[str]:
         return [f"tested relation {card.tests[0]} is not in the deck"]
     forward = card.id.endswith(":to")
     anchor = relation.source if forward else relation.target
+    rt = deck.relation_types[relation.type]
+    kinds = rt.to_kinds if forward else rt.from_kinds
     problems: list[str] = []
     for o in card.options:
+        if o.entity is None or deck.entities[o.entity].kind not in kinds:
+            problems.append(f"option {o.text!r} is not a {' or '.join(kinds)}")
+            continue
         if o.correct:
             key = relation.target if forward else relation.source
             if o.entity != key or not any(p.ref == relation.id for p in o.proof):
