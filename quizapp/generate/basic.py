@@ -2,6 +2,7 @@
 
 from quizapp.deck.model import Relation
 from quizapp.generate.card import Card, card_id
+from quizapp.generate.evidence import complete_where
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text import attribute_text, by_frequency, topic_of
 from quizapp.generate.wording import fill_sentence
@@ -10,7 +11,8 @@ from quizapp.generate.wording import fill_sentence
 def grouped_card(
     ix: DeckIndex, generator: str, anchor: str, rtype: str, rels: list[Relation]
 ) -> Card | None:
-    """One card per entity and relation type, answering with every end the deck states.
+    """One card per entity and relation type, answering with every end the deck states
+    ("Includes: ..." unless the deck declares the list complete).
 
     One card per relation would show the same question with different answers;
     the id comes from (anchor, relation type) so adding a fact keeps the card.
@@ -27,6 +29,8 @@ def grouped_card(
     anchor_name = ix.name(anchor)
     prompt = fill_sentence(template, anchor_name, anchor_name, ix.proper)
     answer = "; ".join(by_frequency((r.frequency, ix.name(end)) for r, end in ends))
+    if complete_where(ix, anchor, rtype, "from" if forward else "to") is None:
+        answer = f"Includes: {answer}"  # open world: the deck's list need not be all there is
     notes = [f"{ix.name(end)}: {r.note}" for r, end in ends if r.note]
     sources = tuple(dict.fromkeys(s for r, _ in ends for s in r.sources))
     return Card(

@@ -73,11 +73,14 @@ def fact_proof(ix: DeckIndex, relation_id: str) -> Proof:
 
 
 def complete_where(ix: DeckIndex, entity_id: str, rtype: str, role: str) -> Location | None:
-    """Where the deck says `entity_id`'s relations of `rtype` (on side `role`) are all listed."""
+    """Where the deck says `entity_id`'s relations of `rtype` (on side `role`) are all listed.
+
+    A relation type's `complete: each_from` covers the `from` entities the deck gives a
+    list for (at least one relation of the type); an entity with none stays unknown."""
     if rtype in ix.entity(entity_id).complete:
         return ix.entity(entity_id).loc
     rt = ix.deck.relation_types[rtype]
-    if f"each_{role}" in rt.complete:
+    if f"each_{role}" in rt.complete and listed(ix, entity_id, rtype, role):
         return rt.loc
     return None
 

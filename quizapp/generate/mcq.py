@@ -24,6 +24,8 @@ from quizapp.generate.index import DeckIndex
 from quizapp.generate.text import Choice, labelled, mentions, pick, seeded, topic_of
 from quizapp.generate.wording import fill_sentence
 
+MINOR = ("occasional", "rare")  # frequencies too weak to be the single best answer
+
 
 def mcq_cards(
     ix: DeckIndex, seed: int = 0, options: int = 5
@@ -59,6 +61,8 @@ def relation_mcq(
     key, anchor = (r.target, r.source) if forward else (r.source, r.target)
     if ix.entity(key).uncertain or ix.entity(anchor).uncertain:
         return None
+    if r.frequency in MINOR:
+        return None  # "Which finding is a feature of X?" must not key a minor association
     prompt = fill_sentence(
         rt.ask_to if forward else rt.ask_from, ix.name(r.source), ix.name(r.target), ix.proper
     )

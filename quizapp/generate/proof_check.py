@@ -38,8 +38,16 @@ def _holds(deck: Deck, source: str, rtype: str, target: str) -> bool:
 
 
 def _complete(deck: Deck, entity: str, rtype: str, role: str) -> bool:
-    rt = deck.relation_types[rtype]
-    return rtype in deck.entities[entity].complete or f"each_{role}" in rt.complete
+    """The entity's list is declared complete, or the type's lists are and it has one."""
+    if rtype in deck.entities[entity].complete:
+        return True
+    has_list = any(
+        r.type == rtype
+        and r.frequency != "absent"
+        and (r.source if role == "from" else r.target) == entity
+        for r in deck.relations
+    )
+    return f"each_{role}" in deck.relation_types[rtype].complete and has_list
 
 
 def _disproved(deck: Deck, proof, source: str, rtype: str, target: str) -> str | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from quizapp.generate.evidence import Proof, denial
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import FREQUENCY_RANK, TIME_UNITS, number, range_text
+from quizapp.generate.text import FREQUENCY_RANK, TIME_UNITS, number, range_text, span_text
 from quizapp.generate.wording import article, is_plural, mid_sentence
 
 AGE = "age_at_onset"
@@ -167,7 +167,7 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
         if span and (high < span[0] or low > span[1]):
             cited = lab_cited(ix, attr, low, high)
             side = "below" if high < span[0] else "above"
-            limits = range_text(*span, ix.deck.attributes[attr].unit)
+            limits = span_text(*span, ix.deck.attributes[attr].unit)
             label = mid_sentence(ix.deck.attributes[attr].label, ix.proper)
             why = f"is unlikely because {cited} is {side} its defining range ({limits})"
             value = ix.entity(option).attributes[attr]
@@ -179,7 +179,7 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
     if facts.age and span and (facts.age[1] < span[0] or facts.age[0] > span[1]):
         low, high = facts.age
         cited = f"{value_text(low, high, None)} years old"
-        limits = range_text(*span, "years")
+        limits = span_text(*span, "years")
         why = f"is unlikely because the patient is {cited} (its age at onset is {limits})"
         value = ix.entity(option).attributes[AGE]
         fact = f"The age at onset of {ix.mid(option)} is {limits} (a defining range)."

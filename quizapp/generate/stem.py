@@ -28,7 +28,7 @@ TO_FEMALE = {"he": "she", "him": "her", "his": "her", "himself": "herself"}
 TO_MALE = {"she": "he", "hers": "his", "herself": "himself"}
 # NBME phrasing: "because of a 3-month history of X", or the complaint then its duration.
 DURATION = (
-    "because of a {n}-{one} history of {complaint}",
+    "because of {a} {n}-{one} history of {complaint}",
     "because of {complaint} for the past {n} {unit}",
 )
 
@@ -90,6 +90,7 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
     pronoun = "She" if case.sex == "female" else "He"
     complaint = with_pronouns(case.complaint, case.sex)
     why = rng.choice(DURATION).format(
+        a=article(str(case.duration)),
         n=case.duration,
         one=_unit(1, case.duration_unit),
         unit=_unit(case.duration, case.duration_unit),

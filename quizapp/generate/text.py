@@ -41,10 +41,21 @@ def range_text(low: float, high: float, unit: str | None) -> str:
     return f"{number(low)}-{number(high)}{suffix}"
 
 
+def span_text(low: float, high: float, unit: str | None) -> str:
+    """A deck range as a fact: a cut-off stays one-sided ("at most 4,500 U/L", "50 years or
+    older"), never an invented 0 or 100 at the open end."""
+    suffix = f" {unit}" if unit else ""
+    if low <= 0:
+        return f"at most {number(high)}{suffix}"
+    if unit == "years" and high >= 100:
+        return f"{number(low)} years or older"
+    return range_text(low, high, unit)
+
+
 def attribute_text(value: AttributeValue, unit: str | None) -> str:
     """An attribute value as an answer: a range, a ratio, an enum value or a text."""
     if value.min is not None and value.max is not None:
-        return range_text(value.min, value.max, unit)
+        return span_text(value.min, value.max, unit)
     if value.female is not None and value.male is not None:
         return f"female {number(value.female)} : male {number(value.male)}"
     return value.value or value.text or ""

@@ -28,10 +28,11 @@ def test_basic_and_reverse_come_from_the_relation_templates(small):
     by_id = {c.id: c for c in generate_deck(small).cards}
     basic = by_id["small:basic:alpha:has_finding"]
     assert basic.prompt == "Which clinical finding is a feature of alpha disease?"  # running text
-    assert basic.answer == "Alpha sign; Tiredness"  # hallmark first
+    assert basic.answer == "Includes: Alpha sign; Tiredness"  # hallmark first; an open list
     reverse = by_id["small:reverse:ab-alpha:marked_by"]
     assert reverse.prompt == "Which condition does anti-Alpha mark?"
-    assert reverse.answer == "Alpha disease"
+    assert reverse.answer == "Includes: Alpha disease"
+    assert by_id["small:basic:alpha:marked_by"].answer == "Anti-Alpha"  # a complete list
     attribute = by_id["small:attribute:alpha:ck"]
     assert attribute.answer == "30-200 U/L"
 
