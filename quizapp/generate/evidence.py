@@ -113,7 +113,10 @@ def disproof(ix: DeckIndex, source: str, rtype: str, target: str) -> Proof | Non
         ends = listed(ix, anchor, rtype, role)
         if ix.kin(other) & set(ends):
             continue
-        names = join(mid_sentence(ix.name(e), ix.proper) for e in ends) or "none"
+        stated = [
+            e for e in ends if not ix.entity(e).uncertain and ix.might_state(anchor, rtype, e, role)
+        ]
+        names = join(mid_sentence(ix.name(e), ix.proper) for e in stated) or "none"
         label = ix.deck.relation_types[rtype].label
         fact = f"{said} The complete list ({label}) for {ix.mid(anchor)}: {names}."
         return Proof("complete", fact, where, anchor)

@@ -77,6 +77,12 @@ class DeckIndex:
             self._of_kinds[kinds] = [e for k in kinds for e in self.by_kind[k]]
         return self._of_kinds[kinds]
 
+    def might_state(self, anchor: str, rtype: str, other: str, role: str) -> bool:
+        """Whether a certain (not uncertain) relation links anchor and other: what a card
+        may state, as opposed to what merely might hold."""
+        pair = (anchor, other) if role == "from" else (other, anchor)
+        return any(r.type == rtype and r.frequency != "absent" for r in self.pair.get(pair, ()))
+
     def ancestors(self, entity_id: str) -> list[str]:
         return _ancestors(self.deck, entity_id)
 

@@ -105,8 +105,8 @@ def relation_mcq(
         pools.append(ix.complete_entities[r.type])  # those whose own list leaves the anchor out
     chosen: list[str] = []
     for pool in pools:
-        fresh = [c for c in pool if c not in proofs] if proofs else pool
-        chosen += pick(rng, fresh, options - 1 - len(chosen), usable)
+        wanted = options - 1 - len(chosen)
+        chosen += pick(rng, pool, wanted, lambda c, taken=set(chosen): c not in taken and usable(c))
     if len(chosen) < options - 1:
         if lost is not None:
             lost.append(_lost_note(ix, r, end, cid, chosen, options))
