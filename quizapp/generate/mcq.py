@@ -10,6 +10,8 @@ then any of the kinds. A question without enough proven options is not asked; th
 lint note says which facts would bring it back.
 """
 
+from itertools import islice
+
 from quizapp.deck.model import Relation
 from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.evidence import (
@@ -148,8 +150,8 @@ def _lost_note(
     role = "from" if forward else "to"
     plausible = ix.targets_of_type[r.type] if forward else ix.sources_of_type[r.type]
     key = r.target if forward else r.source
-    others = set(listed(ix, anchor, r.type, role)) | {key}
-    unknown = sorted(c for c in plausible if c not in others and c not in proven)[:4]
+    others = set(listed(ix, anchor, r.type, role)) | {key} | set(proven)
+    unknown = list(islice((c for c in plausible if c not in others), 4))
     hint = (
         f"add `frequency: absent` facts for {anchor} (e.g. with {', '.join(unknown)}) "
         if unknown
