@@ -38,6 +38,7 @@ UNCERTAIN = Field(Flag(doc="True when the fact is not confirmed; generators leav
 NOTE = _optional_text("A note for learners: shown with the answer of every card built on this.")
 AUTHOR_NOTE = _optional_text("A note for authors and reviewers only: never shown to learners.")
 COMPLETE_SIDES = ("each_from", "each_to")
+FINDING_CLASSES = ("symptom", "sign", "history", "course", "laboratory", "imaging", "pathology")
 
 SOURCE = Record(
     "source",
@@ -153,6 +154,14 @@ ENTITY = Record(
                 min_items=1,
                 doc="Relation types whose relations with this entity are all listed: anything "
                 "else is false for it, so it may be offered as a wrong answer.",
+            )
+        ),
+        "class": Field(
+            Choice(
+                FINDING_CLASSES,
+                doc="Where a vignette states it: symptom (the patient reports it), history "
+                "(an exposure), course (how the illness behaves, stated as its own sentence), "
+                "sign (physical examination), laboratory / imaging / pathology (studies).",
             )
         ),
         "author_note": AUTHOR_NOTE,

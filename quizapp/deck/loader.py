@@ -230,6 +230,7 @@ def _entity(e: LDict) -> m.Entity:
         attributes=attributes,
         uncertain=e.get("uncertain", False),
         complete=tuple(e.get("complete", ())),
+        finding_class=e.get("class"),
     )
 
 

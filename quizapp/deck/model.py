@@ -87,6 +87,7 @@ class Entity:
     attributes: dict[str, AttributeValue] = field(default_factory=dict, hash=False)
     uncertain: bool = False
     complete: tuple[str, ...] = ()  # relation types whose relations with it are all listed
+    finding_class: str | None = None  # symptom, sign, history, course, laboratory, ...
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,16 @@ from dataclasses import dataclass, field
 from quizapp.deck.model import Deck, Entity, Relation
 from quizapp.generate.wording import is_lab_kind, mid_sentence, proper_words
 
+CLASS_SECTION = {
+    "symptom": "symptom",
+    "course": "course",
+    "history": "history",
+    "sign": "exam",
+    "laboratory": "lab",
+    "imaging": "lab",
+    "pathology": "lab",
+}
+
 
 @dataclass
 class DeckIndex:
@@ -60,9 +70,13 @@ class DeckIndex:
         return said
 
     def section(self, entity_id: str) -> str:
-        """Where a stem states the entity: "history" when some blueprint has it in its
-        `history` (an exposure), "lab" when its kind is a result of studies (see
-        `is_lab_kind`), else "exam" (a clinical finding)."""
+        """Where a stem states the entity (NBME order: symptoms and course, history,
+        examination, studies): its `class` when the deck gives one; else "history" when
+        some blueprint has it in its `history` (an exposure), "lab" when its kind is a
+        result of studies (see `is_lab_kind`), else "exam" (a clinical finding)."""
+        given = self.entity(entity_id).finding_class
+        if given:
+            return CLASS_SECTION[given]
         if entity_id in self.history_entities:
             return "history"
         return "lab" if is_lab_kind(self.entity(entity_id).kind) else "exam"

@@ -123,11 +123,15 @@ def excluded(ix: DeckIndex, facts: Facts) -> set[str]:
 # What a stated fact says against an option, by the stem section that states it.
 PRESENT_AGAINST = {
     "history": "is unlikely because the patient has a history of {}",
+    "symptom": "is unlikely because the patient reports {}",
+    "course": "is unlikely because of the course: {}",
     "lab": "is unlikely because laboratory studies show {}",
     "exam": "is unlikely because physical examination shows {}",
 }
 ABSENT_AGAINST = {
     "history": "requires {}, which this patient denies",
+    "symptom": "requires {}, which this patient does not report",
+    "course": "requires {}, which this case does not show",
     "lab": "requires {}, which laboratory studies do not show",
     "exam": "requires {}, which this patient does not have",
 }

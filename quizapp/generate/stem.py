@@ -33,6 +33,14 @@ DURATION = (
 )
 
 
+def _said(section: tuple[list[str], list[str]], present: str, absent: str) -> list[str]:
+    """A section's sentences: what is stated present, then what is stated absent."""
+    had, never = section
+    return ([present.format(join(had))] if had else []) + (
+        [absent.format(join(never, "or"))] if never else []
+    )
+
+
 def _swap(word: str, mapping: dict[str, str]) -> str:
     new = mapping.get(word.lower(), word)
     return new.capitalize() if word[:1].isupper() else new
@@ -97,7 +105,7 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         complaint=complaint,
     )
     sections: dict[str, tuple[list[str], list[str]]] = {
-        s: ([], []) for s in ("history", "exam", "lab")
+        s: ([], []) for s in ("symptom", "course", "history", "exam", "lab")
     }
     for e in (*case.history, *case.findings):
         sections["history" if e in case.history else ix.section(e)][0].append(ix.mid(e))
@@ -105,11 +113,15 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         sections[ix.section(e)][1].append(ix.mid(e))
     who = f"{case.age}-year-old {noun}"
     sentences = [f"{sentence_start(article(who))} {who} {_setting(case)} {why}."]
-    had, never = sections["history"]
-    if had:
-        sentences.append(f"{pronoun} has a history of {join(had)}.")
-    if never:
-        sentences.append(f"There is no history of {join(never, 'or')}.")
+    sentences += _said(
+        sections["symptom"], f"{pronoun} also reports {{}}.", f"{pronoun} reports no {{}}."
+    )
+    shown, unshown = sections["course"]
+    sentences += [f"{pronoun} notes that {c}." for c in shown]
+    sentences += [f"{pronoun} does not note that {c}." for c in unshown]
+    sentences += _said(
+        sections["history"], f"{pronoun} has a history of {{}}.", "There is no history of {}."
+    )
     seen, unseen = sections["exam"]
     if seen:
         sentences.append(f"Physical examination shows {join(seen)}.")
