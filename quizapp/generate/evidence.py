@@ -88,8 +88,17 @@ def complete_where(ix: DeckIndex, entity_id: str, rtype: str, role: str) -> Loca
 def listed(ix: DeckIndex, entity_id: str, rtype: str, role: str) -> list[str]:
     """The other ends the deck lists for `entity_id` on side `role` (uncertain ones too)."""
     if role == "from":
-        return sorted({r.target for r in ix.all_out.get((entity_id, rtype), ())})
-    return sorted({r.source for r in ix.all_into.get((rtype, entity_id), ())})
+        return sorted(set(ix.maybe_out.get((entity_id, rtype), ())))
+    return sorted(set(ix.maybe_into.get((rtype, entity_id), ())))
+
+
+def stated_ends(ix: DeckIndex, entity_id: str, rtype: str, role: str) -> list[str]:
+    """The other ends a card may state for `entity_id` (certain facts, certain entities)."""
+    if role == "from":
+        ends = {r.target for r in ix.out.get((entity_id, rtype), ())}
+    else:
+        ends = {r.source for r in ix.into.get((rtype, entity_id), ())}
+    return sorted(e for e in ends if not ix.entity(e).uncertain)
 
 
 def disproof(ix: DeckIndex, source: str, rtype: str, target: str) -> Proof | None:
@@ -113,9 +122,7 @@ def disproof(ix: DeckIndex, source: str, rtype: str, target: str) -> Proof | Non
         ends = listed(ix, anchor, rtype, role)
         if ix.kin(other) & set(ends):
             continue
-        stated = [
-            e for e in ends if not ix.entity(e).uncertain and ix.might_state(anchor, rtype, e, role)
-        ]
+        stated = stated_ends(ix, anchor, rtype, role)
         names = join(mid_sentence(ix.name(e), ix.proper) for e in stated) or "none"
         label = ix.deck.relation_types[rtype].label
         fact = f"{said} The complete list ({label}) for {ix.mid(anchor)}: {names}."

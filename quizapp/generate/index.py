@@ -41,12 +41,7 @@ class DeckIndex:
     maybe_into: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     by_kind: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     history_entities: set[str] = field(default_factory=set)
-    all_out: dict[tuple[str, str], list[Relation]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-    all_into: dict[tuple[str, str], list[Relation]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    maybe_out: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     absent_holders: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     necessary_holders: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -90,12 +85,6 @@ class DeckIndex:
         if kinds not in self._of_kinds:
             self._of_kinds[kinds] = [e for k in kinds for e in self.by_kind[k]]
         return self._of_kinds[kinds]
-
-    def might_state(self, anchor: str, rtype: str, other: str, role: str) -> bool:
-        """Whether a certain (not uncertain) relation links anchor and other: what a card
-        may state, as opposed to what merely might hold."""
-        pair = (anchor, other) if role == "from" else (other, anchor)
-        return any(r.type == rtype and r.frequency != "absent" for r in self.pair.get(pair, ()))
 
     def ancestors(self, entity_id: str) -> list[str]:
         return _ancestors(self.deck, entity_id)
@@ -170,8 +159,7 @@ def build_index(deck: Deck) -> DeckIndex:
         if r.frequency != "absent":
             ix.maybe.add((r.source, r.type, r.target))
             ix.maybe_into[(r.type, r.target)].append(r.source)
-            ix.all_out[(r.source, r.type)].append(r)
-            ix.all_into[(r.type, r.target)].append(r)
+            ix.maybe_out[(r.source, r.type)].append(r.target)
         if r.uncertain:
             continue
         ix.pair[(r.source, r.target)].append(r)

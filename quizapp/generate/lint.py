@@ -10,7 +10,7 @@ from quizapp.generate.index import DeckIndex, build_index
 from quizapp.generate.lint_bank import check_key_balance
 from quizapp.generate.lint_options import Issue, check_options
 from quizapp.generate.lint_stem import check_cover, check_lead_in, check_slots, split_prompt
-from quizapp.generate.proof_check import check_card
+from quizapp.generate.proof_check import ProofChecker
 from quizapp.generate.vignette import plan_blueprint, render_plan
 
 OPTION_KINDS = ("mcq", "comparison", "vignette")
@@ -38,12 +38,13 @@ def lint_deck(deck: Deck, seeds: int = 50, options: int = 5) -> list[LintFinding
     ix = build_index(deck)
     generated = generate_deck(deck, seed=0, options=options)
     findings = list(generated.findings) + list(generated.lost)
+    proofs = ProofChecker(deck)
     for card in generated.cards:
         if card.kind in ("mcq", "comparison"):
             findings += [_finding(card, i) for i in lint_card(ix, card)]
         findings += [
             LintFinding(card.loc, "error", "proof", problem, card.id)
-            for problem in check_card(deck, card)
+            for problem in proofs.check(card)
         ]
     for bp in deck.blueprints.values():
         plans, _ = plan_blueprint(ix, bp, options)  # problems already reported above

@@ -12,66 +12,83 @@ from quizapp.generate.card import Card, Option
 PROVEN_KINDS = ("mcq", "comparison", "vignette")
 
 
-def _relations(deck: Deck) -> dict[str, Relation]:
-    return {r.id: r for r in deck.relations}
+class ProofChecker:
+    """The deck's facts looked up once (by id, held pairs, subtypes, who has a list), so
+    checking every card of a deck costs one pass over it, not one per option."""
 
+    def __init__(self, deck: Deck) -> None:
+        self.deck = deck
+        self.relations: dict[str, Relation] = {r.id: r for r in deck.relations}
+        stated = [r for r in deck.relations if r.frequency != "absent"]
+        self.held = {(r.source, r.type, r.target) for r in stated}
+        self.has_list = {(r.source, r.type, "from") for r in stated}
+        self.has_list |= {(r.target, r.type, "to") for r in stated}
+        self.children: dict[str, list[str]] = {}
+        for e in deck.entities.values():
+            if e.parent:
+                self.children.setdefault(e.parent, []).append(e.id)
 
-def _holds(deck: Deck, source: str, rtype: str, target: str) -> bool:
-    """Stated (even uncertainly) for the pair or for subtypes of either end: what holds
-    for anti-SRP myopathy holds for IMNM, its parent, too."""
+    def check(self, card: Card) -> list[str]:
+        """What is wrong with the card's proofs; empty when every verdict follows."""
+        if card.kind == "cloze" and card.id.split(":")[1] == "cloze":
+            return [] if card.proof else ["cloze without a proof of its one answer"]
+        if card.kind not in PROVEN_KINDS:
+            return []
+        missing = [o.text for o in card.options if not o.proof]
+        if missing:
+            return [f"option {t!r} has no proof" for t in missing]
+        if card.kind == "mcq":
+            return _mcq(self, card)
+        if card.kind == "comparison":
+            return _comparison(self.deck, card)
+        return _vignette(self, card)
 
-    def family(entity: str) -> set[str]:
+    def family(self, entity: str) -> set[str]:
+        """The entity and all its subtypes."""
         found, todo = {entity}, [entity]
         while todo:
-            e = todo.pop()
-            for other in (x.id for x in deck.entities.values() if x.parent == e):
+            for other in self.children.get(todo.pop(), ()):
                 if other not in found:
                     found.add(other)
                     todo.append(other)
         return found
 
-    sources, targets = family(source), family(target)
-    return any(
-        r.type == rtype and r.frequency != "absent" and r.source in sources and r.target in targets
-        for r in deck.relations
-    )
+    def holds(self, source: str, rtype: str, target: str) -> bool:
+        """Stated (even uncertainly) for the pair or for subtypes of either end: what holds
+        for anti-SRP myopathy holds for IMNM, its parent, too."""
+        targets = self.family(target)
+        return any((s, rtype, t) in self.held for s in self.family(source) for t in targets)
 
+    def complete(self, entity: str, rtype: str, role: str) -> bool:
+        """The entity's list is declared complete, or the type's lists are and it has one."""
+        if rtype in self.deck.entities[entity].complete:
+            return True
+        rt = self.deck.relation_types[rtype]
+        return f"each_{role}" in rt.complete and (entity, rtype, role) in self.has_list
 
-def _complete(deck: Deck, entity: str, rtype: str, role: str) -> bool:
-    """The entity's list is declared complete, or the type's lists are and it has one."""
-    if rtype in deck.entities[entity].complete:
-        return True
-    has_list = any(
-        r.type == rtype
-        and r.frequency != "absent"
-        and (r.source if role == "from" else r.target) == entity
-        for r in deck.relations
-    )
-    return f"each_{role}" in deck.relation_types[rtype].complete and has_list
-
-
-def _disproved(deck: Deck, proof, source: str, rtype: str, target: str) -> str | None:
-    """None when `proof` shows source -[rtype]-> target false; else what is wrong."""
-    if _holds(deck, source, rtype, target):
-        return f"{source} -[{rtype}]-> {target} is stated (or implied) true"
-    if proof.rule == "absent":
-        r = _relations(deck).get(proof.ref)
-        if r is None or r.frequency != "absent":
-            return f"{proof.ref} is not an absent fact"
-        if (r.source, r.type, r.target) != (source, rtype, target):
-            return f"{proof.ref} is about {r.source} -[{r.type}]-> {r.target}"
-        return None
-    if proof.rule == "complete":
-        if proof.ref == source and _complete(deck, source, rtype, "from"):
+    def disproved(self, proof, source: str, rtype: str, target: str) -> str | None:
+        """None when `proof` shows source -[rtype]-> target false; else what is wrong."""
+        if self.holds(source, rtype, target):
+            return f"{source} -[{rtype}]-> {target} is stated (or implied) true"
+        if proof.rule == "absent":
+            r = self.relations.get(proof.ref)
+            if r is None or r.frequency != "absent":
+                return f"{proof.ref} is not an absent fact"
+            if (r.source, r.type, r.target) != (source, rtype, target):
+                return f"{proof.ref} is about {r.source} -[{r.type}]-> {r.target}"
             return None
-        if proof.ref == target and _complete(deck, target, rtype, "to"):
-            return None
-        return f"{proof.ref} declares no complete list of {rtype}"
-    return f"rule {proof.rule!r} cannot disprove a relation"
+        if proof.rule == "complete":
+            if proof.ref == source and self.complete(source, rtype, "from"):
+                return None
+            if proof.ref == target and self.complete(target, rtype, "to"):
+                return None
+            return f"{proof.ref} declares no complete list of {rtype}"
+        return f"rule {proof.rule!r} cannot disprove a relation"
 
 
-def _mcq(deck: Deck, card: Card) -> list[str]:
-    relation = _relations(deck).get(card.tests[0])
+def _mcq(ck: ProofChecker, card: Card) -> list[str]:
+    deck = ck.deck
+    relation = ck.relations.get(card.tests[0])
     if relation is None:
         return [f"tested relation {card.tests[0]} is not in the deck"]
     forward = card.id.endswith(":to")
@@ -89,7 +106,7 @@ def _mcq(deck: Deck, card: Card) -> list[str]:
                 problems.append(f"key {o.text!r} is not proven by {relation.id}")
             continue
         pair = (anchor, o.entity) if forward else (o.entity, anchor)
-        why = _disproved(deck, o.proof[0], pair[0], relation.type, pair[1])  # type: ignore[arg-type]
+        why = ck.disproved(o.proof[0], pair[0], relation.type, pair[1])  # type: ignore[arg-type]
         if why:
             problems.append(f"option {o.text!r}: {why}")
     return problems
@@ -114,10 +131,10 @@ def _comparison(deck: Deck, card: Card) -> list[str]:
     return problems
 
 
-def _vignette(deck: Deck, card: Card) -> list[str]:
-    bp = deck.blueprints[card.id.split(":")[2]]
+def _vignette(ck: ProofChecker, card: Card) -> list[str]:
+    bp = ck.deck.blueprints[card.id.split(":")[2]]
     lead_in = card.id.split(":")[3]
-    relations = _relations(deck)
+    relations = ck.relations
     problems: list[str] = []
     for o in card.options:
         if o.correct:
@@ -130,20 +147,20 @@ def _vignette(deck: Deck, card: Card) -> list[str]:
         p = o.proof[0]
         if lead_in != "diagnosis":
             rtype = relations[card.tests[1]].type
-            why = _disproved(deck, p, bp.condition, rtype, o.entity)  # type: ignore[arg-type]
+            why = ck.disproved(p, bp.condition, rtype, o.entity)  # type: ignore[arg-type]
         else:
-            why = _ruled_out(deck, card, o, p)
+            why = _ruled_out(ck, card, o, p)
         if why:
             problems.append(f"option {o.text!r}: {why}")
     return problems
 
 
-def _ruled_out(deck: Deck, card: Card, option: Option, proof) -> str | None:
+def _ruled_out(ck: ProofChecker, card: Card, option: Option, proof) -> str | None:
     """A distractor diagnosis: the cited deck fact holds and the stem states what it uses."""
     if proof.stated is None or proof.stated not in card.prompt:
         return f"the stem does not state {proof.stated!r}"
     if proof.rule in ("absent", "necessary"):
-        r = _relations(deck).get(proof.ref)
+        r = ck.relations.get(proof.ref)
         ok = (
             r is not None
             and r.source == option.entity
@@ -152,23 +169,12 @@ def _ruled_out(deck: Deck, card: Card, option: Option, proof) -> str | None:
         return None if ok else f"{proof.ref} is not a {proof.rule} fact of {option.entity}"
     if proof.rule == "range":
         entity, attr = proof.ref.split(".")
-        value = deck.entities[entity].attributes.get(attr)
+        value = ck.deck.entities[entity].attributes.get(attr)
         ok = entity == option.entity and value is not None and value.discriminating
         return None if ok else f"{proof.ref} is not a discriminating range of {option.entity}"
     return f"rule {proof.rule!r} cannot rule a diagnosis out"
 
 
 def check_card(deck: Deck, card: Card) -> list[str]:
-    """What is wrong with the card's proofs; empty when every verdict follows from the deck."""
-    if card.kind == "cloze" and card.id.split(":")[1] == "cloze":
-        return [] if card.proof else ["cloze without a proof of its one answer"]
-    if card.kind not in PROVEN_KINDS:
-        return []
-    missing = [o.text for o in card.options if not o.proof]
-    if missing:
-        return [f"option {t!r} has no proof" for t in missing]
-    if card.kind == "mcq":
-        return _mcq(deck, card)
-    if card.kind == "comparison":
-        return _comparison(deck, card)
-    return _vignette(deck, card)
+    """What is wrong with one card's proofs (checking many: build one `ProofChecker`)."""
+    return ProofChecker(deck).check(card)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from quizapp.generate.evidence import Proof, denial
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text import FREQUENCY_RANK, TIME_UNITS, number, range_text, span_text
-from quizapp.generate.wording import article, is_plural, mid_sentence
+from quizapp.generate.wording import agree, article, is_plural, mid_sentence
 
 AGE = "age_at_onset"
 
@@ -44,12 +44,8 @@ class Reason:
 
     @property
     def text(self) -> str:
-        predicate = self.predicate
-        if is_plural(self.subject):  # "Statin-associated muscle symptoms require ..."
-            for singular, plural in (("is ", "are "), ("requires ", "require ")):
-                if predicate.startswith(singular):
-                    predicate = plural + predicate[len(singular) :]
-        return f"{self.subject} {predicate}"
+        """ "Statin-associated muscle symptoms require ...": the verb agrees with the name."""
+        return self.subject + agree(f" {self.predicate}", is_plural(self.subject))
 
 
 def value_text(low: float, high: float, unit: str | None) -> str:

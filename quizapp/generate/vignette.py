@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from quizapp.deck.model import Blueprint, Deck, Relation
 from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.case import Case, blueprint_facts, draw_case
-from quizapp.generate.evidence import Proof, complete_where, disproof, fact_proof
+from quizapp.generate.evidence import Proof, complete_where, disproof, fact_proof, statement
 from quizapp.generate.index import DeckIndex, build_index
 from quizapp.generate.mcq import category_label
 from quizapp.generate.ruleout import (
@@ -29,7 +29,7 @@ from quizapp.generate.ruleout import (
 )
 from quizapp.generate.stem import stem_text
 from quizapp.generate.text import Choice, labelled, seeded, topic_of
-from quizapp.generate.wording import fill_sentence, join, sentence_start
+from quizapp.generate.wording import join, sentence_start
 
 LEAD_INS = ("diagnosis", "antibody", "biopsy", "next_step", "treatment")
 QUESTIONS = {
@@ -91,9 +91,10 @@ def distractor_ids(ix: DeckIndex, plan: Plan, facts: Facts) -> list[str]:
             if o != plan.key and ix.entity(o).kind == kind and not ix.entity(o).uncertain
         )
     condition, rtype = plan.blueprint.condition, plan.relation.type
+    kinds = option_kinds(ix, plan)
     pool = list(ix.absent_out[(condition, rtype)])
     if complete_where(ix, condition, rtype, "from") is not None:
-        pool += ix.of_kinds(option_kinds(ix, plan))
+        pool += ix.of_kinds(kinds)
     else:
         pool += ix.complete_entities[rtype]
     return [
@@ -101,22 +102,33 @@ def distractor_ids(ix: DeckIndex, plan: Plan, facts: Facts) -> list[str]:
         for c in dict.fromkeys(pool)
         if c != plan.key
         and not ix.entity(c).uncertain
-        and ix.entity(c).kind in option_kinds(ix, plan)
+        and ix.entity(c).kind in kinds
         and disproof(ix, condition, rtype, c) is not None
     ]
 
 
-def ruled_out(ix: DeckIndex, plan: Plan, facts: Facts) -> dict[str, list[Proof]]:
-    """Each option proven wrong, with its proofs, the one to explain first: for the
-    diagnosis, the deck facts that make what the stem states count against it;
-    otherwise the deck fact against the option for the case's condition."""
-    out: dict[str, list[Proof]] = {}
+@dataclass(frozen=True)
+class Verdict:
+    """Why a distractor is wrong: the explanation a learner reads, and its proofs (the
+    one explained first)."""
+
+    explanation: str
+    proofs: tuple[Proof, ...]
+
+
+def ruled_out(ix: DeckIndex, plan: Plan, facts: Facts) -> dict[str, Verdict]:
+    """Each option proven wrong: for the diagnosis, "X is unlikely because ..." with the
+    stated facts against it; otherwise the deck fact against the option for the case's
+    condition."""
+    out: dict[str, Verdict] = {}
     for option in distractor_ids(ix, plan, facts):
         if plan.relation is None:
-            out[option] = [r.proof for r in contradictions(ix, facts, option)]
+            reasons = contradictions(ix, facts, option)
+            why = f"Incorrect. {reasons[0].text}."
+            out[option] = Verdict(why, tuple(r.proof for r in reasons))
         else:
             proof = disproof(ix, plan.blueprint.condition, plan.relation.type, option)
-            out[option] = [proof] if proof else []
+            out[option] = Verdict(f"Incorrect. {proof.fact}", (proof,))  # type: ignore[union-attr]
     return out
 
 
@@ -204,7 +216,7 @@ def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Car
     facts = case.facts()
     out = ruled_out(ix, plan, facts)
     rng = seeded(plan.card_id, seed)
-    ranked = sorted(sorted(out), key=lambda o: (len(out[o]), rng.random()))
+    ranked = sorted(sorted(out), key=lambda o: (len(out[o].proofs), rng.random()))
     chosen = ranked[: options - 1]
     if len(chosen) < options - 1:
         raise VignetteError([])  # the plan guarantees enough; this is a bug, not bad data
@@ -214,10 +226,7 @@ def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Car
     question = QUESTIONS.get(plan.lead_in, QUESTIONS["diagnosis"]).format(plural=plural)
     key_proof = _key_proof(ix, plan, facts)
     choices = [Choice(ix.name(plan.key), True, _why_key(ix, plan, facts), plan.key, key_proof)]
-    choices += [
-        Choice(ix.name(o), False, _why_not(ix, plan, o, facts), o, tuple(out[o][:1]))
-        for o in chosen
-    ]
+    choices += [Choice(ix.name(o), False, out[o].explanation, o, out[o].proofs[:1]) for o in chosen]
     condition = ix.entity(bp.condition)
     sources = bp.sources + (plan.relation.sources if plan.relation else ())
     card = Card(
@@ -249,13 +258,6 @@ def _plural(ix: DeckIndex, kinds: tuple[str, ...]) -> str:
     return " or ".join(ix.deck.kinds[k].plural or f"{ix.deck.kinds[k].label}s" for k in kinds)
 
 
-def _statement(ix: DeckIndex, plan: Plan, source: str, target: str) -> str:
-    """The key's relation type said of two entities: "A muscle biopsy in X shows Y."."""
-    rt = ix.deck.relation_types[plan.relation.type]  # type: ignore[union-attr]
-    text = fill_sentence(rt.statement, ix.name(source), ix.name(target), ix.proper).strip()
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
 def _why_key(ix: DeckIndex, plan: Plan, facts: Facts) -> str:
     """ "Correct. A, B and C with a creatine kinase of 3,401 U/L point to X." (the three most
     telling stated facts and the most telling result), then the key's own fact."""
@@ -278,7 +280,7 @@ def _why_key(ix: DeckIndex, plan: Plan, facts: Facts) -> str:
     else:
         why = f"Nothing the stem states argues against {ix.mid(condition)}."
     if plan.relation is not None:
-        why += " " + _statement(ix, plan, plan.relation.source, plan.relation.target)
+        why += " " + statement(ix, plan.relation.type, plan.relation.source, plan.relation.target)
     return "Correct. " + why
 
 
@@ -295,16 +297,6 @@ def _key_proof(ix: DeckIndex, plan: Plan, facts: Facts) -> tuple[Proof, ...]:
         if r.frequency != "absent"
     ]
     return tuple(fact_proof(ix, rid) for rid in dict.fromkeys(held))
-
-
-def _why_not(ix: DeckIndex, plan: Plan, option: str, facts: Facts) -> str:
-    """ "Incorrect. X is unlikely because ..." with the first stated fact against the
-    option; for other lead-ins, the deck fact that rules the option out for this
-    condition."""
-    if plan.relation is None:
-        return f"Incorrect. {contradictions(ix, facts, option)[0].text}."
-    proof = disproof(ix, plan.blueprint.condition, plan.relation.type, option)
-    return f"Incorrect. {proof.fact}"  # type: ignore[union-attr]
 
 
 def vignette_cards(

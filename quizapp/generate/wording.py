@@ -88,7 +88,13 @@ def is_lab_kind(kind: str) -> bool:
 
 
 _SINGULAR_ENDINGS = ("ss", "is", "us", "ys", "ics")  # weakness, arthritis, lupus, ...
-_VERB_PLURAL = {" is ": " are ", " has ": " have ", " does ": " do ", " was ": " were "}
+_VERB_PLURAL = {
+    " is ": " are ",
+    " has ": " have ",
+    " does ": " do ",
+    " was ": " were ",
+    " requires ": " require ",
+}
 
 
 @cache
@@ -112,7 +118,7 @@ def fill_sentence(template: str, source: str, target: str, proper: frozenset[str
     pos = 0
     plural_next = False
     for m in re.finditer(r"\{(from|to)\}", template):
-        out.append(_agree(template[pos : m.start()], plural_next))
+        out.append(agree(template[pos : m.start()], plural_next))
         name = source if m.group(1) == "from" else target
         before = "".join(out).rstrip()
         out.append(
@@ -120,12 +126,13 @@ def fill_sentence(template: str, source: str, target: str, proper: frozenset[str
         )
         plural_next = is_plural(name)
         pos = m.end()
-    out.append(_agree(template[pos:], plural_next))
+    out.append(agree(template[pos:], plural_next))
     return sentence_start("".join(out))
 
 
-def _agree(text: str, plural: bool) -> str:
-    """Make the verb right after a plural name plural ("{to} is" -> "... are")."""
+def agree(text: str, plural: bool) -> str:
+    """Make the verb that opens `text` (after a name) plural when the name is ("{to} is"
+    -> "... are")."""
     if plural:
         for singular, many in _VERB_PLURAL.items():
             if text.startswith(singular):

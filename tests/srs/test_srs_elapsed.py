@@ -43,6 +43,15 @@ def graduate_to_one_day(session: StudySession, clock: Clock, card_id: str) -> No
     assert result.state == State.Review and result.interval == timedelta(days=1)
 
 
+def graduated(conn, config: StudyConfig, start: datetime) -> tuple[StudySession, Clock, str]:
+    """A session on one new card, graduated to a 1-day interval from `start`."""
+    clock = Clock(start)
+    (card,) = add_cards(conn, 1)
+    session = StudySession(conn, config, clock=clock)
+    graduate_to_one_day(session, clock, card)
+    return session, clock, card
+
+
 def test_ten_next_day_answers_each_ten_minutes_earlier_grow_the_interval(conn, clock):
     """Each review comes on the card's due study day, 10 minutes earlier in the day.
 
@@ -88,10 +97,7 @@ def test_ten_next_day_answers_each_ten_minutes_earlier_grow_the_interval(conn, c
 
 def test_23_00_then_05_00_next_morning_is_one_elapsed_day(conn):
     config = StudyConfig(timezone="Europe/Berlin", fuzz=False)
-    clock = Clock(local(BERLIN, 2026, 11, 24, 22, 40))
-    (card,) = add_cards(conn, 1)
-    session = StudySession(conn, config, clock=clock)
-    graduate_to_one_day(session, clock, card)
+    session, clock, card = graduated(conn, config, local(BERLIN, 2026, 11, 24, 22, 40))
     assert clock.now == local(BERLIN, 2026, 11, 24, 23, 0)
     before = fsrs_card(conn, card)
 
@@ -121,10 +127,7 @@ def test_23_00_then_05_00_next_morning_is_one_elapsed_day(conn):
 
 def test_03_30_before_the_day_start_is_still_the_same_day(conn):
     config = StudyConfig(timezone="Europe/Berlin", fuzz=False)
-    clock = Clock(local(BERLIN, 2026, 11, 24, 22, 40))
-    (card,) = add_cards(conn, 1)
-    session = StudySession(conn, config, clock=clock)
-    graduate_to_one_day(session, clock, card)
+    session, clock, card = graduated(conn, config, local(BERLIN, 2026, 11, 24, 22, 40))
     before = fsrs_card(conn, card)
     clock.now = local(BERLIN, 2026, 11, 25, 3, 30)
     assert elapsed_study_days(before.last_review, clock.now, 4, BERLIN) == 0
@@ -138,10 +141,9 @@ def test_03_30_before_the_day_start_is_still_the_same_day(conn):
 def test_dst_spring_forward_a_23_hour_day_still_counts_one_day(conn):
     # New York, 8 March 2026: clocks go forward; the study day of 7 March lasts 23 hours.
     config = StudyConfig(timezone="America/New_York", fuzz=False)
-    clock = Clock(local(NY, 2026, 3, 7, 4, 10))
-    (card,) = add_cards(conn, 1)
-    session = StudySession(conn, config, clock=clock)
-    graduate_to_one_day(session, clock, card)  # last review 04:30 on 7 March
+    session, clock, card = graduated(
+        conn, config, local(NY, 2026, 3, 7, 4, 10)
+    )  # last review 04:30 on 7 March
     before = fsrs_card(conn, card)
     clock.now = local(NY, 2026, 3, 8, 4, 15)
     assert clock.now - before.last_review == timedelta(hours=22, minutes=45)
@@ -155,10 +157,9 @@ def test_dst_spring_forward_a_23_hour_day_still_counts_one_day(conn):
 def test_dst_fall_back_a_25_hour_day_counts_zero_days(conn):
     # New York, 1 November 2026: clocks go back; the study day of 31 October lasts 25 h.
     config = StudyConfig(timezone="America/New_York", fuzz=False)
-    clock = Clock(local(NY, 2026, 10, 31, 4, 5))
-    (card,) = add_cards(conn, 1)
-    session = StudySession(conn, config, clock=clock)
-    graduate_to_one_day(session, clock, card)  # last review 04:25 on 31 October
+    session, clock, card = graduated(
+        conn, config, local(NY, 2026, 10, 31, 4, 5)
+    )  # last review 04:25 on 31 October
     before = fsrs_card(conn, card)
     clock.now = local(NY, 2026, 11, 1, 3, 50)  # still 31 October's study day
     assert clock.now - before.last_review == timedelta(hours=24, minutes=25)
@@ -176,10 +177,7 @@ def test_dst_fall_back_a_25_hour_day_counts_zero_days(conn):
 
 def test_undo_after_a_day_based_answer_restores_the_real_card(conn):
     config = StudyConfig(timezone="Europe/Berlin")  # fuzz on, as the app runs
-    clock = Clock(local(BERLIN, 2026, 11, 24, 22, 40))
-    (card,) = add_cards(conn, 1)
-    session = StudySession(conn, config, clock=clock)
-    graduate_to_one_day(session, clock, card)
+    session, clock, card = graduated(conn, config, local(BERLIN, 2026, 11, 24, 22, 40))
     before_row, before_card = row(conn, card), fsrs_card(conn, card)
     clock.now = local(BERLIN, 2026, 11, 25, 5, 0)
     result = session.answer(card, Rating.Good)
