@@ -1,6 +1,6 @@
 """Coverage of the IIM deck (issue 3): every subtype, sign, antibody and differential the
-issue names exists with at least one sourced relation, and every blueprint rules out
-every other condition of the deck by something its stem states."""
+issue names exists with at least one sourced relation, and the core subtypes get a
+diagnosis vignette whose every distractor is ruled out by something its stem states."""
 
 from pathlib import Path
 
@@ -151,8 +151,8 @@ def _range(value):
 
 
 def test_every_condition_has_a_blueprint_and_the_core_subtypes_a_diagnosis_vignette(deck):
-    """Open world: a diagnosis vignette needs every other condition ruled out by deck
-    evidence (absent, necessary, discriminating); the IIM subtypes must have that."""
+    """Open world: a diagnosis vignette needs four distractors ruled out by deck evidence
+    (absent, necessary, discriminating); the IIM subtypes must have that."""
     from quizapp.generate import generate_deck
 
     by_condition = {bp.condition for bp in deck.blueprints.values()}

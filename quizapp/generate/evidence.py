@@ -122,9 +122,19 @@ def disproof(ix: DeckIndex, source: str, rtype: str, target: str) -> Proof | Non
         ends = listed(ix, anchor, rtype, role)
         if ix.kin(other) & set(ends):
             continue
-        stated = stated_ends(ix, anchor, rtype, role)
-        names = join(mid_sentence(ix.name(e), ix.proper) for e in stated) or "none"
-        label = ix.deck.relation_types[rtype].label
-        fact = f"{said} The complete list ({label}) for {ix.mid(anchor)}: {names}."
+        fact = f"{said} {only_these(ix, anchor, rtype, role, stated_ends(ix, anchor, rtype, role))}"
         return Proof("complete", fact, where, anchor)
     return None
+
+
+def only_these(ix: DeckIndex, anchor: str, rtype: str, role: str, ends: list[str]) -> str:
+    """A complete list in words, as its question and answer: "Which antibody is a
+    serological marker of anti-SRP myopathy? Only anti-SRP." """
+    rt = ix.deck.relation_types[rtype]
+    question = (
+        fill_sentence(rt.ask_to, ix.name(anchor), "", ix.proper)
+        if role == "from"
+        else fill_sentence(rt.ask_from, "", ix.name(anchor), ix.proper)
+    )
+    names = join(mid_sentence(ix.name(e), ix.proper) for e in ends)
+    return f"{question} Only {names}." if names else f"{question} None is known."

@@ -29,7 +29,7 @@ from quizapp.generate.ruleout import (
 )
 from quizapp.generate.stem import stem_text
 from quizapp.generate.text import Choice, labelled, seeded, topic_of
-from quizapp.generate.wording import join, sentence_start
+from quizapp.generate.wording import is_plural, join, sentence_start
 
 LEAD_INS = ("diagnosis", "antibody", "biopsy", "next_step", "treatment")
 QUESTIONS = {
@@ -173,23 +173,6 @@ def plan_blueprint(
                 continue
         plan = Plan(bp, lead_in, key, relation, deck.id)
         out = distractor_ids(ix, plan, invariant)
-        if lead_in == "diagnosis":
-            kind, gone = ix.entity(key).kind, set(out)
-            fits = [
-                ix.name(o)
-                for o in ix.by_kind[kind]
-                if o != key and o not in gone and not ix.entity(o).uncertain
-            ]
-            if fits:
-                others = _few(fits)
-                error(
-                    lead_in,
-                    f"nothing the stem states rules out {others}: two defensible answers "
-                    "(state a finding they have as `absent`, the absence of one `necessary` "
-                    "for them, or a value outside a `discriminating` range)",
-                    "note",
-                )
-                continue
         if len(out) < options - 1:
             have = _few([ix.name(o) for o in out]) or "none"
             hint = (
@@ -281,7 +264,21 @@ def _why_key(ix: DeckIndex, plan: Plan, facts: Facts) -> str:
         why = f"Nothing the stem states argues against {ix.mid(condition)}."
     if plan.relation is not None:
         why += " " + statement(ix, plan.relation.type, plan.relation.source, plan.relation.target)
+        pointers = _pointers_to(ix, plan.key, facts)
+        if pointers:
+            verb = "point" if len(pointers) > 1 or is_plural(pointers[0]) else "points"
+            why += f" In this patient, {join(pointers)} {verb} to {ix.mid(plan.key)} in particular."
     return "Correct. " + why
+
+
+def _pointers_to(ix: DeckIndex, key: str, facts: Facts) -> list[str]:
+    """Stated findings the deck links to the key itself (palmar papules to anti-MDA5):
+    what tells this answer from the other options of its kind."""
+    return [
+        ix.said(f)
+        for f in facts.present
+        if any(r.frequency != "absent" for r in ix.pair.get((key, f), ()))
+    ]
 
 
 def _key_proof(ix: DeckIndex, plan: Plan, facts: Facts) -> tuple[Proof, ...]:
