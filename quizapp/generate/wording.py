@@ -108,6 +108,7 @@ def is_plural(name: str) -> bool:
     which the app would pay at every start, and it strips Greek and Latin singulars
     ("calcinosis" -> "calcinosi") that this rule keeps."""
     # the head noun comes before a qualifier: "Morning stiffness over 45 minutes"
+    name = re.sub(r"\s*\([^)]*\)", "", name)  # "Glucocorticoids (prednisone)"
     head = re.split(rf"\s(?:{'|'.join(_QUALIFIERS)}|\S*\d)\b", name.split(" or ")[-1])[0]
     words = re.findall(r"[A-Za-z]+", head)
     if not words:
