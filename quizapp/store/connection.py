@@ -64,7 +64,13 @@ def _check_before_open(path: Path, *, create: bool) -> None:
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a progress file.")
     folder = path.parent if str(path.parent) else Path(".")
+    if path.is_symlink() and not path.exists():
+        raise StoreError(
+            f"{path} is a symbolic link to {os.readlink(path)}, which does not exist; "
+            "quizapp did not create a file there."
+        )
     if not path.exists():
+        _refuse_orphan_journal(path)
         if not create:
             raise StoreError(f"there is no progress file at {path}.")
         if not folder.is_dir():
@@ -92,6 +98,28 @@ def _check_before_open(path: Path, *, create: bool) -> None:
             f"the folder {folder} is read-only; quizapp needs to create its journal "
             f"({path.name}-wal) beside {path.name}."
         )
+
+
+def _refuse_orphan_journal(path: Path) -> None:
+    """A `-wal` without its database is where the latest answers live after a crash (or after
+    the progress file was moved alone). Creating a new file beside it would make SQLite
+    discard or misapply it, so we stop and say how to recover; we never delete it."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        size = wal.stat().st_size
+    except OSError:
+        return
+    if size == 0:
+        return  # an empty journal holds nothing
+    raise StoreError(
+        f"{path} is missing, but its journal {wal.name} ({size} bytes) is still there: "
+        "it may hold your latest answers. quizapp left it untouched and did not create a new "
+        f"progress file. To recover, put the progress file that belongs with it back at "
+        f"{path} (if you moved or renamed it) and run quizapp again; SQLite then applies the "
+        "journal. Do not pair it with a different file or an older backup. To start afresh "
+        f"or restore a backup instead, first move {wal.name} (and {path.name}-shm) to "
+        "another folder."
+    )
 
 
 def _writable(path: Path) -> bool:
