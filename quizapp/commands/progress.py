@@ -105,11 +105,14 @@ def db() -> None:
 @db.command()
 @click.pass_obj
 def check(settings: Settings) -> None:
-    """Run SQLite's integrity and foreign-key checks on the progress file."""
-    from quizapp.store.connection import check_file, open_store
+    """Run SQLite's integrity and foreign-key checks on the progress file.
+
+    Read-only: the file is not migrated, stamped or switched to WAL, and another program's
+    database is refused untouched."""
+    from quizapp.store.connection import check_file, open_read_only
 
     with _store_errors(settings.db_path):
-        conn = open_store(settings.db_path, create=False)
+        conn = open_read_only(settings.db_path)
         try:
             problems = check_file(conn)
         finally:
