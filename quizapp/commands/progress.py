@@ -133,11 +133,14 @@ def db() -> None:
 @db.command()
 @click.pass_obj
 def check(settings: Settings) -> None:
-    """Run SQLite's integrity and foreign-key checks on the progress file."""
-    from quizapp.store.connection import check_file, open_store
+    """Run SQLite's integrity and foreign-key checks on the progress file.
+
+    Read-only: the file is not migrated, stamped or switched to WAL, and another program's
+    database is refused untouched."""
+    from quizapp.store.connection import check_file, open_read_only
 
     with _store_errors(settings.db_path):
-        conn = open_store(settings.db_path, create=False)
+        conn = open_read_only(settings.db_path)
         try:
             problems = check_file(conn)
         finally:
@@ -154,12 +157,21 @@ def check(settings: Settings) -> None:
 @click.pass_obj
 def backup(settings: Settings, path: Path | None) -> None:
     """Copy the progress file to PATH (default: beside it, named with the time)."""
+    from quizapp.output import OutputError, check_output
     from quizapp.store.connection import backup_to, open_store
 
     if path is None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         path = settings.db_path.with_name(f"{settings.db_path.stem}-backup-{stamp}.sqlite3")
     with _store_errors(settings.db_path):
+        try:  # a new regular file only: never a link, device, or the progress file itself
+            check_output(
+                path,
+                keep={settings.db_path: "the progress file"},
+                exists_hint="choose another path for the backup",
+            )
+        except OutputError as exc:
+            raise StoreError(str(exc)) from None
         conn = open_store(settings.db_path, create=False)
         try:
             backup_to(conn, path)

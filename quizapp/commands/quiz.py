@@ -27,12 +27,13 @@ def _fail(message: str) -> None:
 @contextmanager
 def _errors(db_path: Path | None = None) -> Iterator[None]:
     """Every error we expect from files becomes one line and exit 1."""
+    from quizapp.output import OutputError
     from quizapp.quiz.results_file import ResultsFileError
     from quizapp.store.errors import StoreError
 
     try:
         yield
-    except (StoreError, ResultsFileError) as exc:
+    except (StoreError, ResultsFileError, OutputError) as exc:
         _fail(str(exc))
     except sqlite3.Error as exc:
         _fail(f"cannot read {db_path}: {exc}. Run `quizapp db check` for details.")
@@ -42,10 +43,10 @@ def _errors(db_path: Path | None = None) -> Iterator[None]:
 
 
 @contextmanager
-def _store(settings: Settings) -> Iterator[sqlite3.Connection]:
+def _store(settings: Settings, *, create: bool = True) -> Iterator[sqlite3.Connection]:
     from quizapp.store.connection import open_store
 
-    conn = open_store(settings.db_path)
+    conn = open_store(settings.db_path, create=create)
     try:
         yield conn
     finally:
@@ -111,22 +112,43 @@ def results() -> None:
     """Results files: hand in your quiz answers, or collect a class's files."""
 
 
+FORCE = click.option("--force", is_flag=True, help="Replace PATH if it already exists.")
+
+
+def _progress_file(settings: Settings) -> dict[Path, str]:
+    """What an output path must never be: the progress file (see `quizapp.output`)."""
+    return {settings.db_path: f"your progress file ({settings.db_path})"}
+
+
 @results.command("export")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--name", help="Add your name to the file (otherwise nothing personal is written).")
+@FORCE
 @click.pass_obj
-def export_command(settings: Settings, path: Path, name: str | None) -> None:
-    """Write your submitted quiz blocks to PATH as a results file."""
+def export_command(settings: Settings, path: Path, name: str | None, force: bool) -> None:
+    """Write your submitted quiz blocks to PATH as a results file (`-` for standard output).
+
+    PATH must be a new file, or an existing results file with --force; the progress file,
+    databases, decks and devices are never written."""
+    from quizapp.output import check_output, is_stdout
     from quizapp.quiz.export import export_results
 
-    with _errors(settings.db_path), _store(settings) as conn:
-        from quizapp.store.quiz import block_ids
+    with _errors(settings.db_path):
+        check_output(path, force=force, keep=_progress_file(settings))
+        with _store(settings, create=False) as conn:
+            from quizapp.store.quiz import block_ids
 
-        if not block_ids(conn, submitted=True):
-            _fail("no submitted quiz blocks to export yet; submit a block in the app first.")
-        written = export_results(conn, path, datetime.now(UTC).replace(microsecond=0), name)
+            if not block_ids(conn, submitted=True):
+                _fail("no submitted quiz blocks to export yet; submit a block in the app first.")
+            now = datetime.now(UTC).replace(microsecond=0)
+            written = export_results(
+                conn, path, now, name, force=force, keep=_progress_file(settings)
+            )
     items = sum(len(b.items) for b in written.blocks)
-    click.echo(f"Wrote {len(written.blocks)} block(s), {items} answer(s) to {path}.")
+    where = "standard output" if is_stdout(path) else path
+    click.echo(
+        f"Wrote {len(written.blocks)} block(s), {items} answer(s) to {where}.", err=is_stdout(path)
+    )
 
 
 @results.command("import")
@@ -179,24 +201,32 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of the terminal.",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Write to this file instead of the terminal (`-`: standard output).",
 )
-def report(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace the --output file if it already exists.")
+@click.pass_obj
+def report(
+    settings: Settings, paths: tuple[Path, ...], fmt: str, output: Path | None, force: bool
+) -> None:
     """Item statistics over one or many results files (a class): p, D, r_pb, distractors,
     items to revise, KR-20 of shared blocks. A folder means every *.json file in it."""
+    from quizapp.output import check_output, write_output
     from quizapp.quiz.class_report import analyse_class
     from quizapp.quiz.report_format import render_csv, render_json, render_table
     from quizapp.quiz.results_file import read_results
 
     with _errors():
-        files = [read_results(path) for path in _expand(paths)]
+        inputs = _expand(paths)
+        if output is not None:  # before the (possibly long) analysis
+            check_output(output, force=force, keep=_progress_file(settings), inputs=inputs)
+        files = [read_results(path) for path in inputs]
     analysis = analyse_class(files)
     text = {"table": render_table, "csv": render_csv, "json": render_json}[fmt](analysis)
     if output is None:
         click.echo(text, nl=False)
         return
-    # newline="": the CSV renderer already ends rows in CRLF; no translation on any OS
-    with _errors(), output.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+    # written as is: the CSV renderer already ends rows in CRLF; no translation on any OS
+    with _errors():
+        write_output(output, text, force=force, keep=_progress_file(settings), inputs=inputs)
     click.echo(f"Wrote the report for {len(files)} results file(s) to {output}.", err=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -85,10 +86,14 @@ def export_results(
     path: str | os.PathLike[str],
     exported_at: datetime,
     learner: str | None = None,
+    *,
+    force: bool = False,
+    keep: Mapping[Path, str] | None = None,
 ) -> ResultsFile:
-    """Write the results file atomically and return what was written."""
+    """Write the results file atomically and return what was written; `keep` names files
+    that must never be written (the progress file), see `quizapp.output`."""
     results = collect_results(conn, exported_at, learner)
-    write_results(path, results)
+    write_results(path, results, force=force, keep=keep)
     return results
 
 
@@ -116,5 +121,5 @@ def import_results(source: str | os.PathLike[str], folder: Path) -> Path:
             os.fspath(source), "", f"already imported as {existing}; nothing was added"
         )
     target = folder / f"{stem}-{digest}.json"
-    write_results(target, results)
+    write_results(target, results, inputs=[source])
     return target

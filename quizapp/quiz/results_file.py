@@ -42,14 +42,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
-from collections.abc import Callable, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from quizapp.output import write_output
 from quizapp.quiz.item_analysis import Response
 
 __all__ = [
@@ -450,36 +449,23 @@ def results_to_json(results: ResultsFile) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def _fsync_directory(directory: Path) -> None:
-    with suppress(OSError):  # not possible on every platform; the rename itself is atomic
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def write_results(path: str | os.PathLike[str], results: ResultsFile) -> None:
-    """Write atomically (temporary file, fsync, os.replace): a crash leaves the old file or the
-    new one, never half of one. What read_results would reject is refused before writing."""
-    target = Path(path)
+def write_results(
+    path: str | os.PathLike[str],
+    results: ResultsFile,
+    *,
+    force: bool = False,
+    keep: Mapping[Path, str] | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> None:
+    """Write atomically (see `quizapp.output`: never onto a database, a deck, a device or an
+    existing file without `force`; `-` is stdout). What read_results would reject is refused
+    before writing."""
     try:
         text = results_to_json(results)
     except (TypeError, ValueError) as error:  # e.g. NaN seconds, a non-string label
         raise ResultsFileError(os.fspath(path), "", f"cannot be written: {error}") from None
     parse_results(text, os.fspath(path))
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
-    _fsync_directory(target.parent)
+    write_output(path, text, force=force, keep=keep, inputs=inputs)
 
 
 # --- into item analysis --------------------------------------------------------------------

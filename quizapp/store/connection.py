@@ -1,8 +1,19 @@
 """Opening the progress file: checks first, then pragmas, then migrations.
 
 Every failure becomes a `StoreError` with the path and the reason. A file we do not
-understand (not SQLite, damaged, from a newer quizapp) is never written to: the checks
-that can refuse it run before the first write (switching to WAL is a write).
+understand (not SQLite, damaged, from a newer quizapp, another program's database) is never
+written to: the checks that can refuse it run before the first write (switching to WAL is
+a write).
+
+Which SQLite files are quizapp's: those whose header carries `APPLICATION_ID` (offset 68,
+set by `PRAGMA application_id`), read from the file's first 100 bytes before SQLite opens
+it. Files made before quizapp stamped its files have application_id 0; they are recognised
+by their tables (the schema of migration 1) through an *immutable* read-only connection,
+which takes no lock, replays no journal and creates no `-wal`/`-shm`, and are stamped the
+first time they are opened for writing. An SQLite file with no tables at all is taken as a
+new progress file (a first start that stopped before its first migration). Anything else
+(another application_id, other tables) is another program's database and is refused
+untouched: not migrated, not switched to WAL, not backed up.
 """
 
 import os
@@ -15,6 +26,11 @@ from quizapp.store.errors import StoreError
 from quizapp.store.schema import MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+APPLICATION_ID = 0x515A4150  # "QZAP"
+QUIZAPP_TABLES = frozenset(  # the tables of migration 1, which every progress file has
+    {"decks", "cards", "review_log", "settings", "quiz_blocks", "quiz_items"}
+)
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 40 * 1024
 
@@ -35,7 +51,7 @@ def open_store(
     """
     migrations = MIGRATIONS if migrations is None else migrations
     path = Path(path)
-    _check_before_open(path, create=create)
+    stamped = _check_before_open(path, create=create)
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
@@ -53,18 +69,27 @@ def open_store(
             if version > 0:
                 backup_before_migration(conn, path, version)
             _migrate(conn, path, version, migrations)
+        if not stamped:
+            _stamp(conn, path)
     except BaseException:
         conn.close()
         raise
     return conn
 
 
-def _check_before_open(path: Path, *, create: bool) -> None:
-    """Refuse, with a reason, what sqlite would refuse later with a vaguer message."""
+def _check_before_open(path: Path, *, create: bool) -> bool:
+    """Refuse, with a reason, what sqlite would refuse later with a vaguer message; whether
+    the file is already stamped as quizapp's (False for a new file)."""
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a progress file.")
     folder = path.parent if str(path.parent) else Path(".")
+    if path.is_symlink() and not path.exists():
+        raise StoreError(
+            f"{path} is a symbolic link to {os.readlink(path)}, which does not exist; "
+            "quizapp did not create a file there."
+        )
     if not path.exists():
+        _refuse_orphan_journal(path)
         if not create:
             raise StoreError(f"there is no progress file at {path}.")
         if not folder.is_dir():
@@ -74,17 +99,8 @@ def _check_before_open(path: Path, *, create: bool) -> None:
                 raise StoreError(f"cannot create the folder {folder}: {exc.strerror}.") from exc
         if not _writable(folder):
             raise StoreError(f"cannot create {path}: the folder {folder} is read-only.")
-        return
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror}.") from exc
-    if header and header != SQLITE_HEADER:
-        raise StoreError(
-            f"{path} is not a quizapp progress file (not an SQLite database); "
-            "it was left untouched."
-        )
+        return False
+    stamped = identify(path)  # refuses what is not ours before anything else
     if not _writable(path):
         raise StoreError(f"{path} is read-only; quizapp needs to write your progress to it.")
     if not _writable(folder):
@@ -92,6 +108,132 @@ def _check_before_open(path: Path, *, create: bool) -> None:
             f"the folder {folder} is read-only; quizapp needs to create its journal "
             f"({path.name}-wal) beside {path.name}."
         )
+    return stamped
+
+
+def identify(path: Path) -> bool:
+    """Whether an existing file is quizapp's and stamped as such (True), or quizapp's to
+    stamp (False: made before stamping, or empty); StoreError for anything else.
+
+    Nothing here writes: the header is read as bytes, the schema through an immutable
+    connection (see the module docstring)."""
+    try:
+        is_regular = stat.S_ISREG(path.stat().st_mode)
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}.") from exc
+    if not is_regular:  # a FIFO would block the read below; a device is no progress file
+        raise StoreError(f"{path} is not a regular file, so not a progress file; left untouched.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(HEADER_SIZE)
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}.") from exc
+    if not header:
+        return False  # an empty file: SQLite makes a new database of it
+    if not header.startswith(SQLITE_HEADER):
+        raise StoreError(
+            f"{path} is not a quizapp progress file (not an SQLite database); "
+            "it was left untouched."
+        )
+    if len(header) < HEADER_SIZE:
+        raise StoreError(
+            f"{path} is damaged or not a progress file (its header is cut short); "
+            "it was left untouched. Restore a backup, or move it aside to start afresh."
+        )
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id == APPLICATION_ID:
+        return True
+    if application_id != 0:
+        raise _foreign(path, f"application_id {application_id:#010x}")
+    tables = _tables(path)
+    if tables >= QUIZAPP_TABLES or not tables:
+        return False
+    raise _foreign(path, "tables: " + ", ".join(sorted(tables)[:6]))
+
+
+def _foreign(path: Path, what: str) -> StoreError:
+    return StoreError(
+        f"{path} is another program's SQLite database ({what}), not a quizapp progress file; "
+        "it was left untouched. Give quizapp another path with --db or QUIZAPP_DB."
+    )
+
+
+def _tables(path: Path) -> set[str]:
+    """The table names, read without a lock, a journal replay or a -wal/-shm being made.
+
+    An immutable connection sees only the main file; when a non-empty -wal beside it may
+    hold the tables instead, a read-only connection looks through it."""
+    uri = path.resolve().as_uri()
+    wal = path.with_name(path.name + "-wal")
+    tables = _read_tables(f"{uri}?immutable=1", path)
+    if not tables and wal.exists() and wal.stat().st_size > 0:
+        tables = _read_tables(f"{uri}?mode=ro", path)
+    return tables
+
+
+def _read_tables(uri: str, path: Path) -> set[str]:
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the progress file {path}: {exc}") from exc
+    try:
+        rows = conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path} is damaged or not a progress file ({exc}); it was left untouched. "
+            "Restore a backup, or move it aside to start afresh."
+        ) from exc
+    finally:
+        conn.close()
+    return {name for (name,) in rows}
+
+
+def _stamp(conn: sqlite3.Connection, path: Path) -> None:
+    """Mark the file as quizapp's, once its tables are there (new or pre-stamp files)."""
+    try:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot use the progress file {path}: {exc}.") from exc
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes the file: for `db check`, which must work on any
+    quizapp file (older, newer, damaged) without migrating, stamping or switching it."""
+    path = Path(path)
+    if not path.exists():
+        _refuse_orphan_journal(path)
+        raise StoreError(f"there is no progress file at {path}.")
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a progress file.")
+    identify(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the progress file {path}: {exc}.") from exc
+    return conn
+
+
+def _refuse_orphan_journal(path: Path) -> None:
+    """A `-wal` without its database is where the latest answers live after a crash (or after
+    the progress file was moved alone). Creating a new file beside it would make SQLite
+    discard or misapply it, so we stop and say how to recover; we never delete it."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        size = wal.stat().st_size
+    except OSError:
+        return
+    if size == 0:
+        return  # an empty journal holds nothing
+    raise StoreError(
+        f"{path} is missing, but its journal {wal.name} ({size} bytes) is still there: "
+        "it may hold your latest answers. quizapp left it untouched and did not create a new "
+        f"progress file. To recover, put the progress file that belongs with it back at "
+        f"{path} (if you moved or renamed it) and run quizapp again; SQLite then applies the "
+        "journal. Do not pair it with a different file or an older backup. To start afresh "
+        f"or restore a backup instead, first move {wal.name} (and {path.name}-shm) to "
+        "another folder."
+    )
 
 
 def _writable(path: Path) -> bool:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from quizapp.output import OutputError
 from quizapp.quiz.item_analysis import analyse
 from quizapp.quiz.results_file import (
     ResultBlock,
@@ -89,8 +90,8 @@ def test_write_replaces_existing_file_atomically(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError):
-        write_results(path, make_results(learner="second"))
+    with pytest.raises(OutputError, match="disk full"):
+        write_results(path, make_results(learner="second"), force=True)
     assert read_results(path).learner == "first"
     assert list(tmp_path.iterdir()) == [path]
 
