@@ -1,0 +1,114 @@
+"""`quizapp export anki|csv|lms`: generated cards for Anki, spreadsheets and an LMS.
+
+Thin calls into `quizapp.export`. Bad input (a deck with errors, an unknown topic, an output
+that exists or is of the wrong type) becomes a located message on stderr and exit status 1,
+never a traceback, and no file is written.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from quizapp.commands.deck import EXIT_INVALID
+from quizapp.commands.generate import PATHS
+from quizapp.commands.generate import _load as load_decks
+from quizapp.generate.card import KINDS
+
+
+def _fail(message: str) -> None:
+    click.echo(f"quizapp: {message}", err=True)
+    sys.exit(EXIT_INVALID)
+
+
+def _common(kinds: tuple[str, ...]) -> Callable:
+    """The options every export takes: decks, output, force, seed and the filters."""
+
+    def decorate(command: Callable) -> Callable:
+        for option in reversed(
+            [
+                click.argument("paths", metavar="DECK...", nargs=-1, required=True, type=PATHS),
+                click.option(
+                    "-o",
+                    "--output",
+                    required=True,
+                    type=click.Path(path_type=Path),
+                    help="File to write.",
+                ),
+                click.option("--force", is_flag=True, help="Replace the output file if it exists."),
+                click.option(
+                    "--seed",
+                    default=0,
+                    show_default=True,
+                    help="Seed for distractors and vignette cases (recorded in the export).",
+                ),
+                click.option(
+                    "--kind",
+                    "kinds",
+                    multiple=True,
+                    type=click.Choice(kinds),
+                    help="Only cards of this kind (repeat for several).",
+                ),
+                click.option(
+                    "--topic",
+                    "topics",
+                    multiple=True,
+                    help="Only cards of this topic id (repeat for several).",
+                ),
+            ]
+        ):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def _selection(paths, seed: int, kinds, topics):
+    from quizapp.export import ExportError, select_cards
+
+    decks, errors = load_decks(list(paths))
+    if errors:
+        _fail(f"{errors} error(s) in the decks (listed above); nothing written")
+    try:
+        return select_cards(decks, seed=seed, kinds=kinds, topics=topics)
+    except ExportError as error:
+        _fail(str(error))
+
+
+def _write(write: Callable[[], None]) -> None:
+    from quizapp.export import ExportError
+
+    try:
+        write()
+    except ExportError as error:
+        _fail(str(error))
+
+
+@click.group()
+def export() -> None:
+    """Generated cards for Anki, a spreadsheet or your school's LMS."""
+
+
+@export.command("anki")
+@_common(KINDS)
+def anki_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> None:
+    """Write the decks' generated cards as an Anki package (.apkg).
+
+    Each card becomes one note in the Anki deck `Deck title::Topic title`, tagged
+    quizapp::deck::ID, quizapp::topic::ID and quizapp::kind::KIND. Importing a newer
+    export of the same deck into Anki updates these notes (matched by card id) and keeps
+    your Anki review history.
+
+    \b
+    Example:
+      quizapp export anki decks/iim -o iim.apkg
+      quizapp export anki decks/iim --kind mcq --kind vignette --seed 7 -o iim-mcq.apkg
+    """
+    from quizapp.export.anki import write_anki
+
+    selection = _selection(paths, seed, kinds, topics)
+    _write(lambda: write_anki(selection, output, force))
+    click.echo(f"Wrote {len(selection.cards)} card(s) to {output}.", err=True)
