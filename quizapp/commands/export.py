@@ -112,3 +112,25 @@ def anki_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> 
     selection = _selection(paths, seed, kinds, topics)
     _write(lambda: write_anki(selection, output, force))
     click.echo(f"Wrote {len(selection.cards)} card(s) to {output}.", err=True)
+
+
+@export.command("csv")
+@_common(KINDS)
+def csv_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> None:
+    """Write the decks' generated cards to a spreadsheet file (.csv).
+
+    One row per card with every field: prompt, answer, key, sources with citations, the
+    deck facts behind it (proof), and for each option its text, verdict, explanation and
+    proof. UTF-8 with a byte order mark, so Excel shows accents; text that a spreadsheet
+    would run as a formula (=, +, -, @) is prefixed with '.
+
+    \b
+    Example:
+      quizapp export csv decks/iim -o iim-cards.csv
+      quizapp export csv decks/iim --kind mcq --topic antibodies -o antibody-mcqs.csv
+    """
+    from quizapp.export.csv_cards import write_csv
+
+    selection = _selection(paths, seed, kinds, topics)
+    _write(lambda: write_csv(selection, output, force))
+    click.echo(f"Wrote {len(selection.cards)} card(s) to {output}.", err=True)

@@ -17,6 +17,7 @@ IIM = REPO / "decks" / "iim"
 SCRIPT = "<script>alert(1)</script>"
 CLOZE_LOOKALIKE = "{{c1::Alpha}}"
 GIFT_SPECIALS = "~ = # { } :"
+FORMULA = '=HYPERLINK("http://example.invalid","x")'
 
 
 def run(*args: str | Path) -> Result:
@@ -43,6 +44,7 @@ def hostile_data() -> dict:
     _entity(data, "alpha")["name"] = f"Alpha {SCRIPT} {CLOZE_LOOKALIKE} disease"
     _entity(data, "ab-alpha")["name"] = f"Anti-{CLOZE_LOOKALIKE} {GIFT_SPECIALS}"
     _entity(data, "beta")["name"] = "Beta & <b>bold</b> disease"
+    _entity(data, "gamma")["name"] = f"{FORMULA} Gamma disease"
     return data
 
 

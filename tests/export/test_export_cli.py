@@ -10,6 +10,7 @@ from tests.export.conftest import IIM, SMALL, run
 # (command words, output suffix)
 EXPORTS = [
     (["anki"], ".apkg"),
+    (["csv"], ".csv"),
 ]
 IDS = [" ".join(words) for words, _ in EXPORTS]
 
