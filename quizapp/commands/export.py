@@ -134,3 +134,34 @@ def csv_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> N
     selection = _selection(paths, seed, kinds, topics)
     _write(lambda: write_csv(selection, output, force))
     click.echo(f"Wrote {len(selection.cards)} card(s) to {output}.", err=True)
+
+
+@export.command("lms")
+@_common(("mcq", "vignette"))
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["qti", "moodle", "gift"]),
+    help="qti: QTI 2.1 package (.zip) for Canvas, Blackboard and others; moodle: Moodle XML "
+    "(.xml); gift: Moodle GIFT text (.gift or .txt).",
+)
+def lms_command(paths, output: Path, force: bool, seed: int, kinds, topics, fmt: str) -> None:
+    """Write the decks' MCQs and vignettes as a quiz for your school's LMS.
+
+    Each item keeps its options in order, the key, each option's explanation as that
+    option's feedback and the cited sources as general feedback. The seed the items were
+    drawn with is recorded in each item's title, so the same command gives the same quiz.
+
+    \b
+    Example:
+      quizapp export lms decks/iim --format qti -o iim-quiz.zip
+      quizapp export lms decks/iim --kind vignette --seed 7 --format moodle -o cases.xml
+      quizapp export lms decks/iim --topic antibodies --format gift -o antibodies.gift
+    """
+    from quizapp.export.lms import LMS_KINDS, write_lms
+
+    selection = _selection(paths, seed, kinds or LMS_KINDS, topics)
+    written: list[int] = []
+    _write(lambda: written.append(write_lms(selection, output, fmt, force)))
+    click.echo(f"Wrote {written[0]} item(s) to {output}.", err=True)

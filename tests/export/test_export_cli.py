@@ -11,6 +11,9 @@ from tests.export.conftest import IIM, SMALL, run
 EXPORTS = [
     (["anki"], ".apkg"),
     (["csv"], ".csv"),
+    (["lms", "--format", "qti"], ".zip"),
+    (["lms", "--format", "moodle"], ".xml"),
+    (["lms", "--format", "gift"], ".gift"),
 ]
 IDS = [" ".join(words) for words, _ in EXPORTS]
 
