@@ -8,7 +8,8 @@ never a traceback, and no file is written.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -17,6 +18,8 @@ from quizapp.commands.deck import EXIT_INVALID
 from quizapp.commands.generate import PATHS
 from quizapp.commands.generate import _load as load_decks
 from quizapp.generate.card import KINDS
+
+PROGRESS_FROM = 500  # cards; a smaller export is done before a bar could be read
 
 
 def _fail(message: str) -> None:
@@ -66,9 +69,23 @@ def _common(kinds: tuple[str, ...]) -> Callable:
     return decorate
 
 
+@contextmanager
+def _progress(count: int, what: str) -> Iterator[Callable[[int], None] | None]:
+    """A bar on stderr while `count` items are written (click shows only the label when
+    stderr is not a terminal); None for small exports."""
+    if count < PROGRESS_FROM:
+        yield None
+        return
+    label = f"Writing {count:,} {what}"
+    with click.progressbar(length=count, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
 def _selection(paths, seed: int, kinds, topics):
     from quizapp.export import ExportError, select_cards
 
+    if sys.stderr.isatty():
+        click.echo(f"Loading and generating {len(paths)} deck path(s)...", err=True)
     decks, errors = load_decks(list(paths))
     if errors:
         _fail(f"{errors} error(s) in the decks (listed above); nothing written")
@@ -110,7 +127,8 @@ def anki_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> 
     from quizapp.export.anki import write_anki
 
     selection = _selection(paths, seed, kinds, topics)
-    _write(lambda: write_anki(selection, output, force))
+    with _progress(len(selection.cards), "Anki notes") as progress:
+        _write(lambda: write_anki(selection, output, force, progress=progress))
     click.echo(f"Wrote {len(selection.cards)} card(s) to {output}.", err=True)
 
 
@@ -132,7 +150,8 @@ def csv_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> N
     from quizapp.export.csv_cards import write_csv
 
     selection = _selection(paths, seed, kinds, topics)
-    _write(lambda: write_csv(selection, output, force))
+    with _progress(len(selection.cards), "CSV rows") as progress:
+        _write(lambda: write_csv(selection, output, force, progress=progress))
     click.echo(f"Wrote {len(selection.cards)} card(s) to {output}.", err=True)
 
 
@@ -163,5 +182,6 @@ def lms_command(paths, output: Path, force: bool, seed: int, kinds, topics, fmt:
 
     selection = _selection(paths, seed, kinds or LMS_KINDS, topics)
     written: list[int] = []
-    _write(lambda: written.append(write_lms(selection, output, fmt, force)))
+    with _progress(len(selection.cards), "items") as progress:
+        _write(lambda: written.append(write_lms(selection, output, fmt, force, progress=progress)))
     click.echo(f"Wrote {written[0]} item(s) to {output}.", err=True)

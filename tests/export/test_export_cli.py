@@ -111,3 +111,14 @@ def test_anki_filters_by_kind_and_topic_and_reports_the_count(tmp_path):
     expected = run("cards", IIM, "--topic", "antibodies", "--format", "json")
     count = sum(c["kind"] in ("mcq", "cloze") for c in json.loads(expected.stdout))
     assert count and f"Wrote {count} card(s)" in result.stderr
+
+
+@pytest.mark.parametrize(("words", "suffix"), EXPORTS[:2], ids=IDS[:2])
+def test_a_large_export_shows_progress_and_a_small_one_does_not(tmp_path, words, suffix):
+    """(The IIM deck's 102 LMS items are below the bar's threshold.)"""
+    large = run("export", *words, IIM, "-o", tmp_path / f"large{suffix}")
+    assert large.exit_code == 0, large.output
+    assert "Writing 652 " in large.stderr  # click prints the bar's label off a terminal
+    small = run("export", *words, SMALL, "-o", tmp_path / f"small{suffix}")
+    assert small.exit_code == 0, small.output
+    assert "Writing" not in small.stderr
