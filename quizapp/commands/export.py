@@ -106,7 +106,17 @@ def _write(write: Callable[[], None]) -> None:
 
 @click.group()
 def export() -> None:
-    """Generated cards for Anki, a spreadsheet or your school's LMS."""
+    """Generated cards for Anki, a spreadsheet or your school's LMS.
+
+    Each export takes the decks (files or folders), -o FILE, and optionally --kind,
+    --topic, --seed and --force; `quizapp export anki --help` and so on say more.
+
+    \b
+    Example:
+      quizapp export anki decks/iim -o iim.apkg
+      quizapp export csv decks/iim -o iim-cards.csv
+      quizapp export lms decks/iim --format qti -o iim-quiz.zip
+    """
 
 
 @export.command("anki")

@@ -236,7 +236,7 @@ def note_for(selection: Selection, card: Card, due: int = 0) -> genanki.Note:
         model = COMPARISON
         fields = [text_html(card.prompt), opts, key, why, table, extra, sources, cid]
     elif card.options:
-        seed = "" if card.seed is None else str(card.seed)
+        seed = str(selection.seed if card.seed is None else card.seed)  # distractors too
         opts, key, why = _options_html(card), _key_html(card), _explanations_html(card)
         model = BEST_ANSWER
         fields = [text_html(card.prompt), opts, key, why, extra, sources, cid, seed]

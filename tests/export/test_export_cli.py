@@ -25,6 +25,13 @@ def test_help_shows_an_example(words, suffix):
     assert "Example" in result.output and f"quizapp export {words[0]} " in result.output
 
 
+def test_export_group_help_shows_examples():
+    result = run("export", "--help")
+    assert result.exit_code == 0
+    for command in ("anki", "csv", "lms"):
+        assert f"quizapp export {command} decks/iim" in result.output
+
+
 @pytest.mark.parametrize(("words", "suffix"), EXPORTS, ids=IDS)
 def test_refuses_to_overwrite_without_force(tmp_path, words, suffix):
     out = tmp_path / f"out{suffix}"
