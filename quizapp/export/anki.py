@@ -38,6 +38,8 @@ CSS = """
 .options div, .explanations div { margin: 0.3em 0; }
 .explanations .correct { font-weight: bold; }
 .answer { font-weight: bold; margin: 0.5em 0; }
+.cloze { font-weight: bold; color: blue; }
+.nightMode .cloze { color: lightblue; }
 .extra, .sources, .card-id { font-size: 14px; }
 .card-id { opacity: 0.6; }
 table.comparison { border-collapse: collapse; font-size: 14px; }
