@@ -129,3 +129,22 @@ def test_a_large_export_shows_progress_and_a_small_one_does_not(tmp_path, words,
     small = run("export", *words, SMALL, "-o", tmp_path / f"small{suffix}")
     assert small.exit_code == 0, small.output
     assert "Writing" not in small.stderr
+
+
+def test_two_decks_with_one_id_are_refused_since_their_card_ids_would_clash(tmp_path):
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out.apkg"
+    result = run("export", "anki", SMALL, copy, "-o", out)
+    assert result.exit_code == 1
+    assert f"{copy}: deck id 'small' is also the id of {SMALL}" in result.stderr
+    assert not out.exists()
+
+
+def test_several_decks_go_into_one_file(tmp_path):
+    out = tmp_path / "both.csv"
+    result = run("export", "csv", SMALL, IIM, "-o", out)
+    assert result.exit_code == 0, result.output
+    small = len(json.loads(run("cards", SMALL, "--format", "json").stdout))
+    iim = len(json.loads(run("cards", IIM, "--format", "json").stdout))
+    assert f"Wrote {small + iim} card(s)" in result.stderr
