@@ -26,6 +26,7 @@ COMMANDS = {
     "quiz": "quizapp.commands.quiz:quiz",
     "results": "quizapp.commands.quiz:results",
     "report": "quizapp.commands.quiz:report",
+    "export": "quizapp.commands.export:export",
 }
 
 

@@ -26,6 +26,7 @@ from quizapp.quiz.item_analysis import (
 
 __all__ = [
     "CSV_COLUMNS",
+    "csv_cell",
     "JSON_FORMAT",
     "neutralise_csv_text",
     "render_csv",
@@ -173,7 +174,7 @@ def neutralise_csv_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _csv_cell(value: Any) -> str | int | float:
+def csv_cell(value: Any) -> str | int | float:
     """Numbers stay numbers (even negative ones); text is neutralised; None is an empty cell."""
     if value is None:
         return ""
@@ -230,7 +231,7 @@ def render_csv(analysis: ItemAnalysis) -> str:
     writer.writerow(CSV_COLUMNS)
     for block in analysis.blocks:
         for item in block.items:
-            writer.writerow([_csv_cell(value) for value in _csv_row(block, item)])
+            writer.writerow([csv_cell(value) for value in _csv_row(block, item)])
     return out.getvalue()
 
 
