@@ -42,14 +42,17 @@ def cloze_cards(ix: DeckIndex) -> list[Card]:
                 continue  # no proof of one answer, or the gap repeats the shown name's words
             shown_from = GAP if end == "from" else source.name
             shown_to = GAP if end == "to" else target.name
+            prompt = fill_sentence(statement, shown_from, shown_to, ix.proper)
             cards.append(
                 Card(
                     id=card_id(deck.id, "cloze", r.id, end),
                     deck=deck.id,
                     kind="cloze",
                     topic=topic_of(source.topic, target.topic),
-                    prompt=fill_sentence(statement, shown_from, shown_to, ix.proper),
-                    answer=deleted.name if end == "from" else mid_sentence(deleted.name, ix.proper),
+                    prompt=prompt,
+                    answer=deleted.name
+                    if prompt.startswith(GAP)
+                    else mid_sentence(deleted.name, ix.proper),
                     sources=r.sources,
                     tests=(r.id,),
                     loc=r.loc,

@@ -208,7 +208,8 @@ def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Car
     plural = _plural(ix, kinds)
     question = QUESTIONS.get(plan.lead_in, QUESTIONS["diagnosis"]).format(plural=plural)
     key_proof = _key_proof(ix, plan, facts)
-    choices = [Choice(ix.name(plan.key), True, _why_key(ix, plan, facts), plan.key, key_proof)]
+    why = _why_key(ix, plan, facts, chosen)
+    choices = [Choice(ix.name(plan.key), True, why, plan.key, key_proof)]
     choices += [Choice(ix.name(o), False, out[o].explanation, o, out[o].proofs[:1]) for o in chosen]
     condition = ix.entity(bp.condition)
     sources = bp.sources + (plan.relation.sources if plan.relation else ())
@@ -241,7 +242,7 @@ def _plural(ix: DeckIndex, kinds: tuple[str, ...]) -> str:
     return " or ".join(ix.deck.kinds[k].plural or f"{ix.deck.kinds[k].label}s" for k in kinds)
 
 
-def _why_key(ix: DeckIndex, plan: Plan, facts: Facts) -> str:
+def _why_key(ix: DeckIndex, plan: Plan, facts: Facts, others: list[str]) -> str:
     """ "Correct. A, B and C with a creatine kinase of 3,401 U/L point to X." (the three most
     telling stated facts and the most telling result), then the key's own fact."""
     condition = plan.blueprint.condition
@@ -264,21 +265,22 @@ def _why_key(ix: DeckIndex, plan: Plan, facts: Facts) -> str:
         why = f"Nothing the stem states argues against {ix.mid(condition)}."
     if plan.relation is not None:
         why += " " + statement(ix, plan.relation.type, plan.relation.source, plan.relation.target)
-        pointers = _pointers_to(ix, plan.key, facts)
+        pointers = _pointers_to(ix, plan.key, facts, others)
         if pointers:
             verb = "point" if len(pointers) > 1 or is_plural(pointers[0]) else "points"
             why += f" In this patient, {join(pointers)} {verb} to {ix.mid(plan.key)} in particular."
     return "Correct. " + why
 
 
-def _pointers_to(ix: DeckIndex, key: str, facts: Facts) -> list[str]:
-    """Stated findings the deck links to the key itself (palmar papules to anti-MDA5):
-    what tells this answer from the other options of its kind."""
-    return [
-        ix.said(f)
-        for f in facts.present
-        if any(r.frequency != "absent" for r in ix.pair.get((key, f), ()))
-    ]
+def _pointers_to(ix: DeckIndex, key: str, facts: Facts, others: list[str]) -> list[str]:
+    """Stated findings the deck links to the key and to no other option (palmar papules to
+    anti-MDA5 beside anti-Jo-1): what tells this answer from the ones offered with it."""
+    pointers = []
+    for f in facts.present:
+        types = {r.type for r in ix.pair.get((key, f), ()) if r.frequency != "absent"}
+        if types and not any(ix.might_hold(o, t, f) for o in others for t in types):
+            pointers.append(ix.said(f))
+    return pointers
 
 
 def _key_proof(ix: DeckIndex, plan: Plan, facts: Facts) -> tuple[Proof, ...]:

@@ -15,7 +15,7 @@ SMALL = REPO / "tests" / "generate" / "data" / "small.yaml"
 IIM = REPO / "decks" / "iim"
 
 SCRIPT = "<script>alert(1)</script>"
-CLOZE_LOOKALIKE = "{{c1::Alpha}}"
+CLOZE_LOOKALIKE = "{{c1::Xy}}"
 GIFT_SPECIALS = "~ = # { } :"
 FORMULA = '=HYPERLINK("http://example.invalid","x")'
 

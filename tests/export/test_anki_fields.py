@@ -15,7 +15,7 @@ def small():
 
 def test_a_generated_cloze_has_one_c1_deletion_around_its_answer(small):
     card = next(c for c in small.cards if c.id == "small:cloze:alpha.marked_by.ab-alpha:to")
-    assert cloze_field(small.deck_of(card), card) == "{{c1::Anti-Alpha}} marks alpha disease."
+    assert cloze_field(small.deck_of(card), card) == "{{c1::Anti-Ka}} marks alpha disease."
     assert note_for(small, card).model is CLOZE
 
 
@@ -37,4 +37,4 @@ def test_deck_text_holding_the_gap_mark_becomes_a_basic_note_not_a_wrong_cloze(t
     card = next(c for c in selection.cards if c.id == "small:cloze:alpha.marked_by.ab-alpha:to")
     assert cloze_field(selection.deck_of(card), card) is None
     note = note_for(selection, card)
-    assert note.model is BASIC and note.fields[1] == "Anti-Alpha"
+    assert note.model is BASIC and note.fields[1] == "Anti-Ka"

@@ -76,7 +76,7 @@ def test_a_cloze_renders_as_an_anki_cloze(tmp_path):
             shown_text(question).split()
         )
         shown = " ".join(shown_text(answer).split())
-        assert "classed under Idiopathic inflammatory myopathies." in shown
+        assert "classed under idiopathic inflammatory myopathies." in shown
         assert "[...]" not in shown
 
 

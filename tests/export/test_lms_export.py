@@ -164,7 +164,7 @@ def _shown(gift_html: str) -> str:
 def test_gift_escapes_its_special_characters_and_keeps_feedback(tmp_path, hostile_deck):
     out = _export(tmp_path, hostile_deck, "gift", ".gift")
     text = out.read_text(encoding="utf-8")
-    assert "Anti-\\{\\{c1\\:\\:Alpha\\}\\} \\~ \\= \\# \\{ \\} \\:" in text
+    assert "Anti-\\{\\{c1\\:\\:Xy\\}\\} \\~ \\= \\# \\{ \\} \\:" in text
     blocks = [b for b in text.split("\n\n") if b.startswith("::")]
     cards = _items(hostile_deck)
     assert len(blocks) == len(cards)

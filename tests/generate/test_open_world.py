@@ -189,9 +189,18 @@ def test_no_recall_item_is_answered_by_repeating_the_question_s_words(iim):
 
 
 def test_a_complete_list_is_explained_as_its_question_and_answer(iim):
-    card = next(c for c in generate_deck(iim).cards if c.id == "iim:vignette:bp-imnm-srp:antibody")
+    card = next(c for c in generate_deck(iim).cards if c.id == "iim:vignette:bp-ibm:antibody")
     wrong = next(o for o in card.options if not o.correct)
     assert wrong.explanation.endswith(
-        "Which antibody is a serological marker of anti-SRP necrotizing myopathy? Only anti-SRP."
+        "Which antibody is a serological marker of inclusion body myositis? Only anti-cN1A."
     )
     assert "complete list" not in wrong.explanation
+
+
+def test_an_empty_complete_list_claims_nothing(iim):
+    """'Which disease group includes PMR? None is known.' was false (fourth reading): a
+    list with no entry proves the option wrong, but says nothing more."""
+    for card in generate_deck(iim).cards:
+        for o in card.options:
+            assert not re.search(r"\?(?! Only )", o.explanation), (card.id, o.explanation)
+            assert "None is known" not in o.explanation

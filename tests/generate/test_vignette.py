@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quizapp.deck.loader import load_deck
 from quizapp.generate import VignetteError, generate_deck, render_vignette
 from quizapp.generate.case import draw_case
 from quizapp.generate.index import build_index
@@ -14,6 +15,7 @@ from quizapp.generate.lint import lint_card
 from quizapp.generate.lint_stem import check_cover, split_prompt
 from quizapp.generate.ruleout import contradictions
 from quizapp.generate.vignette import plan_blueprint, render_plan
+from tests.generate.conftest import DATA
 
 SEEDS = st.integers(min_value=0, max_value=2**32)
 
@@ -215,7 +217,7 @@ def test_iim_antibody_key_names_the_stated_clue_for_that_antibody(iim):
 
 def test_iim_explanations_cite_ages_and_values(iim):
     ix = build_index(iim)
-    seen = {"age": False, "lab": False}
+    seen = {"age": False}
     for cid in _vignette_ids(iim):
         if not cid.endswith(":diagnosis"):
             continue
@@ -227,12 +229,7 @@ def test_iim_explanations_cite_ages_and_values(iim):
                 ):
                     assert f"{m.group(1)}-year-old" in card.prompt
                     seen["age"] = True
-                if m := re.search(
-                    r"of ([\d,.]+ \S+) is (below|above) its defining range", o.explanation
-                ):
-                    assert f" is {m.group(1)}" in card.prompt
-                    seen["lab"] = True
-    assert all(seen.values())
+    assert seen["age"]
     assert ix.section("statin-use") == "history"
 
 
@@ -248,3 +245,27 @@ def test_other_lead_ins_are_proven_wrong_for_the_case_condition_itself(iim):
             assert proof.rule in ("absent", "complete")
             assert o.explanation == f"Incorrect. {proof.fact}"
             assert "polymyositis" in proof.fact
+
+
+def test_a_value_outside_a_discriminating_range_is_cited_with_the_stated_value(tmp_path):
+    """Only `discriminating` ranges rule out (the IIM deck has no lab cut-off left)."""
+    text = (DATA / "twins.yaml").read_text(encoding="utf-8")
+    deck_file = tmp_path / "twins.yaml"
+    # the conditions' CK ranges (not the blueprints' lab ranges) become cut-offs
+    text = re.sub(r"ck: \{(min: \d+, max: \d+, source)", r"ck: {discriminating: true, \1", text)
+    # bp-gamma states no absent sign: only its CK (1,000-20,000) rules others out
+    text = text.replace(
+        "negative: [sign-alpha, sign-beta, sign-delta, sign-epsilon, sign-zeta]", "negative: []"
+    )
+    deck_file.write_text(text)
+    deck = load_deck(deck_file)
+    cited = 0
+    for seed in range(10):
+        card = render_vignette(deck, "twins:vignette:bp-gamma:diagnosis", seed, options=4)
+        for o in card.options:
+            m = re.search(r"of ([\d,.]+ \S+) is (below|above) its defining range", o.explanation)
+            if m:
+                assert f" is {m.group(1)}" in card.prompt
+                assert o.proof[0].rule == "range"
+                cited += 1
+    assert cited
