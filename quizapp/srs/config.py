@@ -87,11 +87,17 @@ def load_config(conn: sqlite3.Connection) -> StudyConfig:
     return replace(StudyConfig(), **stored)
 
 
+def with_settings(config: StudyConfig, changes: dict[str, Any]) -> StudyConfig:
+    """`config` with `changes` (JSON values) applied and checked; ValueError if invalid."""
+    unknown = sorted(set(changes) - _FIELD_NAMES)
+    if unknown:
+        raise ValueError(f"unknown setting {unknown[0]!r}")
+    return replace(config, **{key: _from_json(value) for key, value in changes.items()})
+
+
 def save_setting(conn: sqlite3.Connection, key: str, value: Any) -> StudyConfig:
     """Validate and store one override; returns the resulting config."""
-    if key not in _FIELD_NAMES:
-        raise ValueError(f"unknown setting {key!r}")
-    config = replace(load_config(conn), **{key: _from_json(value)})
+    config = with_settings(load_config(conn), {key: value})
     write_setting(conn, key, value)
     return config
 

@@ -203,3 +203,22 @@ def test_open_first_card_answer_next_stats(bench_file, synchronous):
         f"{memory.calibration.count} answers in {memory.days} days)"
     )
     conn.close()
+
+
+def test_recompute_memory_states(bench_file):
+    """Changing FSRS parameters replays every answer (issue 19), in one transaction."""
+    from fsrs.scheduler import DEFAULT_PARAMETERS
+
+    from quizapp.srs.recompute import change_memory_settings
+
+    longer = [w * 1.5 if i < 4 else w for i, w in enumerate(DEFAULT_PARAMETERS)]
+    conn = open_store(bench_file)
+    started = time.perf_counter()
+    result = change_memory_settings(conn, {"parameters": longer}, reschedule=True)
+    elapsed = time.perf_counter() - started
+    conn.close()
+    print(
+        f"\n  recompute memory states  {elapsed:.1f} s for {result.cards} cards, {REVIEWS} "
+        f"answers ({elapsed / REVIEWS * 1e6:.1f} us an answer), "
+        f"{result.rescheduled} rescheduled"
+    )
