@@ -104,6 +104,14 @@ def _write(write: Callable[[], None]) -> None:
         _fail(str(error))
 
 
+def _check_output(output: Path, suffixes: tuple[str, ...], force: bool) -> None:
+    """Refuse a bad output before the decks are loaded (seconds for a large deck);
+    the writers check again just before writing."""
+    from quizapp.export.output import check_target
+
+    _write(lambda: check_target(output, suffixes, force))
+
+
 @click.group()
 def export() -> None:
     """Generated cards for Anki, a spreadsheet or your school's LMS.
@@ -134,8 +142,9 @@ def anki_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> 
       quizapp export anki decks/iim -o iim.apkg
       quizapp export anki decks/iim --kind mcq --kind vignette --seed 7 -o iim-mcq.apkg
     """
-    from quizapp.export.anki import write_anki
+    from quizapp.export.anki import SUFFIXES, write_anki
 
+    _check_output(output, SUFFIXES, force)
     selection = _selection(paths, seed, kinds, topics)
     with _progress(len(selection.cards), "Anki notes") as progress:
         _write(lambda: write_anki(selection, output, force, progress=progress))
@@ -157,8 +166,9 @@ def csv_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> N
       quizapp export csv decks/iim -o iim-cards.csv
       quizapp export csv decks/iim --kind mcq --topic antibodies -o antibody-mcqs.csv
     """
-    from quizapp.export.csv_cards import write_csv
+    from quizapp.export.csv_cards import SUFFIXES, write_csv
 
+    _check_output(output, SUFFIXES, force)
     selection = _selection(paths, seed, kinds, topics)
     with _progress(len(selection.cards), "CSV rows") as progress:
         _write(lambda: write_csv(selection, output, force, progress=progress))
@@ -188,8 +198,9 @@ def lms_command(paths, output: Path, force: bool, seed: int, kinds, topics, fmt:
       quizapp export lms decks/iim --kind vignette --seed 7 --format moodle -o cases.xml
       quizapp export lms decks/iim --topic antibodies --format gift -o antibodies.gift
     """
-    from quizapp.export.lms import LMS_KINDS, write_lms
+    from quizapp.export.lms import FORMATS, LMS_KINDS, write_lms
 
+    _check_output(output, FORMATS[fmt], force)
     selection = _selection(paths, seed, kinds or LMS_KINDS, topics)
     written: list[int] = []
     with _progress(len(selection.cards), "items") as progress:

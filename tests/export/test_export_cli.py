@@ -149,3 +149,16 @@ def test_several_decks_go_into_one_file(tmp_path):
     small = len(json.loads(run("cards", SMALL, "--format", "json").stdout))
     iim = len(json.loads(run("cards", IIM, "--format", "json").stdout))
     assert f"Wrote {small + iim} card(s)" in result.stderr
+
+
+def test_a_bad_output_is_refused_before_the_decks_are_loaded(tmp_path, small_deck):
+    """The output's message comes alone: no deck was read (a broken deck says nothing)."""
+
+    def break_relation(data):
+        data["relations"][0]["to"] = "no-such-entity"
+
+    out = tmp_path / "taken.apkg"
+    out.write_bytes(b"mine")
+    result = run("export", "anki", small_deck(break_relation), "-o", out)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"quizapp: {out}: already exists; use --force to replace it"
