@@ -24,7 +24,10 @@ MAX_SCALAR_CHARS = 100_000
 MAX_DEPTH = 200
 MAX_VALUES = 2_000_000
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# In a decoded value ("\e[2J" in double quotes is an ESC): C0 but tab and newline, DEL, C1
+_VALUE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {0x1B: "ESC", 0x07: "BEL", 0x08: "BS", 0x0D: "CR", 0x7F: "DEL", 0x9B: "CSI"}
 _BRACKETS = re.compile(r"[\[\]{}]")
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -158,10 +161,9 @@ def _decode(data: bytes, name: str) -> str:
     bad = _CONTROL.search(text)
     if bad:
         line, col = _line_col(text, bad.start())
-        what = (
-            "a NUL byte" if bad.group() == "\x00" else f"control character U+{ord(bad.group()):04X}"
-        )
-        raise _fail(name, line, col, f"file contains {what}; is it a binary file?")
+        if bad.group() == "\x00":
+            raise _fail(name, line, col, "file contains a NUL byte; is it a binary file?")
+        raise _fail(name, line, col, f"file contains {_control_name(bad.group())}{_RUNS}")
     return text
 
 
@@ -189,6 +191,25 @@ def _compose(text: str, name: str) -> object:
         raise _fail(name, 1, 1, f"YAML syntax: {exc}") from None
     finally:
         loader.dispose()
+
+
+_RUNS = (
+    "; a terminal would run it as a command (clear the screen, set the title, ...). "
+    "Write the text without it"
+)
+
+
+def _control_name(char: str) -> str:
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code)
+    return f"control character U+{code:04X}" + (f" ({name})" if name else "")
+
+
+def _control_message(value: str, char: str) -> str:
+    before = value[: value.index(char)][-20:]
+    if before:
+        return f"value contains {_control_name(char)} after {before!r}{_RUNS}"
+    return f"value starts with {_control_name(char)}{_RUNS}"
 
 
 class _Composer:
@@ -228,6 +249,9 @@ class _Composer:
             self.check_tag(event)
         else:
             tag = _resolve(event)
+        bad = _VALUE_CONTROL.search(value)
+        if bad:
+            raise self.fail(event, _control_message(value, bad.group()))
         if tag in (_STR, _TIMESTAMP):
             text = LStr(value)
             text.loc = loc
