@@ -6,7 +6,10 @@ alias bombs are caught, nesting depth is bounded without recursion, and every
 string, mapping and list knows its file:line:col for error messages.
 """
 
+import math
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +26,11 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_SCALAR_CHARS = 100_000
 MAX_DEPTH = 200
 MAX_VALUES = 2_000_000
+# Numbers a deck may hold: exact as floats (2**53 > 1e15) and far from float overflow,
+# so every check and generator can compute with them.
+MAX_NUMBER = 10**15
+MAX_NUMBER_CHARS = 40
+_BIG = "numbers in a deck lie between -1e15 and 1e15"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # In a decoded value ("\e[2J" in double quotes is an ESC): C0 but tab and newline, DEL, C1
@@ -125,7 +133,13 @@ def _fail(name: str, line: int, col: int, message: str) -> YamlProblem:
 
 def _read_bytes(path: Path, name: str) -> bytes:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            os.listdir(path)  # raises the reason when the folder cannot be read
+            raise _fail(name, 1, 1, "is a folder without a deck.yaml")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
+            raise _fail(name, 1, 1, "is not a regular file; a deck is a YAML file")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise _fail(
                 name,
@@ -134,8 +148,18 @@ def _read_bytes(path: Path, name: str) -> bytes:
                 f"file is {size:,} bytes; a deck file may hold at most {MAX_FILE_BYTES:,}",
             )
         return path.read_bytes()
+    except RuntimeError:  # pathlib's report of a symbolic link loop on some versions
+        raise _fail(name, 1, 1, "cannot read file: symbolic link loop") from None
     except OSError as exc:
-        raise _fail(name, 1, 1, f"cannot read file: {exc.strerror or exc}") from None
+        what = "folder" if _is_folder(path) else "file"
+        raise _fail(name, 1, 1, f"cannot read {what}: {exc.strerror or exc}") from None
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -256,11 +280,21 @@ class _Composer:
             text = LStr(value)
             text.loc = loc
             return text
+        kind = tag.rsplit(":", 1)[-1]
+        if kind in ("int", "float") and len(value) > MAX_NUMBER_CHARS:
+            raise self.fail(
+                event, f"number {value[:12]}... is {len(value):,} characters long; {_BIG}"
+            )
         try:
-            return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, value))
-        except (yaml.YAMLError, ValueError):
-            kind = tag.rsplit(":", 1)[-1]
+            number = _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, value))
+        except (yaml.YAMLError, ValueError, KeyError, TypeError, OverflowError):
+            # e.g. `!!bool maybe` (KeyError inside PyYAML), `!!int 0x`, `!!float abc`
             raise self.fail(event, f"{value!r} is not a valid {kind}") from None
+        if isinstance(number, float) and not math.isfinite(number):
+            raise self.fail(event, f"{value!r} is not a finite number; {_BIG}")
+        if type(number) in (int, float) and abs(number) > MAX_NUMBER:
+            raise self.fail(event, f"number {value[:20]!r} is too large; {_BIG}")
+        return number
 
     def start(self, event: yaml.Event, loc: Location, depth: int) -> list:
         """A new frame: [container, start event, pending key, weight so far]."""
