@@ -41,6 +41,7 @@ reported rather than ignored. Nothing personal is written: no user name, path or
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -164,11 +165,31 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not allowed in a results file")
 
 
+MAX_NUMBER_CHARS = 30
+MAX_SECONDS = 10**7  # about 116 days on one question: more is not a time, it is an error
+
+
+class _TooLarge(str):
+    """A JSON number quizapp will not compute with (over 30 characters, or beyond a float);
+    kept as its text so that validation names the field it stands in."""
+
+
+def _parse_int(text: str) -> int | _TooLarge:
+    return _TooLarge(text) if len(text) > MAX_NUMBER_CHARS else int(text)
+
+
+def _parse_float(text: str) -> float | _TooLarge:
+    number = float(text)
+    return number if math.isfinite(number) and len(text) <= MAX_NUMBER_CHARS else _TooLarge(text)
+
+
 _JSON_TYPE_NAMES = ((bool, "a boolean"), (int | float, "a number"), (str, "a string"))
 
 
 def _type_name(value: Any) -> str:
     """The JSON name of a parsed value, for "expected X, got Y" messages."""
+    if isinstance(value, _TooLarge):
+        return f"the number {value[:20]}{'...' if len(value) > 20 else ''}, which is too large"
     if value is None:
         return "null"
     if isinstance(value, dict):
@@ -206,11 +227,24 @@ def _fields(value: Any, loc: str, names: Sequence[str]) -> dict[str, Any]:
 
 
 def _string(value: Any, loc: str, *, empty_ok: bool = False) -> str:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or isinstance(value, _TooLarge):
         raise _expected(loc, "a string", value)
+    if not value.isascii():
+        _no_surrogates(value, loc)
     if not empty_ok and not value.strip():
         raise _Invalid(loc, "expected a non-empty string")
     return value
+
+
+def _no_surrogates(value: str, loc: str) -> None:
+    """JSON's \\ud800 escapes can spell half a character, which no file or terminal takes."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = ord(value[error.start])
+        raise _Invalid(
+            loc, f"contains U+{code:04X}, half of a character (a lone surrogate)"
+        ) from None
 
 
 def _optional(check: Callable[[Any, str], T], value: Any, loc: str) -> T | None:
@@ -228,6 +262,8 @@ def _seconds(value: Any, loc: str) -> float:
         raise _expected(loc, "a number of seconds", value)
     if value < 0:
         raise _Invalid(loc, f"expected a number >= 0, got {value}")
+    if value > MAX_SECONDS:
+        raise _Invalid(loc, f"expected at most {MAX_SECONDS:,} seconds, got {value:.3g}")
     return float(value)
 
 
@@ -246,7 +282,10 @@ def _timestamp(value: Any, loc: str) -> datetime:
         raise _Invalid(loc, f"expected an ISO 8601 date and time, got {text!r}") from None
     if moment.tzinfo is None:
         raise _Invalid(loc, f"expected a time zone offset such as Z, got {text!r}")
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+14:00 is before the first day Python knows
+        raise _Invalid(loc, f"{text!r} is outside the range of dates quizapp handles") from None
 
 
 def _array(value: Any, loc: str) -> list[Any]:
@@ -380,11 +419,21 @@ def _json_error(error: json.JSONDecodeError, text: str) -> tuple[str, str]:
 def parse_results(text: str, source: str = "<results>") -> ResultsFile:
     """Parse and validate a results document; `source` names it in errors."""
     try:
-        document = json.loads(text, object_pairs_hook=_object_hook, parse_constant=_reject_constant)
+        document = json.loads(
+            text,
+            object_pairs_hook=_object_hook,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+        )
     except json.JSONDecodeError as error:
         raise ResultsFileError(source, *_json_error(error, text)) from None
     except ValueError as error:  # NaN / Infinity
         raise ResultsFileError(source, "", f"not valid JSON ({error})") from None
+    except RecursionError:
+        raise ResultsFileError(
+            source, "", "nested too deeply to be a results file (it has six levels at most)"
+        ) from None
     try:
         return _document(document)
     except _Invalid as error:
