@@ -5,8 +5,10 @@ message that says which file and where, and never half-read. Format, version 1::
 
     {
       "format": "quizapp-results",          # exactly this string
-      "version": 1,                         # integer; a newer version is refused, not guessed
+      "version": 2,                         # integer; a newer version is refused, not guessed
       "learner": null,                      # null unless the student chose to add a name
+      "learner_id": "l-5f0c9a1e2b7d4c38",   # a random id made once per progress file, so a
+                                            # re-export replaces the earlier one; or null
       "exported_at": "2026-11-25T09:00:00Z",  # ISO 8601 with an offset; written in UTC
       "blocks": [                           # may be empty; block ids are unique in a file
         {
@@ -35,7 +37,8 @@ message that says which file and where, and never half-read. Format, version 1::
 
 Every field is required (null where allowed) and unknown fields are errors, so a typo is
 reported rather than ignored. Nothing personal is written: no user name, path or host, and
-`learner` stays null unless given.
+`learner` stays null unless given; `learner_id` is random and says nothing about the person.
+Version 1 is version 2 without `learner_id` (still read: its learner is unknown).
 """
 
 from __future__ import annotations
@@ -65,13 +68,15 @@ __all__ = [
     "read_results",
     "responses_from_results",
     "results_to_json",
+    "newest_per_learner",
     "write_results",
 ]
 
 T = TypeVar("T")
 
 FORMAT = "quizapp-results"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MODES = ("timed", "tutor")
 KINDS = ("mcq", "vignette")
 
@@ -128,6 +133,7 @@ class ResultsFile:
     blocks: tuple[ResultBlock, ...]
     learner: str | None = None
     exported_at: datetime = field(default_factory=_utc_now)
+    learner_id: str | None = None  # the same for every export of one progress file
 
 
 # --- validation ----------------------------------------------------------------------------
@@ -389,16 +395,22 @@ def _header(document: Any) -> None:
     version = document["version"]
     if isinstance(version, bool) or not isinstance(version, int):
         raise _expected("version", "an integer", version)
-    if version != VERSION:
+    if version not in READABLE_VERSIONS:
         raise _Invalid(
-            "version", f"version {version} is not supported (this quizapp reads {VERSION})"
+            "version",
+            f"version {version} is not supported (this quizapp reads versions "
+            f"{', '.join(map(str, READABLE_VERSIONS))})",
         )
 
 
 def _document(document: Any) -> ResultsFile:
     _header(document)
-    obj = _fields(document, "", ("format", "version", "learner", "exported_at", "blocks"))
+    names = ("format", "version", "learner", "exported_at", "blocks")
+    if document["version"] >= 2:
+        names = (*names[:3], "learner_id", *names[3:])
+    obj = _fields(document, "", names)
     learner = _optional(_string, obj["learner"], "learner")
+    learner_id = _optional(_string, obj.get("learner_id"), "learner_id")
     exported_at = _timestamp(obj["exported_at"], "exported_at")
     blocks = tuple(_block(v, f"blocks[{i}]") for i, v in enumerate(_array(obj["blocks"], "blocks")))
     _unique_ids([block.id for block in blocks], "blocks", "id")
@@ -406,6 +418,7 @@ def _document(document: Any) -> ResultsFile:
         blocks=blocks,
         learner=learner,
         exported_at=exported_at,
+        learner_id=learner_id,
     )
 
 
@@ -492,6 +505,7 @@ def results_to_json(results: ResultsFile) -> str:
         "format": FORMAT,
         "version": VERSION,
         "learner": results.learner,
+        "learner_id": results.learner_id,
         "exported_at": _time_text(results.exported_at),
         "blocks": [_block_document(block) for block in results.blocks],
     }
@@ -515,6 +529,25 @@ def write_results(
         raise ResultsFileError(os.fspath(path), "", f"cannot be written: {error}") from None
     parse_results(text, os.fspath(path))
     write_output(path, text, force=force, keep=keep, inputs=inputs)
+
+
+# --- one learner, one file ------------------------------------------------------------------
+
+
+def newest_per_learner(files: Sequence[tuple[T, ResultsFile]]) -> tuple[list[T], list[T]]:
+    """(kept, older): of several exports with one `learner_id`, only the newest counts, so a
+    learner who hands in again is one learner, not two. Files without an id all count."""
+    newest: dict[str, int] = {}
+    for index, (_, results) in enumerate(files):
+        if results.learner_id is None:
+            continue
+        best = newest.get(results.learner_id)
+        if best is None or results.exported_at > files[best][1].exported_at:
+            newest[results.learner_id] = index
+    counted = set(newest.values())
+    kept = [f[0] for i, f in enumerate(files) if f[1].learner_id is None or i in counted]
+    older = [f[0] for i, f in enumerate(files) if f[1].learner_id is not None and i not in counted]
+    return kept, older
 
 
 # --- into item analysis --------------------------------------------------------------------
