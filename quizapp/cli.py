@@ -31,7 +31,14 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
-    """A click group whose commands are imported on first use."""
+    """A click group whose commands are imported on first use, and whose every output
+    (click's own messages and file names included) shows control characters as text."""
+
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        from quizapp.terminal import visible_output
+
+        with visible_output():
+            return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)

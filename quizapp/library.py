@@ -11,7 +11,7 @@ from pathlib import Path
 
 from quizapp.deck.errors import Problem
 from quizapp.deck.files import find_decks
-from quizapp.deck.loader import check_deck
+from quizapp.deck.loader import check_deck, internal_problem
 from quizapp.deck.model import Deck
 from quizapp.generate import generate_deck, render_vignette
 from quizapp.generate.card import Card
@@ -60,8 +60,13 @@ def load_library(decks_dir: Path) -> Library:
                 Problem(result.deck.loc, "error", f"deck id {result.deck.id!r} is used twice")
             )
             continue
+        try:
+            cards = generate_deck(result.deck).cards
+        except Exception as exc:  # one deck's failure never takes the others (or the app) down
+            library.problems.append(internal_problem(root, "generating cards from", exc))
+            continue
         library.decks[result.deck.id] = result.deck
-        for card in generate_deck(result.deck).cards:
+        for card in cards:
             library.cards[card.id] = card
     return library
 

@@ -182,10 +182,9 @@ def write_output(
     """
     check_output(path, force=force, keep=keep, inputs=inputs)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    if is_stdout(path):
+    if is_stdout(path):  # as text, so it passes through quizapp.terminal on its way
+        sys.stdout.write(raw.decode("utf-8", errors="replace"))
         sys.stdout.flush()
-        sys.stdout.buffer.write(raw)
-        sys.stdout.buffer.flush()
         return
     replace_atomically(Path(path), raw)
 

@@ -13,10 +13,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from quizapp.paths import Settings
+
+if TYPE_CHECKING:
+    from quizapp.quiz.results_file import ResultsFile
 
 
 def _fail(message: str) -> None:
@@ -165,8 +169,12 @@ def import_command(settings: Settings, path: Path, folder: Path | None) -> None:
     from quizapp.quiz.export import class_folder, import_results
 
     target_folder = folder or class_folder(settings.db_path)
+
+    def replaced(old: Path, moved: Path) -> None:
+        click.echo(f"Replaced this learner's earlier export {old.name} (kept in {moved.parent}).")
+
     with _errors():
-        target = import_results(path, target_folder)
+        target = import_results(path, target_folder, on_replace=replaced)
     click.echo(f"Imported {path} as {target}.")
     click.echo(f"Report on the class: quizapp report {target_folder}")
 
@@ -186,6 +194,20 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def _one_file_per_learner(read: list[tuple[Path, ResultsFile]]) -> list[ResultsFile]:
+    """A learner's newest export only (same learner_id); each older one named on stderr."""
+    from quizapp.quiz.results_file import newest_per_learner
+
+    kept, older = newest_per_learner([(index, results) for index, (_, results) in enumerate(read)])
+    for index in older:
+        click.echo(
+            f"quizapp: {read[index][0]}: an older export of a learner given again; "
+            "counted once, with their newest file.",
+            err=True,
+        )
+    return [read[index][1] for index in kept]
 
 
 @click.command()
@@ -220,7 +242,8 @@ def report(
         inputs = _expand(paths)
         if output is not None:  # before the (possibly long) analysis
             check_output(output, force=force, keep=_progress_file(settings), inputs=inputs)
-        files = [read_results(path) for path in inputs]
+        read = [(path, read_results(path)) for path in inputs]
+    files = _one_file_per_learner(read)
     analysis = analyse_class(files)
     text = {"table": render_table, "csv": render_csv, "json": render_json}[fmt](analysis)
     if output is None:

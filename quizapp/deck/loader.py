@@ -38,7 +38,29 @@ def load_deck(root: Path) -> m.Deck:
 
 
 def check_deck(root: Path) -> LoadResult:
-    """Load and check a deck root file, collecting every problem instead of stopping."""
+    """Load and check a deck root file, collecting every problem instead of stopping.
+
+    Whatever goes wrong, the result is a located problem, never an exception: a deck that
+    trips an unforeseen error in a check is reported (at its root file, as an internal
+    error to report) and the decks beside it still load."""
+    try:
+        return _check_deck(root)
+    except Exception as exc:  # the last line of defence; every known case has its message
+        return LoadResult(None, [internal_problem(root, "checking", exc)])
+
+
+def internal_problem(root: Path, doing: str, exc: Exception) -> Problem:
+    """A deck problem for an error quizapp did not foresee: located at the deck, never a
+    traceback, and worded so that it gets reported."""
+    return Problem(
+        Location(str(root)),
+        "error",
+        f"quizapp failed while {doing} this deck ({type(exc).__name__}: {exc}); the other "
+        "decks are unaffected. Please report this with the deck file.",
+    )
+
+
+def _check_deck(root: Path) -> LoadResult:
     ck = Checker()
     root_data = _read(root, ck)
     if root_data is None:

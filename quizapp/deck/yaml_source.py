@@ -6,7 +6,10 @@ alias bombs are caught, nesting depth is bounded without recursion, and every
 string, mapping and list knows its file:line:col for error messages.
 """
 
+import math
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,8 +26,16 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_SCALAR_CHARS = 100_000
 MAX_DEPTH = 200
 MAX_VALUES = 2_000_000
+# Numbers a deck may hold: exact as floats (2**53 > 1e15) and far from float overflow,
+# so every check and generator can compute with them.
+MAX_NUMBER = 10**15
+MAX_NUMBER_CHARS = 40
+_BIG = "numbers in a deck lie between -1e15 and 1e15"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# In a decoded value ("\e[2J" in double quotes is an ESC): C0 but tab and newline, DEL, C1
+_VALUE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {0x1B: "ESC", 0x07: "BEL", 0x08: "BS", 0x0D: "CR", 0x7F: "DEL", 0x9B: "CSI"}
 _BRACKETS = re.compile(r"[\[\]{}]")
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -122,7 +133,13 @@ def _fail(name: str, line: int, col: int, message: str) -> YamlProblem:
 
 def _read_bytes(path: Path, name: str) -> bytes:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            os.listdir(path)  # raises the reason when the folder cannot be read
+            raise _fail(name, 1, 1, "is a folder without a deck.yaml")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
+            raise _fail(name, 1, 1, "is not a regular file; a deck is a YAML file")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise _fail(
                 name,
@@ -131,8 +148,18 @@ def _read_bytes(path: Path, name: str) -> bytes:
                 f"file is {size:,} bytes; a deck file may hold at most {MAX_FILE_BYTES:,}",
             )
         return path.read_bytes()
+    except RuntimeError:  # pathlib's report of a symbolic link loop on some versions
+        raise _fail(name, 1, 1, "cannot read file: symbolic link loop") from None
     except OSError as exc:
-        raise _fail(name, 1, 1, f"cannot read file: {exc.strerror or exc}") from None
+        what = "folder" if _is_folder(path) else "file"
+        raise _fail(name, 1, 1, f"cannot read {what}: {exc.strerror or exc}") from None
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -158,10 +185,9 @@ def _decode(data: bytes, name: str) -> str:
     bad = _CONTROL.search(text)
     if bad:
         line, col = _line_col(text, bad.start())
-        what = (
-            "a NUL byte" if bad.group() == "\x00" else f"control character U+{ord(bad.group()):04X}"
-        )
-        raise _fail(name, line, col, f"file contains {what}; is it a binary file?")
+        if bad.group() == "\x00":
+            raise _fail(name, line, col, "file contains a NUL byte; is it a binary file?")
+        raise _fail(name, line, col, f"file contains {_control_name(bad.group())}{_RUNS}")
     return text
 
 
@@ -189,6 +215,25 @@ def _compose(text: str, name: str) -> object:
         raise _fail(name, 1, 1, f"YAML syntax: {exc}") from None
     finally:
         loader.dispose()
+
+
+_RUNS = (
+    "; a terminal would run it as a command (clear the screen, set the title, ...). "
+    "Write the text without it"
+)
+
+
+def _control_name(char: str) -> str:
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code)
+    return f"control character U+{code:04X}" + (f" ({name})" if name else "")
+
+
+def _control_message(value: str, char: str) -> str:
+    before = value[: value.index(char)][-20:]
+    if before:
+        return f"value contains {_control_name(char)} after {before!r}{_RUNS}"
+    return f"value starts with {_control_name(char)}{_RUNS}"
 
 
 class _Composer:
@@ -228,15 +273,28 @@ class _Composer:
             self.check_tag(event)
         else:
             tag = _resolve(event)
+        bad = _VALUE_CONTROL.search(value)
+        if bad:
+            raise self.fail(event, _control_message(value, bad.group()))
         if tag in (_STR, _TIMESTAMP):
             text = LStr(value)
             text.loc = loc
             return text
+        kind = tag.rsplit(":", 1)[-1]
+        if kind in ("int", "float") and len(value) > MAX_NUMBER_CHARS:
+            raise self.fail(
+                event, f"number {value[:12]}... is {len(value):,} characters long; {_BIG}"
+            )
         try:
-            return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, value))
-        except (yaml.YAMLError, ValueError):
-            kind = tag.rsplit(":", 1)[-1]
+            number = _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, value))
+        except (yaml.YAMLError, ValueError, KeyError, TypeError, OverflowError):
+            # e.g. `!!bool maybe` (KeyError inside PyYAML), `!!int 0x`, `!!float abc`
             raise self.fail(event, f"{value!r} is not a valid {kind}") from None
+        if isinstance(number, float) and not math.isfinite(number):
+            raise self.fail(event, f"{value!r} is not a finite number; {_BIG}")
+        if type(number) in (int, float) and abs(number) > MAX_NUMBER:
+            raise self.fail(event, f"number {value[:20]!r} is too large; {_BIG}")
+        return number
 
     def start(self, event: yaml.Event, loc: Location, depth: int) -> list:
         """A new frame: [container, start event, pending key, weight so far]."""

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from quizapp.quiz.results_file import (
 )
 from quizapp.quiz.session import Block, load_block
 from quizapp.store import quiz as store
+from quizapp.store.settings import read_settings, write_setting
 
 
 def block_uid(item_ids: list[str]) -> str:
@@ -78,7 +80,26 @@ def collect_results(
         seen[uid] = seen.get(uid, 0) + 1
         blocks.append(_result_block(block, uid if seen[uid] == 1 else f"{uid}-{seen[uid]}"))
     learner = learner.strip() if learner else None
-    return ResultsFile(blocks=tuple(blocks), learner=learner or None, exported_at=exported_at)
+    return ResultsFile(
+        blocks=tuple(blocks),
+        learner=learner or None,
+        exported_at=exported_at,
+        learner_id=learner_id(conn),
+    )
+
+
+LEARNER_ID_SETTING = "learner_id"
+
+
+def learner_id(conn: sqlite3.Connection) -> str:
+    """This progress file's learner id, made (random) on first use: every export of one
+    learner carries the same id, so a class folder and a report count them once."""
+    stored = read_settings(conn).get(LEARNER_ID_SETTING)
+    if isinstance(stored, str) and stored:
+        return stored
+    made = f"l-{secrets.token_hex(8)}"
+    write_setting(conn, LEARNER_ID_SETTING, made)
+    return made
 
 
 def export_results(
@@ -102,24 +123,75 @@ def class_folder(db_path: Path) -> Path:
     return db_path.parent / "class-results"
 
 
-def import_results(source: str | os.PathLike[str], folder: Path) -> Path:
+SUPERSEDED = "superseded"
+
+
+def import_results(
+    source: str | os.PathLike[str],
+    folder: Path,
+    on_replace: Callable[[Path, Path], None] | None = None,
+) -> Path:
     """Validate `source` and add it to `folder`; the new file's path.
 
     The copy is named after its content, so importing the same file twice is refused
-    rather than counting one learner twice in a report.
+    rather than counting one learner twice in a report. A newer export of a learner already
+    in the folder (same `learner_id`) replaces the older one, which is moved into
+    `superseded/` (kept, never deleted; reports read only the folder itself) and reported
+    through `on_replace(old, moved_to)`; an older one is refused.
     """
     results = read_results(source)
     text = results_to_json(results)
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
-    stem = Path(source).stem or "results"
+    for existing in sorted(folder.glob(f"*-{digest}.json")) if folder.is_dir() else []:
+        raise ResultsFileError(
+            os.fspath(source), "", f"already imported as {existing}; nothing was added"
+        )
+    earlier = _same_learner(folder, results)
+    for path, other in earlier:
+        if other.exported_at >= results.exported_at:
+            raise ResultsFileError(
+                os.fspath(source),
+                "",
+                f"{path} is this learner's export from {other.exported_at:%Y-%m-%d %H:%M} UTC, "
+                "as new as this one or newer; nothing was added",
+            )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ResultsFileError(str(folder), "", f"cannot create: {error.strerror}") from None
-    for existing in folder.glob(f"*-{digest}.json"):
-        raise ResultsFileError(
-            os.fspath(source), "", f"already imported as {existing}; nothing was added"
-        )
+    stem = Path(source).stem or "results"
     target = folder / f"{stem}-{digest}.json"
     write_results(target, results, inputs=[source])
+    for path, _ in earlier:  # only once the new one is safely written
+        moved = _supersede(path, folder)
+        if on_replace is not None:
+            on_replace(path, moved)
     return target
+
+
+def _same_learner(folder: Path, results: ResultsFile) -> list[tuple[Path, ResultsFile]]:
+    """Files in the class folder with this learner's id (unreadable ones are not theirs)."""
+    if results.learner_id is None or not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            other = read_results(path)
+        except ResultsFileError:
+            continue
+        if other.learner_id == results.learner_id:
+            found.append((path, other))
+    return found
+
+
+def _supersede(path: Path, folder: Path) -> Path:
+    """Move an older export aside (same folder tree, so a rename): kept, but not counted."""
+    aside = folder / SUPERSEDED / path.name
+    try:
+        aside.parent.mkdir(exist_ok=True)
+        os.replace(path, aside)
+        return aside
+    except OSError as error:
+        raise ResultsFileError(
+            os.fspath(path), "", f"cannot move the older export aside: {error.strerror}"
+        ) from None

@@ -2,10 +2,14 @@
 
 Item ids, topics and option labels come from decks and from results files written by others,
 so they are treated as hostile text: control characters are replaced in the table (no
-terminal escapes), and CSV text cells that a spreadsheet would run as a formula (starting with
-``=``, ``+``, ``-``, ``@``, tab or carriage return) get a leading ``'``. Numbers are written as
-numbers and never prefixed, so a negative D stays a number (a spreadsheet reads ``-0.25`` as a
-value, not a formula); only text is neutralised.
+terminal escapes), and CSV text cells that a spreadsheet would run as a formula get a leading
+``'``: text whose first visible character is ``=``, ``+``, ``-`` or ``@`` (or their full-width
+and small forms, ``＝`` ``＋`` ``－`` ``＠`` ``﹦`` ``﹢`` ``﹣`` ``﹫``, and the minus sign ``−``),
+also behind leading spaces (NBSP and other Unicode spaces), zero-width characters (ZWSP, word
+joiner, BOM) or control characters, which spreadsheets skip; and text that starts with a tab,
+carriage return or newline. Numbers are written as numbers and never prefixed, so a negative D
+stays a number (a spreadsheet reads ``-0.25`` as a value, not a formula); only text is
+neutralised.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from dataclasses import asdict
 from typing import Any
 
@@ -36,7 +41,8 @@ __all__ = [
 
 JSON_FORMAT = "quizapp-item-analysis"
 JSON_VERSION = 1
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # the classic list (OWASP)
+FORMULA_CHARS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212")
 OMITTED = "(omitted)"
 
 # --- plain-text table ----------------------------------------------------------------------
@@ -169,9 +175,19 @@ CSV_COLUMNS = (
 )
 
 
+def _skipped_by_spreadsheets(char: str) -> bool:
+    """Spaces (any Unicode space), zero-width and control characters before a formula."""
+    return char.isspace() or unicodedata.category(char) in ("Zs", "Cf", "Cc")
+
+
 def neutralise_csv_text(text: str) -> str:
     """Prefix a quote to text a spreadsheet would evaluate as a formula (CSV injection)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if text.startswith(FORMULA_STARTS) or text[:1] == "\n":
+        return "'" + text
+    for char in text:
+        if not _skipped_by_spreadsheets(char):
+            return "'" + text if char in FORMULA_CHARS else text
+    return text
 
 
 def csv_cell(value: Any) -> str | int | float:

@@ -5,8 +5,10 @@ message that says which file and where, and never half-read. Format, version 1::
 
     {
       "format": "quizapp-results",          # exactly this string
-      "version": 1,                         # integer; a newer version is refused, not guessed
+      "version": 2,                         # integer; a newer version is refused, not guessed
       "learner": null,                      # null unless the student chose to add a name
+      "learner_id": "l-5f0c9a1e2b7d4c38",   # a random id made once per progress file, so a
+                                            # re-export replaces the earlier one; or null
       "exported_at": "2026-11-25T09:00:00Z",  # ISO 8601 with an offset; written in UTC
       "blocks": [                           # may be empty; block ids are unique in a file
         {
@@ -35,12 +37,14 @@ message that says which file and where, and never half-read. Format, version 1::
 
 Every field is required (null where allowed) and unknown fields are errors, so a typo is
 reported rather than ignored. Nothing personal is written: no user name, path or host, and
-`learner` stays null unless given.
+`learner` stays null unless given; `learner_id` is random and says nothing about the person.
+Version 1 is version 2 without `learner_id` (still read: its learner is unknown).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -64,13 +68,15 @@ __all__ = [
     "read_results",
     "responses_from_results",
     "results_to_json",
+    "newest_per_learner",
     "write_results",
 ]
 
 T = TypeVar("T")
 
 FORMAT = "quizapp-results"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MODES = ("timed", "tutor")
 KINDS = ("mcq", "vignette")
 
@@ -127,6 +133,7 @@ class ResultsFile:
     blocks: tuple[ResultBlock, ...]
     learner: str | None = None
     exported_at: datetime = field(default_factory=_utc_now)
+    learner_id: str | None = None  # the same for every export of one progress file
 
 
 # --- validation ----------------------------------------------------------------------------
@@ -164,11 +171,31 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not allowed in a results file")
 
 
+MAX_NUMBER_CHARS = 30
+MAX_SECONDS = 10**7  # about 116 days on one question: more is not a time, it is an error
+
+
+class _TooLarge(str):
+    """A JSON number quizapp will not compute with (over 30 characters, or beyond a float);
+    kept as its text so that validation names the field it stands in."""
+
+
+def _parse_int(text: str) -> int | _TooLarge:
+    return _TooLarge(text) if len(text) > MAX_NUMBER_CHARS else int(text)
+
+
+def _parse_float(text: str) -> float | _TooLarge:
+    number = float(text)
+    return number if math.isfinite(number) and len(text) <= MAX_NUMBER_CHARS else _TooLarge(text)
+
+
 _JSON_TYPE_NAMES = ((bool, "a boolean"), (int | float, "a number"), (str, "a string"))
 
 
 def _type_name(value: Any) -> str:
     """The JSON name of a parsed value, for "expected X, got Y" messages."""
+    if isinstance(value, _TooLarge):
+        return f"the number {value[:20]}{'...' if len(value) > 20 else ''}, which is too large"
     if value is None:
         return "null"
     if isinstance(value, dict):
@@ -206,11 +233,24 @@ def _fields(value: Any, loc: str, names: Sequence[str]) -> dict[str, Any]:
 
 
 def _string(value: Any, loc: str, *, empty_ok: bool = False) -> str:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or isinstance(value, _TooLarge):
         raise _expected(loc, "a string", value)
+    if not value.isascii():
+        _no_surrogates(value, loc)
     if not empty_ok and not value.strip():
         raise _Invalid(loc, "expected a non-empty string")
     return value
+
+
+def _no_surrogates(value: str, loc: str) -> None:
+    """JSON's \\ud800 escapes can spell half a character, which no file or terminal takes."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = ord(value[error.start])
+        raise _Invalid(
+            loc, f"contains U+{code:04X}, half of a character (a lone surrogate)"
+        ) from None
 
 
 def _optional(check: Callable[[Any, str], T], value: Any, loc: str) -> T | None:
@@ -228,6 +268,8 @@ def _seconds(value: Any, loc: str) -> float:
         raise _expected(loc, "a number of seconds", value)
     if value < 0:
         raise _Invalid(loc, f"expected a number >= 0, got {value}")
+    if value > MAX_SECONDS:
+        raise _Invalid(loc, f"expected at most {MAX_SECONDS:,} seconds, got {value:.3g}")
     return float(value)
 
 
@@ -246,7 +288,10 @@ def _timestamp(value: Any, loc: str) -> datetime:
         raise _Invalid(loc, f"expected an ISO 8601 date and time, got {text!r}") from None
     if moment.tzinfo is None:
         raise _Invalid(loc, f"expected a time zone offset such as Z, got {text!r}")
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+14:00 is before the first day Python knows
+        raise _Invalid(loc, f"{text!r} is outside the range of dates quizapp handles") from None
 
 
 def _array(value: Any, loc: str) -> list[Any]:
@@ -350,16 +395,22 @@ def _header(document: Any) -> None:
     version = document["version"]
     if isinstance(version, bool) or not isinstance(version, int):
         raise _expected("version", "an integer", version)
-    if version != VERSION:
+    if version not in READABLE_VERSIONS:
         raise _Invalid(
-            "version", f"version {version} is not supported (this quizapp reads {VERSION})"
+            "version",
+            f"version {version} is not supported (this quizapp reads versions "
+            f"{', '.join(map(str, READABLE_VERSIONS))})",
         )
 
 
 def _document(document: Any) -> ResultsFile:
     _header(document)
-    obj = _fields(document, "", ("format", "version", "learner", "exported_at", "blocks"))
+    names = ("format", "version", "learner", "exported_at", "blocks")
+    if document["version"] >= 2:
+        names = (*names[:3], "learner_id", *names[3:])
+    obj = _fields(document, "", names)
     learner = _optional(_string, obj["learner"], "learner")
+    learner_id = _optional(_string, obj.get("learner_id"), "learner_id")
     exported_at = _timestamp(obj["exported_at"], "exported_at")
     blocks = tuple(_block(v, f"blocks[{i}]") for i, v in enumerate(_array(obj["blocks"], "blocks")))
     _unique_ids([block.id for block in blocks], "blocks", "id")
@@ -367,6 +418,7 @@ def _document(document: Any) -> ResultsFile:
         blocks=blocks,
         learner=learner,
         exported_at=exported_at,
+        learner_id=learner_id,
     )
 
 
@@ -380,11 +432,21 @@ def _json_error(error: json.JSONDecodeError, text: str) -> tuple[str, str]:
 def parse_results(text: str, source: str = "<results>") -> ResultsFile:
     """Parse and validate a results document; `source` names it in errors."""
     try:
-        document = json.loads(text, object_pairs_hook=_object_hook, parse_constant=_reject_constant)
+        document = json.loads(
+            text,
+            object_pairs_hook=_object_hook,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+        )
     except json.JSONDecodeError as error:
         raise ResultsFileError(source, *_json_error(error, text)) from None
     except ValueError as error:  # NaN / Infinity
         raise ResultsFileError(source, "", f"not valid JSON ({error})") from None
+    except RecursionError:
+        raise ResultsFileError(
+            source, "", "nested too deeply to be a results file (it has six levels at most)"
+        ) from None
     try:
         return _document(document)
     except _Invalid as error:
@@ -443,6 +505,7 @@ def results_to_json(results: ResultsFile) -> str:
         "format": FORMAT,
         "version": VERSION,
         "learner": results.learner,
+        "learner_id": results.learner_id,
         "exported_at": _time_text(results.exported_at),
         "blocks": [_block_document(block) for block in results.blocks],
     }
@@ -466,6 +529,25 @@ def write_results(
         raise ResultsFileError(os.fspath(path), "", f"cannot be written: {error}") from None
     parse_results(text, os.fspath(path))
     write_output(path, text, force=force, keep=keep, inputs=inputs)
+
+
+# --- one learner, one file ------------------------------------------------------------------
+
+
+def newest_per_learner(files: Sequence[tuple[T, ResultsFile]]) -> tuple[list[T], list[T]]:
+    """(kept, older): of several exports with one `learner_id`, only the newest counts, so a
+    learner who hands in again is one learner, not two. Files without an id all count."""
+    newest: dict[str, int] = {}
+    for index, (_, results) in enumerate(files):
+        if results.learner_id is None:
+            continue
+        best = newest.get(results.learner_id)
+        if best is None or results.exported_at > files[best][1].exported_at:
+            newest[results.learner_id] = index
+    counted = set(newest.values())
+    kept = [f[0] for i, f in enumerate(files) if f[1].learner_id is None or i in counted]
+    older = [f[0] for i, f in enumerate(files) if f[1].learner_id is not None and i not in counted]
+    return kept, older
 
 
 # --- into item analysis --------------------------------------------------------------------

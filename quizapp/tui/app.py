@@ -8,7 +8,7 @@ are loaded, generated and synced in a worker thread.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -20,9 +20,11 @@ from textual.worker import Worker, WorkerState
 from quizapp.tui.context import ContextError
 from quizapp.tui.home_screen import HomeScreen
 from quizapp.tui.loading_screen import LoadingScreen
+from quizapp.tui.visible_filter import VisibleControls
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.filter import LineFilter
 
     from quizapp.tui.context import AppContext
 
@@ -60,6 +62,12 @@ class QuizApp(App[int]):
         self._loader = loader
         self.exit_when_ready = exit_when_ready
         self.timings: dict[str, float] = {}  # wall-clock moments, for the start-up benchmark
+        self._visible_controls = VisibleControls()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then ours: control characters in any text are shown, never
+        sent to the terminal (see `quizapp.tui.visible_filter`)."""
+        return [*super().get_line_filters(), self._visible_controls]
 
     @property
     def context(self) -> AppContext:

@@ -56,7 +56,37 @@ def test_formula_like_text_is_neutralised(text):
     assert neutralise_csv_text(text) == "'" + text
 
 
-@pytest.mark.parametrize("text", ["", "A", "1+1", "item -1", " =1", "'=already quoted"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        " =1",
+        "  +1",
+        "\n=1",
+        "\n+cmd",
+        "\u00a0=1",
+        "\u200b=1",
+        "\ufeff=1",
+        "\u2060@x",
+        "\u3000=1",
+        "\u00a0\u200b\ufeff =1",
+        "\uff1dSUM(1)",
+        "\uff0b1",
+        "\uff0d1",
+        "\uff20A",
+        "\ufe66x",
+        "\u22121",
+        " \uff1d1",
+        "\x1b=1",
+    ],  # fmt: skip
+)
+def test_formulas_behind_spaces_and_in_other_widths_are_neutralised(text):
+    """Issue 17, item 9: spreadsheets skip these before a formula, or read them as one."""
+    assert neutralise_csv_text(text) == "'" + text
+
+
+@pytest.mark.parametrize(
+    "text", ["", "A", "1+1", "item -1", "'=already quoted", " ", "\u00a0A", "a=b", "\u200b"]
+)
 def test_ordinary_text_is_left_alone(text):
     assert neutralise_csv_text(text) == text
 
@@ -145,3 +175,16 @@ def test_json_writes_null_for_undefined_statistics():
     analysis = analyse([Response("L1", "b", "I1", "A", "A")])
     item = json.loads(render_json(analysis))["blocks"][0]["items"][0]
     assert item["d"] is None and item["r_pb"] is None
+
+
+PREFIXES = st.sampled_from(list(" \t\r\n\u00a0\u200b\u200d\u2060\ufeff\u3000\x1b") + [""])
+STARTS = st.sampled_from(list("=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212a1'"))
+
+
+@given(st.lists(PREFIXES, max_size=4), STARTS, st.text(max_size=8))
+def test_no_formula_survives_behind_skipped_characters(prefix, start, rest):
+    text = "".join(prefix) + start + rest
+    cell = neutralise_csv_text(text)
+    visible = cell.lstrip(" \t\r\n\u00a0\u200b\u200d\u2060\ufeff\u3000\x1b")
+    assert cell.startswith("'") or visible[:1] not in set("=+-@\uff1d\uff0b\uff0d\uff20\u2212")
+    assert cell in (text, "'" + text)  # the text itself survives

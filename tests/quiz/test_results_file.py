@@ -74,7 +74,7 @@ def test_written_document_shape_and_nothing_personal(tmp_path):
     path = tmp_path / "anon.json"
     write_results(path, make_results())
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert document["format"] == "quizapp-results" and document["version"] == 1
+    assert document["format"] == "quizapp-results" and document["version"] == 2
     assert document["learner"] is None
     assert document["exported_at"] == "2026-11-20T08:30:00Z"
     assert document["blocks"][0]["items"][1]["chosen"] is None
@@ -137,7 +137,7 @@ BAD_DOCUMENTS = {
     "missing version": (_delete(("version",)), "(top level)", "missing field 'version'"),
     "wrong format": (_set(("format",), "anki"), "format", "not a quizapp results file"),
     "missing format": (_delete(("format",)), "format", "not a quizapp results file"),
-    "newer version": (_set(("version",), 2), "version", "version 2 is not supported"),
+    "newer version": (_set(("version",), 3), "version", "version 3 is not supported"),
     "version as string": (_set(("version",), "1"), "version", "expected an integer, got a string"),
     "missing field": (_delete(("exported_at",)), "(top level)", "missing field 'exported_at'"),
     "unknown field": (_set(("extra",), 1), "extra", "unknown field"),
