@@ -1,11 +1,13 @@
-"""Writing an export file: checked target, whole file or nothing, no silent overwrite."""
+"""Writing an export file through quizapp.output (one set of rules for every output path),
+with the one rule exports add: only a file of the export's own type is ever replaced."""
 
 from __future__ import annotations
 
-import os
-import secrets
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from quizapp.output import OutputError, check_output, write_output
 
 
 class ExportError(Exception):
@@ -13,51 +15,28 @@ class ExportError(Exception):
 
 
 def check_target(path: Path, suffixes: tuple[str, ...], force: bool) -> None:
-    """Refuse a target we must not write: wrong type, a folder, missing folder, or existing.
+    """Refuse a target we must not write: wrong type, or what `check_output` refuses.
 
-    The suffix check is what keeps `--force` from replacing a deck or any other file that
-    an export did not make: only files of the export's own type are ever replaced.
+    The suffix check is what keeps `--force` from replacing a file an export did not make.
     """
     if path.suffix.lower() not in suffixes:
         wanted = " or ".join(suffixes)
         raise ExportError(f"{path}: the output file must end in {wanted}")
-    if path.is_dir():
-        raise ExportError(f"{path}: is a folder; give a file name")
-    parent = path.parent
-    if not parent.is_dir():
-        raise ExportError(f"{path}: folder {parent} does not exist")
-    if path.exists() and not force:
-        raise ExportError(f"{path}: already exists; use --force to replace it")
+    try:
+        check_output(path, force=force)
+    except OutputError as error:
+        raise ExportError(str(error)) from None
 
 
 def write_atomically(path: Path, force: bool, write: Callable[[Path], None]) -> None:
-    """Let `write` fill a temporary file beside `path`, then move it into place.
-
-    Without `force` the move cannot replace a file that appeared meanwhile (a hard link
-    fails on an existing name); with it, the replacement is atomic.
-    """
-    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    try:
-        temporary.open("xb").close()  # ours alone; created with the user's usual permissions
-        write(temporary)
-        if force:
-            os.replace(temporary, path)
-        else:
-            _move_without_replacing(temporary, path)
-    except FileExistsError:
-        raise ExportError(f"{path}: already exists; use --force to replace it") from None
-    except OSError as error:
-        raise ExportError(f"{path}: cannot write: {error.strerror or error}") from None
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _move_without_replacing(temporary: Path, path: Path) -> None:
-    try:
-        os.link(temporary, path)
-    except FileExistsError:
-        raise
-    except OSError:  # a file system without hard links: check, then move
-        if path.exists():
-            raise FileExistsError(path) from None
-        os.replace(temporary, path)
+    """Let `write` fill a scratch file (libraries such as genanki write to a path), then
+    write its bytes to `path` atomically, checking the target again just before."""
+    with tempfile.TemporaryDirectory(prefix=".quizapp-export-", dir=path.parent) as scratch:
+        temporary = Path(scratch) / path.name
+        try:
+            write(temporary)
+            write_output(path, temporary.read_bytes(), force=force)
+        except OutputError as error:
+            raise ExportError(str(error)) from None
+        except OSError as error:
+            raise ExportError(f"{path}: cannot write: {error.strerror or error}") from None

@@ -38,7 +38,7 @@ def test_refuses_to_overwrite_without_force(tmp_path, words, suffix):
     out.write_bytes(b"mine")
     result = run("export", *words, SMALL, "-o", out)
     assert result.exit_code == 1
-    assert f"{out}: already exists; use --force" in result.stderr
+    assert f"{out} already exists; add --force" in result.stderr
     assert "Traceback" not in result.output
     assert out.read_bytes() == b"mine"
     forced = run("export", *words, SMALL, "-o", out, "--force")
@@ -161,4 +161,4 @@ def test_a_bad_output_is_refused_before_the_decks_are_loaded(tmp_path, small_dec
     out.write_bytes(b"mine")
     result = run("export", "anki", small_deck(break_relation), "-o", out)
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"quizapp: {out}: already exists; use --force to replace it"
+    assert result.stderr.strip() == f"quizapp: {out} already exists; add --force to replace it."

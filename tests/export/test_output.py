@@ -14,7 +14,7 @@ def test_a_file_that_appears_while_exporting_is_not_replaced_without_force(tmp_p
         temporary.write_bytes(b"ours")
         target.write_bytes(b"theirs")  # another program got there first
 
-    with pytest.raises(ExportError, match="already exists; use --force"):
+    with pytest.raises(ExportError, match="already exists; add --force"):
         write_atomically(target, False, write)
     assert target.read_bytes() == b"theirs"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
