@@ -22,9 +22,11 @@ COMMANDS = {
     "cards": "quizapp.commands.generate:cards",
     "stats": "quizapp.commands.progress:stats",
     "db": "quizapp.commands.progress:db",
+    "config": "quizapp.commands.config:config",
     "quiz": "quizapp.commands.quiz:quiz",
     "results": "quizapp.commands.quiz:results",
     "report": "quizapp.commands.quiz:report",
+    "export": "quizapp.commands.export:export",
 }
 
 

@@ -44,7 +44,7 @@ def _store_errors(path: Path) -> Iterator[None]:
 def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
     """Show what is due, how today went, retention and progress per topic."""
     from quizapp.health import damaged_message, progress_problems
-    from quizapp.srs.stats import stats_today
+    from quizapp.srs.stats import memory_stats, stats_today
     from quizapp.store.connection import open_store
     from quizapp.store.sync import list_decks
 
@@ -61,14 +61,16 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
                     f"decks there: {', '.join(known) or 'none yet'}."
                 )
             result = stats_today(conn, deck_id)
+            memory = memory_stats(conn, deck_id)
         finally:
             conn.close()
     if as_json:
         data = asdict(result)
         data["date"] = date.fromordinal(result.day).isoformat()
+        data["memory"] = {k: v for k, v in asdict(memory).items() if k not in {"day", "deck_id"}}
         click.echo(json.dumps(data, indent=2))
         return
-    click.echo("\n".join(_format_stats(result)))
+    click.echo("\n".join(_format_stats(result) + _format_memory(memory)))
 
 
 def _format_stats(result) -> list[str]:
@@ -97,6 +99,32 @@ def _format_stats(result) -> list[str]:
             lines.append(
                 f"  {topic.topic:<{width}}  {pct(topic.accuracy):>4} of {topic.answers:>5}  "
                 f"mastery {topic.mastery:>4.0%} ({topic.mature}/{topic.cards})"
+            )
+    return lines
+
+
+def _format_memory(memory) -> list[str]:
+    """Predicted recall now, and predicted against achieved recall by bins."""
+    calibration = memory.calibration
+    if memory.retrievability is None:
+        lines = ["Predicted recall of review cards today: - (no review cards yet)"]
+    else:
+        lines = [
+            f"Predicted recall of review cards today: {memory.retrievability:.1%} "
+            f"({memory.review_cards} cards)"
+        ]
+    if not calibration.count:
+        return [*lines, f"Calibration: no answers to review cards in the last {memory.days} days"]
+    lines.append(
+        f"Calibration over {calibration.count} answers to review cards in the last "
+        f"{memory.days} days: predicted {calibration.predicted:.1%}, achieved "
+        f"{calibration.achieved:.1%}, error {calibration.error:.1%}"
+    )
+    for b in calibration.bins:
+        if b.count:
+            lines.append(
+                f"  predicted {b.low:.2f}-{b.high:.2f}: {b.count:>5} answers, "
+                f"predicted {b.predicted:.1%}, achieved {b.achieved:.1%}"
             )
     return lines
 

@@ -164,6 +164,23 @@ ENTITY = Record(
                 "sign (physical examination), laboratory / imaging / pathology (studies).",
             )
         ),
+        "in_case": Field(
+            Record(
+                "in_case",
+                {
+                    "present": Field(
+                        Text(doc='How a case states it: "a temperature of 38.4 °C" for Fever.')
+                    ),
+                    "absent": Field(
+                        Text(
+                            doc='How a case denies it, after "no": "cough or breathlessness '
+                            'on exertion" for Dry cough and exertional dyspnoea.'
+                        )
+                    ),
+                },
+                doc="Case wording for vignettes, where the card name would read badly in a stem.",
+            ),
+        ),
         "author_note": AUTHOR_NOTE,
         "uncertain": UNCERTAIN,
         "source": _source(),

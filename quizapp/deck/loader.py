@@ -253,6 +253,7 @@ def _entity(e: LDict) -> m.Entity:
         uncertain=e.get("uncertain", False),
         complete=tuple(e.get("complete", ())),
         finding_class=e.get("class"),
+        in_case=(e.get("in_case", {}).get("present"), e.get("in_case", {}).get("absent")),
     )
 
 

@@ -88,6 +88,7 @@ class Entity:
     uncertain: bool = False
     complete: tuple[str, ...] = ()  # relation types whose relations with it are all listed
     finding_class: str | None = None  # symptom, sign, history, course, laboratory, ...
+    in_case: tuple[str | None, str | None] = (None, None)  # vignette wording: present, absent
 
 
 @dataclass(frozen=True)

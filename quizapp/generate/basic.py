@@ -74,7 +74,7 @@ def attribute_cards(ix: DeckIndex) -> list[Card]:
                     deck=deck.id,
                     kind="basic",
                     topic=topic_of(entity.topic),
-                    prompt=f"What is the {definition.label} of {entity.name}?",
+                    prompt=f"What is the {definition.label} of {ix.mid(entity.id)}?",
                     answer=answer,
                     sources=value.sources,
                     tests=(entity.id,),

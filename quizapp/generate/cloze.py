@@ -3,10 +3,10 @@
 import re
 
 from quizapp.generate.card import Card, card_id
-from quizapp.generate.evidence import Proof, complete_where, fact_proof, listed
+from quizapp.generate.evidence import Proof, complete_where, fact_proof, listed, only_these
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import topic_of
-from quizapp.generate.wording import fill_sentence
+from quizapp.generate.text import cue_stems, topic_of
+from quizapp.generate.wording import fill_sentence, mid_sentence
 
 GAP = "[...]"
 DELETION = re.compile(r"\{\{(.+?)\}\}")
@@ -23,9 +23,7 @@ def sole_end(ix: DeckIndex, anchor: str, rtype: str, role: str) -> Proof | None:
     ends = listed(ix, anchor, rtype, role)
     if where is None or len(ends) != 1 or ix.ancestors(ends[0]):
         return None
-    label = ix.deck.relation_types[rtype].label
-    fact = f"The complete list ({label}) for {ix.mid(anchor)} has one entry: {ix.mid(ends[0])}."
-    return Proof("complete", fact, where, anchor)
+    return Proof("complete", only_these(ix, anchor, rtype, role, ends), where, anchor)
 
 
 def cloze_cards(ix: DeckIndex) -> list[Card]:
@@ -40,18 +38,21 @@ def cloze_cards(ix: DeckIndex) -> list[Card]:
         for end, deleted in (("to", target), ("from", source)):
             anchor, role = (r.source, "from") if end == "to" else (r.target, "to")
             unique = sole_end(ix, anchor, r.type, role)
-            if unique is None:
-                continue
+            if unique is None or cue_stems(deleted.name, ix.name(anchor)):
+                continue  # no proof of one answer, or the gap repeats the shown name's words
             shown_from = GAP if end == "from" else source.name
             shown_to = GAP if end == "to" else target.name
+            prompt = fill_sentence(statement, shown_from, shown_to, ix.proper)
             cards.append(
                 Card(
                     id=card_id(deck.id, "cloze", r.id, end),
                     deck=deck.id,
                     kind="cloze",
                     topic=topic_of(source.topic, target.topic),
-                    prompt=fill_sentence(statement, shown_from, shown_to, ix.proper),
-                    answer=deleted.name,
+                    prompt=prompt,
+                    answer=deleted.name
+                    if prompt.startswith(GAP)
+                    else mid_sentence(deleted.name, ix.proper),
                     sources=r.sources,
                     tests=(r.id,),
                     loc=r.loc,

@@ -92,7 +92,7 @@ def _card(
 ) -> Card:
     deck = ix.deck
     titles = {c.id: c.title for c in table.columns}
-    asked = " and ".join(f"{_lower_title(titles[c])} “{_text(row, c)}”" for c in columns)
+    asked = " and ".join(f"“{_text(row, c)}” under “{titles[c]}”" for c in columns)
     cid = card_id(deck.id, "comparison", table.id, row.entity, *columns)
     rng = seeded(cid, seed)
     others = [o for o in table.rows if o is not row]

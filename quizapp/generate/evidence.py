@@ -122,9 +122,21 @@ def disproof(ix: DeckIndex, source: str, rtype: str, target: str) -> Proof | Non
         ends = listed(ix, anchor, rtype, role)
         if ix.kin(other) & set(ends):
             continue
-        stated = stated_ends(ix, anchor, rtype, role)
-        names = join(mid_sentence(ix.name(e), ix.proper) for e in stated) or "none"
-        label = ix.deck.relation_types[rtype].label
-        fact = f"{said} The complete list ({label}) for {ix.mid(anchor)}: {names}."
+        only = only_these(ix, anchor, rtype, role, stated_ends(ix, anchor, rtype, role))
+        fact = f"{said} {only}" if only else said
         return Proof("complete", fact, where, anchor)
     return None
+
+
+def only_these(ix: DeckIndex, anchor: str, rtype: str, role: str, ends: list[str]) -> str:
+    """A complete list in words, as its question and answer: "Which antibody is a
+    serological marker of anti-SRP myopathy? Only anti-SRP."; empty when it lists none."""
+    rt = ix.deck.relation_types[rtype]
+    question = (
+        fill_sentence(rt.ask_to, ix.name(anchor), "", ix.proper)
+        if role == "from"
+        else fill_sentence(rt.ask_from, "", ix.name(anchor), ix.proper)
+    )
+    if not ends:
+        return ""  # "none listed" is not "none exists": say nothing (round 4 reading)
+    return f"{question} Only {join(mid_sentence(ix.name(e), ix.proper) for e in ends)}."

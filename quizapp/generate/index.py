@@ -64,6 +64,12 @@ class DeckIndex:
             said = self._mid[entity_id] = mid_sentence(self.name(entity_id), self.proper)
         return said
 
+    def said(self, entity_id: str, present: bool = True) -> str:
+        """How a case states the entity, or (present=False) denies it after "no": the deck's
+        `in_case` wording where it gives one, else the name in running text."""
+        wording = self.entity(entity_id).in_case[0 if present else 1]
+        return wording or self.mid(entity_id)
+
     def section(self, entity_id: str) -> str:
         """Where a stem states the entity (NBME order: symptoms and course, history,
         examination, studies): its `class` when the deck gives one; else "history" when

@@ -23,7 +23,7 @@ from quizapp.generate.evidence import (
     statement,
 )
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import Choice, labelled, mentions, pick, seeded, topic_of
+from quizapp.generate.text import Choice, cue_stems, labelled, mentions, pick, seeded, topic_of
 from quizapp.generate.wording import fill_sentence
 
 MINOR = ("occasional", "rare")  # frequencies too weak to be the single best answer
@@ -106,6 +106,14 @@ def relation_mcq(
     else:
         pools.append(ix.complete_entities[r.type])  # those whose own list leaves the anchor out
     chosen: list[str] = []
+    cue = cue_stems(ix.name(key), ix.name(anchor))
+    if cue:  # the key repeats the question's words ("alcohol" for alcoholic myopathy)
+        shown = ix.name(anchor)
+        alike = {c for pool in pools for c in pool if cue <= cue_stems(ix.name(c), shown)}
+        alike = sorted(c for c in alike if usable(c))
+        if not alike:
+            return None  # no distractor repeats them too: the words would give it away
+        chosen.append(rng.choice(alike))
     for pool in pools:
         wanted = options - 1 - len(chosen)
         chosen += pick(rng, pool, wanted, lambda c, taken=set(chosen): c not in taken and usable(c))

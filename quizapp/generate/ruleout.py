@@ -147,7 +147,7 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
     for f in facts.present:
         rid = _relation_to(ix, option, f, lambda r: r.frequency == "absent")
         if rid:
-            said = ix.mid(f)
+            said = ix.said(f)
             why = PRESENT_AGAINST[ix.section(f)].format(said)
             r = ix.by_id[rid]
             fact = denial(ix, r.type, r.source, r.target)
@@ -156,7 +156,7 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
     for f in facts.absent:
         rid = _relation_to(ix, option, f, lambda r: r.necessary and r.frequency != "absent")
         if rid:
-            said = ix.mid(f)
+            said = ix.said(f, present=False)
             why = ABSENT_AGAINST[ix.section(f)].format(said)
             r = ix.by_id[rid]
             fact = f"{name} is not diagnosed without {said}."
@@ -198,11 +198,12 @@ def support(ix: DeckIndex, facts: Facts, key: str) -> tuple[list[str], list[str]
         held = [x for x in ix.frequencies(key, f) if x != "absent"]
         if held:
             rank = min(FREQUENCY_RANK.get(x, 5) for x in held)
-            ranked.append((-len(ix.absent_holders.get(f, ())), rank, i, ix.mid(f)))
+            said = ix.said(f) if ix.section(f) != "course" else f"the course ({ix.said(f)})"
+            ranked.append((-len(ix.absent_holders.get(f, ())), rank, i, said))
     for i, f in enumerate(facts.absent, start=len(facts.present)):
         if "absent" in ix.frequencies(key, f):
             found = -len(ix.necessary_holders.get(f, ()))
-            ranked.append((found, 0, i, f"the absence of {ix.mid(f)}"))
+            ranked.append((found, 0, i, f"the absence of {ix.said(f, present=False)}"))
     labs: list[tuple[int, int, str]] = []
     for i, (attr, (low, high)) in enumerate(facts.labs.items()):
         span = entity_range(ix, key, attr)

@@ -1,5 +1,6 @@
 """The words of a vignette stem, in NBME order: age and sex, setting, complaint and
-duration, history, examination, laboratory studies. Then the lead-in.
+duration, symptoms, history (then the course, which may refer to it), examination,
+laboratory studies. Then the lead-in.
 
 Each stated entity goes to the section `DeckIndex.section` gives it, from the data alone:
 an entity some blueprint lists under `history` is history ("He has a history of ...",
@@ -108,20 +109,20 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         s: ([], []) for s in ("symptom", "course", "history", "exam", "lab")
     }
     for e in (*case.history, *case.findings):
-        sections["history" if e in case.history else ix.section(e)][0].append(ix.mid(e))
+        sections["history" if e in case.history else ix.section(e)][0].append(ix.said(e))
     for e in case.negatives:
-        sections[ix.section(e)][1].append(ix.mid(e))
+        sections[ix.section(e)][1].append(ix.said(e, present=False))
     who = f"{case.age}-year-old {noun}"
     sentences = [f"{sentence_start(article(who))} {who} {_setting(case)} {why}."]
     sentences += _said(
         sections["symptom"], f"{pronoun} also reports {{}}.", f"{pronoun} reports no {{}}."
     )
-    shown, unshown = sections["course"]
-    sentences += [f"{pronoun} notes that {c}." for c in shown]
-    sentences += [f"{pronoun} does not note that {c}." for c in unshown]
     sentences += _said(
         sections["history"], f"{pronoun} has a history of {{}}.", "There is no history of {}."
     )
+    shown, unshown = sections["course"]  # after the history its words may refer to
+    sentences += [f"{pronoun} notes that {c}." for c in shown]
+    sentences += [f"{pronoun} does not note that {c}." for c in unshown]
     seen, unseen = sections["exam"]
     if seen:
         sentences.append(f"Physical examination shows {join(seen)}.")

@@ -176,3 +176,13 @@ STOP_WORDS = frozenset(
 def content_words(text: str) -> set[str]:
     """Lower-case words of three or more letters that carry meaning (stop words dropped)."""
     return {w for w in re.findall(r"[a-z0-9]+", text.casefold()) if len(w) > 2} - STOP_WORDS
+
+
+def cue_stems(answer: str, shown: str) -> set[str]:
+    """Word stems an answer shares with what the question shows ("alcohol" in "chronic
+    alcoholic myopathy"): a learner could match words instead of knowing the fact."""
+
+    def stems(text: str) -> set[str]:
+        return {w[:6] for w in content_words(text) if len(w) > 3}
+
+    return stems(answer) & stems(shown)

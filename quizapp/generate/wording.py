@@ -97,17 +97,24 @@ _VERB_PLURAL = {
 }
 
 
+_QUALIFIERS = ("with", "without", "over", "under", "of", "to", "in", "on", "at", "for", "from")
+
+
 @cache
 def is_plural(name: str) -> bool:
-    """Whether a name takes a plural verb ("Gottron papules are"): its last word (after any
-    "or") is a lower-case English plural in -s. Not inflect: importing it costs 1.3 s here,
+    """Whether a name takes a plural verb ("Gottron papules are"): its head word (the last
+    before any qualifier such as "with falls" or "over 45 minutes", after any "or") is a
+    lower-case English plural in -s. Not inflect: importing it costs 1.3 s here,
     which the app would pay at every start, and it strips Greek and Latin singulars
     ("calcinosis" -> "calcinosi") that this rule keeps."""
-    words = re.findall(r"[A-Za-z]+", name.split(" or ")[-1])
+    # the head noun comes before a qualifier: "Morning stiffness over 45 minutes"
+    name = re.sub(r"\s*\([^)]*\)", "", name)  # "Glucocorticoids (prednisone)"
+    head = re.split(rf"\s(?:{'|'.join(_QUALIFIERS)}|\S*\d)\b", name.split(" or ")[-1])[0]
+    words = re.findall(r"[A-Za-z]+", head)
     if not words:
         return False
     last = words[-1]
-    return last.islower() and last.endswith("s") and not last.endswith(_SINGULAR_ENDINGS)
+    return last[1:].islower() and last.endswith("s") and not last.endswith(_SINGULAR_ENDINGS)
 
 
 def fill_sentence(template: str, source: str, target: str, proper: frozenset[str]) -> str:

@@ -31,6 +31,7 @@ from quizapp.quiz.item_analysis import (
 
 __all__ = [
     "CSV_COLUMNS",
+    "csv_cell",
     "JSON_FORMAT",
     "neutralise_csv_text",
     "render_csv",
@@ -189,7 +190,7 @@ def neutralise_csv_text(text: str) -> str:
     return text
 
 
-def _csv_cell(value: Any) -> str | int | float:
+def csv_cell(value: Any) -> str | int | float:
     """Numbers stay numbers (even negative ones); text is neutralised; None is an empty cell."""
     if value is None:
         return ""
@@ -246,7 +247,7 @@ def render_csv(analysis: ItemAnalysis) -> str:
     writer.writerow(CSV_COLUMNS)
     for block in analysis.blocks:
         for item in block.items:
-            writer.writerow([_csv_cell(value) for value in _csv_row(block, item)])
+            writer.writerow([csv_cell(value) for value in _csv_row(block, item)])
     return out.getvalue()
 
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fsrs import Scheduler
 
-from quizapp.store.settings import read_settings, write_setting
+from quizapp.store.settings import delete_setting, read_settings, write_setting
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,11 @@ class StudyConfig:
     leech_suspends: bool = True
     learn_ahead_minutes: float = 20.0
     timezone: str = ""  # IANA name; empty means the computer's local time
+    # Sibling burying (Anki's three options). New siblings only by default: it costs no
+    # retention, while a buried review comes a day late (Anki's defaults are all off).
+    bury_new: bool = True
+    bury_reviews: bool = False
+    bury_interday_learning: bool = False
     parameters: tuple[float, ...] | None = None  # FSRS weights; None means fsrs's defaults
 
     def __post_init__(self) -> None:
@@ -39,7 +44,15 @@ class StudyConfig:
             raise ValueError("day_starts_hour must be 0-23")
         if min(self.new_per_day, self.reviews_per_day, self.leech_threshold) < 0:
             raise ValueError("limits and the leech threshold cannot be negative")
+        for field in fields(self):
+            if field.type is bool and not isinstance(getattr(self, field.name), bool):
+                raise ValueError(f"{field.name} must be true or false")
         self.tzinfo()  # fail early on an unknown zone name
+        if self.parameters is not None:
+            try:
+                Scheduler(parameters=self.parameters)  # fsrs checks the count and the bounds
+            except ValueError as exc:
+                raise ValueError(f"parameters: {exc}") from None
 
     def tzinfo(self) -> tzinfo | None:
         """The zone the study day follows; None means the system's local time."""
@@ -74,13 +87,74 @@ def load_config(conn: sqlite3.Connection) -> StudyConfig:
     return replace(StudyConfig(), **stored)
 
 
+def with_settings(config: StudyConfig, changes: dict[str, Any]) -> StudyConfig:
+    """`config` with `changes` (JSON values) applied and checked; ValueError if invalid."""
+    unknown = sorted(set(changes) - _FIELD_NAMES)
+    if unknown:
+        raise ValueError(f"unknown setting {unknown[0]!r}")
+    return replace(config, **{key: _from_json(value) for key, value in changes.items()})
+
+
 def save_setting(conn: sqlite3.Connection, key: str, value: Any) -> StudyConfig:
     """Validate and store one override; returns the resulting config."""
-    if key not in _FIELD_NAMES:
-        raise ValueError(f"unknown setting {key!r}")
-    config = replace(load_config(conn), **{key: _from_json(value)})
+    config = with_settings(load_config(conn), {key: value})
     write_setting(conn, key, value)
     return config
+
+
+def reset_setting(conn: sqlite3.Connection, key: str) -> StudyConfig:
+    """Forget an override, so the default applies again; returns the resulting config."""
+    if key not in _FIELD_NAMES:
+        raise ValueError(f"unknown setting {key!r}")
+    delete_setting(conn, key)
+    return load_config(conn)
+
+
+def setting_names() -> list[str]:
+    """Every setting, in the order `StudyConfig` declares them."""
+    return [field.name for field in fields(StudyConfig)]
+
+
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0"}
+
+
+def parse_setting(key: str, text: str) -> Any:
+    """A setting's value from command-line text, as JSON would store it.
+
+    Booleans take true/false (yes/no, on/off, 1/0); lists take numbers separated by
+    commas or spaces; `parameters` also takes "default" (fsrs's own).
+    """
+    if key not in _FIELD_NAMES:
+        raise ValueError(f"unknown setting {key!r}; settings: {', '.join(setting_names())}")
+    default = getattr(StudyConfig(), key)
+    word = text.strip().lower()
+    try:
+        if key == "parameters" and word in {"default", "none", ""}:
+            return None
+        if key == "parameters" or isinstance(default, tuple):
+            return [float(part) for part in text.replace(",", " ").split()]
+        if isinstance(default, bool):
+            if word not in _TRUE | _FALSE:
+                raise ValueError
+            return word in _TRUE
+        if isinstance(default, int):
+            return int(text)
+        if isinstance(default, float):
+            return float(text)
+    except ValueError:
+        raise ValueError(f"{key} needs {_kind(default)}, not {text!r}") from None
+    return text
+
+
+def _kind(default: Any) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int):
+        return "a whole number"
+    if isinstance(default, float):
+        return "a number"
+    return "numbers separated by commas"
 
 
 def _from_json(value: Any) -> Any:

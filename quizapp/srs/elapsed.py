@@ -72,3 +72,14 @@ def retrievability(
     return scheduler.get_card_retrievability(
         as_fsrs_sees(card, moment, day_starts_hour, tz), current_datetime=moment
     )
+
+
+def recall_probability(scheduler: Scheduler, days: float, stability: float) -> float:
+    """fsrs's forgetting curve after `days` study days, from a stability alone.
+
+    The statistics need it for thousands of logged answers, where building a `Card` for
+    `get_card_retrievability` would cost more than the query; a test holds the two equal.
+    """
+    decay = -scheduler.parameters[20]
+    factor = 0.9 ** (1 / decay) - 1
+    return (1 + factor * max(0.0, days) / stability) ** decay

@@ -21,7 +21,8 @@ Contract:
 - `answer` runs in one `BEGIN IMMEDIATE` transaction, committed before it returns: the
   card's new fsrs state, the review log row (fsrs card JSON before and after, rating,
   duration, vignette seed, and what undo needs), the burying of siblings for the rest of
-  the study day, and the leech mark (at `leech_threshold` lapses, then every half
+  the study day (the kinds the `bury_*` settings name; never a card buried yesterday,
+  so burying alone delays a card by one day at most), and the leech mark (at `leech_threshold` lapses, then every half
   threshold: marked `leech` and, by default, suspended).
 - Elapsed time is counted in study days, not 24-hour periods: fsrs is shown the card
   with `last_review` moved so that whole days up to the review equal the study days
@@ -54,6 +55,7 @@ from quizapp.srs.config import StudyConfig, load_config
 from quizapp.srs.days import day_start, study_day
 from quizapp.srs.elapsed import as_fsrs_sees, retrievability
 from quizapp.store.cards import (
+    BuryRule,
     CardRow,
     ReviewRow,
     bury_siblings,
@@ -163,6 +165,17 @@ class StudySession:
     def _end_of_day(self, day: int) -> int:
         return to_micros(day_start(day + 1, self.config.day_starts_hour, self._tz))
 
+    def _bury_rule(self, day: int) -> BuryRule:
+        """The configured sibling burying, for an answer given on study day `day`."""
+        return BuryRule(
+            new=self.config.bury_new,
+            reviews=self.config.bury_reviews,
+            interday_learning=self.config.bury_interday_learning,
+            day=day,
+            day_start_us=self._end_of_day(day - 1),
+            day_end_us=self._end_of_day(day),
+        )
+
     # -- the queue ------------------------------------------------------------------------
 
     def next_card(self) -> QueueEntry | None:
@@ -171,7 +184,7 @@ class StudySession:
         now_us = to_micros(now)
         today = self.today(now)
         conn, queries = self.conn, self._queries
-        row = queries.first_learning(conn, now_us)
+        row = queries.first_learning(conn, now_us, today)
         if row is not None:
             return _entry(row, Queue.LEARNING)
         new_left, review_left = self._left_today(today)
@@ -186,7 +199,7 @@ class StudySession:
         if review is not None:
             return _entry(review, Queue.REVIEW)
         ahead = to_micros(now + timedelta(minutes=self.config.learn_ahead_minutes))
-        row = queries.first_learning(conn, ahead)
+        row = queries.first_learning(conn, ahead, today)
         return None if row is None else _entry(row, Queue.LEARNING)
 
     def _left_today(self, today: int) -> tuple[int, int]:
@@ -217,7 +230,7 @@ class StudySession:
         new_left, review_left = self._left_today(today)
         return Counts(
             new=self._queries.count_new(self.conn, today, new_left),
-            learning=self._queries.count_learning(self.conn, end),
+            learning=self._queries.count_learning(self.conn, end, today),
             review=self._queries.count_review(self.conn, end, today, review_left),
         )
 
@@ -295,7 +308,7 @@ class StudySession:
                     "buried_day": row.buried_day,
                 },
             )
-            buried = bury_siblings(self.conn, row, today)
+            buried = bury_siblings(self.conn, row, self._bury_rule(today))
             review_id = insert_review(
                 self.conn,
                 ReviewRow(

@@ -94,19 +94,54 @@ def set_card_flag(conn: sqlite3.Connection, card_id: str, column: str, value: in
 _SET_BURIED = "UPDATE cards SET buried_day = ? WHERE id = ?"
 
 
-def bury_siblings(conn: sqlite3.Connection, card: CardRow, day: int) -> list[tuple[int, int]]:
-    """Bury, until the end of `day`, the card's siblings that are new or in review.
+@dataclass(frozen=True)
+class BuryRule:
+    """Which siblings an answer buries, and the study day it happens on.
 
-    Learning cards are never buried (as in Anki): their short steps would be lost.
-    Returns (internal id, previous buried_day) per buried card, for undo.
+    `day_start_us`/`day_end_us` bound the study day: reviews and interday learning cards
+    are buried only if due by its end (others are not in today's queue anyway), and a
+    learning card counts as interday when its last answer came before the day began.
     """
+
+    new: bool
+    reviews: bool
+    interday_learning: bool
+    day: int
+    day_start_us: int
+    day_end_us: int
+
+
+def bury_siblings(conn: sqlite3.Connection, card: CardRow, rule: BuryRule) -> list[tuple[int, int]]:
+    """Bury, until the end of the day, the card's siblings that `rule` names.
+
+    Learning cards answered today are never buried (as in Anki): their short steps would
+    be lost. A card buried yesterday is not buried again today, so burying alone never
+    pushes a card by more than one day. Returns (internal id, previous buried_day) per
+    buried card, for undo.
+    """
+    kinds = []
+    if rule.new:
+        kinds.append("state = 0")
+    if rule.reviews:
+        kinds.append("(state = 2 AND due < :end)")
+    if rule.interday_learning:
+        kinds.append("(state IN (1, 3) AND due < :end AND last_review < :start)")
+    if not kinds:
+        return []
     rows = conn.execute(
-        "SELECT id, buried_day FROM cards WHERE sibling_key = ? AND id != ? "
-        "AND state IN (0, 2) AND buried_day < ? AND retired = 0 AND suspended = 0",
-        (card.sibling_key, card.id, day),
+        "SELECT id, buried_day FROM cards WHERE sibling_key = :key AND id != :id "
+        f"AND ({' OR '.join(kinds)}) AND buried_day < :day - 1 "
+        "AND retired = 0 AND suspended = 0",
+        {
+            "key": card.sibling_key,
+            "id": card.id,
+            "day": rule.day,
+            "start": rule.day_start_us,
+            "end": rule.day_end_us,
+        },
     ).fetchall()
     if rows:
-        conn.executemany(_SET_BURIED, [(day, r[0]) for r in rows])
+        conn.executemany(_SET_BURIED, [(rule.day, r[0]) for r in rows])
     return [(r[0], r[1]) for r in rows]
 
 

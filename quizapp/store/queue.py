@@ -29,10 +29,12 @@ class QueueQueries:
         select = f"SELECT {', '.join(CARD_COLUMNS)} FROM cards WHERE {_SHOWABLE}{decks}"
         count = f"SELECT count(*) FROM (SELECT 1 FROM cards WHERE {_SHOWABLE}{decks}"
         # Two index ranges (learning, relearning); only the cards already due get sorted.
-        self._learning = f"{select} AND state IN (1, 3) AND due <= ? ORDER BY due LIMIT 1"
+        self._learning = (
+            f"{select} AND state IN (1, 3) AND due <= ? AND buried_day < ? ORDER BY due LIMIT 1"
+        )
         self._review = f"{select} AND state = 2 AND due < ? AND buried_day < ? ORDER BY due LIMIT 1"
         self._new = f"{select} AND state = 0 AND buried_day < ? ORDER BY due LIMIT 1"
-        self._count_learning = f"{count} AND state IN (1, 3) AND due < ?)"
+        self._count_learning = f"{count} AND state IN (1, 3) AND due < ? AND buried_day < ?)"
         self._count_review = f"{count} AND state = 2 AND due < ? AND buried_day < ? LIMIT ?)"
         self._count_new = f"{count} AND state = 0 AND buried_day < ? LIMIT ?)"
         self._done = (
@@ -40,9 +42,10 @@ class QueueQueries:
             f"FROM review_log r{join} WHERE r.day = ?{log_decks}"
         )
 
-    def first_learning(self, conn: sqlite3.Connection, due_by: int) -> CardRow | None:
-        """The learning or relearning card due soonest, if due by `due_by`."""
-        return _one(conn.execute(self._learning, (*self._deck_params, due_by)).fetchone())
+    def first_learning(self, conn: sqlite3.Connection, due_by: int, today: int) -> CardRow | None:
+        """The learning or relearning card due soonest, if due by `due_by`, not buried today."""
+        params = (*self._deck_params, due_by, today)
+        return _one(conn.execute(self._learning, params).fetchone())
 
     def first_review(self, conn: sqlite3.Connection, due_before: int, today: int) -> CardRow | None:
         """The most overdue review card due before `due_before`, not buried today."""
@@ -53,9 +56,10 @@ class QueueQueries:
         """The next new card in deck order (insertion order), not buried today."""
         return _one(conn.execute(self._new, (*self._deck_params, today)).fetchone())
 
-    def count_learning(self, conn: sqlite3.Connection, due_before: int) -> int:
-        """Learning and relearning cards due before `due_before`."""
-        return conn.execute(self._count_learning, (*self._deck_params, due_before)).fetchone()[0]
+    def count_learning(self, conn: sqlite3.Connection, due_before: int, today: int) -> int:
+        """Learning and relearning cards due before `due_before`, not buried today."""
+        params = (*self._deck_params, due_before, today)
+        return conn.execute(self._count_learning, params).fetchone()[0]
 
     def count_review(self, conn: sqlite3.Connection, due_before: int, today: int, cap: int) -> int:
         """Review cards due, counted up to `cap` (the day's limit) so the count stays cheap."""

@@ -17,14 +17,24 @@ def read_settings(conn: sqlite3.Connection) -> dict[str, Any]:
 def write_setting(conn: sqlite3.Connection, key: str, value: Any) -> None:
     """Store one setting (committed at once; settings change rarely)."""
     with _transaction(conn):
-        conn.execute(
-            "INSERT INTO settings(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, json.dumps(value)),
-        )
+        put_setting(conn, key, value)
+
+
+def put_setting(conn: sqlite3.Connection, key: str, value: Any) -> None:
+    """Store one setting inside the caller's transaction (see `write_setting`)."""
+    conn.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value)),
+    )
 
 
 def delete_setting(conn: sqlite3.Connection, key: str) -> None:
     """Forget a stored setting, so its default applies again."""
     with _transaction(conn):
-        conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+        delete_setting_in(conn, key)
+
+
+def delete_setting_in(conn: sqlite3.Connection, key: str) -> None:
+    """Forget a setting inside the caller's transaction (see `delete_setting`)."""
+    conn.execute("DELETE FROM settings WHERE key = ?", (key,))

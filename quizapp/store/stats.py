@@ -185,3 +185,43 @@ def _topics(conn: sqlite3.Connection, params: dict) -> list[TopicStats]:
         count, accuracy = answers.get(topic, (0, None))
         topics.append(TopicStats(topic, cards, count, accuracy, mature, mature / cards))
     return topics
+
+
+def review_answers_since(
+    conn: sqlite3.Connection, *, day: int, days: int, deck_id: str | None = None
+) -> list[tuple[int, float, bool]]:
+    """Answers to review cards in the `days` study days up to `day`, for calibration.
+
+    Per answer: study days since the card's previous answer (both from the log's `day`,
+    the rule the scheduler used), fsrs stability before the answer, and whether it was
+    recalled (not Again). Each previous answer is one seek on `review_log_card`.
+    """
+    rows = conn.execute(
+        f"""
+        SELECT r.day - (
+                   SELECT p.day FROM review_log p WHERE p.card = r.card
+                   AND (p.reviewed_at < r.reviewed_at OR (p.reviewed_at = r.reviewed_at AND p.id < r.id))
+                   ORDER BY p.reviewed_at DESC, p.id DESC LIMIT 1),
+               json_extract(r.card_before, '$.stability'),
+               r.rating > 1
+        FROM {_log_source(deck_id)}
+        AND r.state_before = 2 AND r.day > :day - :days AND r.day <= :day
+        """,
+        {"day": day, "days": days, "deck": deck_id},
+    )
+    return [(int(e), float(s), bool(ok)) for e, s, ok in rows if e is not None and s]
+
+
+def review_cards_memory(
+    conn: sqlite3.Connection, deck_id: str | None = None
+) -> list[tuple[int, float]]:
+    """(study day of the last answer, stability) of every live review card."""
+    rows = conn.execute(
+        f"""
+        SELECT (SELECT r.day FROM review_log r WHERE r.card = c.id
+                ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1), c.stability
+        FROM cards c WHERE {_LIVE} AND c.suspended = 0 AND c.state = 2
+        """,
+        {"deck": deck_id},
+    )
+    return [(int(d), float(s)) for d, s in rows if d is not None and s]

@@ -1,4 +1,4 @@
-"""Statistics: due forecast, review heatmap, true retention, topics and quizzes.
+"""Statistics: due forecast, review heatmap, true retention, calibration, topics, quizzes.
 
 Every number is computed in a worker on a read-only connection (the queries read the
 whole review log), and charts sit beside the numbers they draw.
@@ -24,6 +24,7 @@ from quizapp.tui.progress_reader import read_connection
 from quizapp.tui.review_history import reviews_per_day
 
 if TYPE_CHECKING:
+    from quizapp.srs.stats import MemoryStats
     from quizapp.store.stats import Stats
     from quizapp.tui.app import QuizApp
 
@@ -43,6 +44,7 @@ class QuizLine:
 @dataclass(frozen=True)
 class StatisticsData:
     stats: Stats
+    memory: MemoryStats
     per_day: dict[int, int]
     topic_titles: dict[str, str]
     quizzes: list[QuizLine] | None  # None: the quiz engine is not there
@@ -101,6 +103,44 @@ def retention_text(stats: Stats) -> Content:
         parts += [f"{label} ", (pct(stats.retention.get(key)), "bold $success"), "    "]
     parts.append(("(answers to review cards that were not Again)", "dim"))
     return Content.assemble(*parts)
+
+
+def memory_text(memory: MemoryStats) -> Content:
+    """Predicted recall now, then predicted against achieved recall by bins, with counts."""
+    now = (
+        Content.styled("no review cards yet", "dim")
+        if memory.retrievability is None
+        else Content.assemble(
+            (f"{memory.retrievability:.1%}", "bold $success"),
+            f" predicted recall of {memory.review_cards} review cards today",
+        )
+    )
+    calibration = memory.calibration
+    if not calibration.count:
+        note = f"No answers to review cards in the last {memory.days} days yet."
+        return Content("\n").join([now, Content.styled(note, "dim")])
+    lines = [
+        now,
+        Content.assemble(
+            f"Last {memory.days} days, {calibration.count} answers: predicted ",
+            (f"{calibration.predicted:.1%}", "bold"),
+            ", achieved ",
+            (f"{calibration.achieved:.1%}", "bold"),
+            ", calibration error ",
+            (f"{calibration.error:.1%}", "bold"),
+        ),
+        Content.styled(
+            f"{'predicted':<11} {'answers':>8} {'predicted':>10} {'achieved':>9}", "bold"
+        ),
+    ]
+    for b in calibration.bins:
+        if b.count:
+            lines.append(
+                Content(
+                    f"{b.low:.2f}-{b.high:.2f}  {b.count:>8} {b.predicted:>10.1%} {b.achieved:>9.1%}"
+                )
+            )
+    return Content("\n").join(lines)
 
 
 def topics_text(stats: Stats, titles: dict[str, str]) -> Content:
@@ -177,7 +217,7 @@ class StatisticsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="statistics")
     def load(self) -> None:
-        from quizapp.srs.stats import stats_today
+        from quizapp.srs.stats import memory_stats, stats_today
 
         context = self.quiz_app.context
         titles = {
@@ -187,9 +227,10 @@ class StatisticsScreen(Screen[None]):
         }
         with read_connection(context) as conn:
             stats = stats_today(conn, clock=context.clock)
+            memory = memory_stats(conn, clock=context.clock)
             per_day = reviews_per_day(conn, stats.day - HEATMAP_WEEKS * 7, stats.day)
             quizzes = load_quizzes(conn)
-        data = StatisticsData(stats, per_day, titles, quizzes)
+        data = StatisticsData(stats, memory, per_day, titles, quizzes)
         self.app.call_from_thread(self.show, data)
 
     def show(self, data: StatisticsData) -> None:
@@ -218,6 +259,8 @@ class StatisticsScreen(Screen[None]):
             ),
             section("True retention"),
             Static(retention_text(stats), id="retention"),
+            section("Predicted against achieved recall (elapsed time in study days)"),
+            Static(memory_text(data.memory), id="calibration"),
             section("Topics: mastery (share of cards mature) and accuracy (last 30 days)"),
         ]
         if any(t.mature for t in topics):

@@ -23,6 +23,5 @@ def twins() -> Deck:
 @pytest.fixture(scope="session")
 def iim() -> Deck:
     result = check_deck(IIM)
-    if result.deck is None:
-        pytest.skip("the IIM deck does not validate yet")
+    assert result.deck is not None, "the bundled IIM deck must validate"
     return result.deck

@@ -30,9 +30,9 @@ def test_basic_and_reverse_come_from_the_relation_templates(small):
     assert basic.prompt == "Which clinical finding is a feature of alpha disease?"  # running text
     assert basic.answer == "Includes: Alpha sign; Tiredness"  # hallmark first; an open list
     reverse = by_id["small:reverse:ab-alpha:marked_by"]
-    assert reverse.prompt == "Which condition does anti-Alpha mark?"
+    assert reverse.prompt == "Which condition does anti-Ka mark?"
     assert reverse.answer == "Includes: Alpha disease"
-    assert by_id["small:basic:alpha:marked_by"].answer == "Anti-Alpha"  # a complete list
+    assert by_id["small:basic:alpha:marked_by"].answer == "Anti-Ka"  # a complete list
     attribute = by_id["small:attribute:alpha:ck"]
     assert attribute.answer == "30-200 U/L"
 

@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
+from quizapp.generate.index import build_index
 from quizapp.generate.proof_check import check_card
+from quizapp.generate.text import cue_stems
 from tests.generate.conftest import DATA
 
 EVIDENCE = re.compile(r",? ?(necessary: true|complete: each_from),?")
@@ -96,7 +98,7 @@ def test_complete_lists_prove_distractors_and_json_shows_the_proof(small):
         assert re.match(r".+small\.yaml:\d+:\d+$", option["proof"][0]["loc"])
         if not option["correct"]:
             assert option["proof"][0]["rule"] == "complete"
-            assert "anti-Alpha" in option["explanation"]
+            assert "anti-Ka" in option["explanation"]
 
 
 def test_the_checker_catches_an_option_whose_proof_is_swapped(small):
@@ -160,3 +162,45 @@ def _iim():
     if not _IIM:
         _IIM.append(load_deck(Path(__file__).resolve().parents[2] / "decks" / "iim" / "deck.yaml"))
     return _IIM[0]
+
+
+def test_no_recall_item_is_answered_by_repeating_the_question_s_words(iim):
+    """'Which drug causes chronic alcoholic myopathy? Alcohol' tests nothing (second
+    reading, round 3): the key may share a word stem with the name the question shows
+    only when a distractor shares it too; a cloze never."""
+    generated = generate_deck(iim)
+    ix = build_index(iim)
+    checked = 0
+    for card in generated.cards:
+        if card.kind not in ("mcq", "cloze") or not card.tests or card.tests[0] not in ix.by_id:
+            continue
+        r = ix.by_id[card.tests[0]]
+        anchor, key = (r.source, r.target) if card.id.endswith(":to") else (r.target, r.source)
+        cue = cue_stems(ix.name(key), ix.name(anchor))
+        if card.kind == "cloze":
+            assert not cue, card.id
+        else:
+            others = [o.text for o in card.options if not o.correct]
+            assert not cue or any(cue <= cue_stems(t, ix.name(anchor)) for t in others), card.id
+        checked += 1
+    assert checked > 50
+    ids = {c.id for c in generated.cards}
+    assert "iim:mcq:alcohol-myopathy.caused_by.ethanol:to" not in ids
+
+
+def test_a_complete_list_is_explained_as_its_question_and_answer(iim):
+    card = next(c for c in generate_deck(iim).cards if c.id == "iim:vignette:bp-ibm:antibody")
+    wrong = next(o for o in card.options if not o.correct)
+    assert wrong.explanation.endswith(
+        "Which antibody is a serological marker of inclusion body myositis? Only anti-cN1A."
+    )
+    assert "complete list" not in wrong.explanation
+
+
+def test_an_empty_complete_list_claims_nothing(iim):
+    """'Which disease group includes PMR? None is known.' was false (fourth reading): a
+    list with no entry proves the option wrong, but says nothing more."""
+    for card in generate_deck(iim).cards:
+        for o in card.options:
+            assert not re.search(r"\?(?! Only )", o.explanation), (card.id, o.explanation)
+            assert "None is known" not in o.explanation

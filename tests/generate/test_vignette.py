@@ -1,11 +1,13 @@
 """Vignettes: determinism, variation, a provable key, and blueprints that cannot yield one."""
 
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quizapp.deck.loader import load_deck
 from quizapp.generate import VignetteError, generate_deck, render_vignette
 from quizapp.generate.case import draw_case
 from quizapp.generate.index import build_index
@@ -13,6 +15,7 @@ from quizapp.generate.lint import lint_card
 from quizapp.generate.lint_stem import check_cover, split_prompt
 from quizapp.generate.ruleout import contradictions
 from quizapp.generate.vignette import plan_blueprint, render_plan
+from tests.generate.conftest import DATA
 
 SEEDS = st.integers(min_value=0, max_value=2**32)
 
@@ -116,20 +119,31 @@ def test_iim_mcqs_pass_lint_for_any_seed(iim, seed):
             assert [i for i in lint_card(ix, card) if i[0] == "error"] == [], card.id
 
 
-def test_identical_twins_are_reported_not_emitted(twins):
+def test_a_condition_the_stem_cannot_rule_out_is_never_offered(twins):
+    """Gamma Twin has exactly gamma's findings: bp-gamma cannot rule it out, so it is
+    never an option, while the four it does rule out make a fair item."""
     generated = generate_deck(twins)
-    ids = {c.id for c in generated.cards}
-    assert "twins:vignette:bp-gamma:diagnosis" not in ids
     assert not [f for f in generated.findings if f.severity == "error"]
-    notes = [f for f in generated.lost if f.card_id == "twins:vignette:bp-gamma:diagnosis"]
-    assert len(notes) == 1
-    assert "bp-gamma" in notes[0].message and "Gamma Twin disease" in notes[0].message
-    assert notes[0].loc.path.endswith("twins.yaml") and notes[0].loc.line > 1
-    # the other lead-ins still work: the twin's own antibody is simply not an option
+    for seed in range(10):
+        card = render_vignette(twins, "twins:vignette:bp-gamma:diagnosis", seed)
+        offered = {o.entity for o in card.options}
+        assert "gamma" in offered and "gamma-twin" not in offered
+        assert len(offered) == 5
     antibody = next(c for c in generated.cards if c.id == "twins:vignette:bp-gamma:antibody")
     assert "ab-gamma-twin" not in {o.entity for o in antibody.options}
+
+
+def test_too_few_ruled_out_is_reported_not_emitted(twins):
+    bp = twins.blueprints["bp-gamma"]
+    narrow = replace(bp, negative=("sign-alpha", "sign-beta"))
+    deck = replace(twins, blueprints={**twins.blueprints, "bp-gamma": narrow})
+    generated = generate_deck(deck)
+    assert "twins:vignette:bp-gamma:diagnosis" not in {c.id for c in generated.cards}
+    notes = [f for f in generated.lost if f.card_id == "twins:vignette:bp-gamma:diagnosis"]
+    assert len(notes) == 1 and "only 2 option(s) are proven wrong" in notes[0].message
+    assert notes[0].loc.path.endswith("twins.yaml") and notes[0].loc.line > 1
     with pytest.raises(VignetteError):
-        render_vignette(twins, "twins:vignette:bp-gamma:diagnosis", 0)
+        render_vignette(deck, "twins:vignette:bp-gamma:diagnosis", 0)
 
 
 def test_too_few_distractors_is_a_note_naming_the_blueprint(small):
@@ -150,22 +164,30 @@ def test_iim_stem_states_each_entity_in_its_section(iim):
     ix, (card, case) = _iim_card(iim, "iim:vignette:bp-dm:diagnosis", 7)
     stem, _ = split_prompt(card)
     sentences = stem.split(". ")
-    history = next(s for s in sentences if s.startswith("There is no history of "))
     exam = next(s for s in sentences if s.startswith("Physical examination shows "))
     labs = stem[stem.index("Serum creatine kinase is ") :]
-    # exposures named in some blueprint's history: history, names lower-cased mid-sentence
-    assert "statin therapy" in history and "recent cocaine use" in history
-    assert re.search(r", \w[\w -]* or recent cocaine use$", history)
+    # symptoms are reported, in the deck's case wording where it gives one (`in_case`)
+    assert "He reports no cough or breathlessness on exertion" in stem
     # test results (kind test_result) in the laboratory part, never in the examination
-    assert "antisynthetase antibodies not detected" in labs
-    assert "no biochemical hypothyroidism (raised TSH, low free T4)" in labs
+    assert "a myositis panel negative for antisynthetase antibodies" in labs
+    assert "no evidence of hypothyroidism on thyroid function tests" in labs
     assert "antibodies" not in exam and "TSH" not in exam
     # eponyms and capitalised tokens keep their capital, other names lose it
-    assert "Gottron papules" in exam and "heliotrope rash" in exam and "V-sign" in exam
+    assert "Gottron papules" in exam and "a heliotrope rash" in exam and "a V-sign" in exam
     assert "the erythrocyte sedimentation rate is " in labs
+    # no blanket denial of every exposure in the deck (second reading, round 3)
+    assert "There is no history of" not in stem
     for finding in case.findings:
         section = "lab" if ix.entity(finding).kind == "test_result" else "exam"
         assert ix.section(finding) == section
+
+
+def test_iim_history_comes_before_the_course_that_refers_to_it(iim):
+    _, (card, _) = _iim_card(iim, "iim:vignette:bp-imnm-hmgcr:diagnosis", 7)
+    stem, _ = split_prompt(card)
+    history = stem.index("has a history of statin therapy.")
+    course = stem.index("notes that the weakness has persisted since the statin was stopped.")
+    assert history < course < stem.index("Physical examination shows ")
 
 
 def test_iim_explanations_are_sentences_citing_the_stem(iim):
@@ -173,21 +195,29 @@ def test_iim_explanations_are_sentences_citing_the_stem(iim):
     why = {o.entity: o.explanation for o in card.options}
     assert why["dm"].startswith("Correct. ")
     assert why["dm"].endswith("point to adult dermatomyositis.")
-    assert why["cocaine-myopathy"] == (
-        "Incorrect. Cocaine-induced rhabdomyolysis requires recent cocaine use, "
-        "which this patient denies."
+    assert why["hypothyroid-myopathy"] == (
+        "Incorrect. Hypothyroid myopathy requires evidence of hypothyroidism on thyroid "
+        "function tests, which laboratory studies do not show."
     )
-    assert why["statin-toxic-myopathy"].startswith(
-        "Incorrect. Statin-associated muscle symptoms require statin therapy"
-    )
+    assert why["jdm"].startswith("Incorrect. Juvenile dermatomyositis is unlikely because the")
     for o in card.options:
         if not o.correct:  # the explanation cites what the stem states, by the proof's words
-            assert o.proof[0].stated in card.prompt and o.proof[0].stated in o.explanation
+            stated = o.proof[0].stated
+            assert stated in card.prompt
+            assert stated.replace("-year-old", " years old") in o.explanation
+
+
+def test_iim_antibody_key_names_the_stated_clue_for_that_antibody(iim):
+    """CADM: palmar papules point to anti-MDA5, not just to DM (second reading, round 3)."""
+    _, (card, _) = _iim_card(iim, "iim:vignette:bp-cadm:antibody", 3)
+    key = next(o for o in card.options if o.correct)
+    assert key.entity == "anti-mda5"
+    assert "painful palmar papules point to anti-MDA5 in particular." in key.explanation
 
 
 def test_iim_explanations_cite_ages_and_values(iim):
     ix = build_index(iim)
-    seen = {"age": False, "lab": False}
+    seen = {"age": False}
     for cid in _vignette_ids(iim):
         if not cid.endswith(":diagnosis"):
             continue
@@ -199,12 +229,7 @@ def test_iim_explanations_cite_ages_and_values(iim):
                 ):
                     assert f"{m.group(1)}-year-old" in card.prompt
                     seen["age"] = True
-                if m := re.search(
-                    r"of ([\d,.]+ \S+) is (below|above) its defining range", o.explanation
-                ):
-                    assert f" is {m.group(1)}" in card.prompt
-                    seen["lab"] = True
-    assert all(seen.values())
+    assert seen["age"]
     assert ix.section("statin-use") == "history"
 
 
@@ -220,3 +245,27 @@ def test_other_lead_ins_are_proven_wrong_for_the_case_condition_itself(iim):
             assert proof.rule in ("absent", "complete")
             assert o.explanation == f"Incorrect. {proof.fact}"
             assert "polymyositis" in proof.fact
+
+
+def test_a_value_outside_a_discriminating_range_is_cited_with_the_stated_value(tmp_path):
+    """Only `discriminating` ranges rule out (the IIM deck has no lab cut-off left)."""
+    text = (DATA / "twins.yaml").read_text(encoding="utf-8")
+    deck_file = tmp_path / "twins.yaml"
+    # the conditions' CK ranges (not the blueprints' lab ranges) become cut-offs
+    text = re.sub(r"ck: \{(min: \d+, max: \d+, source)", r"ck: {discriminating: true, \1", text)
+    # bp-gamma states no absent sign: only its CK (1,000-20,000) rules others out
+    text = text.replace(
+        "negative: [sign-alpha, sign-beta, sign-delta, sign-epsilon, sign-zeta]", "negative: []"
+    )
+    deck_file.write_text(text)
+    deck = load_deck(deck_file)
+    cited = 0
+    for seed in range(10):
+        card = render_vignette(deck, "twins:vignette:bp-gamma:diagnosis", seed, options=4)
+        for o in card.options:
+            m = re.search(r"of ([\d,.]+ \S+) is (below|above) its defining range", o.explanation)
+            if m:
+                assert f" is {m.group(1)}" in card.prompt
+                assert o.proof[0].rule == "range"
+                cited += 1
+    assert cited

@@ -6,6 +6,7 @@ from quizapp.generate.wording import (
     article,
     fill_sentence,
     is_lab_kind,
+    is_plural,
     join,
     mid_sentence,
     proper_words,
@@ -121,3 +122,21 @@ def test_fill_sentence_keeps_a_capital_only_at_the_start():
 def test_lab_kinds_are_result_or_test_kinds():
     assert is_lab_kind("test_result") and is_lab_kind("lab_test") and is_lab_kind("results")
     assert not is_lab_kind("finding") and not is_lab_kind("drug")
+
+
+@pytest.mark.parametrize(
+    ("name", "plural"),
+    [
+        ("Gottron papules", True),
+        ("Statins", True),
+        ("Symptoms of hypothyroidism", True),  # the head noun, not the qualifier
+        ("Morning stiffness over 45 minutes", False),
+        ("Onset age 18 to under 40 years", False),
+        ("Quadriceps weakness with falls", False),
+        ("Calcinosis cutis", False),
+        ("Polymyositis", False),
+        ("Heliotrope rash or Gottron papules/sign", False),
+    ],
+)
+def test_is_plural_reads_the_head_noun(name, plural):
+    assert is_plural(name) is plural

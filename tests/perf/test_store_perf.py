@@ -26,7 +26,7 @@ from fsrs import Rating
 
 from quizapp.srs.config import StudyConfig
 from quizapp.srs.session import StudySession
-from quizapp.srs.stats import stats_today
+from quizapp.srs.stats import memory_stats, stats_today
 from quizapp.store.connection import open_store
 from quizapp.store.schema import MIGRATIONS
 from quizapp.store.timeutil import to_micros
@@ -186,6 +186,8 @@ def test_open_first_card_answer_next_stats(bench_file, synchronous):
     t4 = time.perf_counter()
     counts = session.counts()
     t5 = time.perf_counter()
+    memory = memory_stats(conn, config=config)
+    t6 = time.perf_counter()
     size = bench_file.stat().st_size / 2**20
     print(
         f"\n[synchronous={synchronous}] file {size:.0f} MiB, {CARDS} cards, {REVIEWS} reviews\n"
@@ -196,6 +198,27 @@ def test_open_first_card_answer_next_stats(bench_file, synchronous):
         "(Anki 0.40 / 0.62 ms)\n"
         f"  stats                {ms(t4 - t3)}   (due today {result.due_today}, "
         f"{len(result.topics)} topics)\n"
-        f"  counts               {ms(t5 - t4)}   {counts}"
+        f"  counts               {ms(t5 - t4)}   {counts}\n"
+        f"  memory + calibration {ms(t6 - t5)}   ({memory.review_cards} review cards, "
+        f"{memory.calibration.count} answers in {memory.days} days)"
     )
     conn.close()
+
+
+def test_recompute_memory_states(bench_file):
+    """Changing FSRS parameters replays every answer (issue 19), in one transaction."""
+    from fsrs.scheduler import DEFAULT_PARAMETERS
+
+    from quizapp.srs.recompute import change_memory_settings
+
+    longer = [w * 1.5 if i < 4 else w for i, w in enumerate(DEFAULT_PARAMETERS)]
+    conn = open_store(bench_file)
+    started = time.perf_counter()
+    result = change_memory_settings(conn, {"parameters": longer}, reschedule=True)
+    elapsed = time.perf_counter() - started
+    conn.close()
+    print(
+        f"\n  recompute memory states  {elapsed:.1f} s for {result.cards} cards, {REVIEWS} "
+        f"answers ({elapsed / REVIEWS * 1e6:.1f} us an answer), "
+        f"{result.rescheduled} rescheduled"
+    )

@@ -14,6 +14,7 @@ from srs_helpers import add_cards
 from quizapp.store.connection import open_store
 
 WORKER = Path(__file__).with_name("study_worker.py")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def start(db_path: Path, count: int, seed: int, pause: float = 0.0) -> subprocess.Popen:
@@ -23,6 +24,7 @@ def start(db_path: Path, count: int, seed: int, pause: float = 0.0) -> subproces
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # this checkout's quizapp, not an install's
     )
     assert process.stdout.readline().strip() == "ready", process.stderr.read()
     return process

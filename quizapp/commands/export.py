@@ -1,0 +1,208 @@
+"""`quizapp export anki|csv|lms`: generated cards for Anki, spreadsheets and an LMS.
+
+Thin calls into `quizapp.export`. Bad input (a deck with errors, an unknown topic, an output
+that exists or is of the wrong type) becomes a located message on stderr and exit status 1,
+never a traceback, and no file is written.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from quizapp.commands.deck import EXIT_INVALID
+from quizapp.commands.generate import PATHS
+from quizapp.commands.generate import _load as load_decks
+from quizapp.generate.card import KINDS
+
+PROGRESS_FROM = 500  # cards; a smaller export is done before a bar could be read
+
+
+def _fail(message: str) -> None:
+    click.echo(f"quizapp: {message}", err=True)
+    sys.exit(EXIT_INVALID)
+
+
+def _common(kinds: tuple[str, ...]) -> Callable:
+    """The options every export takes: decks, output, force, seed and the filters."""
+
+    def decorate(command: Callable) -> Callable:
+        for option in reversed(
+            [
+                click.argument("paths", metavar="DECK...", nargs=-1, required=True, type=PATHS),
+                click.option(
+                    "-o",
+                    "--output",
+                    required=True,
+                    type=click.Path(path_type=Path),
+                    help="File to write.",
+                ),
+                click.option("--force", is_flag=True, help="Replace the output file if it exists."),
+                click.option(
+                    "--seed",
+                    default=0,
+                    show_default=True,
+                    help="Seed for distractors and vignette cases (recorded in the export).",
+                ),
+                click.option(
+                    "--kind",
+                    "kinds",
+                    multiple=True,
+                    type=click.Choice(kinds),
+                    help="Only cards of this kind (repeat for several).",
+                ),
+                click.option(
+                    "--topic",
+                    "topics",
+                    multiple=True,
+                    help="Only cards of this topic id (repeat for several).",
+                ),
+            ]
+        ):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+@contextmanager
+def _progress(count: int, what: str) -> Iterator[Callable[[int], None] | None]:
+    """A bar on stderr while `count` items are written (click shows only the label when
+    stderr is not a terminal); None for small exports."""
+    if count < PROGRESS_FROM:
+        yield None
+        return
+    label = f"Writing {count:,} {what}"
+    with click.progressbar(length=count, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
+def _selection(paths, seed: int, kinds, topics):
+    from quizapp.export import ExportError, select_cards
+
+    if sys.stderr.isatty():
+        click.echo(f"Loading and generating {len(paths)} deck path(s)...", err=True)
+    decks, errors = load_decks(list(paths))
+    if errors:
+        _fail(f"{errors} error(s) in the decks (listed above); nothing written")
+    try:
+        return select_cards(decks, seed=seed, kinds=kinds, topics=topics)
+    except ExportError as error:
+        _fail(str(error))
+
+
+def _write(write: Callable[[], None]) -> None:
+    from quizapp.export import ExportError
+
+    try:
+        write()
+    except ExportError as error:
+        _fail(str(error))
+
+
+def _check_output(output: Path, suffixes: tuple[str, ...], force: bool) -> None:
+    """Refuse a bad output before the decks are loaded (seconds for a large deck);
+    the writers check again just before writing."""
+    from quizapp.export.output import check_target
+
+    _write(lambda: check_target(output, suffixes, force))
+
+
+@click.group()
+def export() -> None:
+    """Generated cards for Anki, a spreadsheet or your school's LMS.
+
+    Each export takes the decks (files or folders), -o FILE, and optionally --kind,
+    --topic, --seed and --force; `quizapp export anki --help` and so on say more.
+
+    \b
+    Example:
+      quizapp export anki decks/iim -o iim.apkg
+      quizapp export csv decks/iim -o iim-cards.csv
+      quizapp export lms decks/iim --format qti -o iim-quiz.zip
+    """
+
+
+@export.command("anki")
+@_common(KINDS)
+def anki_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> None:
+    """Write the decks' generated cards as an Anki package (.apkg).
+
+    Each card becomes one note in the Anki deck `Deck title::Topic title`, tagged
+    quizapp::deck::ID, quizapp::topic::ID and quizapp::kind::KIND. Importing a newer
+    export of the same deck into Anki updates these notes (matched by card id) and keeps
+    your Anki review history.
+
+    \b
+    Example:
+      quizapp export anki decks/iim -o iim.apkg
+      quizapp export anki decks/iim --kind mcq --kind vignette --seed 7 -o iim-mcq.apkg
+    """
+    from quizapp.export.anki import SUFFIXES, write_anki
+
+    _check_output(output, SUFFIXES, force)
+    selection = _selection(paths, seed, kinds, topics)
+    with _progress(len(selection.cards), "Anki notes") as progress:
+        _write(lambda: write_anki(selection, output, force, progress=progress))
+    click.echo(f"Wrote {len(selection.cards)} card(s) to {output}.", err=True)
+
+
+@export.command("csv")
+@_common(KINDS)
+def csv_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> None:
+    """Write the decks' generated cards to a spreadsheet file (.csv).
+
+    One row per card with every field: prompt, answer, key, sources with citations, the
+    deck facts behind it (proof), and for each option its text, verdict, explanation and
+    proof. UTF-8 with a byte order mark, so Excel shows accents; text that a spreadsheet
+    would run as a formula (=, +, -, @) is prefixed with '.
+
+    \b
+    Example:
+      quizapp export csv decks/iim -o iim-cards.csv
+      quizapp export csv decks/iim --kind mcq --topic antibodies -o antibody-mcqs.csv
+    """
+    from quizapp.export.csv_cards import SUFFIXES, write_csv
+
+    _check_output(output, SUFFIXES, force)
+    selection = _selection(paths, seed, kinds, topics)
+    with _progress(len(selection.cards), "CSV rows") as progress:
+        _write(lambda: write_csv(selection, output, force, progress=progress))
+    click.echo(f"Wrote {len(selection.cards)} card(s) to {output}.", err=True)
+
+
+@export.command("lms")
+@_common(("mcq", "vignette"))
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["qti", "moodle", "gift"]),
+    help="qti: QTI 2.1 package (.zip) for Canvas, Blackboard and others; moodle: Moodle XML "
+    "(.xml); gift: Moodle GIFT text (.gift or .txt).",
+)
+def lms_command(paths, output: Path, force: bool, seed: int, kinds, topics, fmt: str) -> None:
+    """Write the decks' MCQs and vignettes as a quiz for your school's LMS.
+
+    Each item keeps its options in order, the key, each option's explanation as that
+    option's feedback and the cited sources as general feedback. The seed the items were
+    drawn with is recorded in each item's title, so the same command gives the same quiz.
+
+    \b
+    Example:
+      quizapp export lms decks/iim --format qti -o iim-quiz.zip
+      quizapp export lms decks/iim --kind vignette --seed 7 --format moodle -o cases.xml
+      quizapp export lms decks/iim --topic antibodies --format gift -o antibodies.gift
+    """
+    from quizapp.export.lms import FORMATS, LMS_KINDS, write_lms
+
+    _check_output(output, FORMATS[fmt], force)
+    selection = _selection(paths, seed, kinds or LMS_KINDS, topics)
+    written: list[int] = []
+    with _progress(len(selection.cards), "items") as progress:
+        _write(lambda: written.append(write_lms(selection, output, fmt, force, progress=progress)))
+    click.echo(f"Wrote {written[0]} item(s) to {output}.", err=True)

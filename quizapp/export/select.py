@@ -1,0 +1,63 @@
+"""Which cards an export holds: the chosen decks' generated cards, filtered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quizapp.deck.model import Deck
+from quizapp.export.output import ExportError
+from quizapp.generate import Card, generate_deck
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Cards to export, in generation order, and the decks they came from (by deck id)."""
+
+    cards: tuple[Card, ...]
+    decks: dict[str, Deck]
+    seed: int
+
+    def deck_of(self, card: Card) -> Deck:
+        return self.decks[card.deck]
+
+    def topic_title(self, card: Card) -> str:
+        topic = self.deck_of(card).topics.get(card.topic)
+        return topic.title if topic else card.topic
+
+
+def select_cards(
+    decks: Iterable[Deck],
+    seed: int = 0,
+    kinds: Iterable[str] = (),
+    topics: Iterable[str] = (),
+) -> Selection:
+    """Generate every deck with `seed` and keep the cards of the given kinds and topics
+    (all when none is given). Unknown topics and empty selections are errors, so a typo
+    in a filter never produces an empty file."""
+    by_id: dict[str, Deck] = {}
+    for deck in decks:
+        if deck.id in by_id:
+            raise ExportError(
+                f"{deck.path}: deck id {deck.id!r} is also the id of {by_id[deck.id].path}; "
+                "card ids would clash, so export them separately"
+            )
+        by_id[deck.id] = deck
+    kinds, topics = set(kinds), set(topics)
+    known_topics = {t for deck in by_id.values() for t in deck.topics}
+    unknown = sorted(topics - known_topics)
+    if unknown:
+        known = ", ".join(sorted(known_topics)) or "none"
+        raise ExportError(
+            f"--topic: no topic {', '.join(unknown)} in these decks (topics: {known})"
+        )
+    cards: list[Card] = []
+    for deck in by_id.values():
+        cards += [
+            card
+            for card in generate_deck(deck, seed=seed).cards
+            if (not kinds or card.kind in kinds) and (not topics or card.topic in topics)
+        ]
+    if not cards:
+        raise ExportError("no cards match the chosen decks, kinds and topics; nothing written")
+    return Selection(tuple(cards), by_id, seed)

@@ -1,0 +1,41 @@
+"""`quizapp config`: settings stored in the progress file, bad input refused with exit 1."""
+
+import json
+
+from click.testing import CliRunner
+
+from quizapp.cli import main
+from quizapp.srs.config import load_config
+
+
+def run(db_path, *args):
+    return CliRunner().invoke(main, ["--db", str(db_path), "config", *args])
+
+
+def test_set_get_list_unset(db_path, conn):
+    assert run(db_path, "set", "bury_reviews", "on").exit_code == 0
+    assert run(db_path, "set", "learning_steps_minutes", "2, 15").exit_code == 0
+    assert load_config(conn).bury_reviews is True
+    assert load_config(conn).learning_steps_minutes == (2.0, 15.0)
+    assert run(db_path, "get", "bury_reviews").output == "true\n"
+    listing = run(db_path).output
+    assert "* bury_reviews = true" in listing and "  bury_new = true" in listing
+    assert json.loads(run(db_path, "list", "--json").output)["bury_interday_learning"] is False
+    assert run(db_path, "unset", "bury_reviews").exit_code == 0
+    assert load_config(conn).bury_reviews is False
+
+
+def test_bad_input_is_one_line_and_changes_nothing(db_path, conn):
+    for args, message in [
+        (("set", "bury_new", "maybe"), "bury_new needs true or false, not 'maybe'"),
+        (("set", "no_such", "1"), "unknown setting 'no_such'"),
+        (("get", "no_such"), "unknown setting 'no_such'"),
+        (("set", "desired_retention", "1.2"), "desired_retention must be between 0 and 1"),
+        (("set", "new_per_day", "many"), "new_per_day needs a whole number"),
+        (("set", "parameters", "1 2 3"), "parameters: Expected 21 parameters, got 3."),
+    ]:
+        result = run(db_path, *args)
+        assert result.exit_code == 1, args
+        assert result.stderr.startswith(f"quizapp: {message}"), result.stderr
+        assert "Traceback" not in result.output + result.stderr
+    assert conn.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
