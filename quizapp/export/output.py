@@ -7,6 +7,8 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
+from quizapp.output import OutputError, check_output
+
 
 class ExportError(Exception):
     """An export that cannot be made; the message says where and what."""
@@ -21,6 +23,10 @@ def check_target(path: Path, suffixes: tuple[str, ...], force: bool) -> None:
     if path.suffix.lower() not in suffixes:
         wanted = " or ".join(suffixes)
         raise ExportError(f"{path}: the output file must end in {wanted}")
+    try:  # issue 17: only regular files, no links, never a database or a deck, even forced
+        check_output(path, force=True)  # an existing file without --force: refused below
+    except OutputError as error:
+        raise ExportError(str(error)) from None
     if path.is_dir():
         raise ExportError(f"{path}: is a folder; give a file name")
     parent = path.parent
