@@ -37,11 +37,15 @@ def run_app(settings: Settings) -> None:
     moments: dict[str, float] = {}  # for the start-up benchmark's breakdown
 
     def load() -> AppContext:
+        from quizapp.health import damaged_message, progress_problems
         from quizapp.library import load_library, sync_library
         from quizapp.srs.session import utc_now
         from quizapp.tui.context import AppContext, ContextError
 
         try:
+            problems = progress_problems(conn)
+            if problems:
+                raise ContextError(damaged_message(settings.db_path, problems))
             moments["imported"] = time.time()
             library = load_library(settings.decks_dir)
             moments["generated"] = time.time()

@@ -43,6 +43,7 @@ def _store_errors(path: Path) -> Iterator[None]:
 @click.pass_obj
 def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
     """Show what is due, how today went, retention and progress per topic."""
+    from quizapp.health import damaged_message, progress_problems
     from quizapp.srs.stats import memory_stats, stats_today
     from quizapp.store.connection import open_store
     from quizapp.store.sync import list_decks
@@ -50,6 +51,9 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
     with _store_errors(settings.db_path):
         conn = open_store(settings.db_path)
         try:
+            problems = progress_problems(conn)
+            if problems:
+                raise StoreError(damaged_message(settings.db_path, problems))
             known = [deck.deck_id for deck in list_decks(conn)]
             if deck_id is not None and deck_id not in known:
                 raise StoreError(
@@ -137,12 +141,15 @@ def check(settings: Settings) -> None:
 
     Read-only: the file is not migrated, stamped or switched to WAL, and another program's
     database is refused untouched."""
+    from quizapp.health import progress_problems
     from quizapp.store.connection import check_file, open_read_only
 
     with _store_errors(settings.db_path):
         conn = open_read_only(settings.db_path)
         try:
-            problems = check_file(conn)
+            problems = check_file(conn)  # pages first: content checks need sound pages
+            if not problems:
+                problems = progress_problems(conn, thorough=True)
         finally:
             conn.close()
         if problems:

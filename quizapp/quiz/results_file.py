@@ -46,6 +46,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import stat
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -172,6 +173,8 @@ def _reject_constant(name: str) -> None:
 
 
 MAX_NUMBER_CHARS = 30
+MAX_OPTIONS = 26  # A-Z: a question has a handful; thousands are an attack, not a question
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a class of 1,000 learners' blocks is a few MB
 MAX_SECONDS = 10**7  # about 116 days on one question: more is not a time, it is an error
 
 
@@ -304,9 +307,13 @@ def _options(value: Any, loc: str) -> tuple[str, ...]:
     labels = tuple(_string(v, f"{loc}[{i}]") for i, v in enumerate(_array(value, loc)))
     if len(labels) < 2:
         raise _Invalid(loc, f"expected at least 2 options, got {len(labels)}")
+    if len(labels) > MAX_OPTIONS:
+        raise _Invalid(loc, f"expected at most {MAX_OPTIONS} options, got {len(labels):,}")
+    seen: set[str] = set()  # a set, not a scan of labels[:i]: linear in the options
     for i, label in enumerate(labels):
-        if label in labels[:i]:
+        if label in seen:
             raise _Invalid(f"{loc}[{i}]", f"option {label!r} given twice")
+        seen.add(label)
     return labels
 
 
@@ -453,11 +460,28 @@ def parse_results(text: str, source: str = "<results>") -> ResultsFile:
         raise ResultsFileError(source, error.location, error.message) from None
 
 
+def _read_bounded(path: Path, source: str) -> bytes:
+    """The file's bytes, if it is a regular file of a sane size: a FIFO would block and
+    /dev/zero never end, so neither is read at all."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ResultsFileError(source, "", "not a regular file; a results file is JSON")
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ResultsFileError(
+            source, "", f"larger than {MAX_FILE_BYTES // 2**20} MiB; not a results file"
+        )
+    return data
+
+
 def read_results(path: str | os.PathLike[str]) -> ResultsFile:
     """Read and validate one results file: all of it or nothing, with errors naming the place."""
     source = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
+        data = _read_bounded(Path(path), source)
     except OSError as error:
         raise ResultsFileError(source, "", f"cannot read: {error.strerror or error}") from None
     try:

@@ -154,3 +154,47 @@ def test_each_hostile_value_has_its_own_located_message(tmp_path, place, raw, wh
     assert where in caught.value.location and what in caught.value.message, str(caught.value)
     result = CliRunner().invoke(main, ["report", str(path)])
     assert result.exit_code == 1 and what in result.stderr and "Traceback" not in result.output
+
+
+# --- item 7: bounded reads --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "folder"])
+def test_a_results_path_that_is_no_regular_file_is_refused_without_reading(tmp_path, kind):
+    import os
+
+    path = tmp_path / "student.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path = Path("/dev/zero")
+    with pytest.raises(ResultsFileError, match="not a regular file|Is a directory"):
+        read_results(path)
+    result = CliRunner().invoke(
+        main, ["results", "import", str(path), "--into", str(tmp_path / "c")]
+    )
+    assert result.exit_code in (1, 2) and "Traceback" not in result.output  # 2: click's own
+
+
+def test_a_results_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    import quizapp.quiz.results_file as results_file
+
+    monkeypatch.setattr(results_file, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "big.json"
+    path.write_text(VALID_TEXT + " " * 1000)
+    with pytest.raises(ResultsFileError, match="larger than"):
+        read_results(path)
+
+
+def test_fifty_thousand_options_are_refused_quickly(tmp_path):
+    import time
+
+    options = json.dumps([f"o{i}" for i in range(50_000)])
+    path = tmp_path / "many.json"
+    path.write_text(with_value(("blocks", 0, "items", 0, "options"), options))
+    started = time.perf_counter()
+    with pytest.raises(ResultsFileError, match="at most 26 options"):
+        read_results(path)
+    assert time.perf_counter() - started < 2

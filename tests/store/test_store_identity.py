@@ -104,7 +104,7 @@ def test_a_new_progress_file_is_stamped(tmp_path):
 def test_an_old_unstamped_progress_file_is_recognised_and_stamped(tmp_path):
     path = tmp_path / "progress.sqlite3"
     conn = open_store(path)
-    conn.execute("INSERT INTO settings VALUES ('kept', 'yes')")
+    conn.execute("""INSERT INTO settings VALUES ('kept', '"yes"')""")
     conn.execute("PRAGMA application_id = 0")  # as every file made before stamping
     conn.close()
     assert application_id(path) == 0
@@ -114,7 +114,7 @@ def test_an_old_unstamped_progress_file_is_recognised_and_stamped(tmp_path):
     assert application_id(path) == 0
 
     conn = open_store(path)
-    assert conn.execute("SELECT value FROM settings").fetchall() == [("yes",)]
+    assert conn.execute("SELECT value FROM settings").fetchall() == [('"yes"',)]
     assert conn.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
     conn.close()
     assert application_id(path) == APPLICATION_ID
@@ -133,7 +133,7 @@ def test_an_empty_sqlite_file_is_a_new_progress_file(tmp_path):
 def test_db_check_never_writes(tmp_path):
     path = tmp_path / "progress.sqlite3"
     conn = open_store(path)
-    conn.execute("INSERT INTO settings VALUES ('k', 'v')")
+    conn.execute("""INSERT INTO settings VALUES ('k', '"v"')""")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 3}")  # a newer quizapp's file
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.close()
