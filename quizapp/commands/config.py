@@ -93,7 +93,7 @@ _RESCHEDULE = click.option(
 )
 
 
-@config.command("set")
+@config.command("set", context_settings={"ignore_unknown_options": True})
 @click.argument("key")
 @click.argument("value")
 @_RESCHEDULE

@@ -3,6 +3,7 @@
 A setting's key in the table is the field name here, its value JSON.
 """
 
+import math
 import sqlite3
 from dataclasses import dataclass, fields, replace
 from datetime import timedelta, tzinfo
@@ -38,12 +39,11 @@ class StudyConfig:
     parameters: tuple[float, ...] | None = None  # FSRS weights; None means fsrs's defaults
 
     def __post_init__(self) -> None:
-        if not 0.0 < self.desired_retention < 1.0:
-            raise ValueError("desired_retention must be between 0 and 1")
-        if not 0 <= self.day_starts_hour <= 23:
-            raise ValueError("day_starts_hour must be 0-23")
-        if min(self.new_per_day, self.reviews_per_day, self.leech_threshold) < 0:
-            raise ValueError("limits and the leech threshold cannot be negative")
+        for name, (low, high) in _RANGES.items():
+            value = getattr(self, name)
+            for one in value if isinstance(value, tuple) else (value,):
+                if not (isinstance(one, int | float) and math.isfinite(one) and low <= one <= high):
+                    raise ValueError(f"{name} must be {_span(low, high)}, not {one!r}")
         for field in fields(self):
             if field.type is bool and not isinstance(getattr(self, field.name), bool):
                 raise ValueError(f"{field.name} must be true or false")
@@ -79,6 +79,25 @@ class StudyConfig:
 
 
 _FIELD_NAMES = {field.name for field in fields(StudyConfig)}
+
+
+# What each number may be: Anki's ranges where it has them (desired retention 0.70-0.99);
+# else wide enough for any real use and small enough for SQLite and timedelta.
+_RANGES: dict[str, tuple[float, float]] = {
+    "desired_retention": (0.7, 0.99),
+    "learning_steps_minutes": (0.1, 525_600),
+    "relearning_steps_minutes": (0.1, 525_600),
+    "maximum_interval_days": (1, 36_500),
+    "day_starts_hour": (0, 23),
+    "new_per_day": (0, 999_999),
+    "reviews_per_day": (0, 999_999),
+    "leech_threshold": (0, 999),
+    "learn_ahead_minutes": (0, 1_440),
+}
+
+
+def _span(low: float, high: float) -> str:
+    return f"from {low:g} to {high:g}"
 
 
 def load_config(conn: sqlite3.Connection) -> StudyConfig:
@@ -133,7 +152,8 @@ def parse_setting(key: str, text: str) -> Any:
         if key == "parameters" and word in {"default", "none", ""}:
             return None
         if key == "parameters" or isinstance(default, tuple):
-            return [float(part) for part in text.replace(",", " ").split()]
+            parts = text.strip().strip("[]()").replace(",", " ").split()
+            return [float(part) for part in parts]  # as `config get` prints them, too
         if isinstance(default, bool):
             if word not in _TRUE | _FALSE:
                 raise ValueError

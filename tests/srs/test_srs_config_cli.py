@@ -30,7 +30,13 @@ def test_bad_input_is_one_line_and_changes_nothing(db_path, conn):
         (("set", "bury_new", "maybe"), "bury_new needs true or false, not 'maybe'"),
         (("set", "no_such", "1"), "unknown setting 'no_such'"),
         (("get", "no_such"), "unknown setting 'no_such'"),
-        (("set", "desired_retention", "1.2"), "desired_retention must be between 0 and 1"),
+        (("set", "desired_retention", "1.2"), "desired_retention must be from 0.7 to 0.99"),
+        # values a new user tried that used to crash the app later (NaN steps, huge limits)
+        (("set", "desired_retention", "0.09"), "desired_retention must be from 0.7 to 0.99"),
+        (("set", "desired_retention", "-0.1"), "desired_retention must be from 0.7 to 0.99"),
+        (("set", "learning_steps_minutes", "nan"), "learning_steps_minutes must be from"),
+        (("set", "new_per_day", "9" * 23), "new_per_day must be from 0 to 999999"),
+        (("set", "maximum_interval_days", "0"), "maximum_interval_days must be from 1"),
         (("set", "new_per_day", "many"), "new_per_day needs a whole number"),
         (("set", "parameters", "1 2 3"), "parameters: Expected 21 parameters, got 3."),
     ]:
@@ -39,3 +45,8 @@ def test_bad_input_is_one_line_and_changes_nothing(db_path, conn):
         assert result.stderr.startswith(f"quizapp: {message}"), result.stderr
         assert "Traceback" not in result.output + result.stderr
     assert conn.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
+
+
+def test_lists_are_read_back_as_config_get_prints_them(db_path, conn):
+    assert run(db_path, "set", "learning_steps_minutes", "[1, 10, 60]").exit_code == 0
+    assert load_config(conn).learning_steps_minutes == (1.0, 10.0, 60.0)

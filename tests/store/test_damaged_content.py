@@ -28,7 +28,7 @@ DAMAGE = {
     ),
     "out-of-range setting": (
         "INSERT INTO settings VALUES ('desired_retention', '1.5')",
-        "desired_retention must be between 0 and 1",
+        "desired_retention must be from 0.7 to 0.99",
     ),
     "unknown time zone": (
         "INSERT INTO settings VALUES ('timezone', '\"Mars/Olympus_Mons\"')",
