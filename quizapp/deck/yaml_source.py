@@ -254,10 +254,11 @@ class _Composer:
         if type(event) is yaml.AliasEvent:
             self.from_aliases += weight
         if self.total > MAX_VALUES:
+            limit = f"more than {MAX_VALUES:,} values"
             if self.from_aliases * 2 > self.total:
-                message = f"document expands to more than {MAX_VALUES:,} values (aliases repeated too often)"
+                message = f"document expands to {limit} (aliases repeated too often)"
             else:  # a plain large file: say so, not blame aliases it does not have
-                message = f"document holds more than {MAX_VALUES:,} values; split the deck into included files"
+                message = f"document holds {limit}; split the deck into included files"
             raise self.fail(event, message)
 
     def check_tag(self, event: yaml.Event) -> None:
