@@ -9,6 +9,7 @@ a lone carriage return overwrites the line). Everything quizapp prints passes th
   and stderr for the whole run; a control character becomes `\\u001b`-style text (valid
   inside JSON strings too, so `--format json` stays parseable), a lone surrogate (from an
   undecodable file name) becomes `\\udcXX`;
+- a progress bar (constant text) draws through `own_stderr()`, the stream underneath;
 - the study app shows control characters as Unicode control pictures (U+241B for ESC),
   one cell wide, through a Textual line filter (`quizapp.tui.visible_filter`).
 
@@ -27,7 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-__all__ = ["VisibleStream", "has_unprintable", "picture", "visible", "visible_output"]
+__all__ = ["VisibleStream", "has_unprintable", "own_stderr", "picture", "visible", "visible_output"]
 
 # C0 except tab and newline, DEL, C1, lone surrogates; a CR not followed by a newline
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)")
@@ -98,6 +99,14 @@ class VisibleStream(io.TextIOBase):
 
     def fileno(self) -> int:
         return self._stream.fileno()
+
+
+def own_stderr() -> TextIO:
+    """The terminal's stderr itself, for quizapp's own control sequences (a progress bar's
+    carriage returns and cursor codes), which `VisibleStream` would show as text. Only
+    constant text may pass here: never a deck string, a file name or a results value."""
+    stream = sys.stderr
+    return stream.wrapped if isinstance(stream, VisibleStream) else stream
 
 
 @contextmanager

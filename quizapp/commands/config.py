@@ -166,6 +166,8 @@ def _no_reschedule(reschedule: bool, key: str) -> None:
 @contextmanager
 def _progress() -> Iterator[Callable[[int, int], None]]:
     """A progress bar on stderr (drawn only on a terminal, and only for a large file)."""
+    from quizapp.terminal import own_stderr
+
     bar = None
 
     def update(done: int, total: int) -> None:
@@ -176,7 +178,7 @@ def _progress() -> Iterator[Callable[[int, int], None]]:
             bar = click.progressbar(
                 length=total,
                 label="Recomputing memory states",
-                file=click.get_text_stream("stderr"),
+                file=own_stderr(),  # the bar's \r and cursor codes, not data
                 update_min_steps=max(1, total // 200),
             )
             bar.__enter__()

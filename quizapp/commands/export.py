@@ -77,7 +77,9 @@ def _progress(count: int, what: str) -> Iterator[Callable[[int], None] | None]:
         yield None
         return
     label = f"Writing {count:,} {what}"
-    with click.progressbar(length=count, label=label, file=sys.stderr) as bar:
+    from quizapp.terminal import own_stderr  # the bar's \r and cursor codes, not data
+
+    with click.progressbar(length=count, label=label, file=own_stderr()) as bar:
         yield bar.update
 
 

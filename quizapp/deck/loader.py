@@ -13,7 +13,7 @@ from quizapp.deck.errors import DeckError, Location, Problem
 from quizapp.deck.files import resolve_include
 from quizapp.deck.format_v1 import INCLUDED_FILE, LIST_SECTIONS
 from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
-from quizapp.deck.spec import Checker, did_you_mean
+from quizapp.deck.spec import Checker, Suggester
 from quizapp.deck.yaml_source import LDict, YamlProblem, read_yaml
 
 
@@ -165,11 +165,14 @@ SINGULAR = {
 
 
 def _check_refs(ck: Checker, index: dict[str, dict[str, LDict]]) -> None:
+    suggesters: dict[str, Suggester] = {}  # built on the first unknown reference of a section
     for section, ref, loc in ck.refs:
         known = index.get(section, {})
         if ref not in known:
             singular = SINGULAR.get(section, section)
-            ck.error(loc, f"unknown {singular} {ref!r}{did_you_mean(ref, known)}")
+            if section not in suggesters:
+                suggesters[section] = Suggester(known)
+            ck.error(loc, f"unknown {singular} {ref!r}{suggesters[section].hint(ref)}")
 
 
 def _sources(item: dict) -> tuple[str, ...]:

@@ -243,6 +243,7 @@ class _Composer:
         self.name = name
         self.anchors: dict[str, tuple[object, int]] = {}
         self.total = 0
+        self.from_aliases = 0  # of the total: values repeated through aliases
 
     def fail(self, event: yaml.Event, message: str) -> YamlProblem:
         mark = event.start_mark
@@ -250,11 +251,15 @@ class _Composer:
 
     def count(self, event: yaml.Event, weight: int) -> None:
         self.total += weight
+        if type(event) is yaml.AliasEvent:
+            self.from_aliases += weight
         if self.total > MAX_VALUES:
-            raise self.fail(
-                event,
-                f"document expands to more than {MAX_VALUES:,} values (aliases repeated too often)",
-            )
+            limit = f"more than {MAX_VALUES:,} values"
+            if self.from_aliases * 2 > self.total:
+                message = f"document expands to {limit} (aliases repeated too often)"
+            else:  # a plain large file: say so, not blame aliases it does not have
+                message = f"document holds {limit}; split the deck into included files"
+            raise self.fail(event, message)
 
     def check_tag(self, event: yaml.Event) -> None:
         tag = getattr(event, "tag", None)

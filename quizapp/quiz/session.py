@@ -158,12 +158,6 @@ class BlockSession:
             return 0.0
         return max(0.0, (self.clock() - self._shown_at).total_seconds())
 
-    def _take_pending(self) -> float:
-        seconds = self._pending()
-        if self._shown_at is not None:
-            self._shown_at = self.clock()
-        return seconds
-
     def _add_seconds(self, seconds: float) -> None:
         if seconds > 0:
             self._replace(self.position, seconds=self.current.seconds + seconds)
@@ -178,7 +172,7 @@ class BlockSession:
     ) -> None:
         if self.block.submitted:
             raise BlockClosedError(f"block {self.block.id} is already submitted")
-        seconds = self._take_pending()
+        now, seconds = self.clock(), self._pending()  # the clock restarts only on success
         store.save_item(
             self.conn,
             self.block.id,
@@ -188,7 +182,12 @@ class BlockSession:
             timed_position=self.position,
             new_position=new_position,
         )
+        self._restart_clock(now)
         self._add_seconds(seconds)
+
+    def _restart_clock(self, now: datetime) -> None:
+        if self._shown_at is not None:
+            self._shown_at = now
 
     def save_time(self) -> None:
         """Commit the seconds spent on the current question so far."""
@@ -250,7 +249,7 @@ class BlockSession:
         """Close the block: store every item's correctness and the submission time."""
         if self.block.submitted:
             return
-        seconds = self._take_pending()
+        seconds = self._pending()
         submitted_at = now or self.clock()
         store.submit_block(
             self.conn,

@@ -2,7 +2,7 @@
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 
 @contextmanager
@@ -16,7 +16,15 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")  # may fail too (disk full, locked): then nothing was committed
     except BaseException:
-        conn.execute("ROLLBACK")
+        _roll_back(conn)
         raise
-    conn.execute("COMMIT")
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    """Leave no transaction open behind a failure, so the next write can begin; SQLite may
+    already have rolled back by itself (e.g. on a full disk)."""
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):  # nothing more to undo; the caller reports the error
+            conn.execute("ROLLBACK")

@@ -30,6 +30,7 @@ from quizapp.tui.progress_reader import read_connection
 from quizapp.tui.queue_progress import QueueProgress
 from quizapp.tui.rating_bar import RatingBar
 from quizapp.tui.source_view import SourceView
+from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
     from quizapp.generate.card import Card
@@ -136,6 +137,7 @@ class StudyScreen(Screen[None]):
         stamp = self.quiz_app.context.clock().timestamp()
         return zlib.crc32(f"{card_id}:{stamp}:{self._shown_count}".encode())
 
+    @saves
     def show_entry(self, entry: QueueEntry) -> None:
         library = self.quiz_app.context.library
         card = library.card(entry.card_id)
@@ -262,8 +264,10 @@ class StudyScreen(Screen[None]):
         if self.stage == "answer":
             self.rate(event.rating)
 
+    @saves
     def rate(self, rating: Rating) -> None:
-        """Commit the answer (one transaction, inside `answer`), then show the next card."""
+        """Commit the answer (one transaction, inside `answer`), then show the next card; if the
+        write fails, the card stays on screen to rate again (see `write_errors`)."""
         assert self.entry is not None and self.card is not None
         duration_ms = int((time.monotonic() - self._shown_at) * 1000)
         self.session.answer(self.card.id, rating, duration_ms=duration_ms, vignette_seed=self.seed)
@@ -273,6 +277,7 @@ class StudyScreen(Screen[None]):
 
     # -- card actions ----------------------------------------------------------------------
 
+    @saves
     def action_undo(self) -> None:
         """Take back the last answer of this session and show that card again."""
         card_id = self.session.undo()
@@ -287,22 +292,25 @@ class StudyScreen(Screen[None]):
         self.show_entry(entry)
         self.notify("Answer undone")
 
+    @saves
     def action_bury(self) -> None:
         assert self.card is not None
         self.session.bury(self.card.id)
         self.notify("Buried until tomorrow")
         self.show_next()
 
+    @saves
     def action_suspend(self) -> None:
         assert self.card is not None
         self.session.suspend(self.card.id)
         self.notify("Suspended: it will not be shown again until unsuspended")
         self.show_next()
 
+    @saves
     def action_flag(self) -> None:
         assert self.card is not None
+        self.session.flag(self.card.id, not self.flagged)
         self.flagged = not self.flagged
-        self.session.flag(self.card.id, self.flagged)
         self._show_card_header()
         self.notify("Flagged" if self.flagged else "Flag removed")
 

@@ -219,3 +219,18 @@ def test_an_unreadable_subfolder_is_a_located_problem():
         f"{top}/locked/deck.yaml:1:1: error: cannot read file: Permission denied",
         f"{top}/closed:1:1: error: cannot read folder: Permission denied",
     ]
+
+
+def test_a_plain_large_file_is_not_blamed_on_aliases(tmp_path, monkeypatch):
+    """Issue 17, item 7: the limit message says the real reason."""
+    from quizapp.deck import yaml_source
+
+    monkeypatch.setattr(yaml_source, "MAX_VALUES", 1000)
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("a: [" + ", ".join(str(i) for i in range(2000)) + "]\n")
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nb: [" + ", ".join(["*a"] * 200) + "]\n")
+    [problem] = check_deck(plain).problems
+    assert "holds more than 1,000 values; split the deck" in problem.message
+    [problem] = check_deck(bomb).problems
+    assert "aliases repeated too often" in problem.message

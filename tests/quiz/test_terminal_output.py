@@ -104,3 +104,12 @@ def test_on_a_real_terminal_nothing_is_executed(tmp_path):
         assert b"\\u001b[2J" in output or fmt == "table"
     shown = run_on_a_terminal("validate", str(tmp_path / f"none{CLEAR}.yaml"))
     assert b"\x1b" not in shown and b"[2J" in shown
+
+
+def test_progress_bars_still_draw_on_a_terminal(tmp_path):
+    """quizapp's own control sequences (a progress bar) pass; only data is made visible."""
+    output = run_on_a_terminal(
+        "export", "csv", str(ROOT / "decks" / "iim"), "-o", str(tmp_path / "cards.csv")
+    )
+    assert b"\r\x1b[?25l" in output and b"100%" in output
+    assert b"\\u000d" not in output and b"\\u001b" not in output

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static
 from quizapp.quiz.session import BlockSession, ItemState
 from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen
 from quizapp.tui.quiz.explanation_view import ExplanationView
+from quizapp.tui.write_errors import saves
 
 SAVE_EVERY_TICKS = 5  # seconds between saves of the time spent on the question on screen
 LETTERS = "abcde"
@@ -111,6 +112,7 @@ class QuizQuestionScreen(Screen[None]):
         if self.session.block.timed:
             self.set_interval(1.0, self._tick)
 
+    @saves
     def on_unmount(self) -> None:
         if self.session is not None and not self.session.block.submitted:
             self.session.pause()
@@ -181,6 +183,7 @@ class QuizQuestionScreen(Screen[None]):
         if self.session is not None:
             self._show_hint()
 
+    @saves
     def _tick(self) -> None:
         assert self.session is not None
         if self.session.block.submitted:
@@ -196,6 +199,11 @@ class QuizQuestionScreen(Screen[None]):
 
     # --- actions ---------------------------------------------------------------------------
 
+    def after_failed_write(self) -> None:
+        """Show what is saved: the session changes only after a commit."""
+        self.show_question()
+
+    @saves
     def action_choose(self, label: str) -> None:
         assert self.session is not None
         if label not in self.session.current.item.labels:
@@ -214,17 +222,20 @@ class QuizQuestionScreen(Screen[None]):
             return
         self.striking = not self.striking
 
+    @saves
     def action_flag(self) -> None:
         assert self.session is not None
         self.session.toggle_flag()
         self.show_question()
 
+    @saves
     def action_move(self, step: int) -> None:
         assert self.session is not None
         self.striking = False
         self.session.go(self.session.position + step)
         self.show_question()
 
+    @saves
     def action_pause(self) -> None:
         """Save and leave; the builder lists the block to resume."""
         assert self.session is not None
@@ -232,6 +243,7 @@ class QuizQuestionScreen(Screen[None]):
         self.notify("Paused: resume the block from the quiz builder.")
         self.dismiss()
 
+    @saves
     def action_submit(self) -> None:
         assert self.session is not None
         block = self.session.block
@@ -249,6 +261,7 @@ class QuizQuestionScreen(Screen[None]):
         if submit:
             self._finish()
 
+    @saves
     def _finish(self) -> None:
         from quizapp.tui.quiz.results_screen import QuizResultsScreen
 
