@@ -26,12 +26,13 @@ PROGRESS_FROM_CARDS = 2000  # below this the recomputation takes well under a se
 
 
 @contextmanager
-def _opened(settings: Settings) -> Iterator[sqlite3.Connection]:
-    """The progress file, with store errors and bad settings as one clear line."""
+def _opened(settings: Settings, create: bool = False) -> Iterator[sqlite3.Connection]:
+    """The progress file, with store errors and bad settings as one clear line. Only a
+    command that stores something may create it (`create`)."""
     from quizapp.store.connection import open_store
 
     with _store_errors(settings.db_path):
-        conn = open_store(settings.db_path)
+        conn = open_store(settings.db_path, create=create)
         try:
             yield conn
         except ValueError as exc:
@@ -107,7 +108,7 @@ def set_(settings: Settings, key: str, value: str, reschedule: bool) -> None:
     from quizapp.srs.config import parse_setting, save_setting
     from quizapp.srs.recompute import MEMORY_SETTINGS, change_memory_settings
 
-    with _opened(settings) as conn:
+    with _opened(settings, create=True) as conn:
         stored = parse_setting(key, value)
         if key in MEMORY_SETTINGS:
             with _progress() as progress:

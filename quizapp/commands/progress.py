@@ -49,7 +49,7 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
     from quizapp.store.sync import list_decks
 
     with _store_errors(settings.db_path):
-        conn = open_store(settings.db_path)
+        conn = open_store(settings.db_path, create=False)  # reading never creates a file
         try:
             problems = progress_problems(conn)
             if problems:

@@ -50,3 +50,13 @@ def test_bad_input_is_one_line_and_changes_nothing(db_path, conn):
 def test_lists_are_read_back_as_config_get_prints_them(db_path, conn):
     assert run(db_path, "set", "learning_steps_minutes", "[1, 10, 60]").exit_code == 0
     assert load_config(conn).learning_steps_minutes == (1.0, 10.0, 60.0)
+
+
+def test_reading_commands_never_create_a_progress_file(tmp_path):
+    """A new user's trial: `stats` and `config list` on a missing path made its folders."""
+    missing = tmp_path / "no" / "such" / "progress.sqlite3"
+    for args in (["stats"], ["config", "list"], ["config", "get", "new_per_day"]):
+        result = CliRunner().invoke(main, ["--db", str(missing), *args])
+        assert result.exit_code == 1, args
+        assert f"there is no progress file at {missing}" in result.stderr
+    assert not (tmp_path / "no").exists()

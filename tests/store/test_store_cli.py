@@ -16,13 +16,13 @@ def run(db_path, *args):
     return CliRunner().invoke(main, ["--db", str(db_path), *args])
 
 
-def test_stats_on_a_new_file(db_path):
+def test_stats_on_a_new_file(db_path, conn):  # conn: the file exists, with nothing in it
     result = run(db_path, "stats")
     assert result.exit_code == 0, result.output
     assert "Due today: 0" in result.output
 
 
-def test_stats_for_an_unknown_deck(db_path):
+def test_stats_for_an_unknown_deck(db_path, conn):
     result = run(db_path, "stats", "--deck", "nope")
     assert result.exit_code == 1
     assert "no deck 'nope'" in result.stderr and "none yet" in result.stderr
