@@ -143,7 +143,9 @@ class StudyScreen(Screen[None]):
         card = library.card(entry.card_id)
         if card is None:  # in the progress file but no longer generated: skip it today
             self.session.bury(entry.card_id)
-            self.notify(f"Card {entry.card_id} is missing from its deck; buried for today")
+            self.notify(
+                f"Card {entry.card_id} is missing from its deck; buried for today", markup=False
+            )
             self.show_next()
             return
         self.seed = None

@@ -49,7 +49,8 @@ def saves(method: F) -> F:
         try:
             return method(self, *args, **kwargs)
         except WRITE_ERRORS as error:
-            self.notify(not_saved_message(error), title="Not saved", severity="error", timeout=20)
+            message = not_saved_message(error)  # carries paths and SQLite text: not markup
+            self.notify(message, title="Not saved", severity="error", timeout=20, markup=False)
             redraw = getattr(self, "after_failed_write", None)
             if redraw is not None:
                 redraw()

@@ -74,6 +74,8 @@ async def test_a_locked_file_during_study(iim_context) -> None:
             blocked = screen.card.id
             await rate_good(pilot, screen)
             assert any("Not saved" in m and "another program" in m for m in messages(app))
+            # the reason carries SQLite's and the file's text: shown literally, never markup
+            assert all(not n.markup for n in app._notifications if n.title == "Not saved")
             assert screen.card.id == blocked and screen.stage == "answer"  # still on screen
         assert [card for card, _ in review_rows(db)] == [first]  # not acknowledged, not saved
 

@@ -217,7 +217,8 @@ class QuizBuilderScreen(Screen[None]):
             spec = replace(self.spec(), seed=to_micros(now) % 2**31)
             block_id = build_block(context.conn, context.library, spec, now)
         except QuizBuildError as error:
-            self.notify(str(error).capitalize(), severity="warning")
+            # the message may quote deck text (topic names): shown literally
+            self.notify(str(error).capitalize(), severity="warning", markup=False)
             return
         self.app.push_screen(QuizQuestionScreen(block_id))
 
