@@ -114,6 +114,28 @@ def _check_output(output: Path, suffixes: tuple[str, ...], force: bool) -> None:
     _write(lambda: check_target(output, suffixes, force))
 
 
+def _export(
+    paths,
+    output: Path,
+    force: bool,
+    suffixes: tuple[str, ...],
+    select: Callable,
+    what: str,
+    write: Callable,
+) -> None:
+    """Every export's steps: check the output, load and select, write with a progress bar,
+    say how many were written. `select()` gives the selection; `write(selection,
+    progress)` writes it and returns how many items it wrote (None: one per card)."""
+    _check_output(output, suffixes, force)
+    selection = select()
+    with _progress(len(selection.cards), what) as progress:
+        written: list[int | None] = []
+        _write(lambda: written.append(write(selection, progress)))
+    count = len(selection.cards) if written[0] is None else written[0]
+    noun = "card(s)" if written[0] is None else "item(s)"
+    click.echo(f"Wrote {count} {noun} to {output}.", err=True)
+
+
 @click.group()
 def export() -> None:
     """Generated cards for Anki, a spreadsheet or your school's LMS.
@@ -146,11 +168,15 @@ def anki_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> 
     """
     from quizapp.export.anki import SUFFIXES, write_anki
 
-    _check_output(output, SUFFIXES, force)
-    selection = _selection(paths, seed, kinds, topics)
-    with _progress(len(selection.cards), "Anki notes") as progress:
-        _write(lambda: write_anki(selection, output, force, progress=progress))
-    click.echo(f"Wrote {len(selection.cards)} card(s) to {output}.", err=True)
+    _export(
+        paths,
+        output,
+        force,
+        SUFFIXES,
+        lambda: _selection(paths, seed, kinds, topics),
+        "Anki notes",
+        lambda selection, progress: write_anki(selection, output, force, progress=progress),
+    )
 
 
 @export.command("csv")
@@ -170,11 +196,15 @@ def csv_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> N
     """
     from quizapp.export.csv_cards import SUFFIXES, write_csv
 
-    _check_output(output, SUFFIXES, force)
-    selection = _selection(paths, seed, kinds, topics)
-    with _progress(len(selection.cards), "CSV rows") as progress:
-        _write(lambda: write_csv(selection, output, force, progress=progress))
-    click.echo(f"Wrote {len(selection.cards)} card(s) to {output}.", err=True)
+    _export(
+        paths,
+        output,
+        force,
+        SUFFIXES,
+        lambda: _selection(paths, seed, kinds, topics),
+        "CSV rows",
+        lambda selection, progress: write_csv(selection, output, force, progress=progress),
+    )
 
 
 @export.command("lms")
@@ -202,9 +232,12 @@ def lms_command(paths, output: Path, force: bool, seed: int, kinds, topics, fmt:
     """
     from quizapp.export.lms import FORMATS, LMS_KINDS, write_lms
 
-    _check_output(output, FORMATS[fmt], force)
-    selection = _selection(paths, seed, kinds or LMS_KINDS, topics)
-    written: list[int] = []
-    with _progress(len(selection.cards), "items") as progress:
-        _write(lambda: written.append(write_lms(selection, output, fmt, force, progress=progress)))
-    click.echo(f"Wrote {written[0]} item(s) to {output}.", err=True)
+    _export(
+        paths,
+        output,
+        force,
+        FORMATS[fmt],
+        lambda: _selection(paths, seed, kinds or LMS_KINDS, topics),
+        "items",
+        lambda selection, progress: write_lms(selection, output, fmt, force, progress=progress),
+    )
