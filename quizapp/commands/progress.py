@@ -44,6 +44,7 @@ def _store_errors(path: Path) -> Iterator[None]:
 def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
     """Show what is due, how today went, retention and progress per topic."""
     from quizapp.health import damaged_message, progress_problems
+    from quizapp.srs.optimize import fit_suggestion
     from quizapp.srs.stats import memory_stats, stats_today
     from quizapp.store.connection import open_store
     from quizapp.store.sync import list_decks
@@ -62,6 +63,7 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
                 )
             result = stats_today(conn, deck_id)
             memory = memory_stats(conn, deck_id)
+            suggestion = fit_suggestion(conn)
         finally:
             conn.close()
     if as_json:
@@ -71,6 +73,8 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
         click.echo(json.dumps(data, indent=2))
         return
     click.echo("\n".join(_format_stats(result) + _format_memory(memory)))
+    if suggestion:
+        click.echo(suggestion)
 
 
 def _format_stats(result) -> list[str]:
