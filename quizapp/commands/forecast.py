@@ -7,10 +7,12 @@ from datetime import date
 
 import click
 
-from quizapp.commands.config import _opened
+from quizapp.commands.config import _opened, _progress
+from quizapp.commands.progress import check_deck
 from quizapp.paths import Settings
 
 BLOCKS = "▁▂▃▄▅▆▇█"
+PROGRESS_FROM = 40_000  # cards x simulations x retentions: below this it takes under a second
 
 
 @click.command()
@@ -42,8 +44,9 @@ def forecast(
     """
     from quizapp.srs.forecast import forecast as simulate
 
-    with _opened(settings) as conn:
-        result = simulate(conn, days, _retentions(retentions), deck_id=deck_id)
+    with _opened(settings) as conn, _progress("Simulating", PROGRESS_FROM) as progress:
+        check_deck(conn, deck_id, settings.db_path)
+        result = simulate(conn, days, _retentions(retentions), deck_id=deck_id, progress=progress)
     if as_json:
         click.echo(json.dumps(_as_json(result), indent=2))
         return
