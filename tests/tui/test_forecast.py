@@ -70,3 +70,22 @@ async def test_nothing_to_forecast_is_said(tmp_path: Path) -> None:
         await pilot.press("f")
         await settle(pilot)
         assert "Nothing to forecast: there are no cards to forecast" in body(pilot.app)
+
+
+async def test_home_suggests_fitting_parameters_once_there_are_enough_reviews(
+    tmp_path: Path,
+) -> None:
+    context = build_context(tmp_path, MINI, clock=Clock(NOW))
+    async with QuizApp(context).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not pilot.app.screen.query_one("#fit-hint").display  # a new file: nothing
+    state = random.getstate()
+    random.seed(7)
+    simulate_session(context.conn, Plan(cards=400, days=60, seed=7))
+    random.setstate(state)
+    async with QuizApp(context).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        hint = pilot.app.screen.query_one("#fit-hint", Static)
+        assert hint.display
+        assert "`quizapp optimize` fits FSRS to your own memory" in str(hint.render())
+        assert "quizapp optimize" in screen_text(pilot.app)
