@@ -42,7 +42,9 @@ def optimize(settings: Settings, undo: bool, dry_run: bool, reschedule: bool) ->
         for label, score in (("parameters in use", fit.before), ("fitted", fit.after)):
             click.echo(f"  {label:<22}{score.log_loss:>9.4f}{score.rmse_bins:>13.2%}")
         if not fit.better:
-            click.echo("The parameters in use predict your reviews as well; nothing changed.")
+            click.echo(
+                "The parameters in use predict the held-out reviews at least as well; nothing changed."
+            )
             return
         click.echo("parameters = " + _numbers(fit.parameters))
         if dry_run:

@@ -97,13 +97,19 @@ def test_fit_recovers_the_learners_memory_on_held_out_reviews(learner_file: Path
 
 
 def test_a_learner_the_defaults_describe_gains_little(tmp_path: Path) -> None:
-    """No large improvement is claimed where there is none to find."""
-    conn = open_store(simulated_file(tmp_path, list(DEFAULT_PARAMETERS)))
+    """No large improvement is claimed where there is none to find; a fit that does not
+    predict better is not stored."""
+    path = simulated_file(tmp_path, list(DEFAULT_PARAMETERS))
+    conn = open_store(path)
     try:
         fit = fit_parameters(conn)
     finally:
         conn.close()
     assert abs(fit.after.log_loss - fit.before.log_loss) < 0.01
+    result = cli(path, "optimize")
+    assert result.exit_code == 0, result.output
+    assert ("nothing changed" in result.output) == (not fit.better)
+    assert (settings_rows(path) == []) == (not fit.better)
 
 
 def test_fitted_parameters_are_the_ones_the_fsrs_scheduler_runs(learner: Path) -> None:
