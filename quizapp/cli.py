@@ -23,6 +23,8 @@ COMMANDS = {
     "stats": "quizapp.commands.progress:stats",
     "db": "quizapp.commands.progress:db",
     "config": "quizapp.commands.config:config",
+    "optimize": "quizapp.commands.optimize:optimize",
+    "forecast": "quizapp.commands.forecast:forecast",
     "quiz": "quizapp.commands.quiz:quiz",
     "results": "quizapp.commands.quiz:results",
     "report": "quizapp.commands.quiz:report",

@@ -48,3 +48,23 @@ def write_memory(
         "UPDATE cards SET fsrs = ?, stability = ?, difficulty = ?, due = ? WHERE id = ?",
         (fsrs, stability, difficulty, due, card),
     )
+
+
+def days_and_ratings_by_card(
+    conn: sqlite3.Connection,
+) -> Iterator[tuple[int, list[tuple[int, int, int]]]]:
+    """(card id, [(reviewed_at, study day, rating), ...]) in answer order, card by card.
+
+    The study day is the one logged with the answer (the learner's day then), so a later
+    change of time zone or day start cannot move old answers.
+    """
+    rows = conn.execute(
+        "SELECT card, reviewed_at, day, rating FROM review_log ORDER BY card, reviewed_at, id"
+    )
+    for card, answers in groupby(rows, key=lambda row: row[0]):
+        yield card, [(at, day, rating) for _, at, day, rating in answers]
+
+
+def review_answers(conn: sqlite3.Connection) -> int:
+    """How many logged answers were to cards in the Review state (fsrs's long-term reviews)."""
+    return conn.execute("SELECT count(*) FROM review_log WHERE state_before = 2").fetchone()[0]
