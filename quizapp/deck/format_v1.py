@@ -1,11 +1,27 @@
-"""Deck format 1: every section and key an author may write, with what it means.
+"""Deck formats 1 and 2: every section and key an author may write, with what it means.
 
 This is the single source of truth for the validator and for decks/schema.json.
+Format 2 is format 1 plus the fields marked `since=2` (and the choices in a `since`
+map): a format 1 deck is a valid format 2 deck once its `format` line says 2, which is
+all `quizapp deck upgrade` changes. A format 1 deck that uses a format 2 field gets a
+located error naming the upgrade.
 """
 
-from quizapp.deck.spec import Choice, Field, Flag, Id, ListOf, MapOf, Number, Record, Text
+from quizapp.deck.spec import (
+    LATEST_FORMAT,
+    Choice,
+    Field,
+    Flag,
+    Id,
+    ListOf,
+    MapOf,
+    Number,
+    Record,
+    Text,
+)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = LATEST_FORMAT
+FORMATS = (1, 2)
 
 FREQUENCIES = ("hallmark", "typical", "common", "occasional", "rare", "absent")
 SPECIFICITIES = ("high", "moderate", "low")
@@ -359,7 +375,14 @@ LIST_SECTIONS: dict[str, Record] = {
 }
 
 ROOT_ONLY = {
-    "format": Field(Choice((FORMAT_VERSION,), doc="Deck format version."), required=True),
+    "format": Field(
+        Choice(
+            FORMATS,
+            doc="Deck format version: 2 is 1 plus new fields; `quizapp deck upgrade` moves a "
+            "format 1 deck to 2.",
+        ),
+        required=True,
+    ),
     "deck": Field(DECK_META, required=True),
     "include": Field(ListOf(Text(), doc="Files in the deck folder to read as well.")),
 }

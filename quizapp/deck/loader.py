@@ -1,4 +1,4 @@
-"""Load a deck: read its files, check them against format 1, resolve references, build the model.
+"""Load a deck: read its files, check them against its format (1 or 2), resolve references, build the model.
 
 Every problem of a run is collected and reported together, each at the YAML
 node that causes it.
@@ -11,9 +11,9 @@ from quizapp.deck import model as m
 from quizapp.deck.checks import check_semantics
 from quizapp.deck.errors import DeckError, Location, Problem
 from quizapp.deck.files import resolve_include
-from quizapp.deck.format_v1 import INCLUDED_FILE, LIST_SECTIONS
+from quizapp.deck.format_v1 import FORMATS, INCLUDED_FILE, LIST_SECTIONS
 from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
-from quizapp.deck.spec import Checker, Suggester
+from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
 from quizapp.deck.yaml_source import LDict, YamlProblem, read_yaml
 
 
@@ -65,6 +65,7 @@ def _check_deck(root: Path) -> LoadResult:
     root_data = _read(root, ck)
     if root_data is None:
         return LoadResult(None, ck.problems)
+    ck.format = deck_format(root_data)
     checked_root = ROOT_RECORD.check(root_data, root_data.loc, ck)
     items: dict[str, list[LDict]] = {name: [] for name in LIST_SECTIONS}
     _collect(checked_root, items)
@@ -81,6 +82,15 @@ def _check_deck(root: Path) -> LoadResult:
     if any(p.severity == "error" for p in problems):
         return LoadResult(None, problems)
     return LoadResult(_build(root, checked_root, items), problems)
+
+
+def deck_format(root_data: LDict) -> int:
+    """The format a root file declares; an unknown one is checked as the latest (and its
+    `format` line gets the error)."""
+    declared = root_data.get("format")
+    if isinstance(declared, int) and not isinstance(declared, bool) and declared in FORMATS:
+        return declared
+    return LATEST_FORMAT
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

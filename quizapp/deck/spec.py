@@ -10,6 +10,8 @@ from quizapp.deck.errors import Location, Problem
 from quizapp.deck.yaml_source import LDict, LList, loc_of
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+LATEST_FORMAT = 2
+UPGRADE_HINT = "run `quizapp deck upgrade PATH` to move the deck to format 2"
 _ID_RE = re.compile(ID_PATTERN)
 
 
@@ -19,6 +21,7 @@ class Checker:
 
     problems: list[Problem] = field(default_factory=list)
     refs: list[tuple[str, str, Location]] = field(default_factory=list)
+    format: int = LATEST_FORMAT  # the deck's `format`: newer fields are errors in older decks
 
     def error(self, loc: Location, message: str) -> None:
         self.problems.append(Problem(loc, "error", message))
@@ -147,13 +150,20 @@ class Flag(Spec):
 
 @dataclass
 class Choice(Spec):
+    """One of `values`; those in `since` exist only from that deck format on."""
+
     values: tuple = ()
     doc: str = ""
+    since: dict = field(default_factory=dict)
 
     def check(self, value: object, loc: Location, ck: Checker) -> object:
         if not isinstance(value, bool) and any(
             value == v and isinstance(value, type(v)) for v in self.values
         ):
+            needed = self.since.get(value, 1)
+            if needed > ck.format:
+                ck.error(loc, f"{value!r} needs format {needed}; {UPGRADE_HINT}")
+                return None
             return value
         options = ", ".join(str(v) for v in self.values)
         ck.error(
@@ -237,6 +247,7 @@ class MapOf(Spec):
 class Field:
     spec: Spec
     required: bool = False
+    since: int = 1  # the first deck format that has this field
 
 
 @dataclass
@@ -259,6 +270,13 @@ class Record(Spec):
             if spec is None:
                 hint = _did_you_mean(key, self.fields)
                 ck.error(_key_loc(value, key, loc), f"unknown key {key!r} in {self.name}{hint}")
+                del out[key]
+                continue
+            if spec.since > ck.format:
+                ck.error(
+                    _key_loc(value, key, loc),
+                    f"{key!r} in {self.name} needs format {spec.since}; {UPGRADE_HINT}",
+                )
                 del out[key]
                 continue
             checked = spec.spec.check(item, _value_loc(value, key, loc), ck)
