@@ -49,6 +49,15 @@ def _check_attribute_def(a: LDict, ck: Checker) -> None:
         ck.error(a.loc, f"range attribute {a['id']!r} needs a unit")
     if a["type"] == "enum" and "values" not in a:
         ck.error(a.loc, f"enum attribute {a['id']!r} needs a list of values")
+    ask = a.get("ask")
+    if ask is not None:
+        rest = ask.replace("{entity}", "")
+        if rest == ask:
+            ck.error(_where(a, "ask"), "ask must contain {entity}")
+        elif "{" in rest or "}" in rest:
+            ck.error(_where(a, "ask"), "ask may only use the placeholder {entity}")
+        elif not ask.rstrip().endswith("?"):
+            ck.error(_where(a, "ask"), "ask must be a question ending in '?'")
 
 
 _FIELDS_BY_TYPE = {
@@ -78,7 +87,13 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
                     f"{definition['type']} attribute {key!r} (it takes {', '.join(needed)})",
                 )
         _check_range(value, ck, key)
-        if value.get("discriminating") and definition["type"] != "range":
+        if value.get("discriminating") and definition.get("population"):
+            ck.error(
+                _where(value, "discriminating"),
+                f"{key!r} is a population figure (`population: true`): it never rules a "
+                "diagnosis in or out, so it cannot be `discriminating`",
+            )
+        elif value.get("discriminating") and definition["type"] != "range":
             ck.error(
                 _where(value, "discriminating"),
                 f"`discriminating` belongs to range attributes; {key!r} is {definition['type']}",
@@ -169,6 +184,12 @@ def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> 
         definition = index["attributes"].get(key)
         if definition is not None and definition["type"] != "range":
             ck.error(b["labs"].key_locs[key], f"lab {key!r} must be a range attribute")
+        elif definition is not None and definition.get("population"):
+            ck.error(
+                b["labs"].key_locs[key],
+                f"{key!r} is a population figure (`population: true`), not a patient's "
+                "result: a vignette never states it as this patient's value",
+            )
     for lead_in, key in b.get("answers", {}).items():
         where = b["answers"].key_locs[lead_in]
         if lead_in not in LEAD_INS:

@@ -31,7 +31,9 @@ LEAD_INS = ("antibody", "biopsy", "next_step", "treatment")
 UNITS = (
     "years", "months", "weeks", "days", "hours", "U/L", "mm/h", "mg/L", "ng/mL", "%",
     "x ULN", "mg/kg/day", "mg/week", "mg/day", "g/kg", "per million",
+    "per 100,000", "per 100,000 per year",
 )  # fmt: skip
+UNITS_SINCE = {"per 100,000": 2, "per 100,000 per year": 2}  # units new in format 2
 
 
 def _source() -> Field:
@@ -94,9 +96,25 @@ ATTRIBUTE = Record(
         "id": Field(Id(), required=True),
         "label": Field(Text(), required=True),
         "type": Field(Choice(ATTRIBUTE_TYPES), required=True),
-        "unit": Field(Choice(UNITS, doc="Unit of a range attribute.")),
+        "unit": Field(Choice(UNITS, doc="Unit of a range attribute.", since=UNITS_SINCE)),
         "values": Field(ListOf(Text(), min_items=2, doc="Allowed values of an enum attribute.")),
         "applies_to": Field(ListOf(Id("kinds"), min_items=1)),
+        "ask": Field(
+            Text(
+                doc='The question of its cards, with {entity}: "What share of patients with '
+                '{entity} have a thymoma?" (default: "What is the <label> of {entity}?").'
+            ),
+            since=2,
+        ),
+        "population": Field(
+            Flag(
+                doc="A figure about the people who have the condition (prevalence, incidence, "
+                "male:female ratio, share with a tumour), not about one patient: taught on "
+                "cards, never printed as a patient's value in a vignette and never used to "
+                "rule a diagnosis in or out."
+            ),
+            since=2,
+        ),
     },
     doc="The definition of an attribute entities may carry.",
 )
@@ -297,7 +315,7 @@ RANGE = Record(
     {
         "min": Field(Number(), required=True),
         "max": Field(Number(), required=True),
-        "unit": Field(Choice(UNITS)),
+        "unit": Field(Choice(UNITS, since=UNITS_SINCE)),
     },
 )
 

@@ -222,7 +222,8 @@ def _source(s: LDict) -> m.Source:
 def _attribute(a: LDict) -> m.AttributeDef:
     return m.AttributeDef(
         a["id"], a["label"], a["type"], a.loc, a.get("unit"),
-        tuple(a.get("values", ())), tuple(a.get("applies_to", ())),
+        tuple(a.get("values", ())), tuple(a.get("applies_to", ())), a.get("population", False),
+        a.get("ask"),
     )  # fmt: skip
 
 

@@ -39,6 +39,8 @@ class AttributeDef:
     unit: str | None = None
     values: tuple[str, ...] = ()
     applies_to: tuple[str, ...] = ()
+    population: bool = False  # a figure about the condition's population, not a patient's
+    ask: str | None = None  # the question of its cards, with {entity}
 
 
 @dataclass(frozen=True)

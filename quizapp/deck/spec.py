@@ -161,9 +161,8 @@ class Choice(Spec):
             value == v and isinstance(value, type(v)) for v in self.values
         ):
             needed = self.since.get(value, 1)
-            if needed > ck.format:
+            if needed > ck.format:  # reported, but kept: no errors that follow from its loss
                 ck.error(loc, f"{value!r} needs format {needed}; {UPGRADE_HINT}")
-                return None
             return value
         options = ", ".join(str(v) for v in self.values)
         ck.error(
@@ -272,13 +271,11 @@ class Record(Spec):
                 ck.error(_key_loc(value, key, loc), f"unknown key {key!r} in {self.name}{hint}")
                 del out[key]
                 continue
-            if spec.since > ck.format:
+            if spec.since > ck.format:  # reported, and still checked as format 2 would
                 ck.error(
                     _key_loc(value, key, loc),
                     f"{key!r} in {self.name} needs format {spec.since}; {UPGRADE_HINT}",
                 )
-                del out[key]
-                continue
             checked = spec.spec.check(item, _value_loc(value, key, loc), ck)
             if checked is None:
                 ok = ok and not spec.required

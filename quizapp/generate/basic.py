@@ -1,6 +1,6 @@
 """Basic cards: a relation type's `ask_to` question about one entity, and attribute cards."""
 
-from quizapp.deck.model import Relation
+from quizapp.deck.model import AttributeDef, Relation
 from quizapp.generate.card import Card, card_id
 from quizapp.generate.evidence import complete_where
 from quizapp.generate.index import DeckIndex
@@ -57,6 +57,14 @@ def basic_cards(ix: DeckIndex) -> list[Card]:
     return cards + attribute_cards(ix)
 
 
+def attribute_question(ix: DeckIndex, definition: AttributeDef, entity_id: str) -> str:
+    """The attribute's own `ask` question, or "What is the <label> of <entity>?"."""
+    if definition.ask:
+        name = ix.name(entity_id)
+        return fill_sentence(definition.ask.replace("{entity}", "{from}"), name, name, ix.proper)
+    return f"What is the {definition.label} of {ix.mid(entity_id)}?"
+
+
 def attribute_cards(ix: DeckIndex) -> list[Card]:
     deck = ix.deck
     cards: list[Card] = []
@@ -74,7 +82,7 @@ def attribute_cards(ix: DeckIndex) -> list[Card]:
                     deck=deck.id,
                     kind="basic",
                     topic=topic_of(entity.topic),
-                    prompt=f"What is the {definition.label} of {ix.mid(entity.id)}?",
+                    prompt=attribute_question(ix, definition, entity.id),
                     answer=answer,
                     sources=value.sources,
                     tests=(entity.id,),

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 
 from quizapp.generate.evidence import Proof, denial
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import FREQUENCY_RANK, TIME_UNITS, number, range_text, span_text
+from quizapp.generate.text import (
+    FREQUENCY_RANK,
+    TIME_UNITS,
+    number,
+    range_text,
+    span_text,
+    unit_suffix,
+)
 from quizapp.generate.wording import agree, article, is_plural, mid_sentence
 
 AGE = "age_at_onset"
@@ -51,7 +58,7 @@ class Reason:
 def value_text(low: float, high: float, unit: str | None) -> str:
     if low != high:
         return range_text(low, high, unit)
-    return f"{number(low)} {unit}" if unit else number(low)
+    return number(low) + unit_suffix(unit)
 
 
 def lab_text(ix: DeckIndex, attr: str, low: float, high: float) -> str:
@@ -93,12 +100,14 @@ def discriminating_range(ix: DeckIndex, entity: str, attr: str) -> tuple[float, 
 
 
 def lab_attributes(ix: DeckIndex, entity: str) -> list[str]:
-    """Range attributes of a condition that are results (not ages or durations)."""
+    """Range attributes of a condition that are results (not ages, durations or population
+    figures such as prevalence, which no patient has as a value)."""
     return [
         a
         for a, v in ix.entity(entity).attributes.items()
         if v.min is not None and v.max is not None and not v.uncertain
         and a != AGE and ix.deck.attributes[a].unit not in TIME_UNITS
+        and not ix.deck.attributes[a].population
     ]  # fmt: skip
 
 

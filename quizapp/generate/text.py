@@ -36,15 +36,23 @@ def number(value: float) -> str:
     return f"{value:,.1f}"
 
 
+def unit_suffix(unit: str | None) -> str:
+    """What follows a number: " U/L", but "%" with no space (10-15%)."""
+    if not unit:
+        return ""
+    return unit if unit == "%" else f" {unit}"
+
+
 def range_text(low: float, high: float, unit: str | None) -> str:
-    suffix = f" {unit}" if unit else ""
-    return f"{number(low)}-{number(high)}{suffix}"
+    return f"{number(low)}-{number(high)}{unit_suffix(unit)}"
 
 
 def span_text(low: float, high: float, unit: str | None) -> str:
     """A deck range as a fact: a cut-off stays one-sided ("at most 4,500 U/L", "50 years or
     older"), never an invented 0 or 100 at the open end."""
-    suffix = f" {unit}" if unit else ""
+    suffix = unit_suffix(unit)
+    if low == high:
+        return f"{number(low)}{suffix}"
     if low <= 0:
         return f"at most {number(high)}{suffix}"
     if unit == "years" and high >= 100:

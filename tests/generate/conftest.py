@@ -25,3 +25,29 @@ def iim() -> Deck:
     result = check_deck(IIM)
     assert result.deck is not None, "the bundled IIM deck must validate"
     return result.deck
+
+
+FORMAT2 = DATA / "format2"
+
+
+@pytest.fixture
+def variant(tmp_path: Path):
+    """variant(name, {old: new, ...}) -> a copy of the format 2 test deck `name` (with the
+    shared base.yaml) in tmp_path, each `old` text replaced once by `new` (asserted found)."""
+
+    def _variant(name: str, changes: dict[str, str]) -> Path:
+        text = (FORMAT2 / name).read_text(encoding="utf-8")
+        for old, new in changes.items():
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        (tmp_path / "base.yaml").write_bytes((FORMAT2 / "base.yaml").read_bytes())
+        root = tmp_path / name
+        root.write_text(text, encoding="utf-8")
+        return root
+
+    return _variant
+
+
+def problems_at(root: Path) -> list[tuple[int, int, str]]:
+    """(line, col, message) of every problem of a deck."""
+    return [(p.loc.line, p.loc.col, p.message) for p in check_deck(root).problems]
