@@ -112,7 +112,21 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
         ck.error(_where(e, "parent"), "an entity cannot be its own parent")
 
 
+def _check_most_questions(r: LDict, ck: Checker) -> None:
+    for item in r.get("ask_most", ()):
+        question, where = item["question"], _where(item, "question")
+        ends = [p for p in ("{from}", "{to}") if p in question]
+        rest = question.replace("{from}", "").replace("{to}", "")
+        if len(ends) != 1:
+            ck.error(where, "a most question names one end: {from} or {to}, not both")
+        elif "{" in rest or "}" in rest:
+            ck.error(where, "a most question may only use the placeholders {from} and {to}")
+        elif not question.rstrip().endswith("?"):
+            ck.error(where, "a most question must end in '?'")
+
+
 def _check_templates(r: LDict, ck: Checker) -> None:
+    _check_most_questions(r, ck)
     wanted = {"statement": ("{from}", "{to}"), "ask_to": ("{from}",), "ask_from": ("{to}",)}
     if "deny" in r:
         wanted["deny"] = ("{from}", "{to}")
@@ -134,6 +148,8 @@ def _check_templates(r: LDict, ck: Checker) -> None:
 def _check_relation(r: LDict, index: Index, ck: Checker) -> None:
     if r.get("necessary") and r.get("frequency") == "absent":
         ck.error(_where(r, "necessary"), "an `absent` relation cannot be `necessary`")
+    if r.get("frequency") == "absent" and r.get("percent"):
+        ck.error(_where(r, "percent"), "an `absent` relation cannot have a percent above 0")
     rtype = index["relation_types"].get(r["type"])
     if rtype is None:
         return

@@ -18,6 +18,7 @@ from quizapp.deck.spec import (
     Number,
     Record,
     Text,
+    WordOrNumber,
 )
 
 FORMAT_VERSION = LATEST_FORMAT
@@ -56,6 +57,13 @@ UNCERTAIN = Field(Flag(doc="True when the fact is not confirmed; generators leav
 NOTE = _optional_text("A note for learners: shown with the answer of every card built on this.")
 AUTHOR_NOTE = _optional_text("A note for authors and reviewers only: never shown to learners.")
 COMPLETE_SIDES = ("each_from", "each_to")
+MEASURES = ("percent", "sensitivity", "specificity")
+
+
+def _percent(doc: str) -> Field:
+    return Field(Number(minimum=0, maximum=100, doc=doc), since=2)
+
+
 FINDING_CLASSES = ("symptom", "sign", "history", "course", "laboratory", "imaging", "pathology")
 
 SOURCE = Record(
@@ -143,6 +151,28 @@ RELATION_TYPE = Record(
                 "leaves out is false, so it may be offered as a wrong answer.",
             )
         ),
+        "ask_most": Field(
+            ListOf(
+                Record(
+                    "most question",
+                    {
+                        "measure": Field(Choice(MEASURES), required=True),
+                        "question": Field(
+                            Text(
+                                doc="With {from} (the key is a `to` end) or {to} (the key is "
+                                'a `from` end): "Which of the following antibodies is most '
+                                'often positive in {from}?"'
+                            ),
+                            required=True,
+                        ),
+                    },
+                ),
+                min_items=1,
+                doc="Questions asking for the end with the highest stated measure; the key's "
+                "number must beat every wrong option's, or the option is proven false.",
+            ),
+            since=2,
+        ),
     },
     doc="A kind of relation between entities, with the sentences cards are written from.",
 )
@@ -229,7 +259,20 @@ RELATION = Record(
         "type": Field(Id("relation_types"), required=True),
         "to": Field(Id("entities"), required=True),
         "frequency": Field(Choice(FREQUENCIES)),
-        "specificity": Field(Choice(SPECIFICITIES)),
+        "specificity": Field(
+            WordOrNumber(
+                Choice(SPECIFICITIES),
+                Number(minimum=0, maximum=100),
+                number_since=2,
+                doc="How specific the `to` end is for the `from` condition: high, moderate or "
+                "low; from format 2 also a number, the specificity (0-100) of the `to` test.",
+            )
+        ),
+        "percent": _percent(
+            "Share (0-100) of patients with the `from` condition in whom the `to` end is "
+            "present or positive: 85 for anti-AChR in generalized myasthenia gravis."
+        ),
+        "sensitivity": _percent("Sensitivity (0-100) of the `to` test for the `from` condition."),
         "necessary": Field(
             Flag(
                 doc="The `from` condition is not diagnosed without this `to` finding, so a "

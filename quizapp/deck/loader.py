@@ -232,6 +232,7 @@ def _relation_type(r: LDict) -> m.RelationType:
         r["id"], r["label"], tuple(r["from"]), tuple(r["to"]),
         r["statement"], r["ask_to"], r["ask_from"], r.loc,
         r.get("deny"), tuple(r.get("complete", ())),
+        tuple((q["measure"], q["question"]) for q in r.get("ask_most", ())),
     )  # fmt: skip
 
 
@@ -280,10 +281,13 @@ def _relation(r: LDict) -> m.Relation:
         sources=_sources(r),
         loc=r.loc,
         frequency=r.get("frequency"),
-        specificity=r.get("specificity"),
+        specificity=specificity if isinstance(specificity := r.get("specificity"), str) else None,
         note=r.get("note"),
         uncertain=r.get("uncertain", False),
         necessary=r.get("necessary", False),
+        percent=r.get("percent"),
+        sensitivity=r.get("sensitivity"),
+        specificity_percent=None if isinstance(specificity, str) else specificity,
     )
 
 

@@ -73,6 +73,7 @@ class RelationType:
     loc: Location
     deny: str | None = None  # the statement negated
     complete: tuple[str, ...] = ()  # "each_from" / "each_to": which side's lists are complete
+    ask_most: tuple[tuple[str, str], ...] = ()  # (measure, question): highest-measure questions
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,17 @@ class Relation:
     note: str | None = None
     uncertain: bool = False
     necessary: bool = False  # the condition is not diagnosed without it
+    percent: float | None = None  # share of `source` patients with `target` (0-100)
+    sensitivity: float | None = None  # of the `target` test for the `source` condition
+    specificity_percent: float | None = None  # a numeric `specificity`
+
+    def measure(self, name: str) -> float | None:
+        """The stated number for a measure of MEASURES (percent, sensitivity, specificity)."""
+        return {
+            "percent": self.percent,
+            "sensitivity": self.sensitivity,
+            "specificity": self.specificity_percent,
+        }[name]
 
 
 @dataclass(frozen=True)

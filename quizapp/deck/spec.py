@@ -111,6 +111,7 @@ class Number(Spec):
     doc: str = ""
     minimum: float | None = None
     integer: bool = False
+    maximum: float | None = None
 
     def check(self, value: object, loc: Location, ck: Checker) -> object:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -125,12 +126,17 @@ class Number(Spec):
         if self.minimum is not None and value < self.minimum:
             ck.error(loc, f"{value} is below the minimum {self.minimum:g}")
             return None
+        if self.maximum is not None and value > self.maximum:
+            ck.error(loc, f"{value} is above the maximum {self.maximum:g}")
+            return None
         return value
 
     def json_schema(self) -> dict:
         schema: dict = {"type": "integer" if self.integer else "number"}
         if self.minimum is not None:
             schema["minimum"] = self.minimum
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
         return _with_doc(schema, self.doc)
 
 
@@ -172,6 +178,31 @@ class Choice(Spec):
 
     def json_schema(self) -> dict:
         return _with_doc({"enum": list(self.values)}, self.doc)
+
+
+@dataclass
+class WordOrNumber(Spec):
+    """A choice of words or a number (the number only from deck format `number_since`)."""
+
+    word: Choice
+    number: Number
+    number_since: int = 1
+    doc: str = ""
+
+    def check(self, value: object, loc: Location, ck: Checker) -> object:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return self.word.check(value, loc, ck)
+        if self.number_since > ck.format:
+            words = ", ".join(str(v) for v in self.word.values)
+            ck.error(
+                loc,
+                f"a number here needs format {self.number_since} (format {ck.format} takes "
+                f"{words}); {UPGRADE_HINT}",
+            )
+        return self.number.check(value, loc, ck)
+
+    def json_schema(self) -> dict:
+        return _with_doc({"anyOf": [self.word.json_schema(), self.number.json_schema()]}, self.doc)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from quizapp.deck.model import AttributeDef, Relation
 from quizapp.generate.card import Card, card_id
 from quizapp.generate.evidence import complete_where
 from quizapp.generate.index import DeckIndex
+from quizapp.generate.most import measure_text
 from quizapp.generate.text import attribute_text, by_frequency, topic_of
 from quizapp.generate.wording import fill_sentence
 
@@ -28,7 +29,7 @@ def grouped_card(
     template = rt.ask_to if forward else rt.ask_from
     anchor_name = ix.name(anchor)
     prompt = fill_sentence(template, anchor_name, anchor_name, ix.proper)
-    answer = "; ".join(by_frequency((r.frequency, ix.name(end)) for r, end in ends))
+    answer = "; ".join(by_frequency((r.frequency, _with_numbers(ix, r, end)) for r, end in ends))
     if complete_where(ix, anchor, rtype, "from" if forward else "to") is None:
         answer = f"Includes: {answer}"  # open world: the deck's list need not be all there is
     notes = [f"{ix.name(end)}: {r.note}" for r, end in ends if r.note]
@@ -45,6 +46,12 @@ def grouped_card(
         loc=ends[0][0].loc,
         extra="\n".join(notes) or None,
     )
+
+
+def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
+    """The end's name, with the numbers the deck states on the relation (format 2)."""
+    numbers = measure_text(r)
+    return f"{ix.name(end)} ({numbers})" if numbers else ix.name(end)
 
 
 def basic_cards(ix: DeckIndex) -> list[Card]:

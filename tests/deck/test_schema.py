@@ -12,7 +12,7 @@ from tests.deck.conftest import MINI
 
 REPO = Path(__file__).resolve().parents[2]
 FORMAT2 = REPO / "tests" / "generate" / "data" / "format2"  # a test deck per format 2 field
-DECK_FILES = sorted((REPO / "decks").rglob("*.yaml")) + [MINI] + sorted(FORMAT2.glob("*.yaml"))
+DECK_FILES = sorted((REPO / "decks").rglob("*.yaml")) + [MINI] + sorted(FORMAT2.rglob("*.yaml"))
 
 
 def test_committed_schema_is_current():

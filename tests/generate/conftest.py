@@ -33,14 +33,16 @@ FORMAT2 = DATA / "format2"
 @pytest.fixture
 def variant(tmp_path: Path):
     """variant(name, {old: new, ...}) -> a copy of the format 2 test deck `name` (with the
-    shared base.yaml) in tmp_path, each `old` text replaced once by `new` (asserted found)."""
+    shared/base.yaml) in tmp_path, each `old` text replaced once by `new` (asserted found)."""
 
     def _variant(name: str, changes: dict[str, str]) -> Path:
         text = (FORMAT2 / name).read_text(encoding="utf-8")
         for old, new in changes.items():
             assert old in text, old
             text = text.replace(old, new, 1)
-        (tmp_path / "base.yaml").write_bytes((FORMAT2 / "base.yaml").read_bytes())
+        (tmp_path / "shared").mkdir(exist_ok=True)
+        shared = FORMAT2 / "shared" / "base.yaml"
+        (tmp_path / "shared" / "base.yaml").write_bytes(shared.read_bytes())
         root = tmp_path / name
         root.write_text(text, encoding="utf-8")
         return root
