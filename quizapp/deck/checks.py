@@ -7,6 +7,7 @@ from collections import Counter
 
 from quizapp.deck.format_v1 import LEAD_INS
 from quizapp.deck.spec import Checker
+from quizapp.deck.units import AGE_UNITS, TIME, convertible
 from quizapp.deck.yaml_source import LDict
 
 MIN_OPTIONS = 4
@@ -87,6 +88,7 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
                     f"{definition['type']} attribute {key!r} (it takes {', '.join(needed)})",
                 )
         _check_range(value, ck, key)
+        _check_value_unit(value, definition, ck)
         if value.get("discriminating") and definition.get("population"):
             ck.error(
                 _where(value, "discriminating"),
@@ -123,6 +125,22 @@ def _check_most_questions(r: LDict, ck: Checker) -> None:
             ck.error(where, "a most question may only use the placeholders {from} and {to}")
         elif not question.rstrip().endswith("?"):
             ck.error(where, "a most question must end in '?'")
+
+
+def _check_value_unit(value: LDict, definition: LDict, ck: Checker) -> None:
+    """A value's own unit (format 2): on a range, and convertible to the attribute's."""
+    unit = value.get("unit")
+    if unit is None:
+        return
+    if definition["type"] != "range":
+        ck.error(
+            _where(value, "unit"), f"`unit` belongs to range attributes, not {definition['type']}"
+        )
+    elif not convertible(unit, definition.get("unit")):
+        ck.error(
+            _where(value, "unit"),
+            f"{definition['id']!r} is in {definition.get('unit')}; {unit} does not convert to it",
+        )
 
 
 def _check_templates(r: LDict, ck: Checker) -> None:
@@ -191,7 +209,24 @@ def _check_table(t: LDict, ck: Checker) -> None:
                 ck.error(row["cells"].key_locs[key], f"unknown column {key!r} in table {t['id']!r}")
 
 
+def _check_units(b: LDict, index: Index, ck: Checker) -> None:
+    """A blueprint's age and duration are times; a lab's unit converts to its attribute's."""
+    for key, allowed in (("age", AGE_UNITS), ("duration", tuple(TIME))):
+        unit = b[key].get("unit") if key in b else None
+        if unit is not None and unit not in allowed:
+            ck.error(_where(b[key], "unit"), f"{key} is in {', '.join(allowed)}, not {unit}")
+    for key, value in b.get("labs", {}).items():
+        definition = index["attributes"].get(key)
+        unit = value.get("unit")
+        if definition is not None and not convertible(unit, definition.get("unit")):
+            ck.error(
+                _where(value, "unit"),
+                f"lab {key!r} is in {definition.get('unit')}; {unit} does not convert to it",
+            )
+
+
 def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> None:
+    _check_units(b, index, ck)
     for key in ("duration", "age"):
         if key in b:
             _check_range(b[key], ck, key)

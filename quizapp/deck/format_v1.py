@@ -32,9 +32,9 @@ LEAD_INS = ("antibody", "biopsy", "next_step", "treatment")
 UNITS = (
     "years", "months", "weeks", "days", "hours", "U/L", "mm/h", "mg/L", "ng/mL", "%",
     "x ULN", "mg/kg/day", "mg/week", "mg/day", "g/kg", "per million",
-    "per 100,000", "per 100,000 per year",
+    "per 100,000", "per 100,000 per year", "minutes", "mm", "Hz", "mL/kg", "cmH2O",
 )  # fmt: skip
-UNITS_SINCE = {"per 100,000": 2, "per 100,000 per year": 2}  # units new in format 2
+UNITS_SINCE = {unit: 2 for unit in UNITS[UNITS.index("per 100,000") :]}  # new in format 2
 
 
 def _source() -> Field:
@@ -186,6 +186,16 @@ ATTRIBUTE_VALUE = Record(
         "male": Field(Number(minimum=0)),
         "value": Field(Text(allow_numbers=True)),
         "text": Field(Text()),
+        "unit": Field(
+            Choice(
+                UNITS,
+                since=UNITS_SINCE,
+                doc="A range only: the unit min and max are written in, when it is not the "
+                "attribute's (months for an infant's age at onset in years); it must convert "
+                "to the attribute's unit.",
+            ),
+            since=2,
+        ),
         "note": NOTE,
         "author_note": AUTHOR_NOTE,
         "discriminating": Field(

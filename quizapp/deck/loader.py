@@ -14,6 +14,7 @@ from quizapp.deck.files import resolve_include
 from quizapp.deck.format_v1 import FORMATS, INCLUDED_FILE, LIST_SECTIONS
 from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
 from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
+from quizapp.deck.units import convert_range
 from quizapp.deck.yaml_source import LDict, YamlProblem, read_yaml
 
 
@@ -191,6 +192,7 @@ def _sources(item: dict) -> tuple[str, ...]:
 
 def _build(root: Path, data: LDict, items: dict[str, list[LDict]]) -> m.Deck:
     meta = data["deck"]
+    units = {a["id"]: a.get("unit") for a in items["attributes"]}
     return m.Deck(
         id=meta["id"],
         title=meta["title"],
@@ -206,7 +208,7 @@ def _build(root: Path, data: LDict, items: dict[str, list[LDict]]) -> m.Deck:
         },
         attributes={a["id"]: _attribute(a) for a in items["attributes"]},
         relation_types={r["id"]: _relation_type(r) for r in items["relation_types"]},
-        entities={e["id"]: _entity(e) for e in items["entities"]},
+        entities={e["id"]: _entity(e, units) for e in items["entities"]},
         relations=tuple(_relation(r) for r in items["relations"]),
         tables={t["id"]: _table(t) for t in items["tables"]},
         mnemonics={x["id"]: _mnemonic(x) for x in items["mnemonics"]},
@@ -236,14 +238,25 @@ def _relation_type(r: LDict) -> m.RelationType:
     )  # fmt: skip
 
 
-def _entity(e: LDict) -> m.Entity:
+def _in_unit(v: LDict, unit: str | None) -> tuple[float | None, float | None]:
+    """min and max in the attribute's unit (the validator checked that they convert)."""
+    return convert_range(v.get("min"), v.get("max"), v.get("unit"), unit)
+
+
+def _written(v: LDict) -> tuple[float, float, str] | None:
+    if "unit" not in v or "min" not in v or "max" not in v:
+        return None
+    return (v["min"], v["max"], v["unit"])
+
+
+def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
     attributes = {
         key: m.AttributeValue(
             attribute=key,
             sources=_sources(v),
             loc=v.loc,
-            min=v.get("min"),
-            max=v.get("max"),
+            min=_in_unit(v, units.get(key))[0],
+            max=_in_unit(v, units.get(key))[1],
             female=v.get("female"),
             male=v.get("male"),
             value=v.get("value"),
@@ -251,6 +264,7 @@ def _entity(e: LDict) -> m.Entity:
             note=v.get("note"),
             uncertain=v.get("uncertain", False),
             discriminating=v.get("discriminating", False),
+            written=_written(v),
         )
         for key, v in e.get("attributes", {}).items()
     }

@@ -59,6 +59,9 @@ class AttributeValue:
     note: str | None = None
     uncertain: bool = False
     discriminating: bool = False  # outside the range argues against the entity
+    # min and max are in the attribute's unit; a value written in another unit (format 2)
+    # keeps that unit and its own numbers for display
+    written: tuple[float, float, str] | None = None
 
 
 @dataclass(frozen=True)

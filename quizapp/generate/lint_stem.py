@@ -12,12 +12,12 @@ from quizapp.generate.ruleout import contradictions
 from quizapp.generate.vignette import Plan
 
 SLOTS = {
-    "age": r"\b\d+-year-old\b",
-    "sex": r"\b(woman|man|girl|boy)\b",
+    "age": r"\b\d+-(year|month|week|day)-old\b",
+    "sex": r"\b(woman|man|girl|boy|male newborn|female newborn)\b",
     "setting": r"\b(comes to|is brought to|is seen on) the (office|clinic|emergency department|hospital ward)\b",
-    "complaint and duration": r"\bbecause of\b.*\b\d+[ -](hour|day|week|month|year)s?\b",
+    "complaint and duration": r"\bbecause of\b.*\b\d+[ -](minute|hour|day|week|month|year)s?\b",
     "examination": r"\bPhysical examination shows ",
-    "labs with units": r"(?:^|\. )(?:Serum|The) [^.]*? is \d[\d,]*(?:\.\d+)? \S",
+    "labs with units": r"(?:^|\. )(?:Serum|The) [^.]*? is -?\d[\d,]*(?:\.\d+)?(?: \S|%)",
 }
 NEGATIVE = re.compile(r"\b(not|except|least)\b", re.I)
 TASK_NOUNS = (

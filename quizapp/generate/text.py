@@ -10,7 +10,7 @@ from quizapp.generate.card import Option
 
 LABELS = "ABCDEFGH"
 FREQUENCY_RANK = {"hallmark": 0, "typical": 1, "common": 2, "occasional": 3, "rare": 4}
-TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours"})
+TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,10 @@ def span_text(low: float, high: float, unit: str | None) -> str:
 
 
 def attribute_text(value: AttributeValue, unit: str | None) -> str:
-    """An attribute value as an answer: a range, a ratio, an enum value or a text."""
+    """An attribute value as an answer: a range (in the unit it was written in), a ratio, an
+    enum value or a text."""
+    if value.written is not None:
+        return span_text(*value.written)
     if value.min is not None and value.max is not None:
         return span_text(value.min, value.max, unit)
     if value.female is not None and value.male is not None:
