@@ -27,7 +27,11 @@ FORMATS = (1, 2)
 FREQUENCIES = ("hallmark", "typical", "common", "occasional", "rare", "absent")
 SPECIFICITIES = ("high", "moderate", "low")
 ATTRIBUTE_TYPES = ("text", "enum", "range", "ratio")
-SETTINGS = ("office", "clinic", "emergency department", "hospital ward")
+SETTINGS = (
+    "office", "clinic", "emergency department", "hospital ward",
+    "neonatal unit", "intensive care unit", "paediatric clinic",
+)  # fmt: skip
+SETTINGS_SINCE = {setting: 2 for setting in SETTINGS[SETTINGS.index("neonatal unit") :]}
 LEAD_INS = ("antibody", "biopsy", "next_step", "treatment")
 UNITS = (
     "years", "months", "weeks", "days", "hours", "U/L", "mm/h", "mg/L", "ng/mL", "%",
@@ -378,7 +382,17 @@ BLUEPRINT = Record(
         "id": Field(Id(), required=True),
         "condition": Field(Id("entities"), required=True),
         "topic": Field(Id("topics")),
-        "setting": Field(ListOf(Choice(SETTINGS), one_or_many=True, min_items=1)),
+        "setting": Field(
+            ListOf(Choice(SETTINGS, since=SETTINGS_SINCE), one_or_many=True, min_items=1)
+        ),
+        "sex": Field(
+            Choice(
+                ("female", "male"),
+                doc="The patient's sex in every case (default: drawn from the condition's "
+                "sex_ratio, else even).",
+            ),
+            since=2,
+        ),
         "complaint": Field(ListOf(Text(), min_items=1), required=True),
         "duration": Field(RANGE, required=True),
         "age": Field(RANGE),

@@ -347,6 +347,7 @@ def _blueprint(b: LDict) -> m.Blueprint:
         negative=tuple(findings.get("negative", ())),
         labs={k: _range(v) for k, v in b.get("labs", {}).items()},
         answers=dict(b.get("answers", {})),
+        sex=b.get("sex"),
         field_locs=dict(b.value_locs),
     )
 

@@ -199,6 +199,7 @@ class Blueprint:
     negative: tuple[str, ...] = ()
     labs: dict[str, Range] = field(default_factory=dict, hash=False)
     answers: dict[str, str] = field(default_factory=dict, hash=False)
+    sex: str | None = None  # "female" or "male" in every case; None: drawn
     field_locs: dict[str, Location] = field(default_factory=dict, hash=False, compare=False)
 
 

@@ -96,7 +96,8 @@ def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
     rng = random.Random(f"{ix.deck.id}:{bp.id}:{seed}")
     low, high = age_range(ix, bp)
     age = rng.randint(int(low), int(high))
-    sex = "female" if rng.random() < _female_share(ix, bp.condition) else "male"
+    drawn = "female" if rng.random() < _female_share(ix, bp.condition) else "male"
+    sex = bp.sex or drawn  # drawn either way, so the draws after it stay the same
     setting = rng.choice(bp.setting)
     complaint = rng.choice(bp.complaint)
     duration = rng.randint(int(bp.duration.min), max(int(bp.duration.min), int(bp.duration.max)))

@@ -57,19 +57,27 @@ def with_pronouns(text: str, sex: str) -> str:
         if word.lower() == "her":
             # "her arms" is possessive, "helped her" or "her." is the object
             new = "his" if re.match(r"\s+\w", m.group(2)) else "him"
-            return (new.capitalize() if word[0].isupper() else new) + m.group(2)
-        return _swap(word, TO_MALE) + m.group(2)
+            return new.capitalize() if word[0].isupper() else new
+        return _swap(word, TO_MALE)
 
-    return re.sub(r"\b(\w+)\b(\s*\S?)", male, text)
+    # what follows is looked at, not consumed, so the next word is matched too
+    return re.sub(r"\b(\w+)\b(?=(\s*\S?))", male, text)
 
 
 def _unit(n: int, unit: str) -> str:
     return unit[:-1] if n == 1 and unit.endswith("s") else unit
 
 
+SEEN_IN = {
+    "hospital ward": "is seen on the hospital ward",
+    "neonatal unit": "is seen in the neonatal unit",
+    "intensive care unit": "is seen in the intensive care unit",
+}
+
+
 def _setting(case: Case) -> str:
-    if case.setting == "hospital ward":
-        return "is seen on the hospital ward"
+    if case.setting in SEEN_IN:
+        return SEEN_IN[case.setting]
     verb = "is brought to" if case.years < ADULT_AGE else "comes to"
     return f"{verb} the {case.setting}"
 
@@ -105,7 +113,10 @@ def _lab_values(ix: DeckIndex, case: Case) -> str:
 def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
     pronoun = "She" if case.sex == "female" else "He"
     complaint = with_pronouns(case.complaint, case.sex)
-    why = rng.choice(DURATION).format(
+    why = rng.choice(DURATION).replace(
+        " {n} {unit}", " {unit}" if case.duration == 1 else " {n} {unit}"
+    )
+    why = why.format(
         a=article(str(case.duration)),
         n=case.duration,
         one=_unit(1, case.duration_unit),
