@@ -53,3 +53,14 @@ def variant(tmp_path: Path):
 def problems_at(root: Path) -> list[tuple[int, int, str]]:
     """(line, col, message) of every problem of a deck."""
     return [(p.loc.line, p.loc.col, p.message) for p in check_deck(root).problems]
+
+
+UPGRADE_HINT = "run `quizapp deck upgrade PATH` to move the deck to format 2"
+
+
+def diagnosis_renders(deck: Deck, blueprint: str, seeds=range(30)) -> list:
+    """The blueprint's diagnosis vignette rendered with each seed."""
+    from quizapp.generate.vignette import render_vignette
+
+    cid = f"{deck.id}:vignette:{blueprint}:diagnosis"
+    return [render_vignette(deck, cid, seed) for seed in seeds]

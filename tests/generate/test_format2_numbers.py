@@ -6,10 +6,9 @@ import pytest
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
 from quizapp.generate.proof_check import ProofChecker
-from tests.generate.conftest import FORMAT2, problems_at
+from tests.generate.conftest import FORMAT2, UPGRADE_HINT, problems_at
 
 NUMBERS = FORMAT2 / "numbers.yaml"
-HINT = "run `quizapp deck upgrade PATH` to move the deck to format 2"
 
 
 @pytest.fixture(scope="module")
@@ -132,10 +131,10 @@ def test_each_new_field_is_checked_where_it_is_written(variant, old, new, expect
 def test_format_1_decks_get_located_errors_for_numbers(variant):
     root = variant("numbers.yaml", {"format: 2": "format: 1"})
     problems = problems_at(root)
-    assert (20, 5, f"'ask_most' in relation type needs format 2; {HINT}") in problems
-    assert (46, 49, f"'percent' in relation needs format 2; {HINT}") in problems
-    assert (52, 47, f"'sensitivity' in relation needs format 2; {HINT}") in problems
-    number = f"a number here needs format 2 (format 1 takes high, moderate, low); {HINT}"
+    assert (20, 5, f"'ask_most' in relation type needs format 2; {UPGRADE_HINT}") in problems
+    assert (46, 49, f"'percent' in relation needs format 2; {UPGRADE_HINT}") in problems
+    assert (52, 47, f"'sensitivity' in relation needs format 2; {UPGRADE_HINT}") in problems
+    number = f"a number here needs format 2 (format 1 takes high, moderate, low); {UPGRADE_HINT}"
     assert (52, 77, number) in problems
     assert [(line, col) for line, col, _ in problems if line == 55] == [(55, 47)]  # a word
     assert all("needs format 2" in message for _, _, message in problems)

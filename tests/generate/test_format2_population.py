@@ -6,7 +6,7 @@ import json
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
 from quizapp.generate.vignette import render_vignette
-from tests.generate.conftest import FORMAT2, problems_at
+from tests.generate.conftest import FORMAT2, UPGRADE_HINT, problems_at
 
 POPULATION = FORMAT2 / "population.yaml"
 FIGURES = ("prevalence", "incidence", "100,000", "thymoma", "%", "ratio")
@@ -94,7 +94,7 @@ def test_a_population_figure_cannot_be_a_blueprint_lab(variant):
 
 def test_format_1_decks_get_a_located_error_for_population_fields(variant):
     root = variant("population.yaml", {"format: 2": "format: 1"})
-    hint = "run `quizapp deck upgrade PATH` to move the deck to format 2"
+    hint = UPGRADE_HINT
     assert problems_at(root) == [
         (9, 60, f"'per 100,000' needs format 2; {hint}"),
         (9, 75, f"'population' in attribute needs format 2; {hint}"),

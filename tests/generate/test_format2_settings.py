@@ -7,12 +7,10 @@ import pytest
 
 from quizapp.deck.loader import load_deck
 from quizapp.generate.stem import with_pronouns
-from quizapp.generate.vignette import render_vignette
-from tests.generate.conftest import FORMAT2, problems_at
+from tests.generate.conftest import FORMAT2, diagnosis_renders, problems_at
+from tests.generate.conftest import UPGRADE_HINT as HINT
 
 SETTINGS = FORMAT2 / "settings.yaml"
-SEEDS = range(30)
-HINT = "run `quizapp deck upgrade PATH` to move the deck to format 2"
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +19,7 @@ def deck():
 
 
 def _stems(deck, blueprint):
-    cid = f"settings:vignette:{blueprint}:diagnosis"
-    return [render_vignette(deck, cid, seed).prompt for seed in SEEDS]
+    return [card.prompt for card in diagnosis_renders(deck, blueprint)]
 
 
 def test_a_blueprint_sex_holds_in_every_case(deck):

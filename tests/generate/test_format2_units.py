@@ -11,21 +11,16 @@ from quizapp.deck.loader import load_deck
 from quizapp.deck.units import TIME, convert
 from quizapp.generate import generate_deck
 from quizapp.generate.proof_check import ProofChecker
-from quizapp.generate.vignette import render_vignette
 from tests.generate.conftest import FORMAT2, problems_at
+from tests.generate.conftest import UPGRADE_HINT as HINT
+from tests.generate.conftest import diagnosis_renders as _renders
 
 UNITS = FORMAT2 / "units.yaml"
-SEEDS = range(30)
-HINT = "run `quizapp deck upgrade PATH` to move the deck to format 2"
 
 
 @pytest.fixture(scope="module")
 def deck():
     return load_deck(UNITS)
-
-
-def _renders(deck, blueprint):
-    return [render_vignette(deck, f"units:vignette:{blueprint}:diagnosis", s) for s in SEEDS]
 
 
 def test_an_infant_is_stated_in_months_and_ruled_in_and_out_in_years(deck):
