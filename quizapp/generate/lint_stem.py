@@ -16,7 +16,8 @@ SLOTS = {
     "sex": r"\b(woman|man|girl|boy|male newborn|female newborn)\b",
     "setting": r"\b(comes to|is brought to|is seen on|is seen in) the (office|clinic|"
     r"emergency department|hospital ward|neonatal unit|intensive care unit|paediatric clinic)\b",
-    "complaint and duration": r"\bbecause of\b.*\b\d+[ -](minute|hour|day|week|month|year)s?\b",
+    "complaint and duration": r"\bbecause of\b.*\b(\d+[ -]|the past )"
+    r"(minute|hour|day|week|month|year)s?\b",
     "examination": r"\bPhysical examination shows ",
     "labs with units": r"(?:^|\. )(?:Serum|The) [^.]*? is -?\d[\d,]*(?:\.\d+)?(?: \S|%)",
 }
