@@ -18,6 +18,7 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 # so that `quizapp` alone reaches the app's first frame without loading them.
 COMMANDS = {
     "validate": "quizapp.commands.deck:validate",
+    "deck": "quizapp.commands.deck:deck_group",
     "lint": "quizapp.commands.generate:lint",
     "cards": "quizapp.commands.generate:cards",
     "stats": "quizapp.commands.progress:stats",
