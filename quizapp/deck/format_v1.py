@@ -12,6 +12,10 @@ SPECIFICITIES = ("high", "moderate", "low")
 ATTRIBUTE_TYPES = ("text", "enum", "range", "ratio")
 SETTINGS = ("office", "clinic", "emergency department", "hospital ward")
 LEAD_INS = ("antibody", "biopsy", "next_step", "treatment")
+# Units of time, with their length in years: ages and durations may use any of them.
+YEARS_PER_UNIT = {"years": 1.0, "months": 1 / 12, "weeks": 7 / 365.25, "days": 1 / 365.25,
+                  "hours": 1 / 8766}  # fmt: skip
+TIME_UNITS = tuple(YEARS_PER_UNIT)
 UNITS = (
     "years", "months", "weeks", "days", "hours", "U/L", "mm/h", "mg/L", "ng/mL", "%",
     "x ULN", "mg/kg/day", "mg/week", "mg/day", "g/kg", "per million",

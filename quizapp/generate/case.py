@@ -5,14 +5,15 @@ from dataclasses import dataclass
 
 from quizapp.deck.model import Blueprint
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.ruleout import AGE, Facts, entity_range, lab_attributes
+from quizapp.generate.ruleout import AGE, Facts, age_unit, entity_range, lab_attributes
+from quizapp.generate.text import convert_time
 
 DEFAULT_AGE = (25.0, 70.0)
 
 
 @dataclass(frozen=True)
 class Case:
-    age: int
+    age: int  # in `age_unit`
     sex: str  # "female" or "male"
     setting: str
     complaint: str
@@ -22,6 +23,11 @@ class Case:
     findings: tuple[str, ...]  # findings stated present, in the order shown
     negatives: tuple[str, ...]
     labs: dict[str, float]
+    age_unit: str = "years"
+
+    @property
+    def age_years(self) -> float:
+        return convert_time(self.age, self.age_unit, "years")
 
     def facts(self) -> Facts:
         return Facts(
@@ -29,6 +35,7 @@ class Case:
             absent=self.negatives,
             labs={a: (v, v) for a, v in self.labs.items()},
             age=(self.age, self.age),
+            age_unit=self.age_unit,
         )
 
 
@@ -41,16 +48,20 @@ def lab_ranges(ix: DeckIndex, bp: Blueprint) -> dict[str, tuple[float, float]]:
     return ranges
 
 
-def age_range(ix: DeckIndex, bp: Blueprint) -> tuple[float, float]:
+def age_range(ix: DeckIndex, bp: Blueprint) -> tuple[float, float, str]:
+    """The ages a case may have, with their unit: the blueprint's (years unless it gives
+    a unit), else the condition's age at onset, else adults."""
     if bp.age is not None:
-        return (bp.age.min, bp.age.max)
-    return entity_range(ix, bp.condition, AGE) or DEFAULT_AGE
+        return (bp.age.min, bp.age.max, bp.age.unit or "years")
+    span = entity_range(ix, bp.condition, AGE)
+    return (*span, age_unit(ix)) if span else (*DEFAULT_AGE, "years")
 
 
 def blueprint_facts(ix: DeckIndex, bp: Blueprint, with_optional: bool = False) -> Facts:
     """What every case of the blueprint states (ranges, not values); optional findings on request."""
     present = (*bp.history, *bp.required, *(bp.optional if with_optional else ()))
-    return Facts(present, bp.negative, lab_ranges(ix, bp), age_range(ix, bp))
+    low, high, unit = age_range(ix, bp)
+    return Facts(present, bp.negative, lab_ranges(ix, bp), (low, high), unit)
 
 
 def _female_share(ix: DeckIndex, condition: str) -> float:
@@ -71,7 +82,7 @@ def _value(rng: random.Random, low: float, high: float) -> float:
 def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
     """Same blueprint and seed, same case; the draws happen in a fixed order."""
     rng = random.Random(f"{ix.deck.id}:{bp.id}:{seed}")
-    low, high = age_range(ix, bp)
+    low, high, unit = age_range(ix, bp)
     age = rng.randint(int(low), int(high))
     sex = "female" if rng.random() < _female_share(ix, bp.condition) else "male"
     setting = rng.choice(bp.setting)
@@ -92,4 +103,5 @@ def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
         findings=tuple(findings),
         negatives=bp.negative,
         labs=labs,
+        age_unit=unit,
     )

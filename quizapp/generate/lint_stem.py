@@ -12,7 +12,7 @@ from quizapp.generate.ruleout import contradictions
 from quizapp.generate.vignette import Plan
 
 SLOTS = {
-    "age": r"\b\d+-year-old\b",
+    "age": r"\b\d+-(?:year|month|week|day|hour)-old\b",
     "sex": r"\b(woman|man|girl|boy)\b",
     "setting": r"\b(comes to|is brought to|is seen on) the (office|clinic|emergency department|hospital ward)\b",
     "complaint and duration": r"\bbecause of\b.*\b\d+[ -](hour|day|week|month|year)s?\b",

@@ -6,9 +6,17 @@ explanation names something the student has read, and a check can find it there.
 
 from dataclasses import dataclass, field
 
+from quizapp.deck.format_v1 import TIME_UNITS
 from quizapp.generate.evidence import Proof, denial
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import FREQUENCY_RANK, TIME_UNITS, number, range_text, span_text
+from quizapp.generate.text import (
+    FREQUENCY_RANK,
+    convert_time,
+    number,
+    range_text,
+    singular_unit,
+    span_text,
+)
 from quizapp.generate.wording import agree, article, is_plural, mid_sentence
 
 AGE = "age_at_onset"
@@ -24,6 +32,7 @@ class Facts:
     absent: tuple[str, ...] = ()
     labs: dict[str, tuple[float, float]] = field(default_factory=dict)
     age: tuple[float, float] | None = None
+    age_unit: str = "years"  # the unit the stem states the age in (a blueprint's `age.unit`)
 
 
 @dataclass(frozen=True)
@@ -73,8 +82,34 @@ def lab_cited(ix: DeckIndex, attr: str, low: float, high: float) -> str:
     return f"{article(label)} {label} of {value_text(low, high, definition.unit)}"
 
 
-def age_text(low: float, high: float) -> str:
-    return f"{int(low)}-year-old" if low == high else f"aged {int(low)}-{int(high)}"
+def age_text(low: float, high: float, unit: str = "years") -> str:
+    """The age as a stem states it: "45-year-old", "4-month-old", "aged 2-6 months"."""
+    if low == high:
+        return f"{int(low)}-{singular_unit(1, unit)}-old"
+    return f"aged {int(low)}-{int(high)} {unit}"
+
+
+def age_cited(low: float, high: float, unit: str = "years") -> str:
+    """The age inside an explanation: "the patient is 4 months old"."""
+    return f"{value_text(low, high, None)} {singular_unit(high, unit)} old"
+
+
+def age_unit(ix: DeckIndex) -> str:
+    """The unit the deck's ages at onset are written in (years unless it says otherwise)."""
+    definition = ix.deck.attributes.get(AGE)
+    return (definition.unit if definition else None) or "years"
+
+
+def stated_age(ix: DeckIndex, facts: Facts) -> tuple[float, float] | None:
+    """The stated age in the unit of the deck's ages at onset, so a 4-month-old infant is
+    compared as 0.33 years, never as 4 years."""
+    if facts.age is None:
+        return None
+    unit = age_unit(ix)
+    return (
+        convert_time(facts.age[0], facts.age_unit, unit),
+        convert_time(facts.age[1], facts.age_unit, unit),
+    )
 
 
 def entity_range(ix: DeckIndex, entity: str, attr: str) -> tuple[float, float] | None:
@@ -111,8 +146,9 @@ def excluded(ix: DeckIndex, facts: Facts) -> set[str]:
         gone.update(ix.necessary_holders.get(f, ()))
     for attr, (low, high) in facts.labs.items():
         gone.update(ix.outside(attr, low, high))
-    if facts.age:
-        gone.update(ix.outside(AGE, *facts.age))
+    age = stated_age(ix, facts)
+    if age:
+        gone.update(ix.outside(AGE, *age))
     return gone
 
 
@@ -176,14 +212,15 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
             proof = Proof("range", fact, value.loc, f"{option}.{attr}", stated)
             reasons.append(Reason(option, stated, cited, name, why, proof))
     span = discriminating_range(ix, option, AGE)
-    if facts.age and span and (facts.age[1] < span[0] or facts.age[0] > span[1]):
+    age = stated_age(ix, facts)
+    if facts.age and age and span and (age[1] < span[0] or age[0] > span[1]):
         low, high = facts.age
-        cited = f"{value_text(low, high, None)} years old"
-        limits = span_text(*span, "years")
+        cited = age_cited(low, high, facts.age_unit)
+        limits = span_text(*span, age_unit(ix))
         why = f"is unlikely because the patient is {cited} (its age at onset is {limits})"
         value = ix.entity(option).attributes[AGE]
         fact = f"The age at onset of {ix.mid(option)} is {limits} (a defining range)."
-        stated = age_text(low, high)
+        stated = age_text(low, high, facts.age_unit)
         proof = Proof("range", fact, value.loc, f"{option}.{AGE}", stated)
         reasons.append(Reason(option, stated, cited, name, why, proof))
     return reasons
@@ -223,8 +260,10 @@ def conflicts_with_key(ix: DeckIndex, facts: Facts, key: str) -> list[str]:
                 f"{ix.name(key)} ({range_text(*span, ix.deck.attributes[attr].unit)})"
             )
     span = discriminating_range(ix, key, AGE)
-    if facts.age and span and (facts.age[0] < span[0] or facts.age[1] > span[1]):
+    age = stated_age(ix, facts)
+    if facts.age and age and span and (age[0] < span[0] or age[1] > span[1]):
         problems.append(
-            f"{age_text(*facts.age)} reaches outside the age at onset of {ix.name(key)}"
+            f"{age_text(*facts.age, facts.age_unit)} reaches outside the age at onset of "
+            f"{ix.name(key)}"
         )
     return problems

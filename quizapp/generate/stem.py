@@ -18,7 +18,8 @@ import re
 
 from quizapp.generate.case import Case
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.ruleout import lab_stated
+from quizapp.generate.ruleout import age_text, lab_stated
+from quizapp.generate.text import singular_unit
 from quizapp.generate.wording import article, join, sentence_start
 
 ADULT_AGE = 18
@@ -63,14 +64,10 @@ def with_pronouns(text: str, sex: str) -> str:
     return re.sub(r"\b(\w+)\b(\s*\S?)", male, text)
 
 
-def _unit(n: int, unit: str) -> str:
-    return unit[:-1] if n == 1 and unit.endswith("s") else unit
-
-
 def _setting(case: Case) -> str:
     if case.setting == "hospital ward":
         return "is seen on the hospital ward"
-    verb = "is brought to" if case.age < ADULT_AGE else "comes to"
+    verb = "is brought to" if case.age_years < ADULT_AGE else "comes to"
     return f"{verb} the {case.setting}"
 
 
@@ -92,7 +89,7 @@ def _lab_values(ix: DeckIndex, case: Case) -> str:
 
 
 def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
-    adult = case.age >= ADULT_AGE
+    adult = case.age_years >= ADULT_AGE
     noun = {("female", True): "woman", ("male", True): "man", ("female", False): "girl"}.get(
         (case.sex, adult), "boy"
     )
@@ -101,8 +98,8 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
     why = rng.choice(DURATION).format(
         a=article(str(case.duration)),
         n=case.duration,
-        one=_unit(1, case.duration_unit),
-        unit=_unit(case.duration, case.duration_unit),
+        one=singular_unit(1, case.duration_unit),
+        unit=singular_unit(case.duration, case.duration_unit),
         complaint=complaint,
     )
     sections: dict[str, tuple[list[str], list[str]]] = {
@@ -112,7 +109,7 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         sections["history" if e in case.history else ix.section(e)][0].append(ix.said(e))
     for e in case.negatives:
         sections[ix.section(e)][1].append(ix.said(e, present=False))
-    who = f"{case.age}-year-old {noun}"
+    who = f"{age_text(case.age, case.age, case.age_unit)} {noun}"
     sentences = [f"{sentence_start(article(who))} {who} {_setting(case)} {why}."]
     sentences += _said(
         sections["symptom"], f"{pronoun} also reports {{}}.", f"{pronoun} reports no {{}}."

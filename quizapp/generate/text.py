@@ -5,12 +5,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from quizapp.deck.format_v1 import TIME_UNITS, YEARS_PER_UNIT
 from quizapp.deck.model import AttributeValue
 from quizapp.generate.card import Option
 
 LABELS = "ABCDEFGH"
 FREQUENCY_RANK = {"hallmark": 0, "typical": 1, "common": 2, "occasional": 3, "rare": 4}
-TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours"})
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,16 @@ def number(value: float) -> str:
     return f"{value:,.1f}"
 
 
+def convert_time(value: float, unit: str | None, to: str | None) -> float:
+    """A time in another unit (4 months -> 0.33 years); an unknown unit counts as years."""
+    return value * YEARS_PER_UNIT.get(unit or "years", 1.0) / YEARS_PER_UNIT.get(to or "years", 1.0)
+
+
+def singular_unit(n: float, unit: str) -> str:
+    """ "1 month", "2 months": the unit agrees with its number."""
+    return unit[:-1] if n == 1 and unit.endswith("s") else unit
+
+
 def range_text(low: float, high: float, unit: str | None) -> str:
     suffix = f" {unit}" if unit else ""
     return f"{number(low)}-{number(high)}{suffix}"
@@ -47,8 +57,8 @@ def span_text(low: float, high: float, unit: str | None) -> str:
     suffix = f" {unit}" if unit else ""
     if low <= 0:
         return f"at most {number(high)}{suffix}"
-    if unit == "years" and high >= 100:
-        return f"{number(low)} years or older"
+    if unit in TIME_UNITS and convert_time(high, unit, "years") >= 100:
+        return f"{number(low)} {singular_unit(low, unit)} or older"
     return range_text(low, high, unit)
 
 
