@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from quizapp.deck.format_v1 import LEAD_INS
+from quizapp.deck.meaning import check_meaning
 from quizapp.deck.spec import Checker
 from quizapp.deck.yaml_source import LDict
 
@@ -32,6 +33,7 @@ def check_semantics(items: dict[str, list[LDict]], index: Index, ck: Checker) ->
         _check_blueprint(blueprint, index, per_kind, ck)
     for card in items["cards"]:
         _check_card(card, ck)
+    check_meaning(items, index, ck)
 
 
 def _where(item: LDict, key: str) -> object:

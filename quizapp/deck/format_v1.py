@@ -12,6 +12,16 @@ SPECIFICITIES = ("high", "moderate", "low")
 ATTRIBUTE_TYPES = ("text", "enum", "range", "ratio")
 SETTINGS = ("office", "clinic", "emergency department", "hospital ward")
 LEAD_INS = ("antibody", "biopsy", "next_step", "treatment")
+# The kinds a vignette asks about: a blueprint's condition is offered among diagnoses, and
+# each lead-in's key among entities of the kinds its question names ("Which antibody ...").
+CONDITION_KINDS = ("condition",)
+AGE_ATTRIBUTE = "age_at_onset"  # a condition's ages: a case's default age, and rule-outs
+LEAD_IN_KINDS = {
+    "antibody": ("antibody",),
+    "biopsy": ("biopsy_finding",),
+    "next_step": ("test", "treatment", "drug"),
+    "treatment": ("treatment", "drug"),
+}
 # Units of time, with their length in years: ages and durations may use any of them.
 YEARS_PER_UNIT = {"years": 1.0, "months": 1 / 12, "weeks": 7 / 365.25, "days": 1 / 365.25,
                   "hours": 1 / 8766}  # fmt: skip

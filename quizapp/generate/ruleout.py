@@ -6,7 +6,7 @@ explanation names something the student has read, and a check can find it there.
 
 from dataclasses import dataclass, field
 
-from quizapp.deck.format_v1 import TIME_UNITS
+from quizapp.deck.format_v1 import AGE_ATTRIBUTE, TIME_UNITS
 from quizapp.generate.evidence import Proof, denial
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text import (
@@ -19,7 +19,7 @@ from quizapp.generate.text import (
 )
 from quizapp.generate.wording import agree, article, is_plural, mid_sentence
 
-AGE = "age_at_onset"
+AGE = AGE_ATTRIBUTE
 
 
 @dataclass(frozen=True)
