@@ -20,6 +20,7 @@ COMMANDS = {
     "validate": "quizapp.commands.deck:validate",
     "lint": "quizapp.commands.generate:lint",
     "cards": "quizapp.commands.generate:cards",
+    "explain": "quizapp.commands.generate:explain",
     "stats": "quizapp.commands.progress:stats",
     "db": "quizapp.commands.progress:db",
     "config": "quizapp.commands.config:config",
