@@ -15,7 +15,7 @@ SLOTS = {
     "age": r"\b\d+-(?:year|month|week|day|hour)-old\b",
     "sex": r"\b(woman|man|girl|boy)\b",
     "setting": r"\b(comes to|is brought to|is seen on) the (office|clinic|emergency department|hospital ward)\b",
-    "complaint and duration": r"\bbecause of\b.*\b\d+[ -](hour|day|week|month|year)s?\b",
+    "complaint and duration": r"\bbecause of\b.*(?:\b\d+[ -]|\bthe past )(hour|day|week|month|year)s?\b",
     "examination": r"\bPhysical examination shows ",
     "labs with units": r"(?:^|\. )(?:Serum|The) [^.]*? is \d[\d,]*(?:\.\d+)? \S",
 }

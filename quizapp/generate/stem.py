@@ -31,7 +31,7 @@ TO_MALE = {"she": "he", "hers": "his", "herself": "himself"}
 # NBME phrasing: "because of a 3-month history of X", or the complaint then its duration.
 DURATION = (
     "because of {a} {n}-{one} history of {complaint}",
-    "because of {complaint} for the past {n} {unit}",
+    "because of {complaint} for the past {span}",
 )
 
 
@@ -58,10 +58,11 @@ def with_pronouns(text: str, sex: str) -> str:
         if word.lower() == "her":
             # "her arms" is possessive, "helped her" or "her." is the object
             new = "his" if re.match(r"\s+\w", m.group(2)) else "him"
-            return (new.capitalize() if word[0].isupper() else new) + m.group(2)
-        return _swap(word, TO_MALE) + m.group(2)
+            return new.capitalize() if word[0].isupper() else new
+        return _swap(word, TO_MALE)
 
-    return re.sub(r"\b(\w+)\b(\s*\S?)", male, text)
+    # the look-ahead reads the next word without taking it, so "of her neck" changes too
+    return re.sub(r"\b(\w+)\b(?=(\s*\S?))", male, text)
 
 
 def _setting(case: Case) -> str:
@@ -99,7 +100,11 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         a=article(str(case.duration)),
         n=case.duration,
         one=singular_unit(1, case.duration_unit),
-        unit=singular_unit(case.duration, case.duration_unit),
+        span=(  # "for the past week", "for the past 3 weeks"
+            singular_unit(1, case.duration_unit)
+            if case.duration == 1
+            else f"{case.duration} {case.duration_unit}"
+        ),
         complaint=complaint,
     )
     sections: dict[str, tuple[list[str], list[str]]] = {

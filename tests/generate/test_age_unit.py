@@ -88,3 +88,19 @@ def test_an_age_without_unit_stays_in_years(small):
     assert case.age_unit == "years"
     stem, _ = split_prompt(render_vignette(small, "small:vignette:bp-alpha:diagnosis", 0))
     assert re.match(rf"An? {case.age}-year-old (man|woman) comes to the ", stem), stem
+
+
+def test_a_one_week_history_reads_for_the_past_week(small):
+    import random
+    from dataclasses import replace
+
+    from quizapp.generate.stem import stem_text
+
+    ix = build_index(small)
+    case = replace(draw_case(ix, small.blueprints["bp-alpha"], 0), duration=1)
+    case = replace(case, duration_unit="weeks")
+    stems = {stem_text(ix, case, random.Random(seed)) for seed in range(20)}
+    assert any("for the past week." in s for s in stems)
+    assert any("because of a 1-week history of" in s for s in stems)
+    assert not any("past 1 week" in s for s in stems)
+    assert all(check_slots(s) == [] for s in stems)
