@@ -23,22 +23,23 @@ PATHS = click.Path(exists=True, path_type=Path)
 OPTIONAL_PATH = click.Path(exists=True, path_type=Path)
 
 
-def _load(paths: list[Path], report: bool = True) -> tuple[list[Deck], list[Problem]]:
-    """The decks that load, and every problem found (printed like `validate` when `report`)."""
+def _checked(paths: list[Path]) -> tuple[list[Deck], list[Problem]]:
+    """The decks that load, and every problem found (warnings too), printed by the caller."""
     decks: list[Deck] = []
     problems: list[Problem] = []
     for root in find_decks(paths):
         result = check_deck(root)
-        if report:
-            emit_problems(result.problems, "text")
         problems += result.problems
         if result.deck is not None:
             decks.append(result.deck)
     return decks, problems
 
 
-def _errors(problems: list[Problem]) -> int:
-    return sum(p.severity == "error" for p in problems)
+def _load(paths: list[Path]) -> tuple[list[Deck], int]:
+    """The decks that load, and how many errors the others had (printed like `validate`)."""
+    decks, problems = _checked(paths)
+    emit_problems(problems, "text")
+    return decks, sum(p.severity == "error" for p in problems)
 
 
 def _plural(n: int, word: str, many: str | None = None) -> str:
@@ -68,7 +69,7 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
 
     Example: quizapp lint decks/iim
     """
-    decks, problems = _load(list(paths), report=False)
+    decks, problems = _checked(list(paths))
     lines: dict[str, list[str]] = {severity: [] for severity, _ in GROUPS}
     for problem in problems:
         lines[problem.severity].append(str(problem))
@@ -132,9 +133,9 @@ def cards(
 
 def _render_cards(path: Path, kind: str | None, topic: str | None, seed: int, fmt: str) -> int:
     """Print the chosen cards; the number of deck errors (nothing is printed but them)."""
-    decks, problems = _load([path])
-    if _errors(problems):
-        return _errors(problems)
+    decks, errors = _load([path])
+    if errors:
+        return errors
     chosen: list[Card] = []
     for deck in decks:
         generated = generate_deck(deck, seed=seed)
@@ -231,8 +232,8 @@ def explain(settings: Settings, path: str | None, blueprint: str | None, n_optio
     target = Path(path) if path else settings.decks_dir
     if not target.exists():
         raise click.BadParameter(f"{target} does not exist", param_hint="PATH")
-    decks, problems = _load([target])
-    if _errors(problems):
+    decks, errors = _load([target])
+    if errors:
         sys.exit(EXIT_INVALID)
     reports = [r for deck in decks for r in explain_deck(deck, blueprint, n_options)]
     if blueprint is not None and not reports:
