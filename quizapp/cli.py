@@ -21,6 +21,8 @@ COMMANDS = {
     "deck": "quizapp.commands.deck:deck_group",
     "lint": "quizapp.commands.generate:lint",
     "cards": "quizapp.commands.generate:cards",
+    "explain": "quizapp.commands.generate:explain",
+    "new": "quizapp.commands.deck:new",
     "stats": "quizapp.commands.progress:stats",
     "db": "quizapp.commands.progress:db",
     "config": "quizapp.commands.config:config",

@@ -102,3 +102,32 @@ def upgrade(paths: tuple[Path, ...], dry_run: bool) -> None:
             click.echo(f"{root}:{plan.line}: upgraded to format {LATEST_FORMAT}", err=True)
     if failed:
         sys.exit(EXIT_INVALID)
+
+
+@click.command()
+@click.argument("deck_dir", type=click.Path(path_type=Path))
+def new(deck_dir: Path) -> None:
+    """Create a starter deck in DECK_DIR (a new or empty folder) to write your topic in.
+
+    The starter is small, commented and valid: it validates and lints clean, and
+    generates every kind of card, including diagnosis vignettes. Replace its content
+    with your own, checking as you go with `quizapp validate`, `lint`, `explain` and
+    `cards --watch`.
+
+    Example: quizapp new decks/heart-failure
+    """
+    from quizapp.deck.starter import StarterError, write_starter
+    from quizapp.output import OutputError
+
+    try:
+        written = write_starter(deck_dir)
+    except (StarterError, OutputError) as exc:
+        click.echo(f"quizapp new: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    except OSError as exc:
+        click.echo(f"quizapp new: cannot create {deck_dir}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    click.echo(f"Created a starter deck in {deck_dir} ({len(written)} files):")
+    for path in written:
+        click.echo(f"  {path}")
+    click.echo(f"Next: quizapp cards {deck_dir} --watch, and edit {deck_dir / 'facts.yaml'}.")

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from quizapp.deck.format_v1 import LEAD_INS
+from quizapp.deck.meaning import check_meaning
 from quizapp.deck.spec import Checker
 from quizapp.deck.units import AGE_UNITS, TIME, convertible
 from quizapp.deck.yaml_source import LDict
@@ -33,6 +34,7 @@ def check_semantics(items: dict[str, list[LDict]], index: Index, ck: Checker) ->
         _check_blueprint(blueprint, index, per_kind, ck)
     for card in items["cards"]:
         _check_card(card, ck)
+    check_meaning(items, index, ck)
 
 
 def _where(item: LDict, key: str) -> object:
@@ -214,7 +216,11 @@ def _check_units(b: LDict, index: Index, ck: Checker) -> None:
     for key, allowed in (("age", AGE_UNITS), ("duration", tuple(TIME))):
         unit = b[key].get("unit") if key in b else None
         if unit is not None and unit not in allowed:
-            ck.error(_where(b[key], "unit"), f"{key} is in {', '.join(allowed)}, not {unit}")
+            ck.error(
+                _where(b[key], "unit"),
+                f"the {key} of a case is a time: its unit must be one of "
+                f"{', '.join(allowed)}, not {unit!r}",
+            )
     for key, value in b.get("labs", {}).items():
         definition = index["attributes"].get(key)
         unit = value.get("unit")

@@ -20,6 +20,7 @@ from quizapp.deck.spec import (
     Text,
     WordOrNumber,
 )
+from quizapp.deck.units import TIME
 
 FORMAT_VERSION = LATEST_FORMAT
 FORMATS = (1, 2)
@@ -33,6 +34,17 @@ SETTINGS = (
 )  # fmt: skip
 SETTINGS_SINCE = {setting: 2 for setting in SETTINGS[SETTINGS.index("neonatal unit") :]}
 LEAD_INS = ("antibody", "biopsy", "next_step", "treatment")
+# The kinds a vignette asks about: a blueprint's condition is offered among diagnoses, and
+# each lead-in's key among entities of the kinds its question names ("Which antibody ...").
+CONDITION_KINDS = ("condition",)
+AGE_ATTRIBUTE = "age_at_onset"  # a condition's ages: a case's default age, and rule-outs
+LEAD_IN_KINDS = {
+    "antibody": ("antibody",),
+    "biopsy": ("biopsy_finding",),
+    "next_step": ("test", "treatment", "drug"),
+    "treatment": ("treatment", "drug"),
+}
+TIME_UNITS = tuple(TIME)  # ages and durations may use any of them
 UNITS = (
     "years", "months", "weeks", "days", "hours", "U/L", "mm/h", "mg/L", "ng/mL", "%",
     "x ULN", "mg/kg/day", "mg/week", "mg/day", "g/kg", "per million",

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from quizapp.deck.errors import Location, Problem
+from quizapp.deck.yaml_errors import explain
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -206,11 +207,7 @@ def _compose(text: str, name: str) -> object:
     try:
         return _Composer(name).compose(loader.get_event)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = exc.problem or "invalid YAML"
-        if exc.context:
-            message = f"{message} ({exc.context})"
-        raise _fail(name, mark.line + 1, mark.column + 1, f"YAML syntax: {message}") from None
+        raise _fail(name, *explain(exc, text)) from None
     except yaml.YAMLError as exc:
         raise _fail(name, 1, 1, f"YAML syntax: {exc}") from None
     finally:

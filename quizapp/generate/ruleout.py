@@ -6,12 +6,12 @@ explanation names something the student has read, and a check can find it there.
 
 from dataclasses import dataclass, field
 
+from quizapp.deck.format_v1 import TIME_UNITS
 from quizapp.deck.units import convert
 from quizapp.generate.evidence import Proof, denial
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text import (
     FREQUENCY_RANK,
-    TIME_UNITS,
     attribute_text,
     number,
     range_text,

@@ -10,7 +10,6 @@ from quizapp.generate.card import Option
 
 LABELS = "ABCDEFGH"
 FREQUENCY_RANK = {"hallmark": 0, "typical": 1, "common": 2, "occasional": 3, "rare": 4}
-TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
 
 
 @dataclass(frozen=True)

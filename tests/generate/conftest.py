@@ -64,3 +64,20 @@ def diagnosis_renders(deck: Deck, blueprint: str, seeds=range(30)) -> list:
 
     cid = f"{deck.id}:vignette:{blueprint}:diagnosis"
     return [render_vignette(deck, cid, seed) for seed in seeds]
+
+
+def twins_losing_gamma(tmp_path: Path) -> Path:
+    """twins.yaml (in a folder of its own) whose bp-gamma denies only two signs: its stem
+    rules out too few other conditions for a diagnosis item."""
+    deck = tmp_path / "decks" / "twins.yaml"
+    deck.parent.mkdir()
+    deck.write_text(
+        (DATA / "twins.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "negative: [sign-alpha, sign-beta, sign-delta, sign-epsilon, sign-zeta]",
+            "negative: [sign-alpha, sign-beta]",
+        ),
+        encoding="utf-8",
+    )
+    return deck

@@ -100,12 +100,20 @@ def test_units_of_different_things_do_not_convert():
         (
             "age: {min: 2, max: 6, unit: months}",
             "age: {min: 2, max: 6, unit: mm}",
-            (58, 33, "age is in days, weeks, months, years, not mm"),
+            (
+                58,
+                33,
+                "the age of a case is a time: its unit must be one of days, weeks, months, years, not 'mm'",
+            ),
         ),
         (
             "duration: {min: 20, max: 50, unit: minutes}",
             "duration: {min: 20, max: 50, unit: Hz}",
-            (64, 40, "duration is in minutes, hours, days, weeks, months, years, not Hz"),
+            (
+                64,
+                40,
+                "the duration of a case is a time: its unit must be one of minutes, hours, days, weeks, months, years, not 'Hz'",
+            ),
         ),
         (
             "mip: {min: -25, max: -15, unit: cmH2O}",
