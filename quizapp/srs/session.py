@@ -273,66 +273,82 @@ class StudySession:
         """Schedule the card for `rating` and commit everything before returning."""
         rating = Rating(rating)
         now = self.now()
-        today = self.today(now)
         with transaction(self.conn):
             row = self._require(card_id)
-            before = self._fsrs_card(row, now)
-            moment = _review_time(before, now)
-            # fsrs sees elapsed study days; `before` (stored for undo) stays the real card
-            after, _ = self._scheduler.review_card(
-                self._as_fsrs_sees(before, moment),
-                rating,
-                review_datetime=moment,
-                review_duration=duration_ms,
-            )
-            lapsed = row.state == State.Review and rating == Rating.Again
-            lapses = row.lapses + int(lapsed)
-            leech = lapsed and self._is_leech(lapses)
-            suspended = bool(row.suspended or (leech and self.config.leech_suspends))
-            after_json = after.to_json()
-            write_schedule(
-                self.conn,
-                row.id,
-                {
-                    "state": int(after.state),
-                    "due": to_micros(after.due),
-                    "last_review": to_micros(moment),
-                    "stability": after.stability,
-                    "difficulty": after.difficulty,
-                    "fsrs": after_json,
-                    "reps": row.reps + 1,
-                    "lapses": lapses,
-                    "leech": int(row.leech or leech),
-                    "suspended": int(suspended),
-                    "flagged": row.flagged,
-                    "buried_day": row.buried_day,
-                },
-            )
-            buried = bury_siblings(self.conn, row, self._bury_rule(today))
-            review_id = insert_review(
-                self.conn,
-                ReviewRow(
-                    id=0,
-                    card=row.id,
-                    reviewed_at=to_micros(moment),
-                    day=today,
-                    rating=int(rating),
-                    duration_ms=duration_ms,
-                    state_before=row.state,
-                    state_after=int(after.state),
-                    card_before=before.to_json(),
-                    card_after=after_json,
-                    undo={"schedule": _without_fsrs(row.schedule()), "buried": buried},
-                    vignette_seed=vignette_seed,
-                ),
-            )
-        self._undo_stack.append(review_id)
+            result = self.record(row, rating, now, duration_ms, vignette_seed)
+        self._undo_stack.append(result.review_id)
         if row.state == NEW:
             self._reviews_since_new = 0
         elif row.state == State.Review:
             self._reviews_since_new += 1
+        return result
+
+    def record(
+        self,
+        row: CardRow,
+        rating: Rating,
+        now: datetime,
+        duration_ms: int | None = None,
+        vignette_seed: int | None = None,
+    ) -> AnswerResult:
+        """The answer's writes (schedule, siblings, log) inside the caller's transaction.
+
+        `answer` calls it for study; a submitted quiz block calls it for each missed
+        question (`quizapp.quiz.session`), so both feed the same memory model.
+        """
+        today = self.today(now)
+        before = self._fsrs_card(row, now)
+        moment = _review_time(before, now)
+        # fsrs sees elapsed study days; `before` (stored for undo) stays the real card
+        after, _ = self._scheduler.review_card(
+            self._as_fsrs_sees(before, moment),
+            rating,
+            review_datetime=moment,
+            review_duration=duration_ms,
+        )
+        lapsed = row.state == State.Review and rating == Rating.Again
+        lapses = row.lapses + int(lapsed)
+        leech = lapsed and self._is_leech(lapses)
+        suspended = bool(row.suspended or (leech and self.config.leech_suspends))
+        after_json = after.to_json()
+        write_schedule(
+            self.conn,
+            row.id,
+            {
+                "state": int(after.state),
+                "due": to_micros(after.due),
+                "last_review": to_micros(moment),
+                "stability": after.stability,
+                "difficulty": after.difficulty,
+                "fsrs": after_json,
+                "reps": row.reps + 1,
+                "lapses": lapses,
+                "leech": int(row.leech or leech),
+                "suspended": int(suspended),
+                "flagged": row.flagged,
+                "buried_day": row.buried_day,
+            },
+        )
+        buried = bury_siblings(self.conn, row, self._bury_rule(today))
+        review_id = insert_review(
+            self.conn,
+            ReviewRow(
+                id=0,
+                card=row.id,
+                reviewed_at=to_micros(moment),
+                day=today,
+                rating=int(rating),
+                duration_ms=duration_ms,
+                state_before=row.state,
+                state_after=int(after.state),
+                card_before=before.to_json(),
+                card_after=after_json,
+                undo={"schedule": _without_fsrs(row.schedule()), "buried": buried},
+                vignette_seed=vignette_seed,
+            ),
+        )
         return AnswerResult(
-            card_id=card_id,
+            card_id=row.card_id,
             rating=rating,
             state=after.state,
             due=after.due,

@@ -123,5 +123,12 @@ MIGRATION_1 = [
     "CREATE INDEX quiz_items_card ON quiz_items(card_id)",
 ]
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1]
+# Issue 14: a missed quiz question records an Again review on its card; the item keeps the
+# id of that review, so submitting twice or re-opening a block never adds it again, and the
+# results screen can say how many came back.
+MIGRATION_2 = [
+    "ALTER TABLE quiz_items ADD COLUMN review_id INTEGER REFERENCES review_log(id)",
+]
+
+MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2]
 SCHEMA_VERSION = len(MIGRATIONS)
