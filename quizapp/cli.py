@@ -23,6 +23,7 @@ COMMANDS = {
     "stats": "quizapp.commands.progress:stats",
     "db": "quizapp.commands.progress:db",
     "config": "quizapp.commands.config:config",
+    "schedule": "quizapp.commands.schedule:schedule",
     "quiz": "quizapp.commands.quiz:quiz",
     "results": "quizapp.commands.quiz:results",
     "report": "quizapp.commands.quiz:report",
