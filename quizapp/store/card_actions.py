@@ -104,3 +104,28 @@ def select_cards(
         {"deck": deck_id, "topic": topic, "kind": kind, "flagged": flagged},
     )
     return [row[0] for row in rows]
+
+
+@dataclass(frozen=True)
+class CardStatus:
+    """What the browse screen shows and toggles for one card."""
+
+    state: int
+    suspended: bool
+    buried: bool  # buried for the study day asked about
+    flagged: bool
+
+
+def card_statuses(
+    conn: sqlite3.Connection, card_ids: Sequence[str], day: int
+) -> dict[str, CardStatus]:
+    """The status of each card in the file among `card_ids` (one indexed lookup each)."""
+    found = {}
+    for card_id in card_ids:
+        row = conn.execute(
+            "SELECT state, suspended, buried_day >= ?, flagged FROM cards WHERE card_id = ?",
+            (day, card_id),
+        ).fetchone()
+        if row is not None:
+            found[card_id] = CardStatus(row[0], bool(row[1]), bool(row[2]), bool(row[3]))
+    return found
