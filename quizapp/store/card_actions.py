@@ -129,3 +129,19 @@ def card_statuses(
         if row is not None:
             found[card_id] = CardStatus(row[0], bool(row[1]), bool(row[2]), bool(row[3]))
     return found
+
+
+def cram_cards(
+    conn: sqlite3.Connection, deck_ids: Sequence[str] | None, scope_sql: str, params: Sequence
+) -> list[str]:
+    """Every studiable card in the decks and scope: cards already studied by due time
+    (soonest first), then new cards in new-queue order."""
+    decks = ""
+    if deck_ids is not None:
+        decks = f" AND deck_id IN ({', '.join('?' * len(deck_ids)) or 'NULL'})"
+    rows = conn.execute(
+        f"SELECT card_id FROM cards WHERE retired = 0 AND suspended = 0{decks}{scope_sql} "
+        "ORDER BY state = 0, due",
+        (*(deck_ids or ()), *params),
+    )
+    return [row[0] for row in rows]

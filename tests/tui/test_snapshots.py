@@ -121,3 +121,25 @@ def test_browse_with_actions(snap_compare, tmp_path: Path, monkeypatch: pytest.M
         await settle(pilot)
 
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=run_before)
+
+
+def test_custom_study(snap_compare, context: AppContext) -> None:
+    async def choose(pilot) -> None:
+        await keys_then_settle("c")(pilot)
+        pilot.app.screen.query_one("#custom-kind").value = "vignette"
+        await settle(pilot)
+
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=choose)
+
+
+def test_cram_answer(snap_compare, context: AppContext) -> None:
+    """Cram's rating buttons say what each does: Again comes back soon, the others end it."""
+
+    async def cram(pilot) -> None:
+        await keys_then_settle("c")(pilot)
+        pilot.app.screen.query_one("#custom-kind").value = "basic"
+        pilot.app.screen.query_one("#custom-mode").value = "cram"
+        await settle(pilot)
+        await keys_then_settle("s", "space")(pilot)
+
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=cram)

@@ -1,0 +1,80 @@
+"""Custom study on the real app and a real progress file: a kind or topic studied with
+answers scheduled as usual, and cram, where answering changes nothing in the file."""
+
+from textual.widgets import Button, Select, Static
+
+from quizapp.srs.cram import CramSession
+from quizapp.tui.app import QuizApp
+from quizapp.tui.context import AppContext
+from quizapp.tui.custom_study_screen import CRAM, CustomStudyScreen
+from quizapp.tui.study_screen import StudyScreen
+
+SIZE = (80, 24)
+
+
+async def open_custom(pilot, **choices: object) -> CustomStudyScreen:
+    await pilot.pause()
+    await pilot.press("c")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CustomStudyScreen)
+    for name, value in choices.items():
+        screen.query_one(f"#custom-{name}", Select).value = value
+        await pilot.pause()
+    return screen
+
+
+def log_size(context: AppContext) -> int:
+    return context.conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
+
+
+async def test_study_one_kind_with_answers_scheduled(iim_context: AppContext) -> None:
+    async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
+        screen = await open_custom(pilot, kind="vignette")
+        matches = str(screen.query_one("#custom-matches", Static).render())
+        assert "20 new cards for today" in matches  # the daily new limit, vignettes only
+        await pilot.press("s")
+        await pilot.pause()
+        study = pilot.app.screen
+        assert isinstance(study, StudyScreen) and study.card.kind == "vignette"
+        await pilot.press("space", "1")
+        await pilot.pause()
+        assert study.card.kind == "vignette"
+        assert log_size(iim_context) == 1  # a real, scheduled answer
+
+
+async def test_a_topic_of_one_deck(iim_context: AppContext) -> None:
+    deck_id, deck = next(iter(iim_context.library.decks.items()))
+    topic_id, topic = next(iter(deck.topics.items()))
+    async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
+        screen = await open_custom(pilot, deck=deck_id, topic=(deck_id, topic_id))
+        assert screen.study_title() == f"Custom · {topic.title}"  # the only deck: no title
+        await pilot.press("s")
+        await pilot.pause()
+        study = pilot.app.screen
+        assert isinstance(study, StudyScreen) and study.card.topic == topic_id
+
+
+async def test_cram_changes_nothing_in_the_file(iim_context: AppContext) -> None:
+    conn = iim_context.conn
+    before = conn.execute("SELECT * FROM cards ORDER BY id").fetchall()
+    async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
+        screen = await open_custom(pilot, kind="basic", mode=CRAM)
+        assert "to cram" in str(screen.query_one("#custom-matches", Static).render())
+        await pilot.press("s")
+        await pilot.pause()
+        study = pilot.app.screen
+        assert isinstance(study.session, CramSession)
+        first = study.card.id
+        await pilot.press("space")
+        await pilot.pause()
+        assert str(study.query_one("#rate-3", Button).label) == "3 Good done"
+        await pilot.press("1")  # Again: back in a few cards
+        await pilot.pause()
+        assert study.card.id != first
+        for _ in range(3):
+            await pilot.press("space", "3")
+            await pilot.pause()
+        assert study.card.id == first
+    assert log_size(iim_context) == 0
+    assert conn.execute("SELECT * FROM cards ORDER BY id").fetchall() == before
