@@ -47,7 +47,9 @@ class CramSession(StudySession):
     ) -> None:
         super().__init__(conn, config, deck_ids, clock, scope)
         scope_sql, params = (scope or StudyScope()).sql()
-        self.queue: list[str] = cram_cards(conn, deck_ids, scope_sql, params)
+        cards = cram_cards(conn, deck_ids, scope_sql, params)
+        self.queue: list[str] = [card_id for card_id, _ in cards]
+        self._states = dict(cards)  # as at the start: cramming changes no state
         self._answered: list[tuple[str, int]] = []  # (card id, where it was), for undo
 
     def next_card(self) -> QueueEntry | None:
@@ -61,12 +63,9 @@ class CramSession(StudySession):
         return None
 
     def counts(self) -> Counts:
-        """Cards left in this cram session, by what they are."""
-        states = [
-            row.state
-            for row in (get_card(self.conn, card_id) for card_id in self.queue)
-            if row is not None
-        ]
+        """Cards left in this cram session, by what they are (no query: 50,000 cards
+        take a few milliseconds)."""
+        states = [self._states[card_id] for card_id in self.queue]
         return Counts(
             new=states.count(NEW),
             learning=sum(state in (State.Learning, State.Relearning) for state in states),

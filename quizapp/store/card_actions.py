@@ -133,15 +133,15 @@ def card_statuses(
 
 def cram_cards(
     conn: sqlite3.Connection, deck_ids: Sequence[str] | None, scope_sql: str, params: Sequence
-) -> list[str]:
-    """Every studiable card in the decks and scope: cards already studied by due time
-    (soonest first), then new cards in new-queue order."""
+) -> list[tuple[str, int]]:
+    """(card id, state) of every studiable card in the decks and scope: cards already
+    studied by due time (soonest first), then new cards in new-queue order."""
     decks = ""
     if deck_ids is not None:
         decks = f" AND deck_id IN ({', '.join('?' * len(deck_ids)) or 'NULL'})"
     rows = conn.execute(
-        f"SELECT card_id FROM cards WHERE retired = 0 AND suspended = 0{decks}{scope_sql} "
-        "ORDER BY state = 0, due",
+        f"SELECT card_id, state FROM cards WHERE retired = 0 AND suspended = 0{decks}"
+        f"{scope_sql} ORDER BY state = 0, due",
         (*(deck_ids or ()), *params),
     )
-    return [row[0] for row in rows]
+    return [(card_id, state) for card_id, state in rows]
