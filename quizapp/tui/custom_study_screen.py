@@ -1,5 +1,6 @@
 """Custom study: today's cards of one topic, one kind or the flagged ones (scheduled as
-usual), or cram any of them ahead of time without touching the schedule."""
+usual), or cram any of them ahead of time without touching the schedule; and, for a
+backlog, postpone or advance the chosen decks' reviews."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Select, Static
 
 from quizapp.plural import plural
+from quizapp.srs.control import advance, postpone
 from quizapp.srs.cram import CramSession
 from quizapp.srs.session import StudySession
 from quizapp.store.queue import StudyScope
 from quizapp.tui.card_view import KIND_NAMES
+from quizapp.tui.number_screen import NumberScreen
+from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
     from quizapp.tui.context import AppContext
@@ -47,6 +51,8 @@ class CustomStudyScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start"),
+        Binding("p", "postpone", "Postpone", tooltip="Spread today's review backlog over days"),
+        Binding("v", "advance", "Advance", tooltip="Bring later days' reviews into today"),
         Binding("escape", "app.home", "Decks"),
     ]
 
@@ -167,6 +173,37 @@ class CustomStudyScreen(Screen[None]):
         self.query_one("#custom-matches", Static).update(
             Content(text + "\n\n") + Content.assemble(("s", "bold $accent"), " to start")
         )
+
+    # -- a backlog: postpone or advance the chosen decks' reviews (due dates only) ---------
+
+    def action_postpone(self) -> None:
+        question = Content.assemble(
+            ("Postpone: spread today's reviews over how many days?", "bold"),
+            "\nToday included. The cards you are least likely to recall stay today; "
+            "only due dates move.",
+        )
+        self.app.push_screen(NumberScreen(question, 7, 1, 365), self._postpone)
+
+    def action_advance(self) -> None:
+        question = Content.assemble(
+            ("Advance: how many of the coming days' reviews to study today?", "bold"),
+            "\nThe ones with the lowest recall now come first; only due dates move.",
+        )
+        self.app.push_screen(NumberScreen(question, 20, 1, 99_999), self._advance)
+
+    @saves
+    def _postpone(self, days: int | None) -> None:
+        if days is not None:
+            moved = postpone(self.context.conn, days, self.context.clock(), self.chosen_decks())
+            self.notify(f"{plural(moved, 'review')} moved to later days")
+            self.show_matches()
+
+    @saves
+    def _advance(self, count: int | None) -> None:
+        if count is not None:
+            moved = advance(self.context.conn, count, self.context.clock(), self.chosen_decks())
+            self.notify(f"{plural(moved, 'review')} brought into today")
+            self.show_matches()
 
     def action_start(self) -> None:
         from quizapp.tui.study_screen import StudyScreen

@@ -1,7 +1,7 @@
 """Custom study on the real app and a real progress file: a kind or topic studied with
 answers scheduled as usual, and cram, where answering changes nothing in the file."""
 
-from textual.widgets import Button, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from quizapp.srs.cram import CramSession
 from quizapp.tui.app import QuizApp
@@ -78,3 +78,54 @@ async def test_cram_changes_nothing_in_the_file(iim_context: AppContext) -> None
         assert study.card.id == first
     assert log_size(iim_context) == 0
     assert conn.execute("SELECT * FROM cards ORDER BY id").fetchall() == before
+
+
+def make_backlog(context: AppContext, n: int) -> list[str]:
+    """`n` IIM cards answered once, weeks ago: overdue review cards today."""
+    from datetime import timedelta
+
+    from fsrs import Rating
+
+    from quizapp.srs.config import save_setting
+    from quizapp.srs.session import StudySession
+
+    save_setting(context.conn, "learning_steps_minutes", [])
+    ids = list(context.library.cards)[:n]
+    for i, card_id in enumerate(ids):
+        then = context.clock() - timedelta(days=30 + i)
+        StudySession(context.conn, clock=lambda then=then: then).answer(card_id, Rating.Good)
+    return ids
+
+
+def due_today(context: AppContext) -> int:
+    from quizapp.srs.session import StudySession
+
+    return StudySession(context.conn, clock=context.clock).counts().review
+
+
+async def test_postpone_then_advance_from_custom_study(iim_context: AppContext) -> None:
+    make_backlog(iim_context, 9)
+    assert due_today(iim_context) == 9
+    async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
+        screen = await open_custom(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        prompt = pilot.app.screen
+        prompt.query_one(Input).value = "0"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is prompt  # out of range: said so, nothing moved
+        assert "from 1 to 365" in str(prompt.query_one("#number-error", Static).render())
+        prompt.query_one(Input).value = "3"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen and due_today(iim_context) == 3
+        await pilot.press("v")
+        await pilot.pause()
+        pilot.app.screen.query_one(Input).value = "2"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert due_today(iim_context) == 5
+        await pilot.press("p", "escape")  # cancelled: nothing moves
+        await pilot.pause()
+        assert pilot.app.screen is screen and due_today(iim_context) == 5

@@ -143,3 +143,7 @@ def test_cram_answer(snap_compare, context: AppContext) -> None:
         await keys_then_settle("s", "space")(pilot)
 
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=cram)
+
+
+def test_postpone_prompt(snap_compare, context: AppContext) -> None:
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle("c", "p"))
