@@ -37,6 +37,17 @@ def _store_errors(path: Path) -> Iterator[None]:
         raise SystemExit(1) from None
 
 
+def check_deck(conn: sqlite3.Connection, deck_id: str | None, path: Path) -> None:
+    """StoreError unless `deck_id` is None or a deck in the file."""
+    from quizapp.store.sync import list_decks
+
+    known = [deck.deck_id for deck in list_decks(conn)]
+    if deck_id is not None and deck_id not in known:
+        raise StoreError(
+            f"no deck {deck_id!r} in {path}; decks there: {', '.join(known) or 'none yet'}."
+        )
+
+
 @click.command()
 @click.option("--deck", "deck_id", metavar="ID", help="Only this deck.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
@@ -44,9 +55,9 @@ def _store_errors(path: Path) -> Iterator[None]:
 def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
     """Show what is due, how today went, retention and progress per topic."""
     from quizapp.health import damaged_message, progress_problems
+    from quizapp.srs.optimize import fit_suggestion
     from quizapp.srs.stats import memory_stats, stats_today
     from quizapp.store.connection import open_store
-    from quizapp.store.sync import list_decks
 
     with _store_errors(settings.db_path):
         conn = open_store(settings.db_path, create=False)  # reading never creates a file
@@ -54,14 +65,10 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
             problems = progress_problems(conn)
             if problems:
                 raise StoreError(damaged_message(settings.db_path, problems))
-            known = [deck.deck_id for deck in list_decks(conn)]
-            if deck_id is not None and deck_id not in known:
-                raise StoreError(
-                    f"no deck {deck_id!r} in {settings.db_path}; "
-                    f"decks there: {', '.join(known) or 'none yet'}."
-                )
+            check_deck(conn, deck_id, settings.db_path)
             result = stats_today(conn, deck_id)
             memory = memory_stats(conn, deck_id)
+            suggestion = fit_suggestion(conn)
         finally:
             conn.close()
     if as_json:
@@ -71,6 +78,8 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
         click.echo(json.dumps(data, indent=2))
         return
     click.echo("\n".join(_format_stats(result) + _format_memory(memory)))
+    if suggestion:
+        click.echo(suggestion)
 
 
 def _format_stats(result) -> list[str]:

@@ -9,6 +9,7 @@ from quizapp.generate.hand import hand_cards
 from quizapp.generate.index import build_index
 from quizapp.generate.mcq import mcq_cards
 from quizapp.generate.mnemonic import mnemonic_cards
+from quizapp.generate.most import most_cards
 from quizapp.generate.reverse import reverse_cards
 from quizapp.generate.vignette import vignette_cards
 
@@ -29,6 +30,9 @@ def generate_deck(deck: Deck, seed: int = 0, options: int = 5) -> Generated:
     out.cards += hand_cards(ix)
     mcqs, lost = mcq_cards(ix, seed, options)
     out.cards += mcqs
+    out.lost += lost
+    mosts, lost = most_cards(ix, seed, options)
+    out.cards += mosts
     out.lost += lost
     out.cards += mnemonic_cards(ix)
     comparisons, findings = comparison_cards(ix, seed, options)

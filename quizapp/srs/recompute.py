@@ -18,7 +18,7 @@ rewritten (undo of an answer given before the change restores the state logged t
 """
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,10 +50,15 @@ def change_memory_settings(
     changes: dict[str, Any],
     *,
     forget: Sequence[str] = (),
+    record: Mapping[str, Any] | None = None,
     reschedule: bool = False,
     progress: Progress | None = None,
 ) -> RecomputeResult:
-    """Store `changes` (JSON values), forget the `forget` keys, recompute: atomically."""
+    """Store `changes` (JSON values), forget the `forget` keys, recompute: atomically.
+
+    `record` holds other entries of the settings table written in the same transaction
+    (a fit's undo record); a None value deletes its key.
+    """
     defaults = StudyConfig()
     config = with_settings(
         load_config(conn), {**changes, **{key: getattr(defaults, key, None) for key in forget}}
@@ -63,6 +68,11 @@ def change_memory_settings(
             put_setting(conn, key, value)
         for key in forget:
             delete_setting_in(conn, key)
+        for key, value in (record or {}).items():
+            if value is None:
+                delete_setting_in(conn, key)
+            else:
+                put_setting(conn, key, value)
         return _recompute(conn, config, reschedule, progress)
 
 

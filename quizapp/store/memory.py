@@ -56,3 +56,25 @@ def write_memory(
         "UPDATE cards SET fsrs = ?, stability = ?, difficulty = ?, due = ? WHERE id = ?",
         (fsrs, stability, difficulty, due, card),
     )
+
+
+def days_and_ratings_by_card(
+    conn: sqlite3.Connection,
+) -> Iterator[tuple[int, list[tuple[int, int, int]]]]:
+    """(card id, [(reviewed_at, study day, rating), ...]) in answer order, card by card.
+
+    The study day is the one logged with the answer (the learner's day then), so a later
+    change of time zone or day start cannot move old answers. Answers before a card's last
+    reset are left out, as Anki leaves them out of fitting: the card started again.
+    """
+    rows = conn.execute(
+        f"SELECT r.card, r.reviewed_at, r.day, r.rating {_SINCE_RESET} "
+        "ORDER BY r.card, r.reviewed_at, r.id"
+    )
+    for card, answers in groupby(rows, key=lambda row: row[0]):
+        yield card, [(at, day, rating) for _, at, day, rating in answers]
+
+
+def review_answers(conn: sqlite3.Connection) -> int:
+    """How many logged answers were to cards in the Review state (fsrs's long-term reviews)."""
+    return conn.execute("SELECT count(*) FROM review_log WHERE state_before = 2").fetchone()[0]

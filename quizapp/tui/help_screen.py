@@ -25,6 +25,7 @@ EXTRA_KEYS = {  # keys handled by widgets rather than screen bindings
 def _screens() -> list[tuple[str, list[BindingType]]]:
     from quizapp.tui.app import QuizApp
     from quizapp.tui.browse_screen import BrowseScreen
+    from quizapp.tui.forecast_screen import ForecastScreen
     from quizapp.tui.home_screen import HomeScreen
     from quizapp.tui.statistics_screen import StatisticsScreen
     from quizapp.tui.study_screen import StudyScreen
@@ -33,6 +34,7 @@ def _screens() -> list[tuple[str, list[BindingType]]]:
         ("Home", HomeScreen.BINDINGS),
         ("Study", StudyScreen.BINDINGS),
         ("Statistics", StatisticsScreen.BINDINGS),
+        ("Forecast", ForecastScreen.BINDINGS),
         ("Browse", BrowseScreen.BINDINGS),
         ("Everywhere", QuizApp.BINDINGS),
     ]

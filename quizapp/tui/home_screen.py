@@ -96,6 +96,7 @@ class HomeScreen(Screen[None]):
         context = self.quiz_app.context
         yield Static(Content.styled("quizapp", "bold"), id="home-title")
         yield Static(today_line(None), id="today")
+        yield Static(id="fit-hint")  # filled in, or left hidden, by `load_stats`
         if context.first_run:
             yield Static(first_run_text(str(context.settings.db_path)), id="first-run")
         if context.library.problems:
@@ -123,12 +124,21 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="home-stats")
     def load_stats(self) -> None:
+        from quizapp.srs.optimize import fit_suggestion
         from quizapp.srs.stats import stats_today
 
         context = self.quiz_app.context
         with read_connection(context) as conn:
             stats = stats_today(conn, clock=context.clock)
+            hint = fit_suggestion(conn)
         self.app.call_from_thread(setattr, self, "stats", stats)
+        self.app.call_from_thread(self.show_fit_hint, hint)
+
+    def show_fit_hint(self, hint: str | None) -> None:
+        """Suggest fitting FSRS to the learner's reviews once there are enough of them."""
+        widget = self.query_one("#fit-hint", Static)
+        widget.update(Content.styled(hint or "", "dim"))
+        widget.display = hint is not None
 
     def watch_stats(self, stats: Stats | None) -> None:
         self.query_one("#today", Static).update(today_line(stats))

@@ -170,3 +170,20 @@ def test_postpone_never_puts_more_on_a_day_than_an_even_share(tmp_path_factory, 
     assert all(0 <= o < days for o in offsets)
     assert max(Counter(offsets).values()) <= -(-n // days)  # at most an even share a day
     conn.close()
+
+
+def test_fitting_reads_only_the_answers_since_a_reset(conn, clock):
+    from quizapp.store.memory import days_and_ratings_by_card
+
+    ids = setup(conn, 2)
+    session = StudySession(conn, clock=clock)
+    for card_id in ids:
+        session.answer(card_id, Rating.Good)
+    clock.advance(days=2)
+    apply_action(conn, "reset", [ids[0]], clock())
+    clock.advance(minutes=1)
+    StudySession(conn, clock=clock).answer(ids[0], Rating.Again)
+    answers = {card: [r for _, _, r in rows] for card, rows in days_and_ratings_by_card(conn)}
+    rowid = get_card(conn, ids[0]).id
+    assert answers[rowid] == [1]  # the Good before the reset is history, not fitted
+    assert answers[get_card(conn, ids[1]).id] == [3]

@@ -147,3 +147,12 @@ def test_cram_answer(snap_compare, context: AppContext) -> None:
 
 def test_postpone_prompt(snap_compare, context: AppContext) -> None:
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle("c", "p"))
+
+
+def test_forecast(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Statistics, then `f`: the forecast of the small test deck after a few answers."""
+    monkeypatch.chdir(tmp_path)
+    context = build_context(tmp_path, MINI, db=Path("progress.sqlite3"))
+    save_setting(context.conn, "fuzz", False)
+    keys = ["enter", "space", "4", "space", "3", "escape", "t", "f"]
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*keys))
