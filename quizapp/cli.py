@@ -26,6 +26,7 @@ COMMANDS = {
     "stats": "quizapp.commands.progress:stats",
     "db": "quizapp.commands.progress:db",
     "config": "quizapp.commands.config:config",
+    "schedule": "quizapp.commands.schedule:schedule",
     "optimize": "quizapp.commands.optimize:optimize",
     "forecast": "quizapp.commands.forecast:forecast",
     "quiz": "quizapp.commands.quiz:quiz",

@@ -123,5 +123,15 @@ MIGRATION_1 = [
     "CREATE INDEX quiz_items_card ON quiz_items(card_id)",
 ]
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1]
+# Issue 14: a missed quiz question records an Again review on its card; the item keeps the
+# id of that review, so submitting twice or re-opening a block never adds it again, and the
+# results screen can say how many came back.
+# A card reset to new ("Forget" in Anki) keeps its review log as history; `reset_at` is
+# when, so recomputing memory replays only the answers given since.
+MIGRATION_2 = [
+    "ALTER TABLE quiz_items ADD COLUMN review_id INTEGER REFERENCES review_log(id)",
+    "ALTER TABLE cards ADD COLUMN reset_at INTEGER",
+]
+
+MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2]
 SCHEMA_VERSION = len(MIGRATIONS)

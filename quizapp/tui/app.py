@@ -152,6 +152,15 @@ class QuizApp(App[int]):
         self._back_to_home()
         self.push_screen(StudyScreen(deck_ids, title))
 
+    def action_custom_study(self, deck_id: str | None = None) -> None:
+        """Study one topic, kind or the flagged cards, or cram without touching the schedule."""
+        if not self._has_context():
+            return
+        from quizapp.tui.custom_study_screen import CustomStudyScreen
+
+        self._back_to_home()
+        self.push_screen(CustomStudyScreen(deck_id))
+
     def action_quiz(self) -> None:
         """Build a self-assessment block (the quiz screens live in quizapp.tui.quiz)."""
         if not self._has_context():

@@ -80,6 +80,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "study_selected", "Study", tooltip="Study the highlighted deck"),
         Binding("a", "app.study", "Study all", tooltip="Study today's cards of every deck"),
+        Binding("c", "custom_study", "Custom", tooltip="Custom study or cram: a topic, a kind"),
         Binding("q", "app.quiz", "Quiz", tooltip="Build a self-assessment quiz"),
         Binding("t", "app.statistics", "Stats", tooltip="Statistics: forecast, heatmap, retention"),
         Binding("b", "app.browse", "Browse", tooltip="Search and preview every card"),
@@ -146,6 +147,10 @@ class HomeScreen(Screen[None]):
     def study_chosen(self, event: OptionList.OptionSelected) -> None:
         option_id = event.option.id
         self.quiz_app.action_study(None if option_id == ALL_DECKS else option_id)
+
+    def action_custom_study(self) -> None:
+        """Custom study, starting from the highlighted deck."""
+        self.quiz_app.action_custom_study(self.query_one(DeckList).selected_deck)
 
     def action_study_selected(self) -> None:
         """Study the highlighted deck (all decks if that row is highlighted)."""
