@@ -91,8 +91,8 @@ def anki_command(settings: Settings, package: Path, dry_run: bool) -> None:
             "`quizapp export anki` (no note has the id of a quizapp card in "
             f"{settings.decks_dir} or the progress file); nothing imported"
         )
-    if dry_run:
-        _dry_run(settings, library, history, package)
+    if dry_run or not history.answer_count:  # nothing to write: only read
+        _preview(settings, library, history, package, dry_run)
         return
     from quizapp.health import damaged_message, progress_problems
     from quizapp.importing.apply import import_history
@@ -116,31 +116,31 @@ def anki_command(settings: Settings, package: Path, dry_run: bool) -> None:
 
 def _file_card_ids(path: Path) -> list[str]:
     """The card ids the progress file has (none when there is no file): read-only."""
-    from quizapp.store.connection import open_read_only
+    from quizapp.store.connection import open_snapshot
 
     if not path.exists():
         return []
-    conn = open_read_only(path)
+    conn = open_snapshot(path)
     try:
         return [card_id for (card_id,) in conn.execute("SELECT card_id FROM cards")]
     finally:
         conn.close()
 
 
-def _dry_run(settings: Settings, library, history, package: Path) -> None:
+def _preview(settings: Settings, library, history, package: Path, dry_run: bool) -> None:
     from quizapp.importing.apply import preview
-    from quizapp.store.connection import open_read_only
+    from quizapp.store.connection import open_snapshot
 
     with _store_errors(settings.db_path):
         conn: sqlite3.Connection | None = None
         if settings.db_path.exists():
-            conn = open_read_only(settings.db_path)
+            conn = open_snapshot(settings.db_path)
         try:
             result = preview(conn, library, history)
         finally:
             if conn is not None:
                 conn.close()
-    _report(package, history, result, dry_run=True)
+    _report(package, history, result, dry_run=dry_run)
 
 
 def _report(package: Path, history, result, *, dry_run: bool) -> None:
