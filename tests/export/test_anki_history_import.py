@@ -133,14 +133,14 @@ def _expected(studied: Studied, revlog=None) -> set[tuple[str, int, int, int]]:
     return found
 
 
-def _logged(db: Path) -> set[tuple[str, int, int, int]]:
+def _logged(db: Path) -> list[tuple[str, int, int, int]]:
     conn = sqlite3.connect(db)
     try:
         rows = conn.execute(
             "SELECT c.card_id, r.reviewed_at, r.rating, r.duration_ms "
             "FROM review_log r JOIN cards c ON c.id = r.card"
         )
-        return set(rows)
+        return sorted(rows)
     finally:
         conn.close()
 
@@ -172,10 +172,10 @@ def test_every_answer_arrives_with_its_rating_time_and_duration(studied, tmp_pat
     result = _import(studied, db, studied.packages[name])
     assert result.exit_code == 0, result.output
     expected = _expected(studied)
-    assert _logged(db) == expected
-    assert f"{len(expected)} reviews imported" in result.output
-    assert f"{len(studied.card_of)} of {len(studied.card_of) + 1} notes matched" in result.output
-    assert f"{len({row[0] for row in expected})} cards updated" in result.output
+    assert _logged(db) == sorted(expected)
+    assert f"; {len(expected)} reviews imported;" in result.output
+    assert f": {len(studied.card_of)} of {len(studied.card_of) + 1} notes matched;" in result.output
+    assert f"; {len({row[0] for row in expected})} cards updated." in result.output
     for reason in (BEFORE_RESET, CRAMMING, EXTRA_CARDS, NOT_ANSWERS):
         assert reason in result.output
 
@@ -234,8 +234,8 @@ def test_a_second_import_of_the_same_package_changes_nothing(studied, tmp_path):
     before = _files(tmp_path)
     again = _import(studied, db, package)
     assert again.exit_code == 0, again.output
-    assert "0 reviews imported" in again.output and "0 cards updated" in again.output
-    assert f"{len(_expected(studied))} reviews already there" in again.output
+    assert "; 0 reviews imported;" in again.output and "; 0 cards updated." in again.output
+    assert f"; {len(_expected(studied))} reviews already there;" in again.output
     assert _files(tmp_path) == before
 
 
@@ -245,8 +245,8 @@ def test_a_later_export_adds_only_the_reviews_since(studied, tmp_path):
     later = _import(studied, db, studied.later)
     assert later.exit_code == 0, later.output
     new = _expected(studied, studied.later_revlog) - _expected(studied)
-    assert new and f"{len(new)} reviews imported" in later.output
-    assert _logged(db) == _expected(studied, studied.later_revlog)
+    assert new and f"; {len(new)} reviews imported;" in later.output
+    assert _logged(db) == sorted(_expected(studied, studied.later_revlog))
 
 
 def test_answers_given_in_quizapp_stay_and_join_the_replay(studied, tmp_path):
@@ -303,13 +303,13 @@ def test_dry_run_says_what_the_import_would_do_and_changes_nothing(studied, tmp_
     assert not db.exists() and not list(tmp_path.iterdir())
     count = len(_expected(studied))
     assert dry.output.startswith("Dry run, nothing changed.")
-    assert f"{count} reviews would be imported" in dry.output
+    assert f"; {count} reviews would be imported;" in dry.output
     assert "deck(s) small would be added" in dry.output
     assert _import(studied, db, package).exit_code == 0
     before = _files(tmp_path)
     again = _import(studied, db, package, "--dry-run")
-    assert "0 reviews would be imported" in again.output
-    assert f"{count} reviews already there" in again.output
+    assert "; 0 reviews would be imported;" in again.output
+    assert f"; {count} reviews already there;" in again.output
     assert _files(tmp_path) == before
 
 
@@ -319,7 +319,7 @@ def test_a_package_without_scheduling_says_how_to_export_one(studied, tmp_path):
     assert run("export", "anki", studied.decks, "-o", package).exit_code == 0
     result = _import(studied, db, package)
     assert result.exit_code == 0, result.output
-    assert "0 reviews imported" in result.output
+    assert "; 0 reviews imported;" in result.output
     assert "Include scheduling information" in result.output
     assert not db.exists()
 
