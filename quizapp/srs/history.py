@@ -22,9 +22,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
-from fsrs import Card, Rating, State
+from fsrs import Card, Rating, Scheduler, State
 
 from quizapp.srs.config import StudyConfig
 from quizapp.srs.days import study_day
@@ -34,6 +35,7 @@ from quizapp.store.memory import card_answers
 from quizapp.store.timeutil import from_micros, to_micros
 
 NEW = 0  # our state for a card never answered
+Logged = tuple[int, int, int | None]  # (reviewed_at, rating, duration_ms) of a logged answer
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,9 @@ def count_new(
     return AddResult(added=added, present=present, cards=cards)
 
 
-def _split(conn: sqlite3.Connection, card: int, given: Sequence[Answer]):
+def _split(
+    conn: sqlite3.Connection, card: int, given: Sequence[Answer]
+) -> tuple[list[Logged], list[Answer]]:
     """The card's logged answers, and those of `given` not among them, in time order."""
     logged = card_answers(conn, card)
     times = {at for at, _, _ in logged}
@@ -99,14 +103,17 @@ def _split(conn: sqlite3.Connection, card: int, given: Sequence[Answer]):
 
 def _distinct(given: Iterable[Answer]) -> list[Answer]:
     """One answer per moment, in time order."""
-    return sorted({a.at: a for a in given}.values(), key=_time)
+    return sorted({a.at: a for a in given}.values(), key=attrgetter("at"))
 
 
-def _time(answer: Answer) -> int:
-    return answer.at
-
-
-def _replay(conn, config, scheduler, card: int, logged, new: list[Answer]) -> None:
+def _replay(
+    conn: sqlite3.Connection,
+    config: StudyConfig,
+    scheduler: Scheduler,
+    card: int,
+    logged: list[Logged],
+    new: list[Answer],
+) -> None:
     """Log the new answers of one card and store the state the merged log ends in."""
     merged: list[tuple[int, int, int | None, Answer | None]] = sorted(
         [(at, rating, duration, None) for at, rating, duration in logged]
