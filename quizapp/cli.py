@@ -33,6 +33,7 @@ COMMANDS = {
     "results": "quizapp.commands.quiz:results",
     "report": "quizapp.commands.quiz:report",
     "export": "quizapp.commands.export:export",
+    "import": "quizapp.commands.imports:import_group",
 }
 
 

@@ -88,11 +88,13 @@ def study_order(cards: list[Card]) -> list[Card]:
     return sorted(cards, key=lambda c: hashlib.sha1(c.id.encode()).digest())
 
 
+def deck_records(library: Library, deck_id: str) -> tuple[DeckInfo, list[CardRecord]]:
+    """What syncing one deck writes: its info and its cards in study order."""
+    deck = library.decks[deck_id]
+    info = DeckInfo(deck_id, deck.title, deck.version)
+    return info, [card_record(c) for c in study_order(library.cards_of(deck_id))]
+
+
 def sync_library(conn: sqlite3.Connection, library: Library) -> dict[str, SyncResult]:
     """Insert new cards, update changed ones, retire removed ones: deck by deck."""
-    results = {}
-    for deck_id, deck in library.decks.items():
-        info = DeckInfo(deck_id, deck.title, deck.version)
-        records = [card_record(c) for c in study_order(library.cards_of(deck_id))]
-        results[deck_id] = sync_deck(conn, info, records)
-    return results
+    return {deck_id: sync_deck(conn, *deck_records(library, deck_id)) for deck_id in library.decks}

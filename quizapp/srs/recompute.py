@@ -18,7 +18,7 @@ rewritten (undo of an answer given before the change restores the state logged t
 """
 
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,18 +124,31 @@ def replay(
     config: StudyConfig,
 ) -> Card:
     """The card as the session would have left it after `answers` under `scheduler`."""
+    card: Card | None = None
+    for _, after in replay_steps(scheduler, card_id, answers, config):
+        card = after
+    if card is None:
+        raise ValueError(f"card {card_id} has no answers to replay")
+    return card
+
+
+def replay_steps(
+    scheduler: Scheduler,
+    card_id: int,
+    answers: Iterable[tuple[int, int, int | None]],
+    config: StudyConfig,
+) -> Iterator[tuple[Card, Card]]:
+    """(card before, card after) for each answer in turn, as the session would log them:
+    a fresh `Card` before the first, elapsed time in study days, the real cards yielded."""
     tz = config.tzinfo()
     card: Card | None = None
     for at, rating, duration in answers:
         moment = from_micros(at)
-        if card is None:
-            card = Card(card_id=card_id, due=moment)
+        before = Card(card_id=card_id, due=moment) if card is None else card
         card, _ = scheduler.review_card(
-            as_fsrs_sees(card, moment, config.day_starts_hour, tz),
+            as_fsrs_sees(before, moment, config.day_starts_hour, tz),
             Rating(rating),
             review_datetime=moment,
             review_duration=duration,
         )
-    if card is None:
-        raise ValueError(f"card {card_id} has no answers to replay")
-    return card
+        yield before, card

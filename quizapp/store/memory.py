@@ -37,6 +37,16 @@ def answers_by_card(
         yield card, [(at, rating, duration) for _, at, rating, duration in answers]
 
 
+def card_answers(conn: sqlite3.Connection, card: int) -> list[tuple[int, int, int | None]]:
+    """One card's (reviewed_at, rating, duration_ms) in answer order, as `answers_by_card`
+    gives them."""
+    return conn.execute(
+        "SELECT reviewed_at, rating, duration_ms FROM review_log WHERE card = ? "
+        "ORDER BY reviewed_at, id",
+        (card,),
+    ).fetchall()
+
+
 def stored_memory(conn: sqlite3.Connection, card: int) -> tuple[str | None, int]:
     """The card's fsrs JSON and due time as stored."""
     return conn.execute("SELECT fsrs, due FROM cards WHERE id = ?", (card,)).fetchone()

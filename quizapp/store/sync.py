@@ -62,52 +62,63 @@ def sync_deck(
 
     `now` stamps the rows (default: the current time); tests pass a fixed one.
     """
+    with transaction(conn):
+        return sync_deck_in(conn, deck, records, now)
+
+
+def sync_deck_in(
+    conn: sqlite3.Connection,
+    deck: DeckInfo,
+    records: Iterable[CardRecord],
+    now: datetime | None = None,
+) -> SyncResult:
+    """`sync_deck` inside the caller's transaction (an import adds a deck's cards and
+    their answers in one)."""
     records = list(records)
     wanted = {record.card_id: record for record in records}
     if len(wanted) != len(records):
         raise ValueError(f"deck {deck.deck_id}: duplicate card ids in the generated cards")
     stamp = to_micros(now if now is not None else datetime.now(UTC))
-    with transaction(conn):
-        conn.execute(
-            "INSERT INTO decks(deck_id, title, version, synced_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(deck_id) DO UPDATE SET title = excluded.title, "
-            "version = excluded.version, synced_at = excluded.synced_at",
-            (deck.deck_id, deck.title, deck.version, stamp),
-        )
-        existing = _existing(conn, deck.deck_id, list(wanted))
-        added, changed, unretired = [], [], []
-        for card_id, record in wanted.items():
-            row = existing.get(card_id)
-            values = tuple(getattr(record, name) for name in _FIELDS)
-            if row is None:
-                added.append((card_id, *values, stamp, stamp))
-                continue
-            if row[:-1] != values or row[-1]:
-                changed.append((*values, stamp, card_id))
-            if row[-1]:
-                unretired.append(card_id)
-        retired = [
-            (stamp, stamp, card_id)
-            for card_id, row in existing.items()
-            if card_id not in wanted and not row[-1]
-        ]
-        conn.executemany(
-            "INSERT INTO cards(card_id, deck_id, kind, topic, content_hash, sibling_key, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            added,
-        )
-        # New cards queue in the order they were generated: their position is their id.
-        conn.execute("UPDATE cards SET due = id WHERE state = 0 AND due = 0")
-        conn.executemany(
-            "UPDATE cards SET deck_id = ?, kind = ?, topic = ?, content_hash = ?, "
-            "sibling_key = ?, updated_at = ?, retired = 0, retired_at = NULL "
-            "WHERE card_id = ?",
-            changed,
-        )
-        conn.executemany(
-            "UPDATE cards SET retired = 1, retired_at = ?, updated_at = ? WHERE card_id = ?",
-            retired,
-        )
+    conn.execute(
+        "INSERT INTO decks(deck_id, title, version, synced_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(deck_id) DO UPDATE SET title = excluded.title, "
+        "version = excluded.version, synced_at = excluded.synced_at",
+        (deck.deck_id, deck.title, deck.version, stamp),
+    )
+    existing = _existing(conn, deck.deck_id, list(wanted))
+    added, changed, unretired = [], [], []
+    for card_id, record in wanted.items():
+        row = existing.get(card_id)
+        values = tuple(getattr(record, name) for name in _FIELDS)
+        if row is None:
+            added.append((card_id, *values, stamp, stamp))
+            continue
+        if row[:-1] != values or row[-1]:
+            changed.append((*values, stamp, card_id))
+        if row[-1]:
+            unretired.append(card_id)
+    retired = [
+        (stamp, stamp, card_id)
+        for card_id, row in existing.items()
+        if card_id not in wanted and not row[-1]
+    ]
+    conn.executemany(
+        "INSERT INTO cards(card_id, deck_id, kind, topic, content_hash, sibling_key, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        added,
+    )
+    # New cards queue in the order they were generated: their position is their id.
+    conn.execute("UPDATE cards SET due = id WHERE state = 0 AND due = 0")
+    conn.executemany(
+        "UPDATE cards SET deck_id = ?, kind = ?, topic = ?, content_hash = ?, "
+        "sibling_key = ?, updated_at = ?, retired = 0, retired_at = NULL "
+        "WHERE card_id = ?",
+        changed,
+    )
+    conn.executemany(
+        "UPDATE cards SET retired = 1, retired_at = ?, updated_at = ? WHERE card_id = ?",
+        retired,
+    )
     return SyncResult(
         added=len(added),
         updated=len(changed) - len(unretired),
