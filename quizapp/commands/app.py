@@ -2,7 +2,8 @@
 
 The progress file is opened here, before the first frame, so a file we cannot use is one
 line on stderr and exit 1. Loading, generating and syncing the decks (the slow part)
-happens in the app's worker, after its first frame is on screen.
+happens in the app's worker, after its first frame is on screen; a deck unchanged since
+the last start is taken from the progress file instead (quizapp.library).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def run_app(settings: Settings) -> None:
     moments: dict[str, float] = {}  # for the start-up benchmark's breakdown
 
     def load() -> AppContext:
+        from quizapp.gc_policy import freeze_loaded
         from quizapp.health import damaged_message, progress_problems
         from quizapp.library import load_library, sync_library
         from quizapp.srs.session import utc_now
@@ -47,10 +49,11 @@ def run_app(settings: Settings) -> None:
             if problems:
                 raise ContextError(damaged_message(settings.db_path, problems))
             moments["imported"] = time.time()
-            library = load_library(settings.decks_dir)
+            library = load_library(settings.decks_dir, conn)
             moments["generated"] = time.time()
             sync_library(conn, library)
             moments["synced"] = time.time()
+            freeze_loaded()
         except StoreError as exc:
             raise ContextError(str(exc)) from None
         except sqlite3.Error as exc:

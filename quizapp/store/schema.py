@@ -123,5 +123,33 @@ MIGRATION_1 = [
     "CREATE INDEX quiz_items_card ON quiz_items(card_id)",
 ]
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1]
+# The deck cache (issue 18): a deck whose files are unchanged since its last sync is not
+# loaded, generated or synced again at start-up.
+MIGRATION_2 = [
+    # The card as generated at its last sync (quizapp.generate.stored), so an unchanged
+    # deck's cards are shown without generating them. Kept out of `cards`, whose rows
+    # stay narrow for the queue and statistics scans. Files from before this migration
+    # have no payloads; their decks are loaded in full once and the payloads written then.
+    """
+    CREATE TABLE card_payloads (
+        id      INTEGER PRIMARY KEY REFERENCES cards(id),
+        payload TEXT NOT NULL
+    )
+    """,
+    # Which files a deck's rows were last synced from, and their hash (file contents,
+    # quizapp's version and code, the deck format version): equal at start-up means
+    # the deck is unchanged. `header` is what screens show without the deck model:
+    # title, version, topics, sources (JSON).
+    """
+    CREATE TABLE deck_sources (
+        deck_id     TEXT PRIMARY KEY REFERENCES decks(deck_id),
+        root        TEXT NOT NULL,
+        files       TEXT NOT NULL,
+        source_hash TEXT NOT NULL,
+        header      TEXT NOT NULL
+    )
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2]
 SCHEMA_VERSION = len(MIGRATIONS)
