@@ -174,18 +174,19 @@ class Library:
 
 @cache
 def code_version() -> str:
-    """What else decides a deck's cards besides its files: quizapp's version, the deck
-    format version and the source of the loader and generators (so that a changed
-    generator regenerates, even in a development install)."""
+    """What else decides a deck's cards besides its files: quizapp's version and the
+    source of the deck loader and the generators, so that a changed generator
+    regenerates even in a development install. The deck format version is in that source
+    (quizapp/deck/format_v1.py), which is read here rather than imported: importing the
+    loader costs more than the whole check of an unchanged deck."""
     from quizapp import __version__
-    from quizapp.deck.format_v1 import FORMAT_VERSION
 
     package = Path(__file__).parent
     digest = hashlib.sha256()
     for folder in ("deck", "generate"):
         for path in sorted((package / folder).glob("*.py")):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return f"{__version__}/format {FORMAT_VERSION}/{digest.hexdigest()[:16]}"
+    return f"{__version__}/{digest.hexdigest()[:16]}"
 
 
 def source_hash(files: dict[str, str], version: str) -> str:
