@@ -22,6 +22,7 @@ from quizapp.generate.stored import decode, encode
 from quizapp.library import Library, load_library, sync_library
 from quizapp.srs.session import StudySession
 from quizapp.store.connection import open_store
+from tests.old_files import downgrade_to_schema_1
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = REPO / "tests" / "generate" / "data" / "small.yaml"
@@ -167,7 +168,7 @@ def test_a_file_from_before_the_cache_is_upgraded(folder, tmp_path):
     old = open_store(path)
     studied, _ = start(folder, old)
     # What the file of a quizapp before the cache holds: the same cards, schema 1.
-    old.executescript("DROP TABLE card_payloads; DROP TABLE deck_sources; PRAGMA user_version = 1")
+    downgrade_to_schema_1(old)
     old.close()
     conn = open_store(path)
     library, synced = start(folder, conn)  # schema 2: payloads written now
