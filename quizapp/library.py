@@ -204,6 +204,20 @@ def load_library(
     from it instead (see the module docstring). `version` stands in for `code_version()`
     (tests).
     """
+    library = _library(decks_dir, conn, version, load=True)
+    assert library is not None
+    return library
+
+
+def cached_library(decks_dir: Path, conn: sqlite3.Connection, version: str = "") -> Library | None:
+    """The library when every deck under `decks_dir` is unchanged since its last sync into
+    the file (milliseconds: nothing to load); None when one must be loaded from its files."""
+    return _library(decks_dir, conn, version, load=False)
+
+
+def _library(
+    decks_dir: Path, conn: sqlite3.Connection | None, version: str, *, load: bool
+) -> Library | None:
     version = version or code_version()
     library = Library(conn=conn)
     sources = read_sources(conn) if conn is not None else {}
@@ -213,8 +227,10 @@ def load_library(
             if header is not None and header.id not in library.decks:
                 library.decks[header.id] = header
                 library.cached[header.id] = root
-            else:
+            elif load:
                 _load(library, root, version)
+            else:
+                return None
     return library
 
 
