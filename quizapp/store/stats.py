@@ -86,8 +86,14 @@ def collect_stats(
     )
 
 
-_DECK = "(:deck IS NULL OR c.deck_id = :deck)"
-_LIVE = f"c.retired = 0 AND {_DECK}"
+def _deck(deck_id: str | None) -> str:
+    """The deck filter, only when there is one: a term on `deck_id` even when the deck is
+    None would make SQLite read every row instead of the narrow index that serves it."""
+    return "1" if deck_id is None else "c.deck_id = :deck"
+
+
+def _live(deck_id: str | None) -> str:
+    return f"c.retired = 0 AND {_deck(deck_id)}"
 
 
 def _log_source(deck_id: str | None) -> str:
@@ -110,7 +116,7 @@ def _forecast(conn: sqlite3.Connection, params: dict) -> tuple[int, list[int]]:
     pass over the queue index."""
     rows = conn.execute(
         "SELECT max(0, (c.due - :start) / :day_us) AS bucket, count(*), sum(c.due < :end) "
-        f"FROM cards c WHERE {_LIVE} AND c.suspended = 0 AND c.state > 0 "
+        f"FROM cards c WHERE {_live(params['deck'])} AND c.suspended = 0 AND c.state > 0 "
         "AND c.due < :start + (:days + 1) * :day_us GROUP BY bucket",
         {**params, "day_us": DAY_US, "days": FORECAST_DAYS},
     ).fetchall()
@@ -161,7 +167,7 @@ def _topic_counts(conn: sqlite3.Connection, params: dict) -> dict[str, dict[str,
             coalesce(sum(c.retired = 0 AND c.state = 2 AND c.due - c.last_review >= :mature), 0),
             coalesce(sum(c.retired = 0 AND c.suspended = 1), 0),
             coalesce(sum(c.retired = 1), 0)
-        FROM cards c WHERE {_DECK} GROUP BY c.topic ORDER BY c.topic
+        FROM cards c WHERE {_deck(params["deck"])} GROUP BY c.topic ORDER BY c.topic
         """,
         params,
     )
@@ -228,7 +234,7 @@ def review_cards_memory(
         f"""
         SELECT (SELECT r.day FROM review_log r WHERE r.card = c.id
                 ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1), c.stability
-        FROM cards c WHERE {_LIVE} AND c.suspended = 0 AND c.state = 2
+        FROM cards c WHERE {_live(deck_id)} AND c.suspended = 0 AND c.state = 2
         """,
         {"deck": deck_id},
     )

@@ -153,11 +153,11 @@ def report_start_up(name: str, found: dict[str, list]) -> None:
         + line("home ready, decks unchanged", unchanged, "home_ready")
         + line("home ready, first run after a deck edit", edited, "home_ready")
         + line("home ready, first start (new file)", first, "home_ready")
-        + "  where home ready goes, decks unchanged (first frame -> ...):\n"
-        f"    loader imported                        {ms(step(unchanged, 'first_frame', 'imported'))}\n"
+        + "  where home ready goes, decks unchanged (home is the first frame):\n"
+        f"    spawn -> imports done, file opened     {ms(median_of(unchanged, 'imported'))}\n"
         f"    decks checked against the cache        {ms(step(unchanged, 'imported', 'generated'))}\n"
-        f"    synced (nothing to do)                 {ms(step(unchanged, 'generated', 'synced'))}\n"
-        f"    home shows the counts                  {ms(step(unchanged, 'synced', 'home_ready'))}\n"
+        f"    sync (nothing to do)                   {ms(step(unchanged, 'generated', 'synced'))}\n"
+        f"    app started, home shows the counts     {ms(step(unchanged, 'synced', 'home_ready'))}\n"
         f"  exit: hello-world first frame -> ended   {ms(step(found['hello'], 'first_frame', 'exited'))}\n"
         f"  exit: quizapp home ready -> ended        {ms(step(unchanged, 'home_ready', 'exited'))}\n"
         "  after a deck edit:\n"
