@@ -4,7 +4,7 @@ Every problem of a run is collected and reported together, each at the YAML
 node that causes it.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizapp.deck import model as m
@@ -16,14 +16,20 @@ from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
 from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
 from quizapp.deck.units import convert_range
 from quizapp.deck.yaml_source import LDict, YamlProblem, read_yaml
+from quizapp.gc_policy import paused_gc
 
 
 @dataclass(frozen=True)
 class LoadResult:
-    """The deck (None when it has errors) and every problem found, warnings included."""
+    """The deck (None when it has errors) and every problem found, warnings included.
+
+    `files`: the SHA-256 of each file read (root first, then includes), by path; what
+    decides at the next start whether the deck changed.
+    """
 
     deck: m.Deck | None
     problems: list[Problem]
+    files: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -45,7 +51,8 @@ def check_deck(root: Path) -> LoadResult:
     trips an unforeseen error in a check is reported (at its root file, as an internal
     error to report) and the decks beside it still load."""
     try:
-        return _check_deck(root)
+        with paused_gc():  # a bulk build: collections would only walk what must stay
+            return _check_deck(root)
     except Exception as exc:  # the last line of defence; every known case has its message
         return LoadResult(None, [internal_problem(root, "checking", exc)])
 
@@ -63,7 +70,8 @@ def internal_problem(root: Path, doing: str, exc: Exception) -> Problem:
 
 def _check_deck(root: Path) -> LoadResult:
     ck = Checker()
-    root_data = _read(root, ck)
+    files: dict[str, str] = {}
+    root_data = _read(root, ck, files)
     if root_data is None:
         return LoadResult(None, ck.problems)
     ck.format = deck_format(root_data)
@@ -71,7 +79,7 @@ def _check_deck(root: Path) -> LoadResult:
     items: dict[str, list[LDict]] = {name: [] for name in LIST_SECTIONS}
     _collect(checked_root, items)
     for name, path in _includes(root, root_data, ck):
-        data = _read(path, ck, display=str(root.parent / name))
+        data = _read(path, ck, files, display=str(root.parent / name))
         if data is not None:
             _collect(INCLUDED_FILE.check(data, data.loc, ck), items)
     if checked_root is None:
@@ -82,7 +90,7 @@ def _check_deck(root: Path) -> LoadResult:
     problems = _sorted(ck.problems)
     if any(p.severity == "error" for p in problems):
         return LoadResult(None, problems)
-    return LoadResult(_build(root, checked_root, items), problems)
+    return LoadResult(_build(root, checked_root, items), problems, files)
 
 
 def deck_format(root_data: LDict) -> int:
@@ -99,9 +107,11 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(unique, key=lambda p: (p.loc.path, p.loc.line, p.loc.col, p.message))
 
 
-def _read(path: Path, ck: Checker, display: str | None = None) -> LDict | None:
+def _read(
+    path: Path, ck: Checker, digests: dict[str, str], display: str | None = None
+) -> LDict | None:
     try:
-        data = read_yaml(path, display)
+        data = read_yaml(path, display, digests)
     except YamlProblem as exc:
         ck.problems.append(exc.problem)
         return None

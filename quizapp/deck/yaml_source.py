@@ -6,6 +6,7 @@ alias bombs are caught, nesting depth is bounded without recursion, and every
 string, mapping and list knows its file:line:col for error messages.
 """
 
+import hashlib
 import math
 import os
 import re
@@ -119,10 +120,18 @@ def loc_of(value: object, fallback: Location) -> Location:
     return getattr(value, "loc", fallback)
 
 
-def read_yaml(path: Path, display: str | None = None) -> object:
-    """Parse one file into located values, or raise YamlProblem saying where and what."""
+def read_yaml(
+    path: Path, display: str | None = None, digests: dict[str, str] | None = None
+) -> object:
+    """Parse one file into located values, or raise YamlProblem saying where and what.
+
+    `digests`, when given, receives the SHA-256 of the exact bytes parsed, under the
+    path: what the deck cache compares at the next start.
+    """
     name = display or str(path)
     data = _read_bytes(path, name)
+    if digests is not None:
+        digests[str(path)] = hashlib.sha256(data).hexdigest()
     text = _decode(data, name)
     _check_flow_depth(text, name)
     return _compose(text, name)

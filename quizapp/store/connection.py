@@ -230,6 +230,22 @@ def _open_reading(path: Path, mode: str) -> sqlite3.Connection:
     return conn
 
 
+def open_reader(path: Path) -> sqlite3.Connection:
+    """A second, read-only connection on a progress file already opened with `open_store`:
+    for a worker that aggregates while the study connection writes (WAL lets both run).
+    It gets the same page cache size as the main connection: statistics run several
+    queries over the same index pages, which SQLite's small default cache would re-read."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def _refuse_orphan_journal(path: Path) -> None:
     """A `-wal` without its database is where the latest answers live after a crash (or after
     the progress file was moved alone). Creating a new file beside it would make SQLite

@@ -3,7 +3,7 @@
 import sqlite3
 from dataclasses import dataclass
 
-from quizapp.store.stats import _LIVE
+from quizapp.store.stats import live_cards
 
 
 def forecast_cards(
@@ -13,15 +13,16 @@ def forecast_cards(
 
     Live, unsuspended cards only; times in UTC microseconds.
     """
+    live = live_cards(deck_id)
     rows = conn.execute(
         f"""
         SELECT c.state, c.stability, c.difficulty, c.last_review, c.due FROM cards c
-        WHERE {_LIVE} AND c.suspended = 0 AND c.state != 0 AND c.stability IS NOT NULL
+        WHERE {live} AND c.suspended = 0 AND c.state != 0 AND c.stability IS NOT NULL
         """,
         {"deck": deck_id},
     ).fetchall()
     new = conn.execute(
-        f"SELECT count(*) FROM cards c WHERE {_LIVE} AND c.suspended = 0 AND c.state = 0",
+        f"SELECT count(*) FROM cards c WHERE {live} AND c.suspended = 0 AND c.state = 0",
         {"deck": deck_id},
     ).fetchone()[0]
     return rows, new

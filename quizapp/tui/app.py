@@ -77,15 +77,13 @@ class QuizApp(App[int]):
         return self._app_context
 
     def on_mount(self) -> None:
-        if self._app_context is not None:
-            self.push_screen(HomeScreen())
-            return
-        self.push_screen(LoadingScreen())
+        self.push_screen(HomeScreen() if self._app_context is not None else LoadingScreen())
         self.call_after_refresh(self._first_frame)
 
     def _first_frame(self) -> None:
         self.timings["first_frame"] = time.time()
-        self._load()
+        if self._app_context is None:
+            self._load()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> AppContext:
