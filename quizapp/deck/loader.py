@@ -14,7 +14,7 @@ from quizapp.deck.files import resolve_include
 from quizapp.deck.format_v1 import INCLUDED_FILE, LIST_SECTIONS
 from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
 from quizapp.deck.spec import Checker, Suggester
-from quizapp.deck.yaml_source import LDict, YamlProblem, read_yaml
+from quizapp.deck.yaml_source import LDict, LList, ValueBudget, YamlProblem, read_yaml
 
 
 @dataclass(frozen=True)
@@ -62,14 +62,15 @@ def internal_problem(root: Path, doing: str, exc: Exception) -> Problem:
 
 def _check_deck(root: Path) -> LoadResult:
     ck = Checker()
-    root_data = _read(root, ck)
+    budget = ValueBudget()
+    root_data = _read(root, ck, budget)
     if root_data is None:
         return LoadResult(None, ck.problems)
     checked_root = ROOT_RECORD.check(root_data, root_data.loc, ck)
     items: dict[str, list[LDict]] = {name: [] for name in LIST_SECTIONS}
     _collect(checked_root, items)
     for name, path in _includes(root, root_data, ck):
-        data = _read(path, ck, display=str(root.parent / name))
+        data = _read(path, ck, budget, display=str(root.parent / name))
         if data is not None:
             _collect(INCLUDED_FILE.check(data, data.loc, ck), items)
     if checked_root is None:
@@ -88,9 +89,9 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(unique, key=lambda p: (p.loc.path, p.loc.line, p.loc.col, p.message))
 
 
-def _read(path: Path, ck: Checker, display: str | None = None) -> LDict | None:
+def _read(path: Path, ck: Checker, budget: ValueBudget, display: str | None = None) -> LDict | None:
     try:
-        data = read_yaml(path, display)
+        data = read_yaml(path, display, budget)
     except YamlProblem as exc:
         ck.problems.append(exc.problem)
         return None
@@ -106,11 +107,11 @@ def _read(path: Path, ck: Checker, display: str | None = None) -> LDict | None:
 
 def _includes(root: Path, data: LDict, ck: Checker) -> list[tuple[str, Path]]:
     names = data.get("include")
-    if not isinstance(names, list):
+    if not isinstance(names, LList):
         return []
     found: list[tuple[str, Path]] = []
     seen: set[Path] = set()
-    for name, loc in zip(names, names.item_locs, strict=True):
+    for name, loc in zip(names, names.item_locs(), strict=True):
         if not isinstance(name, str):
             continue
         target = resolve_include(root, name)
@@ -318,7 +319,7 @@ def _blueprint(b: LDict) -> m.Blueprint:
         negative=tuple(findings.get("negative", ())),
         labs={k: _range(v) for k, v in b.get("labs", {}).items()},
         answers=dict(b.get("answers", {})),
-        field_locs=dict(b.value_locs),
+        field_locs={key: b.value_loc(key) for key in b},
     )
 
 

@@ -22,6 +22,7 @@ import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
+from quizapp.reading import NotRegularFile, read_start
 from quizapp.store.errors import StoreError
 from quizapp.store.schema import MIGRATIONS
 
@@ -118,14 +119,11 @@ def identify(path: Path) -> bool:
     Nothing here writes: the header is read as bytes, the schema through an immutable
     connection (see the module docstring)."""
     try:
-        is_regular = stat.S_ISREG(path.stat().st_mode)
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror}.") from exc
-    if not is_regular:  # a FIFO would block the read below; a device is no progress file
-        raise StoreError(f"{path} is not a regular file, so not a progress file; left untouched.")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(HEADER_SIZE)
+        header = read_start(path, HEADER_SIZE)
+    except NotRegularFile:  # a FIFO, a device: no progress file, and not read at all
+        raise StoreError(
+            f"{path} is not a regular file, so not a progress file; left untouched."
+        ) from None
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror}.") from exc
     if not header:
