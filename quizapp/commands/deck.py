@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from quizapp.deck.errors import Problem
+from quizapp.deck.errors import Location, Problem
 from quizapp.deck.files import find_decks
 from quizapp.deck.loader import check_deck
 
@@ -20,6 +20,25 @@ def emit_problems(problems: list[Problem], fmt: str) -> None:
         return
     for problem in problems:
         click.echo(str(problem), err=True)
+
+
+def deck_roots(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """The deck root files under `paths`, and an error for each path that holds no deck:
+    a folder without decks is a mistyped path, not a deck that passes every check."""
+    roots: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        found = find_decks([path])
+        if not found:
+            problems.append(Problem(Location(str(path)), "error", NO_DECK))
+        roots += found
+    return roots, problems
+
+
+NO_DECK = (
+    "no deck here; a deck is a .yaml file or a folder with deck.yaml, "
+    "and a folder of decks holds them one level down"
+)
 
 
 @click.command()
@@ -38,8 +57,7 @@ def validate(paths: tuple[Path, ...], fmt: str) -> None:
     Every problem is printed as `path:line:col: severity: message`. Exit
     status: 0 valid, 1 invalid, 2 usage error.
     """
-    roots = find_decks(list(paths))
-    problems: list[Problem] = []
+    roots, problems = deck_roots(list(paths))
     for root in roots:
         problems.extend(check_deck(root).problems)
     emit_problems(problems, fmt)

@@ -39,7 +39,7 @@ def _common(kinds: tuple[str, ...]) -> Callable:
                     "--output",
                     required=True,
                     type=click.Path(path_type=Path),
-                    help="File to write.",
+                    help="File to write; - for standard output (text formats).",
                 ),
                 click.option("--force", is_flag=True, help="Replace the output file if it exists."),
                 click.option(
@@ -133,7 +133,8 @@ def _export(
         _write(lambda: written.append(write(selection, progress)))
     count = len(selection.cards) if written[0] is None else written[0]
     noun = "card(s)" if written[0] is None else "item(s)"
-    click.echo(f"Wrote {count} {noun} to {output}.", err=True)
+    where = "standard output" if str(output) == "-" else output
+    click.echo(f"Wrote {count} {noun} to {where}.", err=True)
 
 
 @click.group()

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import click
 
-from quizapp.commands.deck import EXIT_INVALID, emit_problems
-from quizapp.deck.files import find_decks
+from quizapp.commands.deck import EXIT_INVALID, deck_roots, emit_problems
 from quizapp.deck.loader import check_deck
 from quizapp.deck.model import Deck
-from quizapp.generate import Card, generate_deck, lint_deck
+from quizapp.generate import Card, lint_deck
 from quizapp.generate.card import KINDS
 
 PATHS = click.Path(exists=True, path_type=Path)
@@ -19,8 +18,10 @@ PATHS = click.Path(exists=True, path_type=Path)
 def _load(paths: list[Path]) -> tuple[list[Deck], int]:
     """The decks that load, and how many errors the others had (printed like `validate`)."""
     decks: list[Deck] = []
-    errors = 0
-    for root in find_decks(paths):
+    roots, missing = deck_roots(paths)
+    emit_problems(missing, "text")
+    errors = len(missing)
+    for root in roots:
         result = check_deck(root)
         emit_problems(result.problems, "text")
         errors += sum(p.severity == "error" for p in result.problems)
@@ -60,31 +61,44 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
 
 @click.command()
 @click.argument("path", type=PATHS)
-@click.option("--kind", type=click.Choice(KINDS), help="Only cards of this kind.")
-@click.option("--topic", help="Only cards of this topic id.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(KINDS),
+    help="Only cards of this kind (repeat for several).",
+)
+@click.option("--topic", "topics", multiple=True, help="Only cards of this topic id (repeat).")
 @click.option("--seed", default=0, show_default=True, help="Seed for distractors and cases.")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def cards(path: Path, kind: str | None, topic: str | None, seed: int, fmt: str) -> None:
-    """Preview the cards a deck (or a folder of decks) generates."""
+def cards(path: Path, kinds: tuple[str, ...], topics: tuple[str, ...], seed: int, fmt: str) -> None:
+    """Preview the cards a deck (or a folder of decks) generates.
+
+    An unknown --topic, or a path without decks, is an error (exit 1), as in
+    `quizapp export`, so a typo never looks like a deck without cards.
+
+    \b
+    Example:
+      quizapp cards decks/iim --kind mcq --kind vignette --topic antibodies
+    """
+    from quizapp.export import ExportError, select_cards
+
     decks, errors = _load([path])
     if errors:
         sys.exit(EXIT_INVALID)
-    chosen: list[Card] = []
-    for deck in decks:
-        generated = generate_deck(deck, seed=seed)
-        for finding in generated.findings:
-            click.echo(str(finding), err=True)
-        chosen += [
-            c
-            for c in generated.cards
-            if (kind is None or c.kind == kind) and (topic is None or c.topic == topic)
-        ]
+    try:
+        selection = select_cards(decks, seed=seed, kinds=kinds, topics=topics)
+    except ExportError as error:
+        click.echo(f"quizapp: {error}", err=True)
+        sys.exit(EXIT_INVALID)
+    for finding in selection.findings:
+        click.echo(str(finding), err=True)
     if fmt == "json":
-        click.echo(json.dumps([c.to_json() for c in chosen], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([c.to_json() for c in selection.cards], indent=2, ensure_ascii=False))
         return
-    for card in chosen:
+    for card in selection.cards:
         click.echo(_preview(card))
 
 
