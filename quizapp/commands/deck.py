@@ -56,6 +56,11 @@ def validate(paths: tuple[Path, ...], fmt: str) -> None:
 
     Every problem is printed as `path:line:col: severity: message`. Exit
     status: 0 valid, 1 invalid, 2 usage error.
+
+    \b
+    Example:
+      quizapp validate decks/iim
+      quizapp validate decks --format json
     """
     roots, problems = deck_roots(list(paths))
     for root in roots:

@@ -165,7 +165,7 @@ def anki_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> 
     \b
     Example:
       quizapp export anki decks/iim -o iim.apkg
-      quizapp export anki decks/iim --kind mcq --kind vignette --seed 7 -o iim-mcq.apkg
+      quizapp export anki decks/iim --kind mcq --kind vignette -o iim-mcq.apkg
     """
     from quizapp.export.anki import SUFFIXES, write_anki
 
@@ -193,7 +193,8 @@ def csv_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> N
     \b
     Example:
       quizapp export csv decks/iim -o iim-cards.csv
-      quizapp export csv decks/iim --kind mcq --topic antibodies -o antibody-mcqs.csv
+      quizapp export csv decks/iim --kind mcq --topic antibodies -o mcqs.csv
+      quizapp export csv decks/iim -o - | less
     """
     from quizapp.export.csv_cards import SUFFIXES, write_csv
 
@@ -228,8 +229,8 @@ def lms_command(paths, output: Path, force: bool, seed: int, kinds, topics, fmt:
     \b
     Example:
       quizapp export lms decks/iim --format qti -o iim-quiz.zip
-      quizapp export lms decks/iim --kind vignette --seed 7 --format moodle -o cases.xml
-      quizapp export lms decks/iim --topic antibodies --format gift -o antibodies.gift
+      quizapp export lms decks/iim --kind vignette --format moodle -o cases.xml
+      quizapp export lms decks/iim --topic antibodies --format gift -o ab.gift
     """
     from quizapp.export.lms import FORMATS, LMS_KINDS, write_lms
 

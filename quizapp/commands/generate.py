@@ -42,6 +42,11 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
     whose proof does not follow from the deck. Warnings: testwise cues. Notes: an item
     not generated because the deck does not prove enough options wrong, with the facts
     (`absent`, `complete`) that would bring it back. Exit status: 0 no errors, 1 errors.
+
+    \b
+    Example:
+      quizapp lint decks/iim
+      quizapp lint decks/iim --seeds 200 --options 4
     """
     decks, errors = _load(list(paths))
     counts = {"warning": 0, "note": 0}

@@ -81,14 +81,10 @@ def open_store(
 def _check_before_open(path: Path, *, create: bool) -> bool:
     """Refuse, with a reason, what sqlite would refuse later with a vaguer message; whether
     the file is already stamped as quizapp's (False for a new file)."""
+    _refuse_link(path)
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a progress file.")
     folder = path.parent if str(path.parent) else Path(".")
-    if path.is_symlink() and not path.exists():
-        raise StoreError(
-            f"{path} is a symbolic link to {os.readlink(path)}, which does not exist; "
-            "quizapp did not create a file there."
-        )
     if not path.exists():
         _refuse_orphan_journal(path)
         if not create:
@@ -198,6 +194,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     """A connection that never writes the file: for `db check`, which must work on any
     quizapp file (older, newer, damaged) without migrating, stamping or switching it."""
     path = Path(path)
+    _refuse_link(path)
     if not path.exists():
         _refuse_orphan_journal(path)
         raise StoreError(f"there is no progress file at {path}.")
@@ -210,6 +207,18 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the progress file {path}: {exc}.") from exc
     return conn
+
+
+def _refuse_link(path: Path) -> None:
+    """A symbolic link is refused, not followed, as for every path quizapp writes: a link
+    left in a shared folder could point quizapp at another program's file, and SQLite
+    would keep the journal beside the link's name, apart from the file it belongs to."""
+    if path.is_symlink():
+        raise StoreError(
+            f"{path} is a symbolic link (to {os.readlink(path)}); quizapp opens a progress "
+            "file by its own path, never through a link, and left both untouched. Give the "
+            "file itself with --db or QUIZAPP_DB."
+        )
 
 
 def _refuse_orphan_journal(path: Path) -> None:
