@@ -81,7 +81,14 @@ def main(ctx: click.Context, db_path: Path | None, decks_dir: Path | None) -> No
     """Learn clinical medicine in the terminal.
 
     Run without a command to open the study app on your decks. Instructors
-    check and preview decks with `validate`, `lint` and `cards`.
+    check and preview decks with `validate`, `lint` and `cards`. Each command's
+    --help says more.
+
+    \b
+    Example:
+      quizapp                      # study the bundled decks
+      quizapp --decks ~/decks      # study your own decks
+      quizapp validate ~/decks/iim
     """
     ctx.obj = Settings(
         db_path=db_path or default_db_path(),

@@ -48,6 +48,12 @@ def config(ctx: click.Context) -> None:
     """Show or change study settings (desired retention, limits, burying, ...).
 
     Without a subcommand, lists every setting; `*` marks those changed from the default.
+
+    \b
+    Example:
+      quizapp config
+      quizapp config set desired_retention 0.85
+      quizapp config unset new_per_day
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(show)
@@ -57,7 +63,12 @@ def config(ctx: click.Context) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
 def show(settings: Settings, as_json: bool = False) -> None:
-    """List every setting and its value."""
+    """List every setting and its value; `*` marks those changed from the default.
+
+    \b
+    Example:
+      quizapp config list --json
+    """
     from quizapp.srs.config import load_config
     from quizapp.store.settings import read_settings
 
@@ -76,7 +87,12 @@ def show(settings: Settings, as_json: bool = False) -> None:
 @click.argument("key")
 @click.pass_obj
 def get(settings: Settings, key: str) -> None:
-    """Print one setting's value (JSON)."""
+    """Print one setting's value (JSON).
+
+    \b
+    Example:
+      quizapp config get learning_steps_minutes
+    """
     from quizapp.srs.config import load_config
 
     with _opened(settings) as conn:
@@ -100,10 +116,16 @@ _RESCHEDULE = click.option(
 @_RESCHEDULE
 @click.pass_obj
 def set_(settings: Settings, key: str, value: str, reschedule: bool) -> None:
-    """Change one setting, e.g. `quizapp config set bury_reviews true`.
+    """Change one setting.
 
     Changing `parameters` or `desired_retention` recomputes every card's memory state
     from the review log, in one transaction with the change.
+
+    \b
+    Example:
+      quizapp config set bury_reviews true
+      quizapp config set learning_steps_minutes "[1, 10, 60]"
+      quizapp config set desired_retention 0.85 --reschedule
     """
     from quizapp.srs.config import parse_setting, save_setting
     from quizapp.srs.recompute import MEMORY_SETTINGS, change_memory_settings
@@ -128,7 +150,12 @@ def set_(settings: Settings, key: str, value: str, reschedule: bool) -> None:
 @_RESCHEDULE
 @click.pass_obj
 def unset(settings: Settings, key: str, reschedule: bool) -> None:
-    """Go back to the default for one setting."""
+    """Go back to the default for one setting.
+
+    \b
+    Example:
+      quizapp config unset desired_retention
+    """
     from quizapp.srs.config import StudyConfig, reset_setting
     from quizapp.srs.recompute import MEMORY_SETTINGS, change_memory_settings
 
@@ -151,7 +178,12 @@ def unset(settings: Settings, key: str, reschedule: bool) -> None:
 @_RESCHEDULE
 @click.pass_obj
 def recompute(settings: Settings, reschedule: bool) -> None:
-    """Recompute every card's memory state from the review log under the current settings."""
+    """Recompute every card's memory state from the review log under the current settings.
+
+    \b
+    Example:
+      quizapp config recompute --reschedule
+    """
     from quizapp.srs.recompute import recompute_memory
 
     with _opened(settings) as conn, _progress() as progress:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from quizapp.deck.errors import Problem
+from quizapp.deck.errors import Location, Problem
 from quizapp.deck.files import find_decks
 from quizapp.deck.loader import check_deck
 from quizapp.deck.spec import LATEST_FORMAT
@@ -23,6 +23,25 @@ def emit_problems(problems: list[Problem], fmt: str) -> None:
         return
     for problem in problems:
         click.echo(str(problem), err=True)
+
+
+def deck_roots(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """The deck root files under `paths`, and an error for each path that holds no deck:
+    a folder without decks is a mistyped path, not a deck that passes every check."""
+    roots: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        found = find_decks([path])
+        if not found:
+            problems.append(Problem(Location(str(path)), "error", NO_DECK))
+        roots += found
+    return roots, problems
+
+
+NO_DECK = (
+    "no deck here; a deck is a .yaml file or a folder with deck.yaml, "
+    "and a folder of decks holds them one level down"
+)
 
 
 @click.command()
@@ -40,9 +59,13 @@ def validate(paths: tuple[Path, ...], fmt: str) -> None:
 
     Every problem is printed as `path:line:col: severity: message`. Exit
     status: 0 valid, 1 invalid, 2 usage error.
+
+    \b
+    Example:
+      quizapp validate decks/iim
+      quizapp validate decks --format json
     """
-    roots = find_decks(list(paths))
-    problems: list[Problem] = []
+    roots, problems = deck_roots(list(paths))
     for root in roots:
         problems.extend(check_deck(root).problems)
     emit_problems(problems, fmt)
@@ -57,7 +80,12 @@ def validate(paths: tuple[Path, ...], fmt: str) -> None:
 
 @click.group(name="deck")
 def deck_group() -> None:
-    """Maintain deck files (see `quizapp deck upgrade --help`)."""
+    """Maintain deck files (see `quizapp deck upgrade --help`).
+
+    \b
+    Example:
+      quizapp deck upgrade decks/mydeck --dry-run
+    """
 
 
 @deck_group.command()
@@ -68,9 +96,11 @@ def upgrade(paths: tuple[Path, ...], dry_run: bool) -> None:
 
     Only the `format:` line of each deck's root file changes: comments, ids and
     every other line stay as written, so learners' progress is kept. A deck with
-    errors is not touched. Example:
+    errors is not touched.
 
-        quizapp deck upgrade decks/mydeck --dry-run
+    \b
+    Example:
+      quizapp deck upgrade decks/mydeck --dry-run
     """
     from quizapp.deck.upgrade import plan_upgrade, write_upgrade
     from quizapp.output import OutputError
@@ -114,7 +144,9 @@ def new(deck_dir: Path) -> None:
     with your own, checking as you go with `quizapp validate`, `lint`, `explain` and
     `cards --watch`.
 
-    Example: quizapp new decks/heart-failure
+    \b
+    Example:
+      quizapp new decks/heart-failure
     """
     from quizapp.deck.starter import StarterError, write_starter
     from quizapp.output import OutputError

@@ -39,7 +39,7 @@ def _common(kinds: tuple[str, ...]) -> Callable:
                     "--output",
                     required=True,
                     type=click.Path(path_type=Path),
-                    help="File to write.",
+                    help="File to write; - for standard output (text formats).",
                 ),
                 click.option("--force", is_flag=True, help="Replace the output file if it exists."),
                 click.option(
@@ -120,7 +120,8 @@ def _export(
         _write(lambda: written.append(write(selection, progress)))
     count = cards if written[0] is None else written[0]
     noun = "card(s)" if written[0] is None else "item(s)"
-    click.echo(f"Wrote {count} {noun} to {output}.", err=True)
+    where = "standard output" if str(output) == "-" else output
+    click.echo(f"Wrote {count} {noun} to {where}.", err=True)
 
 
 @click.group()
@@ -151,7 +152,7 @@ def anki_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> 
     \b
     Example:
       quizapp export anki decks/iim -o iim.apkg
-      quizapp export anki decks/iim --kind mcq --kind vignette --seed 7 -o iim-mcq.apkg
+      quizapp export anki decks/iim --kind mcq --kind vignette -o iim-mcq.apkg
     """
     from quizapp.export.anki import SUFFIXES, write_anki
 
@@ -179,7 +180,8 @@ def csv_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> N
     \b
     Example:
       quizapp export csv decks/iim -o iim-cards.csv
-      quizapp export csv decks/iim --kind mcq --topic antibodies -o antibody-mcqs.csv
+      quizapp export csv decks/iim --kind mcq --topic antibodies -o mcqs.csv
+      quizapp export csv decks/iim -o - | less
     """
     from quizapp.export.csv_cards import SUFFIXES, write_csv
 
@@ -214,8 +216,8 @@ def lms_command(paths, output: Path, force: bool, seed: int, kinds, topics, fmt:
     \b
     Example:
       quizapp export lms decks/iim --format qti -o iim-quiz.zip
-      quizapp export lms decks/iim --kind vignette --seed 7 --format moodle -o cases.xml
-      quizapp export lms decks/iim --topic antibodies --format gift -o antibodies.gift
+      quizapp export lms decks/iim --kind vignette --format moodle -o cases.xml
+      quizapp export lms decks/iim --topic antibodies --format gift -o ab.gift
     """
     from quizapp.export.lms import FORMATS, LMS_KINDS, write_lms
 

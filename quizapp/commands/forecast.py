@@ -36,9 +36,11 @@ def forecast(
     Each desired retention is simulated from your cards' memory as it is now, with your
     FSRS parameters, limits and steps, and the way you rate and how long you take: answers
     and minutes a day, the expected share of your cards you would recall at the end, and
-    how many cards that is (total knowledge). Example:
+    how many cards that is (total knowledge).
 
-        quizapp forecast --days 90 --retention 0.85,0.9
+    \b
+    Example:
+      quizapp forecast --days 90 --retention 0.85,0.9
     """
     from quizapp.srs.forecast import forecast as simulate
     from quizapp.srs.forecast_report import headline, plot_lines, plural, table_lines, to_json

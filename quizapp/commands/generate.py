@@ -8,13 +8,13 @@ from pathlib import Path
 
 import click
 
-from quizapp.commands.deck import EXIT_INVALID, emit_problems
+from quizapp.commands.deck import EXIT_INVALID, deck_roots, emit_problems
 from quizapp.deck.errors import Problem
-from quizapp.deck.files import ROOT_FILE, YAML_SUFFIXES, find_decks
+from quizapp.deck.files import ROOT_FILE, YAML_SUFFIXES
 from quizapp.deck.loader import check_deck
 from quizapp.deck.model import Deck
 from quizapp.deck.spec import Suggester
-from quizapp.generate import Card, generate_deck, lint_deck
+from quizapp.generate import Card, lint_deck
 from quizapp.generate.card import KINDS
 from quizapp.generate.explain import BlueprintReport, explain_deck
 from quizapp.paths import Settings
@@ -26,8 +26,8 @@ OPTIONAL_PATH = click.Path(exists=True, path_type=Path)
 def _checked(paths: list[Path]) -> tuple[list[Deck], list[Problem]]:
     """The decks that load, and every problem found (warnings too), printed by the caller."""
     decks: list[Deck] = []
-    problems: list[Problem] = []
-    for root in find_decks(paths):
+    roots, problems = deck_roots(paths)
+    for root in roots:
         result = check_deck(root)
         problems += result.problems
         if result.deck is not None:
@@ -67,7 +67,10 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
     may be wrong, and testwise cues. Each line is `path:line:col: severity: ...`,
     pointing at the deck place that produced the item. Exit status: 0 no errors, 1 errors.
 
-    Example: quizapp lint decks/iim
+    \b
+    Example:
+      quizapp lint decks/iim
+      quizapp lint decks/iim --seeds 200 --options 4
     """
     decks, problems = _checked(list(paths))
     lines: dict[str, list[str]] = {severity: [] for severity, _ in GROUPS}
@@ -93,8 +96,14 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
 
 @click.command()
 @click.argument("path", required=False, type=OPTIONAL_PATH)
-@click.option("--kind", type=click.Choice(KINDS), help="Only cards of this kind.")
-@click.option("--topic", help="Only cards of this topic id.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(KINDS),
+    help="Only cards of this kind (repeat for several).",
+)
+@click.option("--topic", "topics", multiple=True, help="Only cards of this topic id (repeat).")
 @click.option("--seed", default=0, show_default=True, help="Seed for distractors and cases.")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -105,8 +114,8 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
 def cards(
     settings: Settings,
     path: Path | None,
-    kind: str | None,
-    topic: str | None,
+    kinds: tuple[str, ...],
+    topics: tuple[str, ...],
     seed: int,
     fmt: str,
     watch: bool,
@@ -115,14 +124,19 @@ def cards(
     """Preview the cards a deck (or a folder of decks) generates.
 
     PATH defaults to your decks folder (--decks / QUIZAPP_DECKS). With --watch the
-    preview is drawn again on every save of a deck file until Ctrl-C.
+    preview is drawn again on every save of a deck file until Ctrl-C. An unknown
+    --topic, or a path without decks, is an error (exit 1), as in `quizapp export`,
+    so a typo never looks like a deck without cards.
 
-    Example: quizapp cards decks/mydeck --kind vignette --watch
+    \b
+    Example:
+      quizapp cards decks/iim --kind mcq --kind vignette --topic antibodies
+      quizapp cards decks/mydeck --kind vignette --watch
     """
     target = path or settings.decks_dir
 
     def render() -> int:
-        return _render_cards(target, kind, topic, seed, fmt)
+        return _render_cards(target, kinds, topics, seed, fmt)
 
     if not watch:
         if render():
@@ -131,25 +145,26 @@ def cards(
     watch_files(target, render, interval)
 
 
-def _render_cards(path: Path, kind: str | None, topic: str | None, seed: int, fmt: str) -> int:
-    """Print the chosen cards; the number of deck errors (nothing is printed but them)."""
+def _render_cards(
+    path: Path, kinds: tuple[str, ...], topics: tuple[str, ...], seed: int, fmt: str
+) -> int:
+    """Print the chosen cards; the number of errors (nothing is printed but them)."""
+    from quizapp.export import ExportError, select_cards
+
     decks, errors = _load([path])
     if errors:
         return errors
-    chosen: list[Card] = []
-    for deck in decks:
-        generated = generate_deck(deck, seed=seed)
-        for finding in generated.findings:
-            click.echo(str(finding), err=True)
-        chosen += [
-            c
-            for c in generated.cards
-            if (kind is None or c.kind == kind) and (topic is None or c.topic == topic)
-        ]
+    try:
+        selection = select_cards(decks, seed=seed, kinds=kinds, topics=topics)
+    except ExportError as error:
+        click.echo(f"quizapp: {error}", err=True)
+        return 1
+    for finding in selection.findings:
+        click.echo(str(finding), err=True)
     if fmt == "json":
-        click.echo(json.dumps([c.to_json() for c in chosen], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([c.to_json() for c in selection.cards], indent=2, ensure_ascii=False))
     else:
-        for card in chosen:
+        for card in selection.cards:
             click.echo(_preview(card))
     return 0
 
@@ -225,7 +240,9 @@ def explain(settings: Settings, path: str | None, blueprint: str | None, n_optio
     PATH defaults to your decks folder (--decks / QUIZAPP_DECKS); BLUEPRINT names one
     blueprint id (`quizapp explain bp-dm` looks for it in your decks folder).
 
-    Example: quizapp explain decks/iim bp-pm
+    \b
+    Example:
+      quizapp explain decks/iim bp-pm
     """
     if path is not None and blueprint is None and not Path(path).exists():
         path, blueprint = None, path  # `quizapp explain bp-dm`

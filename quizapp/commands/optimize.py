@@ -20,9 +20,12 @@ def optimize(settings: Settings, undo: bool, dry_run: bool, reschedule: bool) ->
     fitted on the earlier reviews both predict it, and the log loss and RMSE (lower is
     better) show which predicts your memory better. If the fit is better, parameters
     fitted on all your reviews are stored and every card's memory state is recomputed;
-    `--undo` goes back. Example:
+    `--undo` goes back.
 
-        quizapp optimize --dry-run
+    \b
+    Example:
+      quizapp optimize --dry-run
+      quizapp optimize --undo
     """
     from quizapp.srs.optimize import apply_fit, fit_parameters, undo_fit
 

@@ -5,7 +5,9 @@ modified to make a command succeed.
 """
 
 import json
+import shutil
 import sqlite3
+import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -53,7 +55,13 @@ def check_deck(conn: sqlite3.Connection, deck_id: str | None, path: Path) -> Non
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
 def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
-    """Show what is due, how today went, retention and progress per topic."""
+    """Show what is due, how today went, retention and progress per topic.
+
+    \b
+    Example:
+      quizapp stats --deck iim
+      quizapp stats --json
+    """
     from quizapp.health import damaged_message, progress_problems
     from quizapp.srs.optimize import fit_suggestion
     from quizapp.srs.stats import memory_stats, stats_today
@@ -77,9 +85,20 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
         data["memory"] = {k: v for k, v in asdict(memory).items() if k not in {"day", "deck_id"}}
         click.echo(json.dumps(data, indent=2))
         return
-    click.echo("\n".join(_format_stats(result) + _format_memory(memory)))
-    if suggestion:
-        click.echo(suggestion)
+    lines = _format_stats(result) + _format_memory(memory) + ([suggestion] if suggestion else [])
+    click.echo("\n".join(wrap_lines(lines)))
+
+
+def wrap_lines(lines: list[str]) -> list[str]:
+    """Each line wrapped to the terminal's width (80 columns when not a terminal), its
+    continuation indented two more spaces than the line, so facts stay apart."""
+    width = shutil.get_terminal_size().columns
+    out: list[str] = []
+    for line in lines:
+        indent = " " * (len(line) - len(line.lstrip()) + 2)
+        wrapped = textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False)
+        out += wrapped or [line]
+    return out
 
 
 def _format_stats(result) -> list[str]:
@@ -140,7 +159,13 @@ def _format_memory(memory) -> list[str]:
 
 @click.group()
 def db() -> None:
-    """Look after the progress file: check it, back it up."""
+    """Look after the progress file: check it, back it up.
+
+    \b
+    Example:
+      quizapp db check
+      quizapp db backup ~/backups/progress.sqlite3
+    """
 
 
 @db.command()
@@ -149,7 +174,13 @@ def check(settings: Settings) -> None:
     """Run SQLite's integrity and foreign-key checks on the progress file.
 
     Read-only: the file is not migrated, stamped or switched to WAL, and another program's
-    database is refused untouched."""
+    database is refused untouched.
+
+    \b
+    Example:
+      quizapp db check
+      quizapp --db ~/old/progress.sqlite3 db check
+    """
     from quizapp.health import progress_problems
     from quizapp.store.connection import check_file, open_read_only
 
@@ -172,7 +203,15 @@ def check(settings: Settings) -> None:
 @click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_obj
 def backup(settings: Settings, path: Path | None) -> None:
-    """Copy the progress file to PATH (default: beside it, named with the time)."""
+    """Copy the progress file to PATH (default: beside it, named with the time).
+
+    A consistent copy, safe while the app is open.
+
+    \b
+    Example:
+      quizapp db backup
+      quizapp db backup ~/backups/progress-2026-12-01.sqlite3
+    """
     from quizapp.output import OutputError, check_output
     from quizapp.store.connection import backup_to, open_store
 

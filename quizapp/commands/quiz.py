@@ -62,7 +62,12 @@ def _store(settings: Settings, *, create: bool = True) -> Iterator[sqlite3.Conne
 
 @click.group()
 def quiz() -> None:
-    """Self-assessment blocks (take them in the app: run `quizapp`)."""
+    """Self-assessment blocks (take them in the app: run `quizapp`).
+
+    \b
+    Example:
+      quizapp quiz history
+    """
 
 
 def _when(moment: datetime | None) -> str | None:
@@ -73,7 +78,12 @@ def _when(moment: datetime | None) -> str | None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
 def history(settings: Settings, as_json: bool) -> None:
-    """List your quiz blocks, newest first, with score and time."""
+    """List your quiz blocks, newest first, with score and time.
+
+    \b
+    Example:
+      quizapp quiz history --json
+    """
     from quizapp.quiz.scoring import history as block_history
 
     with _errors(settings.db_path), _store(settings) as conn:
@@ -113,7 +123,13 @@ def history(settings: Settings, as_json: bool) -> None:
 
 @click.group()
 def results() -> None:
-    """Results files: hand in your quiz answers, or collect a class's files."""
+    """Results files: hand in your quiz answers, or collect a class's files.
+
+    \b
+    Example:
+      quizapp results export my-results.json           # a learner
+      quizapp results import ~/inbox/student-07.json   # the instructor
+    """
 
 
 FORCE = click.option("--force", is_flag=True, help="Replace PATH if it already exists.")
@@ -133,7 +149,13 @@ def export_command(settings: Settings, path: Path, name: str | None, force: bool
     """Write your submitted quiz blocks to PATH as a results file (`-` for standard output).
 
     PATH must be a new file, or an existing results file with --force; the progress file,
-    databases, decks and devices are never written."""
+    databases, decks and devices are never written.
+
+    \b
+    Example:
+      quizapp results export my-results.json
+      quizapp results export --name "A. Student" - | gzip > results.json.gz
+    """
     from quizapp.output import check_output, is_stdout
     from quizapp.quiz.export import export_results
 
@@ -165,7 +187,12 @@ def export_command(settings: Settings, path: Path, name: str | None, force: bool
 )
 @click.pass_obj
 def import_command(settings: Settings, path: Path, folder: Path | None) -> None:
-    """Check a learner's results file and add it to the class folder for `quizapp report`."""
+    """Check a learner's results file and add it to the class folder for `quizapp report`.
+
+    \b
+    Example:
+      quizapp results import ~/inbox/student-07.json --into ~/class-2026
+    """
     from quizapp.quiz.export import class_folder, import_results
 
     target_folder = folder or class_folder(settings.db_path)
@@ -232,7 +259,13 @@ def report(
     settings: Settings, paths: tuple[Path, ...], fmt: str, output: Path | None, force: bool
 ) -> None:
     """Item statistics over one or many results files (a class): p, D, r_pb, distractors,
-    items to revise, KR-20 of shared blocks. A folder means every *.json file in it."""
+    items to revise, KR-20 of shared blocks. A folder means every *.json file in it.
+
+    \b
+    Example:
+      quizapp report ~/class-2026
+      quizapp report ~/class-2026 --format csv -o item-statistics.csv
+    """
     from quizapp.output import check_output, write_output
     from quizapp.quiz.class_report import analyse_class
     from quizapp.quiz.report_format import render_csv, render_json, render_table

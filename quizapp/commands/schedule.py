@@ -52,7 +52,9 @@ def schedule() -> None:
 
 
 def _action(action: str) -> None:
-    @schedule.command(action, help=_HELP[action])
+    example = f"\n\n\b\nExample:\n  quizapp schedule {action} --deck iim --topic antibodies"
+
+    @schedule.command(action, help=_HELP[action] + example)
     @click.argument("card_ids", nargs=-1, metavar="[ID]...")
     @click.option("--deck", "deck_id", metavar="ID", help="Cards of this deck.")
     @click.option("--topic", metavar="ID", help="Cards of this topic.")
@@ -111,6 +113,10 @@ def postpone(settings: Settings, days: int, deck_ids: tuple[str, ...]) -> None:
 
     The cards you are least likely to recall stay today; the most stable ones wait
     longest. Only due dates move: memory states and the review log are not touched.
+
+    \b
+    Example:
+      quizapp schedule postpone 7
     """
     from quizapp.srs.control import postpone as spread
 
@@ -127,6 +133,10 @@ def advance(settings: Settings, count: int, deck_ids: tuple[str, ...]) -> None:
     """Bring up to COUNT reviews due on later days into today, lowest recall first.
 
     For a day with time to spare (an exam coming): only due dates move.
+
+    \b
+    Example:
+      quizapp schedule advance 30
     """
     from quizapp.srs.control import advance as bring_in
 

@@ -38,7 +38,7 @@ def check_semantics(items: dict[str, list[LDict]], index: Index, ck: Checker) ->
 
 
 def _where(item: LDict, key: str) -> object:
-    return item.value_locs.get(key, item.loc)
+    return item.value_loc(key)
 
 
 def _check_range(item: LDict, ck: Checker, what: str) -> None:
@@ -78,7 +78,7 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
         if definition is None:
             continue  # already reported as an unknown attribute
         needed = _FIELDS_BY_TYPE[definition["type"]]
-        where = e["attributes"].value_locs[key]
+        where = e["attributes"].value_loc(key)
         for name in needed:
             if name not in value:
                 ck.error(where, f"{definition['type']} attribute {key!r} needs {name!r}")
@@ -208,7 +208,7 @@ def _check_table(t: LDict, ck: Checker) -> None:
         seen.add(row["entity"])
         for key in row["cells"]:
             if key not in columns:
-                ck.error(row["cells"].key_locs[key], f"unknown column {key!r} in table {t['id']!r}")
+                ck.error(row["cells"].key_loc(key), f"unknown column {key!r} in table {t['id']!r}")
 
 
 def _check_units(b: LDict, index: Index, ck: Checker) -> None:
@@ -240,15 +240,15 @@ def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> 
         _check_range(value, ck, key)
         definition = index["attributes"].get(key)
         if definition is not None and definition["type"] != "range":
-            ck.error(b["labs"].key_locs[key], f"lab {key!r} must be a range attribute")
+            ck.error(b["labs"].key_loc(key), f"lab {key!r} must be a range attribute")
         elif definition is not None and definition.get("population"):
             ck.error(
-                b["labs"].key_locs[key],
+                b["labs"].key_loc(key),
                 f"{key!r} is a population figure (`population: true`), not a patient's "
                 "result: a vignette never states it as this patient's value",
             )
     for lead_in, key in b.get("answers", {}).items():
-        where = b["answers"].key_locs[lead_in]
+        where = b["answers"].key_loc(lead_in)
         if lead_in not in LEAD_INS:
             ck.error(where, f"unknown lead-in {lead_in!r}; use one of {', '.join(LEAD_INS)}")
             continue

@@ -15,7 +15,7 @@ from quizapp.deck.format_v1 import FORMATS, INCLUDED_FILE, LIST_SECTIONS
 from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
 from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
 from quizapp.deck.units import convert_range
-from quizapp.deck.yaml_source import LDict, YamlProblem, read_yaml
+from quizapp.deck.yaml_source import LDict, LList, ValueBudget, YamlProblem, read_yaml
 from quizapp.gc_policy import paused_gc
 
 
@@ -71,7 +71,8 @@ def internal_problem(root: Path, doing: str, exc: Exception) -> Problem:
 def _check_deck(root: Path) -> LoadResult:
     ck = Checker()
     files: dict[str, str] = {}
-    root_data = _read(root, ck, files)
+    budget = ValueBudget()
+    root_data = _read(root, ck, files, budget)
     if root_data is None:
         return LoadResult(None, ck.problems)
     ck.format = deck_format(root_data)
@@ -79,7 +80,7 @@ def _check_deck(root: Path) -> LoadResult:
     items: dict[str, list[LDict]] = {name: [] for name in LIST_SECTIONS}
     _collect(checked_root, items)
     for name, path in _includes(root, root_data, ck):
-        data = _read(path, ck, files, display=str(root.parent / name))
+        data = _read(path, ck, files, budget, display=str(root.parent / name))
         if data is not None:
             _collect(INCLUDED_FILE.check(data, data.loc, ck), items)
     if checked_root is None:
@@ -108,10 +109,14 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 
 
 def _read(
-    path: Path, ck: Checker, digests: dict[str, str], display: str | None = None
+    path: Path,
+    ck: Checker,
+    digests: dict[str, str],
+    budget: ValueBudget,
+    display: str | None = None,
 ) -> LDict | None:
     try:
-        data = read_yaml(path, display, digests)
+        data = read_yaml(path, display, budget, digests)
     except YamlProblem as exc:
         ck.problems.append(exc.problem)
         return None
@@ -127,11 +132,11 @@ def _read(
 
 def _includes(root: Path, data: LDict, ck: Checker) -> list[tuple[str, Path]]:
     names = data.get("include")
-    if not isinstance(names, list):
+    if not isinstance(names, LList):
         return []
     found: list[tuple[str, Path]] = []
     seen: set[Path] = set()
-    for name, loc in zip(names, names.item_locs, strict=True):
+    for name, loc in zip(names, names.item_locs(), strict=True):
         if not isinstance(name, str):
             continue
         target = resolve_include(root, name)
@@ -358,7 +363,7 @@ def _blueprint(b: LDict) -> m.Blueprint:
         labs={k: _range(v) for k, v in b.get("labs", {}).items()},
         answers=dict(b.get("answers", {})),
         sex=b.get("sex"),
-        field_locs=dict(b.value_locs),
+        field_locs={key: b.value_loc(key) for key in b},
     )
 
 

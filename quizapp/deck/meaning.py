@@ -51,7 +51,7 @@ def check_meaning(items: dict[str, list[LDict]], index: Index, ck: Checker) -> N
 
 
 def _where(item: LDict, key: str) -> object:
-    return item.value_locs.get(key, item.loc)
+    return item.value_loc(key)
 
 
 def _kind_label(index: Index, kind: str) -> str:
@@ -80,7 +80,7 @@ def _check_blueprint_kinds(b: LDict, index: Index, ck: Checker) -> None:
         if wanted is None or entity is None or entity["kind"] in wanted:
             continue
         ck.warning(
-            answers.value_locs[lead_in],
+            answers.value_loc(lead_in),
             f"the {lead_in} lead-in asks for {' or '.join(wanted)}, but {key!r} is a "
             f"{_kind_label(index, entity['kind'])} (kind {entity['kind']!r}): the question "
             "would read wrong and its options would be of the wrong kind",
@@ -96,10 +96,10 @@ def _check_population_figures(blueprints: list[LDict], index: Index, ck: Checker
         entity = index["entities"].get(b["condition"])
         if entity is None:
             continue
-        values = entity.get("attributes", LDict())
-        printed = [(a, values.value_locs[a]) for a, v in values.items() if "min" in v]
-        labs = b.get("labs", LDict())
-        printed += [(a, labs.key_locs[a]) for a in labs if a not in values]
+        values = entity.get("attributes")
+        labs = b.get("labs")
+        printed = [(a, values.value_loc(a)) for a, v in (values or {}).items() if "min" in v]
+        printed += [(a, labs.key_loc(a)) for a in labs or () if a not in (values or {})]
         for attr, loc in printed:
             definition = index["attributes"].get(attr)
             if definition is None or (entity["id"], attr) in warned:

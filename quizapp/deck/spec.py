@@ -214,19 +214,19 @@ class ListOf(Spec):
 
     def check(self, value: object, loc: Location, ck: Checker) -> object:
         if self.one_or_many and not isinstance(value, list):
-            return _keep([self.item.check(value, loc, ck)], [loc])
+            return _keep([self.item.check(value, loc, ck)], [loc], loc)
         if not isinstance(value, list):
             ck.error(loc, f"expected a list, got {describe(value)}")
             return None
         if len(value) < self.min_items:
             ck.error(loc, f"list needs at least {self.min_items} item(s)")
-        locs = value.item_locs if isinstance(value, LList) else [loc] * len(value)
+        locs = value.item_locs() if isinstance(value, LList) else [loc] * len(value)
         checked = [self.item.check(v, vl, ck) for v, vl in zip(value, locs, strict=True)]
         if isinstance(value, LList) and all(
             a is b and a is not None for a, b in zip(checked, value, strict=True)
         ):
             return value
-        return _keep(checked, locs)
+        return _keep(checked, locs, loc)
 
     def json_schema(self) -> dict:
         schema: dict = {"type": "array", "items": self.item.json_schema()}
@@ -249,17 +249,16 @@ class MapOf(Spec):
         if not isinstance(value, dict):
             ck.error(loc, f"expected a mapping, got {describe(value)}")
             return None
-        out = LDict()
-        out.loc, out.key_locs, out.value_locs = loc, {}, {}
+        out = LDict(loc)
         for key, item in value.items():
             key_loc = _key_loc(value, key, loc)
             if Id(self.key_section).check(key, key_loc, ck) is None:
                 continue
-            checked = self.value.check(item, _value_loc(value, key, loc), ck)
+            value_loc = _value_loc(value, key, loc)
+            checked = self.value.check(item, value_loc, ck)
             if checked is not None:
                 out[key] = checked
-                out.key_locs[key] = key_loc
-                out.value_locs[key] = _value_loc(value, key, loc)
+                out.place(key, key_loc, value_loc)
         return out
 
     def json_schema(self) -> dict:
@@ -333,28 +332,26 @@ def _located_dict(value: dict, loc: Location) -> LDict:
     """Check in place when the YAML reader gave us located values; wrap plain dicts."""
     if isinstance(value, LDict):
         return value
-    out = LDict(value)
-    out.loc, out.key_locs, out.value_locs = loc, {}, {}
-    return out
+    return LDict(loc, value)
 
 
-def _keep(values: list, locs: list[Location]) -> LList:
+def _keep(values: list, locs: list[Location], loc: Location) -> LList:
     """The checked items that are usable, with their locations."""
-    out = LList()
-    out.item_locs = []
-    for value, loc in zip(values, locs, strict=True):
+    out = LList(loc)
+    for value, item_loc in zip(values, locs, strict=True):
         if value is not None:
-            out.append(value)
-            out.item_locs.append(loc)
+            out.append_at(value, item_loc)
     return out
 
 
 def _key_loc(mapping: dict, key: str, fallback: Location) -> Location:
-    return getattr(mapping, "key_locs", {}).get(key, fallback)
+    return mapping.key_loc(key) if isinstance(mapping, LDict) else fallback
 
 
 def _value_loc(mapping: dict, key: str, fallback: Location) -> Location:
-    return getattr(mapping, "value_locs", {}).get(key, loc_of(mapping.get(key), fallback))
+    if isinstance(mapping, LDict):
+        return mapping.value_loc(key)
+    return loc_of(mapping.get(key), fallback)
 
 
 def _did_you_mean(word: object, choices) -> str:

@@ -54,7 +54,7 @@ def plan_upgrade(root: Path) -> Upgrade:
     text = raw.decode("utf-8-sig")
     if data["format"] == LATEST_FORMAT:
         return Upgrade(root, text, text)
-    where = data.value_locs["format"]
+    where = data.value_loc("format")
     new = replace_token(text, where, str(data["format"]), str(LATEST_FORMAT))
     if new is None:
         message = f"cannot find `format: {data['format']}` at this place; edit it by hand"

@@ -6,11 +6,11 @@ alias bombs are caught, nesting depth is bounded without recursion, and every
 string, mapping and list knows its file:line:col for error messages.
 """
 
+import gc
 import hashlib
 import math
-import os
 import re
-import stat
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import yaml
 
 from quizapp.deck.errors import Location, Problem
 from quizapp.deck.yaml_errors import explain
+from quizapp.reading import NotRegularFile, read_start
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -25,9 +26,10 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_DECK_BYTES = 32 * 1024 * 1024  # all of a deck's files together
 MAX_SCALAR_CHARS = 100_000
 MAX_DEPTH = 200
-MAX_VALUES = 2_000_000
+MAX_VALUES = 1_000_000  # for a whole deck: ~8 MB of YAML, 30 times the IIM deck
 # Numbers a deck may hold: exact as floats (2**53 > 1e15) and far from float overflow,
 # so every check and generator can compute with them.
 MAX_NUMBER = 10**15
@@ -94,47 +96,119 @@ class YamlProblem(Exception):
         self.problem = problem
 
 
-class LStr(str):
-    """A string from a deck file that knows where it was written."""
+# A place packed into one integer: the line above _COL_BITS, the column below. A deck file
+# has at most 16 MiB, so both fit in 32 bits. Kept packed because a deck has a place for
+# every key and value: hundreds of thousands of Location tuples cost more than the values.
+_COL_BITS = 32
+_COL_MASK = (1 << _COL_BITS) - 1
+_KEY_SHIFT = 2 * _COL_BITS
 
-    loc: Location
+
+def _pack(loc: Location) -> int:
+    return loc.line << _COL_BITS | loc.col
+
+
+def _unpack(path: str, packed: int) -> Location:
+    return Location(path, packed >> _COL_BITS, packed & _COL_MASK)
 
 
 class LDict(dict):
-    """A mapping from a deck file: knows its own place and the place of each key and value."""
+    """A mapping from a deck file: knows its own place and the place of each key and value.
 
-    loc: Location
-    key_locs: dict[str, Location]
-    value_locs: dict[str, Location]
+    Strings are plain `str` (a subclass cannot have slots); their places are kept here,
+    packed, by the mapping or list that holds them.
+    """
+
+    __slots__ = ("loc", "_places")
+
+    def __init__(self, loc: Location, items: object = ()) -> None:
+        super().__init__(items)
+        self.loc = loc
+        self._places: dict[str, int] | None = None  # made on first use: {} is common
+
+    def place(self, key: str, key_loc: Location, value_loc: Location) -> None:
+        """Remember where `key` and its value were written (in this mapping's file)."""
+        if self._places is None:
+            self._places = {}
+        self._places[key] = _pack(key_loc) << _KEY_SHIFT | _pack(value_loc)
+
+    def key_loc(self, key: str) -> Location:
+        """Where the key was written; the mapping's own place when unknown."""
+        packed = self._places.get(key) if self._places else None
+        if packed is None:
+            return self.loc
+        return _unpack(self.loc.path, packed >> _KEY_SHIFT)
+
+    def value_loc(self, key: str) -> Location:
+        """Where the key's value was written; the value's or the mapping's place when unknown."""
+        packed = self._places.get(key) if self._places else None
+        if packed is None:
+            return loc_of(self.get(key), self.loc)
+        return _unpack(self.loc.path, packed & ((1 << _KEY_SHIFT) - 1))
 
 
 class LList(list):
     """A sequence from a deck file: knows its own place and each item's place."""
 
-    loc: Location
-    item_locs: list[Location]
+    __slots__ = ("loc", "_places")
+
+    def __init__(self, loc: Location) -> None:
+        super().__init__()
+        self.loc = loc
+        self._places: array | None = None  # made on first use: [] is common
+
+    def append_at(self, value: object, loc: Location) -> None:
+        """Add an item written at `loc` (in this list's file)."""
+        self.append(value)
+        if self._places is None:
+            self._places = array("Q")
+        self._places.append(_pack(loc))
+
+    def item_locs(self) -> list[Location]:
+        """Where each item was written, in order."""
+        path = self.loc.path
+        return [_unpack(path, packed) for packed in self._places or ()]
 
 
 def loc_of(value: object, fallback: Location) -> Location:
-    """The location a value carries, or the fallback for plain numbers and booleans."""
+    """The location a mapping or list carries, or the fallback for text, numbers and booleans."""
     return getattr(value, "loc", fallback)
 
 
+class ValueBudget:
+    """How many values a deck's files have held so far: one budget for all of a deck's
+    files, so that includes cannot add up to more than MAX_VALUES or MAX_DECK_BYTES."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+        self.total = 0
+        self.from_aliases = 0  # of the total: values repeated through aliases
+
+
 def read_yaml(
-    path: Path, display: str | None = None, digests: dict[str, str] | None = None
+    path: Path,
+    display: str | None = None,
+    budget: ValueBudget | None = None,
+    digests: dict[str, str] | None = None,
 ) -> object:
     """Parse one file into located values, or raise YamlProblem saying where and what.
 
-    `digests`, when given, receives the SHA-256 of the exact bytes parsed, under the
-    path: what the deck cache compares at the next start.
+    `budget` counts values across a deck's files; `digests`, when given, receives the
+    SHA-256 of the exact bytes parsed, under the path: what the deck cache compares at
+    the next start.
     """
     name = display or str(path)
+    budget = budget or ValueBudget()
     data = _read_bytes(path, name)
     if digests is not None:
         digests[str(path)] = hashlib.sha256(data).hexdigest()
+    budget.bytes += len(data)
+    if budget.bytes > MAX_DECK_BYTES:
+        message = f"the deck's files are over {MAX_DECK_BYTES:,} bytes together; split the deck"
+        raise _fail(name, 1, 1, message)
     text = _decode(data, name)
     _check_flow_depth(text, name)
-    return _compose(text, name)
+    return _compose(text, name, budget)
 
 
 def _fail(name: str, line: int, col: int, message: str) -> YamlProblem:
@@ -143,26 +217,17 @@ def _fail(name: str, line: int, col: int, message: str) -> YamlProblem:
 
 def _read_bytes(path: Path, name: str) -> bytes:
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            os.listdir(path)  # raises the reason when the folder cannot be read
-            raise _fail(name, 1, 1, "is a folder without a deck.yaml")
-        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
-            raise _fail(name, 1, 1, "is not a regular file; a deck is a YAML file")
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            raise _fail(
-                name,
-                1,
-                1,
-                f"file is {size:,} bytes; a deck file may hold at most {MAX_FILE_BYTES:,}",
-            )
-        return path.read_bytes()
-    except RuntimeError:  # pathlib's report of a symbolic link loop on some versions
-        raise _fail(name, 1, 1, "cannot read file: symbolic link loop") from None
+        data = read_start(path, MAX_FILE_BYTES + 1)
+    except NotRegularFile as exc:  # a folder that can be opened can be listed too
+        what = "a folder without a deck.yaml" if exc.is_folder else "not a regular file"
+        raise _fail(name, 1, 1, f"is {what}; a deck is a YAML file") from None
     except OSError as exc:
         what = "folder" if _is_folder(path) else "file"
         raise _fail(name, 1, 1, f"cannot read {what}: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        message = f"file is over {MAX_FILE_BYTES:,} bytes; a deck file may hold at most that"
+        raise _fail(name, 1, 1, message)
+    return data
 
 
 def _is_folder(path: Path) -> bool:
@@ -211,16 +276,20 @@ def _check_flow_depth(text: str, name: str) -> None:
             raise _fail(name, line, col, f"nesting is deeper than {MAX_DEPTH} levels")
 
 
-def _compose(text: str, name: str) -> object:
+def _compose(text: str, name: str, budget: ValueBudget) -> object:
     loader = _Loader(text)
+    collecting = gc.isenabled()
+    gc.disable()  # the values form no cycles; collecting while millions are made took 2/3 of the time
     try:
-        return _Composer(name).compose(loader.get_event)
+        return _Composer(name, budget).compose(loader.get_event)
     except yaml.MarkedYAMLError as exc:
         raise _fail(name, *explain(exc, text)) from None
     except yaml.YAMLError as exc:
         raise _fail(name, 1, 1, f"YAML syntax: {exc}") from None
     finally:
         loader.dispose()
+        if collecting:
+            gc.enable()
 
 
 _RUNS = (
@@ -243,28 +312,29 @@ def _control_message(value: str, char: str) -> str:
 
 
 class _Composer:
-    """Turns the event stream into LDict/LList/LStr values, iteratively."""
+    """Turns the event stream into LDict/LList/str values, iteratively."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, budget: ValueBudget) -> None:
         self.name = name
-        self.anchors: dict[str, tuple[object, int]] = {}
-        self.total = 0
-        self.from_aliases = 0  # of the total: values repeated through aliases
+        self.budget = budget
+        self.anchors: dict[str, tuple[object, int, Location]] = {}
+        self.strings: dict[str, str] = {}  # one copy of each text ("id", "s1", ...)
 
     def fail(self, event: yaml.Event, message: str) -> YamlProblem:
         mark = event.start_mark
         return _fail(self.name, mark.line + 1, mark.column + 1, message)
 
     def count(self, event: yaml.Event, weight: int) -> None:
-        self.total += weight
+        budget = self.budget
+        budget.total += weight
         if type(event) is yaml.AliasEvent:
-            self.from_aliases += weight
-        if self.total > MAX_VALUES:
+            budget.from_aliases += weight
+        if budget.total > MAX_VALUES:
             limit = f"more than {MAX_VALUES:,} values"
-            if self.from_aliases * 2 > self.total:
+            if budget.from_aliases * 2 > budget.total:
                 message = f"document expands to {limit} (aliases repeated too often)"
-            else:  # a plain large file: say so, not blame aliases it does not have
-                message = f"document holds {limit}; split the deck into included files"
+            else:  # a plain large deck: say so, not blame aliases it does not have
+                message = f"the deck's files hold {limit}; split the deck into smaller decks"
             raise self.fail(event, message)
 
     def check_tag(self, event: yaml.Event) -> None:
@@ -272,7 +342,7 @@ class _Composer:
         if tag and tag != "!" and tag not in _STANDARD_TAGS:
             raise self.fail(event, f"tag {tag!r} is not allowed in a deck (plain values only)")
 
-    def scalar(self, event: yaml.ScalarEvent, loc: Location) -> object:
+    def scalar(self, event: yaml.ScalarEvent) -> object:
         value = event.value
         if len(value) > MAX_SCALAR_CHARS:
             raise self.fail(
@@ -288,9 +358,7 @@ class _Composer:
         if bad:
             raise self.fail(event, _control_message(value, bad.group()))
         if tag in (_STR, _TIMESTAMP):
-            text = LStr(value)
-            text.loc = loc
-            return text
+            return self.strings.setdefault(value, value)
         kind = tag.rsplit(":", 1)[-1]
         if kind in ("int", "float") and len(value) > MAX_NUMBER_CHARS:
             raise self.fail(
@@ -312,14 +380,7 @@ class _Composer:
         self.check_tag(event)
         if depth >= MAX_DEPTH:
             raise self.fail(event, f"nesting is deeper than {MAX_DEPTH} levels")
-        container: LDict | LList
-        if isinstance(event, yaml.MappingStartEvent):
-            container = LDict()
-            container.key_locs, container.value_locs = {}, {}
-        else:
-            container = LList()
-            container.item_locs = []
-        container.loc = loc
+        container = LDict(loc) if isinstance(event, yaml.MappingStartEvent) else LList(loc)
         return [container, event, None, 1]
 
     def compose(self, next_event: Callable[[], yaml.Event]) -> object:
@@ -340,24 +401,26 @@ class _Composer:
                 continue
             mark = event.start_mark
             loc = Location(name, mark.line + 1, mark.column + 1)
+            # Each value counts once where it is written; an alias counts all it repeats.
             if kind is yaml.ScalarEvent:
-                value, weight = self.scalar(event, loc), 1
+                self.count(event, 1)
+                value, weight = self.scalar(event), 1
                 if event.anchor:
-                    self.anchors[event.anchor] = (value, 1)
+                    self.anchors[event.anchor] = (value, 1, loc)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self.count(event, 1)
                 stack.append(self.start(event, loc, len(stack)))
                 continue
             elif kind is yaml.AliasEvent:
                 if event.anchor not in self.anchors:
                     raise self.fail(event, f"alias *{event.anchor} names no anchor")
-                value, weight = self.anchors[event.anchor]
-                loc = loc_of(value, loc)
-            else:  # the end of a mapping or sequence
+                value, weight, loc = self.anchors[event.anchor]
+                self.count(event, weight)
+            else:  # the end of a mapping or sequence, counted at its start
                 value, start, _, weight = stack.pop()
                 loc = value.loc
                 if start.anchor:
-                    self.anchors[start.anchor] = (value, weight)
-            self.count(event, weight)
+                    self.anchors[start.anchor] = (value, weight, loc)
             if stack:
                 self.add(stack[-1], value, weight, loc, event)
             else:
@@ -369,8 +432,7 @@ class _Composer:
         container = frame[0]
         frame[3] += weight
         if type(container) is LList:
-            container.append(value)
-            container.item_locs.append(loc)
+            container.append_at(value, loc)
             return
         pending = frame[2]
         if pending is None:
@@ -378,12 +440,11 @@ class _Composer:
                 raise self.fail(event, "mapping keys must be plain words")
             key = value if isinstance(value, str) else str(value).lower()
             if key in container:
-                first = container.key_locs[key]
+                first = container.key_loc(key)
                 raise self.fail(event, f"duplicate key {key!r} (first given at line {first.line})")
             frame[2] = (key, loc)
             return
         key, key_loc = pending
         container[key] = value
-        container.key_locs[key] = key_loc
-        container.value_locs[key] = loc
+        container.place(key, key_loc, loc)
         frame[2] = None

@@ -4,15 +4,19 @@ UTF-8 with a byte order mark (so Excel reads accents and Greek letters right), C
 (RFC 4180), and every text cell passed through the report's formula neutraliser: deck text
 starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` and is never run as a formula.
 Options get fixed columns (option_A ... up to the widest card), so each is its own cell.
+Deck places (`loc`, the proof columns) are relative to the deck's folder: a shared sheet
+should not carry the author's home folder, and the places still read the same to them.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from quizapp.deck.errors import Location
 from quizapp.export.html import source_text
 from quizapp.export.output import check_target, write_atomically
 from quizapp.export.select import Selection
@@ -29,9 +33,17 @@ CARD_COLUMNS = [
 OPTION_COLUMNS = ["", "_correct", "_explanation", "_entity", "_proof"]
 
 
-def _proof_text(proof: tuple[Proof, ...]) -> str:
+def _place(loc: Location, folder: Path) -> str:
+    """`file:line:col` with the file relative to the deck folder (as given when outside)."""
+    path = Path(loc.path)
+    with suppress(ValueError):
+        path = path.relative_to(folder)
+    return str(Location(str(path), loc.line, loc.col))
+
+
+def _proof_text(proof: tuple[Proof, ...], folder: Path) -> str:
     """One line per fact: `rule: fact (file:line:col)`."""
-    return "\n".join(f"{p.rule}: {p.fact} ({p.loc})" for p in proof)
+    return "\n".join(f"{p.rule}: {p.fact} ({_place(p.loc, folder)})" for p in proof)
 
 
 def _labels(cards: tuple[Card, ...]) -> list[str]:
@@ -49,11 +61,12 @@ def columns(selection: Selection) -> list[str]:
 def row(selection: Selection, card: Card, labels: list[str]) -> list[Any]:
     key = next((o.label for o in card.options if o.correct), None)
     deck = selection.deck_of(card)
+    folder = Path(deck.path).parent
     values: list[Any] = [
         card.id, card.deck, card.kind, card.topic, selection.topic_title(card), card.prompt,
         card.answer, key, card.extra, card.category, card.seed, "; ".join(card.sources),
-        source_text(deck, card.sources), "; ".join(card.tests), str(card.loc),
-        _proof_text(card.proof),
+        source_text(deck, card.sources), "; ".join(card.tests), _place(card.loc, folder),
+        _proof_text(card.proof, folder),
     ]  # fmt: skip
     options = {o.label: o for o in card.options}
     for label in labels:
@@ -66,7 +79,7 @@ def row(selection: Selection, card: Card, labels: list[str]) -> list[Any]:
                 option.correct,
                 option.explanation,
                 option.entity,
-                _proof_text(option.proof),
+                _proof_text(option.proof, folder),
             ]
     return [csv_cell(value) for value in values]
 

@@ -7,16 +7,18 @@ from dataclasses import dataclass
 
 from quizapp.deck.model import Deck
 from quizapp.export.output import ExportError
-from quizapp.generate import Card, generate_deck
+from quizapp.generate import Card, LintFinding, generate_deck
 
 
 @dataclass(frozen=True)
 class Selection:
-    """Cards to export, in generation order, and the decks they came from (by deck id)."""
+    """Cards to export, in generation order, the decks they came from (by deck id), and
+    what generation found wrong with items it could not make fair."""
 
     cards: tuple[Card, ...]
     decks: dict[str, Deck]
     seed: int
+    findings: tuple[LintFinding, ...] = ()
 
     def deck_of(self, card: Card) -> Deck:
         return self.decks[card.deck]
@@ -52,12 +54,15 @@ def select_cards(
             f"--topic: no topic {', '.join(unknown)} in these decks (topics: {known})"
         )
     cards: list[Card] = []
+    findings: list[LintFinding] = []
     for deck in by_id.values():
+        generated = generate_deck(deck, seed=seed)
+        findings += generated.findings
         cards += [
             card
-            for card in generate_deck(deck, seed=seed).cards
+            for card in generated.cards
             if (not kinds or card.kind in kinds) and (not topics or card.topic in topics)
         ]
     if not cards:
-        raise ExportError("no cards match the chosen decks, kinds and topics; nothing written")
-    return Selection(tuple(cards), by_id, seed)
+        raise ExportError("no cards match the chosen decks, kinds and topics")
+    return Selection(tuple(cards), by_id, seed, tuple(findings))

@@ -46,7 +46,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import stat
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -55,6 +54,7 @@ from typing import Any, TypeVar
 
 from quizapp.output import write_output
 from quizapp.quiz.item_analysis import Response
+from quizapp.reading import NotRegularFile, read_start
 
 __all__ = [
     "FORMAT",
@@ -463,13 +463,10 @@ def parse_results(text: str, source: str = "<results>") -> ResultsFile:
 def _read_bounded(path: Path, source: str) -> bytes:
     """The file's bytes, if it is a regular file of a sane size: a FIFO would block and
     /dev/zero never end, so neither is read at all."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise ResultsFileError(source, "", "not a regular file; a results file is JSON")
-        data = handle.read(MAX_FILE_BYTES + 1)
+    try:
+        data = read_start(path, MAX_FILE_BYTES + 1)
+    except NotRegularFile:
+        raise ResultsFileError(source, "", "not a regular file; a results file is JSON") from None
     if len(data) > MAX_FILE_BYTES:
         raise ResultsFileError(
             source, "", f"larger than {MAX_FILE_BYTES // 2**20} MiB; not a results file"

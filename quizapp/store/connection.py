@@ -22,6 +22,7 @@ import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
+from quizapp.reading import NotRegularFile, read_start
 from quizapp.store.errors import StoreError
 from quizapp.store.schema import MIGRATIONS
 
@@ -80,14 +81,10 @@ def open_store(
 def _check_before_open(path: Path, *, create: bool) -> bool:
     """Refuse, with a reason, what sqlite would refuse later with a vaguer message; whether
     the file is already stamped as quizapp's (False for a new file)."""
+    _refuse_link(path)
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a progress file.")
     folder = path.parent if str(path.parent) else Path(".")
-    if path.is_symlink() and not path.exists():
-        raise StoreError(
-            f"{path} is a symbolic link to {os.readlink(path)}, which does not exist; "
-            "quizapp did not create a file there."
-        )
     if not path.exists():
         _refuse_orphan_journal(path)
         if not create:
@@ -118,14 +115,11 @@ def identify(path: Path) -> bool:
     Nothing here writes: the header is read as bytes, the schema through an immutable
     connection (see the module docstring)."""
     try:
-        is_regular = stat.S_ISREG(path.stat().st_mode)
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror}.") from exc
-    if not is_regular:  # a FIFO would block the read below; a device is no progress file
-        raise StoreError(f"{path} is not a regular file, so not a progress file; left untouched.")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(HEADER_SIZE)
+        header = read_start(path, HEADER_SIZE)
+    except NotRegularFile:  # a FIFO, a device: no progress file, and not read at all
+        raise StoreError(
+            f"{path} is not a regular file, so not a progress file; left untouched."
+        ) from None
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror}.") from exc
     if not header:
@@ -216,6 +210,7 @@ def open_snapshot(path: Path) -> sqlite3.Connection:
 
 
 def _open_reading(path: Path, mode: str) -> sqlite3.Connection:
+    _refuse_link(path)
     if not path.exists():
         _refuse_orphan_journal(path)
         raise StoreError(f"there is no progress file at {path}.")
@@ -244,6 +239,18 @@ def open_reader(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _refuse_link(path: Path) -> None:
+    """A symbolic link is refused, not followed, as for every path quizapp writes: a link
+    left in a shared folder could point quizapp at another program's file, and SQLite
+    would keep the journal beside the link's name, apart from the file it belongs to."""
+    if path.is_symlink():
+        raise StoreError(
+            f"{path} is a symbolic link (to {os.readlink(path)}); quizapp opens a progress "
+            "file by its own path, never through a link, and left both untouched. Give the "
+            "file itself with --db or QUIZAPP_DB."
+        )
 
 
 def _refuse_orphan_journal(path: Path) -> None:

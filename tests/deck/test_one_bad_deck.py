@@ -231,6 +231,6 @@ def test_a_plain_large_file_is_not_blamed_on_aliases(tmp_path, monkeypatch):
     bomb = tmp_path / "bomb.yaml"
     bomb.write_text("a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nb: [" + ", ".join(["*a"] * 200) + "]\n")
     [problem] = check_deck(plain).problems
-    assert "holds more than 1,000 values; split the deck" in problem.message
+    assert "hold more than 1,000 values; split the deck" in problem.message
     [problem] = check_deck(bomb).problems
     assert "aliases repeated too often" in problem.message

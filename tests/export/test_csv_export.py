@@ -2,6 +2,7 @@
 
 import csv
 import json
+from pathlib import Path
 
 from tests.export.conftest import FORMULA, IIM, SCRIPT, run
 
@@ -19,6 +20,11 @@ def _unneutralised(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:2] in "=+-@\t\r" else cell
 
 
+def _relative(place: str) -> str:
+    """A place as the CSV gives it: relative to the deck folder."""
+    return str(Path(place).relative_to(IIM))
+
+
 def test_one_row_per_card_with_every_field_and_a_bom(tmp_path):
     out = tmp_path / "iim.csv"
     result = run("export", "csv", IIM, "-o", out)
@@ -30,14 +36,16 @@ def test_one_row_per_card_with_every_field_and_a_bom(tmp_path):
     assert list(rows) == [c["id"] for c in cards]
     for card in cards:
         row = rows[card["id"]]
-        for field in ("deck", "kind", "topic", "prompt", "answer", "loc"):
+        for field in ("deck", "kind", "topic", "prompt", "answer"):
             assert _unneutralised(row[field]) == card[field], (card["id"], field)
+        assert row["loc"] == _relative(card["loc"]) and not row["loc"].startswith("/")
         assert row["extra"] == (card["extra"] or "")
         assert row["seed"] == ("" if card["seed"] is None else str(card["seed"]))
         assert row["sources"] == "; ".join(card["sources"])
         assert row["tests"] == "; ".join(card["tests"])
         for proof in card["proof"]:
-            assert f"{proof['rule']}: {proof['fact']} ({proof['loc']})" in row["proof"]
+            place = _relative(proof["loc"])
+            assert f"{proof['rule']}: {proof['fact']} ({place})" in row["proof"]
         for option in card["options"]:
             label = option["label"]
             assert _unneutralised(row[f"option_{label}"]) == option["text"]
@@ -45,7 +53,7 @@ def test_one_row_per_card_with_every_field_and_a_bom(tmp_path):
             assert row[f"option_{label}_explanation"] == option["explanation"]
             for proof in option["proof"]:
                 assert (
-                    f"{proof['rule']}: {proof['fact']} ({proof['loc']})"
+                    f"{proof['rule']}: {proof['fact']} ({_relative(proof['loc'])})"
                     in row[f"option_{label}_proof"]
                 )
             if option["correct"]:

@@ -162,3 +162,30 @@ def test_a_bad_output_is_refused_before_the_decks_are_loaded(tmp_path, small_dec
     result = run("export", "anki", small_deck(break_relation), "-o", out)
     assert result.exit_code == 1
     assert result.stderr.strip() == f"quizapp: {out} already exists; add --force to replace it."
+
+
+TEXT_EXPORTS = [(words, suffix) for words, suffix in EXPORTS if suffix in (".csv", ".xml", ".gift")]
+
+
+@pytest.mark.parametrize(
+    ("words", "suffix"), TEXT_EXPORTS, ids=[" ".join(w) for w, _ in TEXT_EXPORTS]
+)
+def test_a_text_export_goes_to_standard_output_with_dash(tmp_path, monkeypatch, words, suffix):
+    """`-o -` gives exactly the file's text (a CSV without the BOM meant for Excel)."""
+    out = tmp_path / f"out{suffix}"
+    assert run("export", *words, SMALL, "-o", out).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    result = run("export", *words, SMALL, "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == out.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    assert "to standard output" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no file named '-'
+
+
+@pytest.mark.parametrize(("words", "suffix"), EXPORTS[:1] + EXPORTS[2:3], ids=["anki", "qti"])
+def test_a_binary_export_to_standard_output_is_refused(tmp_path, monkeypatch, words, suffix):
+    monkeypatch.chdir(tmp_path)
+    result = run("export", *words, SMALL, "-o", "-")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "standard output takes the text formats" in result.stderr
+    assert list(tmp_path.iterdir()) == []

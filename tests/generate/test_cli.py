@@ -104,3 +104,25 @@ def test_cards_on_decks_folder_lists_every_kind_and_every_blueprint(iim):
         c["tests"][0] for c in cards if c["kind"] == "vignette" and c["id"].endswith(":diagnosis")
     }
     assert len(diagnosed) >= 8  # the rest are lint notes: see test_lint
+
+
+def test_cards_takes_kind_and_topic_more_than_once_like_export():
+    args = ("cards", str(DATA / "small.yaml"), "--format", "json")
+    both = json.loads(run(*args, "--kind", "mcq", "--kind", "cloze").stdout)
+    assert {c["kind"] for c in both} == {"mcq", "cloze"}
+    topics = json.loads(run(*args, "--topic", "dx", "--topic", "tx").stdout)
+    assert {c["topic"] for c in topics} == {"dx", "tx"}
+
+
+def test_cards_with_an_unknown_topic_is_an_error_naming_the_known_ones():
+    result = run("cards", str(DATA / "small.yaml"), "--topic", "dxx")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "--topic: no topic dxx in these decks (topics: dx, tx)" in result.stderr
+
+
+def test_a_path_without_decks_is_an_error_for_every_deck_command(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a deck")
+    for command in ("cards", "lint", "validate"):
+        result = run(command, str(tmp_path))
+        assert result.exit_code == 1, (command, result.output)
+        assert f"{tmp_path}:1:1: error: no deck here" in result.output, command

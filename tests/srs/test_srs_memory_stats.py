@@ -92,3 +92,15 @@ def test_stats_cli_prints_calibration(db_path, conn, studied):
     )
     text = CliRunner().invoke(main, ["--db", str(db_path), "stats"]).output
     assert "Predicted recall of review cards today" in text and "Calibration" in text
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_stats_text_fits_the_terminal_width(db_path, conn, studied, monkeypatch, columns):
+    """Long facts (the 30-day forecast, calibration) wrap, with an indented continuation."""
+    conn.close()
+    monkeypatch.setenv("COLUMNS", str(columns))
+    text = CliRunner().invoke(main, ["--db", str(db_path), "stats"]).output
+    lines = text.splitlines()
+    assert max(map(len, lines)) <= columns, [line for line in lines if len(line) > columns]
+    forecast = text.split("Due next 30 days: ")[1].split("\nReviewed today")[0]
+    assert "\n  " in forecast and len(forecast.split("(per day: ")[1].split()) == 30

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from quizapp.cli import main
-from quizapp.store.connection import open_store
+from quizapp.store.connection import open_read_only, open_store
 from quizapp.store.errors import StoreError
 
 
@@ -65,3 +65,20 @@ def test_a_dangling_link_as_progress_file_creates_nothing(tmp_path):
     with pytest.raises(StoreError, match="symbolic link"):
         open_store(path)
     assert not (tmp_path / "gone").exists()
+
+
+def test_a_link_to_a_progress_file_is_refused_not_followed(tmp_path):
+    """README 'Your data': a symbolic link is refused by every command, --db included."""
+    real = tmp_path / "real.sqlite3"
+    open_store(real).close()
+    before = real.read_bytes()
+    link = tmp_path / "progress.sqlite3"
+    link.symlink_to(real)
+    for opening in (open_store, open_read_only):
+        with pytest.raises(StoreError, match=r"symbolic link \(to .*real.sqlite3\)"):
+            opening(link)
+    for args in (["stats"], ["db", "check"]):
+        result = CliRunner().invoke(main, ["--db", str(link), *args])
+        assert result.exit_code == 1 and "symbolic link" in result.stderr, result.output
+    assert real.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.sqlite3", "real.sqlite3"]
