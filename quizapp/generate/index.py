@@ -82,6 +82,12 @@ class DeckIndex:
             return "history"
         return "lab" if is_lab_kind(self.entity(entity_id).kind) else "exam"
 
+    def is_laboratory(self, entity_id: str) -> bool:
+        """A result of laboratory studies, not of imaging or pathology (its class when the
+        deck gives one, else its kind)."""
+        given = self.entity(entity_id).finding_class
+        return given == "laboratory" if given else is_lab_kind(self.entity(entity_id).kind)
+
     def might_hold(self, source: str, rtype: str, target: str) -> bool:
         """True when the deck says, even uncertainly, that `source -[rtype]-> target` holds."""
         return (source, rtype, target) in self.maybe

@@ -176,7 +176,8 @@ def _lost_note(
     others = set(listed(ix, anchor, r.type, role)) | {key} | set(proven)
     unknown = list(islice((c for c in plausible if c not in others), 4))
     hint = (
-        f"add `frequency: absent` facts for {anchor} (e.g. with {', '.join(unknown)}) "
+        f"add `frequency: absent` facts for {anchor} where a source says so (options the "
+        f"deck leaves open: {', '.join(unknown)}) "
         if unknown
         else "add `frequency: absent` facts "
     )

@@ -153,6 +153,7 @@ PRESENT_AGAINST = {
     "symptom": "is unlikely because the patient reports {}",
     "course": "is unlikely because of the course: {}",
     "lab": "is unlikely because laboratory studies show {}",
+    "studies": "is unlikely because studies show {}",
     "exam": "is unlikely because physical examination shows {}",
 }
 ABSENT_AGAINST = {
@@ -160,8 +161,16 @@ ABSENT_AGAINST = {
     "symptom": "requires {}, which this patient does not report",
     "course": "requires {}, which this case does not show",
     "lab": "requires {}, which laboratory studies do not show",
+    "studies": "requires {}, which studies do not show",
     "exam": "requires {}, which this patient does not have",
 }
+
+
+def _section(ix: DeckIndex, finding: str) -> str:
+    """The stem section of a finding, with imaging and pathology results apart from
+    laboratory ones: a scan is not a laboratory study."""
+    section = ix.section(finding)
+    return "studies" if section == "lab" and not ix.is_laboratory(finding) else section
 
 
 def _relation_to(ix: DeckIndex, option: str, finding: str, test) -> str | None:
@@ -179,7 +188,7 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
         rid = _relation_to(ix, option, f, lambda r: r.frequency == "absent")
         if rid:
             said = ix.said(f)
-            why = PRESENT_AGAINST[ix.section(f)].format(said)
+            why = PRESENT_AGAINST[_section(ix, f)].format(said)
             r = ix.by_id[rid]
             fact = denial(ix, r.type, r.source, r.target)
             proof = Proof("absent", fact, r.loc, rid, said)
@@ -188,7 +197,7 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
         rid = _relation_to(ix, option, f, lambda r: r.necessary and r.frequency != "absent")
         if rid:
             said = ix.said(f, present=False)
-            why = ABSENT_AGAINST[ix.section(f)].format(said)
+            why = ABSENT_AGAINST[_section(ix, f)].format(said)
             r = ix.by_id[rid]
             fact = f"{name} is not diagnosed without {said}."
             proof = Proof("necessary", fact, r.loc, rid, said)

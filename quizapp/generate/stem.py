@@ -153,6 +153,16 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         sentences.append(values)
     results, no_results = sections["lab"]
     if results or no_results:
-        studies = "Further studies" if values else "Laboratory studies"
-        sentences.append(f"{studies} show {_listed(results, no_results)}.")
+        studied = [e for e in (*case.findings, *case.negatives) if ix.section(e) == "lab"]
+        sentences.append(
+            f"{_studies(ix, studied, bool(values))} show {_listed(results, no_results)}."
+        )
     return " ".join(sentences)
+
+
+def _studies(ix: DeckIndex, studied: list[str], after_values: bool) -> str:
+    """The subject of the studies sentence: "Laboratory studies" only when every result is
+    a laboratory one (a scan or a biopsy is not), "Further studies" after lab values."""
+    if after_values:
+        return "Further studies"
+    return "Laboratory studies" if all(ix.is_laboratory(e) for e in studied) else "Studies"

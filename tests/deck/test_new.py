@@ -75,3 +75,21 @@ def test_a_folder_name_that_is_no_id_still_gives_a_valid_deck(tmp_path):
     deck = check_deck(folder / "deck.yaml").deck
     assert deck is not None and re.fullmatch(r"[a-z0-9][a-z0-9_-]*", deck.id)
     assert deck.title == "Ünïcode: deck #1"
+
+
+def test_a_scan_is_stated_and_cited_as_a_study_not_a_laboratory_study(tmp_path):
+    """The starter's thyroiditis cases show a radioiodine scan (class imaging): neither the
+    stem nor an explanation may call it a laboratory study; a stem with only imaging
+    results opens them with "Studies show"."""
+    from quizapp.generate.vignette import render_vignette
+
+    run("new", str(tmp_path / "thyroid"))
+    deck = check_deck(tmp_path / "thyroid" / "deck.yaml").deck
+    assert deck is not None
+    texts = []
+    for seed in range(10):
+        card = render_vignette(deck, f"{deck.id}:vignette:bp-subacute-thyroiditis:diagnosis", seed)
+        texts += [card.prompt, *(o.explanation for o in card.options)]
+    scan = [t for t in texts if "radioiodine scan" in t]
+    assert scan and not any("laboratory studies" in t.lower() for t in scan), scan
+    assert any("is unlikely because studies show almost no uptake" in t for t in texts)
