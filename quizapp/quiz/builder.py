@@ -11,19 +11,29 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol
 
 from quizapp.generate.card import Card
-from quizapp.library import Library
 from quizapp.quiz.items import QuizItem, is_quiz_card
 from quizapp.store import quiz as store
 from quizapp.store.timeutil import to_micros
 
 DEFAULT_SECONDS_PER_QUESTION = 90  # USMLE pacing: about 1.5 minutes per item
 MAX_SIZE = 200
+
+
+class CardSource(Protocol):
+    """Where blocks take their questions from: the generated cards by id, and a vignette
+    rendered afresh with a seed (the app's library is one; tests may pass their own)."""
+
+    @property
+    def cards(self) -> Mapping[str, Card]: ...
+
+    def render(self, card_id: str, seed: int) -> Card | None: ...
 
 
 class Pool(StrEnum):
@@ -64,7 +74,7 @@ class BlockSpec:
         return json.dumps(data, sort_keys=True)
 
 
-def quiz_cards(library: Library, decks: Sequence[str] = ()) -> list[Card]:
+def quiz_cards(library: CardSource, decks: Sequence[str] = ()) -> list[Card]:
     """The library's scorable items (MCQ, vignette) of these decks, in id order."""
     return sorted(
         (c for c in library.cards.values() if is_quiz_card(c) and (not decks or c.deck in decks)),
@@ -72,7 +82,7 @@ def quiz_cards(library: Library, decks: Sequence[str] = ()) -> list[Card]:
     )
 
 
-def topics_of(library: Library, decks: Sequence[str] = ()) -> list[str]:
+def topics_of(library: CardSource, decks: Sequence[str] = ()) -> list[str]:
     """Topics that have quiz items in these decks, for the builder's topic list."""
     return sorted({c.topic for c in quiz_cards(library, decks)})
 
@@ -90,7 +100,7 @@ def _pool_filter(conn: sqlite3.Connection, pool: Pool) -> Callable[[str], bool]:
     return lambda card_id: True
 
 
-def candidates(conn: sqlite3.Connection, library: Library, spec: BlockSpec) -> list[Card]:
+def candidates(conn: sqlite3.Connection, library: CardSource, spec: BlockSpec) -> list[Card]:
     """Every card the spec may draw from, in id order (the builder shows how many)."""
     live = store.live_quiz_cards(conn)
     in_pool = _pool_filter(conn, Pool(spec.pool))
@@ -109,7 +119,7 @@ def _title(spec: BlockSpec, size: int) -> str:
 
 def build_block(
     conn: sqlite3.Connection,
-    library: Library,
+    library: CardSource,
     spec: BlockSpec,
     now: datetime,
     render: Callable[[str, int], Card | None] | None = None,
