@@ -166,6 +166,14 @@ def _check_templates(r: LDict, ck: Checker) -> None:
 
 
 def _check_relation(r: LDict, index: Index, ck: Checker) -> None:
+    if "result" in r:
+        for key in ("frequency", "necessary", "percent", "sensitivity"):
+            if key in r:
+                ck.error(
+                    _where(r, "result"),
+                    f"`result: {r['result']}` says the test is {r['result']} in "
+                    f"{r['from']!r}; it cannot also have `{key}`",
+                )
     if r.get("necessary") and r.get("frequency") == "absent":
         ck.error(_where(r, "necessary"), "an `absent` relation cannot be `necessary`")
     if r.get("frequency") == "absent" and r.get("percent"):

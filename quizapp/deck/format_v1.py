@@ -26,6 +26,7 @@ FORMAT_VERSION = LATEST_FORMAT
 FORMATS = (1, 2)
 
 FREQUENCIES = ("hallmark", "typical", "common", "occasional", "rare", "absent")
+RESULTS = ("negative", "normal")  # a test's result in a condition, stated as a fact
 SPECIFICITIES = ("high", "moderate", "low")
 ATTRIBUTE_TYPES = ("text", "enum", "range", "ratio")
 SETTINGS = (
@@ -267,6 +268,13 @@ ENTITY = Record(
                             'on exertion" for Dry cough and exertional dyspnoea.'
                         )
                     ),
+                    "negative": Field(
+                        Text(
+                            doc="A test or result: how a case states it negative or normal, "
+                            'as a clause: "serum anti-AChR antibodies are not detected".'
+                        ),
+                        since=2,
+                    ),
                 },
                 doc="Case wording for vignettes, where the card name would read badly in a stem.",
             ),
@@ -285,6 +293,16 @@ RELATION = Record(
         "type": Field(Id("relation_types"), required=True),
         "to": Field(Id("entities"), required=True),
         "frequency": Field(Choice(FREQUENCIES)),
+        "result": Field(
+            Choice(
+                RESULTS,
+                doc="The `to` test is negative (or normal) in the `from` condition: a fact "
+                "cards teach, evidence against the condition when a case states the test "
+                "positive, and support for it when a case states it negative. Replaces "
+                "`frequency`.",
+            ),
+            since=2,
+        ),
         "specificity": Field(
             WordOrNumber(
                 Choice(SPECIFICITIES),

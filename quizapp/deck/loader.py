@@ -298,6 +298,7 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
         complete=tuple(e.get("complete", ())),
         finding_class=e.get("class"),
         in_case=(e.get("in_case", {}).get("present"), e.get("in_case", {}).get("absent")),
+        negative_result=e.get("in_case", {}).get("negative"),
     )
 
 
@@ -309,7 +310,9 @@ def _relation(r: LDict) -> m.Relation:
         target=r["to"],
         sources=_sources(r),
         loc=r.loc,
-        frequency=r.get("frequency"),
+        # a negative result is a stated absence: everything that reads `absent` uses it
+        frequency="absent" if r.get("result") else r.get("frequency"),
+        result=r.get("result"),
         specificity=specificity if isinstance(specificity := r.get("specificity"), str) else None,
         note=r.get("note"),
         uncertain=r.get("uncertain", False),

@@ -95,6 +95,7 @@ class Entity:
     complete: tuple[str, ...] = ()  # relation types whose relations with it are all listed
     finding_class: str | None = None  # symptom, sign, history, course, laboratory, ...
     in_case: tuple[str | None, str | None] = (None, None)  # vignette wording: present, absent
+    negative_result: str | None = None  # a case's clause for its negative or normal result
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class Relation:
     percent: float | None = None  # share of `source` patients with `target` (0-100)
     sensitivity: float | None = None  # of the `target` test for the `source` condition
     specificity_percent: float | None = None  # a numeric `specificity`
+    result: str | None = None  # "negative" / "normal": the test's result in the condition
 
     def measure(self, name: str) -> float | None:
         """The stated number for a measure of MEASURES (percent, sensitivity, specificity)."""

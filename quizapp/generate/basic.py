@@ -61,7 +61,35 @@ def basic_cards(ix: DeckIndex) -> list[Card]:
         for (source, rtype), rels in ix.out.items()
         if (card := grouped_card(ix, "basic", source, rtype, rels)) is not None
     ]
-    return cards + attribute_cards(ix)
+    return cards + attribute_cards(ix) + result_cards(ix)
+
+
+RESULT_ANSWERS = {"negative": "Negative", "normal": "Normal (within the reference range)"}
+
+
+def result_cards(ix: DeckIndex) -> list[Card]:
+    """A negative or normal result as a fact of its own (format 2 `result`): "What is the
+    result of testing for anti-Z antibody in eta disease?" / "Negative"."""
+    cards: list[Card] = []
+    for r in ix.deck.relations:
+        if not r.result or r.uncertain or ix.entity(r.source).uncertain:
+            continue
+        test = ix.mid(r.target) if r.result == "normal" else f"testing for {ix.mid(r.target)}"
+        cards.append(
+            Card(
+                id=card_id(ix.deck.id, "result", r.id),
+                deck=ix.deck.id,
+                kind="basic",
+                topic=topic_of(ix.entity(r.source).topic),
+                prompt=f"What is the result of {test} in {ix.mid(r.source)}?",
+                answer=RESULT_ANSWERS[r.result],
+                sources=r.sources,
+                tests=(r.id,),
+                loc=r.loc,
+                extra=r.note,
+            )
+        )
+    return cards
 
 
 def attribute_question(ix: DeckIndex, definition: AttributeDef, entity_id: str) -> str:

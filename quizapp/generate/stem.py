@@ -128,8 +128,13 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
     }
     for e in (*case.history, *case.findings):
         sections["history" if e in case.history else ix.section(e)][0].append(ix.said(e))
+    negative_results = []  # "serum anti-Z antibodies are not detected": stated with the studies
     for e in case.negatives:
-        sections[ix.section(e)][1].append(ix.said(e, present=False))
+        clause = ix.negative_said(e)
+        if clause:
+            negative_results.append(clause)
+        else:
+            sections[ix.section(e)][1].append(ix.said(e, present=False))
     who = _who(case)
     sentences = [f"{sentence_start(article(who))} {who} {_setting(case)} {why}."]
     sentences += _said(
@@ -152,7 +157,11 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
     if values:
         sentences.append(values)
     results, no_results = sections["lab"]
+    studies = "Further studies" if values else "Laboratory studies"
+    negatives = join(negative_results)
     if results or no_results:
-        studies = "Further studies" if values else "Laboratory studies"
-        sentences.append(f"{studies} show {_listed(results, no_results)}.")
+        also = f"; {negatives}" if negatives else ""
+        sentences.append(f"{studies} show {_listed(results, no_results)}{also}.")
+    elif negatives:
+        sentences.append(f"{studies} show that {negatives}.")
     return " ".join(sentences)

@@ -25,6 +25,7 @@ from quizapp.generate.ruleout import (
     conflicts_with_key,
     contradictions,
     excluded,
+    is_absence,
     support,
 )
 from quizapp.generate.stem import stem_text
@@ -247,14 +248,14 @@ def _why_key(ix: DeckIndex, plan: Plan, facts: Facts, others: list[str]) -> str:
     telling stated facts and the most telling result), then the key's own fact."""
     condition = plan.blueprint.condition
     points, labs = support(ix, facts, condition)
-    found = [p for p in points if not p.startswith("the absence of ")]
-    absences = [p for p in points if p.startswith("the absence of ")]
+    found = [p for p in points if not is_absence(p)]
+    absences = [p for p in points if is_absence(p)]
     chosen = set(found[:3] if not absences else found[:2] + absences[:1])
     # the most telling three, at most one of them an absence, which goes last
     points = [p for p in found + absences if p in chosen][:3]
     if points:
         with_lab = f" with {labs[0]}" if labs else ""
-        if with_lab and points[-1].startswith("the absence of "):
+        if with_lab and is_absence(points[-1]):
             with_lab = f",{with_lab},"  # so the result does not read as part of the absence
         subject = join(points) + with_lab
         verb = "point" if len(points) > 1 else "points"
@@ -295,6 +296,7 @@ def _key_proof(ix: DeckIndex, plan: Plan, facts: Facts) -> tuple[Proof, ...]:
         for r in ix.pair.get((condition, f), ())
         if r.frequency != "absent"
     ]
+    held += [r.id for f in facts.absent for r in ix.pair.get((condition, f), ()) if r.result]
     return tuple(fact_proof(ix, rid) for rid in dict.fromkeys(held))
 
 
