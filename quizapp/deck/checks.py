@@ -111,9 +111,15 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
         applies = definition.get("applies_to")
         if applies and kind not in applies:
             ck.error(where, f"attribute {key!r} applies to {', '.join(applies)}, not to {kind!r}")
-    parent = e.get("parent")
-    if parent == e["id"]:
+    parents = e.get("parent", ())
+    if e["id"] in parents:
         ck.error(_where(e, "parent"), "an entity cannot be its own parent")
+    if e.get("state_of") == e["id"]:
+        ck.error(_where(e, "state_of"), "an entity cannot be a state of itself")
+    if e.get("inherits") and not parents and "state_of" not in e:
+        ck.error(_where(e, "inherits"), "`inherits` needs a `parent` to inherit from")
+    if "axis" in e and not parents:
+        ck.error(_where(e, "axis"), "`axis` classes a subtype: it needs a `parent`")
 
 
 def _check_most_questions(r: LDict, ck: Checker) -> None:

@@ -236,7 +236,40 @@ ENTITY = Record(
         "name": Field(Text(), required=True),
         "aliases": Field(ListOf(Text())),
         "topic": Field(Id("topics")),
-        "parent": Field(Id("entities", doc="The entity this is a subtype of.")),
+        "parent": Field(
+            ListOf(
+                Id("entities"),
+                one_or_many=True,
+                list_since=2,
+                min_items=1,
+                doc="The entity this is a subtype of; from format 2 a list, for a subtype in "
+                "crossed classifications (ocular and anti-AChR-positive).",
+            )
+        ),
+        "inherits": Field(
+            Flag(
+                doc="The subtype has every fact of its parent(s): their relations and "
+                "attribute values, except those it states itself (its own relation to the "
+                "same end, `absent` included, wins)."
+            ),
+            since=2,
+        ),
+        "state_of": Field(
+            Id(
+                "entities",
+                doc="The condition this is a state of (myasthenic crisis of myasthenia "
+                "gravis): it inherits the condition's facts, and a vignette keyed to it never "
+                "offers the condition.",
+            ),
+            since=2,
+        ),
+        "axis": Field(
+            Text(
+                doc="The classification a subtype belongs to (extent, serotype): a vignette "
+                "keyed to it offers relatives from its own axis only."
+            ),
+            since=2,
+        ),
         "summary": _optional_text("One or two sentences, in your own words."),
         "attributes": Field(MapOf(ATTRIBUTE_VALUE, key_section="attributes")),
         "complete": Field(

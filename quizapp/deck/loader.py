@@ -13,6 +13,7 @@ from quizapp.deck.errors import DeckError, Location, Problem
 from quizapp.deck.files import resolve_include
 from quizapp.deck.format_v1 import FORMATS, INCLUDED_FILE, LIST_SECTIONS
 from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
+from quizapp.deck.inherit import with_inheritance
 from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
 from quizapp.deck.units import convert_range
 from quizapp.deck.yaml_source import LDict, LList, ValueBudget, YamlProblem, read_yaml
@@ -91,7 +92,10 @@ def _check_deck(root: Path) -> LoadResult:
     problems = _sorted(ck.problems)
     if any(p.severity == "error" for p in problems):
         return LoadResult(None, problems)
-    return LoadResult(_build(root, checked_root, items), problems, files)
+    deck, conflicts = with_inheritance(_build(root, checked_root, items))
+    if conflicts:
+        return LoadResult(None, _sorted(problems + conflicts))
+    return LoadResult(deck, problems, files)
 
 
 def deck_format(root_data: LDict) -> int:
@@ -291,7 +295,7 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
         loc=e.loc,
         aliases=tuple(e.get("aliases", ())),
         topic=e.get("topic"),
-        parent=e.get("parent"),
+        parents=tuple(dict.fromkeys([*e.get("parent", ()), *_one(e.get("state_of"))])),
         summary=e.get("summary"),
         attributes=attributes,
         uncertain=e.get("uncertain", False),
@@ -299,7 +303,14 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
         finding_class=e.get("class"),
         in_case=(e.get("in_case", {}).get("present"), e.get("in_case", {}).get("absent")),
         negative_result=e.get("in_case", {}).get("negative"),
+        inherits=e.get("inherits", False) or "state_of" in e,
+        state_of=e.get("state_of"),
+        axis=e.get("axis"),
     )
+
+
+def _one(value: str | None) -> tuple[str, ...]:
+    return () if value is None else (value,)
 
 
 def _relation(r: LDict) -> m.Relation:

@@ -88,7 +88,7 @@ class Entity:
     loc: Location
     aliases: tuple[str, ...] = ()
     topic: str | None = None
-    parent: str | None = None
+    parents: tuple[str, ...] = ()  # what it is a subtype (or a state) of
     summary: str | None = None
     attributes: dict[str, AttributeValue] = field(default_factory=dict, hash=False)
     uncertain: bool = False
@@ -96,6 +96,9 @@ class Entity:
     finding_class: str | None = None  # symptom, sign, history, course, laboratory, ...
     in_case: tuple[str | None, str | None] = (None, None)  # vignette wording: present, absent
     negative_result: str | None = None  # a case's clause for its negative or normal result
+    inherits: bool = False  # has its parents' facts, except those it states itself
+    state_of: str | None = None  # the condition it is a state of (also among `parents`)
+    axis: str | None = None  # the classification a subtype belongs to
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ class Relation:
     sensitivity: float | None = None  # of the `target` test for the `source` condition
     specificity_percent: float | None = None  # a numeric `specificity`
     result: str | None = None  # "negative" / "normal": the test's result in the condition
+    inherited_from: str | None = None  # the entity that states it, when inherited by `source`
 
     def measure(self, name: str) -> float | None:
         """The stated number for a measure of MEASURES (percent, sensitivity, specificity)."""

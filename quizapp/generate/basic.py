@@ -61,7 +61,26 @@ def basic_cards(ix: DeckIndex) -> list[Card]:
         for (source, rtype), rels in ix.out.items()
         if (card := grouped_card(ix, "basic", source, rtype, rels)) is not None
     ]
-    return cards + attribute_cards(ix) + result_cards(ix)
+    return cards + attribute_cards(ix) + result_cards(ix) + state_cards(ix)
+
+
+def state_cards(ix: DeckIndex) -> list[Card]:
+    """ "Myasthenic crisis is a state of which condition?" (format 2 `state_of`)."""
+    return [
+        Card(
+            id=card_id(ix.deck.id, "state", e.id),
+            deck=ix.deck.id,
+            kind="basic",
+            topic=topic_of(e.topic, ix.entity(e.state_of).topic),
+            prompt=f"{e.name} is a state of which condition?",
+            answer=ix.name(e.state_of),
+            sources=e.sources,
+            tests=(e.id,),
+            loc=e.loc,
+        )
+        for e in ix.deck.entities.values()
+        if e.state_of and not e.uncertain
+    ]
 
 
 RESULT_ANSWERS = {"negative": "Negative", "normal": "Normal (within the reference range)"}

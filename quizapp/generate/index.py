@@ -158,12 +158,15 @@ class DeckIndex:
 
 
 def _ancestors(deck: Deck, entity_id: str) -> list[str]:
-    """The entity's parents, grandparents, ...: a subtype shares what its group has."""
+    """The entity's parents, grandparents, ... (nearest first; several where classifications
+    cross): a subtype shares what its group has."""
     found: list[str] = []
-    parent = deck.entities[entity_id].parent
-    while parent and parent not in found and parent in deck.entities:
-        found.append(parent)
-        parent = deck.entities[parent].parent
+    todo = list(deck.entities[entity_id].parents)
+    while todo:
+        parent = todo.pop(0)
+        if parent not in found and parent != entity_id and parent in deck.entities:
+            found.append(parent)
+            todo.extend(deck.entities[parent].parents)
     return found
 
 
@@ -214,8 +217,8 @@ def build_index(deck: Deck) -> DeckIndex:
             ix.targets_of_type[r.type].append(r.target)
     for entity in deck.entities.values():
         ix.by_kind[entity.kind].append(entity.id)
-        if entity.parent:
-            ix.children[entity.parent].append(entity.id)
+        for parent in entity.parents:
+            ix.children[parent].append(entity.id)
         for rtype in entity.complete:
             ix.complete_entities[rtype].append(entity.id)
     ix.maybe |= _implied_by_parents(deck, ix.maybe)

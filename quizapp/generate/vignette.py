@@ -14,6 +14,7 @@ simply not list it (decks/README.md).
 
 from dataclasses import dataclass
 
+from quizapp.deck.inherit import kinds_of
 from quizapp.deck.model import Blueprint, Deck, Relation
 from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.case import Case, blueprint_facts, draw_case
@@ -89,7 +90,10 @@ def distractor_ids(ix: DeckIndex, plan: Plan, facts: Facts) -> list[str]:
         return sorted(
             o
             for o in gone
-            if o != plan.key and ix.entity(o).kind == kind and not ix.entity(o).uncertain
+            if o != plan.key
+            and ix.entity(o).kind == kind
+            and not ix.entity(o).uncertain
+            and rival(ix, plan.key, o)
         )
     condition, rtype = plan.blueprint.condition, plan.relation.type
     kinds = option_kinds(ix, plan)
@@ -106,6 +110,17 @@ def distractor_ids(ix: DeckIndex, plan: Plan, facts: Facts) -> list[str]:
         and ix.entity(c).kind in kinds
         and disproof(ix, condition, rtype, c) is not None
     ]
+
+
+def rival(ix: DeckIndex, key: str, option: str) -> bool:
+    """Whether a diagnosis may stand against the key: never a condition the key inherits
+    from as a subtype or state (the patient has it too), nor a relative classed on another
+    axis (extent against serotype: both may be true of one patient)."""
+    if option in kinds_of(ix.deck, key):
+        return False
+    axes = ix.entity(key).axis, ix.entity(option).axis
+    crossed = axes[0] and axes[1] and axes[0] != axes[1]
+    return not (crossed and set(ix.ancestors(key)) & set(ix.ancestors(option)))
 
 
 @dataclass(frozen=True)
