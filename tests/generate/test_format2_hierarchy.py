@@ -8,12 +8,18 @@ from dataclasses import replace
 import pytest
 
 from quizapp.deck.loader import load_deck
-from quizapp.generate import generate_deck
 from quizapp.generate.case import blueprint_facts
 from quizapp.generate.index import build_index
 from quizapp.generate.proof_check import ProofChecker
 from quizapp.generate.vignette import distractor_ids, plan_blueprint
-from tests.generate.conftest import FORMAT2, UPGRADE_HINT, diagnosis_renders, problems_at
+from tests.generate.conftest import (
+    FORMAT2,
+    UPGRADE_HINT,
+    cards_by_id,
+    diagnosis_renders,
+    problems_at,
+    unproven,
+)
 
 HIERARCHY = FORMAT2 / "hierarchy.yaml"
 
@@ -91,7 +97,7 @@ def test_the_proof_checker_rejects_a_parent_offered_against_its_subtype(deck):
 
 
 def test_a_state_is_a_card_and_inherits(deck):
-    cards = {c.id: c for c in generate_deck(deck).cards}
+    cards = cards_by_id(deck)
     card = cards["hierarchy:state:crisis"]
     assert (card.prompt, card.answer) == (
         "Mu crisis is a state of which condition?",
@@ -101,8 +107,7 @@ def test_a_state_is_a_card_and_inherits(deck):
 
 
 def test_every_card_of_the_deck_is_proven(deck):
-    checker = ProofChecker(deck)
-    assert [(c.id, checker.check(c)) for c in generate_deck(deck).cards if checker.check(c)] == []
+    assert unproven(deck) == []
 
 
 def test_parents_that_disagree_are_an_error_at_the_subtype(variant):

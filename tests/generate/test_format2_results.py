@@ -11,7 +11,14 @@ from quizapp.generate.case import blueprint_facts
 from quizapp.generate.index import build_index
 from quizapp.generate.proof_check import ProofChecker
 from quizapp.generate.vignette import distractor_ids, plan_blueprint
-from tests.generate.conftest import FORMAT2, UPGRADE_HINT, diagnosis_renders, problems_at
+from tests.generate.conftest import (
+    FORMAT2,
+    UPGRADE_HINT,
+    cards_by_id,
+    diagnosis_renders,
+    problems_at,
+    unproven,
+)
 
 RESULTS = FORMAT2 / "results.yaml"
 
@@ -73,7 +80,7 @@ def test_a_positive_test_rules_out_the_condition_it_is_negative_in(deck):
 
 
 def test_a_result_is_a_card_of_its_own(deck):
-    cards = {c.id: c for c in generate_deck(deck).cards}
+    cards = cards_by_id(deck)
     card = cards["results:result:eta.has_antibody.anti-z"]
     assert (card.prompt, card.answer) == (
         "What is the result of testing for anti-Z antibody in eta disease?",
@@ -87,8 +94,7 @@ def test_a_result_is_a_card_of_its_own(deck):
 
 
 def test_every_card_of_the_deck_is_proven(deck):
-    checker = ProofChecker(deck)
-    assert [(c.id, checker.check(c)) for c in generate_deck(deck).cards if checker.check(c)] == []
+    assert unproven(deck) == []
 
 
 def test_a_blueprint_stating_its_own_negative_test_positive_is_an_error(variant):
