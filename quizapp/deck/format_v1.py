@@ -419,6 +419,14 @@ MNEMONIC = Record(
                         "key": Field(Text(), required=True),
                         "meaning": Field(Text(), required=True),
                         "entity": Field(Id("entities")),
+                        "prompt": Field(
+                            Text(
+                                doc="The question of this item's card, for a key that "
+                                'repeats: "What does the second M stand for?". A repeated '
+                                "key without one gets no 'what does M stand for?' card."
+                            ),
+                            since=2,
+                        ),
                     },
                 ),
                 min_items=1,

@@ -349,7 +349,8 @@ def _table(t: LDict) -> m.Table:
 
 def _mnemonic(x: LDict) -> m.Mnemonic:
     items = tuple(
-        m.MnemonicItem(i["key"], i["meaning"], i.loc, i.get("entity")) for i in x["items"]
+        m.MnemonicItem(i["key"], i["meaning"], i.loc, i.get("entity"), i.get("prompt"))
+        for i in x["items"]
     )
     return m.Mnemonic(x["id"], x["title"], x["about"], items, _sources(x), x.loc, x.get("topic"))
 

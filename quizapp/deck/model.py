@@ -168,6 +168,7 @@ class MnemonicItem:
     meaning: str
     loc: Location
     entity: str | None = None
+    prompt: str | None = None  # the question of its card, where the key repeats
 
 
 @dataclass(frozen=True)
