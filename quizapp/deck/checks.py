@@ -9,7 +9,7 @@ from quizapp.deck.format_v1 import LEAD_INS
 from quizapp.deck.meaning import check_meaning
 from quizapp.deck.spec import Checker
 from quizapp.deck.units import AGE_UNITS, TIME, convertible
-from quizapp.deck.yaml_source import LDict
+from quizapp.deck.yaml_source import LDict, LList
 
 MIN_OPTIONS = 4
 Index = dict[str, dict[str, LDict]]
@@ -184,9 +184,24 @@ def _check_relation(r: LDict, index: Index, ck: Checker) -> None:
         ck.error(_where(r, "necessary"), "an `absent` relation cannot be `necessary`")
     if r.get("frequency") == "absent" and r.get("percent"):
         ck.error(_where(r, "percent"), "an `absent` relation cannot have a percent above 0")
+    if "alternatives" in r and "caution" not in r:
+        ck.error(_where(r, "alternatives"), "`alternatives` go with a `caution`")
+    if "caution" in r and r.get("frequency") == "absent":
+        ck.error(_where(r, "caution"), "an `absent` relation cannot carry a `caution`")
     rtype = index["relation_types"].get(r["type"])
     if rtype is None:
         return
+    alternatives = r.get("alternatives") or LList(r.loc)
+    for alternative, where in zip(alternatives, alternatives.item_locs(), strict=True):
+        entity = index["entities"].get(alternative)
+        if entity is not None and entity["kind"] not in rtype["to"]:
+            ck.error(
+                where,
+                f"an alternative to {r['to']!r} must be a {' or '.join(rtype['to'])}, like "
+                f"the relation's 'to'; {alternative!r} is a {entity['kind']}",
+            )
+        if alternative == r["to"]:
+            ck.error(where, f"{alternative!r} cannot be its own alternative")
     for end, allowed in (("from", rtype["from"]), ("to", rtype["to"])):
         entity = index["entities"].get(r[end])
         if entity is not None and entity["kind"] not in allowed:

@@ -26,7 +26,13 @@ FORMAT_VERSION = LATEST_FORMAT
 FORMATS = (1, 2)
 
 FREQUENCIES = ("hallmark", "typical", "common", "occasional", "rare", "absent")
-RESULTS = ("negative", "normal")  # a test's result in a condition, stated as a fact
+RESULTS = ("negative", "normal")
+CAUTIONS = (
+    "contraindicated",
+    "boxed warning",
+    "use with caution",
+    "probably safe",
+)  # a test's result in a condition, stated as a fact
 SPECIFICITIES = ("high", "moderate", "low")
 ATTRIBUTE_TYPES = ("text", "enum", "range", "ratio")
 SETTINGS = (
@@ -333,6 +339,22 @@ RELATION = Record(
                 "cards teach, evidence against the condition when a case states the test "
                 "positive, and support for it when a case states it negative. Replaces "
                 "`frequency`.",
+            ),
+            since=2,
+        ),
+        "caution": Field(
+            Choice(
+                CAUTIONS,
+                doc="How strongly the `to` drug is cautioned against in the `from` condition: "
+                "contraindicated, boxed warning, use with caution, probably safe.",
+            ),
+            since=2,
+        ),
+        "alternatives": Field(
+            ListOf(
+                Id("entities"),
+                min_items=1,
+                doc="With `caution`: drugs that are safe to use instead (same kinds as `to`).",
             ),
             since=2,
         ),

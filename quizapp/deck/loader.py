@@ -324,6 +324,8 @@ def _relation(r: LDict) -> m.Relation:
         # a negative result is a stated absence: everything that reads `absent` uses it
         frequency="absent" if r.get("result") else r.get("frequency"),
         result=r.get("result"),
+        caution=r.get("caution"),
+        alternatives=tuple(r.get("alternatives", ())),
         specificity=specificity if isinstance(specificity := r.get("specificity"), str) else None,
         note=r.get("note"),
         uncertain=r.get("uncertain", False),

@@ -121,6 +121,8 @@ class Relation:
     specificity_percent: float | None = None  # a numeric `specificity`
     result: str | None = None  # "negative" / "normal": the test's result in the condition
     inherited_from: str | None = None  # the entity that states it, when inherited by `source`
+    caution: str | None = None  # contraindicated, boxed warning, use with caution, probably safe
+    alternatives: tuple[str, ...] = ()  # safe drugs to use instead, with a caution
 
     def measure(self, name: str) -> float | None:
         """The stated number for a measure of MEASURES (percent, sensitivity, specificity)."""
