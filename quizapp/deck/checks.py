@@ -290,6 +290,19 @@ def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> 
                     f"only {pool} entities of kind {entity['kind']!r}: too few "
                     f"options for a {lead_in} question (needs {MIN_OPTIONS})",
                 )
+    for lead_in, question in b.get("lead_ins", {}).items():
+        if lead_in != "diagnosis" and lead_in not in LEAD_INS:
+            ck.error(
+                b["lead_ins"].key_loc(lead_in),
+                f"unknown lead-in {lead_in!r}; use one of diagnosis, {', '.join(LEAD_INS)}",
+            )
+        elif lead_in != "diagnosis" and lead_in not in b.get("answers", {}):
+            ck.error(
+                b["lead_ins"].key_loc(lead_in),
+                f"no vignette asks {lead_in!r}: give its key under `answers` first",
+            )
+        elif not question.rstrip().endswith("?"):
+            ck.error(b["lead_ins"].value_loc(lead_in), "a lead-in must be a question ending in '?'")
     condition = index["entities"].get(b["condition"])
     if condition is not None:
         pool = per_kind[condition["kind"]]

@@ -503,6 +503,15 @@ BLUEPRINT = Record(
         ),
         "labs": Field(MapOf(RANGE, key_section="attributes")),
         "answers": Field(MapOf(Id("entities"))),
+        "lead_ins": Field(
+            MapOf(
+                Text(),
+                doc="The question of a lead-in in this blueprint's vignettes, by lead-in "
+                '(diagnosis, antibody, biopsy, next_step, treatment): "Which of the following '
+                "is the most likely cause of this patient's weakness?\"",
+            ),
+            since=2,
+        ),
         "note": NOTE,
         "author_note": AUTHOR_NOTE,
         "source": _source(),

@@ -380,6 +380,7 @@ def _blueprint(b: LDict) -> m.Blueprint:
         labs={k: _range(v) for k, v in b.get("labs", {}).items()},
         answers=dict(b.get("answers", {})),
         sex=b.get("sex"),
+        lead_ins=dict(b.get("lead_ins", {})),
         field_locs={key: b.value_loc(key) for key in b},
     )
 

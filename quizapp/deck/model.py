@@ -209,6 +209,7 @@ class Blueprint:
     labs: dict[str, Range] = field(default_factory=dict, hash=False)
     answers: dict[str, str] = field(default_factory=dict, hash=False)
     sex: str | None = None  # "female" or "male" in every case; None: drawn
+    lead_ins: dict[str, str] = field(default_factory=dict, hash=False)  # lead-in -> question
     field_locs: dict[str, Location] = field(default_factory=dict, hash=False, compare=False)
 
 

@@ -222,7 +222,7 @@ def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Car
     stem = stem_text(ix, case, seeded(plan.card_id, seed, "words"))
     kinds = option_kinds(ix, plan)
     plural = _plural(ix, kinds)
-    question = QUESTIONS.get(plan.lead_in, QUESTIONS["diagnosis"]).format(plural=plural)
+    question = bp.lead_ins.get(plan.lead_in) or QUESTIONS[plan.lead_in].format(plural=plural)
     key_proof = _key_proof(ix, plan, facts)
     why = _why_key(ix, plan, facts, chosen)
     choices = [Choice(ix.name(plan.key), True, why, plan.key, key_proof)]
