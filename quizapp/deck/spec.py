@@ -211,10 +211,13 @@ class ListOf(Spec):
     doc: str = ""
     min_items: int = 0
     one_or_many: bool = False
+    list_since: int = 1  # with one_or_many: the deck format from which a list is accepted
 
     def check(self, value: object, loc: Location, ck: Checker) -> object:
         if self.one_or_many and not isinstance(value, list):
             return _keep([self.item.check(value, loc, ck)], [loc], loc)
+        if self.list_since > ck.format:
+            ck.error(loc, f"a list here needs format {self.list_since}; {UPGRADE_HINT}")
         if not isinstance(value, list):
             ck.error(loc, f"expected a list, got {describe(value)}")
             return None
