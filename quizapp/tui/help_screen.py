@@ -15,7 +15,6 @@ EXTRA_KEYS = {  # keys handled by widgets rather than screen bindings
     "Home": [("↑ ↓", "Highlight a deck"), ("enter", "Study the highlighted deck")],
     "Study": [
         ("↑ ↓ enter", "Choose an option (multiple choice)"),
-        ("enter", "Show the answer; then rate Good"),
     ],
     "Browse": [("tab", "Move between search, filters and the list")],
     "Everywhere": [("ctrl+p", "Command palette: every screen and deck"), ("esc", "Back")],

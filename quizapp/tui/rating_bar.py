@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Button
 
 LABELS = {Rating.Again: "Again", Rating.Hard: "Hard", Rating.Good: "Good", Rating.Easy: "Easy"}
+SUGGESTED_MARK = "▸ "
 SUGGESTED_VARIANT = {Rating.Again: "error", Rating.Good: "success"}
 
 
@@ -55,10 +56,12 @@ class RatingBar(Horizontal):
             yield button
 
     def show(self, intervals: dict[Rating, timedelta], suggestion: Rating | None) -> None:
-        """Label each button with its interval; colour the suggested one."""
+        """Label each button with its interval; mark the suggested one (what space and enter
+        rate) with ▸ and its colour, so the mark does not rest on colour alone."""
         for rating, label in LABELS.items():
             button = self.query_one(f"#rate-{int(rating)}", Button)
-            button.label = f"{int(rating)} {label} {format_interval(intervals[rating])}"
+            mark = SUGGESTED_MARK if rating == suggestion else ""
+            button.label = f"{mark}{int(rating)} {label} {format_interval(intervals[rating])}"
             button.variant = (
                 SUGGESTED_VARIANT.get(rating, "primary") if rating == suggestion else "default"
             )

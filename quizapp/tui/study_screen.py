@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
 
 LETTERS = "abcde"
+SUGGESTION = "Rate as suggested (Again if wrong)"
 
 
 def question_hint(card: Card) -> Content:
@@ -51,15 +52,27 @@ def question_hint(card: Card) -> Content:
     return Content.assemble(("space", key), " show the answer")
 
 
+def suggested_rating(card: Card, chosen: str | None) -> Rating:
+    """Again after a wrong choice (or none) on a choice card, Good otherwise: a learner who
+    just missed must not rate Good by pressing space out of habit."""
+    if not card.options:
+        return Rating.Good
+    right = any(o.correct and o.label == chosen for o in card.options)
+    return Rating.Good if right else Rating.Again
+
+
 class StudyScreen(Screen[None]):
     """Prompt -> reveal -> rate, for today's cards of the chosen decks."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # One key can mean two things (b: option B, or bury); check_action picks by stage.
+        # space and enter confirm the suggested rating: Again after a wrong or no choice.
         Binding("space", "reveal", "Show answer"),
-        Binding("space", "rate(3)", "Good"),
+        Binding("space", "confirm(1)", "Again", tooltip=SUGGESTION),
+        Binding("space", "confirm(3)", "Good", tooltip=SUGGESTION),
         Binding("enter", "reveal", "Show answer", show=False),
-        Binding("enter", "rate(3)", "Good", show=False),
+        Binding("enter", "confirm(1)", "Again", show=False, tooltip=SUGGESTION),
+        Binding("enter", "confirm(3)", "Good", show=False, tooltip=SUGGESTION),
         Binding("a", "choose(0)", "Choose", key_display="a-e", tooltip="Choose option A-E"),
         Binding("1", "rate(1)", "Again", show=False),
         Binding("2", "rate(2)", "Hard", show=False),
@@ -89,6 +102,7 @@ class StudyScreen(Screen[None]):
         self.card: Card | None = None
         self.seed: int | None = None
         self.chosen: str | None = None
+        self.suggestion = Rating.Good  # what space/enter rate once the answer shows
         self.flagged = False
         self.answered = 0
         self._shown_at = 0.0
@@ -217,6 +231,8 @@ class StudyScreen(Screen[None]):
             return stage == "question" and card is not None and index < len(card.options)
         if action == "rate":
             return stage == "answer"
+        if action == "confirm":  # the one of space's two ratings that is suggested now
+            return stage == "answer" and parameters == (int(self.suggestion),)
         if action == "bury":
             return card is not None and not (stage == "question" and len(card.options) > 1)
         if action in ("suspend", "flag", "source"):
@@ -241,11 +257,8 @@ class StudyScreen(Screen[None]):
     def reveal(self, chosen: str | None) -> None:
         assert self.card is not None
         self.chosen = chosen
-        suggestion = None
-        if self.card.options:
-            right = any(o.correct and o.label == chosen for o in self.card.options)
-            suggestion = Rating.Good if right else Rating.Again
-        self.query_one(RatingBar).show(self.session.intervals(self.card.id), suggestion)
+        self.suggestion = suggested_rating(self.card, chosen)
+        self.query_one(RatingBar).show(self.session.intervals(self.card.id), self.suggestion)
         answer = self.query_one(AnswerView)
         answer.show(self.card, chosen)
         self.stage = "answer"
@@ -260,6 +273,10 @@ class StudyScreen(Screen[None]):
     def action_rate(self, rating: int) -> None:
         assert self.entry is not None and self.card is not None
         self.rate(Rating(rating))
+
+    def action_confirm(self, rating: int) -> None:
+        """space/enter: the suggested rating (check_action enables only that one)."""
+        self.action_rate(rating)
 
     @on(RatingBar.Rated)
     def _rated(self, event: RatingBar.Rated) -> None:

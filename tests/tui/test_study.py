@@ -3,6 +3,7 @@
 import sqlite3
 from pathlib import Path
 
+import pytest
 from textual.widgets._footer import FooterKey
 
 from quizapp.tui.answer_view import AnswerView
@@ -84,6 +85,37 @@ async def test_wrong_mcq_answer_shows_every_explanation(iim_context: AppContext)
             assert option.explanation in shown
         # the wrong choice suggests Again
         assert screen.query_one("#rate-1").variant == "error"
+
+
+@pytest.mark.parametrize("kind", ["mcq", "vignette"])
+async def test_space_and_enter_rate_what_the_answer_suggests(
+    iim_context: AppContext, kind: str
+) -> None:
+    """A wrong (or no) choice suggests Again, a right one Good; space and enter rate the
+    suggestion, and the footer and the marked button say which it is before the key."""
+    study_only(iim_context, kind)
+    db = iim_context.settings.db_path
+    expected = []
+    steps = [("wrong", "space"), ("right", "space"), ("none", "enter"), ("wrong", "enter")]
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        for which, key in steps:
+            card = screen.card
+            assert card is not None and card.kind == kind
+            choice = {
+                "wrong": next(o for o in card.options if not o.correct),
+                "right": next(o for o in card.options if o.correct),
+                "none": None,
+            }[which]
+            await pilot.press(choice.label.lower() if choice else "space")
+            await pilot.pause()
+            suggested, name = (3, "Good") if which == "right" else (1, "Again")
+            assert f"space {name}" in screen_text(pilot.app).splitlines()[-1]
+            labels = {n: str(screen.query_one(f"#rate-{n}").label) for n in (1, 2, 3, 4)}
+            assert [n for n, label in labels.items() if label.startswith("▸ ")] == [suggested]
+            await pilot.press(key)
+            expected.append((card.id, suggested))
+    assert review_rows(db) == expected
 
 
 async def test_undo_restores_the_card(iim_app: QuizApp) -> None:
