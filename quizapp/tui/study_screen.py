@@ -37,6 +37,12 @@ if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
 
 LETTERS = "abcde"
+UNDONE = {
+    "answer": "Answer undone",
+    "bury": "Bury undone",
+    "suspend": "Suspend undone",
+    "flag": "Flag change undone",
+}
 SUGGESTION = "Rate as suggested (Again if wrong)"
 
 
@@ -78,7 +84,7 @@ class StudyScreen(Screen[None]):
         Binding("2", "rate(2)", "Hard", show=False),
         Binding("3", "rate(3)", "Good", show=False),
         Binding("4", "rate(4)", "Easy", show=False),
-        Binding("u", "undo", "Undo", tooltip="Undo the last answer"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last answer, bury, suspend or flag"),
         Binding("b", "bury", "Bury", tooltip="Bury until tomorrow (after answering a choice card)"),
         Binding("b", "choose(1)", "Choose B", show=False),
         Binding("c", "choose(2)", "Choose C", show=False),
@@ -107,7 +113,6 @@ class StudyScreen(Screen[None]):
         self.answered = 0
         self._shown_at = 0.0
         self._shown_count = 0
-        self._answered_entries: dict[str, QueueEntry] = {}
 
     @property
     def quiz_app(self) -> QuizApp:
@@ -156,7 +161,7 @@ class StudyScreen(Screen[None]):
         library = self.quiz_app.context.library
         card = library.card(entry.card_id)
         if card is None:  # in the progress file but no longer generated: skip it today
-            self.session.bury(entry.card_id)
+            self.session.bury(entry.card_id, undoable=False)
             self.notify(
                 f"Card {entry.card_id} is missing from its deck; buried for today", markup=False
             )
@@ -290,7 +295,6 @@ class StudyScreen(Screen[None]):
         assert self.entry is not None and self.card is not None
         duration_ms = int((time.monotonic() - self._shown_at) * 1000)
         self.session.answer(self.card.id, rating, duration_ms=duration_ms, vignette_seed=self.seed)
-        self._answered_entries[self.card.id] = self.entry
         self.answered += 1
         self.show_next()
 
@@ -298,18 +302,22 @@ class StudyScreen(Screen[None]):
 
     @saves
     def action_undo(self) -> None:
-        """Take back the last answer of this session and show that card again."""
+        """Take back the last action of this session (an answer, a bury, a suspend or a
+        flag) and show that card again."""
+        action = self.session.next_undo
         card_id = self.session.undo()
         if card_id is None:
             self.notify("Nothing to undo in this session", severity="warning")
             return
-        self.answered = max(0, self.answered - 1)
-        entry = self._answered_entries.pop(card_id, None)
-        if entry is None:  # answered before this screen's memory (should not happen)
-            self.show_next()
+        self.notify(UNDONE.get(action or "", "Undone"))
+        if action == "answer":
+            self.answered = max(0, self.answered - 1)
+        entry = self.session.entry(card_id)
+        if action == "flag" and self.card is not None and self.card.id == card_id:
+            self.flagged = entry.flagged  # the card stays as it is, answer shown or not
+            self._show_card_header()
             return
         self.show_entry(entry)
-        self.notify("Answer undone")
 
     @saves
     def action_bury(self) -> None:

@@ -134,6 +134,44 @@ async def test_undo_restores_the_card(iim_app: QuizApp) -> None:
         assert review_rows(db) == []
 
 
+def card_marks(db: Path, card_id: str) -> tuple[int, int, int]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT flagged, suspended, buried_day FROM cards WHERE card_id = ?", (card_id,)
+        ).fetchone()
+
+
+@pytest.mark.parametrize("key", ["b", "s", "f"])
+async def test_undo_right_after_bury_suspend_or_flag_takes_back_that(
+    iim_context: AppContext, key: str
+) -> None:
+    """u undoes the latest action: the mark on this card, not the previous card's answer."""
+    study_only(iim_context, "basic", "reverse", "cloze")  # b buries on a question
+    db = iim_context.settings.db_path
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        first = screen.card
+        await pilot.press("space", "3")
+        second = screen.card
+        assert first is not None and second is not None and second.id != first.id
+        unmarked = card_marks(db, second.id)
+        await pilot.press(key)
+        await pilot.pause()
+        assert card_marks(db, second.id) != unmarked
+        await pilot.press("u")
+        await pilot.pause()
+        assert card_marks(db, second.id) == unmarked
+        assert screen.card is not None and screen.card.id == second.id
+        assert not screen.flagged
+        assert review_rows(db) == [(first.id, 3)]  # the answer before it stays
+        undone = {"b": "Bury undone", "s": "Suspend undone", "f": "Flag change undone"}[key]
+        assert undone in [str(n.message) for n in pilot.app._notifications]
+        await pilot.press("u")  # and the next u takes back that answer
+        await pilot.pause()
+        assert screen.card is not None and screen.card.id == first.id
+        assert review_rows(db) == []
+
+
 async def test_bury_and_flag(iim_context: AppContext) -> None:
     study_only(iim_context, "basic", "reverse", "cloze")  # on a question, b picks option B
     db = iim_context.settings.db_path
