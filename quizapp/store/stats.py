@@ -36,6 +36,7 @@ class Stats:
     seconds_today: float
     streak_days: int
     retention: dict[str, float | None]  # "1d", "7d", "30d": share of review answers not Again
+    # A partition of the cards: each is in exactly one of these six.
     new: int
     learning: int
     young: int
@@ -148,13 +149,17 @@ def _retention(conn: sqlite3.Connection, params: dict, logs: str, days: int) -> 
 
 
 def _card_counts(conn: sqlite3.Connection, params: dict) -> dict[str, int]:
+    """Each card counted once, as Anki does: retired, else suspended, else by its state;
+    so the six numbers add up to the cards in the file."""
     row = conn.execute(
         f"""
         SELECT
-            coalesce(sum(c.retired = 0 AND c.state = 0), 0),
-            coalesce(sum(c.retired = 0 AND c.state IN (1, 3)), 0),
-            coalesce(sum(c.retired = 0 AND c.state = 2 AND c.due - c.last_review < :mature), 0),
-            coalesce(sum(c.retired = 0 AND c.state = 2 AND c.due - c.last_review >= :mature), 0),
+            coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state = 0), 0),
+            coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state IN (1, 3)), 0),
+            coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state = 2
+                         AND c.due - c.last_review < :mature), 0),
+            coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state = 2
+                         AND c.due - c.last_review >= :mature), 0),
             coalesce(sum(c.retired = 0 AND c.suspended = 1), 0),
             coalesce(sum(c.retired = 1), 0)
         FROM cards c WHERE {_DECK}
