@@ -47,10 +47,11 @@ def _errors(db_path: Path | None = None) -> Iterator[None]:
 
 
 @contextmanager
-def _store(settings: Settings, *, create: bool = True) -> Iterator[sqlite3.Connection]:
+def _store(settings: Settings) -> Iterator[sqlite3.Connection]:
+    """The progress file, which must exist: these commands only read it."""
     from quizapp.store.connection import open_store
 
-    conn = open_store(settings.db_path, create=create)
+    conn = open_store(settings.db_path, create=False)
     try:
         yield conn
     finally:
@@ -139,7 +140,7 @@ def export_command(settings: Settings, path: Path, name: str | None, force: bool
 
     with _errors(settings.db_path):
         check_output(path, force=force, keep=_progress_file(settings))
-        with _store(settings, create=False) as conn:
+        with _store(settings) as conn:
             from quizapp.store.quiz import block_ids
 
             if not block_ids(conn, submitted=True):
