@@ -6,6 +6,7 @@ the command line load, generate and sync the same way.
 
 import hashlib
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,38 +37,68 @@ class Library:
             return card
         return render_vignette(self.decks[card.deck], card, seed)
 
-    def topic_title(self, topic_id: str) -> str:
-        """A topic's title as its deck names it (cards and scores carry only the id)."""
-        for deck in self.decks.values():
-            if topic_id in deck.topics:
-                return deck.topics[topic_id].title
-        return topic_id or "(no topic)"
+    def topic_title(self, deck_id: str, topic_id: str) -> str:
+        """A topic's title as its deck names it (cards and scores carry only ids; a topic id
+        is the deck's own, so two decks may both have a `treatment`)."""
+        deck = self.decks.get(deck_id)
+        topic = deck.topics.get(topic_id) if deck is not None else None
+        if topic is not None:
+            return topic.title
+        return topic_id or "(no topic)"  # a deck no longer in the folder: its id is all we have
+
+    def topic_label(self, deck_id: str, topic_id: str) -> str:
+        """The topic's title, with its deck's title when another deck has a topic of the
+        same title (so the two never read as one)."""
+        title = self.topic_title(deck_id, topic_id)
+        clash = any(
+            other_id != deck_id and any(t.title == title for t in other.topics.values())
+            for other_id, other in self.decks.items()
+        )
+        deck = self.decks.get(deck_id)
+        return f"{title} ({deck.title})" if clash and deck is not None else title
 
     def cards_of(self, deck_id: str) -> list[Card]:
         return [c for c in self.cards.values() if c.deck == deck_id]
 
 
-def load_library(decks_dir: Path) -> Library:
-    """Load every deck under `decks_dir`; a broken deck is reported, the others still load."""
-    library = Library()
+def _checked_decks(decks_dir: Path, problems: list[Problem]) -> Iterator[tuple[Path, Deck]]:
+    """Every deck under `decks_dir` that loads, with its folder; the others' errors go to
+    `problems`, and a deck id seen before is a problem, not a second deck."""
+    seen: set[str] = set()
     for root in find_decks([decks_dir]) if decks_dir.is_dir() else []:
         result = check_deck(root)
-        library.problems.extend(p for p in result.problems if p.severity == "error")
+        problems.extend(p for p in result.problems if p.severity == "error")
         if result.deck is None:
             continue
-        if result.deck.id in library.decks:
-            library.problems.append(
+        if result.deck.id in seen:
+            problems.append(
                 Problem(result.deck.loc, "error", f"deck id {result.deck.id!r} is used twice")
             )
             continue
+        seen.add(result.deck.id)
+        yield root, result.deck
+
+
+def load_library(decks_dir: Path) -> Library:
+    """Load every deck under `decks_dir`; a broken deck is reported, the others still load."""
+    library = Library()
+    for root, deck in _checked_decks(decks_dir, library.problems):
         try:
-            cards = generate_deck(result.deck).cards
+            cards = generate_deck(deck).cards
         except Exception as exc:  # one deck's failure never takes the others (or the app) down
             library.problems.append(internal_problem(root, "generating cards from", exc))
             continue
-        library.decks[result.deck.id] = result.deck
+        library.decks[deck.id] = deck
         for card in cards:
             library.cards[card.id] = card
+    return library
+
+
+def load_titles(decks_dir: Path) -> Library:
+    """The decks under `decks_dir` without their cards: enough to name decks and topics
+    (for the command line, which shows titles, never ids), and quicker than generating."""
+    library = Library()
+    library.decks = {deck.id: deck for _, deck in _checked_decks(decks_dir, library.problems)}
     return library
 
 

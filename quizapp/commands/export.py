@@ -17,6 +17,7 @@ import click
 from quizapp.commands.deck import EXIT_INVALID
 from quizapp.commands.generate import PATHS
 from quizapp.commands.generate import _load as load_decks
+from quizapp.deck.topics import TOPIC_HELP
 from quizapp.generate.card import KINDS
 
 PROGRESS_FROM = 500  # cards; a smaller export is done before a bar could be read
@@ -59,7 +60,7 @@ def _common(kinds: tuple[str, ...]) -> Callable:
                     "--topic",
                     "topics",
                     multiple=True,
-                    help="Only cards of this topic id (repeat for several).",
+                    help=TOPIC_HELP + " Repeat for several.",
                 ),
             ]
         ):

@@ -10,6 +10,7 @@ from quizapp.commands.deck import EXIT_INVALID, emit_problems
 from quizapp.deck.files import find_decks
 from quizapp.deck.loader import check_deck
 from quizapp.deck.model import Deck
+from quizapp.deck.topics import TOPIC_HELP, UnknownTopic, match_topics
 from quizapp.generate import Card, generate_deck, lint_deck
 from quizapp.generate.card import KINDS
 
@@ -61,7 +62,7 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
 @click.command()
 @click.argument("path", type=PATHS)
 @click.option("--kind", type=click.Choice(KINDS), help="Only cards of this kind.")
-@click.option("--topic", help="Only cards of this topic id.")
+@click.option("--topic", help=TOPIC_HELP)
 @click.option("--seed", default=0, show_default=True, help="Seed for distractors and cases.")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -71,6 +72,11 @@ def cards(path: Path, kind: str | None, topic: str | None, seed: int, fmt: str) 
     decks, errors = _load([path])
     if errors:
         sys.exit(EXIT_INVALID)
+    try:
+        topics = match_topics(decks, [topic] if topic is not None else [])
+    except UnknownTopic as exc:
+        click.echo(f"quizapp: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
     chosen: list[Card] = []
     for deck in decks:
         generated = generate_deck(deck, seed=seed)
@@ -79,7 +85,7 @@ def cards(path: Path, kind: str | None, topic: str | None, seed: int, fmt: str) 
         chosen += [
             c
             for c in generated.cards
-            if (kind is None or c.kind == kind) and (topic is None or c.topic == topic)
+            if (kind is None or c.kind == kind) and (topic is None or (c.deck, c.topic) in topics)
         ]
     if fmt == "json":
         click.echo(json.dumps([c.to_json() for c in chosen], indent=2, ensure_ascii=False))

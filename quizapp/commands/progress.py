@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from quizapp.paths import Settings
+from quizapp.plural import plural
 from quizapp.store.errors import StoreError
 
 
@@ -44,6 +45,7 @@ def _store_errors(path: Path) -> Iterator[None]:
 def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
     """Show what is due, how today went, retention and progress per topic."""
     from quizapp.health import damaged_message, progress_problems
+    from quizapp.library import load_titles
     from quizapp.srs.stats import memory_stats, stats_today
     from quizapp.store.connection import open_store
     from quizapp.store.sync import list_decks
@@ -60,20 +62,27 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
                     f"no deck {deck_id!r} in {settings.db_path}; "
                     f"decks there: {', '.join(known) or 'none yet'}."
                 )
+            deck_titles = {deck.deck_id: deck.title for deck in list_decks(conn)}
             result = stats_today(conn, deck_id)
             memory = memory_stats(conn, deck_id)
         finally:
             conn.close()
+    library = load_titles(settings.decks_dir)
+    topic_titles = [library.topic_label(t.deck, t.topic) for t in result.topics]
     if as_json:
         data = asdict(result)
         data["date"] = date.fromordinal(result.day).isoformat()
+        for topic, title in zip(data["topics"], topic_titles, strict=True):
+            topic["title"] = title
         data["memory"] = {k: v for k, v in asdict(memory).items() if k not in {"day", "deck_id"}}
         click.echo(json.dumps(data, indent=2))
         return
-    click.echo("\n".join(_format_stats(result) + _format_memory(memory)))
+    deck_title = deck_titles.get(deck_id, deck_id) if deck_id else None
+    lines = _format_stats(result, deck_title, topic_titles)
+    click.echo("\n".join(lines + _format_memory(memory)))
 
 
-def _format_stats(result) -> list[str]:
+def _format_stats(result, deck_title: str | None, topic_titles: list[str]) -> list[str]:
     """Plain text, one fact a line, readable in any terminal."""
 
     def pct(value: float | None) -> str:
@@ -82,22 +91,22 @@ def _format_stats(result) -> list[str]:
     retention = ", ".join(f"{k} {pct(v)}" for k, v in result.retention.items())
     lines = [
         f"Study day {date.fromordinal(result.day).isoformat()}"
-        + (f" (deck {result.deck_id})" if result.deck_id else ""),
+        + (f" ({deck_title})" if deck_title else ""),
         f"Due today: {result.due_today}",
         f"Due next 30 days: {sum(result.due_forecast[1:])} "
         f"(per day: {' '.join(str(n) for n in result.due_forecast[1:])})",
         f"Reviewed today: {result.reviewed_today} in {result.seconds_today / 60:.0f} min",
-        f"Streak: {result.streak_days} day(s)",
+        f"Streak: {plural(result.streak_days, 'day')}",
         f"True retention: {retention}",
         f"Cards: {result.new} new, {result.learning} learning, {result.young} young, "
         f"{result.mature} mature, {result.suspended} suspended, {result.retired} retired",
     ]
     if result.topics:
         lines.append("Topics (accuracy over the last 30 days; mastery = share of cards mature):")
-        width = max(len(t.topic) for t in result.topics)
-        for topic in result.topics:
+        width = max(len(title) for title in topic_titles)
+        for topic, title in zip(result.topics, topic_titles, strict=True):
             lines.append(
-                f"  {topic.topic:<{width}}  {pct(topic.accuracy):>4} of {topic.answers:>5}  "
+                f"  {title:<{width}}  {pct(topic.accuracy):>4} of {topic.answers:>5}  "
                 f"mastery {topic.mastery:>4.0%} ({topic.mature}/{topic.cards})"
             )
     return lines

@@ -14,8 +14,10 @@ FORECAST_DAYS = 30
 
 @dataclass(frozen=True)
 class TopicStats:
-    """How one topic is going: recent accuracy, and mastery as the share of mature cards."""
+    """How one topic of one deck is going: recent accuracy, and mastery as the share of
+    mature cards. Topic ids are the deck's own, so two decks may share one: the key is both."""
 
+    deck: str
     topic: str
     cards: int
     answers: int  # in the last `topic_days` days
@@ -172,23 +174,23 @@ def _card_counts(conn: sqlite3.Connection, params: dict) -> dict[str, int]:
 
 def _topics(conn: sqlite3.Connection, params: dict) -> list[TopicStats]:
     answers = {
-        topic: (count, accuracy)
-        for topic, count, accuracy in conn.execute(
-            "SELECT c.topic, count(*), avg(r.rating > 1) FROM review_log r "
+        (deck, topic): (count, accuracy)
+        for deck, topic, count, accuracy in conn.execute(
+            "SELECT c.deck_id, c.topic, count(*), avg(r.rating > 1) FROM review_log r "
             f"JOIN cards c ON c.id = r.card WHERE {_LIVE} "
-            "AND r.day > :day - :topic_days AND r.day <= :day GROUP BY c.topic",
+            "AND r.day > :day - :topic_days AND r.day <= :day GROUP BY c.deck_id, c.topic",
             params,
         )
     }
     topics = []
-    for topic, cards, mature in conn.execute(
-        "SELECT c.topic, count(*), "
+    for deck, topic, cards, mature in conn.execute(
+        "SELECT c.deck_id, c.topic, count(*), "
         "coalesce(sum(c.state = 2 AND c.due - c.last_review >= :mature), 0) "
-        f"FROM cards c WHERE {_LIVE} GROUP BY c.topic ORDER BY c.topic",
+        f"FROM cards c WHERE {_LIVE} GROUP BY c.deck_id, c.topic ORDER BY c.deck_id, c.topic",
         params,
     ):
-        count, accuracy = answers.get(topic, (0, None))
-        topics.append(TopicStats(topic, cards, count, accuracy, mature, mature / cards))
+        count, accuracy = answers.get((deck, topic), (0, None))
+        topics.append(TopicStats(deck, topic, cards, count, accuracy, mature, mature / cards))
     return topics
 
 

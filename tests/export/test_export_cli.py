@@ -71,7 +71,9 @@ def test_unknown_topic_names_the_known_ones_and_writes_nothing(tmp_path, words, 
     out = tmp_path / f"out{suffix}"
     result = run("export", *words, SMALL, "--topic", "dxx", "-o", out)
     assert result.exit_code == 1
-    assert "--topic: no topic dxx in these decks (topics: dx, tx)" in result.stderr
+    assert "--topic: no topic 'dxx' in these decks (topics: Diagnosis (dx); Treatment (tx))" in (
+        result.stderr
+    )
     assert not out.exists()
 
 

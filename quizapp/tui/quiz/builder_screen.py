@@ -95,7 +95,7 @@ class QuizBuilderScreen(Screen[None]):
         yield Static("Build a quiz block", id="builder-title")
         with Horizontal(id="builder-choices"):
             yield SelectionList[str](id="builder-decks")
-            yield SelectionList[str](id="builder-topics")
+            yield SelectionList[tuple[str, str]](id="builder-topics")
             with Vertical(id="builder-side"):
                 with RadioSet(id="builder-pool"):
                     for i, (pool, label) in enumerate(POOLS):
@@ -146,9 +146,9 @@ class QuizBuilderScreen(Screen[None]):
             if topics.get_option_at_index(i).value not in topics.selected
         }
         topics.clear_options()
-        for topic in topics_of(self.context.library, self._selected_decks()):
-            title = self.context.library.topic_title(topic)
-            topics.add_option((Content(title), topic, topic not in was_off))
+        for deck, topic in topics_of(self.context.library, self._selected_decks()):
+            title = self.context.library.topic_label(deck, topic)
+            topics.add_option((Content(title), (deck, topic), (deck, topic) not in was_off))
 
     def spec(self) -> BlockSpec:
         """The block the screen describes now; QuizBuildError when it describes none."""

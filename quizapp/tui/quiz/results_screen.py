@@ -83,7 +83,7 @@ class QuizResultsScreen(Screen[None]):
         topics.add_columns("topic", "right", "%", "")
         for topic in score.topics:
             topics.add_row(
-                Text(self.app.context.library.topic_title(topic.topic)),  # type: ignore[attr-defined]
+                Text(self.app.context.library.topic_label(topic.deck, topic.topic)),  # type: ignore[attr-defined]
                 Text(f"{topic.correct}/{topic.total}"),
                 Text(f"{topic.share:.0%}", justify="right"),
                 bar(topic.share),
