@@ -183,8 +183,8 @@ class QuizApp(App[int]):
         self.push_screen(BrowseScreen())
 
     def action_help(self) -> None:
-        """Every key of every screen."""
+        """The keys of the screen on top (and those that work everywhere)."""
         from quizapp.tui.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))

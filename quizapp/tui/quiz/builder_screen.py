@@ -82,9 +82,9 @@ class QuizBuilderScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "start", "Start"),
-        Binding("r", "resume", "Resume"),
-        Binding("escape", "back", "Back"),
+        Binding("s", "start", "Start", tooltip="Start a block as chosen"),
+        Binding("r", "resume", "Resume", tooltip="Resume the highlighted open block"),
+        Binding("escape", "back", "Back", tooltip="Back to the decks"),
     ]
 
     @property
