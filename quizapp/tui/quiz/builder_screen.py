@@ -41,6 +41,14 @@ MODES = ((Mode.TUTOR, "Tutor"), (Mode.TIMED, "Timed"))
 RECENT_BLOCKS = 30
 
 
+class CountInput(Input):
+    """The number of questions: it takes digits only, so letters stay the screen's keys
+    (s starts, r resumes) even while it has focus."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character is not None and character.isdigit()
+
+
 def block_line(summary: BlockSummary) -> Content:
     """A block in the list: open ones to resume, submitted ones to see again."""
     when = summary.created_at.strftime("%Y-%m-%d")
@@ -82,8 +90,11 @@ class QuizBuilderScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "start", "Start", tooltip="Start a block as chosen"),
-        Binding("r", "resume", "Resume", tooltip="Resume the highlighted open block"),
+        # priority: s and r work whatever has focus (the only text field takes digits)
+        Binding("s", "start", "Start", tooltip="Start a block as chosen", priority=True),
+        Binding(
+            "r", "resume", "Resume", tooltip="Resume the highlighted open block", priority=True
+        ),
         Binding("escape", "back", "Back", tooltip="Back to the decks"),
     ]
 
@@ -105,7 +116,7 @@ class QuizBuilderScreen(Screen[None]):
                         yield RadioButton(label, value=i == 0, id=f"mode-{mode}")
         with Horizontal(id="builder-size-row"):
             yield Static("Questions", id="builder-size-label")
-            yield Input("20", type="integer", max_length=3, id="builder-size")
+            yield CountInput("20", type="integer", max_length=3, id="builder-size")
             yield Static(id="builder-available")
         yield Static("Your blocks (enter: resume an open one, see results of a done one)",
                      id="builder-blocks-title")  # fmt: skip
@@ -185,12 +196,14 @@ class QuizBuilderScreen(Screen[None]):
         label.update(text)
 
     def _refresh_blocks(self) -> None:
+        """Open blocks first, the newest highlighted: enter or r resumes it at once."""
         blocks = self.query_one("#builder-blocks", OptionList)
         rows = history(self.context.conn)
         rows = [r for r in rows if not r.submitted] + [r for r in rows if r.submitted]
         blocks.set_options(Option(block_line(r), id=str(r.id)) for r in rows[:RECENT_BLOCKS])
         if not rows:
             blocks.add_option(Option(Content.styled("No blocks yet.", "dim"), disabled=True))
+        blocks.highlighted = 0 if rows and not rows[0].submitted else None
 
     @on(SelectionList.SelectedChanged, "#builder-decks")
     def _decks_changed(self) -> None:
@@ -223,12 +236,14 @@ class QuizBuilderScreen(Screen[None]):
         self.app.push_screen(QuizQuestionScreen(block_id))
 
     def action_resume(self) -> None:
-        """Resume the newest open block."""
-        open_blocks = [r for r in history(self.context.conn) if not r.submitted]
-        if not open_blocks:
+        """Resume the highlighted block if it is open, else the newest open block."""
+        open_ids = [r.id for r in history(self.context.conn) if not r.submitted]
+        if not open_ids:
             self.notify("No open block to resume.")
             return
-        self._open(open_blocks[0].id)
+        highlighted = self.query_one("#builder-blocks", OptionList).highlighted_option
+        chosen = int(highlighted.id) if highlighted is not None and highlighted.id else None
+        self._open(chosen if chosen in open_ids else open_ids[0])
 
     @on(OptionList.OptionSelected, "#builder-blocks")
     def _block_chosen(self, event: OptionList.OptionSelected) -> None:

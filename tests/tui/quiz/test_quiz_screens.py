@@ -207,3 +207,32 @@ async def test_nothing_to_build_says_why(context):
         assert "0 available" in text_of(app.screen, "#builder-available")
         await pilot.press("r")  # nothing to resume either
         assert isinstance(app.screen, QuizBuilderScreen)
+
+
+async def test_r_resumes_the_preselected_open_block_whatever_has_focus(db_path, clock):
+    """Back in the builder after pausing, the open block is highlighted, and r resumes it
+    from the decks, the topics, the size field or the block list."""
+    context = make_context(db_path, clock)
+    app = QuizTestApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(2):  # two open blocks: the newest is preselected
+            screen = await start_block(pilot, 3)
+            assert isinstance(screen, QuizQuestionScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+        newest = max(r.id for r in history(context.conn))
+        for focus in ("#builder-decks", "#builder-topics", "#builder-size", "#builder-blocks"):
+            builder = app.screen
+            assert isinstance(builder, QuizBuilderScreen)
+            blocks = builder.query_one("#builder-blocks")
+            assert blocks.highlighted_option is not None
+            assert blocks.highlighted_option.id == str(newest)
+            builder.query_one(focus).focus()
+            await pilot.pause()
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(app.screen, QuizQuestionScreen), focus
+            assert app.screen.block_id == newest
+            await pilot.press("escape")
+            await pilot.pause()
+        assert builder.query_one("#builder-size", Input).value == "3"  # r typed nothing there
