@@ -208,3 +208,19 @@ async def test_vignette_seed_is_new_each_showing_and_logged(iim_context: AppCont
         await pilot.pause()
         assert screen.card is not None and screen.card.id == card.id
         assert screen.seed != first_seed  # shown again: rendered afresh
+
+
+async def test_the_highlighted_option_is_marked_by_a_glyph(iim_context: AppContext) -> None:
+    """Arrows move a ▶ with the highlight, so enter's choice shows without colour."""
+    study_only(iim_context, "mcq")
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        card = screen.card
+        assert card is not None and card.options
+        await pilot.press("down", "down")
+        await pilot.pause()
+        lines = screen_text(pilot.app).splitlines()
+        marked = [line for line in lines if line.strip().startswith("▶")]
+        assert len(marked) == 1 and f"▶ b  {card.options[1].text}"[:40] in marked[0]
+        await pilot.press("enter")
+        assert screen.chosen == card.options[1].label

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Footer, Input, OptionList, RadioSet, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from quizapp.quiz.builder import (
@@ -30,6 +30,7 @@ from quizapp.quiz.builder import (
 from quizapp.quiz.scoring import BlockSummary, history
 from quizapp.store.timeutil import to_micros
 from quizapp.tui.context import AppContext
+from quizapp.tui.toggle_glyphs import ChoiceButton, TickList
 
 POOLS = (
     (Pool.UNUSED, "Unused"),
@@ -105,15 +106,15 @@ class QuizBuilderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Build a quiz block", id="builder-title")
         with Horizontal(id="builder-choices"):
-            yield SelectionList[str](id="builder-decks")
-            yield SelectionList[tuple[str, str]](id="builder-topics")
+            yield TickList[str](id="builder-decks")
+            yield TickList[tuple[str, str]](id="builder-topics")
             with Vertical(id="builder-side"):
                 with RadioSet(id="builder-pool"):
                     for i, (pool, label) in enumerate(POOLS):
-                        yield RadioButton(label, value=i == 0, id=f"pool-{pool}")
+                        yield ChoiceButton(label, value=i == 0, id=f"pool-{pool}")
                 with RadioSet(id="builder-mode"):
                     for i, (mode, label) in enumerate(MODES):
-                        yield RadioButton(label, value=i == 0, id=f"mode-{mode}")
+                        yield ChoiceButton(label, value=i == 0, id=f"mode-{mode}")
         with Horizontal(id="builder-size-row"):
             yield Static("Questions", id="builder-size-label")
             yield CountInput("20", type="integer", max_length=3, id="builder-size")

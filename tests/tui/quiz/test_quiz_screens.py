@@ -236,3 +236,26 @@ async def test_r_resumes_the_preselected_open_block_whatever_has_focus(db_path, 
             await pilot.press("escape")
             await pilot.pause()
         assert builder.query_one("#builder-size", Input).value == "3"  # r typed nothing there
+
+
+def screen_lines(app) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_ticked_and_chosen_differ_by_a_glyph_not_colour_alone(context):
+    """A ticked topic shows ✓ and an unticked one none; the chosen pool and mode show ●,
+    the others ○ (the stock widgets drew X and ● in both states, only coloured apart)."""
+    async with QuizTestApp(context).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        topics = pilot.app.screen.query_one("#builder-topics")
+        topics.focus()
+        topics.highlighted = 0
+        await pilot.press("space")  # untick the first topic
+        await pilot.click("#mode-timed")
+        await pilot.pause()
+        lines = screen_lines(pilot.app)
+    names = ("antibodies", "biopsy", "Unused", "Incorrect", "Tutor", "Timed")
+    row = {name: line for line in lines for name in names if name in line}
+    assert "▐ ▌ antibodies" in row["antibodies"] and "▐✓▌ biopsy" in row["biopsy"]
+    assert "▐●▌ Unused" in row["Unused"] and "▐○▌ Incorrect" in row["Incorrect"]
+    assert "▐○▌ Tutor" in row["Tutor"] and "▐●▌ Timed" in row["Timed"]
