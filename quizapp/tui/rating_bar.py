@@ -37,7 +37,7 @@ class RatingBar(Horizontal):
 
     DEFAULT_CSS = """
     RatingBar {
-        height: 3;
+        height: 1;  /* one line: at 80x24 the question and the chosen option need the rows */
         & > Button { width: 1fr; min-width: 10; margin: 0 1 0 0; }
     }
     """
@@ -51,7 +51,7 @@ class RatingBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         for rating, label in LABELS.items():
-            button = Button(f"{int(rating)} {label}", id=f"rate-{int(rating)}")
+            button = Button(f"{int(rating)} {label}", id=f"rate-{int(rating)}", compact=True)
             button.can_focus = False  # keys go to the screen: 1-4, space and enter
             yield button
 

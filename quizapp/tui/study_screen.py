@@ -268,12 +268,18 @@ class StudyScreen(Screen[None]):
         answer.show(self.card, chosen)
         self.stage = "answer"
         if self.card.options:
-            self.call_after_refresh(
-                self.query_one("#card-area", VerticalScroll).scroll_to_widget,
-                answer,
-                animate=False,
-                top=True,
-            )
+            self.call_after_refresh(self._keep_question_and_choice_in_view)
+
+    def _keep_question_and_choice_in_view(self) -> None:
+        """Scroll only as far as the explanation of the learner's choice needs, so the
+        question stays above it (at 80x24 a whole vignette, the verdict and the choice fit)."""
+        area = self.query_one("#card-area", VerticalScroll)
+        answer = self.query_one(AnswerView)
+        bottom = answer.first_read_bottom()
+        if bottom is None:
+            return
+        bottom += answer.virtual_region.y  # from the answer's top to the area's
+        area.scroll_to(y=max(0, bottom - area.scrollable_content_region.height), animate=False)
 
     def action_rate(self, rating: int) -> None:
         assert self.entry is not None and self.card is not None

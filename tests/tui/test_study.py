@@ -224,3 +224,30 @@ async def test_the_highlighted_option_is_marked_by_a_glyph(iim_context: AppConte
         assert len(marked) == 1 and f"▶ b  {card.options[1].text}"[:40] in marked[0]
         await pilot.press("enter")
         assert screen.chosen == card.options[1].label
+
+
+@pytest.mark.parametrize("kind", ["vignette", "mcq"])
+async def test_at_80x24_the_answer_keeps_question_and_own_choice_in_view(
+    iim_context: AppContext, kind: str
+) -> None:
+    """After a wrong choice the screen shows the question from its first line and, under
+    the verdict, the chosen option with its whole explanation (the reveal scrolled the
+    question away and put the chosen option's explanation among the others)."""
+    study_only(iim_context, kind)
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        for _ in range(12):
+            card = screen.card
+            assert card is not None and card.kind == kind
+            wrong = next(o for o in card.options if not o.correct)
+            await pilot.press(wrong.label.lower())
+            await pilot.pause()
+            view = screen.query_one("#card-area").region
+            question = screen.query_one("#card").region
+            chosen = screen.query_one(".first-read")
+            explanation = screen.query_one(AnswerView).children
+            explanation = explanation[explanation.index(chosen) + 1]
+            assert "your choice" in str(chosen.render())
+            assert question.y >= view.y, "the question's first line scrolled away"
+            assert explanation.region.bottom <= view.bottom, "the choice's explanation is cut"
+            await pilot.press("1")
