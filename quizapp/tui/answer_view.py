@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from textual.containers import Vertical
 from textual.content import Content
@@ -18,6 +18,9 @@ class ShownOption(Protocol):
     label: str
     text: str
     correct: bool
+
+
+OptionT = TypeVar("OptionT", bound=ShownOption)
 
 
 def verdict(options: Sequence[ShownOption], chosen: str | None, answer: str = "") -> Content:
@@ -36,6 +39,12 @@ def verdict(options: Sequence[ShownOption], chosen: str | None, answer: str = ""
         "; the answer is ",
         (key_text, "bold $success"),
     )
+
+
+def reading_order(options: Sequence[OptionT], chosen: str | None) -> list[OptionT]:
+    """The learner's choice first, then the key, then the others: what they chose and why
+    it is right or wrong sits just under the verdict, in view on a small terminal."""
+    return sorted(options, key=lambda o: (o.label != chosen, not o.correct))
 
 
 def option_line(option: ShownOption, chosen: str | None) -> Content:
@@ -76,7 +85,7 @@ class AnswerView(Vertical):
         widgets: list[Static] = []
         if card.options:
             widgets.append(Static(verdict(card.options, chosen, card.answer), classes="verdict"))
-            for option in sorted(card.options, key=lambda o: (o.label != chosen, not o.correct)):
+            for option in reading_order(card.options, chosen):
                 classes = "option"
                 if option.correct:
                     classes += " option-correct"

@@ -259,3 +259,23 @@ async def test_ticked_and_chosen_differ_by_a_glyph_not_colour_alone(context):
     assert "▐ ▌ antibodies" in row["antibodies"] and "▐✓▌ biopsy" in row["biopsy"]
     assert "▐●▌ Unused" in row["Unused"] and "▐○▌ Incorrect" in row["Incorrect"]
     assert "▐○▌ Tutor" in row["Tutor"] and "▐●▌ Timed" in row["Timed"]
+
+
+async def test_tutor_answer_shows_the_chosen_option_first_in_view(context):
+    """Choosing the last option, its explanation comes right under the verdict, in view at
+    80x24 with the question (it sat below the other options, off the screen)."""
+    async with QuizTestApp(context).run_test(size=SIZE) as pilot:
+        screen = await start_block(pilot, 3)
+        item = screen.session.current.item
+        last = next(o for o in reversed(item.options) if not o.correct)
+        await pilot.press(last.label.lower())
+        await pilot.pause()
+        view = screen.query_one(ExplanationView)
+        options = list(view.query(".option"))
+        assert "(your choice)" in str(options[0].render())
+        assert "✓" in str(options[1].render())  # then the key
+        body = screen.query_one("#quiz-body").region
+        explanation = view.children[view.children.index(options[0]) + 1]
+        assert last.explanation in str(explanation.render())
+        assert screen.query_one("#quiz-prompt").region.y >= body.y
+        assert explanation.region.bottom <= body.bottom
