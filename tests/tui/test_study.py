@@ -112,7 +112,7 @@ async def test_space_and_enter_rate_what_the_answer_suggests(
             suggested, name = (3, "Good") if which == "right" else (1, "Again")
             assert f"space {name}" in screen_text(pilot.app).splitlines()[-1]
             labels = {n: str(screen.query_one(f"#rate-{n}").label) for n in (1, 2, 3, 4)}
-            assert [n for n, label in labels.items() if label.startswith("▸ ")] == [suggested]
+            assert [n for n, label in labels.items() if label.startswith("▸")] == [suggested]
             await pilot.press(key)
             expected.append((card.id, suggested))
     assert review_rows(db) == expected

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, RadioSet, SelectionList, Static
@@ -40,6 +40,7 @@ POOLS = (
 )
 MODES = ((Mode.TUTOR, "Tutor"), (Mode.TIMED, "Timed"))
 RECENT_BLOCKS = 30
+NARROW = 100  # below this width the topic list goes under the deck list
 
 
 class CountInput(Input):
@@ -73,10 +74,16 @@ class QuizBuilderScreen(Screen[None]):
     QuizBuilderScreen {
         & #builder-title { height: 1; background: $panel; color: $accent; padding: 0 1; }
         & #builder-choices { height: 12; }
-        & #builder-decks { width: 26; }
+        & #builder-lists { width: 1fr; layout: horizontal; }
+        & #builder-decks { width: 1fr; }
         & #builder-topics { width: 1fr; }
-        & #builder-side { width: 24; }
+        & #builder-side { width: 19; }
         & SelectionList, RadioSet { border: round $primary 50%; height: 1fr; }
+        /* narrow: topics under decks, each the full width (side by side, 60 columns left
+           "M…" of every topic title) */
+        &.-narrow #builder-lists { layout: vertical; }
+        &.-narrow #builder-decks { width: 1fr; height: auto; max-height: 5; }
+        &.-narrow #builder-topics { width: 1fr; }
         & SelectionList:focus, RadioSet:focus-within { border: round $accent; }
         & #builder-pool { height: 6; }
         & #builder-mode { height: 1fr; }
@@ -103,11 +110,15 @@ class QuizBuilderScreen(Screen[None]):
     def context(self) -> AppContext:
         return self.app.context  # type: ignore[attr-defined]
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
     def compose(self) -> ComposeResult:
         yield Static("Build a quiz block", id="builder-title")
         with Horizontal(id="builder-choices"):
-            yield TickList[str](id="builder-decks")
-            yield TickList[tuple[str, str]](id="builder-topics")
+            with Container(id="builder-lists"):
+                yield TickList[str](id="builder-decks")
+                yield TickList[tuple[str, str]](id="builder-topics")
             with Vertical(id="builder-side"):
                 with RadioSet(id="builder-pool"):
                     for i, (pool, label) in enumerate(POOLS):
@@ -119,8 +130,7 @@ class QuizBuilderScreen(Screen[None]):
             yield Static("Questions", id="builder-size-label")
             yield CountInput("20", type="integer", max_length=3, id="builder-size")
             yield Static(id="builder-available")
-        yield Static("Your blocks (enter: resume an open one, see results of a done one)",
-                     id="builder-blocks-title")  # fmt: skip
+        yield Static("Your blocks (enter: resume, or see results)", id="builder-blocks-title")
         yield OptionList(id="builder-blocks")
         yield Footer()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -15,6 +16,8 @@ from textual.widgets import DataTable, Footer, Static
 from quizapp.quiz.scoring import BlockScore, score_block
 from quizapp.quiz.session import Block, load_block
 from quizapp.tui.quiz.question_screen import clock_text
+
+NARROW = 100  # below this width the per-topic table goes above the times
 
 
 def summary(block: Block, score: BlockScore) -> Content:
@@ -52,6 +55,11 @@ class QuizResultsScreen(Screen[None]):
         & .results-column { width: 1fr; padding: 0 1; }
         & .results-title { text-style: bold; color: $accent; }
         & DataTable { height: 1fr; }
+        /* narrow: the two tables one above the other, each the full width, so the topic
+           scores are never pushed off the right edge */
+        &.-narrow #results-tables { layout: vertical; }
+        &.-narrow #results-topics-column { height: auto; max-height: 50%; }
+        &.-narrow #results-topics { height: auto; }
     }
     """
 
@@ -64,10 +72,13 @@ class QuizResultsScreen(Screen[None]):
         super().__init__()
         self.block_id = block_id
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
     def compose(self) -> ComposeResult:
         yield Static(id="results-summary")
         with Horizontal(id="results-tables"):
-            with Vertical(classes="results-column"):
+            with Vertical(classes="results-column", id="results-topics-column"):
                 yield Static("Per topic", classes="results-title")
                 yield DataTable(id="results-topics", cursor_type="row", zebra_stripes=True)
             with Vertical(classes="results-column"):
