@@ -19,6 +19,7 @@ from quizapp.commands.generate import PATHS
 from quizapp.commands.generate import _load as load_decks
 from quizapp.deck.topics import TOPIC_HELP
 from quizapp.generate.card import KINDS
+from quizapp.plural import plural
 
 PROGRESS_FROM = 500  # cards; a smaller export is done before a bar could be read
 
@@ -88,10 +89,10 @@ def _selection(paths, seed: int, kinds, topics):
     from quizapp.export import ExportError, select_cards
 
     if sys.stderr.isatty():
-        click.echo(f"Loading and generating {len(paths)} deck path(s)...", err=True)
+        click.echo(f"Loading and generating {plural(len(paths), 'deck path')}...", err=True)
     decks, errors = load_decks(list(paths))
     if errors:
-        _fail(f"{errors} error(s) in the decks (listed above); nothing written")
+        _fail(f"{plural(errors, 'error')} in the decks (listed above); nothing written")
     try:
         return select_cards(decks, seed=seed, kinds=kinds, topics=topics)
     except ExportError as error:
@@ -133,8 +134,8 @@ def _export(
         written: list[int | None] = []
         _write(lambda: written.append(write(selection, progress)))
     count = len(selection.cards) if written[0] is None else written[0]
-    noun = "card(s)" if written[0] is None else "item(s)"
-    click.echo(f"Wrote {count} {noun} to {output}.", err=True)
+    noun = "card" if written[0] is None else "item"
+    click.echo(f"Wrote {plural(count, noun)} to {output}.", err=True)
 
 
 @click.group()

@@ -13,6 +13,7 @@ from quizapp.deck.model import Deck
 from quizapp.deck.topics import TOPIC_HELP, UnknownTopic, match_topics
 from quizapp.generate import Card, generate_deck, lint_deck
 from quizapp.generate.card import KINDS
+from quizapp.plural import plural
 
 PATHS = click.Path(exists=True, path_type=Path)
 
@@ -51,8 +52,9 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
             errors += finding.severity == "error"
             counts[finding.severity] = counts.get(finding.severity, 0) + 1
     click.echo(
-        f"{len(decks)} deck(s) linted: {errors} error(s), {counts['warning']} warning(s), "
-        f"{counts['note']} item(s) not generated for want of proof (notes)",
+        f"{plural(len(decks), 'deck')} linted: {plural(errors, 'error')}, "
+        f"{plural(counts['warning'], 'warning')}, "
+        f"{plural(counts['note'], 'item')} not generated for want of proof (notes)",
         err=True,
     )
     if errors:

@@ -164,7 +164,9 @@ def check(settings: Settings) -> None:
         if problems:
             for problem in problems:
                 click.echo(problem, err=True)
-            raise StoreError(f"{settings.db_path} has {len(problems)} problem(s); see above.")
+            raise StoreError(
+                f"{settings.db_path} has {plural(len(problems), 'problem')}; see above."
+            )
     click.echo(f"{settings.db_path}: ok")
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quizapp.paths import Settings
+from quizapp.plural import plural
 
 if TYPE_CHECKING:
     from quizapp.quiz.results_file import ResultsFile
@@ -152,7 +153,8 @@ def export_command(settings: Settings, path: Path, name: str | None, force: bool
     items = sum(len(b.items) for b in written.blocks)
     where = "standard output" if is_stdout(path) else path
     click.echo(
-        f"Wrote {len(written.blocks)} block(s), {items} answer(s) to {where}.", err=is_stdout(path)
+        f"Wrote {plural(len(written.blocks), 'block')}, {plural(items, 'answer')} to {where}.",
+        err=is_stdout(path),
     )
 
 
@@ -253,4 +255,4 @@ def report(
     # written as is: the CSV renderer already ends rows in CRLF; no translation on any OS
     with _errors():
         write_output(output, text, force=force, keep=_progress_file(settings), inputs=inputs)
-    click.echo(f"Wrote the report for {len(files)} results file(s) to {output}.", err=True)
+    click.echo(f"Wrote the report for {plural(len(files), 'results file')} to {output}.", err=True)

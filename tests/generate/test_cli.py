@@ -20,7 +20,7 @@ def run(*args: str):
 def test_lint_clean_deck_exits_zero_with_summary():
     result = run("lint", str(DATA / "small.yaml"))
     assert result.exit_code == 0, result.output
-    assert "1 deck(s) linted: 0 error(s)" in result.stderr
+    assert "1 deck linted: 0 errors" in result.stderr
 
 
 def test_lint_notes_a_blueprint_that_lost_its_item_with_location_and_what_to_add(tmp_path):
@@ -42,8 +42,8 @@ def test_lint_notes_a_blueprint_that_lost_its_item_with_location_and_what_to_add
     path, row, col, rest = line.split(":", 3)
     assert path.endswith("twins.yaml") and int(row) > 1 and int(col) >= 1
     assert rest.startswith(" note: unproven-options: blueprint 'bp-gamma'")
-    assert "only 2 option(s) are proven wrong" in rest and "`absent`" in rest
-    assert "item(s) not generated for want of proof" in result.stderr
+    assert "only 2 options are proven wrong" in rest and "`absent`" in rest
+    assert "not generated for want of proof" in result.stderr
 
 
 def test_lint_exits_one_when_a_blueprint_contradicts_its_condition(tmp_path):

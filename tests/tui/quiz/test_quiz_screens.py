@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Static
 from quizapp.quiz.scoring import history
 from quizapp.quiz.session import load_block
 from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
-from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen
+from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen, submit_question
 from quizapp.tui.quiz.explanation_view import ExplanationView
 from quizapp.tui.quiz.question_screen import QuizQuestionScreen
 from quizapp.tui.quiz.results_screen import QuizResultsScreen
@@ -140,7 +140,7 @@ async def test_submit_confirm_results_and_review(context, clock):
         await pilot.press(wrong(screen.session), "s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmSubmitScreen)
-        assert "1 of 3 question(s) not answered" in str(app.screen.text)
+        assert "1 of 3 questions not answered: it counts as wrong." in str(app.screen.text)
         await pilot.press("n")  # keep answering
         await pilot.pause()
         assert app.screen is screen
@@ -279,3 +279,14 @@ async def test_tutor_answer_shows_the_chosen_option_first_in_view(context):
         assert last.explanation in str(explanation.render())
         assert screen.query_one("#quiz-prompt").region.y >= body.y
         assert explanation.region.bottom <= body.bottom
+
+
+def test_counts_read_as_words() -> None:
+    """ "1 question", "2 questions": never "question(s)" or "1 questions"."""
+    one = str(submit_question(unanswered=1, flagged=1, total=1))
+    assert "1 of 1 question not answered: it counts as wrong." in one
+    assert "1 question flagged" in one and "(s)" not in one
+    many = str(submit_question(unanswered=2, flagged=2, total=3))
+    assert "2 of 3 questions not answered: they count as wrong." in many
+    assert "2 questions flagged" in many
+    assert "The question is answered." in str(submit_question(0, 0, 1))
