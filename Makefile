@@ -17,6 +17,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check quizapp tests
+	$(BIN)/ruff format --check quizapp tests
 	$(BIN)/python -m pytest -q
 
 perf: $(STAMP)

@@ -18,15 +18,22 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 # so that `quizapp` alone reaches the app's first frame without loading them.
 COMMANDS = {
     "validate": "quizapp.commands.deck:validate",
+    "deck": "quizapp.commands.deck:deck_group",
     "lint": "quizapp.commands.generate:lint",
     "cards": "quizapp.commands.generate:cards",
+    "explain": "quizapp.commands.generate:explain",
+    "new": "quizapp.commands.deck:new",
     "stats": "quizapp.commands.progress:stats",
     "db": "quizapp.commands.progress:db",
     "config": "quizapp.commands.config:config",
+    "schedule": "quizapp.commands.schedule:schedule",
+    "optimize": "quizapp.commands.optimize:optimize",
+    "forecast": "quizapp.commands.forecast:forecast",
     "quiz": "quizapp.commands.quiz:quiz",
     "results": "quizapp.commands.quiz:results",
     "report": "quizapp.commands.quiz:report",
     "export": "quizapp.commands.export:export",
+    "import": "quizapp.commands.imports:import_group",
 }
 
 

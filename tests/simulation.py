@@ -56,6 +56,7 @@ class Plan:
     per_sibling: int = 1  # cards sharing a sibling key (burying acts on them)
     leech_threshold: int = 8  # 0: no leech suspension (the ideal scheduler has none)
     bury_reviews: bool = False
+    memory: tuple[float, ...] | None = None  # the learner's own FSRS parameters (None: fsrs's)
 
 
 @dataclass(frozen=True)
@@ -133,12 +134,23 @@ class Run:
 
 
 class Learner:
-    """The control learner: memory as fsrs's model, one random stream per card."""
+    """The control learner: memory as fsrs's model, one random stream per card.
 
-    def __init__(self, seed: int, scheduler: Scheduler) -> None:
+    With `memory` (FSRS parameters), the learner's memory follows those parameters, not
+    the scheduler's: it keeps its own state of every card, updated by its own answers,
+    so a scheduler with other parameters mispredicts it in a known way (what fitting
+    parameters to the learner's log is meant to correct).
+    """
+
+    def __init__(
+        self, seed: int, scheduler: Scheduler, memory: tuple[float, ...] | None = None
+    ) -> None:
         self._seed = seed
         self._streams: dict[str, random.Random] = {}
-        self._decay = -scheduler.parameters[20]
+        own = scheduler if memory is None else Scheduler(parameters=memory, enable_fuzzing=False)
+        self._truth = None if memory is None else own
+        self._cards: dict[str, Card] = {}
+        self._decay = -own.parameters[20]
         self._factor = 0.9 ** (1 / self._decay) - 1
 
     def _draw(self, card: str) -> float:
@@ -150,6 +162,20 @@ class Learner:
     def chance(self, stability: float, days: int) -> float:
         """fsrs's forgetting curve after `days` study days."""
         return (1 + self._factor * days / stability) ** self._decay
+
+    def chance_of(self, card: str, held: Card, days: int) -> float:
+        """The recall chance of `card`, which the scheduler holds as `held`."""
+        if self._truth is None:
+            return self.chance(held.stability, days)
+        return self.chance(self._cards[card].stability, days)
+
+    def answered(self, card: str, rating: Rating, moment: datetime, days: int) -> None:
+        """Update the learner's own memory of `card` (only with its own parameters)."""
+        if self._truth is not None:
+            own = self._cards.get(card) or Card(due=moment)
+            self._cards[card], _ = self._truth.review_card(
+                shown_exactly(own, moment, days), rating, moment
+            )
 
     def first_sight(self, card: str) -> Rating:
         return Rating.Again if self._draw(card) < 0.3 else Rating.Good
@@ -204,7 +230,7 @@ def simulate_session(conn: sqlite3.Connection, plan: Plan) -> Run:
     clock = _Clock(start)
     session = StudySession(conn, config, clock=clock)
     exact = config.scheduler(fuzz=False)
-    learner = Learner(plan.seed, exact)
+    learner = Learner(plan.seed, exact, plan.memory)
     times = random.Random(plan.seed)
     run = Run(plan)
     first = FIRST_DAY.toordinal()
@@ -220,15 +246,16 @@ def simulate_session(conn: sqlite3.Connection, plan: Plan) -> Run:
                 "SELECT fsrs FROM cards WHERE card_id = ?", (entry.card_id,)
             ).fetchone()
             if row[0] is None:
-                rating = learner.first_sight(entry.card_id)
+                rating, days = learner.first_sight(entry.card_id), 0
             else:
                 card = Card.from_json(row[0])
                 days = exact_days(card, clock.now, _berlin_day)
-                chance = learner.chance(card.stability, days)
+                chance = learner.chance_of(entry.card_id, card, days)
                 predicted = session.retrievability(entry.card_id)
                 recalled = learner.recalls(entry.card_id, chance)
                 rating = Rating.Good if recalled else Rating.Again
             result = session.answer(entry.card_id, rating, duration_ms=SECONDS_PER_ANSWER * 1000)
+            learner.answered(entry.card_id, rating, clock.now, days)
             if row[0] is not None and card.state == State.Review:
                 interval = result.interval / timedelta(days=1)
                 held = (

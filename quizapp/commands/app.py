@@ -1,8 +1,10 @@
 """`quizapp` with no command: open the progress file, then the study app.
 
 The progress file is opened here, before the first frame, so a file we cannot use is one
-line on stderr and exit 1. Loading, generating and syncing the decks (the slow part)
-happens in the app's worker, after its first frame is on screen.
+line on stderr and exit 1. When every deck is unchanged since the last start, they are
+taken from the progress file (quizapp.library) in a few milliseconds and home is the
+first frame. Otherwise loading, generating and syncing the decks (the slow part) happens
+in the app's worker, after its first frame is on screen.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ EXIT_WHEN_READY = "QUIZAPP_EXIT_WHEN_READY"  # benchmark: exit once home shows t
 
 
 def run_app(settings: Settings) -> None:
-    """Open the store, start the app with a loader for the decks, exit with its status."""
+    """Open the store, start the app (with a loader when a deck must be loaded from its
+    files), exit with its status."""
     from quizapp.store.connection import open_store
 
     first_run = not settings.db_path.exists()
@@ -36,21 +39,31 @@ def run_app(settings: Settings) -> None:
 
     moments: dict[str, float] = {}  # for the start-up benchmark's breakdown
 
-    def load() -> AppContext:
+    def build(load_decks: bool) -> AppContext | None:
+        """The app's context. Without `load_decks`, only when every deck is unchanged since
+        the last start (nothing to load: home can be the first frame); else None."""
+        from quizapp.gc_policy import freeze_loaded
         from quizapp.health import damaged_message, progress_problems
-        from quizapp.library import load_library, sync_library
+        from quizapp.library import cached_library, load_library, sync_library
         from quizapp.srs.session import utc_now
         from quizapp.tui.context import AppContext, ContextError
 
         try:
-            problems = progress_problems(conn)
-            if problems:
-                raise ContextError(damaged_message(settings.db_path, problems))
+            if not load_decks:  # the first call: check the file once
+                problems = progress_problems(conn)
+                if problems:
+                    raise ContextError(damaged_message(settings.db_path, problems))
             moments["imported"] = time.time()
-            library = load_library(settings.decks_dir)
+            if load_decks:
+                library = load_library(settings.decks_dir, conn)
+            else:
+                library = cached_library(settings.decks_dir, conn)
+                if library is None:
+                    return None
             moments["generated"] = time.time()
             sync_library(conn, library)
             moments["synced"] = time.time()
+            freeze_loaded()
         except StoreError as exc:
             raise ContextError(str(exc)) from None
         except sqlite3.Error as exc:
@@ -60,9 +73,19 @@ def run_app(settings: Settings) -> None:
         return AppContext(settings, conn, library, utc_now, first_run)
 
     from quizapp.tui.app import QuizApp
+    from quizapp.tui.context import ContextError
 
     benchmark = bool(os.environ.get(EXIT_WHEN_READY))
-    app = QuizApp(loader=load, exit_when_ready=benchmark)
+    try:
+        context = build(load_decks=False)
+    except ContextError as exc:
+        conn.close()
+        click.echo(f"quizapp: {exc}", err=True)
+        raise SystemExit(1) from None
+    if context is not None:
+        app = QuizApp(context, exit_when_ready=benchmark)
+    else:
+        app = QuizApp(loader=lambda: build(load_decks=True), exit_when_ready=benchmark)
     try:
         app.run(headless=benchmark)
     finally:

@@ -166,8 +166,10 @@ def _no_reschedule(reschedule: bool, key: str) -> None:
 
 
 @contextmanager
-def _progress() -> Iterator[Callable[[int, int], None]]:
-    """A progress bar on stderr (drawn only on a terminal, and only for a large file)."""
+def _progress(
+    label: str = "Recomputing memory states", from_total: int = PROGRESS_FROM_CARDS
+) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr (drawn only on a terminal, and only for large work)."""
     from quizapp.terminal import own_stderr
 
     bar = None
@@ -175,11 +177,11 @@ def _progress() -> Iterator[Callable[[int, int], None]]:
     def update(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            if total < PROGRESS_FROM_CARDS:
+            if total < from_total:
                 return
             bar = click.progressbar(
                 length=total,
-                label="Recomputing memory states",
+                label=label,
                 file=own_stderr(),  # the bar's \r and cursor codes, not data
                 update_min_steps=max(1, total // 200),
             )

@@ -1,5 +1,7 @@
-"""Commands for deck authors: validate (and, with the generators, lint and cards)."""
+"""Commands for deck authors: validate, deck upgrade (and, with the generators, lint and
+cards)."""
 
+import difflib
 import json
 import sys
 from pathlib import Path
@@ -9,6 +11,7 @@ import click
 from quizapp.deck.errors import Problem
 from quizapp.deck.files import find_decks
 from quizapp.deck.loader import check_deck
+from quizapp.deck.spec import LATEST_FORMAT
 from quizapp.plural import plural
 
 EXIT_INVALID = 1
@@ -54,3 +57,81 @@ def validate(paths: tuple[Path, ...], fmt: str) -> None:
         click.echo(summary, err=True)
     if errors:
         sys.exit(EXIT_INVALID)
+
+
+@click.group(name="deck")
+def deck_group() -> None:
+    """Maintain deck files (see `quizapp deck upgrade --help`)."""
+
+
+@deck_group.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Print the change as a diff; write nothing.")
+def upgrade(paths: tuple[Path, ...], dry_run: bool) -> None:
+    """Move decks (files or folders) to the latest deck format.
+
+    Only the `format:` line of each deck's root file changes: comments, ids and
+    every other line stay as written, so learners' progress is kept. A deck with
+    errors is not touched. Example:
+
+        quizapp deck upgrade decks/mydeck --dry-run
+    """
+    from quizapp.deck.upgrade import plan_upgrade, write_upgrade
+    from quizapp.output import OutputError
+
+    failed = False
+    for root in find_decks(list(paths)):
+        plan = plan_upgrade(root)
+        if plan.problems:
+            emit_problems(plan.problems, "text")
+            click.echo(f"{root}: not upgraded; fix the errors above first", err=True)
+            failed = True
+        elif not plan.changed:
+            click.echo(f"{root}: already format {LATEST_FORMAT}; nothing to do", err=True)
+        elif dry_run:
+            diff = difflib.unified_diff(
+                plan.old.splitlines(keepends=True),
+                plan.new.splitlines(keepends=True),
+                f"{root} (format 1)",
+                f"{root} (format {LATEST_FORMAT})",
+            )
+            click.echo("".join(diff), nl=False)
+        else:
+            try:
+                write_upgrade(plan)
+            except (OutputError, OSError) as exc:
+                click.echo(f"{root}: not upgraded: {exc}", err=True)
+                failed = True
+                continue
+            click.echo(f"{root}:{plan.line}: upgraded to format {LATEST_FORMAT}", err=True)
+    if failed:
+        sys.exit(EXIT_INVALID)
+
+
+@click.command()
+@click.argument("deck_dir", type=click.Path(path_type=Path))
+def new(deck_dir: Path) -> None:
+    """Create a starter deck in DECK_DIR (a new or empty folder) to write your topic in.
+
+    The starter is small, commented and valid: it validates and lints clean, and
+    generates every kind of card, including diagnosis vignettes. Replace its content
+    with your own, checking as you go with `quizapp validate`, `lint`, `explain` and
+    `cards --watch`.
+
+    Example: quizapp new decks/heart-failure
+    """
+    from quizapp.deck.starter import StarterError, write_starter
+    from quizapp.output import OutputError
+
+    try:
+        written = write_starter(deck_dir)
+    except (StarterError, OutputError) as exc:
+        click.echo(f"quizapp new: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    except OSError as exc:
+        click.echo(f"quizapp new: cannot create {deck_dir}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    click.echo(f"Created a starter deck in {deck_dir} ({len(written)} files):")
+    for path in written:
+        click.echo(f"  {path}")
+    click.echo(f"Next: quizapp cards {deck_dir} --watch, and edit {deck_dir / 'facts.yaml'}.")

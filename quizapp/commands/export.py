@@ -8,12 +8,12 @@ never a traceback, and no file is written.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from quizapp.commands.bar import progress_bar
 from quizapp.commands.deck import EXIT_INVALID
 from quizapp.commands.generate import PATHS
 from quizapp.commands.generate import _load as load_decks
@@ -71,20 +71,6 @@ def _common(kinds: tuple[str, ...]) -> Callable:
     return decorate
 
 
-@contextmanager
-def _progress(count: int, what: str) -> Iterator[Callable[[int], None] | None]:
-    """A bar on stderr while `count` items are written (click shows only the label when
-    stderr is not a terminal); None for small exports."""
-    if count < PROGRESS_FROM:
-        yield None
-        return
-    label = f"Writing {count:,} {what}"
-    from quizapp.terminal import own_stderr  # the bar's \r and cursor codes, not data
-
-    with click.progressbar(length=count, label=label, file=own_stderr()) as bar:
-        yield bar.update
-
-
 def _selection(paths, seed: int, kinds, topics):
     from quizapp.export import ExportError, select_cards
 
@@ -130,10 +116,11 @@ def _export(
     progress)` writes it and returns how many items it wrote (None: one per card)."""
     _check_output(output, suffixes, force)
     selection = select()
-    with _progress(len(selection.cards), what) as progress:
+    cards = len(selection.cards)
+    with progress_bar(cards, f"Writing {cards:,} {what}", PROGRESS_FROM) as progress:
         written: list[int | None] = []
         _write(lambda: written.append(write(selection, progress)))
-    count = len(selection.cards) if written[0] is None else written[0]
+    count = cards if written[0] is None else written[0]
     noun = "card" if written[0] is None else "item"
     click.echo(f"Wrote {plural(count, noun)} to {output}.", err=True)
 

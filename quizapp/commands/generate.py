@@ -1,34 +1,54 @@
-"""Commands that show what a deck generates: `lint` (item-writing checks) and `cards` (preview)."""
+"""Commands that show what a deck generates: `lint` (item-writing checks), `cards` (preview,
+once or on every save) and `explain` (what each blueprint's stem rules out)."""
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
 
 from quizapp.commands.deck import EXIT_INVALID, emit_problems
-from quizapp.deck.files import find_decks
+from quizapp.deck.errors import Problem
+from quizapp.deck.files import ROOT_FILE, YAML_SUFFIXES, find_decks
 from quizapp.deck.loader import check_deck
 from quizapp.deck.model import Deck
+from quizapp.deck.spec import Suggester
 from quizapp.deck.topics import TOPIC_HELP, UnknownTopic, match_topics
 from quizapp.generate import Card, generate_deck, lint_deck
 from quizapp.generate.card import KINDS
+from quizapp.generate.explain import BlueprintReport, explain_deck
+from quizapp.paths import Settings
 from quizapp.plural import plural
 
 PATHS = click.Path(exists=True, path_type=Path)
+OPTIONAL_PATH = click.Path(exists=True, path_type=Path)
+
+
+def _checked(paths: list[Path]) -> tuple[list[Deck], list[Problem]]:
+    """The decks that load, and every problem found (warnings too), printed by the caller."""
+    decks: list[Deck] = []
+    problems: list[Problem] = []
+    for root in find_decks(paths):
+        result = check_deck(root)
+        problems += result.problems
+        if result.deck is not None:
+            decks.append(result.deck)
+    return decks, problems
 
 
 def _load(paths: list[Path]) -> tuple[list[Deck], int]:
     """The decks that load, and how many errors the others had (printed like `validate`)."""
-    decks: list[Deck] = []
-    errors = 0
-    for root in find_decks(paths):
-        result = check_deck(root)
-        emit_problems(result.problems, "text")
-        errors += sum(p.severity == "error" for p in result.problems)
-        if result.deck is not None:
-            decks.append(result.deck)
-    return decks, errors
+    decks, problems = _checked(paths)
+    emit_problems(problems, "text")
+    return decks, sum(p.severity == "error" for p in problems)
+
+
+GROUPS = (
+    ("error", "Errors to fix"),
+    ("note", "Items not generated, and the facts that would bring them back"),
+    ("warning", "Warnings to review: deck meaning and item-writing style"),
+)
 
 
 @click.command()
@@ -38,23 +58,32 @@ def _load(paths: list[Path]) -> tuple[list[Deck], int]:
 def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
     """Check every generated item against the NBME item-writing checklist and its proof.
 
-    Findings are printed as `path:line:col: severity: check: message`, pointing at
-    the deck place that produced the item. Errors: an item that breaks a rule, or
-    whose proof does not follow from the deck. Warnings: testwise cues. Notes: an item
-    not generated because the deck does not prove enough options wrong, with the facts
-    (`absent`, `complete`) that would bring it back. Exit status: 0 no errors, 1 errors.
+    Output is grouped by what to do next. Errors to fix: a deck error, an item that
+    breaks a rule, or one whose proof does not follow from the deck. Items not
+    generated: the deck does not prove enough options wrong, with the facts (`absent`,
+    `complete`, `necessary`) that would bring each back. Warnings: what the deck says
+    may be wrong, and testwise cues. Each line is `path:line:col: severity: ...`,
+    pointing at the deck place that produced the item. Exit status: 0 no errors, 1 errors.
+
+    Example: quizapp lint decks/iim
     """
-    decks, errors = _load(list(paths))
-    counts = {"warning": 0, "note": 0}
+    decks, problems = _checked(list(paths))
+    lines: dict[str, list[str]] = {severity: [] for severity, _ in GROUPS}
+    for problem in problems:
+        lines[problem.severity].append(str(problem))
     for deck in decks:
         for finding in lint_deck(deck, seeds=seeds, options=n_options):
-            click.echo(str(finding))
-            errors += finding.severity == "error"
-            counts[finding.severity] = counts.get(finding.severity, 0) + 1
+            lines.setdefault(finding.severity, []).append(str(finding))
+    shown = [(title, lines[severity]) for severity, title in GROUPS if lines[severity]]
+    for i, (title, group) in enumerate(shown):
+        click.echo(("\n" if i else "") + f"{title} ({len(group)}):")
+        for line in group:
+            click.echo(f"  {line}")
+    errors = len(lines["error"])
     click.echo(
         f"{plural(len(decks), 'deck')} linted: {plural(errors, 'error')}, "
-        f"{plural(counts['warning'], 'warning')}, "
-        f"{plural(counts['note'], 'item')} not generated for want of proof (notes)",
+        f"{plural(len(lines['warning']), 'warning')}, "
+        f"{plural(len(lines['note']), 'item')} not generated for want of proof (notes)",
         err=True,
     )
     if errors:
@@ -62,23 +91,55 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
 
 
 @click.command()
-@click.argument("path", type=PATHS)
+@click.argument("path", required=False, type=OPTIONAL_PATH)
 @click.option("--kind", type=click.Choice(KINDS), help="Only cards of this kind.")
 @click.option("--topic", help=TOPIC_HELP)
 @click.option("--seed", default=0, show_default=True, help="Seed for distractors and cases.")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def cards(path: Path, kind: str | None, topic: str | None, seed: int, fmt: str) -> None:
-    """Preview the cards a deck (or a folder of decks) generates."""
+@click.option("--watch", is_flag=True, help="Render again whenever a deck file is saved.")
+@click.option("--interval", default=0.5, hidden=True, help="Seconds between checks (--watch).")
+@click.pass_obj
+def cards(
+    settings: Settings,
+    path: Path | None,
+    kind: str | None,
+    topic: str | None,
+    seed: int,
+    fmt: str,
+    watch: bool,
+    interval: float,
+) -> None:
+    """Preview the cards a deck (or a folder of decks) generates.
+
+    PATH defaults to your decks folder (--decks / QUIZAPP_DECKS). With --watch the
+    preview is drawn again on every save of a deck file until Ctrl-C.
+
+    Example: quizapp cards decks/mydeck --kind vignette --watch
+    """
+    target = path or settings.decks_dir
+
+    def render() -> int:
+        return _render_cards(target, kind, topic, seed, fmt)
+
+    if not watch:
+        if render():
+            sys.exit(EXIT_INVALID)
+        return
+    watch_files(target, render, interval)
+
+
+def _render_cards(path: Path, kind: str | None, topic: str | None, seed: int, fmt: str) -> int:
+    """Print the chosen cards; the number of deck errors (nothing is printed but them)."""
     decks, errors = _load([path])
     if errors:
-        sys.exit(EXIT_INVALID)
+        return errors
     try:
         topics = match_topics(decks, [topic] if topic is not None else [])
     except UnknownTopic as exc:
         click.echo(f"quizapp: {exc}", err=True)
-        sys.exit(EXIT_INVALID)
+        return 1
     chosen: list[Card] = []
     for deck in decks:
         generated = generate_deck(deck, seed=seed)
@@ -91,9 +152,53 @@ def cards(path: Path, kind: str | None, topic: str | None, seed: int, fmt: str) 
         ]
     if fmt == "json":
         click.echo(json.dumps([c.to_json() for c in chosen], indent=2, ensure_ascii=False))
-        return
-    for card in chosen:
-        click.echo(_preview(card))
+    else:
+        for card in chosen:
+            click.echo(_preview(card))
+    return 0
+
+
+def _watched(path: Path) -> list[Path]:
+    """The deck files a change in which should redraw: every YAML file of the deck folder
+    (a root file's includes are beside it), or under a folder of decks."""
+    folder = path if path.is_dir() else path.parent
+    pattern = "**/*" if path.is_dir() and not (path / ROOT_FILE).is_file() else "*"
+    return sorted(p for p in folder.glob(pattern) if p.suffix in YAML_SUFFIXES)
+
+
+def _snapshot(path: Path) -> dict[Path, tuple[int, int]]:
+    state: dict[Path, tuple[int, int]] = {}
+    for file in _watched(path):
+        try:
+            info = file.stat()
+        except OSError:  # removed between listing and reading: the next poll sees it gone
+            continue
+        state[file] = (info.st_mtime_ns, info.st_size)
+    return state
+
+
+def watch_files(path: Path, render, interval: float) -> None:
+    """Render, then poll the deck files' times and sizes and render again on a change,
+    until Ctrl-C (a clean stop, exit status 0)."""
+    try:
+        last = _snapshot(path)
+        render()
+        click.echo(f"Watching {path} for changes; Ctrl-C to stop.", err=True)
+        while True:
+            time.sleep(interval)
+            now = _snapshot(path)
+            if now == last:
+                continue
+            changed = sorted(str(f) for f in set(now) | set(last) if now.get(f) != last.get(f))
+            last = now
+            if sys.stdout.isatty():
+                click.clear()
+            click.echo(
+                f"--- {time.strftime('%H:%M:%S')} {', '.join(changed)} changed ---", err=True
+            )
+            render()
+    except KeyboardInterrupt:
+        click.echo("\nStopped watching.", err=True)
 
 
 def _preview(card: Card) -> str:
@@ -106,4 +211,65 @@ def _preview(card: Card) -> str:
     lines.append(f"Answer: {card.answer}")
     if card.extra:
         lines.append(card.extra)
+    return "\n".join(lines) + "\n"
+
+
+MAX_FIXES = 4
+
+
+@click.command()
+@click.argument("path", required=False)
+@click.argument("blueprint", required=False)
+@click.option("--options", "n_options", default=5, show_default=True, type=click.IntRange(4, 8))
+@click.pass_obj
+def explain(settings: Settings, path: str | None, blueprint: str | None, n_options: int) -> None:
+    """Show, for each vignette blueprint and lead-in, which options its stem rules out,
+    which it cannot, and which deck facts would rule those out.
+
+    PATH defaults to your decks folder (--decks / QUIZAPP_DECKS); BLUEPRINT names one
+    blueprint id (`quizapp explain bp-dm` looks for it in your decks folder).
+
+    Example: quizapp explain decks/iim bp-pm
+    """
+    if path is not None and blueprint is None and not Path(path).exists():
+        path, blueprint = None, path  # `quizapp explain bp-dm`
+    target = Path(path) if path else settings.decks_dir
+    if not target.exists():
+        raise click.BadParameter(f"{target} does not exist", param_hint="PATH")
+    decks, errors = _load([target])
+    if errors:
+        sys.exit(EXIT_INVALID)
+    reports = [r for deck in decks for r in explain_deck(deck, blueprint, n_options)]
+    if blueprint is not None and not reports:
+        known = [b for deck in decks for b in deck.blueprints]
+        click.echo(
+            f"no blueprint {blueprint!r} in {target}{Suggester(known).hint(blueprint)}", err=True
+        )
+        sys.exit(EXIT_INVALID)
+    for report in reports:
+        click.echo(_explained(report))
+
+
+def _explained(report: BlueprintReport) -> str:
+    bp = report.blueprint
+    lines = [f"{bp.loc}: blueprint {bp.id} ({report.condition})"]
+    for li in report.lead_ins:
+        if li.problem:
+            lines.append(f"  {li.lead_in}: not generated - {li.problem}")
+            continue
+        state = "generated" if li.generated else "NOT generated"
+        lines.append(
+            f"  {li.lead_in} (key {li.key}): {state} - {plural(len(li.ruled_out), 'option')} "
+            f"proven wrong for every case, {li.needed} needed"
+        )
+        if li.ruled_out:
+            lines.append("    ruled out:")
+            lines += [f"      {v.name}: {v.why} ({v.loc})" for v in li.ruled_out]
+        if li.open:
+            lines.append("    not ruled out (never offered):")
+            for v in li.open:
+                lines.append(f"      {v.name}")
+                lines += [f"        - {fix}" for fix in v.fixes[:MAX_FIXES]]
+                if len(v.fixes) > MAX_FIXES:
+                    lines.append(f"        - and {plural(len(v.fixes) - MAX_FIXES, 'more fact')}")
     return "\n".join(lines) + "\n"

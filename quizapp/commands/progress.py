@@ -38,6 +38,17 @@ def _store_errors(path: Path) -> Iterator[None]:
         raise SystemExit(1) from None
 
 
+def check_deck(conn: sqlite3.Connection, deck_id: str | None, path: Path) -> None:
+    """StoreError unless `deck_id` is None or a deck in the file."""
+    from quizapp.store.sync import list_decks
+
+    known = [deck.deck_id for deck in list_decks(conn)]
+    if deck_id is not None and deck_id not in known:
+        raise StoreError(
+            f"no deck {deck_id!r} in {path}; decks there: {', '.join(known) or 'none yet'}."
+        )
+
+
 @click.command()
 @click.option("--deck", "deck_id", metavar="ID", help="Only this deck.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
@@ -45,7 +56,8 @@ def _store_errors(path: Path) -> Iterator[None]:
 def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
     """Show what is due, how today went, retention and progress per topic."""
     from quizapp.health import damaged_message, progress_problems
-    from quizapp.library import load_titles
+    from quizapp.library import synced_titles
+    from quizapp.srs.optimize import fit_suggestion
     from quizapp.srs.stats import memory_stats, stats_today
     from quizapp.store.connection import open_store
     from quizapp.store.sync import list_decks
@@ -56,19 +68,15 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
             problems = progress_problems(conn)
             if problems:
                 raise StoreError(damaged_message(settings.db_path, problems))
-            known = [deck.deck_id for deck in list_decks(conn)]
-            if deck_id is not None and deck_id not in known:
-                raise StoreError(
-                    f"no deck {deck_id!r} in {settings.db_path}; "
-                    f"decks there: {', '.join(known) or 'none yet'}."
-                )
+            check_deck(conn, deck_id, settings.db_path)
             deck_titles = {deck.deck_id: deck.title for deck in list_decks(conn)}
             result = stats_today(conn, deck_id)
             memory = memory_stats(conn, deck_id)
+            suggestion = fit_suggestion(conn)
+            titles = synced_titles(conn)
         finally:
             conn.close()
-    library = load_titles(settings.decks_dir)
-    topic_titles = [library.topic_label(t.deck, t.topic) for t in result.topics]
+    topic_titles = [titles.topic_label(t.deck, t.topic) for t in result.topics]
     if as_json:
         data = asdict(result)
         data["date"] = date.fromordinal(result.day).isoformat()
@@ -80,6 +88,8 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
     deck_title = deck_titles.get(deck_id, deck_id) if deck_id else None
     lines = _format_stats(result, deck_title, topic_titles)
     click.echo("\n".join(lines + _format_memory(memory)))
+    if suggestion:
+        click.echo(suggestion)
 
 
 def _format_stats(result, deck_title: str | None, topic_titles: list[str]) -> list[str]:

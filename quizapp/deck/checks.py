@@ -6,7 +6,9 @@ import re
 from collections import Counter
 
 from quizapp.deck.format_v1 import LEAD_INS
+from quizapp.deck.meaning import check_meaning
 from quizapp.deck.spec import Checker
+from quizapp.deck.units import AGE_UNITS, TIME, convertible
 from quizapp.deck.yaml_source import LDict
 
 MIN_OPTIONS = 4
@@ -32,6 +34,7 @@ def check_semantics(items: dict[str, list[LDict]], index: Index, ck: Checker) ->
         _check_blueprint(blueprint, index, per_kind, ck)
     for card in items["cards"]:
         _check_card(card, ck)
+    check_meaning(items, index, ck)
 
 
 def _where(item: LDict, key: str) -> object:
@@ -49,6 +52,15 @@ def _check_attribute_def(a: LDict, ck: Checker) -> None:
         ck.error(a.loc, f"range attribute {a['id']!r} needs a unit")
     if a["type"] == "enum" and "values" not in a:
         ck.error(a.loc, f"enum attribute {a['id']!r} needs a list of values")
+    ask = a.get("ask")
+    if ask is not None:
+        rest = ask.replace("{entity}", "")
+        if rest == ask:
+            ck.error(_where(a, "ask"), "ask must contain {entity}")
+        elif "{" in rest or "}" in rest:
+            ck.error(_where(a, "ask"), "ask may only use the placeholder {entity}")
+        elif not ask.rstrip().endswith("?"):
+            ck.error(_where(a, "ask"), "ask must be a question ending in '?'")
 
 
 _FIELDS_BY_TYPE = {
@@ -78,7 +90,14 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
                     f"{definition['type']} attribute {key!r} (it takes {', '.join(needed)})",
                 )
         _check_range(value, ck, key)
-        if value.get("discriminating") and definition["type"] != "range":
+        _check_value_unit(value, definition, ck)
+        if value.get("discriminating") and definition.get("population"):
+            ck.error(
+                _where(value, "discriminating"),
+                f"{key!r} is a population figure (`population: true`): it never rules a "
+                "diagnosis in or out, so it cannot be `discriminating`",
+            )
+        elif value.get("discriminating") and definition["type"] != "range":
             ck.error(
                 _where(value, "discriminating"),
                 f"`discriminating` belongs to range attributes; {key!r} is {definition['type']}",
@@ -97,7 +116,37 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
         ck.error(_where(e, "parent"), "an entity cannot be its own parent")
 
 
+def _check_most_questions(r: LDict, ck: Checker) -> None:
+    for item in r.get("ask_most", ()):
+        question, where = item["question"], _where(item, "question")
+        ends = [p for p in ("{from}", "{to}") if p in question]
+        rest = question.replace("{from}", "").replace("{to}", "")
+        if len(ends) != 1:
+            ck.error(where, "a most question names one end: {from} or {to}, not both")
+        elif "{" in rest or "}" in rest:
+            ck.error(where, "a most question may only use the placeholders {from} and {to}")
+        elif not question.rstrip().endswith("?"):
+            ck.error(where, "a most question must end in '?'")
+
+
+def _check_value_unit(value: LDict, definition: LDict, ck: Checker) -> None:
+    """A value's own unit (format 2): on a range, and convertible to the attribute's."""
+    unit = value.get("unit")
+    if unit is None:
+        return
+    if definition["type"] != "range":
+        ck.error(
+            _where(value, "unit"), f"`unit` belongs to range attributes, not {definition['type']}"
+        )
+    elif not convertible(unit, definition.get("unit")):
+        ck.error(
+            _where(value, "unit"),
+            f"{definition['id']!r} is in {definition.get('unit')}; {unit} does not convert to it",
+        )
+
+
 def _check_templates(r: LDict, ck: Checker) -> None:
+    _check_most_questions(r, ck)
     wanted = {"statement": ("{from}", "{to}"), "ask_to": ("{from}",), "ask_from": ("{to}",)}
     if "deny" in r:
         wanted["deny"] = ("{from}", "{to}")
@@ -119,6 +168,8 @@ def _check_templates(r: LDict, ck: Checker) -> None:
 def _check_relation(r: LDict, index: Index, ck: Checker) -> None:
     if r.get("necessary") and r.get("frequency") == "absent":
         ck.error(_where(r, "necessary"), "an `absent` relation cannot be `necessary`")
+    if r.get("frequency") == "absent" and r.get("percent"):
+        ck.error(_where(r, "percent"), "an `absent` relation cannot have a percent above 0")
     rtype = index["relation_types"].get(r["type"])
     if rtype is None:
         return
@@ -160,7 +211,28 @@ def _check_table(t: LDict, ck: Checker) -> None:
                 ck.error(row["cells"].key_locs[key], f"unknown column {key!r} in table {t['id']!r}")
 
 
+def _check_units(b: LDict, index: Index, ck: Checker) -> None:
+    """A blueprint's age and duration are times; a lab's unit converts to its attribute's."""
+    for key, allowed in (("age", AGE_UNITS), ("duration", tuple(TIME))):
+        unit = b[key].get("unit") if key in b else None
+        if unit is not None and unit not in allowed:
+            ck.error(
+                _where(b[key], "unit"),
+                f"the {key} of a case is a time: its unit must be one of "
+                f"{', '.join(allowed)}, not {unit!r}",
+            )
+    for key, value in b.get("labs", {}).items():
+        definition = index["attributes"].get(key)
+        unit = value.get("unit")
+        if definition is not None and not convertible(unit, definition.get("unit")):
+            ck.error(
+                _where(value, "unit"),
+                f"lab {key!r} is in {definition.get('unit')}; {unit} does not convert to it",
+            )
+
+
 def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> None:
+    _check_units(b, index, ck)
     for key in ("duration", "age"):
         if key in b:
             _check_range(b[key], ck, key)
@@ -169,6 +241,12 @@ def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> 
         definition = index["attributes"].get(key)
         if definition is not None and definition["type"] != "range":
             ck.error(b["labs"].key_locs[key], f"lab {key!r} must be a range attribute")
+        elif definition is not None and definition.get("population"):
+            ck.error(
+                b["labs"].key_locs[key],
+                f"{key!r} is a population figure (`population: true`), not a patient's "
+                "result: a vignette never states it as this patient's value",
+            )
     for lead_in, key in b.get("answers", {}).items():
         where = b["answers"].key_locs[lead_in]
         if lead_in not in LEAD_INS:

@@ -1,21 +1,56 @@
-"""Deck format 1: every section and key an author may write, with what it means.
+"""Deck formats 1 and 2: every section and key an author may write, with what it means.
 
 This is the single source of truth for the validator and for decks/schema.json.
+Format 2 is format 1 plus the fields marked `since=2` (and the choices in a `since`
+map): a format 1 deck is a valid format 2 deck once its `format` line says 2, which is
+all `quizapp deck upgrade` changes. A format 1 deck that uses a format 2 field gets a
+located error naming the upgrade.
 """
 
-from quizapp.deck.spec import Choice, Field, Flag, Id, ListOf, MapOf, Number, Record, Text
+from quizapp.deck.spec import (
+    LATEST_FORMAT,
+    Choice,
+    Field,
+    Flag,
+    Id,
+    ListOf,
+    MapOf,
+    Number,
+    Record,
+    Text,
+    WordOrNumber,
+)
+from quizapp.deck.units import TIME
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = LATEST_FORMAT
+FORMATS = (1, 2)
 
 FREQUENCIES = ("hallmark", "typical", "common", "occasional", "rare", "absent")
 SPECIFICITIES = ("high", "moderate", "low")
 ATTRIBUTE_TYPES = ("text", "enum", "range", "ratio")
-SETTINGS = ("office", "clinic", "emergency department", "hospital ward")
+SETTINGS = (
+    "office", "clinic", "emergency department", "hospital ward",
+    "neonatal unit", "intensive care unit", "paediatric clinic",
+)  # fmt: skip
+SETTINGS_SINCE = {setting: 2 for setting in SETTINGS[SETTINGS.index("neonatal unit") :]}
 LEAD_INS = ("antibody", "biopsy", "next_step", "treatment")
+# The kinds a vignette asks about: a blueprint's condition is offered among diagnoses, and
+# each lead-in's key among entities of the kinds its question names ("Which antibody ...").
+CONDITION_KINDS = ("condition",)
+AGE_ATTRIBUTE = "age_at_onset"  # a condition's ages: a case's default age, and rule-outs
+LEAD_IN_KINDS = {
+    "antibody": ("antibody",),
+    "biopsy": ("biopsy_finding",),
+    "next_step": ("test", "treatment", "drug"),
+    "treatment": ("treatment", "drug"),
+}
+TIME_UNITS = tuple(TIME)  # ages and durations may use any of them
 UNITS = (
     "years", "months", "weeks", "days", "hours", "U/L", "mm/h", "mg/L", "ng/mL", "%",
     "x ULN", "mg/kg/day", "mg/week", "mg/day", "g/kg", "per million",
+    "per 100,000", "per 100,000 per year", "minutes", "mm", "Hz", "mL/kg", "cmH2O",
 )  # fmt: skip
+UNITS_SINCE = {unit: 2 for unit in UNITS[UNITS.index("per 100,000") :]}  # new in format 2
 
 
 def _source() -> Field:
@@ -38,6 +73,13 @@ UNCERTAIN = Field(Flag(doc="True when the fact is not confirmed; generators leav
 NOTE = _optional_text("A note for learners: shown with the answer of every card built on this.")
 AUTHOR_NOTE = _optional_text("A note for authors and reviewers only: never shown to learners.")
 COMPLETE_SIDES = ("each_from", "each_to")
+MEASURES = ("percent", "sensitivity", "specificity")
+
+
+def _percent(doc: str) -> Field:
+    return Field(Number(minimum=0, maximum=100, doc=doc), since=2)
+
+
 FINDING_CLASSES = ("symptom", "sign", "history", "course", "laboratory", "imaging", "pathology")
 
 SOURCE = Record(
@@ -78,9 +120,25 @@ ATTRIBUTE = Record(
         "id": Field(Id(), required=True),
         "label": Field(Text(), required=True),
         "type": Field(Choice(ATTRIBUTE_TYPES), required=True),
-        "unit": Field(Choice(UNITS, doc="Unit of a range attribute.")),
+        "unit": Field(Choice(UNITS, doc="Unit of a range attribute.", since=UNITS_SINCE)),
         "values": Field(ListOf(Text(), min_items=2, doc="Allowed values of an enum attribute.")),
         "applies_to": Field(ListOf(Id("kinds"), min_items=1)),
+        "ask": Field(
+            Text(
+                doc='The question of its cards, with {entity}: "What share of patients with '
+                '{entity} have a thymoma?" (default: "What is the <label> of {entity}?").'
+            ),
+            since=2,
+        ),
+        "population": Field(
+            Flag(
+                doc="A figure about the people who have the condition (prevalence, incidence, "
+                "male:female ratio, share with a tumour), not about one patient: taught on "
+                "cards, never printed as a patient's value in a vignette and never used to "
+                "rule a diagnosis in or out."
+            ),
+            since=2,
+        ),
     },
     doc="The definition of an attribute entities may carry.",
 )
@@ -109,6 +167,28 @@ RELATION_TYPE = Record(
                 "leaves out is false, so it may be offered as a wrong answer.",
             )
         ),
+        "ask_most": Field(
+            ListOf(
+                Record(
+                    "most question",
+                    {
+                        "measure": Field(Choice(MEASURES), required=True),
+                        "question": Field(
+                            Text(
+                                doc="With {from} (the key is a `to` end) or {to} (the key is "
+                                'a `from` end): "Which of the following antibodies is most '
+                                'often positive in {from}?"'
+                            ),
+                            required=True,
+                        ),
+                    },
+                ),
+                min_items=1,
+                doc="Questions asking for the end with the highest stated measure; the key's "
+                "number must beat every wrong option's, or the option is proven false.",
+            ),
+            since=2,
+        ),
     },
     doc="A kind of relation between entities, with the sentences cards are written from.",
 )
@@ -122,6 +202,16 @@ ATTRIBUTE_VALUE = Record(
         "male": Field(Number(minimum=0)),
         "value": Field(Text(allow_numbers=True)),
         "text": Field(Text()),
+        "unit": Field(
+            Choice(
+                UNITS,
+                since=UNITS_SINCE,
+                doc="A range only: the unit min and max are written in, when it is not the "
+                "attribute's (months for an infant's age at onset in years); it must convert "
+                "to the attribute's unit.",
+            ),
+            since=2,
+        ),
         "note": NOTE,
         "author_note": AUTHOR_NOTE,
         "discriminating": Field(
@@ -195,7 +285,20 @@ RELATION = Record(
         "type": Field(Id("relation_types"), required=True),
         "to": Field(Id("entities"), required=True),
         "frequency": Field(Choice(FREQUENCIES)),
-        "specificity": Field(Choice(SPECIFICITIES)),
+        "specificity": Field(
+            WordOrNumber(
+                Choice(SPECIFICITIES),
+                Number(minimum=0, maximum=100),
+                number_since=2,
+                doc="How specific the `to` end is for the `from` condition: high, moderate or "
+                "low; from format 2 also a number, the specificity (0-100) of the `to` test.",
+            )
+        ),
+        "percent": _percent(
+            "Share (0-100) of patients with the `from` condition in whom the `to` end is "
+            "present or positive: 85 for anti-AChR in generalized myasthenia gravis."
+        ),
+        "sensitivity": _percent("Sensitivity (0-100) of the `to` test for the `from` condition."),
         "necessary": Field(
             Flag(
                 doc="The `from` condition is not diagnosed without this `to` finding, so a "
@@ -281,7 +384,7 @@ RANGE = Record(
     {
         "min": Field(Number(), required=True),
         "max": Field(Number(), required=True),
-        "unit": Field(Choice(UNITS)),
+        "unit": Field(Choice(UNITS, since=UNITS_SINCE)),
     },
 )
 
@@ -291,7 +394,17 @@ BLUEPRINT = Record(
         "id": Field(Id(), required=True),
         "condition": Field(Id("entities"), required=True),
         "topic": Field(Id("topics")),
-        "setting": Field(ListOf(Choice(SETTINGS), one_or_many=True, min_items=1)),
+        "setting": Field(
+            ListOf(Choice(SETTINGS, since=SETTINGS_SINCE), one_or_many=True, min_items=1)
+        ),
+        "sex": Field(
+            Choice(
+                ("female", "male"),
+                doc="The patient's sex in every case (default: drawn from the condition's "
+                "sex_ratio, else even).",
+            ),
+            since=2,
+        ),
         "complaint": Field(ListOf(Text(), min_items=1), required=True),
         "duration": Field(RANGE, required=True),
         "age": Field(RANGE),
@@ -359,7 +472,14 @@ LIST_SECTIONS: dict[str, Record] = {
 }
 
 ROOT_ONLY = {
-    "format": Field(Choice((FORMAT_VERSION,), doc="Deck format version."), required=True),
+    "format": Field(
+        Choice(
+            FORMATS,
+            doc="Deck format version: 2 is 1 plus new fields; `quizapp deck upgrade` moves a "
+            "format 1 deck to 2.",
+        ),
+        required=True,
+    ),
     "deck": Field(DECK_META, required=True),
     "include": Field(ListOf(Text(), doc="Files in the deck folder to read as well.")),
 }

@@ -1,28 +1,35 @@
-"""Load a deck: read its files, check them against format 1, resolve references, build the model.
+"""Load a deck: read its files, check them against its format (1 or 2), resolve references, build the model.
 
 Every problem of a run is collected and reported together, each at the YAML
 node that causes it.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizapp.deck import model as m
 from quizapp.deck.checks import check_semantics
 from quizapp.deck.errors import DeckError, Location, Problem
 from quizapp.deck.files import resolve_include
-from quizapp.deck.format_v1 import INCLUDED_FILE, LIST_SECTIONS
+from quizapp.deck.format_v1 import FORMATS, INCLUDED_FILE, LIST_SECTIONS
 from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
-from quizapp.deck.spec import Checker, Suggester
+from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
+from quizapp.deck.units import convert_range
 from quizapp.deck.yaml_source import LDict, YamlProblem, read_yaml
+from quizapp.gc_policy import paused_gc
 
 
 @dataclass(frozen=True)
 class LoadResult:
-    """The deck (None when it has errors) and every problem found, warnings included."""
+    """The deck (None when it has errors) and every problem found, warnings included.
+
+    `files`: the SHA-256 of each file read (root first, then includes), by path; what
+    decides at the next start whether the deck changed.
+    """
 
     deck: m.Deck | None
     problems: list[Problem]
+    files: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -44,7 +51,8 @@ def check_deck(root: Path) -> LoadResult:
     trips an unforeseen error in a check is reported (at its root file, as an internal
     error to report) and the decks beside it still load."""
     try:
-        return _check_deck(root)
+        with paused_gc():  # a bulk build: collections would only walk what must stay
+            return _check_deck(root)
     except Exception as exc:  # the last line of defence; every known case has its message
         return LoadResult(None, [internal_problem(root, "checking", exc)])
 
@@ -62,14 +70,16 @@ def internal_problem(root: Path, doing: str, exc: Exception) -> Problem:
 
 def _check_deck(root: Path) -> LoadResult:
     ck = Checker()
-    root_data = _read(root, ck)
+    files: dict[str, str] = {}
+    root_data = _read(root, ck, files)
     if root_data is None:
         return LoadResult(None, ck.problems)
+    ck.format = deck_format(root_data)
     checked_root = ROOT_RECORD.check(root_data, root_data.loc, ck)
     items: dict[str, list[LDict]] = {name: [] for name in LIST_SECTIONS}
     _collect(checked_root, items)
     for name, path in _includes(root, root_data, ck):
-        data = _read(path, ck, display=str(root.parent / name))
+        data = _read(path, ck, files, display=str(root.parent / name))
         if data is not None:
             _collect(INCLUDED_FILE.check(data, data.loc, ck), items)
     if checked_root is None:
@@ -80,7 +90,16 @@ def _check_deck(root: Path) -> LoadResult:
     problems = _sorted(ck.problems)
     if any(p.severity == "error" for p in problems):
         return LoadResult(None, problems)
-    return LoadResult(_build(root, checked_root, items), problems)
+    return LoadResult(_build(root, checked_root, items), problems, files)
+
+
+def deck_format(root_data: LDict) -> int:
+    """The format a root file declares; an unknown one is checked as the latest (and its
+    `format` line gets the error)."""
+    declared = root_data.get("format")
+    if isinstance(declared, int) and not isinstance(declared, bool) and declared in FORMATS:
+        return declared
+    return LATEST_FORMAT
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -88,9 +107,11 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(unique, key=lambda p: (p.loc.path, p.loc.line, p.loc.col, p.message))
 
 
-def _read(path: Path, ck: Checker, display: str | None = None) -> LDict | None:
+def _read(
+    path: Path, ck: Checker, digests: dict[str, str], display: str | None = None
+) -> LDict | None:
     try:
-        data = read_yaml(path, display)
+        data = read_yaml(path, display, digests)
     except YamlProblem as exc:
         ck.problems.append(exc.problem)
         return None
@@ -181,6 +202,7 @@ def _sources(item: dict) -> tuple[str, ...]:
 
 def _build(root: Path, data: LDict, items: dict[str, list[LDict]]) -> m.Deck:
     meta = data["deck"]
+    units = {a["id"]: a.get("unit") for a in items["attributes"]}
     return m.Deck(
         id=meta["id"],
         title=meta["title"],
@@ -196,7 +218,7 @@ def _build(root: Path, data: LDict, items: dict[str, list[LDict]]) -> m.Deck:
         },
         attributes={a["id"]: _attribute(a) for a in items["attributes"]},
         relation_types={r["id"]: _relation_type(r) for r in items["relation_types"]},
-        entities={e["id"]: _entity(e) for e in items["entities"]},
+        entities={e["id"]: _entity(e, units) for e in items["entities"]},
         relations=tuple(_relation(r) for r in items["relations"]),
         tables={t["id"]: _table(t) for t in items["tables"]},
         mnemonics={x["id"]: _mnemonic(x) for x in items["mnemonics"]},
@@ -212,7 +234,8 @@ def _source(s: LDict) -> m.Source:
 def _attribute(a: LDict) -> m.AttributeDef:
     return m.AttributeDef(
         a["id"], a["label"], a["type"], a.loc, a.get("unit"),
-        tuple(a.get("values", ())), tuple(a.get("applies_to", ())),
+        tuple(a.get("values", ())), tuple(a.get("applies_to", ())), a.get("population", False),
+        a.get("ask"),
     )  # fmt: skip
 
 
@@ -221,17 +244,29 @@ def _relation_type(r: LDict) -> m.RelationType:
         r["id"], r["label"], tuple(r["from"]), tuple(r["to"]),
         r["statement"], r["ask_to"], r["ask_from"], r.loc,
         r.get("deny"), tuple(r.get("complete", ())),
+        tuple((q["measure"], q["question"]) for q in r.get("ask_most", ())),
     )  # fmt: skip
 
 
-def _entity(e: LDict) -> m.Entity:
+def _in_unit(v: LDict, unit: str | None) -> tuple[float | None, float | None]:
+    """min and max in the attribute's unit (the validator checked that they convert)."""
+    return convert_range(v.get("min"), v.get("max"), v.get("unit"), unit)
+
+
+def _written(v: LDict) -> tuple[float, float, str] | None:
+    if "unit" not in v or "min" not in v or "max" not in v:
+        return None
+    return (v["min"], v["max"], v["unit"])
+
+
+def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
     attributes = {
         key: m.AttributeValue(
             attribute=key,
             sources=_sources(v),
             loc=v.loc,
-            min=v.get("min"),
-            max=v.get("max"),
+            min=_in_unit(v, units.get(key))[0],
+            max=_in_unit(v, units.get(key))[1],
             female=v.get("female"),
             male=v.get("male"),
             value=v.get("value"),
@@ -239,6 +274,7 @@ def _entity(e: LDict) -> m.Entity:
             note=v.get("note"),
             uncertain=v.get("uncertain", False),
             discriminating=v.get("discriminating", False),
+            written=_written(v),
         )
         for key, v in e.get("attributes", {}).items()
     }
@@ -269,10 +305,13 @@ def _relation(r: LDict) -> m.Relation:
         sources=_sources(r),
         loc=r.loc,
         frequency=r.get("frequency"),
-        specificity=r.get("specificity"),
+        specificity=specificity if isinstance(specificity := r.get("specificity"), str) else None,
         note=r.get("note"),
         uncertain=r.get("uncertain", False),
         necessary=r.get("necessary", False),
+        percent=r.get("percent"),
+        sensitivity=r.get("sensitivity"),
+        specificity_percent=None if isinstance(specificity, str) else specificity,
     )
 
 
@@ -318,6 +357,7 @@ def _blueprint(b: LDict) -> m.Blueprint:
         negative=tuple(findings.get("negative", ())),
         labs={k: _range(v) for k, v in b.get("labs", {}).items()},
         answers=dict(b.get("answers", {})),
+        sex=b.get("sex"),
         field_locs=dict(b.value_locs),
     )
 

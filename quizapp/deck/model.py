@@ -39,6 +39,8 @@ class AttributeDef:
     unit: str | None = None
     values: tuple[str, ...] = ()
     applies_to: tuple[str, ...] = ()
+    population: bool = False  # a figure about the condition's population, not a patient's
+    ask: str | None = None  # the question of its cards, with {entity}
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class AttributeValue:
     note: str | None = None
     uncertain: bool = False
     discriminating: bool = False  # outside the range argues against the entity
+    # min and max are in the attribute's unit; a value written in another unit (format 2)
+    # keeps that unit and its own numbers for display
+    written: tuple[float, float, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class RelationType:
     loc: Location
     deny: str | None = None  # the statement negated
     complete: tuple[str, ...] = ()  # "each_from" / "each_to": which side's lists are complete
+    ask_most: tuple[tuple[str, str], ...] = ()  # (measure, question): highest-measure questions
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,17 @@ class Relation:
     note: str | None = None
     uncertain: bool = False
     necessary: bool = False  # the condition is not diagnosed without it
+    percent: float | None = None  # share of `source` patients with `target` (0-100)
+    sensitivity: float | None = None  # of the `target` test for the `source` condition
+    specificity_percent: float | None = None  # a numeric `specificity`
+
+    def measure(self, name: str) -> float | None:
+        """The stated number for a measure of MEASURES (percent, sensitivity, specificity)."""
+        return {
+            "percent": self.percent,
+            "sensitivity": self.sensitivity,
+            "specificity": self.specificity_percent,
+        }[name]
 
 
 @dataclass(frozen=True)
@@ -182,6 +199,7 @@ class Blueprint:
     negative: tuple[str, ...] = ()
     labs: dict[str, Range] = field(default_factory=dict, hash=False)
     answers: dict[str, str] = field(default_factory=dict, hash=False)
+    sex: str | None = None  # "female" or "male" in every case; None: drawn
     field_locs: dict[str, Location] = field(default_factory=dict, hash=False, compare=False)
 
 

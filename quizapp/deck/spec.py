@@ -10,6 +10,8 @@ from quizapp.deck.errors import Location, Problem
 from quizapp.deck.yaml_source import LDict, LList, loc_of
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+LATEST_FORMAT = 2
+UPGRADE_HINT = "run `quizapp deck upgrade PATH` to move the deck to format 2"
 _ID_RE = re.compile(ID_PATTERN)
 
 
@@ -19,6 +21,7 @@ class Checker:
 
     problems: list[Problem] = field(default_factory=list)
     refs: list[tuple[str, str, Location]] = field(default_factory=list)
+    format: int = LATEST_FORMAT  # the deck's `format`: newer fields are errors in older decks
 
     def error(self, loc: Location, message: str) -> None:
         self.problems.append(Problem(loc, "error", message))
@@ -108,6 +111,7 @@ class Number(Spec):
     doc: str = ""
     minimum: float | None = None
     integer: bool = False
+    maximum: float | None = None
 
     def check(self, value: object, loc: Location, ck: Checker) -> object:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -122,12 +126,17 @@ class Number(Spec):
         if self.minimum is not None and value < self.minimum:
             ck.error(loc, f"{value} is below the minimum {self.minimum:g}")
             return None
+        if self.maximum is not None and value > self.maximum:
+            ck.error(loc, f"{value} is above the maximum {self.maximum:g}")
+            return None
         return value
 
     def json_schema(self) -> dict:
         schema: dict = {"type": "integer" if self.integer else "number"}
         if self.minimum is not None:
             schema["minimum"] = self.minimum
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
         return _with_doc(schema, self.doc)
 
 
@@ -147,13 +156,19 @@ class Flag(Spec):
 
 @dataclass
 class Choice(Spec):
+    """One of `values`; those in `since` exist only from that deck format on."""
+
     values: tuple = ()
     doc: str = ""
+    since: dict = field(default_factory=dict)
 
     def check(self, value: object, loc: Location, ck: Checker) -> object:
         if not isinstance(value, bool) and any(
             value == v and isinstance(value, type(v)) for v in self.values
         ):
+            needed = self.since.get(value, 1)
+            if needed > ck.format:  # reported, but kept: no errors that follow from its loss
+                ck.error(loc, f"{value!r} needs format {needed}; {UPGRADE_HINT}")
             return value
         options = ", ".join(str(v) for v in self.values)
         ck.error(
@@ -163,6 +178,31 @@ class Choice(Spec):
 
     def json_schema(self) -> dict:
         return _with_doc({"enum": list(self.values)}, self.doc)
+
+
+@dataclass
+class WordOrNumber(Spec):
+    """A choice of words or a number (the number only from deck format `number_since`)."""
+
+    word: Choice
+    number: Number
+    number_since: int = 1
+    doc: str = ""
+
+    def check(self, value: object, loc: Location, ck: Checker) -> object:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return self.word.check(value, loc, ck)
+        if self.number_since > ck.format:
+            words = ", ".join(str(v) for v in self.word.values)
+            ck.error(
+                loc,
+                f"a number here needs format {self.number_since} (format {ck.format} takes "
+                f"{words}); {UPGRADE_HINT}",
+            )
+        return self.number.check(value, loc, ck)
+
+    def json_schema(self) -> dict:
+        return _with_doc({"anyOf": [self.word.json_schema(), self.number.json_schema()]}, self.doc)
 
 
 @dataclass
@@ -238,6 +278,7 @@ class MapOf(Spec):
 class Field:
     spec: Spec
     required: bool = False
+    since: int = 1  # the first deck format that has this field
 
 
 @dataclass
@@ -262,6 +303,11 @@ class Record(Spec):
                 ck.error(_key_loc(value, key, loc), f"unknown key {key!r} in {self.name}{hint}")
                 del out[key]
                 continue
+            if spec.since > ck.format:  # reported, and still checked as format 2 would
+                ck.error(
+                    _key_loc(value, key, loc),
+                    f"{key!r} in {self.name} needs format {spec.since}; {UPGRADE_HINT}",
+                )
             checked = spec.spec.check(item, _value_loc(value, key, loc), ck)
             if checked is None:
                 ok = ok and not spec.required

@@ -6,6 +6,7 @@ alias bombs are caught, nesting depth is bounded without recursion, and every
 string, mapping and list knows its file:line:col for error messages.
 """
 
+import hashlib
 import math
 import os
 import re
@@ -16,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from quizapp.deck.errors import Location, Problem
+from quizapp.deck.yaml_errors import explain
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -118,10 +120,18 @@ def loc_of(value: object, fallback: Location) -> Location:
     return getattr(value, "loc", fallback)
 
 
-def read_yaml(path: Path, display: str | None = None) -> object:
-    """Parse one file into located values, or raise YamlProblem saying where and what."""
+def read_yaml(
+    path: Path, display: str | None = None, digests: dict[str, str] | None = None
+) -> object:
+    """Parse one file into located values, or raise YamlProblem saying where and what.
+
+    `digests`, when given, receives the SHA-256 of the exact bytes parsed, under the
+    path: what the deck cache compares at the next start.
+    """
     name = display or str(path)
     data = _read_bytes(path, name)
+    if digests is not None:
+        digests[str(path)] = hashlib.sha256(data).hexdigest()
     text = _decode(data, name)
     _check_flow_depth(text, name)
     return _compose(text, name)
@@ -206,11 +216,7 @@ def _compose(text: str, name: str) -> object:
     try:
         return _Composer(name).compose(loader.get_event)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = exc.problem or "invalid YAML"
-        if exc.context:
-            message = f"{message} ({exc.context})"
-        raise _fail(name, mark.line + 1, mark.column + 1, f"YAML syntax: {message}") from None
+        raise _fail(name, *explain(exc, text)) from None
     except yaml.YAMLError as exc:
         raise _fail(name, 1, 1, f"YAML syntax: {exc}") from None
     finally:

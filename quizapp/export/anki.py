@@ -109,7 +109,12 @@ MODELS = {"basic": BASIC, "cloze": CLOZE, "best-answer": BEST_ANSWER, "compariso
 
 def note_guid(card: Card) -> str:
     """From the card id alone: the same card is the same Anki note, whatever its wording."""
-    return genanki.guid_for("quizapp", card.id)
+    return guid_for_id(card.id)
+
+
+def guid_for_id(card_id: str) -> str:
+    """The GUID of the note a card id is exported as (`quizapp import anki` matches on it)."""
+    return genanki.guid_for("quizapp", card_id)
 
 
 def _stable_id(text: str) -> int:

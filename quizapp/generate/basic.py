@@ -1,9 +1,10 @@
 """Basic cards: a relation type's `ask_to` question about one entity, and attribute cards."""
 
-from quizapp.deck.model import Relation
+from quizapp.deck.model import AttributeDef, Relation
 from quizapp.generate.card import Card, card_id
 from quizapp.generate.evidence import complete_where
 from quizapp.generate.index import DeckIndex
+from quizapp.generate.most import measure_text
 from quizapp.generate.text import attribute_text, by_frequency, topic_of
 from quizapp.generate.wording import fill_sentence
 
@@ -28,7 +29,7 @@ def grouped_card(
     template = rt.ask_to if forward else rt.ask_from
     anchor_name = ix.name(anchor)
     prompt = fill_sentence(template, anchor_name, anchor_name, ix.proper)
-    answer = "; ".join(by_frequency((r.frequency, ix.name(end)) for r, end in ends))
+    answer = "; ".join(by_frequency((r.frequency, _with_numbers(ix, r, end)) for r, end in ends))
     if complete_where(ix, anchor, rtype, "from" if forward else "to") is None:
         answer = f"Includes: {answer}"  # open world: the deck's list need not be all there is
     notes = [f"{ix.name(end)}: {r.note}" for r, end in ends if r.note]
@@ -47,6 +48,12 @@ def grouped_card(
     )
 
 
+def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
+    """The end's name, with the numbers the deck states on the relation (format 2)."""
+    numbers = measure_text(r)
+    return f"{ix.name(end)} ({numbers})" if numbers else ix.name(end)
+
+
 def basic_cards(ix: DeckIndex) -> list[Card]:
     """Entity -> the other end of each relation type, then entity -> attribute value."""
     cards = [
@@ -55,6 +62,14 @@ def basic_cards(ix: DeckIndex) -> list[Card]:
         if (card := grouped_card(ix, "basic", source, rtype, rels)) is not None
     ]
     return cards + attribute_cards(ix)
+
+
+def attribute_question(ix: DeckIndex, definition: AttributeDef, entity_id: str) -> str:
+    """The attribute's own `ask` question, or "What is the <label> of <entity>?"."""
+    if definition.ask:
+        name = ix.name(entity_id)
+        return fill_sentence(definition.ask.replace("{entity}", "{from}"), name, name, ix.proper)
+    return f"What is the {definition.label} of {ix.mid(entity_id)}?"
 
 
 def attribute_cards(ix: DeckIndex) -> list[Card]:
@@ -74,7 +89,7 @@ def attribute_cards(ix: DeckIndex) -> list[Card]:
                     deck=deck.id,
                     kind="basic",
                     topic=topic_of(entity.topic),
-                    prompt=f"What is the {definition.label} of {ix.mid(entity.id)}?",
+                    prompt=attribute_question(ix, definition, entity.id),
                     answer=answer,
                     sources=value.sources,
                     tests=(entity.id,),

@@ -4,6 +4,7 @@ import random
 from dataclasses import dataclass
 
 from quizapp.deck.model import Blueprint
+from quizapp.deck.units import convert
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.ruleout import AGE, Facts, entity_range, lab_attributes
 
@@ -22,6 +23,7 @@ class Case:
     findings: tuple[str, ...]  # findings stated present, in the order shown
     negatives: tuple[str, ...]
     labs: dict[str, float]
+    age_unit: str = "years"
 
     def facts(self) -> Facts:
         return Facts(
@@ -29,12 +31,22 @@ class Case:
             absent=self.negatives,
             labs={a: (v, v) for a, v in self.labs.items()},
             age=(self.age, self.age),
+            age_unit=self.age_unit,
         )
+
+    @property
+    def years(self) -> float:
+        """The patient's age in years, whatever unit the stem states it in."""
+        return convert(self.age, self.age_unit, "years")  # type: ignore[return-value]
 
 
 def lab_ranges(ix: DeckIndex, bp: Blueprint) -> dict[str, tuple[float, float]]:
-    """The blueprint's labs, then the condition's own result ranges it does not override."""
-    ranges = {a: (r.min, r.max) for a, r in bp.labs.items()}
+    """The blueprint's labs (in their attribute's unit: the validator made sure a lab's own
+    unit converts to it), then the condition's own result ranges it does not override."""
+    ranges = {}
+    for attr, r in bp.labs.items():
+        unit = ix.deck.attributes[attr].unit
+        ranges[attr] = (convert(r.min, r.unit, unit), convert(r.max, r.unit, unit))
     for attr in lab_attributes(ix, bp.condition):
         if attr not in ranges:
             ranges[attr] = entity_range(ix, bp.condition, attr)  # type: ignore[assignment]
@@ -42,15 +54,26 @@ def lab_ranges(ix: DeckIndex, bp: Blueprint) -> dict[str, tuple[float, float]]:
 
 
 def age_range(ix: DeckIndex, bp: Blueprint) -> tuple[float, float]:
+    """The ages a case is drawn from, in `age_unit`: the blueprint's, else the condition's
+    age at onset, else adults."""
     if bp.age is not None:
         return (bp.age.min, bp.age.max)
     return entity_range(ix, bp.condition, AGE) or DEFAULT_AGE
 
 
+def age_unit(ix: DeckIndex, bp: Blueprint) -> str:
+    """The unit of `age_range`: the blueprint's age unit, else the age at onset's."""
+    if bp.age is not None:
+        return bp.age.unit or "years"
+    definition = ix.deck.attributes.get(AGE)
+    has_onset = entity_range(ix, bp.condition, AGE) is not None
+    return (definition.unit if has_onset and definition else None) or "years"
+
+
 def blueprint_facts(ix: DeckIndex, bp: Blueprint, with_optional: bool = False) -> Facts:
     """What every case of the blueprint states (ranges, not values); optional findings on request."""
     present = (*bp.history, *bp.required, *(bp.optional if with_optional else ()))
-    return Facts(present, bp.negative, lab_ranges(ix, bp), age_range(ix, bp))
+    return Facts(present, bp.negative, lab_ranges(ix, bp), age_range(ix, bp), age_unit(ix, bp))
 
 
 def _female_share(ix: DeckIndex, condition: str) -> float:
@@ -73,7 +96,8 @@ def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
     rng = random.Random(f"{ix.deck.id}:{bp.id}:{seed}")
     low, high = age_range(ix, bp)
     age = rng.randint(int(low), int(high))
-    sex = "female" if rng.random() < _female_share(ix, bp.condition) else "male"
+    drawn = "female" if rng.random() < _female_share(ix, bp.condition) else "male"
+    sex = bp.sex or drawn  # drawn either way, so the draws after it stay the same
     setting = rng.choice(bp.setting)
     complaint = rng.choice(bp.complaint)
     duration = rng.randint(int(bp.duration.min), max(int(bp.duration.min), int(bp.duration.max)))
@@ -92,4 +116,5 @@ def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
         findings=tuple(findings),
         negatives=bp.negative,
         labs=labs,
+        age_unit=age_unit(ix, bp),
     )

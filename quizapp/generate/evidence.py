@@ -3,8 +3,8 @@
 A deck states what is true and, explicitly, what is false; what it does not state
 is unknown. So an option may be offered as wrong only with one of these in the
 deck: an `absent` relation, a `complete` list that leaves it out, a `necessary`
-finding the case lacks, a `discriminating` range the case falls outside, or a
-table cell. Every generated option carries the `Proof` of its verdict, and
+finding the case lacks, a `discriminating` range the case falls outside, a table
+cell, or (for a "most" question) a stated number lower than the key's. Every generated option carries the `Proof` of its verdict, and
 `check_card` (quizapp.generate.proof_check) re-derives each one from the deck.
 """
 
@@ -14,7 +14,7 @@ from quizapp.deck.errors import Location
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.wording import fill_sentence, join, mid_sentence
 
-RULES = ("fact", "absent", "complete", "necessary", "range", "cell", "stated")
+RULES = ("fact", "absent", "complete", "necessary", "range", "cell", "stated", "measure")
 
 
 @dataclass(frozen=True)

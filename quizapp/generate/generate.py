@@ -1,6 +1,7 @@
 """All card kinds of a deck in one pass over a shared index."""
 
 from quizapp.deck.model import Deck
+from quizapp.gc_policy import paused_gc
 from quizapp.generate.basic import basic_cards
 from quizapp.generate.card import Generated
 from quizapp.generate.cloze import cloze_cards
@@ -9,6 +10,7 @@ from quizapp.generate.hand import hand_cards
 from quizapp.generate.index import build_index
 from quizapp.generate.mcq import mcq_cards
 from quizapp.generate.mnemonic import mnemonic_cards
+from quizapp.generate.most import most_cards
 from quizapp.generate.reverse import reverse_cards
 from quizapp.generate.vignette import vignette_cards
 
@@ -21,21 +23,25 @@ def generate_deck(deck: Deck, seed: int = 0, options: int = 5) -> Generated:
         raise ValueError(
             f"options must be {MIN_OPTIONS}-{MAX_OPTIONS} (NBME: key + 3-7), not {options}"
         )
-    ix = build_index(deck)
-    out = Generated()
-    out.cards += basic_cards(ix)
-    out.cards += reverse_cards(ix)
-    out.cards += cloze_cards(ix)
-    out.cards += hand_cards(ix)
-    mcqs, lost = mcq_cards(ix, seed, options)
-    out.cards += mcqs
-    out.lost += lost
-    out.cards += mnemonic_cards(ix)
-    comparisons, findings = comparison_cards(ix, seed, options)
-    out.cards += comparisons
-    out.findings += findings
-    vignettes, findings = vignette_cards(ix, seed, options)
-    out.cards += vignettes
-    out.findings += [f for f in findings if f.severity != "note"]
-    out.lost += [f for f in findings if f.severity == "note"]
-    return out
+    with paused_gc():  # a bulk build: collections would only walk what must stay
+        ix = build_index(deck)
+        out = Generated()
+        out.cards += basic_cards(ix)
+        out.cards += reverse_cards(ix)
+        out.cards += cloze_cards(ix)
+        out.cards += hand_cards(ix)
+        mcqs, lost = mcq_cards(ix, seed, options)
+        out.cards += mcqs
+        out.lost += lost
+        mosts, lost = most_cards(ix, seed, options)
+        out.cards += mosts
+        out.lost += lost
+        out.cards += mnemonic_cards(ix)
+        comparisons, findings = comparison_cards(ix, seed, options)
+        out.cards += comparisons
+        out.findings += findings
+        vignettes, findings = vignette_cards(ix, seed, options)
+        out.cards += vignettes
+        out.findings += [f for f in findings if f.severity != "note"]
+        out.lost += [f for f in findings if f.severity == "note"]
+        return out

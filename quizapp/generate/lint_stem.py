@@ -12,12 +12,14 @@ from quizapp.generate.ruleout import contradictions
 from quizapp.generate.vignette import Plan
 
 SLOTS = {
-    "age": r"\b\d+-year-old\b",
-    "sex": r"\b(woman|man|girl|boy)\b",
-    "setting": r"\b(comes to|is brought to|is seen on) the (office|clinic|emergency department|hospital ward)\b",
-    "complaint and duration": r"\bbecause of\b.*\b\d+[ -](hour|day|week|month|year)s?\b",
+    "age": r"\b\d+-(year|month|week|day)-old\b",
+    "sex": r"\b(woman|man|girl|boy|male newborn|female newborn)\b",
+    "setting": r"\b(comes to|is brought to|is seen on|is seen in) the (office|clinic|"
+    r"emergency department|hospital ward|neonatal unit|intensive care unit|paediatric clinic)\b",
+    "complaint and duration": r"\bbecause of\b.*\b(\d+[ -]|the past )"
+    r"(minute|hour|day|week|month|year)s?\b",
     "examination": r"\bPhysical examination shows ",
-    "labs with units": r"(?:^|\. )(?:Serum|The) [^.]*? is \d[\d,]*(?:\.\d+)? \S",
+    "labs with units": r"(?:^|\. )(?:Serum|The) [^.]*? is -?\d[\d,]*(?:\.\d+)?(?: \S|%)",
 }
 NEGATIVE = re.compile(r"\b(not|except|least)\b", re.I)
 TASK_NOUNS = (

@@ -133,14 +133,29 @@ def relation_mcq(
     choices += [
         Choice(ix.name(c), False, f"Incorrect. {proofs[c].fact}", c, (proofs[c],)) for c in chosen
     ]
+    return mcq_card(ix, cid, (anchor, key), prompt, r, r.sources, choices, kinds)
+
+
+def mcq_card(
+    ix: DeckIndex,
+    cid: str,
+    ends: tuple[str, str],
+    prompt: str,
+    r: Relation,
+    sources: tuple[str, ...],
+    choices: list[Choice],
+    kinds: tuple[str, ...],
+) -> Card:
+    """A single-best-answer card about relation `r`, asked of `ends` = (anchor, key)."""
+    anchor, key = ends
     return Card(
         id=cid,
-        deck=deck.id,
+        deck=ix.deck.id,
         kind="mcq",
         topic=topic_of(ix.entity(anchor).topic, ix.entity(key).topic),
         prompt=prompt,
         answer=ix.name(key),
-        sources=r.sources,
+        sources=sources,
         tests=(r.id,),
         loc=r.loc,
         options=labelled(choices),

@@ -37,6 +37,8 @@ class ProofChecker:
         missing = [o.text for o in card.options if not o.proof]
         if missing:
             return [f"option {t!r} has no proof" for t in missing]
+        if card.kind == "mcq" and card.id.split(":")[1] == "most":
+            return _most(self, card)
         if card.kind == "mcq":
             return _mcq(self, card)
         if card.kind == "comparison":
@@ -109,6 +111,44 @@ def _mcq(ck: ProofChecker, card: Card) -> list[str]:
         why = ck.disproved(o.proof[0], pair[0], relation.type, pair[1])  # type: ignore[arg-type]
         if why:
             problems.append(f"option {o.text!r}: {why}")
+    return problems
+
+
+def _most(ck: ProofChecker, card: Card) -> list[str]:
+    """A "most" question: the key's stated number beats each wrong option's, or the wrong
+    option is proven false for the anchor."""
+    _, _, anchor, rtype, measure, end = card.id.split(":")
+    forward = end == "to"
+    rt = ck.deck.relation_types[rtype]
+    kinds = rt.to_kinds if forward else rt.from_kinds
+
+    def value(proof, option: str) -> float | None:
+        """The proof's relation's number, if it links the anchor and the option."""
+        r = ck.relations.get(proof.ref)
+        pair = (anchor, option) if forward else (option, anchor)
+        if r is None or r.type != rtype or (r.source, r.target) != pair:
+            return None
+        return None if r.frequency == "absent" or r.uncertain else r.measure(measure)
+
+    key = next(o for o in card.options if o.correct)
+    top = value(key.proof[0], key.entity or "")
+    if top is None:
+        return [f"key {key.text!r} has no stated {measure} for {anchor}"]
+    problems: list[str] = []
+    for o in card.options:
+        if o.entity is None or ck.deck.entities[o.entity].kind not in kinds:
+            problems.append(f"option {o.text!r} is not a {' or '.join(kinds)}")
+        elif o.correct:
+            continue
+        elif o.proof[0].rule == "measure":
+            lower = value(o.proof[0], o.entity)
+            if lower is None or lower >= top:
+                problems.append(f"option {o.text!r}: its {measure} does not fall below {top:g}")
+        else:
+            pair = (anchor, o.entity) if forward else (o.entity, anchor)
+            why = ck.disproved(o.proof[0], pair[0], rtype, pair[1])
+            if why:
+                problems.append(f"option {o.text!r}: {why}")
     return problems
 
 

@@ -6,9 +6,17 @@ explanation names something the student has read, and a check can find it there.
 
 from dataclasses import dataclass, field
 
+from quizapp.deck.format_v1 import TIME_UNITS
+from quizapp.deck.units import convert
 from quizapp.generate.evidence import Proof, denial
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import FREQUENCY_RANK, TIME_UNITS, number, range_text, span_text
+from quizapp.generate.text import (
+    FREQUENCY_RANK,
+    attribute_text,
+    number,
+    range_text,
+    unit_suffix,
+)
 from quizapp.generate.wording import agree, article, is_plural, mid_sentence
 
 AGE = "age_at_onset"
@@ -24,6 +32,7 @@ class Facts:
     absent: tuple[str, ...] = ()
     labs: dict[str, tuple[float, float]] = field(default_factory=dict)
     age: tuple[float, float] | None = None
+    age_unit: str = "years"  # the unit the stem states the age in ("a 3-month-old boy")
 
 
 @dataclass(frozen=True)
@@ -51,7 +60,7 @@ class Reason:
 def value_text(low: float, high: float, unit: str | None) -> str:
     if low != high:
         return range_text(low, high, unit)
-    return f"{number(low)} {unit}" if unit else number(low)
+    return number(low) + unit_suffix(unit)
 
 
 def lab_text(ix: DeckIndex, attr: str, low: float, high: float) -> str:
@@ -73,8 +82,22 @@ def lab_cited(ix: DeckIndex, attr: str, low: float, high: float) -> str:
     return f"{article(label)} {label} of {value_text(low, high, definition.unit)}"
 
 
-def age_text(low: float, high: float) -> str:
-    return f"{int(low)}-year-old" if low == high else f"aged {int(low)}-{int(high)}"
+def age_text(low: float, high: float, unit: str = "years") -> str:
+    """An age as a stem states it: "3-month-old" (one value), "aged 2-6 months" (a range)."""
+    if low == high:
+        return f"{int(low)}-{unit.removesuffix('s')}-old"
+    return f"aged {int(low)}-{int(high)}" + ("" if unit == "years" else f" {unit}")
+
+
+def age_as_onset(ix: DeckIndex, facts: Facts) -> tuple[float, float] | None:
+    """The stated age in the unit of the deck's age at onset (years unless it says), so an
+    infant's age in months is compared with an age at onset in years."""
+    if facts.age is None:
+        return None
+    definition = ix.deck.attributes.get(AGE)
+    unit = definition.unit if definition else "years"
+    low, high = (convert(v, facts.age_unit, unit) for v in facts.age)
+    return None if low is None or high is None else (low, high)
 
 
 def entity_range(ix: DeckIndex, entity: str, attr: str) -> tuple[float, float] | None:
@@ -92,13 +115,20 @@ def discriminating_range(ix: DeckIndex, entity: str, attr: str) -> tuple[float, 
     return entity_range(ix, entity, attr)
 
 
+def limits_text(ix: DeckIndex, entity: str, attr: str) -> str:
+    """An entity's range of `attr` as the deck wrote it ("0-6 months", "50 years or older")."""
+    return attribute_text(ix.entity(entity).attributes[attr], ix.deck.attributes[attr].unit)
+
+
 def lab_attributes(ix: DeckIndex, entity: str) -> list[str]:
-    """Range attributes of a condition that are results (not ages or durations)."""
+    """Range attributes of a condition that are results (not ages, durations or population
+    figures such as prevalence, which no patient has as a value)."""
     return [
         a
         for a, v in ix.entity(entity).attributes.items()
         if v.min is not None and v.max is not None and not v.uncertain
         and a != AGE and ix.deck.attributes[a].unit not in TIME_UNITS
+        and not ix.deck.attributes[a].population
     ]  # fmt: skip
 
 
@@ -111,8 +141,9 @@ def excluded(ix: DeckIndex, facts: Facts) -> set[str]:
         gone.update(ix.necessary_holders.get(f, ()))
     for attr, (low, high) in facts.labs.items():
         gone.update(ix.outside(attr, low, high))
-    if facts.age:
-        gone.update(ix.outside(AGE, *facts.age))
+    age = age_as_onset(ix, facts)
+    if age:
+        gone.update(ix.outside(AGE, *age))
     return gone
 
 
@@ -167,7 +198,7 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
         if span and (high < span[0] or low > span[1]):
             cited = lab_cited(ix, attr, low, high)
             side = "below" if high < span[0] else "above"
-            limits = span_text(*span, ix.deck.attributes[attr].unit)
+            limits = limits_text(ix, option, attr)
             label = mid_sentence(ix.deck.attributes[attr].label, ix.proper)
             why = f"is unlikely because {cited} is {side} its defining range ({limits})"
             value = ix.entity(option).attributes[attr]
@@ -176,17 +207,23 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
             proof = Proof("range", fact, value.loc, f"{option}.{attr}", stated)
             reasons.append(Reason(option, stated, cited, name, why, proof))
     span = discriminating_range(ix, option, AGE)
-    if facts.age and span and (facts.age[1] < span[0] or facts.age[0] > span[1]):
+    age = age_as_onset(ix, facts)
+    if facts.age and age and span and (age[1] < span[0] or age[0] > span[1]):
         low, high = facts.age
-        cited = f"{value_text(low, high, None)} years old"
-        limits = span_text(*span, "years")
+        cited = f"{value_text(low, high, None)} {_singular(low, high, facts.age_unit)} old"
+        limits = limits_text(ix, option, AGE)
         why = f"is unlikely because the patient is {cited} (its age at onset is {limits})"
         value = ix.entity(option).attributes[AGE]
         fact = f"The age at onset of {ix.mid(option)} is {limits} (a defining range)."
-        stated = age_text(low, high)
+        stated = age_text(low, high, facts.age_unit)
         proof = Proof("range", fact, value.loc, f"{option}.{AGE}", stated)
         reasons.append(Reason(option, stated, cited, name, why, proof))
     return reasons
+
+
+def _singular(low: float, high: float, unit: str) -> str:
+    """ "1 month old", "3 months old"."""
+    return unit.removesuffix("s") if low == high == 1 else unit
 
 
 def support(ix: DeckIndex, facts: Facts, key: str) -> tuple[list[str], list[str]]:
@@ -223,8 +260,10 @@ def conflicts_with_key(ix: DeckIndex, facts: Facts, key: str) -> list[str]:
                 f"{ix.name(key)} ({range_text(*span, ix.deck.attributes[attr].unit)})"
             )
     span = discriminating_range(ix, key, AGE)
-    if facts.age and span and (facts.age[0] < span[0] or facts.age[1] > span[1]):
+    age = age_as_onset(ix, facts)
+    if facts.age and age and span and (age[0] < span[0] or age[1] > span[1]):
         problems.append(
-            f"{age_text(*facts.age)} reaches outside the age at onset of {ix.name(key)}"
+            f"{age_text(*facts.age, facts.age_unit)} reaches outside the age at onset of "
+            f"{ix.name(key)}"
         )
     return problems

@@ -18,7 +18,7 @@ import re
 
 from quizapp.generate.case import Case
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.ruleout import lab_stated
+from quizapp.generate.ruleout import age_text, lab_stated
 from quizapp.generate.wording import article, join, sentence_start
 
 ADULT_AGE = 18
@@ -57,21 +57,40 @@ def with_pronouns(text: str, sex: str) -> str:
         if word.lower() == "her":
             # "her arms" is possessive, "helped her" or "her." is the object
             new = "his" if re.match(r"\s+\w", m.group(2)) else "him"
-            return (new.capitalize() if word[0].isupper() else new) + m.group(2)
-        return _swap(word, TO_MALE) + m.group(2)
+            return new.capitalize() if word[0].isupper() else new
+        return _swap(word, TO_MALE)
 
-    return re.sub(r"\b(\w+)\b(\s*\S?)", male, text)
+    # what follows is looked at, not consumed, so the next word is matched too
+    return re.sub(r"\b(\w+)\b(?=(\s*\S?))", male, text)
 
 
 def _unit(n: int, unit: str) -> str:
     return unit[:-1] if n == 1 and unit.endswith("s") else unit
 
 
+SEEN_IN = {
+    "hospital ward": "is seen on the hospital ward",
+    "neonatal unit": "is seen in the neonatal unit",
+    "intensive care unit": "is seen in the intensive care unit",
+}
+
+
 def _setting(case: Case) -> str:
-    if case.setting == "hospital ward":
-        return "is seen on the hospital ward"
-    verb = "is brought to" if case.age < ADULT_AGE else "comes to"
+    if case.setting in SEEN_IN:
+        return SEEN_IN[case.setting]
+    verb = "is brought to" if case.years < ADULT_AGE else "comes to"
     return f"{verb} the {case.setting}"
+
+
+def _who(case: Case) -> str:
+    """ "34-year-old woman", "3-month-old boy", "10-day-old female newborn"."""
+    adult = case.years >= ADULT_AGE
+    if case.age_unit == "days":
+        noun = f"{case.sex} newborn"
+    else:
+        noun = {("female", True): "woman", ("male", True): "man", ("female", False): "girl"}
+        noun = noun.get((case.sex, adult), "boy")
+    return f"{age_text(case.age, case.age, case.age_unit)} {noun}"
 
 
 def _listed(present: list[str], absent: list[str]) -> str:
@@ -92,13 +111,12 @@ def _lab_values(ix: DeckIndex, case: Case) -> str:
 
 
 def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
-    adult = case.age >= ADULT_AGE
-    noun = {("female", True): "woman", ("male", True): "man", ("female", False): "girl"}.get(
-        (case.sex, adult), "boy"
-    )
     pronoun = "She" if case.sex == "female" else "He"
     complaint = with_pronouns(case.complaint, case.sex)
-    why = rng.choice(DURATION).format(
+    why = rng.choice(DURATION).replace(
+        " {n} {unit}", " {unit}" if case.duration == 1 else " {n} {unit}"
+    )
+    why = why.format(
         a=article(str(case.duration)),
         n=case.duration,
         one=_unit(1, case.duration_unit),
@@ -112,7 +130,7 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         sections["history" if e in case.history else ix.section(e)][0].append(ix.said(e))
     for e in case.negatives:
         sections[ix.section(e)][1].append(ix.said(e, present=False))
-    who = f"{case.age}-year-old {noun}"
+    who = _who(case)
     sentences = [f"{sentence_start(article(who))} {who} {_setting(case)} {why}."]
     sentences += _said(
         sections["symptom"], f"{pronoun} also reports {{}}.", f"{pronoun} reports no {{}}."

@@ -10,7 +10,6 @@ from quizapp.generate.card import Option
 
 LABELS = "ABCDEFGH"
 FREQUENCY_RANK = {"hallmark": 0, "typical": 1, "common": 2, "occasional": 3, "rare": 4}
-TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours"})
 
 
 @dataclass(frozen=True)
@@ -36,15 +35,23 @@ def number(value: float) -> str:
     return f"{value:,.1f}"
 
 
+def unit_suffix(unit: str | None) -> str:
+    """What follows a number: " U/L", but "%" with no space (10-15%)."""
+    if not unit:
+        return ""
+    return unit if unit == "%" else f" {unit}"
+
+
 def range_text(low: float, high: float, unit: str | None) -> str:
-    suffix = f" {unit}" if unit else ""
-    return f"{number(low)}-{number(high)}{suffix}"
+    return f"{number(low)}-{number(high)}{unit_suffix(unit)}"
 
 
 def span_text(low: float, high: float, unit: str | None) -> str:
     """A deck range as a fact: a cut-off stays one-sided ("at most 4,500 U/L", "50 years or
     older"), never an invented 0 or 100 at the open end."""
-    suffix = f" {unit}" if unit else ""
+    suffix = unit_suffix(unit)
+    if low == high:
+        return f"{number(low)}{suffix}"
     if low <= 0:
         return f"at most {number(high)}{suffix}"
     if unit == "years" and high >= 100:
@@ -53,7 +60,10 @@ def span_text(low: float, high: float, unit: str | None) -> str:
 
 
 def attribute_text(value: AttributeValue, unit: str | None) -> str:
-    """An attribute value as an answer: a range, a ratio, an enum value or a text."""
+    """An attribute value as an answer: a range (in the unit it was written in), a ratio, an
+    enum value or a text."""
+    if value.written is not None:
+        return span_text(*value.written)
     if value.min is not None and value.max is not None:
         return span_text(value.min, value.max, unit)
     if value.female is not None and value.male is not None:

@@ -4,6 +4,8 @@
   now) -> block id`, `candidates(...)` (the pool), `topics_of(library, decks)`.
 - `session`: `BlockSession(conn, block_id, clock)`: answer, strike-out, flag, move, save
   time, pause, submit, each committed at once; `load_block(conn, block_id) -> Block`.
+  Submitting records Again on the card behind each wrong answer (`quizapp.srs.session`),
+  so quiz and study share one memory model (the one import of `srs` from this layer).
 - `scoring`: `score_block(block) -> BlockScore` (score, per topic, seconds per question),
   `history(conn)`, `unfinished(conn)`.
 - `export`: `export_results(conn, path, now, learner=None)`, `import_results(path, folder)`.

@@ -9,10 +9,13 @@ Drive it like this (the quiz screens do; so do the tests and the crash worker)::
     session.save_time()                             # call every few seconds while shown
     session.pause()                                 # leaving: time so far is saved
     session.submit(); score = score_block(session.block)   # quizapp.quiz.scoring
+    store.returned_misses(conn, block_id)           # (missed questions back in study, suspended)
 
 Time is charged to the question on screen from `start()` (or the last save) to the next
 write, so a crash loses at most the seconds since the last save. In tutor mode an answer is
 final (its explanation has been seen); in timed mode it can be changed until submit.
+Submitting records an Again review on the card behind each wrong answer (the study
+session's path, `quizapp.srs.session`), in the submission's transaction: once per block.
 """
 
 from __future__ import annotations
@@ -21,11 +24,16 @@ import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
+
+from fsrs import Rating
 
 from quizapp.quiz.items import QuizItem
+from quizapp.srs.session import StudySession
 from quizapp.store import quiz as store
+from quizapp.store.cards import get_card
 from quizapp.store.timeutil import from_micros, to_micros
+from quizapp.store.transaction import transaction
 
 
 class BlockClosedError(Exception):
@@ -246,19 +254,52 @@ class BlockSession:
         self.block = replace(self.block, position=position)
 
     def submit(self, now: datetime | None = None) -> None:
-        """Close the block: store every item's correctness and the submission time."""
+        """Close the block: store every item's correctness and the submission time, and
+        bring the missed questions back into study, all in one transaction."""
         if self.block.submitted:
             return
         seconds = self._pending()
         submitted_at = now or self.clock()
-        store.submit_block(
-            self.conn,
-            self.block.id,
-            to_micros(submitted_at),
-            [state.correct for state in self.block.items],
-            add_seconds=seconds,
-            timed_position=self.position,
-        )
+        with transaction(self.conn):
+            closed = store.submit_block(
+                self.conn,
+                self.block.id,
+                to_micros(submitted_at),
+                [state.correct for state in self.block.items],
+                add_seconds=seconds,
+                timed_position=self.position,
+            )
+            if closed:
+                store.link_reviews(self.conn, self.block.id, self._bring_back_misses(submitted_at))
         self._add_seconds(seconds)
         self.block = replace(self.block, submitted_at=submitted_at)
         self._shown_at = None
+
+    def _bring_back_misses(self, at: datetime) -> list[tuple[int, int]]:
+        """A wrong choice records Again on the card the question came from, through the
+        study session's own answer path, at the submission time; a right answer or an
+        omission changes no schedule (README, "Missed quiz questions"). A card asked twice
+        in a block counts once; a retired card is left alone. Returns (position, review id).
+        """
+        missed: dict[str, int] = {}
+        for position, state in enumerate(self.block.items):
+            if state.answered and not state.correct:
+                missed.setdefault(state.item.card_id, position)
+        live = store.live_cards(self.conn, list(missed)) if missed else set()
+        study = StudySession(self.conn, clock=self.clock)
+        moment = at.astimezone(UTC)
+        reviews = []
+        for card_id, position in missed.items():
+            row = get_card(self.conn, card_id)
+            if row is None or card_id not in live:
+                continue
+            state = self.block.items[position]
+            result = study.record(
+                row,
+                Rating.Again,
+                moment,
+                duration_ms=round(state.seconds * 1000),
+                vignette_seed=state.item.seed,
+            )
+            reviews.append((position, result.review_id))
+        return reviews

@@ -18,7 +18,7 @@ rewritten (undo of an answer given before the change restores the state logged t
 """
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,10 +50,15 @@ def change_memory_settings(
     changes: dict[str, Any],
     *,
     forget: Sequence[str] = (),
+    record: Mapping[str, Any] | None = None,
     reschedule: bool = False,
     progress: Progress | None = None,
 ) -> RecomputeResult:
-    """Store `changes` (JSON values), forget the `forget` keys, recompute: atomically."""
+    """Store `changes` (JSON values), forget the `forget` keys, recompute: atomically.
+
+    `record` holds other entries of the settings table written in the same transaction
+    (a fit's undo record); a None value deletes its key.
+    """
     defaults = StudyConfig()
     config = with_settings(
         load_config(conn), {**changes, **{key: getattr(defaults, key, None) for key in forget}}
@@ -63,6 +68,11 @@ def change_memory_settings(
             put_setting(conn, key, value)
         for key in forget:
             delete_setting_in(conn, key)
+        for key, value in (record or {}).items():
+            if value is None:
+                delete_setting_in(conn, key)
+            else:
+                put_setting(conn, key, value)
         return _recompute(conn, config, reschedule, progress)
 
 
@@ -114,18 +124,31 @@ def replay(
     config: StudyConfig,
 ) -> Card:
     """The card as the session would have left it after `answers` under `scheduler`."""
+    card: Card | None = None
+    for _, after in replay_steps(scheduler, card_id, answers, config):
+        card = after
+    if card is None:
+        raise ValueError(f"card {card_id} has no answers to replay")
+    return card
+
+
+def replay_steps(
+    scheduler: Scheduler,
+    card_id: int,
+    answers: Iterable[tuple[int, int, int | None]],
+    config: StudyConfig,
+) -> Iterator[tuple[Card, Card]]:
+    """(card before, card after) for each answer in turn, as the session would log them:
+    a fresh `Card` before the first, elapsed time in study days, the real cards yielded."""
     tz = config.tzinfo()
     card: Card | None = None
     for at, rating, duration in answers:
         moment = from_micros(at)
-        if card is None:
-            card = Card(card_id=card_id, due=moment)
+        before = Card(card_id=card_id, due=moment) if card is None else card
         card, _ = scheduler.review_card(
-            as_fsrs_sees(card, moment, config.day_starts_hour, tz),
+            as_fsrs_sees(before, moment, config.day_starts_hour, tz),
             Rating(rating),
             review_datetime=moment,
             review_duration=duration,
         )
-    if card is None:
-        raise ValueError(f"card {card_id} has no answers to replay")
-    return card
+        yield before, card

@@ -4,6 +4,7 @@ The TUI (or a test, or a script) drives it like this::
 
     conn = open_store(path)                       # quizapp.store.connection
     session = StudySession(conn, load_config(conn), deck_ids=["iim"], clock=utc_now)
+    # custom study: scope=StudyScope(topics=(("iim", "antibodies"),), kinds=("vignette",))
     entry = session.next_card()                   # QueueEntry | None (None: done for today)
     session.intervals(entry.card_id)              # {Rating.Again: timedelta(minutes=1), ...}
     result = session.answer(entry.card_id, Rating.Good, duration_ms=5200, vignette_seed=7)
@@ -71,7 +72,7 @@ from quizapp.store.cards import (
     unbury,
     write_schedule,
 )
-from quizapp.store.queue import QueueQueries
+from quizapp.store.queue import QueueQueries, StudyScope
 from quizapp.store.timeutil import from_micros, to_micros
 from quizapp.store.transaction import transaction
 
@@ -153,6 +154,7 @@ class StudySession:
         config: StudyConfig | None = None,
         deck_ids: Sequence[str] | None = None,
         clock: Callable[[], datetime] = utc_now,
+        scope: StudyScope | None = None,
     ) -> None:
         self.conn = conn
         self.config = config if config is not None else load_config(conn)
@@ -160,7 +162,7 @@ class StudySession:
         self._tz = self.config.tzinfo()
         self._scheduler = self.config.scheduler()
         self._preview = self.config.scheduler(fuzz=False)
-        self._queries = QueueQueries(deck_ids)
+        self._queries = QueueQueries(deck_ids, scope)
         self._undo_stack: list[int | _Mark] = []  # review log ids (answers) and marks
         self._reviews_since_new = 0
         self._spacing: tuple[int, int] = (0, 1)  # (study day, reviews between new cards)
@@ -202,21 +204,21 @@ class StudySession:
         conn, queries = self.conn, self._queries
         row = queries.first_learning(conn, now_us, today)
         if row is not None:
-            return _entry(row, Queue.LEARNING)
+            return queue_entry(row, Queue.LEARNING)
         new_left, review_left = self._left_today(today)
         review = None
         if review_left > 0:
             review = queries.first_review(conn, self._end_of_day(today), today)
         if review is not None and not (new_left > 0 and self._new_turn(today, new_left)):
-            return _entry(review, Queue.REVIEW)
+            return queue_entry(review, Queue.REVIEW)
         new = queries.first_new(conn, today) if new_left > 0 else None
         if new is not None:
-            return _entry(new, Queue.NEW)
+            return queue_entry(new, Queue.NEW)
         if review is not None:
-            return _entry(review, Queue.REVIEW)
+            return queue_entry(review, Queue.REVIEW)
         ahead = to_micros(now + timedelta(minutes=self.config.learn_ahead_minutes))
         row = queries.first_learning(conn, ahead, today)
-        return None if row is None else _entry(row, Queue.LEARNING)
+        return None if row is None else queue_entry(row, Queue.LEARNING)
 
     def _left_today(self, today: int) -> tuple[int, int]:
         """New cards and reviews still allowed today under the daily limits."""
@@ -289,66 +291,82 @@ class StudySession:
         """Schedule the card for `rating` and commit everything before returning."""
         rating = Rating(rating)
         now = self.now()
-        today = self.today(now)
         with transaction(self.conn):
             row = self._require(card_id)
-            before = self._fsrs_card(row, now)
-            moment = _review_time(before, now)
-            # fsrs sees elapsed study days; `before` (stored for undo) stays the real card
-            after, _ = self._scheduler.review_card(
-                self._as_fsrs_sees(before, moment),
-                rating,
-                review_datetime=moment,
-                review_duration=duration_ms,
-            )
-            lapsed = row.state == State.Review and rating == Rating.Again
-            lapses = row.lapses + int(lapsed)
-            leech = lapsed and self._is_leech(lapses)
-            suspended = bool(row.suspended or (leech and self.config.leech_suspends))
-            after_json = after.to_json()
-            write_schedule(
-                self.conn,
-                row.id,
-                {
-                    "state": int(after.state),
-                    "due": to_micros(after.due),
-                    "last_review": to_micros(moment),
-                    "stability": after.stability,
-                    "difficulty": after.difficulty,
-                    "fsrs": after_json,
-                    "reps": row.reps + 1,
-                    "lapses": lapses,
-                    "leech": int(row.leech or leech),
-                    "suspended": int(suspended),
-                    "flagged": row.flagged,
-                    "buried_day": row.buried_day,
-                },
-            )
-            buried = bury_siblings(self.conn, row, self._bury_rule(today))
-            review_id = insert_review(
-                self.conn,
-                ReviewRow(
-                    id=0,
-                    card=row.id,
-                    reviewed_at=to_micros(moment),
-                    day=today,
-                    rating=int(rating),
-                    duration_ms=duration_ms,
-                    state_before=row.state,
-                    state_after=int(after.state),
-                    card_before=before.to_json(),
-                    card_after=after_json,
-                    undo={"schedule": _without_fsrs(row.schedule()), "buried": buried},
-                    vignette_seed=vignette_seed,
-                ),
-            )
-        self._undo_stack.append(review_id)
+            result = self.record(row, rating, now, duration_ms, vignette_seed)
+        self._undo_stack.append(result.review_id)
         if row.state == NEW:
             self._reviews_since_new = 0
         elif row.state == State.Review:
             self._reviews_since_new += 1
+        return result
+
+    def record(
+        self,
+        row: CardRow,
+        rating: Rating,
+        now: datetime,
+        duration_ms: int | None = None,
+        vignette_seed: int | None = None,
+    ) -> AnswerResult:
+        """The answer's writes (schedule, siblings, log) inside the caller's transaction.
+
+        `answer` calls it for study; a submitted quiz block calls it for each missed
+        question (`quizapp.quiz.session`), so both feed the same memory model.
+        """
+        today = self.today(now)
+        before = self._fsrs_card(row, now)
+        moment = _review_time(before, now)
+        # fsrs sees elapsed study days; `before` (stored for undo) stays the real card
+        after, _ = self._scheduler.review_card(
+            self._as_fsrs_sees(before, moment),
+            rating,
+            review_datetime=moment,
+            review_duration=duration_ms,
+        )
+        lapsed = row.state == State.Review and rating == Rating.Again
+        lapses = row.lapses + int(lapsed)
+        leech = lapsed and self._is_leech(lapses)
+        suspended = bool(row.suspended or (leech and self.config.leech_suspends))
+        after_json = after.to_json()
+        write_schedule(
+            self.conn,
+            row.id,
+            {
+                "state": int(after.state),
+                "due": to_micros(after.due),
+                "last_review": to_micros(moment),
+                "stability": after.stability,
+                "difficulty": after.difficulty,
+                "fsrs": after_json,
+                "reps": row.reps + 1,
+                "lapses": lapses,
+                "leech": int(row.leech or leech),
+                "suspended": int(suspended),
+                "flagged": row.flagged,
+                "buried_day": row.buried_day,
+            },
+        )
+        buried = bury_siblings(self.conn, row, self._bury_rule(today))
+        review_id = insert_review(
+            self.conn,
+            ReviewRow(
+                id=0,
+                card=row.id,
+                reviewed_at=to_micros(moment),
+                day=today,
+                rating=int(rating),
+                duration_ms=duration_ms,
+                state_before=row.state,
+                state_after=int(after.state),
+                card_before=before.to_json(),
+                card_after=after_json,
+                undo={"schedule": _without_fsrs(row.schedule()), "buried": buried},
+                vignette_seed=vignette_seed,
+            ),
+        )
         return AnswerResult(
-            card_id=card_id,
+            card_id=row.card_id,
             rating=rating,
             state=after.state,
             due=after.due,
@@ -428,7 +446,7 @@ class StudySession:
     def entry(self, card_id: str) -> QueueEntry:
         """The card as the queue would offer it now (to show it again after an undo)."""
         row = self._require(card_id)
-        return _entry(row, _QUEUE_OF_STATE[row.state])
+        return queue_entry(row, _QUEUE_OF_STATE[row.state])
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -458,7 +476,8 @@ def _review_time(card: Card, now: datetime) -> datetime:
     return now
 
 
-def _entry(row: CardRow, queue: Queue) -> QueueEntry:
+def queue_entry(row: CardRow, queue: Queue) -> QueueEntry:
+    """What the screen needs to show `row`, taken from `queue`."""
     return QueueEntry(
         card_id=row.card_id,
         queue=queue,

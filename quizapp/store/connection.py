@@ -199,7 +199,23 @@ def _stamp(conn: sqlite3.Connection, path: Path) -> None:
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A connection that never writes the file: for `db check`, which must work on any
     quizapp file (older, newer, damaged) without migrating, stamping or switching it."""
+    return _open_reading(Path(path), "mode=ro")
+
+
+def open_snapshot(path: Path) -> sqlite3.Connection:
+    """A connection that leaves no trace: for commands that only look (`import --dry-run`,
+    and an import reading which cards the file has before it knows it will write).
+
+    Unlike `open_read_only`, it creates no `-wal`/`-shm` beside a file that has none: the
+    file is opened *immutable* (no lock, no journal) unless a non-empty `-wal` holds recent
+    answers, which only a read-only connection can see (see the module docstring)."""
     path = Path(path)
+    wal = path.with_name(path.name + "-wal")
+    recent = wal.is_file() and wal.stat().st_size > 0
+    return _open_reading(path, "mode=ro" if recent else "immutable=1")
+
+
+def _open_reading(path: Path, mode: str) -> sqlite3.Connection:
     if not path.exists():
         _refuse_orphan_journal(path)
         raise StoreError(f"there is no progress file at {path}.")
@@ -207,10 +223,26 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         raise StoreError(f"{path} is a folder, not a progress file.")
     identify(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the progress file {path}: {exc}.") from exc
+    return conn
+
+
+def open_reader(path: Path) -> sqlite3.Connection:
+    """A second, read-only connection on a progress file already opened with `open_store`:
+    for a worker that aggregates while the study connection writes (WAL lets both run).
+    It gets the same page cache size as the main connection: statistics run several
+    queries over the same index pages, which SQLite's small default cache would re-read."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 

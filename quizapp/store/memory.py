@@ -7,26 +7,44 @@ import sqlite3
 from collections.abc import Iterator
 from itertools import groupby
 
+# Answers given since the card's last reset (Anki's "Reset"/"Forget"): the ones before are
+# history, not the memory of the card as it is now.
+_SINCE_RESET = (
+    "FROM review_log r JOIN cards c ON c.id = r.card "
+    "WHERE c.reset_at IS NULL OR r.reviewed_at > c.reset_at"
+)
+
 
 def answered_cards(conn: sqlite3.Connection) -> int:
-    """How many cards have at least one logged answer (the progress bar's total)."""
-    return conn.execute("SELECT count(DISTINCT card) FROM review_log").fetchone()[0]
+    """How many cards have an answer since their last reset (the progress bar's total)."""
+    return conn.execute(f"SELECT count(DISTINCT r.card) {_SINCE_RESET}").fetchone()[0]
 
 
 def answers_by_card(
     conn: sqlite3.Connection,
 ) -> Iterator[tuple[int, list[tuple[int, int, int | None]]]]:
-    """(card id, [(reviewed_at, rating, duration_ms), ...]) in answer order, card by card.
+    """(card id, [(reviewed_at, rating, duration_ms), ...]) in answer order, card by card,
+    answers before a card's last reset left out.
 
     One pass over the `review_log_card` index, streamed: a 800,000-answer log is never
     held in memory at once.
     """
     rows = conn.execute(
-        "SELECT card, reviewed_at, rating, duration_ms FROM review_log "
-        "ORDER BY card, reviewed_at, id"
+        f"SELECT r.card, r.reviewed_at, r.rating, r.duration_ms {_SINCE_RESET} "
+        "ORDER BY r.card, r.reviewed_at, r.id"
     )
     for card, answers in groupby(rows, key=lambda row: row[0]):
         yield card, [(at, rating, duration) for _, at, rating, duration in answers]
+
+
+def card_answers(conn: sqlite3.Connection, card: int) -> list[tuple[int, int, int | None]]:
+    """One card's (reviewed_at, rating, duration_ms) in answer order, as `answers_by_card`
+    gives them."""
+    return conn.execute(
+        "SELECT reviewed_at, rating, duration_ms FROM review_log WHERE card = ? "
+        "ORDER BY reviewed_at, id",
+        (card,),
+    ).fetchall()
 
 
 def stored_memory(conn: sqlite3.Connection, card: int) -> tuple[str | None, int]:
@@ -48,3 +66,25 @@ def write_memory(
         "UPDATE cards SET fsrs = ?, stability = ?, difficulty = ?, due = ? WHERE id = ?",
         (fsrs, stability, difficulty, due, card),
     )
+
+
+def days_and_ratings_by_card(
+    conn: sqlite3.Connection,
+) -> Iterator[tuple[int, list[tuple[int, int, int]]]]:
+    """(card id, [(reviewed_at, study day, rating), ...]) in answer order, card by card.
+
+    The study day is the one logged with the answer (the learner's day then), so a later
+    change of time zone or day start cannot move old answers. Answers before a card's last
+    reset are left out, as Anki leaves them out of fitting: the card started again.
+    """
+    rows = conn.execute(
+        f"SELECT r.card, r.reviewed_at, r.day, r.rating {_SINCE_RESET} "
+        "ORDER BY r.card, r.reviewed_at, r.id"
+    )
+    for card, answers in groupby(rows, key=lambda row: row[0]):
+        yield card, [(at, day, rating) for _, at, day, rating in answers]
+
+
+def review_answers(conn: sqlite3.Connection) -> int:
+    """How many logged answers were to cards in the Review state (fsrs's long-term reviews)."""
+    return conn.execute("SELECT count(*) FROM review_log WHERE state_before = 2").fetchone()[0]

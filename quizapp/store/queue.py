@@ -8,23 +8,53 @@ repeat the index's condition (`retired = 0 AND suspended = 0`) so SQLite can use
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from quizapp.store.cards import CARD_COLUMNS, CardRow
 
 _SHOWABLE = "retired = 0 AND suspended = 0"
 
 
-class QueueQueries:
-    """Prepared SQL for one selection of decks (None: every deck)."""
+@dataclass(frozen=True)
+class StudyScope:
+    """Custom study: only these topics ((deck id, topic id) pairs), kinds, or flagged cards;
+    an empty field does not restrict."""
 
-    def __init__(self, deck_ids: Sequence[str] | None) -> None:
-        self._deck_params: tuple[str, ...] = tuple(deck_ids) if deck_ids is not None else ()
+    topics: tuple[tuple[str, str], ...] = ()
+    kinds: tuple[str, ...] = ()
+    flagged: bool = False
+
+    def sql(self) -> tuple[str, tuple[str, ...]]:
+        """The WHERE clause (starting with AND, or empty) and its parameters."""
+        clauses, params = [], []
+        if self.topics:
+            clauses.append(
+                f"(deck_id, topic) IN (VALUES {', '.join(['(?, ?)'] * len(self.topics))})"
+            )
+            params += [part for pair in self.topics for part in pair]
+        if self.kinds:
+            clauses.append(f"kind IN ({', '.join('?' * len(self.kinds))})")
+            params += self.kinds
+        if self.flagged:
+            clauses.append("flagged = 1")
+        return "".join(f" AND {clause}" for clause in clauses), tuple(params)
+
+
+class QueueQueries:
+    """Prepared SQL for one selection of decks (None: every deck), within a custom study
+    scope if given. The daily limits count every answer in the decks, scope or not."""
+
+    def __init__(self, deck_ids: Sequence[str] | None, scope: StudyScope | None = None) -> None:
+        self._log_params: tuple[str, ...] = tuple(deck_ids) if deck_ids is not None else ()
         if deck_ids is None:
             decks, log_decks = "", ""
         else:
-            marks = ", ".join("?" * len(self._deck_params)) or "NULL"
+            marks = ", ".join("?" * len(self._log_params)) or "NULL"
             decks = f" AND deck_id IN ({marks})"
             log_decks = f" AND c.deck_id IN ({marks})"
+        scoped, scope_params = (scope or StudyScope()).sql()
+        decks += scoped
+        self._deck_params = self._log_params + scope_params
         join = "" if deck_ids is None else " JOIN cards c ON c.id = r.card"
         select = f"SELECT {', '.join(CARD_COLUMNS)} FROM cards WHERE {_SHOWABLE}{decks}"
         count = f"SELECT count(*) FROM (SELECT 1 FROM cards WHERE {_SHOWABLE}{decks}"
@@ -72,7 +102,7 @@ class QueueQueries:
 
     def done_today(self, conn: sqlite3.Connection, day: int) -> tuple[int, int]:
         """Answers given on `day` to (new cards, review cards): what the daily limits count."""
-        new, review = conn.execute(self._done, (day, *self._deck_params)).fetchone()
+        new, review = conn.execute(self._done, (day, *self._log_params)).fetchone()
         return new, review
 
 

@@ -1,8 +1,10 @@
 """Quiz blocks in the progress file: the SQL behind `quizapp.quiz` (no scoring rules here).
 
-Tables `quiz_blocks` and `quiz_items` come from migration 1. Every write is its own
-`BEGIN IMMEDIATE` transaction, committed before the call returns, so a block survives a
-crash with every answer, flag, strike-out, second and position saved so far.
+Tables `quiz_blocks` and `quiz_items` come from migration 1 (`review_id` from 2). Every
+write is its own `BEGIN IMMEDIATE` transaction, committed before the call returns, so a
+block survives a crash with every answer, flag, strike-out, second and position saved so
+far; submitting runs in the quiz session's transaction, together with the missed
+questions' reviews.
 Times are integer microseconds (see `timeutil`); `seconds` is a REAL per item.
 """
 
@@ -154,22 +156,59 @@ def submit_block(
     *,
     add_seconds: float = 0.0,
     timed_position: int | None = None,
-) -> None:
-    """Mark the block submitted and store each item's correctness (omitted = wrong)."""
-    with transaction(conn):
-        if add_seconds > 0 and timed_position is not None:
-            conn.execute(
-                "UPDATE quiz_items SET seconds = seconds + ? WHERE block_id = ? AND position = ?",
-                (add_seconds, block_id, timed_position),
-            )
-        conn.executemany(
-            "UPDATE quiz_items SET correct = ? WHERE block_id = ? AND position = ?",
-            [(int(ok), block_id, i) for i, ok in enumerate(correct)],
-        )
+) -> bool:
+    """Mark the block submitted and store each item's correctness (omitted = wrong).
+
+    Runs inside the caller's transaction (the quiz session records the missed questions in
+    the same one). Returns False, changing nothing, when the block was already submitted
+    (e.g. by another process): what a submission does happens once.
+    """
+    closed = conn.execute(
+        "UPDATE quiz_blocks SET submitted_at = ? WHERE id = ? AND submitted_at IS NULL",
+        (submitted_at, block_id),
+    ).rowcount
+    if not closed:
+        return False
+    if add_seconds > 0 and timed_position is not None:
         conn.execute(
-            "UPDATE quiz_blocks SET submitted_at = ? WHERE id = ? AND submitted_at IS NULL",
-            (submitted_at, block_id),
+            "UPDATE quiz_items SET seconds = seconds + ? WHERE block_id = ? AND position = ?",
+            (add_seconds, block_id, timed_position),
         )
+    conn.executemany(
+        "UPDATE quiz_items SET correct = ? WHERE block_id = ? AND position = ?",
+        [(int(ok), block_id, i) for i, ok in enumerate(correct)],
+    )
+    return True
+
+
+def link_reviews(
+    conn: sqlite3.Connection, block_id: int, reviews: Sequence[tuple[int, int]]
+) -> None:
+    """Remember, per (position, review id), the review a missed question recorded."""
+    conn.executemany(
+        "UPDATE quiz_items SET review_id = ? WHERE block_id = ? AND position = ?",
+        [(review_id, block_id, position) for position, review_id in reviews],
+    )
+
+
+def live_cards(conn: sqlite3.Connection, card_ids: Sequence[str]) -> set[str]:
+    """Which of `card_ids` are in the file and not retired (a miss can bring them back)."""
+    marks = ", ".join("?" * len(card_ids))
+    rows = conn.execute(
+        f"SELECT card_id FROM cards WHERE retired = 0 AND card_id IN ({marks})", tuple(card_ids)
+    )
+    return {row[0] for row in rows}
+
+
+def returned_misses(conn: sqlite3.Connection, block_id: int) -> tuple[int, int]:
+    """(missed questions put back in study, of them on cards now suspended) for a block."""
+    added, suspended = conn.execute(
+        "SELECT count(*), coalesce(sum(c.suspended), 0) FROM quiz_items i "
+        "JOIN review_log r ON r.id = i.review_id JOIN cards c ON c.id = r.card "
+        "WHERE i.block_id = ?",
+        (block_id,),
+    ).fetchone()
+    return added, suspended
 
 
 def block_ids(conn: sqlite3.Connection, *, submitted: bool | None = None) -> list[int]:

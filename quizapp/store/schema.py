@@ -123,5 +123,85 @@ MIGRATION_1 = [
     "CREATE INDEX quiz_items_card ON quiz_items(card_id)",
 ]
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1]
+# Issue 14: a missed quiz question records an Again review on its card; the item keeps the
+# id of that review, so submitting twice or re-opening a block never adds it again, and the
+# results screen can say how many came back.
+# A card reset to new ("Forget" in Anki) keeps its review log as history; `reset_at` is
+# when, so recomputing memory replays only the answers given since.
+MIGRATION_2 = [
+    "ALTER TABLE quiz_items ADD COLUMN review_id INTEGER REFERENCES review_log(id)",
+    "ALTER TABLE cards ADD COLUMN reset_at INTEGER",
+]
+
+# The deck cache (issue 18): a deck whose files are unchanged since its last sync is not
+# loaded, generated or synced again at start-up.
+MIGRATION_3 = [
+    # The card as generated at its last sync (quizapp.generate.stored), so an unchanged
+    # deck's cards are shown without generating them. Kept out of `cards`, whose rows
+    # stay narrow for the queue and statistics scans. Files from before this migration
+    # have no payloads; their decks are loaded in full once and the payloads written then.
+    """
+    CREATE TABLE card_payloads (
+        id      INTEGER PRIMARY KEY REFERENCES cards(id),
+        payload TEXT NOT NULL
+    )
+    """,
+    # Which files a deck's rows were last synced from, and their hash (file contents,
+    # quizapp's version and code, the deck format version): equal at start-up means
+    # the deck is unchanged. `header` is what screens show without the deck model:
+    # title, version, topics, sources (JSON).
+    """
+    CREATE TABLE deck_sources (
+        deck_id     TEXT PRIMARY KEY REFERENCES decks(deck_id),
+        root        TEXT NOT NULL,
+        files       TEXT NOT NULL,
+        source_hash TEXT NOT NULL,
+        header      TEXT NOT NULL
+    )
+    """,
+    # Statistics at scale (issue 18). Card counts per topic (and in total) read this
+    # narrow index instead of the wide rows; it leads with topic, so it also serves what
+    # the plain topic index did.
+    "DROP INDEX cards_topic",
+    """
+    CREATE INDEX cards_stats
+        ON cards(topic, retired, deck_id, state, suspended, due, last_review)
+    """,
+    # Answers per study day, deck and topic (the card's at the time of the answer), kept
+    # by triggers on the review log: per-topic accuracy reads a few hundred of these rows
+    # instead of joining every recent answer to its card.
+    """
+    CREATE TABLE topic_days (
+        day      INTEGER NOT NULL,
+        deck_id  TEXT NOT NULL,
+        topic    TEXT NOT NULL,
+        answers  INTEGER NOT NULL,
+        recalled INTEGER NOT NULL,
+        PRIMARY KEY (day, deck_id, topic)
+    ) WITHOUT ROWID
+    """,
+    """
+    INSERT INTO topic_days(day, deck_id, topic, answers, recalled)
+    SELECT r.day, c.deck_id, c.topic, count(*), sum(r.rating > 1)
+    FROM review_log r JOIN cards c ON c.id = r.card GROUP BY 1, 2, 3
+    """,
+    """
+    CREATE TRIGGER topic_days_answer AFTER INSERT ON review_log BEGIN
+        INSERT INTO topic_days(day, deck_id, topic, answers, recalled)
+        SELECT NEW.day, deck_id, topic, 1, NEW.rating > 1 FROM cards WHERE id = NEW.card
+        ON CONFLICT (day, deck_id, topic) DO UPDATE
+        SET answers = answers + 1, recalled = recalled + excluded.recalled;
+    END
+    """,
+    """
+    CREATE TRIGGER topic_days_undo AFTER DELETE ON review_log BEGIN
+        UPDATE topic_days SET answers = answers - 1, recalled = recalled - (OLD.rating > 1)
+        WHERE day = OLD.day
+          AND (deck_id, topic) = (SELECT deck_id, topic FROM cards WHERE id = OLD.card);
+        DELETE FROM topic_days WHERE day = OLD.day AND answers <= 0;
+    END
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
 SCHEMA_VERSION = len(MIGRATIONS)

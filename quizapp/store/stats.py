@@ -38,11 +38,10 @@ class Stats:
     seconds_today: float
     streak_days: int
     retention: dict[str, float | None]  # "1d", "7d", "30d": share of review answers not Again
-    # A partition of the cards: each is in exactly one of these six.
     new: int
     learning: int
     young: int
-    mature: int
+    mature: int  # new + learning + young + mature + suspended + retired = every card, once
     suspended: int
     retired: int
     topics: list[TopicStats] = field(default_factory=list)
@@ -71,24 +70,33 @@ def collect_stats(
         "topic_days": topic_days,
     }
     logs = _log_source(deck_id)
-    due_today, reviewed, seconds = _today(conn, params, logs)
-    counts = _card_counts(conn, params)
+    reviewed, seconds = _today(conn, params, logs)
+    due_today, forecast = _forecast(conn, params)
+    per_topic = _topic_counts(conn, params)
+    counts = {name: sum(c[name] for c in per_topic.values()) for name in _COUNT_NAMES}
     return Stats(
         day=day,
         deck_id=deck_id,
         due_today=due_today,
-        due_forecast=_forecast(conn, params),
+        due_forecast=forecast,
         reviewed_today=reviewed,
         seconds_today=seconds,
         streak_days=_streak(conn, day),
         retention={f"{n}d": _retention(conn, params, logs, n) for n in (1, 7, 30)},
-        topics=_topics(conn, params),
+        topics=_topics(conn, params, per_topic),
         **counts,
     )
 
 
-_DECK = "(:deck IS NULL OR c.deck_id = :deck)"
-_LIVE = f"c.retired = 0 AND {_DECK}"
+def _deck(deck_id: str | None) -> str:
+    """The deck filter, only when there is one: a term on `deck_id` even when the deck is
+    None would make SQLite read every row instead of the narrow index that serves it."""
+    return "1" if deck_id is None else "c.deck_id = :deck"
+
+
+def live_cards(deck_id: str | None) -> str:
+    """The SQL condition on cards `c` for live cards (of one deck, when given)."""
+    return f"c.retired = 0 AND {_deck(deck_id)}"
 
 
 def _log_source(deck_id: str | None) -> str:
@@ -98,30 +106,27 @@ def _log_source(deck_id: str | None) -> str:
     return "review_log r JOIN cards c ON c.id = r.card WHERE c.deck_id = :deck"
 
 
-def _today(conn: sqlite3.Connection, params: dict, logs: str) -> tuple[int, int, float]:
-    due = conn.execute(
-        f"SELECT count(*) FROM cards c WHERE {_LIVE} AND c.suspended = 0 "
-        "AND c.state > 0 AND c.due < :end",
-        params,
-    ).fetchone()[0]
+def _today(conn: sqlite3.Connection, params: dict, logs: str) -> tuple[int, float]:
     reviewed, millis = conn.execute(
         f"SELECT count(*), coalesce(sum(r.duration_ms), 0) FROM {logs} AND r.day = :day",
         params,
     ).fetchone()
-    return due, reviewed, millis / 1000
+    return reviewed, millis / 1000
 
 
-def _forecast(conn: sqlite3.Connection, params: dict) -> list[int]:
+def _forecast(conn: sqlite3.Connection, params: dict) -> tuple[int, list[int]]:
+    """Cards due by the end of today (overdue included), and per day for the next 30: one
+    pass over the queue index."""
     rows = conn.execute(
-        "SELECT max(0, (c.due - :start) / :day_us) AS bucket, count(*) FROM cards c "
-        f"WHERE {_LIVE} AND c.suspended = 0 AND c.state > 0 "
+        "SELECT max(0, (c.due - :start) / :day_us) AS bucket, count(*), sum(c.due < :end) "
+        f"FROM cards c WHERE {live_cards(params['deck'])} AND c.suspended = 0 AND c.state > 0 "
         "AND c.due < :start + (:days + 1) * :day_us GROUP BY bucket",
         {**params, "day_us": DAY_US, "days": FORECAST_DAYS},
     ).fetchall()
     forecast = [0] * (FORECAST_DAYS + 1)
-    for bucket, count in rows:
+    for bucket, count, _ in rows:
         forecast[bucket] += count
-    return forecast
+    return sum(due for _, _, due in rows), forecast
 
 
 def _streak(conn: sqlite3.Connection, day: int) -> int:
@@ -150,12 +155,16 @@ def _retention(conn: sqlite3.Connection, params: dict, logs: str, days: int) -> 
     ).fetchone()[0]
 
 
-def _card_counts(conn: sqlite3.Connection, params: dict) -> dict[str, int]:
-    """Each card counted once, as Anki does: retired, else suspended, else by its state;
-    so the six numbers add up to the cards in the file."""
-    row = conn.execute(
+_COUNT_NAMES = ("new", "learning", "young", "mature", "suspended", "retired")
+
+
+def _topic_counts(conn: sqlite3.Connection, params: dict) -> dict[tuple[str, str], dict[str, int]]:
+    """Card counts by state (and `live`: not retired), per (deck, topic), in one pass over
+    the `cards_stats` index. Each card is counted once, as Anki does: retired, else
+    suspended, else by its state (a suspended new card was counted new and suspended)."""
+    rows = conn.execute(
         f"""
-        SELECT
+        SELECT c.deck_id, c.topic, coalesce(sum(c.retired = 0), 0),
             coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state = 0), 0),
             coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state IN (1, 3)), 0),
             coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state = 2
@@ -164,32 +173,38 @@ def _card_counts(conn: sqlite3.Connection, params: dict) -> dict[str, int]:
                          AND c.due - c.last_review >= :mature), 0),
             coalesce(sum(c.retired = 0 AND c.suspended = 1), 0),
             coalesce(sum(c.retired = 1), 0)
-        FROM cards c WHERE {_DECK}
+        FROM cards c WHERE {_deck(params["deck"])}
+        GROUP BY c.topic, c.deck_id ORDER BY c.deck_id, c.topic
         """,
         params,
-    ).fetchone()
-    names = ("new", "learning", "young", "mature", "suspended", "retired")
-    return dict(zip(names, row, strict=True))
+    )
+    return {
+        (row[0], row[1]): dict(zip(("live", *_COUNT_NAMES), row[2:], strict=True)) for row in rows
+    }
 
 
-def _topics(conn: sqlite3.Connection, params: dict) -> list[TopicStats]:
+def _topics(
+    conn: sqlite3.Connection, params: dict, per_topic: dict[tuple[str, str], dict[str, int]]
+) -> list[TopicStats]:
+    """Mastery from the card counts; recent accuracy from `topic_days` (answers to cards
+    since retired count, as they do for retention)."""
     answers = {
-        (deck, topic): (count, accuracy)
-        for deck, topic, count, accuracy in conn.execute(
-            "SELECT c.deck_id, c.topic, count(*), avg(r.rating > 1) FROM review_log r "
-            f"JOIN cards c ON c.id = r.card WHERE {_LIVE} "
-            "AND r.day > :day - :topic_days AND r.day <= :day GROUP BY c.deck_id, c.topic",
+        (deck, topic): (count, recalled / count)
+        for deck, topic, count, recalled in conn.execute(
+            "SELECT deck_id, topic, sum(answers), sum(recalled) FROM topic_days "
+            "WHERE day > :day - :topic_days AND day <= :day "
+            "AND (:deck IS NULL OR deck_id = :deck) GROUP BY deck_id, topic",
             params,
         )
+        if count
     }
     topics = []
-    for deck, topic, cards, mature in conn.execute(
-        "SELECT c.deck_id, c.topic, count(*), "
-        "coalesce(sum(c.state = 2 AND c.due - c.last_review >= :mature), 0) "
-        f"FROM cards c WHERE {_LIVE} GROUP BY c.deck_id, c.topic ORDER BY c.deck_id, c.topic",
-        params,
-    ):
+    for (deck, topic), counts in per_topic.items():
+        cards = counts["live"]
+        if not cards:
+            continue
         count, accuracy = answers.get((deck, topic), (0, None))
+        mature = counts["mature"]
         topics.append(TopicStats(deck, topic, cards, count, accuracy, mature, mature / cards))
     return topics
 
@@ -227,7 +242,7 @@ def review_cards_memory(
         f"""
         SELECT (SELECT r.day FROM review_log r WHERE r.card = c.id
                 ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1), c.stability
-        FROM cards c WHERE {_LIVE} AND c.suspended = 0 AND c.state = 2
+        FROM cards c WHERE {live_cards(deck_id)} AND c.suspended = 0 AND c.state = 2
         """,
         {"deck": deck_id},
     )

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from quizapp.store.deck_cache import DeckSource, write_source
 from quizapp.store.timeutil import to_micros
 from quizapp.store.transaction import transaction
 
@@ -37,6 +38,7 @@ class CardRecord:
     topic: str
     content_hash: str
     sibling_key: str
+    payload: str | None = None  # the card as generated, shown without generating it again
 
 
 @dataclass(frozen=True)
@@ -57,57 +59,83 @@ def sync_deck(
     deck: DeckInfo,
     records: Iterable[CardRecord],
     now: datetime | None = None,
+    source: DeckSource | None = None,
 ) -> SyncResult:
     """Apply one deck's generated cards to the file in a single transaction.
 
-    `now` stamps the rows (default: the current time); tests pass a fixed one.
+    Only rows that change are written. `now` stamps the rows (default: the current
+    time); tests pass a fixed one. `source`, recorded in the same transaction, lets the
+    next start skip an unchanged deck.
     """
+    with transaction(conn):
+        return sync_deck_in(conn, deck, records, now, source)
+
+
+def sync_deck_in(
+    conn: sqlite3.Connection,
+    deck: DeckInfo,
+    records: Iterable[CardRecord],
+    now: datetime | None = None,
+    source: DeckSource | None = None,
+) -> SyncResult:
+    """`sync_deck` inside the caller's transaction (an import adds a deck's cards and
+    their answers in one)."""
     records = list(records)
     wanted = {record.card_id: record for record in records}
     if len(wanted) != len(records):
         raise ValueError(f"deck {deck.deck_id}: duplicate card ids in the generated cards")
     stamp = to_micros(now if now is not None else datetime.now(UTC))
-    with transaction(conn):
-        conn.execute(
-            "INSERT INTO decks(deck_id, title, version, synced_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(deck_id) DO UPDATE SET title = excluded.title, "
-            "version = excluded.version, synced_at = excluded.synced_at",
-            (deck.deck_id, deck.title, deck.version, stamp),
-        )
-        existing = _existing(conn, deck.deck_id, list(wanted))
-        added, changed, unretired = [], [], []
-        for card_id, record in wanted.items():
-            row = existing.get(card_id)
-            values = tuple(getattr(record, name) for name in _FIELDS)
-            if row is None:
-                added.append((card_id, *values, stamp, stamp))
-                continue
-            if row[:-1] != values or row[-1]:
-                changed.append((*values, stamp, card_id))
-            if row[-1]:
-                unretired.append(card_id)
-        retired = [
-            (stamp, stamp, card_id)
-            for card_id, row in existing.items()
-            if card_id not in wanted and not row[-1]
-        ]
-        conn.executemany(
-            "INSERT INTO cards(card_id, deck_id, kind, topic, content_hash, sibling_key, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            added,
-        )
-        # New cards queue in the order they were generated: their position is their id.
-        conn.execute("UPDATE cards SET due = id WHERE state = 0 AND due = 0")
-        conn.executemany(
-            "UPDATE cards SET deck_id = ?, kind = ?, topic = ?, content_hash = ?, "
-            "sibling_key = ?, updated_at = ?, retired = 0, retired_at = NULL "
-            "WHERE card_id = ?",
-            changed,
-        )
-        conn.executemany(
-            "UPDATE cards SET retired = 1, retired_at = ?, updated_at = ? WHERE card_id = ?",
-            retired,
-        )
+    conn.execute(
+        "INSERT INTO decks(deck_id, title, version, synced_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(deck_id) DO UPDATE SET title = excluded.title, "
+        "version = excluded.version, synced_at = excluded.synced_at",
+        (deck.deck_id, deck.title, deck.version, stamp),
+    )
+    existing = _existing(conn, deck.deck_id, list(wanted))
+    added, changed, unretired, payloads = [], [], [], []
+    for card_id, record in wanted.items():
+        row = existing.get(card_id)
+        values = tuple(getattr(record, name) for name in _FIELDS)
+        if record.payload is not None and (row is None or row[-1] != record.payload):
+            payloads.append((record.payload, card_id))
+        if row is None:
+            added.append((card_id, *values, stamp, stamp))
+            continue
+        fields, retired_now = row[:-2], row[-2]
+        if fields != values or retired_now:
+            changed.append((*values, stamp, card_id))
+        if retired_now:
+            unretired.append(card_id)
+    retired = [
+        (stamp, stamp, card_id)
+        for card_id, row in existing.items()
+        if card_id not in wanted and not row[-2]
+    ]
+    last_id = conn.execute("SELECT coalesce(max(id), 0) FROM cards").fetchone()[0]
+    conn.executemany(
+        "INSERT INTO cards(card_id, deck_id, kind, topic, content_hash, sibling_key, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        added,
+    )
+    # New cards queue in the order they were generated: their position is their id.
+    conn.execute("UPDATE cards SET due = id WHERE id > ? AND state = 0", (last_id,))
+    conn.executemany(
+        "INSERT OR REPLACE INTO card_payloads(id, payload) "
+        "SELECT id, ? FROM cards WHERE card_id = ?",
+        payloads,
+    )
+    conn.executemany(
+        "UPDATE cards SET deck_id = ?, kind = ?, topic = ?, content_hash = ?, "
+        "sibling_key = ?, updated_at = ?, retired = 0, retired_at = NULL "
+        "WHERE card_id = ?",
+        changed,
+    )
+    conn.executemany(
+        "UPDATE cards SET retired = 1, retired_at = ?, updated_at = ? WHERE card_id = ?",
+        retired,
+    )
+    if source is not None:
+        write_source(conn, source)
     return SyncResult(
         added=len(added),
         updated=len(changed) - len(unretired),
@@ -117,21 +145,19 @@ def sync_deck(
 
 
 def _existing(conn: sqlite3.Connection, deck_id: str, card_ids: list[str]) -> dict[str, tuple]:
-    """The deck's cards, plus any wanted id filed under another deck (a moved card)."""
-    columns = ", ".join(_FIELDS)
-    rows = {
-        row[0]: row[1:]
-        for row in conn.execute(
-            f"SELECT card_id, {columns}, retired FROM cards WHERE deck_id = ?", (deck_id,)
-        )
-    }
+    """The deck's cards, plus any wanted id filed under another deck (a moved card):
+    their metadata, whether retired, and their payload."""
+    columns = ", ".join(f"c.{name}" for name in _FIELDS)
+    select = (
+        f"SELECT c.card_id, {columns}, c.retired, p.payload FROM cards c "
+        "LEFT JOIN card_payloads p ON p.id = c.id"
+    )
+    rows = {row[0]: row[1:] for row in conn.execute(f"{select} WHERE c.deck_id = ?", (deck_id,))}
     elsewhere = [card_id for card_id in card_ids if card_id not in rows]
     for start in range(0, len(elsewhere), 500):
         chunk = elsewhere[start : start + 500]
         marks = ", ".join("?" * len(chunk))
-        for row in conn.execute(
-            f"SELECT card_id, {columns}, retired FROM cards WHERE card_id IN ({marks})", chunk
-        ):
+        for row in conn.execute(f"{select} WHERE c.card_id IN ({marks})", chunk):
             rows[row[0]] = row[1:]
     return rows
 

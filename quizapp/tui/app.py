@@ -84,15 +84,13 @@ class QuizApp(App[int]):
         return self._app_context
 
     def on_mount(self) -> None:
-        if self._app_context is not None:
-            self.push_screen(HomeScreen())
-            return
-        self.push_screen(LoadingScreen())
+        self.push_screen(HomeScreen() if self._app_context is not None else LoadingScreen())
         self.call_after_refresh(self._first_frame)
 
     def _first_frame(self) -> None:
         self.timings["first_frame"] = time.time()
-        self._load()
+        if self._app_context is None:
+            self._load()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> AppContext:
@@ -158,6 +156,15 @@ class QuizApp(App[int]):
         title = library.decks[deck_id].title if deck_id is not None else "All decks"
         self._back_to_home()
         self.push_screen(StudyScreen(deck_ids, title))
+
+    def action_custom_study(self, deck_id: str | None = None) -> None:
+        """Study one topic, kind or the flagged cards, or cram without touching the schedule."""
+        if not self._has_context():
+            return
+        from quizapp.tui.custom_study_screen import CustomStudyScreen
+
+        self._back_to_home()
+        self.push_screen(CustomStudyScreen(deck_id))
 
     def action_quiz(self) -> None:
         """Build a self-assessment block (the quiz screens live in quizapp.tui.quiz)."""

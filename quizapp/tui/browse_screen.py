@@ -1,4 +1,5 @@
-"""Browse: find any card by its text, topic or kind, and read it whole with its source."""
+"""Browse: find any card by its text, topic or kind, read it whole with its source, and act
+on one card or many (suspend, bury, flag as toggles, as in Anki's browser; reset)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,49 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
+from quizapp.plural import plural
+from quizapp.srs.control import apply_action
+from quizapp.store.card_actions import CardStatus, card_statuses
 from quizapp.tui.card_preview import CardPreview
 from quizapp.tui.card_view import KIND_NAMES
+from quizapp.tui.confirm_screen import ConfirmScreen
+from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
     from quizapp.generate.card import Card
     from quizapp.tui.app import QuizApp
 
 MAX_ROWS = 500  # a table of 50,000 rows is slow to build and useless to scroll
+STATES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
+SELECTED, UNSELECTED = "✓", " "
+# key action -> (the action setting it, the one clearing it, the status field)
+TOGGLES = {
+    "suspend": ("suspend", "unsuspend", "suspended"),
+    "bury": ("bury", "unbury", "buried"),
+    "flag": ("flag", "unflag", "flagged"),
+}
+DONE = {
+    "suspend": "suspended",
+    "unsuspend": "unsuspended",
+    "bury": "buried until tomorrow",
+    "unbury": "unburied",
+    "flag": "flagged",
+    "unflag": "unflagged",
+    "reset": "reset to new",
+}
+
+
+def status_text(status: CardStatus | None) -> str:
+    """A card's status in words, flag first: "⚑ suspended", "buried", "review"."""
+    if status is None:
+        return "not synced"
+    if status.suspended:
+        word = "suspended"
+    elif status.buried:
+        word = "buried"
+    else:
+        word = STATES.get(status.state, "?")
+    return f"⚑ {word}" if status.flagged else word
 
 
 @dataclass(frozen=True)
@@ -30,12 +66,12 @@ class CardFilter:
 
     text: str = ""
     kind: str | None = None
-    topic: str | None = None
+    topic: tuple[str, str] | None = None  # (deck, topic): topic ids are per deck
 
     def matches(self, card: Card) -> bool:
         if self.kind is not None and card.kind != self.kind:
             return False
-        if self.topic is not None and card.topic != self.topic:
+        if self.topic is not None and (card.deck, card.topic) != self.topic:
             return False
         if not self.text:
             return True
@@ -49,9 +85,21 @@ class BrowseScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", key_display="/"),
-        Binding("ctrl+l", "focus_list", "Card list"),
+        Binding("ctrl+l", "focus_list", "Card list", show=False),
+        Binding("space", "select", "Select", tooltip="Select or unselect the card"),
+        Binding("a", "select_all", "All", tooltip="Select every card shown, or none"),
+        Binding("s", "toggle('suspend')", "Suspend", tooltip="Suspend or unsuspend"),
+        Binding("b", "toggle('bury')", "Bury", tooltip="Bury until tomorrow, or unbury"),
+        Binding("f", "toggle('flag')", "Flag", tooltip="Flag or unflag"),
+        Binding("r", "reset", "Reset", tooltip="Make new again (history kept)"),
         Binding("escape", "app.home", "Decks"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.selected: set[str] = set()
+        self.statuses: dict[str, CardStatus] = {}
+        self.matched = 0
 
     @property
     def quiz_app(self) -> QuizApp:
@@ -61,9 +109,9 @@ class BrowseScreen(Screen[None]):
         library = self.quiz_app.context.library
         kinds = sorted({c.kind for c in library.cards.values()})
         topics = {
-            topic_id: topic.title
-            for deck in library.decks.values()
-            for topic_id, topic in deck.topics.items()
+            (deck_id, topic_id): library.topic_label(deck_id, topic_id)
+            for deck_id, deck in library.decks.items()
+            for topic_id in deck.topics
         }
         with Horizontal(id="browse-filters"):
             yield Input(placeholder="Search card text…", id="browse-search")
@@ -73,7 +121,7 @@ class BrowseScreen(Screen[None]):
                 id="browse-kind",
             )
             yield Select(
-                [(Content(title), topic_id) for topic_id, title in topics.items()],
+                [(Content(title), key) for key, title in topics.items()],
                 prompt="Any topic",
                 id="browse-topic",
             )
@@ -82,12 +130,14 @@ class BrowseScreen(Screen[None]):
         yield table
         with VerticalScroll(id="browse-preview"):
             yield CardPreview(id="preview")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # ctrl+p still works
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Kind", width=14)
-        table.add_column("Prompt", width=58)
+        table.add_column(" ", width=1, key="mark")
+        table.add_column("Kind", width=15)
+        table.add_column("Status", width=12, key="status")
+        table.add_column("Prompt", width=40)
         self.refilter()
         table.focus()
 
@@ -97,7 +147,7 @@ class BrowseScreen(Screen[None]):
         return CardFilter(
             text=self.query_one("#browse-search", Input).value.strip(),
             kind=kind if isinstance(kind, str) else None,
-            topic=topic if isinstance(topic, str) else None,
+            topic=topic if isinstance(topic, tuple) else None,
         )
 
     def refilter(self) -> None:
@@ -115,15 +165,19 @@ class BrowseScreen(Screen[None]):
         """The first MAX_ROWS matches in the table, the first of them previewed."""
         table = self.query_one(DataTable)
         table.clear()
-        for card in matches[:MAX_ROWS]:
+        shown = matches[:MAX_ROWS]
+        self.statuses = card_statuses(
+            self.quiz_app.context.conn, [c.id for c in shown], self._today()
+        )
+        self.selected &= {card.id for card in shown}
+        for card in shown:
             prompt = card.prompt.replace("\n", " ")
             kind = Content(KIND_NAMES.get(card.kind, card.kind))
-            table.add_row(kind, Content(prompt), key=card.id)
-        shown = min(len(matches), MAX_ROWS)
-        more = f" (showing the first {shown})" if len(matches) > shown else ""
-        self.query_one("#browse-count", Static).update(
-            Content(f"{len(matches)} cards{more}   ↑↓ to preview, / to search")
-        )
+            mark = SELECTED if card.id in self.selected else UNSELECTED
+            status = Content(status_text(self.statuses.get(card.id)))
+            table.add_row(mark, kind, status, Content(prompt), key=card.id)
+        self.matched = len(matches)
+        self._show_count()
         if matches:
             self.preview(matches[0].id)
         else:
@@ -148,6 +202,95 @@ class BrowseScreen(Screen[None]):
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is not None:
             self.preview(event.row_key.value)
+
+    def _show_count(self) -> None:
+        shown = self.query_one(DataTable).row_count
+        more = f" (showing the first {shown})" if self.matched > shown else ""
+        picked = f" · {len(self.selected)} selected" if self.selected else ""
+        self.query_one("#browse-count", Static).update(
+            Content(f"{plural(self.matched, 'card')}{more}{picked}   ↑↓ preview, / search")
+        )
+
+    def _today(self) -> int:
+        from quizapp.srs.config import load_config
+        from quizapp.srs.days import study_day
+
+        context = self.quiz_app.context
+        config = load_config(context.conn)
+        return study_day(context.clock(), config.day_starts_hour, config.tzinfo())
+
+    # -- acting on cards: the selected ones, else the highlighted one ----------------------
+
+    def _highlighted(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def targets(self) -> list[str]:
+        """The selected cards in table order, or the highlighted one if none is selected."""
+        if self.selected:
+            table = self.query_one(DataTable)
+            return [key.value for key in table.rows if key.value in self.selected]  # type: ignore[misc]
+        highlighted = self._highlighted()
+        return [] if highlighted is None else [highlighted]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Card keys act on the list: not while typing a search (the letters are text)."""
+        if action in {"select", "select_all", "toggle", "reset"}:
+            return not isinstance(self.focused, Input | Select)
+        return True
+
+    def action_select(self) -> None:
+        card_id = self._highlighted()
+        if card_id is None:
+            return
+        self.selected ^= {card_id}
+        table = self.query_one(DataTable)
+        table.update_cell(card_id, "mark", SELECTED if card_id in self.selected else UNSELECTED)
+        table.action_cursor_down()
+        self._show_count()
+
+    def action_select_all(self) -> None:
+        table = self.query_one(DataTable)
+        shown = {key.value for key in table.rows}
+        self.selected = set() if shown <= self.selected else shown  # type: ignore[assignment]
+        for key in table.rows:
+            table.update_cell(key, "mark", SELECTED if key.value in self.selected else UNSELECTED)
+        self._show_count()
+
+    def action_toggle(self, what: str) -> None:
+        """Anki's toggles: set on every target, or clear when every target has it."""
+        targets = self.targets()
+        if not targets:
+            return
+        on, off, field = TOGGLES[what]
+        every = all(getattr(self.statuses.get(c), field, False) for c in targets)
+        self.act(off if every else on, targets)
+
+    def action_reset(self) -> None:
+        targets = self.targets()
+        if not targets:
+            return
+        question = Content.assemble(
+            (f"Reset {plural(len(targets), 'card')} to new?", "bold"),
+            "\n\nThey come back as new cards at their first place in the new-card queue. "
+            "Their review history is kept, but their memory state starts again.",
+        )
+        self.app.push_screen(
+            ConfirmScreen(question), lambda yes: self.act("reset", targets) if yes else None
+        )
+
+    @saves
+    def act(self, action: str, targets: list[str]) -> None:
+        """One transaction for every target; the table shows the new statuses."""
+        context = self.quiz_app.context
+        result = apply_action(context.conn, action, targets, context.clock())
+        self.statuses.update(card_statuses(context.conn, targets, self._today()))
+        table = self.query_one(DataTable)
+        for card_id in targets:
+            table.update_cell(card_id, "status", Content(status_text(self.statuses.get(card_id))))
+        self.notify(f"{plural(result.changed, 'card')} {DONE[action]}")
 
     def action_focus_search(self) -> None:
         self.query_one("#browse-search", Input).focus()

@@ -22,6 +22,7 @@ class ScreenCommands(Provider):
         commands: list[tuple[str, str, Callable[[], object]]] = [
             ("Home", "The decks and today's counts", app.action_home),
             ("Study all decks", "Today's cards from every deck", app.action_study),
+            ("Custom study", "A topic, a kind, flagged cards; or cram", app.action_custom_study),
             ("Quiz", "Build a self-assessment block", app.action_quiz),
             ("Statistics", "Forecast, heatmap, retention, topics", app.action_statistics),
             ("Browse cards", "Search cards by text, topic or kind", app.action_browse),

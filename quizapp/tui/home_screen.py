@@ -80,6 +80,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "study_selected", "Study", tooltip="Study the highlighted deck"),
         Binding("a", "app.study", "Study all", tooltip="Study today's cards of every deck"),
+        Binding("c", "custom_study", "Custom", tooltip="Custom study or cram: a topic, a kind"),
         Binding("q", "app.quiz", "Quiz", tooltip="Build a self-assessment quiz"),
         Binding("t", "app.statistics", "Stats", tooltip="Statistics: forecast, heatmap, retention"),
         Binding("b", "app.browse", "Browse", tooltip="Search and preview every card"),
@@ -95,6 +96,7 @@ class HomeScreen(Screen[None]):
         context = self.quiz_app.context
         yield Static(Content.styled("quizapp", "bold"), id="home-title")
         yield Static(today_line(None), id="today")
+        yield Static(id="fit-hint")  # filled in, or left hidden, by `load_stats`
         if context.first_run:
             yield Static(first_run_text(str(context.settings.db_path)), id="first-run")
         if context.library.problems:
@@ -122,12 +124,21 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="home-stats")
     def load_stats(self) -> None:
+        from quizapp.srs.optimize import fit_suggestion
         from quizapp.srs.stats import stats_today
 
         context = self.quiz_app.context
         with read_connection(context) as conn:
             stats = stats_today(conn, clock=context.clock)
+            hint = fit_suggestion(conn)
         self.app.call_from_thread(setattr, self, "stats", stats)
+        self.app.call_from_thread(self.show_fit_hint, hint)
+
+    def show_fit_hint(self, hint: str | None) -> None:
+        """Suggest fitting FSRS to the learner's reviews once there are enough of them."""
+        widget = self.query_one("#fit-hint", Static)
+        widget.update(Content.styled(hint or "", "dim"))
+        widget.display = hint is not None
 
     def watch_stats(self, stats: Stats | None) -> None:
         self.query_one("#today", Static).update(today_line(stats))
@@ -136,6 +147,10 @@ class HomeScreen(Screen[None]):
     def study_chosen(self, event: OptionList.OptionSelected) -> None:
         option_id = event.option.id
         self.quiz_app.action_study(None if option_id == ALL_DECKS else option_id)
+
+    def action_custom_study(self) -> None:
+        """Custom study, starting from the highlighted deck."""
+        self.quiz_app.action_custom_study(self.query_one(DeckList).selected_deck)
 
     def action_study_selected(self) -> None:
         """Study the highlighted deck (all decks if that row is highlighted)."""

@@ -9,16 +9,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from quizapp.store.connection import open_reader
 from quizapp.tui.context import AppContext
 
 
 @contextmanager
 def read_connection(context: AppContext) -> Iterator[sqlite3.Connection]:
     """A second connection on the progress file, opened for this worker and closed after."""
-    path = context.settings.db_path.resolve()
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    conn = open_reader(context.settings.db_path)
     try:
-        conn.execute("PRAGMA busy_timeout = 10000")
         yield conn
     finally:
         conn.close()

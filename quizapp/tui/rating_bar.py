@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 
 from fsrs import Rating
@@ -55,13 +56,16 @@ class RatingBar(Horizontal):
             button.can_focus = False  # keys go to the screen: 1-4, space and enter
             yield button
 
-    def show(self, intervals: dict[Rating, timedelta], suggestion: Rating | None) -> None:
-        """Label each button with its interval; mark the suggested one (what space and enter
-        rate) with ▸ and its colour, so the mark does not rest on colour alone."""
+    def show(self, intervals: Mapping[Rating, timedelta | str], suggestion: Rating | None) -> None:
+        """Label each button with its interval (or what it does, when cramming: "done");
+        mark the suggested one (what space and enter rate) with ▸ and its colour, so the
+        mark does not rest on colour alone."""
         for rating, label in LABELS.items():
             button = self.query_one(f"#rate-{int(rating)}", Button)
+            shown = intervals[rating]
+            when = shown if isinstance(shown, str) else format_interval(shown)
             mark = SUGGESTED_MARK if rating == suggestion else ""
-            button.label = f"{mark}{int(rating)} {label} {format_interval(intervals[rating])}"
+            button.label = f"{mark}{int(rating)} {label} {when}"
             button.variant = (
                 SUGGESTED_VARIANT.get(rating, "primary") if rating == suggestion else "default"
             )

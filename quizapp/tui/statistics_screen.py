@@ -197,6 +197,7 @@ class StatisticsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reload", "Reload"),
+        Binding("f", "forecast", "Forecast", tooltip="Workload and recall ahead by retention"),
         Binding("escape", "app.home", "Decks"),
     ]
 
@@ -214,6 +215,11 @@ class StatisticsScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_forecast(self) -> None:
+        from quizapp.tui.forecast_screen import ForecastScreen
+
+        self.app.push_screen(ForecastScreen())
 
     @work(thread=True, exclusive=True, group="statistics")
     def load(self) -> None:

@@ -33,8 +33,11 @@ from quizapp.tui.source_view import SourceView
 from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from quizapp.generate.card import Card
     from quizapp.tui.app import QuizApp
+    from quizapp.tui.context import AppContext
 
 LETTERS = "abcde"
 UNDONE = {
@@ -100,8 +103,15 @@ class StudyScreen(Screen[None]):
         "question", init=False, always_update=True
     )  # question | answer | done
 
-    def __init__(self, deck_ids: list[str], title: str) -> None:
+    def __init__(
+        self,
+        deck_ids: list[str],
+        title: str,
+        make_session: Callable[[AppContext], StudySession] | None = None,
+    ) -> None:
+        """`make_session`: custom study's scoped or cram session instead of today's queue."""
         super().__init__()
+        self.make_session = make_session
         self.deck_ids = deck_ids
         self.deck_title = title
         self.entry: QueueEntry | None = None
@@ -132,7 +142,10 @@ class StudyScreen(Screen[None]):
 
     def on_mount(self) -> None:
         context = self.quiz_app.context
-        self.session = StudySession(context.conn, deck_ids=self.deck_ids, clock=context.clock)
+        if self.make_session is not None:
+            self.session = self.make_session(context)
+        else:
+            self.session = StudySession(context.conn, deck_ids=self.deck_ids, clock=context.clock)
         self.query_one(SourceView).display = False
         self.show_next()
 

@@ -158,11 +158,11 @@ def test_all_problems_of_a_run_are_reported(write):
 
 
 def test_load_deck_raises_with_every_problem(write):
-    root = write("deck.yaml", "format: 2\ndeck: {id: x}\n")
+    root = write("deck.yaml", "format: 3\ndeck: {id: x}\n")
     with pytest.raises(DeckError) as info:
         load_deck(root)
     messages = [p.message for p in info.value.problems]
-    assert any("is not one of: 1" in m for m in messages)
+    assert any("is not one of: 1, 2" in m for m in messages)
     assert any("missing required key 'title'" in m for m in messages)
 
 

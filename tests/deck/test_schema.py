@@ -11,7 +11,8 @@ from quizapp.deck.json_schema import deck_json_schema, schema_text
 from tests.deck.conftest import MINI
 
 REPO = Path(__file__).resolve().parents[2]
-DECK_FILES = sorted((REPO / "decks").rglob("*.yaml")) + [MINI]
+FORMAT2 = REPO / "tests" / "generate" / "data" / "format2"  # a test deck per format 2 field
+DECK_FILES = sorted((REPO / "decks").rglob("*.yaml")) + [MINI] + sorted(FORMAT2.rglob("*.yaml"))
 
 
 def test_committed_schema_is_current():

@@ -25,3 +25,59 @@ def iim() -> Deck:
     result = check_deck(IIM)
     assert result.deck is not None, "the bundled IIM deck must validate"
     return result.deck
+
+
+FORMAT2 = DATA / "format2"
+
+
+@pytest.fixture
+def variant(tmp_path: Path):
+    """variant(name, {old: new, ...}) -> a copy of the format 2 test deck `name` (with the
+    shared/base.yaml) in tmp_path, each `old` text replaced once by `new` (asserted found)."""
+
+    def _variant(name: str, changes: dict[str, str]) -> Path:
+        text = (FORMAT2 / name).read_text(encoding="utf-8")
+        for old, new in changes.items():
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        (tmp_path / "shared").mkdir(exist_ok=True)
+        shared = FORMAT2 / "shared" / "base.yaml"
+        (tmp_path / "shared" / "base.yaml").write_bytes(shared.read_bytes())
+        root = tmp_path / name
+        root.write_text(text, encoding="utf-8")
+        return root
+
+    return _variant
+
+
+def problems_at(root: Path) -> list[tuple[int, int, str]]:
+    """(line, col, message) of every problem of a deck."""
+    return [(p.loc.line, p.loc.col, p.message) for p in check_deck(root).problems]
+
+
+UPGRADE_HINT = "run `quizapp deck upgrade PATH` to move the deck to format 2"
+
+
+def diagnosis_renders(deck: Deck, blueprint: str, seeds=range(30)) -> list:
+    """The blueprint's diagnosis vignette rendered with each seed."""
+    from quizapp.generate.vignette import render_vignette
+
+    cid = f"{deck.id}:vignette:{blueprint}:diagnosis"
+    return [render_vignette(deck, cid, seed) for seed in seeds]
+
+
+def twins_losing_gamma(tmp_path: Path) -> Path:
+    """twins.yaml (in a folder of its own) whose bp-gamma denies only two signs: its stem
+    rules out too few other conditions for a diagnosis item."""
+    deck = tmp_path / "decks" / "twins.yaml"
+    deck.parent.mkdir()
+    deck.write_text(
+        (DATA / "twins.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "negative: [sign-alpha, sign-beta, sign-delta, sign-epsilon, sign-zeta]",
+            "negative: [sign-alpha, sign-beta]",
+        ),
+        encoding="utf-8",
+    )
+    return deck

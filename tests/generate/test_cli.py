@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from quizapp.cli import main
 from quizapp.generate.card import KINDS
+from tests.generate.conftest import twins_losing_gamma
 
 DATA = Path(__file__).parent / "data"
 IIM = Path(__file__).parents[2] / "decks" / "iim" / "deck.yaml"
@@ -26,16 +27,7 @@ def test_lint_clean_deck_exits_zero_with_summary():
 def test_lint_notes_a_blueprint_that_lost_its_item_with_location_and_what_to_add(tmp_path):
     """A stem that rules out too few other conditions: no item (so nothing false is
     taught), and a note saying where and which evidence would bring the item back."""
-    deck = tmp_path / "twins.yaml"
-    deck.write_text(
-        (DATA / "twins.yaml")
-        .read_text(encoding="utf-8")
-        .replace(
-            "negative: [sign-alpha, sign-beta, sign-delta, sign-epsilon, sign-zeta]",
-            "negative: [sign-alpha, sign-beta]",
-        ),
-        encoding="utf-8",
-    )
+    deck = twins_losing_gamma(tmp_path)
     result = run("lint", str(deck))
     assert result.exit_code == 0, result.output
     line = next(x for x in result.stdout.splitlines() if "'bp-gamma', lead-in diagnosis" in x)
@@ -65,10 +57,11 @@ def test_lint_exits_one_when_a_blueprint_contradicts_its_condition(tmp_path):
 def test_invalid_deck_gets_validate_messages(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: 1\ndeck: {id: bad}\n")
-    for command in ("lint", "cards"):
+    for command, stream in (("lint", "stdout"), ("cards", "stderr")):
         result = run(command, str(bad))
         assert result.exit_code == 1
-        assert f"{bad}:2:" in result.stderr and "error" in result.stderr
+        shown = getattr(result, stream)
+        assert f"{bad}:2:" in shown and "error" in shown
 
 
 def test_cards_json_lists_card_objects_filtered_by_kind_and_topic():

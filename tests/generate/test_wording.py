@@ -140,3 +140,14 @@ def test_lab_kinds_are_result_or_test_kinds():
 )
 def test_is_plural_reads_the_head_noun(name, plural):
     assert is_plural(name) is plural
+
+
+def test_pronouns_change_in_every_word_of_a_complaint():
+    from quizapp.generate.stem import with_pronouns
+
+    complaint = "pain at the front of her neck that spreads to her jaw"
+    assert (
+        with_pronouns(complaint, "male") == "pain at the front of his neck that spreads to his jaw"
+    )
+    assert with_pronouns("her daughter helped her.", "male") == "his daughter helped him."
+    assert with_pronouns("he says his legs fail him", "female") == "she says her legs fail her"

@@ -37,14 +37,14 @@ REVIEWS = 800_000
 DAY = timedelta(days=1)
 
 
-def build(path: Path, now: datetime) -> None:
+def build(path: Path, now: datetime, n_cards: int = CARDS, n_reviews: int = REVIEWS) -> None:
     """Write the synthetic file with a few executemany calls in one transaction."""
     rng = random.Random(2026)
     conn = open_store(path, synchronous="OFF")
     stamp = to_micros(now)
     topics = [f"topic{i:02d}" for i in range(40)]
     cards, logs = [], []
-    for rowid in range(1, CARDS + 1):
+    for rowid in range(1, n_cards + 1):
         roll = rng.random()
         if roll < 0.80:
             state = 2
@@ -79,7 +79,7 @@ def build(path: Path, now: datetime) -> None:
         )
     reviewed = [c for c in cards if c[1] != 0]
     undo = json.dumps({"schedule": {"state": 2, "due": 0, "reps": 1}, "buried": []})
-    for index in range(REVIEWS):
+    for index in range(n_reviews):
         card = reviewed[index % len(reviewed)]
         when = card[3] - rng.randint(0, 400) * 86_400_000_000
         day = (datetime(1970, 1, 1) + timedelta(microseconds=when)).toordinal()
@@ -106,22 +106,27 @@ def build(path: Path, now: datetime) -> None:
     conn.close()
 
 
-@pytest.fixture(scope="module")
-def cached_file() -> Path:
+def synthetic_file(n_cards: int, n_reviews: int) -> Path:
+    """The synthetic file of this shape, built once per day and schema version."""
     now = datetime.now(UTC)
     schema = hashlib.sha256(repr(MIGRATIONS).encode()).hexdigest()[:10]
     cached = Path(tempfile.gettempdir()) / (
-        f"quizapp-perf-{schema}-{now:%Y%m%d}-{CARDS}-{REVIEWS}.sqlite3"
+        f"quizapp-perf-{schema}-{now:%Y%m%d}-{n_cards}-{n_reviews}.sqlite3"
     )
     if not cached.exists():
         started = time.perf_counter()
         partial = cached.with_suffix(".partial")
         for leftover in partial.parent.glob(partial.name + "*"):
             leftover.unlink()
-        build(partial, now)
+        build(partial, now, n_cards, n_reviews)
         partial.rename(cached)
         print(f"\nbuilt {cached} in {time.perf_counter() - started:.1f} s")
     return cached
+
+
+@pytest.fixture(scope="module")
+def cached_file() -> Path:
+    return synthetic_file(CARDS, REVIEWS)
 
 
 @pytest.fixture
@@ -221,4 +226,34 @@ def test_recompute_memory_states(bench_file):
         f"\n  recompute memory states  {elapsed:.1f} s for {result.cards} cards, {REVIEWS} "
         f"answers ({elapsed / REVIEWS * 1e6:.1f} us an answer), "
         f"{result.rescheduled} rescheduled"
+    )
+
+
+def stats_seconds(path: Path, runs: int = 5) -> tuple[float, float]:
+    """Median time of the statistics home and the statistics screen show, on a read-only
+    connection as their workers open it; and of one full scan of the cards table."""
+    from quizapp.store.connection import open_reader
+
+    conn = open_reader(path)
+    config = StudyConfig(timezone="UTC")
+    stats_today(conn, config=config)  # warm the cache, as a second visit would be
+    stats = median_seconds(lambda: stats_today(conn, config=config), runs)
+    scan = median_seconds(
+        lambda: conn.execute("SELECT sum(length(fsrs)) FROM cards").fetchone(), runs
+    )
+    conn.close()
+    return stats, scan
+
+
+def test_statistics_at_scale(cached_file: Path) -> None:
+    big = synthetic_file(200_000, 3_200_000)
+    small_stats, small_scan = stats_seconds(cached_file)
+    big_stats, big_scan = stats_seconds(big)
+    print(
+        "\nstatistics (stats_today: counts, forecast, retention, streak, topics), median of 5\n"
+        f"  50,000 cards / 800,000 reviews      {ms(small_stats)}   "
+        f"(one scan of the cards table: {ms(small_scan)})\n"
+        f"  200,000 cards / 3,200,000 reviews   {ms(big_stats)}   "
+        f"(one scan of the cards table: {ms(big_scan)}; "
+        f"{big_stats / big_scan:.2f}x it; {big_stats / small_stats:.2f}x the 50k file)"
     )

@@ -9,6 +9,7 @@ from srs_helpers import Clock, add_cards
 
 from quizapp.srs.config import StudyConfig, load_config, save_setting
 from quizapp.srs.session import Queue, StudySession
+from quizapp.store.cards import get_card
 
 UTC_CONFIG = StudyConfig(timezone="UTC")
 
@@ -101,9 +102,9 @@ def test_learning_siblings_are_not_buried(conn, clock):
     a, b = add_cards(conn, 2, per_sibling=2)
     session = StudySession(conn, UTC_CONFIG, clock=clock)
     session.answer(b, Rating.Again)  # b is learning now; a (new) is buried
-    assert row(conn, a)[-5] > 0
+    assert get_card(conn, a).buried_day > 0
     assert session.answer(a, Rating.Again).buried_siblings == 0
-    assert row(conn, b)[-5] == 0
+    assert get_card(conn, b).buried_day == 0
 
 
 def test_a_leech_is_marked_and_suspended_at_eight_lapses(conn, clock):

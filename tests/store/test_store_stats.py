@@ -6,9 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quizapp.store.connection import open_store
 from quizapp.store.stats import DAY_US, collect_stats
 from quizapp.store.sync import CardRecord, DeckInfo, sync_deck
 from quizapp.store.timeutil import to_micros
+from tests.old_files import downgrade_to_before_cache
 
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
 TODAY = NOW.date().toordinal()
@@ -146,3 +148,35 @@ def test_card_counts_partition_the_cards(conn, cards) -> None:
     assert sum(parts) + result.suspended + result.retired == len(cards)
     assert result.suspended == sum(s and not r for _, _, s, r in cards)
     assert result.new == sum(st_ == 0 and not s and not r for st_, _, s, r in cards)
+
+
+TOPIC_DAYS_FROM_LOG = (
+    "SELECT r.day, c.deck_id, c.topic, count(*), sum(r.rating > 1) FROM review_log r "
+    "JOIN cards c ON c.id = r.card GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+)
+
+
+def topic_days(conn):
+    return conn.execute("SELECT * FROM topic_days ORDER BY 1, 2, 3").fetchall()
+
+
+def test_topic_days_follow_every_answer_and_undo(filled):
+    assert topic_days(filled) == filled.execute(TOPIC_DAYS_FROM_LOG).fetchall()
+    for review_id in (1, 3, 6):  # undo: the answer is deleted from the log
+        filled.execute("DELETE FROM review_log WHERE id = ?", (review_id,))
+        assert topic_days(filled) == filled.execute(TOPIC_DAYS_FROM_LOG).fetchall()
+    filled.execute("DELETE FROM review_log")
+    assert topic_days(filled) == []
+
+
+def test_topic_days_are_filled_when_an_older_file_is_upgraded(filled, tmp_path):
+
+    expected = filled.execute(TOPIC_DAYS_FROM_LOG).fetchall()
+    path = tmp_path / "old.sqlite3"
+    filled.execute(f"VACUUM INTO '{path}'")
+    old = open_store(path)
+    downgrade_to_before_cache(old)
+    old.close()
+    upgraded = open_store(path)
+    assert topic_days(upgraded) == expected
+    assert stats(upgraded) == stats(filled)

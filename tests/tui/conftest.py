@@ -36,7 +36,7 @@ def build_context(
     first_run = not db.exists()
     conn = open_store(db, synchronous="NORMAL")
     save_setting(conn, "timezone", "UTC")  # the study day must not follow the test machine
-    library = load_library(decks_dir)
+    library = load_library(decks_dir, conn)  # as the app does: unchanged decks from the file
     sync_library(conn, library)
     return AppContext(
         Settings(db_path=db, decks_dir=decks_dir), conn, library, clock or Clock(), first_run

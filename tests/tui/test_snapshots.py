@@ -7,6 +7,7 @@ opened by a relative name inside a temporary working directory, so no temporary 
 reaches the screen, and vignette seeds come from the fixed clock.
 """
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,54 @@ def test_statistics(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_help(snap_compare, context: AppContext) -> None:
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*["?"]))
+
+
+def test_browse_with_actions(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two cards selected (the mark column), one suspended, one flagged and buried. The
+    decks are copied under the working directory, so the preview shows a relative path."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(MINI, "decks")
+    context = build_context(tmp_path, Path("decks"), db=Path("progress.sqlite3"))
+    keys = ["b", "s", "down", "f", "b", "up", "space", "down", "space"]
+
+    async def run_before(pilot) -> None:
+        await keys_then_settle(*keys)(pilot)
+        pilot.app.clear_notifications()  # the three toasts would hide the table
+        await settle(pilot)
+
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=run_before)
+
+
+def test_custom_study(snap_compare, context: AppContext) -> None:
+    async def choose(pilot) -> None:
+        await keys_then_settle("c")(pilot)
+        pilot.app.screen.query_one("#custom-kind").value = "vignette"
+        await settle(pilot)
+
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=choose)
+
+
+def test_cram_answer(snap_compare, context: AppContext) -> None:
+    """Cram's rating buttons say what each does: Again comes back soon, the others end it."""
+
+    async def cram(pilot) -> None:
+        await keys_then_settle("c")(pilot)
+        pilot.app.screen.query_one("#custom-kind").value = "basic"
+        pilot.app.screen.query_one("#custom-mode").value = "cram"
+        await settle(pilot)
+        await keys_then_settle("s", "space")(pilot)
+
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=cram)
+
+
+def test_postpone_prompt(snap_compare, context: AppContext) -> None:
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle("c", "p"))
+
+
+def test_forecast(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Statistics, then `f`: the forecast of the small test deck after a few answers."""
+    monkeypatch.chdir(tmp_path)
+    context = build_context(tmp_path, MINI, db=Path("progress.sqlite3"))
+    save_setting(context.conn, "fuzz", False)
+    keys = ["enter", "space", "4", "space", "3", "escape", "t", "f"]
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*keys))

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
 
 from quizapp.plural import plural
+from quizapp.tui.confirm_screen import ConfirmScreen
 
 
 def submit_question(unanswered: int, flagged: int, total: int) -> Content:
@@ -37,21 +34,8 @@ def submit_question(unanswered: int, flagged: int, total: int) -> Content:
     return Content("\n").join(lines)
 
 
-class ConfirmSubmitScreen(ModalScreen[bool]):
+class ConfirmSubmitScreen(ConfirmScreen):
     """Dismisses with True to submit, False to keep answering."""
-
-    DEFAULT_CSS = """
-    ConfirmSubmitScreen {
-        align: center middle;
-        & #confirm-box {
-            width: 60;
-            height: auto;
-            border: round $accent;
-            background: $surface;
-            padding: 1 2;
-        }
-    }
-    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y,enter", "answer(True)", "Submit", key_display="y"),
@@ -59,13 +43,4 @@ class ConfirmSubmitScreen(ModalScreen[bool]):
     ]
 
     def __init__(self, *, unanswered: int, flagged: int, total: int) -> None:
-        super().__init__()
-        self.text = submit_question(unanswered, flagged, total)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box"):
-            yield Static(self.text)
-        yield Footer()
-
-    def action_answer(self, submit: bool) -> None:
-        self.dismiss(submit)
+        super().__init__(submit_question(unanswered, flagged, total))

@@ -13,15 +13,28 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from quizapp.plural import plural
 from quizapp.quiz.scoring import BlockScore, score_block
 from quizapp.quiz.session import Block, load_block
+from quizapp.store.quiz import returned_misses
 from quizapp.tui.quiz.question_screen import clock_text
 
 NARROW = 100  # below this width the per-topic table goes above the times
 
 
-def summary(block: Block, score: BlockScore) -> Content:
-    """Two lines: the block, then the score and the pace."""
+def misses_text(added: int, suspended: int) -> str:
+    """How many missed questions came back into study (see `BlockSession.submit`)."""
+    if not added:
+        return "No missed questions added to your reviews"
+    text = f"{plural(added, 'missed question')} added to your reviews"
+    if suspended:
+        verb = "is" if suspended == 1 else "are"
+        text += f" ({suspended} {verb} suspended: unsuspend in Browse to study)"
+    return text
+
+
+def summary(block: Block, score: BlockScore, misses: tuple[int, int] = (0, 0)) -> Content:
+    """Three lines: the block, the score and the pace, and the misses back in study."""
     return Content.assemble(
         (f"Block #{block.id}", "bold"),
         " · ",
@@ -30,6 +43,8 @@ def summary(block: Block, score: BlockScore) -> Content:
         (f"Score {score.correct}/{score.total} ({score.share:.0%})", "bold $accent"),
         f" · {score.answered} answered · {clock_text(score.total_seconds)} in all,"
         f" {score.mean_seconds:.0f} s per question",
+        "\n",
+        (misses_text(*misses), "$text-muted" if not misses[0] else "$warning"),
     )
 
 
@@ -87,9 +102,11 @@ class QuizResultsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        block = load_block(self.app.context.conn, self.block_id)  # type: ignore[attr-defined]
+        conn = self.app.context.conn  # type: ignore[attr-defined]
+        block = load_block(conn, self.block_id)
         score = score_block(block)
-        self.query_one("#results-summary", Static).update(summary(block, score))
+        misses = returned_misses(conn, self.block_id)
+        self.query_one("#results-summary", Static).update(summary(block, score, misses))
         topics = self.query_one("#results-topics", DataTable)
         topics.add_columns("topic", "right", "%", "")
         for topic in score.topics:

@@ -290,3 +290,38 @@ def test_counts_read_as_words() -> None:
     assert "2 of 3 questions not answered: they count as wrong." in many
     assert "2 questions flagged" in many
     assert "The question is answered." in str(submit_question(0, 0, 1))
+
+
+async def test_results_say_how_many_missed_questions_came_back(context, clock):
+    """Wrong answers become reviews once; reopening the block shows the same count."""
+    app = QuizTestApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_block(pilot, 3)
+        for _ in range(2):
+            await pilot.press(wrong(screen.session), "right")
+        await pilot.press(screen.session.current.item.key.lower(), "s", "y")
+        await pilot.pause()
+        assert "2 missed questions added to your reviews" in text_of(app.screen, "#results-summary")
+        block_id = screen.block_id
+        await pilot.press("escape")
+        await pilot.pause()
+        blocks = app.screen.query_one("#builder-blocks")
+        blocks.focus()
+        blocks.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizResultsScreen) and app.screen.block_id == block_id
+        assert "2 missed questions added" in text_of(app.screen, "#results-summary")
+    count = context.conn.execute("SELECT count(*) FROM review_log WHERE rating = 1").fetchone()
+    assert count == (2,)
+
+
+async def test_one_missed_question_is_singular(context, clock):
+    app = QuizTestApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_block(pilot, 2)
+        await pilot.press(wrong(screen.session), "right")
+        await pilot.press(screen.session.current.item.key.lower(), "s", "y")
+        await pilot.pause()
+        summary = text_of(app.screen, "#results-summary")
+        assert "1 missed question added to your reviews" in summary

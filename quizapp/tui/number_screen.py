@@ -1,0 +1,56 @@
+"""Asking for one whole number (days, cards) over the current screen; escape cancels."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+
+class NumberScreen(ModalScreen[int | None]):
+    """Dismisses with the number typed (within `low`..`high`), or None."""
+
+    DEFAULT_CSS = """
+    NumberScreen {
+        align: center middle;
+        & #number-box {
+            width: 60; height: auto; border: round $accent; background: $surface; padding: 1 2;
+        }
+        & Input { margin-top: 1; width: 12; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "done", "OK", show=True, priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, text: Content, default: int, low: int, high: int) -> None:
+        super().__init__()
+        self.text, self.default, self.low, self.high = text, default, low, high
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="number-box"):
+            yield Static(self.text)
+            yield Input(str(self.default), type="integer", max_length=6, id="number")
+            yield Static(id="number-error")
+        yield Footer()
+
+    @on(Input.Submitted)
+    def action_done(self) -> None:
+        text = self.query_one(Input).value
+        if not text.isdigit() or not self.low <= int(text) <= self.high:
+            self.query_one("#number-error", Static).update(
+                Content.styled(f"A whole number from {self.low} to {self.high}", "$error")
+            )
+            return
+        self.dismiss(int(text))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,39 @@
+"""The move of the IIM deck to format 2 keeps its cards: every id, and what each shows.
+
+data/iim-format1-cards.txt was written from the deck under format 1, before the move.
+A card whose content changed on purpose since then is named in CHANGED, with why; any
+other difference (an id lost, a new id, a card that reads differently) fails.
+"""
+
+from pathlib import Path
+
+from quizapp.deck.loader import load_deck
+from quizapp.generate import generate_deck
+
+DATA = Path(__file__).parent / "data"
+IIM = Path(__file__).parents[2] / "decks" / "iim" / "deck.yaml"
+
+# card id -> why its content differs from format 1 (same id: learners' progress is kept)
+CHANGED: dict[str, str] = {
+    "iim:vignette:bp-cocaine-myopathy:diagnosis": "a one-day duration reads 'for the past "
+    "day', not 'for the past 1 day' (format 2 step e)",
+}
+
+
+def _format1_cards() -> dict[str, str]:
+    lines = (DATA / "iim-format1-cards.txt").read_text(encoding="utf-8").splitlines()
+    return dict(line.split(" ") for line in lines if line and not line.startswith("#"))
+
+
+def test_the_iim_deck_is_format_2():
+    assert "\nformat: 2\n" in IIM.read_text(encoding="utf-8")
+
+
+def test_iim_card_ids_and_content_survive_the_move_to_format_2():
+    before = _format1_cards()
+    after = {c.id: c.content_hash() for c in generate_deck(load_deck(IIM)).cards}
+    assert len(before) > 600
+    assert sorted(set(before) - set(after)) == [], "card ids lost: learners' progress with them"
+    assert sorted(set(after) - set(before) - set(CHANGED)) == []
+    reworded = sorted(i for i in before if i in after and before[i] != after[i])
+    assert [i for i in reworded if i not in CHANGED] == []

@@ -1,0 +1,131 @@
+"""Custom study on the real app and a real progress file: a kind or topic studied with
+answers scheduled as usual, and cram, where answering changes nothing in the file."""
+
+from textual.widgets import Button, Input, Select, Static
+
+from quizapp.srs.cram import CramSession
+from quizapp.tui.app import QuizApp
+from quizapp.tui.context import AppContext
+from quizapp.tui.custom_study_screen import CRAM, CustomStudyScreen
+from quizapp.tui.study_screen import StudyScreen
+
+SIZE = (80, 24)
+
+
+async def open_custom(pilot, **choices: object) -> CustomStudyScreen:
+    await pilot.pause()
+    await pilot.press("c")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CustomStudyScreen)
+    for name, value in choices.items():
+        screen.query_one(f"#custom-{name}", Select).value = value
+        await pilot.pause()
+    return screen
+
+
+def log_size(context: AppContext) -> int:
+    return context.conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
+
+
+async def test_study_one_kind_with_answers_scheduled(iim_context: AppContext) -> None:
+    async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
+        screen = await open_custom(pilot, kind="vignette")
+        matches = str(screen.query_one("#custom-matches", Static).render())
+        assert "20 new cards for today" in matches  # the daily new limit, vignettes only
+        await pilot.press("s")
+        await pilot.pause()
+        study = pilot.app.screen
+        assert isinstance(study, StudyScreen) and study.card.kind == "vignette"
+        await pilot.press("space", "1")
+        await pilot.pause()
+        assert study.card.kind == "vignette"
+        assert log_size(iim_context) == 1  # a real, scheduled answer
+
+
+async def test_a_topic_of_one_deck(iim_context: AppContext) -> None:
+    deck_id, deck = next(iter(iim_context.library.decks.items()))
+    topic_id, topic = next(iter(deck.topics.items()))
+    async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
+        screen = await open_custom(pilot, deck=deck_id, topic=(deck_id, topic_id))
+        assert screen.study_title() == f"Custom · {topic.title}"  # the only deck: no title
+        await pilot.press("s")
+        await pilot.pause()
+        study = pilot.app.screen
+        assert isinstance(study, StudyScreen) and study.card.topic == topic_id
+
+
+async def test_cram_changes_nothing_in_the_file(iim_context: AppContext) -> None:
+    conn = iim_context.conn
+    before = conn.execute("SELECT * FROM cards ORDER BY id").fetchall()
+    async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
+        screen = await open_custom(pilot, kind="basic", mode=CRAM)
+        assert "to cram" in str(screen.query_one("#custom-matches", Static).render())
+        await pilot.press("s")
+        await pilot.pause()
+        study = pilot.app.screen
+        assert isinstance(study.session, CramSession)
+        first = study.card.id
+        await pilot.press("space")
+        await pilot.pause()
+        assert str(study.query_one("#rate-3", Button).label) == "▸3 Good done"  # suggested
+        await pilot.press("1")  # Again: back in a few cards
+        await pilot.pause()
+        assert study.card.id != first
+        for _ in range(3):
+            await pilot.press("space", "3")
+            await pilot.pause()
+        assert study.card.id == first
+    assert log_size(iim_context) == 0
+    assert conn.execute("SELECT * FROM cards ORDER BY id").fetchall() == before
+
+
+def make_backlog(context: AppContext, n: int) -> list[str]:
+    """`n` IIM cards answered once, weeks ago: overdue review cards today."""
+    from datetime import timedelta
+
+    from fsrs import Rating
+
+    from quizapp.srs.config import save_setting
+    from quizapp.srs.session import StudySession
+
+    save_setting(context.conn, "learning_steps_minutes", [])
+    ids = list(context.library.cards)[:n]
+    for i, card_id in enumerate(ids):
+        then = context.clock() - timedelta(days=30 + i)
+        StudySession(context.conn, clock=lambda then=then: then).answer(card_id, Rating.Good)
+    return ids
+
+
+def due_today(context: AppContext) -> int:
+    from quizapp.srs.session import StudySession
+
+    return StudySession(context.conn, clock=context.clock).counts().review
+
+
+async def test_postpone_then_advance_from_custom_study(iim_context: AppContext) -> None:
+    make_backlog(iim_context, 9)
+    assert due_today(iim_context) == 9
+    async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
+        screen = await open_custom(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        prompt = pilot.app.screen
+        prompt.query_one(Input).value = "0"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is prompt  # out of range: said so, nothing moved
+        assert "from 1 to 365" in str(prompt.query_one("#number-error", Static).render())
+        prompt.query_one(Input).value = "3"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen and due_today(iim_context) == 3
+        await pilot.press("v")
+        await pilot.pause()
+        pilot.app.screen.query_one(Input).value = "2"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert due_today(iim_context) == 5
+        await pilot.press("p", "escape")  # cancelled: nothing moves
+        await pilot.pause()
+        assert pilot.app.screen is screen and due_today(iim_context) == 5
