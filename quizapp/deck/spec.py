@@ -222,7 +222,8 @@ class ListOf(Spec):
             ck.error(loc, f"expected a list, got {describe(value)}")
             return None
         if len(value) < self.min_items:
-            ck.error(loc, f"list needs at least {self.min_items} item(s)")
+            items = "item" if self.min_items == 1 else "items"  # the deck layer imports no helpers
+            ck.error(loc, f"list needs at least {self.min_items} {items}")
         locs = value.item_locs() if isinstance(value, LList) else [loc] * len(value)
         checked = [self.item.check(v, vl, ck) for v, vl in zip(value, locs, strict=True)]
         if isinstance(value, LList) and all(

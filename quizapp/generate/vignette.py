@@ -199,7 +199,7 @@ def plan_blueprint(
             )
             error(
                 lead_in,
-                f"only {len(out)} option(s) are proven wrong for every case "
+                f"only {len(out)} {'option is' if len(out) == 1 else 'options are'} proven wrong for every case "
                 f"({have}); {options - 1} are needed: {hint}",
                 "note",
             )

@@ -9,6 +9,7 @@ The TUI (or a test, or a script) drives it like this::
     session.intervals(entry.card_id)              # {Rating.Again: timedelta(minutes=1), ...}
     result = session.answer(entry.card_id, Rating.Good, duration_ms=5200, vignette_seed=7)
     session.undo()                                # -> card id put back, or None
+    session.next_undo                             # what undo would take back: "answer", "bury", ...
     session.bury(card_id); session.suspend(card_id); session.flag(card_id)
     session.counts()                              # Counts(new, learning, review) left today
 
@@ -33,7 +34,8 @@ Contract:
   apply the same rule.
 - `intervals` previews each rating with fuzz off, so it neither consumes nor changes the
   global `random` state that fsrs draws its fuzz from.
-- `undo` takes back this session's answers, latest first: the card's row is restored
+- `undo` takes back this session's actions, latest first: answers, and the bury, suspend
+  and flag of a card (each put back to the value it had). An answer's card row is restored
   exactly as it was (the fsrs card from the log row's `card_before` JSON), the siblings
   the answer buried are unburied and the log row is deleted. It refuses (returns None)
   if the card was answered since, e.g. by another process.
@@ -121,6 +123,20 @@ class AnswerResult:
 
 
 @dataclass(frozen=True)
+class _Mark:
+    """A bury, suspend or flag of one card, with the value it replaced (what undo restores)."""
+
+    action: str  # "bury" | "suspend" | "flag"
+    card_id: str
+    column: str
+    before: int
+
+
+_MARK_COLUMNS = {"bury": "buried_day", "suspend": "suspended", "flag": "flagged"}
+_QUEUE_OF_STATE = {NEW: Queue.NEW, 1: Queue.LEARNING, 2: Queue.REVIEW, 3: Queue.LEARNING}
+
+
+@dataclass(frozen=True)
 class Counts:
     """Cards left today, as on Anki's deck screen."""
 
@@ -147,7 +163,7 @@ class StudySession:
         self._scheduler = self.config.scheduler()
         self._preview = self.config.scheduler(fuzz=False)
         self._queries = QueueQueries(deck_ids, scope)
-        self._undo_stack: list[int] = []
+        self._undo_stack: list[int | _Mark] = []  # review log ids (answers) and marks
         self._reviews_since_new = 0
         self._spacing: tuple[int, int] = (0, 1)  # (study day, reviews between new cards)
 
@@ -368,11 +384,24 @@ class StudySession:
             return False
         return (lapses - threshold) % max(1, threshold // 2) == 0
 
+    @property
+    def next_undo(self) -> str | None:
+        """What `undo` would take back now: "answer", "bury", "suspend", "flag", or None."""
+        if not self._undo_stack:
+            return None
+        last = self._undo_stack[-1]
+        return last.action if isinstance(last, _Mark) else "answer"
+
     def undo(self) -> str | None:
-        """Take back this session's latest answer; returns its card id, or None."""
+        """Take back this session's latest action; returns its card id, or None."""
         if not self._undo_stack:
             return None
         review_id = self._undo_stack[-1]
+        if isinstance(review_id, _Mark):
+            mark = review_id
+            self._set(mark.card_id, mark.column, mark.before)
+            self._undo_stack.pop()
+            return mark.card_id
         with transaction(self.conn):
             review = get_review(self.conn, review_id)
             if review is None or latest_review_id(self.conn, review.card) != review_id:
@@ -389,22 +418,35 @@ class StudySession:
 
     # -- card actions ---------------------------------------------------------------------
 
-    def bury(self, card_id: str) -> None:
+    def bury(self, card_id: str, *, undoable: bool = True) -> None:
         """Hide the card until the next study day."""
-        self._set(card_id, "buried_day", self.today())
+        self._mark("bury", card_id, self.today(), undoable)
 
     def suspend(self, card_id: str, suspended: bool = True) -> None:
         """Take the card out of study until unsuspended."""
-        self._set(card_id, "suspended", int(suspended))
+        self._mark("suspend", card_id, int(suspended))
 
     def flag(self, card_id: str, flagged: bool = True) -> None:
         """Mark the card for later attention (a wrong fact, a card to edit)."""
-        self._set(card_id, "flagged", int(flagged))
+        self._mark("flag", card_id, int(flagged))
+
+    def _mark(self, action: str, card_id: str, value: int, undoable: bool = True) -> None:
+        """Set one card column, remembering its old value for `undo`."""
+        column = _MARK_COLUMNS[action]
+        before = getattr(self._require(card_id), column)
+        self._set(card_id, column, value)
+        if undoable:
+            self._undo_stack.append(_Mark(action, card_id, column, before))
 
     def _set(self, card_id: str, column: str, value: int) -> None:
         with transaction(self.conn):
             if not set_card_flag(self.conn, card_id, column, value):
                 raise KeyError(card_id)
+
+    def entry(self, card_id: str) -> QueueEntry:
+        """The card as the queue would offer it now (to show it again after an undo)."""
+        row = self._require(card_id)
+        return queue_entry(row, _QUEUE_OF_STATE[row.state])
 
     # -- helpers --------------------------------------------------------------------------
 
