@@ -142,8 +142,12 @@ def exam_pace(
 ) -> Pace:
     """The pace for `deck_id`'s exam on study day `exam_day`, seen on study day `today`."""
     started_today = QueueQueries([deck_id]).done_today(conn, today)[0]
-    new_left = new_cards(conn, deck_id) + started_today
-    days = max(1, exam_day - today - LEAD_DAYS) if exam_day > today else 0
+    return pace(new_cards(conn, deck_id) + started_today, exam_day - today, config)
+
+
+def pace(new_left: int, days_to_exam: int, config: StudyConfig) -> Pace:
+    """The pace for `new_left` new cards and an exam `days_to_exam` study days away."""
+    days = max(1, days_to_exam - LEAD_DAYS) if days_to_exam > 0 else 0
     needed = -(-new_left // days) if days else 0
     per_day = max(config.new_per_day, min(needed, config.exam_max_new_per_day))
     return Pace(new_left, days, needed, per_day)

@@ -192,3 +192,17 @@ def test_setting_checks_the_deck_and_the_date(conn) -> None:
     assert exam_dates(conn) == {"iim": TODAY + timedelta(days=3)}
     set_exam_date(conn, "iim", None, TODAY)
     assert exam_dates(conn) == {}
+
+
+def test_the_forecast_follows_the_exam(conn, clock: Clock) -> None:
+    """`quizapp forecast --deck`: with an exam ahead, every new card comes in before it."""
+    from quizapp.srs.config import save_setting
+    from quizapp.srs.forecast import forecast
+
+    add_cards(conn, 600)
+    save_setting(conn, "timezone", "UTC")
+    plain = forecast(conn, 20, [0.9], deck_id="iim", clock=clock).outlooks[0]
+    set_exam_date(conn, "iim", TODAY + timedelta(days=20), TODAY)
+    paced = forecast(conn, 20, [0.9], deck_id="iim", clock=clock).outlooks[0]
+    assert plain.introduced == 20 * CONFIG.new_per_day
+    assert paced.introduced == 600
