@@ -43,6 +43,8 @@ def _missing_tables(conn: sqlite3.Connection) -> list[str]:
 
 def _settings_problems(conn: sqlite3.Connection) -> list[str]:
     from quizapp.srs.config import load_config
+    from quizapp.srs.exam import SETTING, check_exam_dates
+    from quizapp.store.settings import read_settings
 
     problems = []
     for key, value in conn.execute("SELECT key, value FROM settings ORDER BY key"):
@@ -54,6 +56,7 @@ def _settings_problems(conn: sqlite3.Connection) -> list[str]:
         return problems[:MAX_PER_KIND]
     try:
         load_config(conn)
+        check_exam_dates(read_settings(conn).get(SETTING, {}))
     except (TypeError, ValueError) as exc:
         return [f"settings: {exc}"]
     return []

@@ -28,12 +28,15 @@ from collections import defaultdict
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from fsrs import Card, Rating, Scheduler, State
 
 from quizapp.srs.config import StudyConfig
+from quizapp.srs.exam import set_exam_date
 from quizapp.srs.session import Queue, StudySession
+from quizapp.store.connection import open_store
 from quizapp.store.sync import CardRecord, DeckInfo, sync_deck
 
 ZONE = ZoneInfo("Europe/Berlin")
@@ -57,6 +60,7 @@ class Plan:
     leech_threshold: int = 8  # 0: no leech suspension (the ideal scheduler has none)
     bury_reviews: bool = False
     memory: tuple[float, ...] | None = None  # the learner's own FSRS parameters (None: fsrs's)
+    exam: bool = False  # an exam date on the day after the last study day
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class Run:
     reviews: list[Review] = field(default_factory=list)
     answers_per_day: list[int] = field(default_factory=list)
     unintroduced: int = 0
+    exam_recall: list[float] = field(default_factory=list)  # per card, on the exam day
 
     @property
     def reviews_per_day(self) -> list[int]:
@@ -219,6 +224,8 @@ def simulate_session(conn: sqlite3.Connection, plan: Plan) -> Run:
     ]
     start = datetime.combine(FIRST_DAY, datetime.min.time(), ZONE).astimezone(UTC)
     sync_deck(conn, DeckInfo("sim", "SIM", "1"), records, start)
+    if plan.exam:
+        set_exam_date(conn, "sim", exam_date(plan), FIRST_DAY)
     config = StudyConfig(
         timezone=ZONE.key,
         new_per_day=plan.new_per_day,
@@ -278,7 +285,41 @@ def simulate_session(conn: sqlite3.Connection, plan: Plan) -> Run:
         assert _berlin_day(clock.now) - first == offset, "a study session ran past the day"
         run.answers_per_day.append(answers)
     run.unintroduced = conn.execute("SELECT count(*) FROM cards WHERE state = 0").fetchone()[0]
+    run.exam_recall = recall_on(conn, exam_date(plan), learner)
     return run
+
+
+def studied(path: Path, plan: Plan) -> Run:
+    """`plan` studied on a new progress file at `path`, the global random seeded by the
+    plan (fsrs draws its fuzz from it) and restored afterwards."""
+    state = random.getstate()
+    random.seed(plan.seed)
+    conn = open_store(path, synchronous="NORMAL")
+    try:
+        return simulate_session(conn, plan)
+    finally:
+        conn.close()
+        random.setstate(state)
+
+
+def exam_date(plan: Plan) -> date:
+    """The day after the run's last study day: the exam day when `plan.exam` is set."""
+    return FIRST_DAY + timedelta(days=plan.days)
+
+
+def recall_on(conn: sqlite3.Connection, day: date, learner: "Learner") -> list[float]:
+    """Every card's recall chance on study day `day` (at its start), by the learner's model
+    and the cards' stored memory; 0 for a card never answered."""
+    first = datetime.combine(day, datetime.min.time(), ZONE) + timedelta(hours=DAY_STARTS_HOUR)
+    chances = []
+    for card_id, fsrs_json in conn.execute("SELECT card_id, fsrs FROM cards ORDER BY card_id"):
+        if fsrs_json is None:
+            chances.append(0.0)
+            continue
+        card = Card.from_json(fsrs_json)
+        days = exact_days(card, first.astimezone(UTC), _berlin_day)
+        chances.append(learner.chance_of(card_id, card, days))
+    return chances
 
 
 def simulate_ideal(plan: Plan) -> Run:

@@ -22,8 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.store.connection import open_store
-from tests.simulation import Plan, Run, simulate_ideal, simulate_session
+from tests.simulation import Plan, Run, simulate_ideal, studied
 
 DESIRED = 0.9
 SEEDS = (20261201, 20261202)
@@ -35,15 +34,6 @@ def seeded_global_random() -> Iterator[None]:
     state = random.getstate()
     yield
     random.setstate(state)
-
-
-def run_session(path: Path, plan: Plan) -> Run:
-    random.seed(plan.seed)
-    conn = open_store(path, synchronous="NORMAL")
-    try:
-        return simulate_session(conn, plan)
-    finally:
-        conn.close()
 
 
 def run_ideal(plan: Plan) -> Run:
@@ -64,7 +54,7 @@ def test_control_learner_keeps_retention_at_the_ideal_workload(
     tmp_path: Path, seeded_global_random: None, seed: int, jitter: int
 ) -> None:
     plan = Plan(seed=seed, jitter_minutes=jitter, per_sibling=2, desired=DESIRED)
-    real = run_session(tmp_path / "progress.sqlite3", plan)
+    real = studied(tmp_path / "progress.sqlite3", plan)
     ideal = run_ideal(plan)
     print(
         f"\nseed {seed}, jitter {jitter} min: reviews/day {real.mean_reviews_per_day:.1f} "
@@ -94,7 +84,7 @@ def test_without_fuzz_quizapp_is_the_ideal_scheduler_at_any_study_time(
     ideal = review_trace(run_ideal(plan))
     for jitter in (0, 180):
         path = tmp_path / f"progress-{jitter}.sqlite3"
-        real = run_session(path, replace(plan, jitter_minutes=jitter))
+        real = studied(path, replace(plan, jitter_minutes=jitter))
         assert review_trace(real) == ideal, f"jitter {jitter} min"
 
 
@@ -102,7 +92,7 @@ def test_simulation_uses_a_real_file(tmp_path: Path, seeded_global_random: None)
     """The session's answers are in the file: one log row per answer the learner gave."""
     plan = Plan(cards=40, days=10, seed=SEEDS[0])
     path = tmp_path / "progress.sqlite3"
-    run = run_session(path, plan)
+    run = studied(path, plan)
     with sqlite3.connect(path) as plain:
         logged = plain.execute("SELECT count(*) FROM review_log").fetchone()[0]
     assert logged == sum(run.answers_per_day) > 0

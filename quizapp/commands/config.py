@@ -12,7 +12,8 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -49,11 +50,13 @@ def config(ctx: click.Context) -> None:
     """Show or change study settings (desired retention, limits, burying, ...).
 
     Without a subcommand, lists every setting; `*` marks those changed from the default.
+    A deck's exam date is set per deck (see README "Scheduling").
 
     \b
     Example:
       quizapp config
       quizapp config set desired_retention 0.85
+      quizapp config set exam_date 2027-03-15 --deck iim
       quizapp config unset new_per_day
     """
     if ctx.invoked_subcommand is None:
@@ -71,32 +74,50 @@ def show(settings: Settings, as_json: bool = False) -> None:
       quizapp config list --json
     """
     from quizapp.srs.config import load_config
+    from quizapp.srs.exam import SETTING, exam_dates
     from quizapp.store.settings import read_settings
 
     with _opened(settings) as conn:
         values = asdict(load_config(conn))
         stored = read_settings(conn)
+        exams = {deck: when.isoformat() for deck, when in exam_dates(conn).items()}
     if as_json:
-        click.echo(json.dumps(values, indent=2))
+        click.echo(json.dumps({**values, SETTING: exams}, indent=2))
         return
     for key, value in values.items():
         mark = "*" if key in stored else " "
         click.echo(f"{mark} {key} = {json.dumps(value)}")
+    for deck, when in exams.items():
+        click.echo(f"* {EXAM_DATE} --deck {deck} = {json.dumps(when)}")
+
+
+EXAM_DATE = "exam_date"  # the one setting kept per deck (quizapp.srs.exam)
+
+_DECK = click.option(
+    "--deck", "deck_id", metavar="ID", help=f"The deck, for a per-deck setting ({EXAM_DATE})."
+)
 
 
 @config.command()
 @click.argument("key")
+@_DECK
 @click.pass_obj
-def get(settings: Settings, key: str) -> None:
+def get(settings: Settings, key: str, deck_id: str | None) -> None:
     """Print one setting's value (JSON).
 
     \b
     Example:
       quizapp config get learning_steps_minutes
+      quizapp config get exam_date --deck iim
     """
     from quizapp.srs.config import load_config
+    from quizapp.srs.exam import exam_dates
 
     with _opened(settings) as conn:
+        if _per_deck(key, deck_id):
+            when = exam_dates(conn).get(deck_id)
+            click.echo(json.dumps(when.isoformat() if when else None))
+            return
         values = asdict(load_config(conn))
         if key not in values:
             raise ValueError(f"unknown setting {key!r}; settings: {', '.join(values)}")
@@ -115,22 +136,30 @@ _RESCHEDULE = click.option(
 @click.argument("key")
 @click.argument("value")
 @_RESCHEDULE
+@_DECK
 @click.pass_obj
-def set_(settings: Settings, key: str, value: str, reschedule: bool) -> None:
+def set_(settings: Settings, key: str, value: str, reschedule: bool, deck_id: str | None) -> None:
     """Change one setting.
 
     Changing `parameters` or `desired_retention` recomputes every card's memory state
-    from the review log, in one transaction with the change.
+    from the review log, in one transaction with the change. An exam date (per deck,
+    YYYY-MM-DD) aims the deck's schedule at that day: new cards paced to come in time, no
+    interval past it with recall there below the desired retention.
 
     \b
     Example:
       quizapp config set bury_reviews true
       quizapp config set learning_steps_minutes "[1, 10, 60]"
       quizapp config set desired_retention 0.85 --reschedule
+      quizapp config set exam_date 2027-03-15 --deck iim
     """
     from quizapp.srs.config import parse_setting, save_setting
     from quizapp.srs.recompute import MEMORY_SETTINGS, change_memory_settings
 
+    if _per_deck(key, deck_id):
+        _no_reschedule(reschedule, key)
+        _set_exam_date(settings, deck_id, value)
+        return
     with _opened(settings, create=True) as conn:
         stored = parse_setting(key, value)
         if key in MEMORY_SETTINGS:
@@ -149,16 +178,23 @@ def set_(settings: Settings, key: str, value: str, reschedule: bool) -> None:
 @config.command()
 @click.argument("key")
 @_RESCHEDULE
+@_DECK
 @click.pass_obj
-def unset(settings: Settings, key: str, reschedule: bool) -> None:
-    """Go back to the default for one setting.
+def unset(settings: Settings, key: str, reschedule: bool, deck_id: str | None) -> None:
+    """Go back to the default for one setting (for an exam date: no exam).
 
     \b
     Example:
       quizapp config unset desired_retention
+      quizapp config unset exam_date --deck iim
     """
     from quizapp.srs.config import StudyConfig, reset_setting
     from quizapp.srs.recompute import MEMORY_SETTINGS, change_memory_settings
+
+    if _per_deck(key, deck_id):
+        _no_reschedule(reschedule, key)
+        _set_exam_date(settings, deck_id, None)
+        return
 
     with _opened(settings) as conn:
         if key in MEMORY_SETTINGS:
@@ -192,9 +228,48 @@ def recompute(settings: Settings, reschedule: bool) -> None:
     _report(result)
 
 
+def _per_deck(key: str, deck_id: str | None) -> bool:
+    """Whether `key` is the per-deck setting; ValueError (exit 1) for a missing or a
+    misplaced --deck."""
+    if key == EXAM_DATE and deck_id is None:
+        _fail(f"{EXAM_DATE} is set per deck: add --deck ID")
+    if key != EXAM_DATE and deck_id is not None:
+        _fail(f"--deck applies to {EXAM_DATE} only; {key} is for every deck")
+    return key == EXAM_DATE
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"quizapp: {message}", err=True)
+    raise SystemExit(1)
+
+
+def _set_exam_date(settings: Settings, deck_id: str, text: str | None) -> None:
+    """Store (or, with None, forget) the deck's exam date, then say what it means."""
+    from quizapp.srs.config import load_config
+    from quizapp.srs.days import study_day
+    from quizapp.srs.exam import exam_outlook, outlook_lines, parse_exam_date, set_exam_date
+    from quizapp.srs.session import utc_now
+    from quizapp.store.sync import list_decks
+
+    with _opened(settings) as conn:  # a deck must be in the file: no new file here
+        when = None if text is None else parse_exam_date(text)
+        config = load_config(conn)
+        today = study_day(utc_now(), config.day_starts_hour, config.tzinfo())
+        set_exam_date(conn, deck_id, when, date.fromordinal(today))
+        if when is None:
+            click.echo(f"{EXAM_DATE} --deck {deck_id} = null (no exam)")
+            return
+        click.echo(f"{EXAM_DATE} --deck {deck_id} = {json.dumps(when.isoformat())}")
+        title = next(deck.title for deck in list_decks(conn) if deck.deck_id == deck_id)
+        line, warning = outlook_lines(exam_outlook(conn, deck_id, when, config, today), title)
+    click.echo(line)
+    if warning is not None:
+        click.echo(f"warning: {warning}")
+
+
 def _no_reschedule(reschedule: bool, key: str) -> None:
     if reschedule:
-        raise ValueError(f"--reschedule applies to parameters and desired_retention, not {key}")
+        _fail(f"--reschedule applies to parameters and desired_retention, not {key}")
 
 
 @contextmanager

@@ -26,6 +26,7 @@ class StudyConfig:
     fuzz: bool = True
     day_starts_hour: int = 4
     new_per_day: int = 20
+    exam_max_new_per_day: int = 100  # the ceiling when an exam date raises new cards a day
     reviews_per_day: int = 200
     leech_threshold: int = 8
     leech_suspends: bool = True
@@ -90,6 +91,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "maximum_interval_days": (1, 36_500),
     "day_starts_hour": (0, 23),
     "new_per_day": (0, 999_999),
+    "exam_max_new_per_day": (0, 999_999),
     "reviews_per_day": (0, 999_999),
     "leech_threshold": (0, 999),
     "learn_ahead_minutes": (0, 1_440),

@@ -13,6 +13,8 @@ parameters and settings (new cards a day, review limit, steps, maximum interval)
   gives its state after that first day);
 - reviews beyond the daily review limit wait for the next day;
 - a learning card finishes its steps on the first day with the stability it has;
+- with `--deck` and an exam date ahead, new cards follow the exam's pace and intervals
+  its cap (`quizapp.srs.exam`), as study would;
 - minutes are answers times the learner's mean seconds per answer (review answers and
   learning answers apart); with no log yet, 10 s and 20 s.
 
@@ -40,6 +42,7 @@ from fsrs import Card, Rating, Scheduler, State
 
 from quizapp.srs.config import StudyConfig, load_config
 from quizapp.srs.days import study_day
+from quizapp.srs.exam import exam_days, exam_interval, pace
 from quizapp.srs.session import utc_now
 from quizapp.store.forecast import AnswerCounts, answer_counts, forecast_cards
 from quizapp.store.timeutil import from_micros
@@ -114,6 +117,8 @@ def forecast(
     def day_of(micros: int) -> int:
         return study_day(from_micros(micros), config.day_starts_hour, tz)
 
+    exam = exam_days(conn, today).get(deck_id) if deck_id is not None else None
+    exam_in = None if exam is None else exam - today
     memory, new_cards = forecast_cards(conn, deck_id)
     cards = [
         (stability, difficulty, day_of(last) - today, day_of(due) - today)
@@ -131,7 +136,9 @@ def forecast(
         simulated = []
         for run in range(runs):
             rng = random.Random(seeds.random())
-            simulated.append(simulate(scheduler, cards, new_cards, config, days, profile, rng))
+            simulated.append(
+                simulate(scheduler, cards, new_cards, config, days, profile, rng, exam_in)
+            )
             if progress is not None:
                 progress((index * runs + run + 1) * size, len(retentions) * runs * size)
         outlooks.append(_mean(retention, simulated))
@@ -171,8 +178,10 @@ def simulate(
     days: int,
     profile: Profile,
     rng: random.Random,
+    exam: int | None = None,
 ) -> _Run:
-    """One run. `cards`: (stability, difficulty, last answer day, due day), days from today."""
+    """One run. `cards`: (stability, difficulty, last answer day, due day), days from today;
+    `exam`: the deck's exam, days from today (0: today), if one is ahead."""
     decay = -scheduler.parameters[20]
     factor = 0.9 ** (1 / decay) - 1
     relearning = len(scheduler.relearning_steps)
@@ -188,6 +197,11 @@ def simulate(
     recall_ratings = (Rating.Hard, Rating.Good, Rating.Easy)
     checkpoints = {round(days * (i + 1) / KNOWLEDGE_POINTS) - 1 for i in range(KNOWLEDGE_POINTS)}
     answers, seconds, knowledge = [0] * days, [0.0] * days, []
+
+    def interval(stability: float, day: int) -> int:
+        whole = scheduler._next_interval(stability=stability)
+        return whole if exam is None else exam_interval(scheduler, stability, whole, exam - day)
+
     waiting: deque[int] = deque()
     introduced = 0
     for day in range(days):
@@ -209,14 +223,17 @@ def simulate(
                 seconds[day] += profile.review_seconds + relearning * profile.learning_seconds
             s, d = review(scheduler, s, d, recall, rating)
             stability[index], difficulty[index], last[index] = s, d, day
-            due[min(day + scheduler._next_interval(stability=s), days)].append(index)
-        for _ in range(min(config.new_per_day, new_cards - introduced)):
+            due[min(day + interval(s, day), days)].append(index)
+        new_today = config.new_per_day
+        if exam is not None and day < exam:
+            new_today = pace(new_cards - introduced, exam - day, config).per_day
+        for _ in range(min(new_today, new_cards - introduced)):
             pick = bisect(first_cumulative, rng.random() * first_cumulative[-1])
             s, d, steps = first_day[min(pick, 3)]
             stability.append(s)
             difficulty.append(d)
             last.append(day)
-            due[min(day + scheduler._next_interval(stability=s), days)].append(len(stability) - 1)
+            due[min(day + interval(s, day), days)].append(len(stability) - 1)
             answers[day] += steps
             seconds[day] += steps * profile.learning_seconds
             introduced += 1

@@ -32,6 +32,9 @@ Contract:
   start of tomorrow's study day, under 24 hours later, counts 1 day, as in Anki. The
   stored card, the log and undo keep the real times; `intervals` and `retrievability`
   apply the same rule.
+- A deck with an exam date ahead (`quizapp.srs.exam`) has its new-card limit raised so
+  every card comes in time, and no review interval passes the exam with recall on exam
+  day below the desired retention; `intervals` previews the intervals so cut.
 - `intervals` previews each rating with fuzz off, so it neither consumes nor changes the
   global `random` state that fsrs draws its fuzz from.
 - `undo` takes back this session's actions, latest first: answers, and the bury, suspend
@@ -60,6 +63,7 @@ from fsrs import Card, Rating, State
 from quizapp.srs.config import StudyConfig, load_config
 from quizapp.srs.days import day_start, study_day
 from quizapp.srs.elapsed import as_fsrs_sees, retrievability
+from quizapp.srs.exam import exam_days, exam_interval, new_card_limit
 from quizapp.store.cards import (
     BuryRule,
     CardRow,
@@ -167,10 +171,13 @@ class StudySession:
         self._scheduler = self.config.scheduler()
         self._preview = self.config.scheduler(fuzz=False)
         self._queries = QueueQueries(deck_ids, scope)
+        self._deck_ids = None if deck_ids is None else set(deck_ids)
+        self._day: tuple[int, datetime, datetime] | None = None  # (study day, start, end)
+        self._exams = exam_days(conn, self.today())  # deck id -> exam study day
+        self._new_limit: tuple[int, int] = (0, -1)  # (study day, new cards allowed)
         self._undo_stack: list[int | _Mark] = []  # review log ids (answers) and marks
         self._reviews_since_new = 0
         self._spacing: tuple[int, int] = (0, 1)  # (study day, reviews between new cards)
-        self._day: tuple[int, datetime, datetime] | None = None  # (study day, start, end)
         self._bury: BuryRule | None = None  # the latest study day's
         # Read since the change stamp `_seen` (see `_still_fresh`): the card `next_card`
         # returned, and (study day, new cards answered, reviews answered) on that day.
@@ -257,9 +264,22 @@ class StudySession:
             self._done = (today, *self._queries.done_today(self.conn, today))
         _, new_done, review_done = self._done
         return (
-            max(0, self.config.new_per_day - new_done),
+            max(0, self._new_cards_allowed(today) - new_done),
             max(0, self.config.reviews_per_day - review_done),
         )
+
+    def _new_cards_allowed(self, today: int) -> int:
+        """`new_per_day`, raised so that an exam deck's new cards all come in time
+        (`quizapp.srs.exam`); worked out once per study day."""
+        if self._new_limit[0] != today:
+            exams = {
+                deck: day
+                for deck, day in self._exams.items()
+                if day > today and (self._deck_ids is None or deck in self._deck_ids)
+            }
+            limit = new_card_limit(self.conn, self.config, exams, today) if exams else None
+            self._new_limit = (today, self.config.new_per_day if limit is None else limit)
+        return self._new_limit[1]
 
     def _new_turn(self, today: int, new_left: int) -> bool:
         """Spread new cards evenly through the reviews (Anki's default mix).
@@ -295,10 +315,13 @@ class StudySession:
         card = self._fsrs_card(row, now)
         moment = _review_time(card, now)
         card = self._as_fsrs_sees(card, moment)
-        return {
-            rating: self._preview.review_card(card, rating, review_datetime=moment)[0].due - moment
-            for rating in Rating
-        }
+        today = self.today(now)
+        intervals = {}
+        for rating in Rating:
+            after, _ = self._preview.review_card(card, rating, review_datetime=moment)
+            self._aim_at_exam(row.deck_id, after, moment, today)
+            intervals[rating] = after.due - moment
+        return intervals
 
     def retrievability(self, card_id: str) -> float:
         """The card's recall probability now (0 for a new card), elapsed time in study days."""
@@ -373,6 +396,7 @@ class StudySession:
             review_datetime=moment,
             review_duration=duration_ms,
         )
+        self._aim_at_exam(row.deck_id, after, moment, today)
         lapsed = row.state == State.Review and rating == Rating.Again
         lapses = row.lapses + int(lapsed)
         leech = lapsed and self._is_leech(lapses)
@@ -425,6 +449,17 @@ class StudySession:
             suspended=suspended,
             buried_siblings=len(buried),
         )
+
+    def _aim_at_exam(self, deck_id: str, card: Card, moment: datetime, today: int) -> None:
+        """Cut a review interval that would pass the deck's exam with recall on exam day
+        below the desired retention (`quizapp.srs.exam`, rule 1)."""
+        exam = self._exams.get(deck_id)
+        if exam is None or card.state != State.Review or card.stability is None:
+            return
+        interval = round((card.due - moment) / timedelta(days=1))
+        capped = exam_interval(self._scheduler, card.stability, interval, exam - today)
+        if capped != interval:
+            card.due = moment + timedelta(days=capped)
 
     def _is_leech(self, lapses: int) -> bool:
         """At the threshold, then every half threshold after it (Anki's rule)."""

@@ -21,11 +21,16 @@ def forecast_cards(
         """,
         {"deck": deck_id},
     ).fetchall()
-    new = conn.execute(
-        f"SELECT count(*) FROM cards c WHERE {live} AND c.suspended = 0 AND c.state = 0",
+    return rows, new_cards(conn, deck_id)
+
+
+def new_cards(conn: sqlite3.Connection, deck_id: str | None = None) -> int:
+    """Live, unsuspended cards never answered (buried ones included: they wait a day)."""
+    return conn.execute(
+        f"SELECT count(*) FROM cards c WHERE {live_cards(deck_id)} AND c.suspended = 0 "
+        "AND c.state = 0",
         {"deck": deck_id},
     ).fetchone()[0]
-    return rows, new
 
 
 @dataclass(frozen=True)

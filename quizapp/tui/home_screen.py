@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,11 +19,13 @@ from textual.widgets import Footer, OptionList, Static
 
 from quizapp.tui.deck_list import ALL_DECKS, DeckList
 from quizapp.tui.progress_reader import read_connection
+from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
     from quizapp.deck.errors import Location, Problem
     from quizapp.store.stats import Stats
     from quizapp.tui.app import QuizApp
+    from quizapp.tui.context import AppContext
 
 MAX_PROBLEMS_SHOWN = 6
 
@@ -39,6 +44,35 @@ def today_line(stats: Stats | None) -> Content:
         (f" in {stats.seconds_today / 60:.0f} min", "dim"),
         "   Streak ", (f"{stats.streak_days}", "bold $accent"), f" {days}",
     )  # fmt: skip
+
+
+def today_date(conn: sqlite3.Connection, clock: Callable[[], datetime]) -> date:
+    """Today's study day as a date, by the clock and the file's day settings."""
+    from quizapp.srs.config import load_config
+    from quizapp.srs.days import study_day
+
+    config = load_config(conn)
+    return date.fromordinal(study_day(clock(), config.day_starts_hour, config.tzinfo()))
+
+
+def exams_text(conn: sqlite3.Connection, context: AppContext) -> Content | None:
+    """Each loaded deck's exam ahead: days left, expected recall on exam day, and a warning
+    when new cards cannot all come in time (`quizapp.srs.exam`); None without an exam."""
+    from quizapp.srs.config import load_config
+    from quizapp.srs.exam import exam_dates, exam_outlook, outlook_lines
+
+    config = load_config(conn)
+    today = today_date(conn, context.clock).toordinal()
+    lines = []
+    for deck_id, when in sorted(exam_dates(conn).items(), key=lambda item: item[1]):
+        deck = context.library.decks.get(deck_id)
+        if deck is None or when.toordinal() < today:
+            continue
+        line, warning = outlook_lines(exam_outlook(conn, deck_id, when, config, today), deck.title)
+        lines.append(Content(line))
+        if warning is not None:
+            lines.append(Content.styled(f"⚠ {warning}", "$warning"))
+    return Content("\n").join(lines) if lines else None
 
 
 def problem_place(loc: Location, decks_dir: Path) -> str:
@@ -84,6 +118,8 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quiz", "Quiz", tooltip="Build a self-assessment quiz"),
         Binding("t", "app.statistics", "Stats", tooltip="Statistics: forecast, heatmap, retention"),
         Binding("b", "app.browse", "Browse", tooltip="Search and preview every card"),
+        # not in the footer (80 columns hold the others and ?): listed by ? with every key
+        Binding("e", "exam_date", "Exam", show=False, tooltip="Set the deck's exam date"),
     ]
 
     stats: reactive[Stats | None] = reactive(None)
@@ -97,6 +133,7 @@ class HomeScreen(Screen[None]):
         yield Static(Content.styled("quizapp", "bold"), id="home-title")
         yield Static(today_line(None), id="today")
         yield Static(id="fit-hint")  # filled in, or left hidden, by `load_stats`
+        yield Static(id="exams")  # likewise: each deck's exam ahead
         if context.first_run:
             yield Static(first_run_text(str(context.settings.db_path)), id="first-run")
         if context.library.problems:
@@ -131,8 +168,40 @@ class HomeScreen(Screen[None]):
         with read_connection(context) as conn:
             stats = stats_today(conn, clock=context.clock)
             hint = fit_suggestion(conn)
+            exams = exams_text(conn, context)
         self.app.call_from_thread(setattr, self, "stats", stats)
         self.app.call_from_thread(self.show_fit_hint, hint)
+        self.app.call_from_thread(self.show_exams, exams)
+
+    def show_exams(self, text: Content | None) -> None:
+        widget = self.query_one("#exams", Static)
+        widget.update(text or "")
+        widget.display = text is not None
+
+    def action_exam_date(self) -> None:
+        """Set or clear the highlighted deck's exam date (a small dialog)."""
+        from quizapp.srs.exam import exam_dates
+        from quizapp.tui.exam_screen import ExamDateScreen
+
+        deck_id = self.query_one(DeckList).selected_deck
+        if deck_id is None:
+            self.notify("Highlight a deck to set its exam date.")
+            return
+        context = self.quiz_app.context
+        current = exam_dates(context.conn).get(deck_id)
+        title = context.library.decks[deck_id].title
+        screen = ExamDateScreen(title, current, today_date(context.conn, context.clock))
+        self.app.push_screen(screen, lambda chosen: self.save_exam_date(deck_id, chosen))
+
+    @saves
+    def save_exam_date(self, deck_id: str, chosen: tuple[date | None] | None) -> None:
+        from quizapp.srs.exam import set_exam_date
+
+        if chosen is None:
+            return
+        context = self.quiz_app.context
+        set_exam_date(context.conn, deck_id, chosen[0], today_date(context.conn, context.clock))
+        self.refresh_counts()  # the pace changes today's new cards
 
     def show_fit_hint(self, hint: str | None) -> None:
         """Suggest fitting FSRS to the learner's reviews once there are enough of them."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,14 +12,17 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
+T = TypeVar("T")
 
-class NumberScreen(ModalScreen[int | None]):
-    """Dismisses with the number typed (within `low`..`high`), or None."""
+
+class InputDialog(ModalScreen[T]):
+    """A box over the current screen asking for one value: enter checks it (`action_done`),
+    escape cancels (dismisses with None)."""
 
     DEFAULT_CSS = """
-    NumberScreen {
+    InputDialog {
         align: center middle;
-        & #number-box {
+        & .dialog-box {
             width: 60; height: auto; border: round $accent; background: $surface; padding: 1 2;
         }
         & Input { margin-top: 1; width: 12; }
@@ -31,12 +34,19 @@ class NumberScreen(ModalScreen[int | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NumberScreen(InputDialog[int | None]):
+    """Dismisses with the number typed (within `low`..`high`), or None."""
+
     def __init__(self, text: Content, default: int, low: int, high: int) -> None:
         super().__init__()
         self.text, self.default, self.low, self.high = text, default, low, high
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="number-box"):
+        with Vertical(id="number-box", classes="dialog-box"):
             yield Static(self.text)
             yield Input(str(self.default), type="integer", max_length=6, id="number")
             yield Static(id="number-error")
@@ -51,6 +61,3 @@ class NumberScreen(ModalScreen[int | None]):
             )
             return
         self.dismiss(int(text))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

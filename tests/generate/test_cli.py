@@ -117,7 +117,10 @@ def test_cards_takes_kind_and_topic_more_than_once_like_export():
 def test_cards_with_an_unknown_topic_is_an_error_naming_the_known_ones():
     result = run("cards", str(DATA / "small.yaml"), "--topic", "dxx")
     assert result.exit_code == 1 and result.stdout == ""
-    assert "--topic: no topic 'dxx' in these decks (topics: Diagnosis (dx); Treatment (tx))" in result.stderr
+    assert (
+        "--topic: no topic 'dxx' in these decks (topics: Diagnosis (dx); Treatment (tx))"
+        in result.stderr
+    )
 
 
 def test_a_path_without_decks_is_an_error_for_every_deck_command(tmp_path):

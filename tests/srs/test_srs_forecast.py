@@ -6,7 +6,6 @@ days through the real session; the forecast made from its file then predicts the
 """
 
 import json
-import random
 import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
@@ -22,21 +21,10 @@ from quizapp.cli import main
 from quizapp.srs.config import StudyConfig, save_setting
 from quizapp.srs.forecast import forecast, review
 from quizapp.store.connection import open_store
-from tests.simulation import FIRST_DAY, ZONE, Plan, simulate_session
+from tests.simulation import FIRST_DAY, ZONE, Plan, studied
 
 SEED = 20261207
 PLAN = Plan(seed=SEED, cards=400, days=30)
-
-
-def studied(path: Path, plan: Plan):
-    state = random.getstate()
-    random.seed(plan.seed)  # fsrs draws its fuzz from the global `random`
-    conn = open_store(path, synchronous="NORMAL")
-    try:
-        return simulate_session(conn, plan)
-    finally:
-        conn.close()
-        random.setstate(state)
 
 
 def morning(day: int) -> datetime:

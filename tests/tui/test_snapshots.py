@@ -8,14 +8,16 @@ reaches the screen, and vignette seeds come from the fixed clock.
 """
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from quizapp.srs.config import save_setting
+from quizapp.srs.exam import set_exam_date
 from quizapp.tui.app import QuizApp
 from quizapp.tui.context import AppContext
-from tests.tui.conftest import IIM, MINI, build_context, study_only
+from tests.tui.conftest import IIM, MINI, NOON, build_context, study_only
 
 SIZE = (80, 24)
 
@@ -48,6 +50,17 @@ def keys_then_settle(*keys: str):
 
 def test_home_first_run(snap_compare, context: AppContext) -> None:
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=settle)
+
+
+def test_home_with_exam_date(snap_compare, context: AppContext) -> None:
+    """The exam line under today's totals: days left and the expected recall on exam day."""
+    set_exam_date(context.conn, "iim", date(2027, 3, 15), NOON.date())
+    context.first_run = False  # a learner who has been here before
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=settle)
+
+
+def test_exam_date_dialog(snap_compare, context: AppContext) -> None:
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle("e"))
 
 
 def test_study_prompt(snap_compare, context: AppContext) -> None:
