@@ -11,8 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -48,11 +47,17 @@ def config(ctx: click.Context) -> None:
     """Show or change study settings (desired retention, limits, burying, ...).
 
     Without a subcommand, lists every setting; `*` marks those changed from the default.
+    The daily limits (new_per_day, reviews_per_day) can also be set for one deck with
+    `--deck ID`: studied alone, the deck uses its own; studied with others, it gives at most
+    that many within the global limit. `study_kinds` limits daily study to some kinds of
+    card; `theme` is the app's colours (the app also remembers a theme chosen in it).
 
     \b
     Example:
       quizapp config
       quizapp config set desired_retention 0.85
+      quizapp config set new_per_day 5 --deck iim
+      quizapp config set study_kinds vignette,mcq
       quizapp config unset new_per_day
     """
     if ctx.invoked_subcommand is None:
@@ -63,43 +68,89 @@ def config(ctx: click.Context) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
 def show(settings: Settings, as_json: bool = False) -> None:
-    """List every setting and its value; `*` marks those changed from the default.
+    """List every setting and its value; `*` marks those changed from the default, and
+    each deck's own daily limits follow.
 
     \b
     Example:
       quizapp config list --json
     """
-    from quizapp.srs.config import load_config
+    from quizapp.srs.config import load_config, setting_values
     from quizapp.store.settings import read_settings
 
     with _opened(settings) as conn:
-        values = asdict(load_config(conn))
+        config = load_config(conn)
         stored = read_settings(conn)
+    values = setting_values(config)
+    per_deck: dict[str, dict[str, int]] = {}
+    for deck_id, key, value in config.per_deck:
+        per_deck.setdefault(deck_id, {})[key] = value
     if as_json:
-        click.echo(json.dumps(values, indent=2))
+        click.echo(json.dumps({**values, "per_deck": per_deck}, indent=2))
         return
     for key, value in values.items():
         mark = "*" if key in stored else " "
         click.echo(f"{mark} {key} = {json.dumps(value)}")
+    for deck_id, own in per_deck.items():
+        for key, value in own.items():
+            click.echo(f"* {key} = {json.dumps(value)} (deck {deck_id})")
+
+
+_DECK = click.option(
+    "--deck",
+    "deck_id",
+    metavar="ID",
+    help="One deck's own daily limit (new_per_day, reviews_per_day), overriding the global one.",
+)
 
 
 @config.command()
 @click.argument("key")
+@_DECK
 @click.pass_obj
-def get(settings: Settings, key: str) -> None:
-    """Print one setting's value (JSON).
+def get(settings: Settings, key: str, deck_id: str | None) -> None:
+    """Print one setting's value (JSON); with --deck, the value that deck uses.
 
     \b
     Example:
       quizapp config get learning_steps_minutes
+      quizapp config get new_per_day --deck iim
     """
-    from quizapp.srs.config import load_config
+    from quizapp.srs.config import load_config, setting_values
 
     with _opened(settings) as conn:
-        values = asdict(load_config(conn))
+        config = load_config(conn)
+        values = setting_values(config)
         if key not in values:
             raise ValueError(f"unknown setting {key!r}; settings: {', '.join(values)}")
+        if deck_id is not None:
+            _check_deck(conn, key, deck_id)
+            click.echo(json.dumps(config.daily_limit(key, [deck_id])))
+            return
     click.echo(json.dumps(values[key]))
+
+
+def _check_deck(conn: sqlite3.Connection, key: str, deck_id: str) -> None:
+    """A deck's own value only for the per-deck settings and a deck the file knows."""
+    from quizapp.srs.config import deck_key
+    from quizapp.store.sync import list_decks
+
+    deck_key(key, deck_id)
+    known = [deck.deck_id for deck in list_decks(conn)]
+    if deck_id not in known:
+        listed = ", ".join(known) or "none yet"
+        raise ValueError(f"no deck {deck_id!r} in the progress file; decks: {listed}")
+
+
+def _check_theme(key: str, value: Any) -> None:
+    """A theme the app can show (Textual's own themes), so a typo is caught here."""
+    if key == "theme" and value:
+        from textual.theme import BUILTIN_THEMES
+
+        if value not in BUILTIN_THEMES:
+            raise ValueError(
+                f"unknown theme {value!r}; themes: {', '.join(sorted(BUILTIN_THEMES))}"
+            )
 
 
 _RESCHEDULE = click.option(
@@ -114,8 +165,9 @@ _RESCHEDULE = click.option(
 @click.argument("key")
 @click.argument("value")
 @_RESCHEDULE
+@_DECK
 @click.pass_obj
-def set_(settings: Settings, key: str, value: str, reschedule: bool) -> None:
+def set_(settings: Settings, key: str, value: str, reschedule: bool, deck_id: str | None) -> None:
     """Change one setting.
 
     Changing `parameters` or `desired_retention` recomputes every card's memory state
@@ -126,12 +178,24 @@ def set_(settings: Settings, key: str, value: str, reschedule: bool) -> None:
       quizapp config set bury_reviews true
       quizapp config set learning_steps_minutes "[1, 10, 60]"
       quizapp config set desired_retention 0.85 --reschedule
+      quizapp config set reviews_per_day 100 --deck iim
+      quizapp config set study_kinds vignette
+      quizapp config set theme nord
     """
-    from quizapp.srs.config import parse_setting, save_setting
+    from quizapp.srs.config import parse_setting, save_deck_setting, save_setting
     from quizapp.srs.recompute import MEMORY_SETTINGS, change_memory_settings
 
+    if deck_id is not None:
+        with _opened(settings) as conn:
+            _no_reschedule(reschedule, key)
+            _check_deck(conn, key, deck_id)
+            stored = parse_setting(key, value)
+            save_deck_setting(conn, key, deck_id, stored)
+        click.echo(f"{key} = {json.dumps(stored)} (deck {deck_id})")
+        return
     with _opened(settings, create=True) as conn:
         stored = parse_setting(key, value)
+        _check_theme(key, stored)
         if key in MEMORY_SETTINGS:
             with _progress() as progress:
                 result = change_memory_settings(
@@ -148,18 +212,26 @@ def set_(settings: Settings, key: str, value: str, reschedule: bool) -> None:
 @config.command()
 @click.argument("key")
 @_RESCHEDULE
+@_DECK
 @click.pass_obj
-def unset(settings: Settings, key: str, reschedule: bool) -> None:
-    """Go back to the default for one setting.
+def unset(settings: Settings, key: str, reschedule: bool, deck_id: str | None) -> None:
+    """Go back to the default for one setting; with --deck, to the global value.
 
     \b
     Example:
       quizapp config unset desired_retention
+      quizapp config unset new_per_day --deck iim
     """
-    from quizapp.srs.config import StudyConfig, reset_setting
+    from quizapp.srs.config import StudyConfig, reset_deck_setting, reset_setting, setting_values
     from quizapp.srs.recompute import MEMORY_SETTINGS, change_memory_settings
 
     with _opened(settings) as conn:
+        if deck_id is not None:
+            _no_reschedule(reschedule, key)
+            _check_deck(conn, key, deck_id)
+            config = reset_deck_setting(conn, key, deck_id)
+            click.echo(f"{key} = {json.dumps(getattr(config, key))} (deck {deck_id}: global)")
+            return
         if key in MEMORY_SETTINGS:
             with _progress() as progress:
                 result = change_memory_settings(
@@ -168,7 +240,7 @@ def unset(settings: Settings, key: str, reschedule: bool) -> None:
         else:
             _no_reschedule(reschedule, key)
             reset_setting(conn, key)
-        value = asdict(StudyConfig())[key]
+        value = setting_values(StudyConfig())[key]
     click.echo(f"{key} = {json.dumps(value)} (default)")
     if key in MEMORY_SETTINGS:
         _report(result)
