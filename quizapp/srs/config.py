@@ -49,7 +49,7 @@ class StudyConfig:
     per_deck: tuple[tuple[str, str, int], ...] = ()
 
     def __post_init__(self) -> None:
-        for name, (low, high) in _RANGES.items():
+        for name, (low, high) in RANGES.items():
             value = getattr(self, name)
             for one in value if isinstance(value, tuple) else (value,):
                 if not (isinstance(one, int | float) and math.isfinite(one) and low <= one <= high):
@@ -66,7 +66,7 @@ class StudyConfig:
         for deck_id, key, value in self.per_deck:
             if key not in DECK_SETTINGS:
                 raise ValueError(f"{key} cannot be set per deck; only {', '.join(DECK_SETTINGS)}")
-            low, high = _RANGES[key]
+            low, high = RANGES[key]
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
                 raise ValueError(f"{key} for deck {deck_id} must be {_span(low, high)}")
         if self.parameters is not None:
@@ -126,7 +126,7 @@ _THEME_NAME = re.compile(r"^[A-Za-z0-9_-]{0,64}$")
 
 # What each number may be: Anki's ranges where it has them (desired retention 0.70-0.99);
 # else wide enough for any real use and small enough for SQLite and timedelta.
-_RANGES: dict[str, tuple[float, float]] = {
+RANGES: dict[str, tuple[float, float]] = {
     "desired_retention": (0.7, 0.99),
     "learning_steps_minutes": (0.1, 525_600),
     "relearning_steps_minutes": (0.1, 525_600),
@@ -162,11 +162,16 @@ def deck_key(key: str, deck_id: str) -> str:
     return f"{key}@{deck_id}"
 
 
+def with_deck_setting(config: StudyConfig, key: str, deck_id: str, value: Any) -> StudyConfig:
+    """`config` with a deck's own daily limit set and checked; ValueError if invalid."""
+    deck_key(key, deck_id)
+    others = tuple(e for e in config.per_deck if (e[0], e[1]) != (deck_id, key))
+    return replace(config, per_deck=tuple(sorted((*others, (deck_id, key, value)))))
+
+
 def save_deck_setting(conn: sqlite3.Connection, key: str, deck_id: str, value: int) -> StudyConfig:
     """Validate and store a deck's own daily limit; returns the resulting config."""
-    config = load_config(conn)
-    others = tuple(e for e in config.per_deck if (e[0], e[1]) != (deck_id, key))
-    config = replace(config, per_deck=tuple(sorted((*others, (deck_id, key, value)))))
+    config = with_deck_setting(load_config(conn), key, deck_id, value)
     write_setting(conn, deck_key(key, deck_id), value)
     return config
 

@@ -84,6 +84,7 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quiz", "Quiz", tooltip="Build a self-assessment quiz"),
         Binding("t", "app.statistics", "Stats", tooltip="Statistics: forecast, heatmap, retention"),
         Binding("b", "app.browse", "Browse", tooltip="Search and preview every card"),
+        Binding("o", "app.settings", "Settings", tooltip="Limits, retention, kinds, theme"),
     ]
 
     stats: reactive[Stats | None] = reactive(None)
