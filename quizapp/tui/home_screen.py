@@ -84,7 +84,9 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quiz", "Quiz", tooltip="Build a self-assessment quiz"),
         Binding("t", "app.statistics", "Stats", tooltip="Statistics: forecast, heatmap, retention"),
         Binding("b", "app.browse", "Browse", tooltip="Search and preview every card"),
-        Binding("o", "app.settings", "Settings", tooltip="Limits, retention, kinds, theme"),
+        Binding(
+            "o", "app.settings", "Settings", tooltip="Settings: limits, retention, kinds, theme"
+        ),
     ]
 
     stats: reactive[Stats | None] = reactive(None)
@@ -107,7 +109,8 @@ class HomeScreen(Screen[None]):
         if not context.library.decks:
             yield Static(Content(f"No decks found in {context.settings.decks_dir}."), id="no-decks")
         yield DeckList(id="decks")
-        yield Footer()
+        # Compact, and without the palette's key (? lists ctrl+p): every key fits in 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_counts()
