@@ -16,9 +16,12 @@ from textual.widgets import Footer, OptionList, Static
 
 from quizapp.tui.deck_list import ALL_DECKS, DeckList
 from quizapp.tui.progress_reader import read_connection
+from quizapp.tui.today_plan import plan_text
 
 if TYPE_CHECKING:
     from quizapp.deck.errors import Location, Problem
+    from quizapp.srs.knowledge import TodayPlan
+    from quizapp.srs.session import Counts
     from quizapp.store.stats import Stats
     from quizapp.tui.app import QuizApp
 
@@ -99,6 +102,7 @@ class HomeScreen(Screen[None]):
         context = self.quiz_app.context
         yield Static(Content.styled("quizapp", "bold"), id="home-title")
         yield Static(today_line(None), id="today")
+        yield Static(plan_text(None, {}), id="plan")
         yield Static(id="fit-hint")  # filled in, or left hidden, by `load_stats`
         if context.first_run:
             yield Static(first_run_text(str(context.settings.db_path)), id="first-run")
@@ -123,20 +127,36 @@ class HomeScreen(Screen[None]):
         """Deck counts now (indexed, fast); today's totals in a worker."""
         from quizapp.tui.deck_summary import summarise_decks
 
-        self.query_one(DeckList).show(summarise_decks(self.quiz_app.context))
-        self.load_stats()
+        summaries = summarise_decks(self.quiz_app.context)
+        self.query_one(DeckList).show(summaries)
+        self.load_stats(summaries[0].counts if summaries else None)
 
     @work(thread=True, exclusive=True, group="home-stats")
-    def load_stats(self) -> None:
+    def load_stats(self, counts: Counts | None = None) -> None:
+        from quizapp.srs.config import load_config
+        from quizapp.srs.knowledge import today_plan
         from quizapp.srs.optimize import fit_suggestion
         from quizapp.srs.stats import stats_today
 
         context = self.quiz_app.context
         with read_connection(context) as conn:
-            stats = stats_today(conn, clock=context.clock)
+            config = load_config(conn)
+            stats = stats_today(conn, config=config, clock=context.clock)
             hint = fit_suggestion(conn)
+            plan = None if counts is None else today_plan(conn, counts, stats, config)
         self.app.call_from_thread(setattr, self, "stats", stats)
         self.app.call_from_thread(self.show_fit_hint, hint)
+        if plan is not None:
+            self.app.call_from_thread(self.show_plan, plan)
+
+    def show_plan(self, plan: TodayPlan) -> None:
+        """What to study today, with the weakest topic by its title."""
+        titles = {
+            topic_id: topic.title
+            for deck in self.quiz_app.context.library.decks.values()
+            for topic_id, topic in deck.topics.items()
+        }
+        self.query_one("#plan", Static).update(plan_text(plan, titles))
 
     def show_fit_hint(self, hint: str | None) -> None:
         """Suggest fitting FSRS to the learner's reviews once there are enough of them."""
