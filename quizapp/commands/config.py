@@ -11,9 +11,8 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import date
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -51,12 +50,18 @@ def config(ctx: click.Context) -> None:
 
     Without a subcommand, lists every setting; `*` marks those changed from the default.
     A deck's exam date is set per deck (see README "Scheduling").
+    The daily limits (new_per_day, reviews_per_day) can also be set for one deck with
+    `--deck ID`: studied alone, the deck uses its own; studied with others, it gives at most
+    that many within the global limit. `study_kinds` limits daily study to some kinds of
+    card; `theme` is the app's colours (the app also remembers a theme chosen in it).
 
     \b
     Example:
       quizapp config
       quizapp config set desired_retention 0.85
       quizapp config set exam_date 2027-03-15 --deck iim
+      quizapp config set new_per_day 5 --deck iim
+      quizapp config set study_kinds vignette,mcq
       quizapp config unset new_per_day
     """
     if ctx.invoked_subcommand is None:
@@ -67,34 +72,45 @@ def config(ctx: click.Context) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
 def show(settings: Settings, as_json: bool = False) -> None:
-    """List every setting and its value; `*` marks those changed from the default.
+    """List every setting and its value; `*` marks those changed from the default, and
+    each deck's own daily limits follow.
 
     \b
     Example:
       quizapp config list --json
     """
-    from quizapp.srs.config import load_config
+    from quizapp.srs.config import load_config, setting_values
     from quizapp.srs.exam import SETTING, exam_dates
     from quizapp.store.settings import read_settings
 
     with _opened(settings) as conn:
-        values = asdict(load_config(conn))
+        config = load_config(conn)
         stored = read_settings(conn)
         exams = {deck: when.isoformat() for deck, when in exam_dates(conn).items()}
+    values = setting_values(config)
+    per_deck: dict[str, dict[str, Any]] = {}
+    for deck_id, key, value in config.per_deck:
+        per_deck.setdefault(deck_id, {})[key] = value
     if as_json:
-        click.echo(json.dumps({**values, SETTING: exams}, indent=2))
+        click.echo(json.dumps({**values, "per_deck": per_deck, SETTING: exams}, indent=2))
         return
     for key, value in values.items():
         mark = "*" if key in stored else " "
         click.echo(f"{mark} {key} = {json.dumps(value)}")
+    for deck_id, own in per_deck.items():
+        for key, value in own.items():
+            click.echo(f"* {key} = {json.dumps(value)} (deck {deck_id})")
     for deck, when in exams.items():
         click.echo(f"* {EXAM_DATE} --deck {deck} = {json.dumps(when)}")
 
 
-EXAM_DATE = "exam_date"  # the one setting kept per deck (quizapp.srs.exam)
+EXAM_DATE = "exam_date"  # set per deck only (quizapp.srs.exam)
 
 _DECK = click.option(
-    "--deck", "deck_id", metavar="ID", help=f"The deck, for a per-deck setting ({EXAM_DATE})."
+    "--deck",
+    "deck_id",
+    metavar="ID",
+    help="One deck: its exam_date, or its own daily limit (new_per_day, reviews_per_day).",
 )
 
 
@@ -103,14 +119,15 @@ _DECK = click.option(
 @_DECK
 @click.pass_obj
 def get(settings: Settings, key: str, deck_id: str | None) -> None:
-    """Print one setting's value (JSON).
+    """Print one setting's value (JSON); with --deck, the value that deck uses.
 
     \b
     Example:
       quizapp config get learning_steps_minutes
+      quizapp config get new_per_day --deck iim
       quizapp config get exam_date --deck iim
     """
-    from quizapp.srs.config import load_config
+    from quizapp.srs.config import load_config, setting_values
     from quizapp.srs.exam import exam_dates
 
     with _opened(settings) as conn:
@@ -118,10 +135,36 @@ def get(settings: Settings, key: str, deck_id: str | None) -> None:
             when = exam_dates(conn).get(deck_id)
             click.echo(json.dumps(when.isoformat() if when else None))
             return
-        values = asdict(load_config(conn))
+        config = load_config(conn)
+        values = setting_values(config)
         if key not in values:
             raise ValueError(f"unknown setting {key!r}; settings: {', '.join(values)}")
+        if deck_id is not None:
+            _check_deck(conn, key, deck_id)
+            click.echo(json.dumps(config.daily_limit(key, [deck_id])))
+            return
     click.echo(json.dumps(values[key]))
+
+
+def _check_deck(conn: sqlite3.Connection, key: str, deck_id: str) -> None:
+    """A deck's own value only for the per-deck settings and a deck the file knows."""
+    from quizapp.srs.config import deck_key
+    from quizapp.store.sync import list_decks
+
+    deck_key(key, deck_id)
+    known = [deck.deck_id for deck in list_decks(conn)]
+    if deck_id not in known:
+        listed = ", ".join(known) or "none yet"
+        raise ValueError(f"no deck {deck_id!r} in the progress file; decks: {listed}")
+
+
+def _check_theme(key: str, value: Any) -> None:
+    """A theme the app can show (Textual's own themes), so a typo is caught here."""
+    if key == "theme" and value:
+        from quizapp.tui.themes import theme_names
+
+        if value not in theme_names():
+            raise ValueError(f"unknown theme {value!r}; themes: {', '.join(theme_names())}")
 
 
 _RESCHEDULE = click.option(
@@ -152,16 +195,28 @@ def set_(settings: Settings, key: str, value: str, reschedule: bool, deck_id: st
       quizapp config set learning_steps_minutes "[1, 10, 60]"
       quizapp config set desired_retention 0.85 --reschedule
       quizapp config set exam_date 2027-03-15 --deck iim
+      quizapp config set reviews_per_day 100 --deck iim
+      quizapp config set study_kinds vignette
+      quizapp config set theme nord
     """
-    from quizapp.srs.config import parse_setting, save_setting
+    from quizapp.srs.config import parse_setting, save_deck_setting, save_setting
     from quizapp.srs.recompute import MEMORY_SETTINGS, change_memory_settings
 
     if _per_deck(key, deck_id):
         _no_reschedule(reschedule, key)
         _set_exam_date(settings, deck_id, value)
         return
+    if deck_id is not None:
+        with _opened(settings) as conn:
+            _no_reschedule(reschedule, key)
+            _check_deck(conn, key, deck_id)
+            stored = parse_setting(key, value)
+            save_deck_setting(conn, key, deck_id, stored)
+        click.echo(f"{key} = {json.dumps(stored)} (deck {deck_id})")
+        return
     with _opened(settings, create=True) as conn:
         stored = parse_setting(key, value)
+        _check_theme(key, stored)
         if key in MEMORY_SETTINGS:
             with _progress() as progress:
                 result = change_memory_settings(
@@ -181,14 +236,15 @@ def set_(settings: Settings, key: str, value: str, reschedule: bool, deck_id: st
 @_DECK
 @click.pass_obj
 def unset(settings: Settings, key: str, reschedule: bool, deck_id: str | None) -> None:
-    """Go back to the default for one setting (for an exam date: no exam).
+    """Go back to the default for one setting; with --deck, to the global value.
 
     \b
     Example:
       quizapp config unset desired_retention
       quizapp config unset exam_date --deck iim
+      quizapp config unset new_per_day --deck iim
     """
-    from quizapp.srs.config import StudyConfig, reset_setting
+    from quizapp.srs.config import StudyConfig, reset_deck_setting, reset_setting, setting_values
     from quizapp.srs.recompute import MEMORY_SETTINGS, change_memory_settings
 
     if _per_deck(key, deck_id):
@@ -197,6 +253,12 @@ def unset(settings: Settings, key: str, reschedule: bool, deck_id: str | None) -
         return
 
     with _opened(settings) as conn:
+        if deck_id is not None:
+            _no_reschedule(reschedule, key)
+            _check_deck(conn, key, deck_id)
+            config = reset_deck_setting(conn, key, deck_id)
+            click.echo(f"{key} = {json.dumps(getattr(config, key))} (deck {deck_id}: global)")
+            return
         if key in MEMORY_SETTINGS:
             with _progress() as progress:
                 result = change_memory_settings(
@@ -205,7 +267,7 @@ def unset(settings: Settings, key: str, reschedule: bool, deck_id: str | None) -
         else:
             _no_reschedule(reschedule, key)
             reset_setting(conn, key)
-        value = asdict(StudyConfig())[key]
+        value = setting_values(StudyConfig())[key]
     click.echo(f"{key} = {json.dumps(value)} (default)")
     if key in MEMORY_SETTINGS:
         _report(result)
@@ -229,12 +291,10 @@ def recompute(settings: Settings, reschedule: bool) -> None:
 
 
 def _per_deck(key: str, deck_id: str | None) -> bool:
-    """Whether `key` is the per-deck setting; ValueError (exit 1) for a missing or a
-    misplaced --deck."""
+    """Whether `key` is the exam date, which is set per deck only (exit 1 without --deck);
+    the other settings with --deck are checked by `_check_deck`."""
     if key == EXAM_DATE and deck_id is None:
         _fail(f"{EXAM_DATE} is set per deck: add --deck ID")
-    if key != EXAM_DATE and deck_id is not None:
-        _fail(f"--deck applies to {EXAM_DATE} only; {key} is for every deck")
     return key == EXAM_DATE
 
 

@@ -18,7 +18,7 @@ from quizapp.commands.deck import EXIT_INVALID
 from quizapp.commands.generate import PATHS
 from quizapp.commands.generate import _load as load_decks
 from quizapp.deck.topics import TOPIC_HELP
-from quizapp.generate.card import KINDS
+from quizapp.kinds import KINDS
 from quizapp.plural import plural
 
 PROGRESS_FROM = 500  # cards; a smaller export is done before a bar could be read

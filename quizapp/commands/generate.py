@@ -16,8 +16,8 @@ from quizapp.deck.model import Deck
 from quizapp.deck.spec import Suggester
 from quizapp.deck.topics import TOPIC_HELP
 from quizapp.generate import Card, lint_deck
-from quizapp.generate.card import KINDS
 from quizapp.generate.explain import BlueprintReport, explain_deck
+from quizapp.kinds import KINDS
 from quizapp.paths import Settings
 from quizapp.plural import plural
 

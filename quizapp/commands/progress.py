@@ -4,6 +4,8 @@ Every `StoreError` becomes one line on stderr and exit status 1; the file is nev
 modified to make a command succeed.
 """
 
+from __future__ import annotations
+
 import json
 import shutil
 import sqlite3
@@ -13,12 +15,16 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from quizapp.paths import Settings
 from quizapp.plural import plural
 from quizapp.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from quizapp.srs.knowledge import Knowledge
 
 
 @contextmanager
@@ -65,6 +71,8 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
     """
     from quizapp.health import damaged_message, progress_problems
     from quizapp.library import synced_titles
+    from quizapp.srs.config import load_config
+    from quizapp.srs.knowledge import knowledge
     from quizapp.srs.optimize import fit_suggestion
     from quizapp.srs.stats import memory_stats, stats_today
     from quizapp.store.connection import open_store
@@ -78,8 +86,10 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
                 raise StoreError(damaged_message(settings.db_path, problems))
             check_deck(conn, deck_id, settings.db_path)
             deck_titles = {deck.deck_id: deck.title for deck in list_decks(conn)}
-            result = stats_today(conn, deck_id)
-            memory = memory_stats(conn, deck_id)
+            config = load_config(conn)
+            result = stats_today(conn, deck_id, config=config)
+            memory = memory_stats(conn, deck_id, config=config)
+            known = knowledge(conn, result.day, config, deck_id)
             suggestion = fit_suggestion(conn)
             titles = synced_titles(conn)
         finally:
@@ -91,11 +101,17 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
         for topic, title in zip(data["topics"], topic_titles, strict=True):
             topic["title"] = title
         data["memory"] = {k: v for k, v in asdict(memory).items() if k not in {"day", "deck_id"}}
+        data["desired_retention"] = config.desired_retention
+        data["knowledge"] = _knowledge_json(known)
         click.echo(json.dumps(data, indent=2))
         return
     deck_title = deck_titles.get(deck_id, deck_id) if deck_id else None
-    lines = _format_stats(result, deck_title, topic_titles) + _format_memory(memory)
-    lines += [suggestion] if suggestion else []
+    lines = (
+        _format_stats(result, deck_title, topic_titles)
+        + _format_knowledge(known, result.retention, config.desired_retention)
+        + _format_memory(memory)
+        + ([suggestion] if suggestion else [])
+    )
     click.echo("\n".join(wrap_lines(lines)))
 
 
@@ -139,6 +155,37 @@ def _format_stats(result, deck_title: str | None, topic_titles: list[str]) -> li
                 f"mastery {topic.mastery:>4.0%} ({topic.mature}/{topic.cards})"
             )
     return lines
+
+
+def _knowledge_json(known: Knowledge) -> dict:
+    first = known.day - len(known.seconds_per_day) + 1
+    return {
+        "answered_cards": known.answered_cards,
+        "total_knowledge": round(known.total_knowledge, 2),
+        "seconds_per_day": [
+            {"date": date.fromordinal(first + i).isoformat(), "seconds": round(seconds, 1)}
+            for i, seconds in enumerate(known.seconds_per_day)
+        ],
+        "average_minutes_per_day": {k: round(v, 2) for k, v in known.average_minutes.items()},
+    }
+
+
+def _format_knowledge(
+    known: Knowledge, retention: dict[str, float | None], desired: float
+) -> list[str]:
+    """True retention against the desired one, total knowledge, time per day."""
+    achieved = retention.get("30d")
+    against = "no answers to review cards yet" if achieved is None else f"achieved {achieved:.0%}"
+    averages = ", ".join(
+        f"{minutes:.0f} min ({days.removesuffix('d')} days)"
+        for days, minutes in known.average_minutes.items()
+    )
+    return [
+        f"Desired retention: {desired:.0%}; true retention over 30 days: {against}",
+        f"Estimated total knowledge: {known.total_knowledge:.1f} of "
+        f"{plural(known.answered_cards, 'answered card')} recalled if asked now",
+        f"Time per day: {known.seconds_per_day[-1] / 60:.0f} min today; on average {averages}",
+    ]
 
 
 def _format_memory(memory) -> list[str]:

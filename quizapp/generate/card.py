@@ -14,8 +14,6 @@ from quizapp.deck.errors import Location
 if TYPE_CHECKING:
     from quizapp.generate.evidence import Proof
 
-KINDS = ("basic", "reverse", "cloze", "mcq", "mnemonic", "comparison", "vignette")
-
 
 @dataclass(frozen=True)
 class Option:

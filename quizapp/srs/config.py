@@ -1,10 +1,13 @@
 """Study settings: defaults in code (Anki's), overrides in the file's `settings` table.
 
-A setting's key in the table is the field name here, its value JSON.
+A setting's key in the table is the field name here, its value JSON. A deck's own daily
+limit is stored as `setting@deck` (e.g. `new_per_day@iim`) and overrides the global one.
 """
 
 import math
+import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import timedelta, tzinfo
 from typing import Any
@@ -12,7 +15,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fsrs import Scheduler
 
+from quizapp.kinds import KINDS
 from quizapp.store.settings import delete_setting, read_settings, write_setting
+
+DECK_SETTINGS = ("new_per_day", "reviews_per_day")  # what a deck may set for itself
 
 
 @dataclass(frozen=True)
@@ -38,9 +44,13 @@ class StudyConfig:
     bury_reviews: bool = False
     bury_interday_learning: bool = False
     parameters: tuple[float, ...] | None = None  # FSRS weights; None means fsrs's defaults
+    study_kinds: tuple[str, ...] = ()  # the card kinds daily study shows; empty: every kind
+    theme: str = ""  # the Textual theme the app starts with; empty: Textual's default
+    # Each deck's own daily limits, (deck id, setting, value); not a setting by itself.
+    per_deck: tuple[tuple[str, str, int], ...] = ()
 
     def __post_init__(self) -> None:
-        for name, (low, high) in _RANGES.items():
+        for name, (low, high) in RANGES.items():
             value = getattr(self, name)
             for one in value if isinstance(value, tuple) else (value,):
                 if not (isinstance(one, int | float) and math.isfinite(one) and low <= one <= high):
@@ -49,6 +59,17 @@ class StudyConfig:
             if field.type is bool and not isinstance(getattr(self, field.name), bool):
                 raise ValueError(f"{field.name} must be true or false")
         self.tzinfo()  # fail early on an unknown zone name
+        for kind in self.study_kinds:
+            if kind not in KINDS:
+                raise ValueError(f"study_kinds: unknown kind {kind!r}; kinds: {', '.join(KINDS)}")
+        if not _THEME_NAME.match(self.theme):
+            raise ValueError(f"theme must be a theme's name, not {self.theme!r}")
+        for deck_id, key, value in self.per_deck:
+            if key not in DECK_SETTINGS:
+                raise ValueError(f"{key} cannot be set per deck; only {', '.join(DECK_SETTINGS)}")
+            low, high = RANGES[key]
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise ValueError(f"{key} for deck {deck_id} must be {_span(low, high)}")
         if self.parameters is not None:
             try:
                 Scheduler(parameters=self.parameters)  # fsrs checks the count and the bounds
@@ -78,13 +99,35 @@ class StudyConfig:
             **extra,
         )
 
+    def deck_value(self, key: str, deck_id: str) -> int | None:
+        """The deck's own value of a daily limit, or None if it follows the global one."""
+        return next((v for d, k, v in self.per_deck if d == deck_id and k == key), None)
 
-_FIELD_NAMES = {field.name for field in fields(StudyConfig)}
+    def daily_limit(self, key: str, deck_ids: Sequence[str] | None) -> int:
+        """The limit on the day's total: a deck's own value when it is studied alone (it
+        overrides the global one), else the global value, as Anki's selected deck's."""
+        if deck_ids is not None and len(deck_ids) == 1:
+            own = self.deck_value(key, deck_ids[0])
+            if own is not None:
+                return own
+        return getattr(self, key)
+
+    def deck_caps(self, key: str, deck_ids: Sequence[str] | None) -> dict[str, int]:
+        """When several decks are studied together, the decks with their own value of `key`:
+        each gives at most that many, within the day's total."""
+        if deck_ids is not None and len(deck_ids) == 1:
+            return {}
+        chosen = None if deck_ids is None else set(deck_ids)
+        return {d: v for d, k, v in self.per_deck if k == key and (chosen is None or d in chosen)}
+
+
+_FIELD_NAMES = {field.name for field in fields(StudyConfig)} - {"per_deck"}
+_THEME_NAME = re.compile(r"^[A-Za-z0-9_-]{0,64}$")
 
 
 # What each number may be: Anki's ranges where it has them (desired retention 0.70-0.99);
 # else wide enough for any real use and small enough for SQLite and timedelta.
-_RANGES: dict[str, tuple[float, float]] = {
+RANGES: dict[str, tuple[float, float]] = {
     "desired_retention": (0.7, 0.99),
     "learning_steps_minutes": (0.1, 525_600),
     "relearning_steps_minutes": (0.1, 525_600),
@@ -104,8 +147,41 @@ def _span(low: float, high: float) -> str:
 
 def load_config(conn: sqlite3.Connection) -> StudyConfig:
     """The defaults with the file's stored overrides applied (unknown keys ignored)."""
-    stored = {k: _from_json(v) for k, v in read_settings(conn).items() if k in _FIELD_NAMES}
-    return replace(StudyConfig(), **stored)
+    settings = read_settings(conn)
+    stored = {k: _from_json(v) for k, v in settings.items() if k in _FIELD_NAMES}
+    per_deck = []
+    for name, value in settings.items():
+        key, _, deck_id = name.partition("@")
+        if deck_id and key in DECK_SETTINGS:
+            per_deck.append((deck_id, key, value))
+    return replace(StudyConfig(), **stored, per_deck=tuple(sorted(per_deck)))
+
+
+def deck_key(key: str, deck_id: str) -> str:
+    """The settings-table key of a deck's own value of `key`; ValueError if not per deck."""
+    if key not in DECK_SETTINGS:
+        raise ValueError(f"{key} cannot be set per deck; only {', '.join(DECK_SETTINGS)}")
+    return f"{key}@{deck_id}"
+
+
+def with_deck_setting(config: StudyConfig, key: str, deck_id: str, value: Any) -> StudyConfig:
+    """`config` with a deck's own daily limit set and checked; ValueError if invalid."""
+    deck_key(key, deck_id)
+    others = tuple(e for e in config.per_deck if (e[0], e[1]) != (deck_id, key))
+    return replace(config, per_deck=tuple(sorted((*others, (deck_id, key, value)))))
+
+
+def save_deck_setting(conn: sqlite3.Connection, key: str, deck_id: str, value: int) -> StudyConfig:
+    """Validate and store a deck's own daily limit; returns the resulting config."""
+    config = with_deck_setting(load_config(conn), key, deck_id, value)
+    write_setting(conn, deck_key(key, deck_id), value)
+    return config
+
+
+def reset_deck_setting(conn: sqlite3.Connection, key: str, deck_id: str) -> StudyConfig:
+    """Forget a deck's own value, so the global one applies to it again."""
+    delete_setting(conn, deck_key(key, deck_id))
+    return load_config(conn)
 
 
 def with_settings(config: StudyConfig, changes: dict[str, Any]) -> StudyConfig:
@@ -133,7 +209,15 @@ def reset_setting(conn: sqlite3.Connection, key: str) -> StudyConfig:
 
 def setting_names() -> list[str]:
     """Every setting, in the order `StudyConfig` declares them."""
-    return [field.name for field in fields(StudyConfig)]
+    return [field.name for field in fields(StudyConfig) if field.name in _FIELD_NAMES]
+
+
+def setting_values(config: StudyConfig) -> dict[str, Any]:
+    """Each setting's value as JSON would hold it (tuples as lists), in declared order."""
+    return {
+        name: list(value) if isinstance(value := getattr(config, name), tuple) else value
+        for name in setting_names()
+    }
 
 
 _TRUE = {"true", "yes", "on", "1"}
@@ -144,7 +228,8 @@ def parse_setting(key: str, text: str) -> Any:
     """A setting's value from command-line text, as JSON would store it.
 
     Booleans take true/false (yes/no, on/off, 1/0); lists take numbers separated by
-    commas or spaces; `parameters` also takes "default" (fsrs's own).
+    commas or spaces; `parameters` also takes "default" (fsrs's own); `study_kinds`
+    takes kind names, or "all".
     """
     if key not in _FIELD_NAMES:
         raise ValueError(f"unknown setting {key!r}; settings: {', '.join(setting_names())}")
@@ -153,6 +238,9 @@ def parse_setting(key: str, text: str) -> Any:
     try:
         if key == "parameters" and word in {"default", "none", ""}:
             return None
+        if key == "study_kinds":
+            names = word.strip("[]()").replace(",", " ").replace('"', " ").split()
+            return [] if names in ([], ["all"]) else names
         if key == "parameters" or isinstance(default, tuple):
             parts = text.strip().strip("[]()").replace(",", " ").split()
             return [float(part) for part in parts]  # as `config get` prints them, too

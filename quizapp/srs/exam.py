@@ -114,8 +114,11 @@ def days_at_target(scheduler: Scheduler, stability: float, target: float) -> int
     decay = -scheduler.parameters[20]
     factor = 0.9 ** (1 / decay) - 1
     days = max(1, math.floor(stability / factor * (target ** (1 / decay) - 1)))
+    # the closed form can land a rounding error either side of the target
     while days > 1 and recall_probability(scheduler, days, stability) < target:
-        days -= 1  # the closed form can land a rounding error past the target
+        days -= 1
+    while recall_probability(scheduler, days + 1, stability) >= target:
+        days += 1
     return days
 
 

@@ -19,7 +19,10 @@ Contract:
 - `next_card` order: learning cards due now; then reviews due today (oldest due first)
   with new cards interleaved evenly among them; then learning cards due within the
   learn-ahead window (20 min). Daily limits count answers in the review log, so they hold
-  across restarts and processes. Buried and suspended cards are skipped.
+  across restarts and processes. A deck's own limit (`new_per_day@deck`) replaces the
+  global one when the deck is studied alone; with several decks the global limit caps the
+  total and each deck with its own limit gives at most that many. Buried and suspended
+  cards are skipped. Without a custom-study scope, only the `study_kinds` are shown.
 - `answer` runs in one `BEGIN IMMEDIATE` transaction, committed before it returns: the
   card's new fsrs state, the review log row (fsrs card JSON before and after, rating,
   duration, vignette seed, and what undo needs), the burying of siblings for the rest of
@@ -145,6 +148,19 @@ _QUEUE_OF_STATE = {NEW: Queue.NEW, 1: Queue.LEARNING, 2: Queue.REVIEW, 3: Queue.
 
 
 @dataclass(frozen=True)
+class Left:
+    """What the daily limits still allow: in all, and per deck with its own limit."""
+
+    total: int
+    decks: dict[str, int]
+
+    @property
+    def full(self) -> tuple[str, ...]:
+        """The decks whose own limit is reached: their cards wait for tomorrow."""
+        return tuple(d for d, n in self.decks.items() if n <= 0)
+
+
+@dataclass(frozen=True)
 class Counts:
     """Cards left today, as on Anki's deck screen."""
 
@@ -170,11 +186,15 @@ class StudySession:
         self._tz = self.config.tzinfo()
         self._scheduler = self.config.scheduler()
         self._preview = self.config.scheduler(fuzz=False)
+        if scope is None and self.config.study_kinds:
+            scope = StudyScope(kinds=self.config.study_kinds)
+        self._deck_ids = deck_ids
+        self._scope = scope
         self._queries = QueueQueries(deck_ids, scope)
-        self._deck_ids = None if deck_ids is None else set(deck_ids)
         self._day: tuple[int, datetime, datetime] | None = None  # (study day, start, end)
         self._exams = exam_days(conn, self.today())  # deck id -> exam study day
         self._new_limit: tuple[int, int] = (0, -1)  # (study day, new cards allowed)
+        self._deck_queries: dict[str, QueueQueries] = {}  # decks with their own limits
         self._undo_stack: list[int | _Mark] = []  # review log ids (answers) and marks
         self._reviews_since_new = 0
         self._spacing: tuple[int, int] = (0, 1)  # (study day, reviews between new cards)
@@ -246,11 +266,11 @@ class StudySession:
             return row, Queue.LEARNING
         new_left, review_left = self._left_today(today)
         review = None
-        if review_left > 0:
-            review = queries.first_review(conn, self._end_of_day(today), today)
-        if review is not None and not (new_left > 0 and self._new_turn(today, new_left)):
+        if review_left.total > 0:
+            review = queries.first_review(conn, self._end_of_day(today), today, review_left.full)
+        if review is not None and not (new_left.total > 0 and self._new_turn(today, new_left)):
             return review, Queue.REVIEW
-        new = queries.first_new(conn, today) if new_left > 0 else None
+        new = queries.first_new(conn, today, new_left.full) if new_left.total > 0 else None
         if new is not None:
             return new, Queue.NEW
         if review is not None:
@@ -258,40 +278,74 @@ class StudySession:
         ahead = to_micros(now + timedelta(minutes=self.config.learn_ahead_minutes))
         return queries.first_learning(conn, ahead, today), Queue.LEARNING
 
-    def _left_today(self, today: int) -> tuple[int, int]:
+    def _left_today(self, today: int) -> tuple[Left, Left]:
         """New cards and reviews still allowed today under the daily limits."""
+        config, ids = self.config, self._deck_ids
         if self._done is None or self._done[0] != today:
             self._done = (today, *self._queries.done_today(self.conn, today))
         _, new_done, review_done = self._done
+        new_caps = config.deck_caps("new_per_day", ids)
+        review_caps = config.deck_caps("reviews_per_day", ids)
+        by_deck = (
+            self._queries.done_today_by_deck(self.conn, today) if new_caps or review_caps else {}
+        )
+
+        def left(limit: int, done: int, caps: dict[str, int], index: int) -> Left:
+            return Left(
+                max(0, limit - done),
+                {d: max(0, cap - by_deck.get(d, (0, 0))[index]) for d, cap in caps.items()},
+            )
+
         return (
-            max(0, self._new_cards_allowed(today) - new_done),
-            max(0, self.config.reviews_per_day - review_done),
+            left(self._new_cards_allowed(today), new_done, new_caps, 0),
+            left(config.daily_limit("reviews_per_day", ids), review_done, review_caps, 1),
         )
 
     def _new_cards_allowed(self, today: int) -> int:
-        """`new_per_day`, raised so that an exam deck's new cards all come in time
-        (`quizapp.srs.exam`); worked out once per study day."""
+        """The day's new-card limit, raised so that an exam deck's new cards all come in
+        time (`quizapp.srs.exam`); worked out once per study day."""
         if self._new_limit[0] != today:
+            base = self.config.daily_limit("new_per_day", self._deck_ids)
             exams = {
                 deck: day
                 for deck, day in self._exams.items()
                 if day > today and (self._deck_ids is None or deck in self._deck_ids)
             }
             limit = new_card_limit(self.conn, self.config, exams, today) if exams else None
-            self._new_limit = (today, self.config.new_per_day if limit is None else limit)
+            self._new_limit = (today, base if limit is None else max(base, limit))
         return self._new_limit[1]
 
-    def _new_turn(self, today: int, new_left: int) -> bool:
+    def _capped_count(
+        self, left: Left, count: Callable[[QueueQueries, int, Sequence[str]], int]
+    ) -> int:
+        """Cards of the selection available today: the decks without their own limit
+        together, plus each deck with one up to what it has left; at most the day's total."""
+        total = count(self._queries, left.total, tuple(left.decks))
+        for deck_id, deck_left in left.decks.items():
+            if deck_left and total < left.total:
+                total += count(self._deck_query(deck_id), min(deck_left, left.total), ())
+        return min(total, left.total)
+
+    def _deck_query(self, deck_id: str) -> QueueQueries:
+        if deck_id not in self._deck_queries:
+            self._deck_queries[deck_id] = QueueQueries([deck_id], self._scope)
+        return self._deck_queries[deck_id]
+
+    def _count_review(self, today: int, review_left: Left) -> int:
+        end = self._end_of_day(today)
+        return self._capped_count(
+            review_left, lambda q, cap, skip: q.count_review(self.conn, end, today, cap, skip)
+        )
+
+    def _new_turn(self, today: int, new_left: Left) -> bool:
         """Spread new cards evenly through the reviews (Anki's default mix).
 
         The spacing is worked out once per study day, from the reviews due and the new
         cards allowed when the day's studying starts, so it costs nothing per card.
         """
         if self._spacing[0] != today:
-            reviews = self._queries.count_review(
-                self.conn, self._end_of_day(today), today, self._left_today(today)[1]
-            )
-            self._spacing = (today, max(1, reviews // max(1, new_left)))
+            reviews = self._count_review(today, self._left_today(today)[1])
+            self._spacing = (today, max(1, reviews // max(1, new_left.total)))
         return self._reviews_since_new >= self._spacing[1]
 
     def counts(self) -> Counts:
@@ -301,9 +355,11 @@ class StudySession:
         end = self._end_of_day(today)
         new_left, review_left = self._left_today(today)
         return Counts(
-            new=self._queries.count_new(self.conn, today, new_left),
+            new=self._capped_count(
+                new_left, lambda q, cap, skip: q.count_new(self.conn, today, cap, skip)
+            ),
             learning=self._queries.count_learning(self.conn, end, today),
-            review=self._queries.count_review(self.conn, end, today, review_left),
+            review=self._count_review(today, review_left),
         )
 
     # -- answering ------------------------------------------------------------------------

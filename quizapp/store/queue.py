@@ -52,6 +52,7 @@ class QueueQueries:
             marks = ", ".join("?" * len(self._log_params)) or "NULL"
             decks = f" AND deck_id IN ({marks})"
             log_decks = f" AND c.deck_id IN ({marks})"
+        self._log_decks = log_decks
         scoped, scope_params = (scope or StudyScope()).sql()
         decks += scoped
         self._deck_params = self._log_params + scope_params
@@ -77,33 +78,70 @@ class QueueQueries:
         params = (*self._deck_params, due_by, today)
         return _one(conn.execute(self._learning, params).fetchone())
 
-    def first_review(self, conn: sqlite3.Connection, due_before: int, today: int) -> CardRow | None:
-        """The most overdue review card due before `due_before`, not buried today."""
-        params = (*self._deck_params, due_before, today)
-        return _one(conn.execute(self._review, params).fetchone())
+    def first_review(
+        self, conn: sqlite3.Connection, due_before: int, today: int, skip: Sequence[str] = ()
+    ) -> CardRow | None:
+        """The most overdue review card due before `due_before`, not buried today, of a
+        deck not in `skip` (decks whose own daily limit is reached)."""
+        params = (*self._deck_params, *skip, due_before, today)
+        return _one(conn.execute(_skipping(self._review, skip), params).fetchone())
 
-    def first_new(self, conn: sqlite3.Connection, today: int) -> CardRow | None:
-        """The next new card in deck order (insertion order), not buried today."""
-        return _one(conn.execute(self._new, (*self._deck_params, today)).fetchone())
+    def first_new(
+        self, conn: sqlite3.Connection, today: int, skip: Sequence[str] = ()
+    ) -> CardRow | None:
+        """The next new card in deck order (insertion order), not buried today, of a deck
+        not in `skip`."""
+        params = (*self._deck_params, *skip, today)
+        return _one(conn.execute(_skipping(self._new, skip), params).fetchone())
 
     def count_learning(self, conn: sqlite3.Connection, due_before: int, today: int) -> int:
         """Learning and relearning cards due before `due_before`, not buried today."""
         params = (*self._deck_params, due_before, today)
         return conn.execute(self._count_learning, params).fetchone()[0]
 
-    def count_review(self, conn: sqlite3.Connection, due_before: int, today: int, cap: int) -> int:
-        """Review cards due, counted up to `cap` (the day's limit) so the count stays cheap."""
-        params = (*self._deck_params, due_before, today, cap)
-        return conn.execute(self._count_review, params).fetchone()[0]
+    def count_review(
+        self,
+        conn: sqlite3.Connection,
+        due_before: int,
+        today: int,
+        cap: int,
+        skip: Sequence[str] = (),
+    ) -> int:
+        """Review cards due, counted up to `cap` (the day's limit) so the count stays cheap;
+        decks in `skip` left out."""
+        params = (*self._deck_params, *skip, due_before, today, cap)
+        return conn.execute(_skipping(self._count_review, skip), params).fetchone()[0]
 
-    def count_new(self, conn: sqlite3.Connection, today: int, cap: int) -> int:
-        """New cards available, counted up to `cap`."""
-        return conn.execute(self._count_new, (*self._deck_params, today, cap)).fetchone()[0]
+    def count_new(
+        self, conn: sqlite3.Connection, today: int, cap: int, skip: Sequence[str] = ()
+    ) -> int:
+        """New cards available, counted up to `cap`; decks in `skip` left out."""
+        params = (*self._deck_params, *skip, today, cap)
+        return conn.execute(_skipping(self._count_new, skip), params).fetchone()[0]
 
     def done_today(self, conn: sqlite3.Connection, day: int) -> tuple[int, int]:
         """Answers given on `day` to (new cards, review cards): what the daily limits count."""
         new, review = conn.execute(self._done, (day, *self._log_params)).fetchone()
         return new, review
+
+    def done_today_by_deck(self, conn: sqlite3.Connection, day: int) -> dict[str, tuple[int, int]]:
+        """`done_today` for each deck of the selection, for the decks' own daily limits."""
+        rows = conn.execute(
+            "SELECT c.deck_id, coalesce(sum(r.state_before = 0), 0), "
+            "coalesce(sum(r.state_before = 2), 0) FROM review_log r JOIN cards c ON c.id = r.card "
+            f"WHERE r.day = ?{self._log_decks} GROUP BY c.deck_id",
+            (day, *self._log_params),
+        )
+        return {deck_id: (new, review) for deck_id, new, review in rows}
+
+
+def _skipping(sql: str, skip: Sequence[str]) -> str:
+    """`sql` without the decks in `skip`: the condition goes before the state term, where
+    the deck and scope conditions end, so the parameters stay in order."""
+    if not skip:
+        return sql
+    head, state, tail = sql.partition(" AND state ")
+    return f"{head} AND deck_id NOT IN ({', '.join('?' * len(skip))}){state}{tail}"
 
 
 def _one(row: tuple | None) -> CardRow | None:

@@ -235,15 +235,45 @@ def review_answers_since(
 
 
 def review_cards_memory(
-    conn: sqlite3.Connection, deck_id: str | None = None
+    conn: sqlite3.Connection, deck_id: str | None = None, *, answered: bool = False
 ) -> list[tuple[int, float]]:
-    """(study day of the last answer, stability) of every live review card."""
+    """(study day of the last answer, stability) of every live review card, or with
+    `answered` of every live card ever answered (learning and suspended ones too: what
+    the learner knows, whether or not it is scheduled)."""
+    which = "c.state > 0" if answered else "c.suspended = 0 AND c.state = 2"
     rows = conn.execute(
         f"""
         SELECT (SELECT r.day FROM review_log r WHERE r.card = c.id
                 ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1), c.stability
-        FROM cards c WHERE {live_cards(deck_id)} AND c.suspended = 0 AND c.state = 2
+        FROM cards c WHERE {live_cards(deck_id)} AND {which}
         """,
         {"deck": deck_id},
     )
     return [(int(d), float(s)) for d, s in rows if d is not None and s]
+
+
+def seconds_per_day(
+    conn: sqlite3.Connection, *, day: int, days: int, deck_id: str | None = None
+) -> dict[int, float]:
+    """{study day: seconds spent answering} for the `days` study days up to `day` (days
+    without answers left out), from the durations in the log."""
+    rows = conn.execute(
+        f"SELECT r.day, coalesce(sum(r.duration_ms), 0) FROM {_log_source(deck_id)} "
+        "AND r.day > :day - :days AND r.day <= :day GROUP BY r.day",
+        {"day": day, "days": days, "deck": deck_id},
+    )
+    return {d: millis / 1000 for d, millis in rows}
+
+
+def answer_seconds(
+    conn: sqlite3.Connection, *, day: int, days: int, cap_ms: int
+) -> dict[int, tuple[float, int]]:
+    """{state before the answer: (mean seconds, answers)} over the `days` up to `day`, each
+    answer counted at most `cap_ms` (a learner who walked away is not a slow answer)."""
+    rows = conn.execute(
+        "SELECT state_before, avg(min(duration_ms, :cap)), count(*) FROM review_log "
+        "WHERE day > :day - :days AND day <= :day AND duration_ms IS NOT NULL "
+        "GROUP BY state_before",
+        {"day": day, "days": days, "cap": cap_ms},
+    )
+    return {state: (millis / 1000, count) for state, millis, count in rows}

@@ -21,12 +21,14 @@ from quizapp.tui.context import ContextError
 from quizapp.tui.home_screen import HomeScreen
 from quizapp.tui.loading_screen import LoadingScreen
 from quizapp.tui.visible_filter import VisibleControls
+from quizapp.tui.write_errors import saves
 
 NARROW = 72
 
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.filter import LineFilter
+    from textual.theme import Theme
 
     from quizapp.tui.context import AppContext
 
@@ -84,8 +86,28 @@ class QuizApp(App[int]):
         return self._app_context
 
     def on_mount(self) -> None:
+        if self._app_context is not None:
+            self._use_saved_theme()
         self.push_screen(HomeScreen() if self._app_context is not None else LoadingScreen())
         self.call_after_refresh(self._first_frame)
+
+    # -- the theme is a setting: the learner's choice comes back after a restart --------
+
+    def _use_saved_theme(self) -> None:
+        """Start with the theme saved in the progress file, then save every change to it
+        (the command palette's theme picker, ctrl+t, the settings screen)."""
+        from quizapp.store.settings import read_settings
+
+        saved = read_settings(self.context.conn).get("theme")
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._save_theme)
+
+    @saves
+    def _save_theme(self, theme: Theme) -> None:
+        from quizapp.srs.config import save_setting
+
+        save_setting(self.context.conn, "theme", theme.name)
 
     def _first_frame(self) -> None:
         self.timings["first_frame"] = time.time()
@@ -103,6 +125,7 @@ class QuizApp(App[int]):
             return
         if event.state == WorkerState.SUCCESS:
             self._app_context = event.worker.result
+            self._use_saved_theme()
             while not isinstance(self.screen, LoadingScreen):  # help opened while loading
                 self.pop_screen()
             self.switch_screen(HomeScreen())
@@ -186,6 +209,15 @@ class QuizApp(App[int]):
 
         self._back_to_home()
         self.push_screen(StatisticsScreen())
+
+    def action_settings(self) -> None:
+        """Every setting, its range and meaning; saved in the progress file."""
+        if not self._has_context():
+            return
+        from quizapp.tui.settings_screen import SettingsScreen
+
+        self._back_to_home()
+        self.push_screen(SettingsScreen())
 
     def action_browse(self) -> None:
         """Search every card and preview it with its source."""

@@ -19,10 +19,13 @@ from textual.widgets import Footer, OptionList, Static
 
 from quizapp.tui.deck_list import ALL_DECKS, DeckList
 from quizapp.tui.progress_reader import read_connection
+from quizapp.tui.today_plan import plan_text
 from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
     from quizapp.deck.errors import Location, Problem
+    from quizapp.srs.knowledge import TodayPlan
+    from quizapp.srs.session import Counts
     from quizapp.store.stats import Stats
     from quizapp.tui.app import QuizApp
     from quizapp.tui.context import AppContext
@@ -112,12 +115,17 @@ class HomeScreen(Screen[None]):
     """The deck list; enter studies the highlighted deck."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # first, so a narrow footer that cuts the last keys still shows where the rest are
+        Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("s", "study_selected", "Study", tooltip="Study the highlighted deck"),
         Binding("a", "app.study", "Study all", tooltip="Study today's cards of every deck"),
         Binding("c", "custom_study", "Custom", tooltip="Custom study or cram: a topic, a kind"),
         Binding("q", "app.quiz", "Quiz", tooltip="Build a self-assessment quiz"),
         Binding("t", "app.statistics", "Stats", tooltip="Statistics: forecast, heatmap, retention"),
         Binding("b", "app.browse", "Browse", tooltip="Search and preview every card"),
+        Binding(
+            "o", "app.settings", "Settings", tooltip="Settings: limits, retention, kinds, theme"
+        ),
         # not in the footer (80 columns hold the others and ?): listed by ? with every key
         Binding("e", "exam_date", "Exam", show=False, tooltip="Set the deck's exam date"),
     ]
@@ -132,6 +140,7 @@ class HomeScreen(Screen[None]):
         context = self.quiz_app.context
         yield Static(Content.styled("quizapp", "bold"), id="home-title")
         yield Static(today_line(None), id="today")
+        yield Static(plan_text(None, context.library.topic_label), id="plan")
         yield Static(id="fit-hint")  # filled in, or left hidden, by `load_stats`
         yield Static(id="exams")  # likewise: each deck's exam ahead
         if context.first_run:
@@ -143,7 +152,8 @@ class HomeScreen(Screen[None]):
         if not context.library.decks:
             yield Static(Content(f"No decks found in {context.settings.decks_dir}."), id="no-decks")
         yield DeckList(id="decks")
-        yield Footer()
+        # Compact, and without the palette's key (? lists ctrl+p): every key fits in 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_counts()
@@ -156,22 +166,34 @@ class HomeScreen(Screen[None]):
         """Deck counts now (indexed, fast); today's totals in a worker."""
         from quizapp.tui.deck_summary import summarise_decks
 
-        self.query_one(DeckList).show(summarise_decks(self.quiz_app.context))
-        self.load_stats()
+        summaries = summarise_decks(self.quiz_app.context)
+        self.query_one(DeckList).show(summaries)
+        self.load_stats(summaries[0].counts if summaries else None)
 
     @work(thread=True, exclusive=True, group="home-stats")
-    def load_stats(self) -> None:
+    def load_stats(self, counts: Counts | None = None) -> None:
+        from quizapp.srs.config import load_config
+        from quizapp.srs.knowledge import today_plan
         from quizapp.srs.optimize import fit_suggestion
         from quizapp.srs.stats import stats_today
 
         context = self.quiz_app.context
         with read_connection(context) as conn:
-            stats = stats_today(conn, clock=context.clock)
+            config = load_config(conn)
+            stats = stats_today(conn, config=config, clock=context.clock)
             hint = fit_suggestion(conn)
             exams = exams_text(conn, context)
+            plan = None if counts is None else today_plan(conn, counts, stats, config)
         self.app.call_from_thread(setattr, self, "stats", stats)
         self.app.call_from_thread(self.show_fit_hint, hint)
         self.app.call_from_thread(self.show_exams, exams)
+        if plan is not None:
+            self.app.call_from_thread(self.show_plan, plan)
+
+    def show_plan(self, plan: TodayPlan) -> None:
+        """What to study today, with the weakest topic by its title."""
+        label = self.quiz_app.context.library.topic_label
+        self.query_one("#plan", Static).update(plan_text(plan, label))
 
     def show_exams(self, text: Content | None) -> None:
         widget = self.query_one("#exams", Static)

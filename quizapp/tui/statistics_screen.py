@@ -24,6 +24,7 @@ from quizapp.tui.progress_reader import read_connection
 from quizapp.tui.review_history import reviews_per_day
 
 if TYPE_CHECKING:
+    from quizapp.srs.knowledge import Knowledge
     from quizapp.srs.stats import MemoryStats
     from quizapp.store.stats import Stats
     from quizapp.tui.app import QuizApp
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 HEATMAP_WEEKS = 12
 FORECAST_DAYS = 30
 QUIZZES_SHOWN = 5
+TIME_CHART_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class StatisticsData:
     per_day: dict[int, int]
     topic_titles: dict[tuple[str, str], str]  # (deck, topic) -> what to call it
     quizzes: list[QuizLine] | None  # None: the quiz engine is not there
+    knowledge: Knowledge | None = None
+    desired_retention: float = 0.9
 
 
 def pct(value: float | None) -> str:
@@ -103,6 +107,33 @@ def retention_text(stats: Stats) -> Content:
         parts += [f"{label} ", (pct(stats.retention.get(key)), "bold $success"), "    "]
     parts.append(("(answers to review cards that were not Again)", "dim"))
     return Content.assemble(*parts)
+
+
+def knowledge_text(known: Knowledge, stats: Stats, desired: float) -> Content:
+    """True retention against the desired one, total knowledge, time per day in numbers."""
+    achieved = stats.retention.get("30d")
+    gap = (
+        Content.styled("no answers to review cards in 30 days", "dim")
+        if achieved is None
+        else Content.assemble(
+            "achieved ", (pct(achieved), "bold"), f" ({(achieved - desired) * 100:+.0f} points)"
+        )
+    )
+    minutes = "   ".join(
+        f"{days.removesuffix('d')} days: {value:.0f} min/day"
+        for days, value in known.average_minutes.items()
+    )
+    return Content("\n").join(
+        [
+            Content.assemble("Desired retention ", (pct(desired), "bold"), ", last 30 days ") + gap,
+            Content.assemble(
+                "Total knowledge ",
+                (f"{known.total_knowledge:.0f}", "bold $success"),
+                f" of {known.answered_cards} answered cards recalled if asked now",
+            ),
+            Content.assemble("Time spent ", (minutes, "bold")),
+        ]
+    )
 
 
 def memory_text(memory: MemoryStats) -> Content:
@@ -223,6 +254,8 @@ class StatisticsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="statistics")
     def load(self) -> None:
+        from quizapp.srs.config import load_config
+        from quizapp.srs.knowledge import knowledge
         from quizapp.srs.stats import memory_stats, stats_today
 
         context = self.quiz_app.context
@@ -231,10 +264,35 @@ class StatisticsScreen(Screen[None]):
             memory = memory_stats(conn, clock=context.clock)
             per_day = reviews_per_day(conn, stats.day - HEATMAP_WEEKS * 7, stats.day)
             quizzes = load_quizzes(conn)
+            config = load_config(conn)
+            known = knowledge(conn, stats.day, config)
         library = context.library
         titles = {(t.deck, t.topic): library.topic_label(t.deck, t.topic) for t in stats.topics}
-        data = StatisticsData(stats, memory, per_day, titles, quizzes)
+        data = StatisticsData(
+            stats, memory, per_day, titles, quizzes, known, config.desired_retention
+        )
         self.app.call_from_thread(self.show, data)
+
+    def knowledge_widgets(self, data: StatisticsData) -> list[Widget]:
+        """Retention against the desired one, total knowledge, and minutes per day."""
+        from quizapp.tui.bar_chart import BarChart
+
+        known = data.knowledge
+        if known is None:
+            return []
+        days = min(TIME_CHART_DAYS, len(known.seconds_per_day))
+        recent = known.seconds_per_day[-days:]
+        return [
+            section("Retention, knowledge and time"),
+            Static(knowledge_text(known, data.stats, data.desired_retention), id="knowledge"),
+            section(f"Minutes per day, last {days} days (days ago)"),
+            BarChart(
+                [str(days - 1 - i) for i in range(days)],
+                [round(s / 60, 1) for s in recent],
+                colour="accent",
+                id="time-chart",
+            ),
+        ]
 
     def show(self, data: StatisticsData) -> None:
         from quizapp.tui.bar_chart import BarChart
@@ -262,6 +320,7 @@ class StatisticsScreen(Screen[None]):
             ),
             section("True retention"),
             Static(retention_text(stats), id="retention"),
+            *self.knowledge_widgets(data),
             section("Predicted against achieved recall (elapsed time in study days)"),
             Static(memory_text(data.memory), id="calibration"),
             section("Topics: mastery (share of cards mature) and accuracy (last 30 days)"),

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from quizapp.cli import main
 from quizapp.deck.loader import check_deck
 from quizapp.generate import generate_deck, lint_deck
-from quizapp.generate.card import KINDS
+from quizapp.kinds import KINDS
 
 
 def run(*args: str):

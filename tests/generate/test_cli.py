@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from quizapp.cli import main
-from quizapp.generate.card import KINDS
+from quizapp.kinds import KINDS
 from tests.generate.conftest import twins_losing_gamma
 
 DATA = Path(__file__).parent / "data"

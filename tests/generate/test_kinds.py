@@ -5,8 +5,8 @@ from collections import Counter
 import pytest
 
 from quizapp.generate import generate_deck
-from quizapp.generate.card import KINDS
 from quizapp.generate.index import build_index
+from quizapp.kinds import KINDS
 
 
 def test_small_deck_yields_every_kind_with_unique_ids(small):

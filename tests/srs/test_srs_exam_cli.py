@@ -51,7 +51,10 @@ def test_bad_input_is_one_line_and_changes_nothing(db_path, conn):
         (("set", "exam_date", "2020-01-01", "--deck", "iim"), "exam date 2020-01-01 is before"),
         (("set", "exam_date", later, "--deck", "nope"), "no deck 'nope'; decks: iim"),
         (("set", "exam_date", later), "exam_date is set per deck: add --deck ID"),
-        (("set", "new_per_day", "3", "--deck", "iim"), "--deck applies to exam_date only"),
+        (
+            ("set", "desired_retention", "0.8", "--deck", "iim"),
+            "desired_retention cannot be set per deck",
+        ),
         (("get", "exam_date"), "exam_date is set per deck"),
         (("set", "exam_date", later, "--deck", "iim", "--reschedule"), "--reschedule applies"),
     ]:

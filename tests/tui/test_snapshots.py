@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.srs.config import save_setting
+from quizapp.srs.config import save_deck_setting, save_setting
 from quizapp.srs.exam import set_exam_date
 from quizapp.tui.app import QuizApp
 from quizapp.tui.context import AppContext
@@ -168,4 +168,10 @@ def test_forecast(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     context = build_context(tmp_path, MINI, db=Path("progress.sqlite3"))
     save_setting(context.conn, "fuzz", False)
     keys = ["enter", "space", "4", "space", "3", "escape", "t", "f"]
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*keys))
+
+
+def test_settings(snap_compare, context: AppContext) -> None:
+    save_deck_setting(context.conn, "new_per_day", "iim", 10)  # a deck's own: marked changed
+    keys = ("o", "down", "down", "down", "down", "down", "down", "down")
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*keys))
