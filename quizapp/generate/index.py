@@ -3,6 +3,7 @@
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from quizapp.deck.model import Deck, Entity, Relation
 from quizapp.generate.wording import is_lab_kind, mid_sentence, proper_words
@@ -200,7 +201,15 @@ def build_index(deck: Deck) -> DeckIndex:
     ix.maybe |= _implied_by_parents(deck, ix.maybe)
     for bp in deck.blueprints.values():
         ix.history_entities.update(bp.history)
+    notes = (r.note for r in deck.relations if r.note)
     ix.proper = proper_words(
-        text for e in deck.entities.values() for text in (e.name, *e.aliases, e.summary or "")
+        chain(
+            (
+                text
+                for e in deck.entities.values()
+                for text in (e.name, *e.aliases, e.summary or "")
+            ),
+            notes,
+        )
     )
     return ix

@@ -13,6 +13,10 @@ from functools import cache
 # ("heliotrope rash, Gottron papules", "inverse Gottron papules") is a proper noun.
 # Only whole words count: "Anti-" in "rash, Anti-Jo-1" is a prefix, not a name.
 _MID_CAPITAL = re.compile(r"(?:[a-z0-9,;)]\s+|[(/])([A-Z][a-z]+)(?![\w'-])")
+# A hyphenated eponym written so mid-sentence ("in Lambert-Eaton", "and Guillain-Barre") is
+# one proper noun: every part a capitalised word, which a prefix and its name ("Anti-Jo-1",
+# "Anti-SRP") are not.
+_MID_COMPOUND = re.compile(r"(?:[a-z0-9,;)]\s+|[(/])([A-Z][a-z]+(?:-[A-Z][a-z]+)+)(?![\w'-])")
 _SEGMENT = re.compile(r"[^\s\-/]+")
 
 
@@ -21,6 +25,7 @@ def proper_words(texts: Iterable[str]) -> frozenset[str]:
     found: set[str] = set()
     for text in texts:
         found.update(_MID_CAPITAL.findall(text))
+        found.update(_MID_COMPOUND.findall(text))
     return frozenset(found)
 
 
@@ -44,13 +49,15 @@ def mid_sentence(name: str, proper: frozenset[str] = frozenset()) -> str:
     m = _SEGMENT.match(name)
     if m is None or not name[:1].isupper() or _keeps_capital(m.group(), proper):
         return name
+    if name.split(" ", 1)[0].rstrip(",;:.") in proper:  # a hyphenated eponym: Lambert-Eaton
+        return name
     return name[0].lower() + name[1:]
 
 
 def sentence_start(text: str) -> str:
     """Text starting a sentence: a lower-case first word gets its capital ("p62 ..." does not)."""
     m = _SEGMENT.match(text)
-    letters = m.group().replace("'", "") if m else ""
+    letters = m.group().rstrip(",;:.!?)").replace("'", "") if m else ""
     if not letters.isalpha() or not letters.islower():
         return text
     return text[0].upper() + text[1:]

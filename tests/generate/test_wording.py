@@ -57,6 +57,17 @@ def test_proper_words_are_capitals_the_deck_writes_mid_sentence():
     assert proper_words(texts) == frozenset({"Gottron"})
 
 
+def test_a_hyphenated_eponym_written_mid_sentence_keeps_its_capitals():
+    proper = proper_words(["Unlike in Lambert-Eaton myasthenic syndrome", "and Guillain-Barre"])
+    assert {"Lambert-Eaton", "Guillain-Barre"} <= proper
+    assert mid_sentence("Lambert-Eaton myasthenic syndrome", proper) == (
+        "Lambert-Eaton myasthenic syndrome"
+    )
+    assert mid_sentence("Guillain-Barre syndrome", proper) == "Guillain-Barre syndrome"
+    # a word the deck never writes capitalised mid-sentence still loses its capital
+    assert mid_sentence("Anti-SRP antibodies", proper) == "anti-SRP antibodies"
+
+
 @pytest.mark.parametrize(
     ("items", "last", "joined"),
     [
@@ -79,6 +90,11 @@ def test_join(items, last, joined):
         ("the absence of X", "The absence of X"),
         ("p62 aggregates", "p62 aggregates"),
         ("Gottron papules", "Gottron papules"),
+        (
+            "ptosis, double vision and the absence of X",
+            "Ptosis, double vision and the absence of X",
+        ),
+        ("ptosis. Then", "Ptosis. Then"),
         ("", ""),
     ],
 )

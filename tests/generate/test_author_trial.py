@@ -1,0 +1,52 @@
+"""The wording defects the new-author trial (issue 13) found, on the deck the author wrote.
+
+data/trial-mg is the myasthenia gravis deck a clinician wrote from decks/README.md alone.
+Each test renders its cards (vignettes at several seeds) and looks for one class of
+defect the trial reported, so it stays fixed for every deck, not just this one.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from quizapp.deck.loader import load_deck
+from quizapp.generate import generate_deck
+from quizapp.generate.card import Card
+from quizapp.generate.vignette import render_vignette
+
+TRIAL = Path(__file__).parent / "data" / "trial-mg" / "deck.yaml"
+SEEDS = range(12)
+
+
+@pytest.fixture(scope="module")
+def deck():
+    return load_deck(TRIAL)
+
+
+@pytest.fixture(scope="module")
+def cards(deck) -> list[Card]:
+    return generate_deck(deck).cards
+
+
+@pytest.fixture(scope="module")
+def vignettes(deck, cards) -> list[Card]:
+    """Every vignette of the deck at each of SEEDS."""
+    return [render_vignette(deck, c, s) for c in cards if c.kind == "vignette" for s in SEEDS]
+
+
+def _texts(card: Card) -> list[str]:
+    return [card.prompt, card.answer, card.extra or ""] + [o.explanation for o in card.options]
+
+
+def test_hyphenated_eponyms_keep_their_capitals(cards, vignettes):
+    for card in cards + vignettes:
+        for text in _texts(card):
+            assert not re.search(r"\b(lambert-Eaton|guillain-Barre)", text), (card.id, text)
+
+
+def test_every_sentence_of_an_explanation_starts_with_a_capital(cards, vignettes):
+    for card in cards + vignettes:
+        for o in card.options:
+            for sentence in re.split(r"(?<=[.?!]) ", o.explanation):
+                assert not sentence[:1].islower(), (card.id, o.explanation)
