@@ -32,6 +32,7 @@ class Case:
             labs={a: (v, v) for a, v in self.labs.items()},
             age=(self.age, self.age),
             age_unit=self.age_unit,
+            sex=self.sex,
         )
 
     @property

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from quizapp.deck.model import Deck, Entity, Relation
-from quizapp.generate.wording import is_lab_kind, mid_sentence, proper_words
+from quizapp.generate.wording import is_lab_kind, mid_sentence, proper_words, with_pronouns
 
 CLASS_SECTION = {
     "symptom": "symptom",
@@ -65,10 +65,13 @@ class DeckIndex:
             said = self._mid[entity_id] = mid_sentence(self.name(entity_id), self.proper)
         return said
 
-    def said(self, entity_id: str, present: bool = True) -> str:
+    def said(self, entity_id: str, present: bool = True, sex: str | None = None) -> str:
         """How a case states the entity, or (present=False) denies it after "no": the deck's
-        `in_case` wording where it gives one, else the name in running text."""
+        `in_case` wording where it gives one (its pronouns made to fit the patient's `sex`),
+        else the name in running text."""
         wording = self.entity(entity_id).in_case[0 if present else 1]
+        if wording and sex:
+            return with_pronouns(wording, sex)
         return wording or self.mid(entity_id)
 
     def section(self, entity_id: str) -> str:

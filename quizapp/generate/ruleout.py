@@ -33,6 +33,7 @@ class Facts:
     labs: dict[str, tuple[float, float]] = field(default_factory=dict)
     age: tuple[float, float] | None = None
     age_unit: str = "years"  # the unit the stem states the age in ("a 3-month-old boy")
+    sex: str | None = None  # the patient's, when one case is drawn: deck text's pronouns fit it
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
     for f in facts.present:
         rid = _relation_to(ix, option, f, lambda r: r.frequency == "absent")
         if rid:
-            said = ix.said(f)
+            said = ix.said(f, sex=facts.sex)
             why = PRESENT_AGAINST[_section(ix, f)].format(said)
             r = ix.by_id[rid]
             fact = denial(ix, r.type, r.source, r.target)
@@ -196,7 +197,7 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
     for f in facts.absent:
         rid = _relation_to(ix, option, f, lambda r: r.necessary and r.frequency != "absent")
         if rid:
-            said = ix.said(f, present=False)
+            said = ix.said(f, present=False, sex=facts.sex)
             why = ABSENT_AGAINST[_section(ix, f)].format(said)
             r = ix.by_id[rid]
             fact = f"{name} is not diagnosed without {said}."
@@ -244,12 +245,15 @@ def support(ix: DeckIndex, facts: Facts, key: str) -> tuple[list[str], list[str]
         held = [x for x in ix.frequencies(key, f) if x != "absent"]
         if held:
             rank = min(FREQUENCY_RANK.get(x, 5) for x in held)
-            said = ix.said(f) if ix.section(f) != "course" else f"the course ({ix.said(f)})"
+            said = ix.said(f, sex=facts.sex)
+            said = said if ix.section(f) != "course" else f"the course ({said})"
             ranked.append((-len(ix.absent_holders.get(f, ())), rank, i, said))
     for i, f in enumerate(facts.absent, start=len(facts.present)):
         if "absent" in ix.frequencies(key, f):
             found = -len(ix.necessary_holders.get(f, ()))
-            ranked.append((found, 0, i, f"the absence of {ix.said(f, present=False)}"))
+            ranked.append(
+                (found, 0, i, f"the absence of {ix.said(f, present=False, sex=facts.sex)}")
+            )
     labs: list[tuple[int, int, str]] = []
     for i, (attr, (low, high)) in enumerate(facts.labs.items()):
         span = entity_range(ix, key, attr)

@@ -152,3 +152,32 @@ def agree(text: str, plural: bool) -> str:
             if text.startswith(singular):
                 return many + text[len(singular) :]
     return text
+
+
+TO_FEMALE = {"he": "she", "him": "her", "his": "her", "himself": "herself"}
+TO_MALE = {"she": "he", "hers": "his", "herself": "himself"}
+
+
+def _swap(word: str, mapping: dict[str, str]) -> str:
+    new = mapping.get(word.lower())
+    if new is None:
+        return word  # not a pronoun: left exactly as written ("TSH", not "Tsh")
+    return new.capitalize() if word[:1].isupper() else new
+
+
+def with_pronouns(text: str, sex: str) -> str:
+    """Deck text is written for one sex ("her arms", "her pyridostigmine dose"): make it
+    fit the drawn patient, in every text a case states (complaint, findings, history)."""
+    if sex == "female":
+        return re.sub(r"\b\w+\b", lambda m: _swap(m.group(), TO_FEMALE), text)
+
+    def male(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if word.lower() == "her":
+            # "her arms" is possessive, "helped her" or "her." is the object
+            new = "his" if re.match(r"\s+\w", m.group(2)) else "him"
+            return new.capitalize() if word[0].isupper() else new
+        return _swap(word, TO_MALE)
+
+    # what follows is looked at, not consumed, so the next word is matched too
+    return re.sub(r"\b(\w+)\b(?=(\s*\S?))", male, text)

@@ -50,3 +50,20 @@ def test_every_sentence_of_an_explanation_starts_with_a_capital(cards, vignettes
         for o in card.options:
             for sentence in re.split(r"(?<=[.?!]) ", o.explanation):
                 assert not sentence[:1].islower(), (card.id, o.explanation)
+
+
+def _male(card: Card) -> bool:
+    return bool(re.match(r"An? [\w-]+ (man|boy|male newborn)\b", card.prompt))
+
+
+def test_pronouns_fit_the_patient_in_every_text_a_case_states(vignettes):
+    male = [v for v in vignettes if _male(v)]
+    female = [v for v in vignettes if not _male(v)]
+    assert male and female
+    # the cholinergic-crisis history is written "with her pyridostigmine dose doubled"
+    assert any("with his pyridostigmine dose" in v.prompt for v in male)
+    for card in male:
+        for text in [card.prompt] + [o.explanation for o in card.options]:
+            assert not re.search(r"\b(she|her|hers|herself)\b", text, re.I), (card.id, text)
+    for card in female:
+        assert not re.search(r"\b(he|him|his|himself)\b", card.prompt, re.I), card.id

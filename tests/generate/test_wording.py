@@ -11,6 +11,7 @@ from quizapp.generate.wording import (
     mid_sentence,
     proper_words,
     sentence_start,
+    with_pronouns,
 )
 
 PROPER = frozenset({"Gottron", "Raynaud"})
@@ -159,11 +160,12 @@ def test_is_plural_reads_the_head_noun(name, plural):
 
 
 def test_pronouns_change_in_every_word_of_a_complaint():
-    from quizapp.generate.stem import with_pronouns
-
     complaint = "pain at the front of her neck that spreads to her jaw"
     assert (
         with_pronouns(complaint, "male") == "pain at the front of his neck that spreads to his jaw"
     )
     assert with_pronouns("her daughter helped her.", "male") == "his daughter helped him."
     assert with_pronouns("he says his legs fail him", "female") == "she says her legs fail her"
+    # only pronouns change: acronyms and other words stay exactly as written
+    assert with_pronouns("a raised TSH; His bundle", "female") == "a raised TSH; Her bundle"
+    assert with_pronouns("a raised TSH, Her dose", "male") == "a raised TSH, His dose"
