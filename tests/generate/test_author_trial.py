@@ -6,13 +6,19 @@ defect the trial reported, so it stays fixed for every deck, not just this one.
 """
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quizapp.deck.loader import load_deck
+from quizapp.deck.model import Range
 from quizapp.generate import generate_deck
 from quizapp.generate.card import Card
+from quizapp.generate.case import draw_case
+from quizapp.generate.index import build_index
 from quizapp.generate.vignette import render_vignette
 
 TRIAL = Path(__file__).parent / "data" / "trial-mg" / "deck.yaml"
@@ -67,3 +73,47 @@ def test_pronouns_fit_the_patient_in_every_text_a_case_states(vignettes):
             assert not re.search(r"\b(she|her|hers|herself)\b", text, re.I), (card.id, text)
     for card in female:
         assert not re.search(r"\b(he|him|his|himself)\b", card.prompt, re.I), card.id
+
+
+TIME = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
+
+
+def _days(n: str, unit: str) -> float:
+    return int(n) * TIME[unit.rstrip("s")]
+
+
+def test_no_complaint_has_lasted_longer_than_the_patient_has_lived(vignettes):
+    newborns = 0
+    for card in vignettes:
+        n, unit = re.match(r"An? (\d+)-(\w+)-old", card.prompt).groups()
+        lasted = re.search(
+            r"(\d+)-(day|week|month|year) history|past (\d+ )?(day|week|month|year)s?", card.prompt
+        )
+        span = _days(lasted[1], lasted[2]) if lasted[1] else _days(lasted[3] or "1", lasted[4])
+        assert span <= _days(n, unit), card.prompt.split(".")[0]
+        newborns += unit == "day"
+    assert newborns  # the transient neonatal MG blueprint draws 1- to 5-day-olds
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    age=st.tuples(st.integers(0, 40), st.integers(0, 40)),
+    age_unit=st.sampled_from(["days", "weeks", "months", "years"]),
+    lasted=st.tuples(st.integers(1, 60), st.integers(1, 60)),
+    lasted_unit=st.sampled_from(["days", "weeks", "months", "years"]),
+    seed=st.integers(0, 1000),
+)
+def test_a_drawn_duration_never_exceeds_the_drawn_age(
+    deck, age, age_unit, lasted, lasted_unit, seed
+):
+    ix = build_index(deck)
+    bp = replace(
+        deck.blueprints["bp-tnmg"],
+        age=Range(min(age) or 1, max(age) or 1, age_unit),
+        duration=Range(min(lasted), max(lasted), lasted_unit),
+    )
+    case = draw_case(ix, bp, seed)
+    assert case.duration >= 1
+    assert _days(str(case.duration), case.duration_unit) <= _days(str(case.age), case.age_unit)
