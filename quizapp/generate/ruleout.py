@@ -148,6 +148,21 @@ def excluded(ix: DeckIndex, facts: Facts) -> set[str]:
     return gone
 
 
+# Below this age (in years) a child does not give the history: the parents do ("His parents
+# report ...", as NBME items on infants and toddlers word it); from school age children
+# describe their own symptoms.
+PARENTS_REPORT_BELOW = 5
+
+
+def parents_report(facts: Facts) -> bool:
+    """Whether the stem's history comes from the parents (every age the facts allow is
+    below PARENTS_REPORT_BELOW years)."""
+    if facts.age is None:
+        return False
+    oldest = convert(facts.age[1], facts.age_unit, "years")
+    return oldest is not None and oldest < PARENTS_REPORT_BELOW
+
+
 # What a stated fact says against an option, by the stem section that states it.
 PRESENT_AGAINST = {
     "history": "is unlikely because the patient has a history of {}",
@@ -165,6 +180,12 @@ ABSENT_AGAINST = {
     "studies": "requires {}, which studies do not show",
     "exam": "requires {}, which this patient does not have",
 }
+# The same, for a young child whose parents give the history.
+BY_PARENTS = {
+    "history": "requires {}, which the parents deny",
+    "symptom": "requires {}, which the parents do not report",
+}
+PRESENT_BY_PARENTS = {"symptom": "is unlikely because the parents report {}"}
 
 
 def _section(ix: DeckIndex, finding: str) -> str:
@@ -185,11 +206,14 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
     it, a result or age outside its `discriminating` range."""
     name = ix.name(option)
     reasons: list[Reason] = []
+    parents = parents_report(facts)
     for f in facts.present:
         rid = _relation_to(ix, option, f, lambda r: r.frequency == "absent")
         if rid:
             said = ix.said(f, sex=facts.sex)
-            why = PRESENT_AGAINST[_section(ix, f)].format(said)
+            section = _section(ix, f)
+            against = parents and PRESENT_BY_PARENTS.get(section) or PRESENT_AGAINST[section]
+            why = against.format(said)
             r = ix.by_id[rid]
             fact = denial(ix, r.type, r.source, r.target)
             proof = Proof("absent", fact, r.loc, rid, said)
@@ -198,7 +222,9 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
         rid = _relation_to(ix, option, f, lambda r: r.necessary and r.frequency != "absent")
         if rid:
             said = ix.said(f, present=False, sex=facts.sex)
-            why = ABSENT_AGAINST[_section(ix, f)].format(said)
+            section = _section(ix, f)
+            against = parents and BY_PARENTS.get(section) or ABSENT_AGAINST[section]
+            why = against.format(said)
             r = ix.by_id[rid]
             fact = f"{name} is not diagnosed without {said}."
             proof = Proof("necessary", fact, r.loc, rid, said)

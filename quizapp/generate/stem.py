@@ -17,7 +17,7 @@ import random
 
 from quizapp.generate.case import Case
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.ruleout import age_text, lab_stated
+from quizapp.generate.ruleout import age_text, lab_stated, parents_report
 from quizapp.generate.wording import article, join, sentence_start, with_pronouns
 
 ADULT_AGE = 18
@@ -109,15 +109,21 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         sections[ix.section(e)][1].append(ix.said(e, present=False, sex=case.sex))
     who = _who(case)
     sentences = [f"{sentence_start(article(who))} {who} {_setting(case)} {why}."]
+    parents = parents_report(case.facts())
+    teller = f"{'Her' if case.sex == 'female' else 'His'} parents" if parents else pronoun
+    reports = ("report", "have", "not noticed") if parents else ("reports", "does", "not note")
     sentences += _said(
-        sections["symptom"], f"{pronoun} also reports {{}}.", f"{pronoun} reports no {{}}."
+        sections["symptom"],
+        f"{teller} also {reports[0]} {{}}.",
+        f"{teller} {reports[0]} no {{}}.",
     )
     sentences += _said(
         sections["history"], f"{pronoun} has a history of {{}}.", "There is no history of {}."
     )
     shown, unshown = sections["course"]  # after the history its words may refer to
-    sentences += [f"{pronoun} notes that {c}." for c in shown]
-    sentences += [f"{pronoun} does not note that {c}." for c in unshown]
+    noted = "have noticed" if parents else "notes"
+    sentences += [f"{teller} {noted} that {c}." for c in shown]
+    sentences += [f"{teller} {reports[1]} {reports[2]} that {c}." for c in unshown]
     seen, unseen = sections["exam"]
     if seen:
         sentences.append(f"Physical examination shows {join(seen)}.")

@@ -19,6 +19,7 @@ from quizapp.generate import generate_deck
 from quizapp.generate.card import Card
 from quizapp.generate.case import draw_case
 from quizapp.generate.index import build_index
+from quizapp.generate.ruleout import Facts, contradictions
 from quizapp.generate.vignette import render_vignette
 
 TRIAL = Path(__file__).parent / "data" / "trial-mg" / "deck.yaml"
@@ -117,3 +118,38 @@ def test_a_drawn_duration_never_exceeds_the_drawn_age(
     case = draw_case(ix, bp, seed)
     assert case.duration >= 1
     assert _days(str(case.duration), case.duration_unit) <= _days(str(case.age), case.age_unit)
+
+
+def _first_sentences(card: Card) -> str:
+    return card.prompt.split("\n\n")[0]
+
+
+def test_young_children_do_not_report_their_parents_do(vignettes):
+    infants = [v for v in vignettes if re.match(r"An? \d+-(day|month)-old", v.prompt)]
+    assert infants
+    for card in infants:
+        stem = _first_sentences(card)
+        assert not re.search(r"\b(He|She) (also )?(reports|notes|does not note)\b", stem), stem
+    assert any(re.search(r"\b(His|Her) parents also report\b", v.prompt) for v in infants)
+    adults = [v for v in vignettes if v not in infants]
+    assert any(re.search(r"\b(He|She) also reports\b", v.prompt) for v in adults)
+
+
+@pytest.mark.parametrize(
+    ("age", "unit", "parents"),
+    [(3, "days", True), (11, "months", True), (4, "years", True), (5, "years", False)],
+)
+def test_explanations_cite_what_the_parents_report(deck, age, unit, parents):
+    ix = build_index(deck)
+    # dry mouth (a symptom) rules out cholinergic crisis; a denied maternal MG (history),
+    # transient neonatal MG
+    seen = Facts(present=("dry-mouth",), age=(age, age), age_unit=unit)
+    denied = Facts(absent=("mother-mg",), age=(age, age), age_unit=unit)
+    shown = contradictions(ix, seen, "cholinergic-crisis")[0]
+    lacking = contradictions(ix, denied, "tnmg")[0]  # then its age range
+    if parents:
+        assert shown.text.endswith("is unlikely because the parents report dry mouth")
+        assert lacking.text.endswith(", which the parents deny")
+    else:
+        assert "the patient reports dry mouth" in shown.text
+        assert lacking.text.endswith(", which this patient denies")
