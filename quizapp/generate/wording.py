@@ -63,12 +63,25 @@ def sentence_start(text: str) -> str:
     return text[0].upper() + text[1:]
 
 
+_INNER_LINK = re.compile(r",\s|\b(?:and|or)\b")  # "4,210 U/L" has no link
+_BRACKETED = re.compile(r"\([^)]*\)")  # "the course (... reduced or stopped)" is one item
+
+
 def join(items: Iterable[str], last: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c' (or with 'or')."""
+    """'a', 'a and b', 'a, b and c' (or with 'or').
+
+    When an item has its own 'and', 'or' or comma ("weakness that increases with effort
+    and recovers after rest"), plain commas would blur where items end, so the list
+    reads 'a, as well as b' (two items) or 'a; b; and c'.
+    """
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+    if not any(_INNER_LINK.search(_BRACKETED.sub("", item)) for item in items):
+        return f"{', '.join(items[:-1])} {last} {items[-1]}"
+    if len(items) == 2:
+        return f"{items[0]}, {'as well as' if last == 'and' else last} {items[1]}"
+    return f"{'; '.join(items[:-1])}; {last} {items[-1]}"
 
 
 _VOWEL_LETTERS = frozenset("AEFHILMNORSX")  # letters whose spoken name starts with a vowel

@@ -153,3 +153,10 @@ def test_explanations_cite_what_the_parents_report(deck, age, unit, parents):
     else:
         assert "the patient reports dry mouth" in shown.text
         assert lacking.text.endswith(", which this patient denies")
+
+
+def test_lists_whose_items_have_their_own_and_read_unambiguously(vignettes):
+    # before: "weakness that increases with repeated effort and recovers after rest and ptosis"
+    for card in vignettes:
+        assert not re.search(r"recovers after rest and \w", card.prompt), card.prompt
+        assert "breathing difficulty or profuse sweating" not in card.prompt, card.prompt

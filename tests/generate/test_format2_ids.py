@@ -16,7 +16,21 @@ IIM = Path(__file__).parents[2] / "decks" / "iim" / "deck.yaml"
 # card id -> why its content differs from format 1 (same id: learners' progress is kept)
 CHANGED: dict[str, str] = {
     "iim:vignette:bp-cocaine-myopathy:diagnosis": "a one-day duration reads 'for the past "
-    "day', not 'for the past 1 day' (format 2 step e)",
+    "day', not 'for the past 1 day' (format 2 step e); 'dark, tea-coloured urine, as well as "
+    "muscle pain' (a list item with its own comma, new-author trial)",
+}
+# A list whose items have their own 'and', 'or' or comma reads "a, as well as b" or
+# "a; b; and c" (new-author trial, issue 13), so these seed-0 vignettes read differently.
+LISTS = "a list item with its own 'and', 'or' or comma: 'as well as' or semicolons"
+CHANGED |= {
+    f"iim:vignette:{bp}:{lead_in}": LISTS
+    for bp, lead_in in (
+        ("bp-asys", "antibody"),
+        ("bp-asys", "diagnosis"),
+        ("bp-hypothyroid-myopathy", "diagnosis"),
+        ("bp-pmr", "diagnosis"),
+        ("bp-steroid-myopathy", "diagnosis"),
+    )
 }
 
 

@@ -77,6 +77,26 @@ def test_a_hyphenated_eponym_written_mid_sentence_keeps_its_capitals():
         (["a", "b"], "and", "a and b"),
         (["a", "b", "c"], "and", "a, b and c"),
         (["a", "b", "c", "d"], "or", "a, b, c or d"),
+        # an item with its own link: where items end must stay clear
+        (
+            ["ptosis", "weakness that grows and recovers"],
+            "and",
+            "ptosis, as well as weakness that grows and recovers",
+        ),
+        (
+            ["sweating or bronchorrhoea", "sensory loss"],
+            "or",
+            "sweating or bronchorrhoea, or sensory loss",
+        ),
+        (["a", "slurred, nasal speech", "c"], "and", "a; slurred, nasal speech; and c"),
+        (["a", "b or c", "d"], "or", "a; b or c; or d"),
+        # a thousands separator or a bracketed aside is no link
+        (["a CK of 4,210 U/L", "b"], "and", "a CK of 4,210 U/L and b"),
+        (
+            ["the course (eased when reduced or stopped)", "b", "c"],
+            "and",
+            "the course (eased when reduced or stopped), b and c",
+        ),
     ],
 )
 def test_join(items, last, joined):
