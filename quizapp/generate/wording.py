@@ -17,6 +17,10 @@ _MID_CAPITAL = re.compile(r"(?:[a-z0-9,;)]\s+|[(/])([A-Z][a-z]+)(?![\w'-])")
 # one proper noun: every part a capitalised word, which a prefix and its name ("Anti-Jo-1",
 # "Anti-SRP") are not.
 _MID_COMPOUND = re.compile(r"(?:[a-z0-9,;)]\s+|[(/])([A-Z][a-z]+(?:-[A-Z][a-z]+)+)(?![\w'-])")
+# Words that open a sentence in brackets ("(The acute form ...)", "(Not in ...)"), never names.
+_SENTENCE_WORDS = frozenset(
+    "A An And As But For If In It Its No Not Of On Or So That The These This Those With".split()
+)
 _SEGMENT = re.compile(r"[^\s\-/]+")
 
 
@@ -26,7 +30,7 @@ def proper_words(texts: Iterable[str]) -> frozenset[str]:
     for text in texts:
         found.update(_MID_CAPITAL.findall(text))
         found.update(_MID_COMPOUND.findall(text))
-    return frozenset(found)
+    return frozenset(found - _SENTENCE_WORDS)
 
 
 def _keeps_capital(segment: str, proper: frozenset[str]) -> bool:
@@ -52,6 +56,12 @@ def mid_sentence(name: str, proper: frozenset[str] = frozenset()) -> str:
     if name.split(" ", 1)[0].rstrip(",;:.") in proper:  # a hyphenated eponym: Lambert-Eaton
         return name
     return name[0].lower() + name[1:]
+
+
+def phrase(text: str, proper: frozenset[str] = frozenset()) -> str:
+    """Deck text used inside a sentence: no full stop, and a heading's capital dropped
+    ("The everyday tasks weakness makes hard." -> "the everyday tasks weakness makes hard")."""
+    return mid_sentence(text.strip().rstrip(".").rstrip(), proper)
 
 
 def sentence_start(text: str) -> str:

@@ -160,3 +160,31 @@ def test_lists_whose_items_have_their_own_and_read_unambiguously(vignettes):
     for card in vignettes:
         assert not re.search(r"recovers after rest and \w", card.prompt), card.prompt
         assert "breathing difficulty or profuse sweating" not in card.prompt, card.prompt
+
+
+def _trial_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    """A copy of the trial deck with `old` replaced by `new` in `file` (asserted found)."""
+    for f in TRIAL.parent.iterdir():
+        text = f.read_text(encoding="utf-8")
+        if f.name == file:
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        (tmp_path / f.name).write_text(text, encoding="utf-8")
+    return tmp_path / "deck.yaml"
+
+
+def test_a_mnemonics_about_reads_as_a_phrase(tmp_path):
+    # the author's first `about` was a sentence with its own brackets
+    about = "The muscarinic signs of cholinergic excess (cholinergic crisis)."
+    root = _trial_copy(tmp_path, "study.yaml", "the muscarinic signs of cholinergic excess", about)
+    prompts = [c.prompt for c in generate_deck(load_deck(root)).cards if c.kind == "mnemonic"]
+    assert len(prompts) == 17
+    for prompt in prompts:
+        assert prompt.startswith(
+            "DUMBELS – the muscarinic signs of cholinergic excess (cholinergic crisis): "
+        ), prompt
+        assert ".)" not in prompt and "((" not in prompt and "))" not in prompt
+    assert (
+        "DUMBELS – the muscarinic signs of cholinergic excess (cholinergic crisis): which "
+        "letter or word stands for bradycardia?" in prompts
+    )

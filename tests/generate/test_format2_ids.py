@@ -32,6 +32,15 @@ CHANGED |= {
         ("bp-steroid-myopathy", "diagnosis"),
     )
 }
+# A mnemonic's `about` is read as a phrase after a dash, not a sentence in brackets (new-author
+# trial): "HAIR, CHAIRS, STAIRS – the everyday tasks that ... makes hard: what does HAIR ...?"
+CHANGED |= {
+    f"iim:mnemonic:hair-chairs-stairs{item}": "mnemonic `about` as a phrase after a dash"
+    for item in (
+        "",
+        *(f":{k}:{d}" for k in ("HAIR", "CHAIRS", "STAIRS") for d in ("key", "meaning")),
+    )
+}
 
 
 def _format1_cards() -> dict[str, str]:

@@ -9,6 +9,7 @@ from quizapp.generate.wording import (
     is_plural,
     join,
     mid_sentence,
+    phrase,
     proper_words,
     sentence_start,
     with_pronouns,
@@ -54,6 +55,8 @@ def test_proper_words_are_capitals_the_deck_writes_mid_sentence():
         "inverse Gottron papules",
         "Cold fingers. Raynaud phenomenon is common",  # after a full stop: not evidence
         "rash, Anti-Jo-1 positive",  # a prefix, not a word
+        "abstinence. (The acute form is separate.)",  # a sentence in brackets
+        "(Not in children)",
     ]
     assert proper_words(texts) == frozenset({"Gottron"})
 
@@ -121,6 +124,22 @@ def test_join(items, last, joined):
 )
 def test_sentence_start(text, start):
     assert sentence_start(text) == start
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "The everyday tasks that weakness makes hard.",
+            "the everyday tasks that weakness makes hard",
+        ),
+        ("the muscarinic signs ", "the muscarinic signs"),
+        ("Gottron signs to look for.", "Gottron signs to look for"),
+        ("TSH and T4.", "TSH and T4"),
+    ],
+)
+def test_phrase_is_deck_text_used_inside_a_sentence(text, said):
+    assert phrase(text, PROPER) == said
 
 
 @pytest.mark.parametrize(
