@@ -127,7 +127,13 @@ _VERB_PLURAL = {
 }
 
 
-_QUALIFIERS = ("with", "without", "over", "under", "of", "to", "in", "on", "at", "for", "from")
+# Words that end a name's head noun and start its qualifier: "Weakness beyond the eye
+# muscles", "Pain that wakes the patient" (the head is the singular "weakness", "pain").
+_QUALIFIERS = (
+    *("with", "without", "over", "under", "of", "to", "in", "on", "at", "for", "from"),
+    *("beyond", "after", "before", "during", "below", "above", "around", "across"),
+    *("between", "despite", "like", "than", "that", "which", "who", "when", "where", "while"),
+)
 
 
 @cache

@@ -192,6 +192,9 @@ def test_lab_kinds_are_result_or_test_kinds():
         ("Calcinosis cutis", False),
         ("Polymyositis", False),
         ("Heliotrope rash or Gottron papules/sign", False),
+        ("Weakness beyond the eye muscles", False),  # the head, not the plural after it
+        ("Pain that wakes the patient at night", False),
+        ("Ragged-red fibres beyond the age of 50", True),
     ],
 )
 def test_is_plural_reads_the_head_noun(name, plural):
