@@ -188,3 +188,26 @@ def test_a_mnemonics_about_reads_as_a_phrase(tmp_path):
         "DUMBELS – the muscarinic signs of cholinergic excess (cholinergic crisis): which "
         "letter or word stands for bradycardia?" in prompts
     )
+
+
+def test_a_note_shown_with_a_card_follows_its_fact(cards):
+    (card,) = [c for c in cards if c.id == "mg-nmj:basic:fluoroquinolones:worsens"]
+    assert card.extra == (
+        "Fluoroquinolones can unmask or worsen generalized myasthenia gravis. "
+        "Carries a regulatory warning in MG."
+    )
+    for c in cards:  # never a note labelled with one end, as if it were about that end
+        assert not re.match(r"[^.:]+: Carries", c.extra or ""), c.extra
+
+
+def test_a_name_whose_head_is_singular_takes_a_singular_verb(tmp_path):
+    # the author's first name for the finding, before renaming it to dodge "are"
+    root = _trial_copy(
+        tmp_path,
+        "findings.yaml",
+        "name: Limb, neck or bulbar weakness",
+        "name: Weakness beyond the eye muscles",
+    )
+    texts = [t for c in generate_deck(load_deck(root)).cards for t in _texts(c)]
+    assert any("Weakness beyond the eye muscles is a feature of" in t for t in texts)
+    assert not any("eye muscles are" in t for t in texts)

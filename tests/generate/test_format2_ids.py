@@ -52,11 +52,25 @@ def test_the_iim_deck_is_format_2():
     assert "\nformat: 2\n" in IIM.read_text(encoding="utf-8")
 
 
+def _noted(deck) -> dict[str, str]:
+    """The basic and reverse cards that show a relation note: it now follows the fact it is
+    about ("X is a feature of Y. <note>"), not one end's name (new-author trial)."""
+    why = "a relation note follows its fact, not one end's name"
+    noted = {}
+    for r in deck.relations:
+        if r.note and r.frequency != "absent" and not r.uncertain:
+            noted[f"{deck.id}:basic:{r.source}:{r.type}"] = why
+            noted[f"{deck.id}:reverse:{r.target}:{r.type}"] = why
+    return noted
+
+
 def test_iim_card_ids_and_content_survive_the_move_to_format_2():
     before = _format1_cards()
-    after = {c.id: c.content_hash() for c in generate_deck(load_deck(IIM)).cards}
+    deck = load_deck(IIM)
+    after = {c.id: c.content_hash() for c in generate_deck(deck).cards}
+    changed = CHANGED | _noted(deck)
     assert len(before) > 600
     assert sorted(set(before) - set(after)) == [], "card ids lost: learners' progress with them"
     assert sorted(set(after) - set(before) - set(CHANGED)) == []
     reworded = sorted(i for i in before if i in after and before[i] != after[i])
-    assert [i for i in reworded if i not in CHANGED] == []
+    assert [i for i in reworded if i not in changed] == []
