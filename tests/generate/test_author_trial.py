@@ -15,10 +15,13 @@ from hypothesis import strategies as st
 
 from quizapp.deck.loader import load_deck
 from quizapp.deck.model import Range
+from quizapp.deck.units import convert
 from quizapp.generate import generate_deck
 from quizapp.generate.card import Card
 from quizapp.generate.case import draw_case
 from quizapp.generate.index import build_index
+from quizapp.generate.lint import lint_deck
+from quizapp.generate.lint_stem import check_slots
 from quizapp.generate.ruleout import Facts, contradictions
 from quizapp.generate.vignette import render_vignette
 
@@ -76,11 +79,8 @@ def test_pronouns_fit_the_patient_in_every_text_a_case_states(vignettes):
         assert not re.search(r"\b(he|him|his|himself)\b", card.prompt, re.I), card.id
 
 
-TIME = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
-
-
 def _days(n: str, unit: str) -> float:
-    return int(n) * TIME[unit.rstrip("s")]
+    return convert(int(n), unit if unit.endswith("s") else unit + "s", "days")
 
 
 def test_no_complaint_has_lasted_longer_than_the_patient_has_lived(vignettes):
@@ -211,3 +211,26 @@ def test_a_name_whose_head_is_singular_takes_a_singular_verb(tmp_path):
     texts = [t for c in generate_deck(load_deck(root)).cards for t in _texts(c)]
     assert any("Weakness beyond the eye muscles is a feature of" in t for t in texts)
     assert not any("eye muscles are" in t for t in texts)
+
+
+def test_a_blueprint_without_labs_needs_no_padded_lab_value(tmp_path):
+    # the author padded 8 blueprints with a normal CK only to pass `vignette-slots`
+    for f in TRIAL.parent.iterdir():
+        text = f.read_text(encoding="utf-8")
+        if f.name == "blueprints.yaml":
+            assert text.count("    labs:\n      ck: {min: 40, max: 180}\n") == 8
+            text = text.replace("    labs:\n      ck: {min: 40, max: 180}\n", "")
+        (tmp_path / f.name).write_text(text, encoding="utf-8")
+    deck = load_deck(tmp_path / "deck.yaml")
+    findings = lint_deck(deck, seeds=5)
+    assert [f for f in findings if f.check == "vignette-slots"] == []
+    stems = [c.prompt for c in generate_deck(deck).cards if c.kind == "vignette"]
+    assert len(stems) >= 9 and not any("creatine kinase" in s for s in stems)
+    # a stem whose case has lab values still needs them
+    (crisis,) = [
+        c for c in generate_deck(deck).cards if c.id.endswith("bp-myasthenic-crisis:diagnosis")
+    ]
+    stem = crisis.prompt.split("\n\n")[0]
+    assert "The forced vital capacity is " in stem
+    assert check_slots(stem.split(" The forced vital capacity")[0], labs=True)
+    assert not check_slots(stem.split(" The forced vital capacity")[0], labs=False)
