@@ -162,11 +162,11 @@ def test_lists_whose_items_have_their_own_and_read_unambiguously(vignettes):
         assert "breathing difficulty or profuse sweating" not in card.prompt, card.prompt
 
 
-def _trial_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
-    """A copy of the trial deck with `old` replaced by `new` in `file` (asserted found)."""
+def _trial_copy(tmp_path: Path, changes: dict[str, list[tuple[str, str]]]) -> Path:
+    """A copy of the trial deck with each (old, new) of `changes[file]` applied once."""
     for f in TRIAL.parent.iterdir():
         text = f.read_text(encoding="utf-8")
-        if f.name == file:
+        for old, new in changes.get(f.name, []):
             assert old in text, old
             text = text.replace(old, new, 1)
         (tmp_path / f.name).write_text(text, encoding="utf-8")
@@ -176,7 +176,9 @@ def _trial_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
 def test_a_mnemonics_about_reads_as_a_phrase(tmp_path):
     # the author's first `about` was a sentence with its own brackets
     about = "The muscarinic signs of cholinergic excess (cholinergic crisis)."
-    root = _trial_copy(tmp_path, "study.yaml", "the muscarinic signs of cholinergic excess", about)
+    root = _trial_copy(
+        tmp_path, {"study.yaml": [("the muscarinic signs of cholinergic excess", about)]}
+    )
     prompts = [c.prompt for c in generate_deck(load_deck(root)).cards if c.kind == "mnemonic"]
     assert len(prompts) == 17
     for prompt in prompts:
@@ -202,11 +204,9 @@ def test_a_note_shown_with_a_card_follows_its_fact(cards):
 
 def test_a_name_whose_head_is_singular_takes_a_singular_verb(tmp_path):
     # the author's first name for the finding, before renaming it to dodge "are"
+    renamed = "name: Weakness beyond the eye muscles"
     root = _trial_copy(
-        tmp_path,
-        "findings.yaml",
-        "name: Limb, neck or bulbar weakness",
-        "name: Weakness beyond the eye muscles",
+        tmp_path, {"findings.yaml": [("name: Limb, neck or bulbar weakness", renamed)]}
     )
     texts = [t for c in generate_deck(load_deck(root)).cards for t in _texts(c)]
     assert any("Weakness beyond the eye muscles is a feature of" in t for t in texts)
@@ -234,3 +234,45 @@ def test_a_blueprint_without_labs_needs_no_padded_lab_value(tmp_path):
     assert "The forced vital capacity is " in stem
     assert check_slots(stem.split(" The forced vital capacity")[0], labs=True)
     assert not check_slots(stem.split(" The forced vital capacity")[0], labs=False)
+
+
+EXPOSURE_KIND = """  - {id: exposure, label: risk factor or exposure, plural: risk factors and exposures}
+"""
+RISK_FACTOR = """  - id: has_risk_factor
+    label: has risk factor
+    from: [condition]
+    to: [exposure]
+    statement: "{to} is a risk factor for {from}."
+    deny: "{to} is not a risk factor for {from}."
+    ask_to: "Which exposure is a risk factor for {from}?"
+    ask_from: "Which condition is {to} a risk factor for?"
+"""
+
+
+def test_the_guides_recipe_for_history_items_reads_as_risk_factors(tmp_path):
+    """decks/README.md, *History, exposures and risk factors*: an exposure kind and a
+    has_risk_factor type keep 'Home-canned food is a feature of foodborne botulism' out,
+    and the vignette that states it in the history still rules its distractors out."""
+    kinds = "  - {id: test_result, label: test result, plural: test results}\n"
+    types = "relation_types:\n"
+    canned = "  - id: canned-food\n    kind: "
+    root = _trial_copy(
+        tmp_path,
+        {
+            "schema.yaml": [(kinds, kinds + EXPOSURE_KIND), (types, types + RISK_FACTOR)],
+            "findings.yaml": [(canned + "finding", canned + "exposure")],
+            "relations.yaml": [
+                ("has_finding, to: canned-food", "has_risk_factor, to: canned-food")
+            ],
+        },
+    )
+    cards = generate_deck(load_deck(root)).cards
+    texts = [t for c in cards for t in _texts(c)]
+    asked = {c.prompt: c.answer for c in cards}
+    assert asked["Which exposure is a risk factor for foodborne botulism?"] == (
+        "Includes: Home-canned food"
+    )
+    assert not any("Home-canned food is a feature" in t for t in texts)
+    assert not any("Home-canned food is not a feature" in t for t in texts)
+    (vignette,) = [c for c in cards if c.id == "mg-nmj:vignette:bp-botulism:diagnosis"]
+    assert "has a history of eating home-canned vegetables" in vignette.prompt
