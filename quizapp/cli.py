@@ -58,6 +58,15 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module), attribute)
 
 
+def _no_decks_folder(ctx: click.Context, decks_dir: Path) -> None:
+    """The --decks folder is missing or a file: say which and where it came from, exit 1."""
+    given = ctx.get_parameter_source("decks_dir")
+    source = "QUIZAPP_DECKS" if given is click.core.ParameterSource.ENVIRONMENT else "--decks"
+    what = "not a folder" if decks_dir.exists() else "no such folder"
+    click.echo(f"quizapp: {decks_dir}: {what} (the decks folder given by {source}).", err=True)
+    ctx.exit(1)
+
+
 @click.group(cls=LazyGroup, invoke_without_command=True, context_settings=CONTEXT_SETTINGS)
 @click.option(
     "--db",
@@ -70,7 +79,7 @@ class LazyGroup(click.Group):
 @click.option(
     "--decks",
     "decks_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # checked in main: a located message and exit 1
     envvar="QUIZAPP_DECKS",
     show_envvar=True,
     help="Folder of decks to study. Default: the decks bundled with quizapp.",
@@ -90,6 +99,8 @@ def main(ctx: click.Context, db_path: Path | None, decks_dir: Path | None) -> No
       quizapp --decks ~/decks      # study your own decks
       quizapp validate ~/decks/iim
     """
+    if decks_dir is not None and not decks_dir.is_dir():  # a typo, not an empty library
+        _no_decks_folder(ctx, decks_dir)
     ctx.obj = Settings(
         db_path=db_path or default_db_path(),
         decks_dir=decks_dir or bundled_decks_dir(),

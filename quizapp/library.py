@@ -124,12 +124,25 @@ class Library:
         except VignetteError:  # the deck changed since start-up and no longer yields it
             return card
 
-    def topic_title(self, topic_id: str) -> str:
-        """A topic's title as its deck names it (cards and scores carry only the id)."""
-        for deck in self.decks.values():
-            if topic_id in deck.topics:
-                return deck.topics[topic_id].title
-        return topic_id or "(no topic)"
+    def topic_title(self, deck_id: str, topic_id: str) -> str:
+        """A topic's title as its deck names it (cards and scores carry only ids; a topic id
+        is the deck's own, so two decks may both have a `treatment`)."""
+        deck = self.decks.get(deck_id)
+        topic = deck.topics.get(topic_id) if deck is not None else None
+        if topic is not None:
+            return topic.title
+        return topic_id or "(no topic)"  # a deck no longer in the folder: its id is all we have
+
+    def topic_label(self, deck_id: str, topic_id: str) -> str:
+        """The topic's title, with its deck's title when another deck has a topic of the
+        same title (so the two never read as one)."""
+        title = self.topic_title(deck_id, topic_id)
+        clash = any(
+            other_id != deck_id and any(t.title == title for t in other.topics.values())
+            for other_id, other in self.decks.items()
+        )
+        deck = self.decks.get(deck_id)
+        return f"{title} ({deck.title})" if clash and deck is not None else title
 
     def cards_of(self, deck_id: str) -> list[Card]:
         with self._lock:
@@ -206,6 +219,19 @@ def load_library(
     """
     library = _library(decks_dir, conn, version, load=True)
     assert library is not None
+    return library
+
+
+def synced_titles(conn: sqlite3.Connection) -> Library:
+    """The decks as last synced into the progress file (titles, topics), with no deck file
+    read: what the command line names decks and topics by, never their ids."""
+    library = Library()
+    for source in read_sources(conn).values():
+        try:
+            header = DeckHeader.from_json(source.header)
+        except (ValueError, TypeError):
+            continue  # a damaged entry: that deck's topics keep their ids
+        library.decks.setdefault(header.id, header)
     return library
 
 

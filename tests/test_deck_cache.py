@@ -56,7 +56,7 @@ def test_an_unchanged_deck_is_neither_generated_nor_synced_nor_written(folder, c
     assert conn.total_changes == changes  # not one row written
     assert isinstance(second.decks["small"], DeckHeader)
     assert second.decks["small"].title == first.decks["small"].title
-    assert second.topic_title("dx") == first.topic_title("dx")
+    assert second.topic_title("small", "dx") == first.topic_title("small", "dx") != "dx"
 
 
 def test_cards_from_the_file_equal_freshly_generated_ones(tmp_path, conn):

@@ -80,6 +80,8 @@ def test_topic_titles_come_from_the_decks(folder: Path):
     library = load_library(folder)
     deck = library.decks["small"]
     topic_id, topic = next(iter(deck.topics.items()))
-    assert library.topic_title(topic_id) == topic.title
-    assert library.topic_title("no-such-topic") == "no-such-topic"
-    assert library.topic_title("") == "(no topic)"
+    assert library.topic_title("small", topic_id) == topic.title
+    assert library.topic_title("small", "no-such-topic") == "no-such-topic"
+    assert library.topic_title("no-such-deck", topic_id) == topic_id
+    assert library.topic_title("small", "") == "(no topic)"
+    assert library.topic_label("small", topic_id) == topic.title  # no other deck: no clash

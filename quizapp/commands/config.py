@@ -18,6 +18,7 @@ import click
 
 from quizapp.commands.progress import _store_errors
 from quizapp.paths import Settings
+from quizapp.plural import plural
 
 if TYPE_CHECKING:
     from quizapp.srs.recompute import RecomputeResult
@@ -227,7 +228,7 @@ def _progress(
 
 
 def _report(result: RecomputeResult) -> None:
-    line = f"recomputed the memory state of {result.cards} card(s)"
+    line = f"recomputed the memory state of {plural(result.cards, 'card')}"
     if result.rescheduled:
-        line += f"; {result.rescheduled} review card(s) rescheduled"
+        line += f"; {plural(result.rescheduled, 'review card')} rescheduled"
     click.echo(line)

@@ -12,6 +12,7 @@ from quizapp.deck.errors import Location, Problem
 from quizapp.deck.files import find_decks
 from quizapp.deck.loader import check_deck
 from quizapp.deck.spec import LATEST_FORMAT
+from quizapp.plural import plural
 
 EXIT_INVALID = 1
 
@@ -72,7 +73,10 @@ def validate(paths: tuple[Path, ...], fmt: str) -> None:
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if fmt == "text":
-        summary = f"{len(roots)} deck(s): {errors} error(s), {warnings} warning(s)"
+        summary = (
+            f"{plural(len(roots), 'deck')}: {plural(errors, 'error')}, "
+            f"{plural(warnings, 'warning')}"
+        )
         click.echo(summary, err=True)
     if errors:
         sys.exit(EXIT_INVALID)

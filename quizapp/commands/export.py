@@ -17,7 +17,9 @@ from quizapp.commands.bar import progress_bar
 from quizapp.commands.deck import EXIT_INVALID
 from quizapp.commands.generate import PATHS
 from quizapp.commands.generate import _load as load_decks
+from quizapp.deck.topics import TOPIC_HELP
 from quizapp.generate.card import KINDS
+from quizapp.plural import plural
 
 PROGRESS_FROM = 500  # cards; a smaller export is done before a bar could be read
 
@@ -59,7 +61,7 @@ def _common(kinds: tuple[str, ...]) -> Callable:
                     "--topic",
                     "topics",
                     multiple=True,
-                    help="Only cards of this topic id (repeat for several).",
+                    help=TOPIC_HELP + " Repeat for several.",
                 ),
             ]
         ):
@@ -73,10 +75,10 @@ def _selection(paths, seed: int, kinds, topics):
     from quizapp.export import ExportError, select_cards
 
     if sys.stderr.isatty():
-        click.echo(f"Loading and generating {len(paths)} deck path(s)...", err=True)
+        click.echo(f"Loading and generating {plural(len(paths), 'deck path')}...", err=True)
     decks, errors = load_decks(list(paths))
     if errors:
-        _fail(f"{errors} error(s) in the decks (listed above); nothing written")
+        _fail(f"{plural(errors, 'error')} in the decks (listed above); nothing written")
     try:
         return select_cards(decks, seed=seed, kinds=kinds, topics=topics)
     except ExportError as error:
@@ -119,9 +121,9 @@ def _export(
         written: list[int | None] = []
         _write(lambda: written.append(write(selection, progress)))
     count = cards if written[0] is None else written[0]
-    noun = "card(s)" if written[0] is None else "item(s)"
+    noun = "card" if written[0] is None else "item"
     where = "standard output" if str(output) == "-" else output
-    click.echo(f"Wrote {count} {noun} to {where}.", err=True)
+    click.echo(f"Wrote {plural(count, noun)} to {where}.", err=True)
 
 
 @click.group()

@@ -14,10 +14,12 @@ from quizapp.deck.files import ROOT_FILE, YAML_SUFFIXES
 from quizapp.deck.loader import check_deck
 from quizapp.deck.model import Deck
 from quizapp.deck.spec import Suggester
+from quizapp.deck.topics import TOPIC_HELP
 from quizapp.generate import Card, lint_deck
 from quizapp.generate.card import KINDS
 from quizapp.generate.explain import BlueprintReport, explain_deck
 from quizapp.paths import Settings
+from quizapp.plural import plural
 
 PATHS = click.Path(exists=True, path_type=Path)
 OPTIONAL_PATH = click.Path(exists=True, path_type=Path)
@@ -40,10 +42,6 @@ def _load(paths: list[Path]) -> tuple[list[Deck], int]:
     decks, problems = _checked(paths)
     emit_problems(problems, "text")
     return decks, sum(p.severity == "error" for p in problems)
-
-
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 GROUPS = (
@@ -86,8 +84,9 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
             click.echo(f"  {line}")
     errors = len(lines["error"])
     click.echo(
-        f"{len(decks)} deck(s) linted: {errors} error(s), {len(lines['warning'])} warning(s), "
-        f"{len(lines['note'])} item(s) not generated for want of proof (notes)",
+        f"{plural(len(decks), 'deck')} linted: {plural(errors, 'error')}, "
+        f"{plural(len(lines['warning']), 'warning')}, "
+        f"{plural(len(lines['note']), 'item')} not generated for want of proof (notes)",
         err=True,
     )
     if errors:
@@ -103,7 +102,7 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
     type=click.Choice(KINDS),
     help="Only cards of this kind (repeat for several).",
 )
-@click.option("--topic", "topics", multiple=True, help="Only cards of this topic id (repeat).")
+@click.option("--topic", "topics", multiple=True, help=TOPIC_HELP + " Repeat for several.")
 @click.option("--seed", default=0, show_default=True, help="Seed for distractors and cases.")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -276,7 +275,7 @@ def _explained(report: BlueprintReport) -> str:
             continue
         state = "generated" if li.generated else "NOT generated"
         lines.append(
-            f"  {li.lead_in} (key {li.key}): {state} - {_plural(len(li.ruled_out), 'option')} "
+            f"  {li.lead_in} (key {li.key}): {state} - {plural(len(li.ruled_out), 'option')} "
             f"proven wrong for every case, {li.needed} needed"
         )
         if li.ruled_out:
@@ -290,6 +289,6 @@ def _explained(report: BlueprintReport) -> str:
                 lines += [f"        - {fix}" for fix in v.fixes[:MAX_FIXES]]
                 if len(v.fixes) > MAX_FIXES:
                     lines.append(
-                        f"        - and {_plural(len(v.fixes) - MAX_FIXES, 'more question')}"
+                        f"        - and {plural(len(v.fixes) - MAX_FIXES, 'more question')}"
                     )
     return "\n".join(lines) + "\n"

@@ -161,7 +161,8 @@ def _report(package: Path, history, result, *, dry_run: bool) -> None:
         click.echo(f"  skipped {_n(count, 'entry', 'entries')} {reason}")
     if result.decks:
         added = "would be added" if dry_run else "added"
-        click.echo(f"  deck(s) {', '.join(result.decks)} {added} to the progress file")
+        decks = "deck" if len(result.decks) == 1 else "decks"
+        click.echo(f"  {decks} {', '.join(result.decks)} {added} to the progress file")
     if not history.answer_count:
         click.echo(
             "  The package holds no reviews of quizapp's notes: in Anki, export them with "

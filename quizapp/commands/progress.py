@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from quizapp.paths import Settings
+from quizapp.plural import plural
 from quizapp.store.errors import StoreError
 
 
@@ -63,9 +64,11 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
       quizapp stats --json
     """
     from quizapp.health import damaged_message, progress_problems
+    from quizapp.library import synced_titles
     from quizapp.srs.optimize import fit_suggestion
     from quizapp.srs.stats import memory_stats, stats_today
     from quizapp.store.connection import open_store
+    from quizapp.store.sync import list_decks
 
     with _store_errors(settings.db_path):
         conn = open_store(settings.db_path, create=False)  # reading never creates a file
@@ -74,18 +77,25 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
             if problems:
                 raise StoreError(damaged_message(settings.db_path, problems))
             check_deck(conn, deck_id, settings.db_path)
+            deck_titles = {deck.deck_id: deck.title for deck in list_decks(conn)}
             result = stats_today(conn, deck_id)
             memory = memory_stats(conn, deck_id)
             suggestion = fit_suggestion(conn)
+            titles = synced_titles(conn)
         finally:
             conn.close()
+    topic_titles = [titles.topic_label(t.deck, t.topic) for t in result.topics]
     if as_json:
         data = asdict(result)
         data["date"] = date.fromordinal(result.day).isoformat()
+        for topic, title in zip(data["topics"], topic_titles, strict=True):
+            topic["title"] = title
         data["memory"] = {k: v for k, v in asdict(memory).items() if k not in {"day", "deck_id"}}
         click.echo(json.dumps(data, indent=2))
         return
-    lines = _format_stats(result) + _format_memory(memory) + ([suggestion] if suggestion else [])
+    deck_title = deck_titles.get(deck_id, deck_id) if deck_id else None
+    lines = _format_stats(result, deck_title, topic_titles) + _format_memory(memory)
+    lines += [suggestion] if suggestion else []
     click.echo("\n".join(wrap_lines(lines)))
 
 
@@ -101,7 +111,7 @@ def wrap_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def _format_stats(result) -> list[str]:
+def _format_stats(result, deck_title: str | None, topic_titles: list[str]) -> list[str]:
     """Plain text, one fact a line, readable in any terminal."""
 
     def pct(value: float | None) -> str:
@@ -110,22 +120,22 @@ def _format_stats(result) -> list[str]:
     retention = ", ".join(f"{k} {pct(v)}" for k, v in result.retention.items())
     lines = [
         f"Study day {date.fromordinal(result.day).isoformat()}"
-        + (f" (deck {result.deck_id})" if result.deck_id else ""),
+        + (f" ({deck_title})" if deck_title else ""),
         f"Due today: {result.due_today}",
         f"Due next 30 days: {sum(result.due_forecast[1:])} "
         f"(per day: {' '.join(str(n) for n in result.due_forecast[1:])})",
         f"Reviewed today: {result.reviewed_today} in {result.seconds_today / 60:.0f} min",
-        f"Streak: {result.streak_days} day(s)",
+        f"Streak: {plural(result.streak_days, 'day')}",
         f"True retention: {retention}",
         f"Cards: {result.new} new, {result.learning} learning, {result.young} young, "
         f"{result.mature} mature, {result.suspended} suspended, {result.retired} retired",
     ]
     if result.topics:
         lines.append("Topics (accuracy over the last 30 days; mastery = share of cards mature):")
-        width = max(len(t.topic) for t in result.topics)
-        for topic in result.topics:
+        width = max(len(title) for title in topic_titles)
+        for topic, title in zip(result.topics, topic_titles, strict=True):
             lines.append(
-                f"  {topic.topic:<{width}}  {pct(topic.accuracy):>4} of {topic.answers:>5}  "
+                f"  {title:<{width}}  {pct(topic.accuracy):>4} of {topic.answers:>5}  "
                 f"mastery {topic.mastery:>4.0%} ({topic.mature}/{topic.cards})"
             )
     return lines
@@ -195,7 +205,9 @@ def check(settings: Settings) -> None:
         if problems:
             for problem in problems:
                 click.echo(problem, err=True)
-            raise StoreError(f"{settings.db_path} has {len(problems)} problem(s); see above.")
+            raise StoreError(
+                f"{settings.db_path} has {plural(len(problems), 'problem')}; see above."
+            )
     click.echo(f"{settings.db_path}: ok")
 
 

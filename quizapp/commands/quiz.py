@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quizapp.paths import Settings
+from quizapp.plural import plural
 
 if TYPE_CHECKING:
     from quizapp.quiz.results_file import ResultsFile
@@ -47,10 +48,11 @@ def _errors(db_path: Path | None = None) -> Iterator[None]:
 
 
 @contextmanager
-def _store(settings: Settings, *, create: bool = True) -> Iterator[sqlite3.Connection]:
+def _store(settings: Settings) -> Iterator[sqlite3.Connection]:
+    """The progress file, which must exist: these commands only read it."""
     from quizapp.store.connection import open_store
 
-    conn = open_store(settings.db_path, create=create)
+    conn = open_store(settings.db_path, create=False)
     try:
         yield conn
     finally:
@@ -161,7 +163,7 @@ def export_command(settings: Settings, path: Path, name: str | None, force: bool
 
     with _errors(settings.db_path):
         check_output(path, force=force, keep=_progress_file(settings))
-        with _store(settings, create=False) as conn:
+        with _store(settings) as conn:
             from quizapp.store.quiz import block_ids
 
             if not block_ids(conn, submitted=True):
@@ -173,7 +175,8 @@ def export_command(settings: Settings, path: Path, name: str | None, force: bool
     items = sum(len(b.items) for b in written.blocks)
     where = "standard output" if is_stdout(path) else path
     click.echo(
-        f"Wrote {len(written.blocks)} block(s), {items} answer(s) to {where}.", err=is_stdout(path)
+        f"Wrote {plural(len(written.blocks), 'block')}, {plural(items, 'answer')} to {where}.",
+        err=is_stdout(path),
     )
 
 
@@ -285,4 +288,4 @@ def report(
     # written as is: the CSV renderer already ends rows in CRLF; no translation on any OS
     with _errors():
         write_output(output, text, force=force, keep=_progress_file(settings), inputs=inputs)
-    click.echo(f"Wrote the report for {len(files)} results file(s) to {output}.", err=True)
+    click.echo(f"Wrote the report for {plural(len(files), 'results file')} to {output}.", err=True)

@@ -9,7 +9,7 @@ from quizapp.deck.format_v1 import LEAD_INS
 from quizapp.deck.meaning import check_meaning
 from quizapp.deck.spec import Checker
 from quizapp.deck.units import AGE_UNITS, TIME, convertible
-from quizapp.deck.yaml_source import LDict
+from quizapp.deck.yaml_source import LDict, LList
 
 MIN_OPTIONS = 4
 Index = dict[str, dict[str, LDict]]
@@ -111,9 +111,15 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
         applies = definition.get("applies_to")
         if applies and kind not in applies:
             ck.error(where, f"attribute {key!r} applies to {', '.join(applies)}, not to {kind!r}")
-    parent = e.get("parent")
-    if parent == e["id"]:
+    parents = e.get("parent", ())
+    if e["id"] in parents:
         ck.error(_where(e, "parent"), "an entity cannot be its own parent")
+    if e.get("state_of") == e["id"]:
+        ck.error(_where(e, "state_of"), "an entity cannot be a state of itself")
+    if e.get("inherits") and not parents and "state_of" not in e:
+        ck.error(_where(e, "inherits"), "`inherits` needs a `parent` to inherit from")
+    if "axis" in e and not parents:
+        ck.error(_where(e, "axis"), "`axis` classes a subtype: it needs a `parent`")
 
 
 def _check_most_questions(r: LDict, ck: Checker) -> None:
@@ -166,13 +172,36 @@ def _check_templates(r: LDict, ck: Checker) -> None:
 
 
 def _check_relation(r: LDict, index: Index, ck: Checker) -> None:
+    if "result" in r:
+        for key in ("frequency", "necessary", "percent", "sensitivity"):
+            if key in r:
+                ck.error(
+                    _where(r, "result"),
+                    f"`result: {r['result']}` says the test is {r['result']} in "
+                    f"{r['from']!r}; it cannot also have `{key}`",
+                )
     if r.get("necessary") and r.get("frequency") == "absent":
         ck.error(_where(r, "necessary"), "an `absent` relation cannot be `necessary`")
     if r.get("frequency") == "absent" and r.get("percent"):
         ck.error(_where(r, "percent"), "an `absent` relation cannot have a percent above 0")
+    if "alternatives" in r and "caution" not in r:
+        ck.error(_where(r, "alternatives"), "`alternatives` go with a `caution`")
+    if "caution" in r and r.get("frequency") == "absent":
+        ck.error(_where(r, "caution"), "an `absent` relation cannot carry a `caution`")
     rtype = index["relation_types"].get(r["type"])
     if rtype is None:
         return
+    alternatives = r.get("alternatives") or LList(r.loc)
+    for alternative, where in zip(alternatives, alternatives.item_locs(), strict=True):
+        entity = index["entities"].get(alternative)
+        if entity is not None and entity["kind"] not in rtype["to"]:
+            ck.error(
+                where,
+                f"an alternative to {r['to']!r} must be a {' or '.join(rtype['to'])}, like "
+                f"the relation's 'to'; {alternative!r} is a {entity['kind']}",
+            )
+        if alternative == r["to"]:
+            ck.error(where, f"{alternative!r} cannot be its own alternative")
     for end, allowed in (("from", rtype["from"]), ("to", rtype["to"])):
         entity = index["entities"].get(r[end])
         if entity is not None and entity["kind"] not in allowed:
@@ -261,6 +290,19 @@ def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> 
                     f"only {pool} entities of kind {entity['kind']!r}: too few "
                     f"options for a {lead_in} question (needs {MIN_OPTIONS})",
                 )
+    for lead_in, question in b.get("lead_ins", {}).items():
+        if lead_in != "diagnosis" and lead_in not in LEAD_INS:
+            ck.error(
+                b["lead_ins"].key_loc(lead_in),
+                f"unknown lead-in {lead_in!r}; use one of diagnosis, {', '.join(LEAD_INS)}",
+            )
+        elif lead_in != "diagnosis" and lead_in not in b.get("answers", {}):
+            ck.error(
+                b["lead_ins"].key_loc(lead_in),
+                f"no vignette asks {lead_in!r}: give its key under `answers` first",
+            )
+        elif not question.rstrip().endswith("?"):
+            ck.error(b["lead_ins"].value_loc(lead_in), "a lead-in must be a question ending in '?'")
     condition = index["entities"].get(b["condition"])
     if condition is not None:
         pool = per_kind[condition["kind"]]

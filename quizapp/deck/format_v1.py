@@ -26,6 +26,13 @@ FORMAT_VERSION = LATEST_FORMAT
 FORMATS = (1, 2)
 
 FREQUENCIES = ("hallmark", "typical", "common", "occasional", "rare", "absent")
+RESULTS = ("negative", "normal")
+CAUTIONS = (
+    "contraindicated",
+    "boxed warning",
+    "use with caution",
+    "probably safe",
+)  # a test's result in a condition, stated as a fact
 SPECIFICITIES = ("high", "moderate", "low")
 ATTRIBUTE_TYPES = ("text", "enum", "range", "ratio")
 SETTINGS = (
@@ -235,7 +242,40 @@ ENTITY = Record(
         "name": Field(Text(), required=True),
         "aliases": Field(ListOf(Text())),
         "topic": Field(Id("topics")),
-        "parent": Field(Id("entities", doc="The entity this is a subtype of.")),
+        "parent": Field(
+            ListOf(
+                Id("entities"),
+                one_or_many=True,
+                list_since=2,
+                min_items=1,
+                doc="The entity this is a subtype of; from format 2 a list, for a subtype in "
+                "crossed classifications (ocular and anti-AChR-positive).",
+            )
+        ),
+        "inherits": Field(
+            Flag(
+                doc="The subtype has every fact of its parent(s): their relations and "
+                "attribute values, except those it states itself (its own relation to the "
+                "same end, `absent` included, wins)."
+            ),
+            since=2,
+        ),
+        "state_of": Field(
+            Id(
+                "entities",
+                doc="The condition this is a state of (myasthenic crisis of myasthenia "
+                "gravis): it inherits the condition's facts, and a vignette keyed to it never "
+                "offers the condition.",
+            ),
+            since=2,
+        ),
+        "axis": Field(
+            Text(
+                doc="The classification a subtype belongs to (extent, serotype): a vignette "
+                "keyed to it offers relatives from its own axis only."
+            ),
+            since=2,
+        ),
         "summary": _optional_text("One or two sentences, in your own words."),
         "attributes": Field(MapOf(ATTRIBUTE_VALUE, key_section="attributes")),
         "complete": Field(
@@ -267,6 +307,13 @@ ENTITY = Record(
                             'on exertion" for Dry cough and exertional dyspnoea.'
                         )
                     ),
+                    "negative": Field(
+                        Text(
+                            doc="A test or result: how a case states it negative or normal, "
+                            'as a clause: "serum anti-AChR antibodies are not detected".'
+                        ),
+                        since=2,
+                    ),
                 },
                 doc="Case wording for vignettes, where the card name would read badly in a stem.",
             ),
@@ -285,6 +332,32 @@ RELATION = Record(
         "type": Field(Id("relation_types"), required=True),
         "to": Field(Id("entities"), required=True),
         "frequency": Field(Choice(FREQUENCIES)),
+        "result": Field(
+            Choice(
+                RESULTS,
+                doc="The `to` test is negative (or normal) in the `from` condition: a fact "
+                "cards teach, evidence against the condition when a case states the test "
+                "positive, and support for it when a case states it negative. Replaces "
+                "`frequency`.",
+            ),
+            since=2,
+        ),
+        "caution": Field(
+            Choice(
+                CAUTIONS,
+                doc="How strongly the `to` drug is cautioned against in the `from` condition: "
+                "contraindicated, boxed warning, use with caution, probably safe.",
+            ),
+            since=2,
+        ),
+        "alternatives": Field(
+            ListOf(
+                Id("entities"),
+                min_items=1,
+                doc="With `caution`: drugs that are safe to use instead (same kinds as `to`).",
+            ),
+            since=2,
+        ),
         "specificity": Field(
             WordOrNumber(
                 Choice(SPECIFICITIES),
@@ -368,6 +441,14 @@ MNEMONIC = Record(
                         "key": Field(Text(), required=True),
                         "meaning": Field(Text(), required=True),
                         "entity": Field(Id("entities")),
+                        "prompt": Field(
+                            Text(
+                                doc="The question of this item's card, for a key that "
+                                'repeats: "What does the second M stand for?". A repeated '
+                                "key without one gets no 'what does M stand for?' card."
+                            ),
+                            since=2,
+                        ),
                     },
                 ),
                 min_items=1,
@@ -422,6 +503,15 @@ BLUEPRINT = Record(
         ),
         "labs": Field(MapOf(RANGE, key_section="attributes")),
         "answers": Field(MapOf(Id("entities"))),
+        "lead_ins": Field(
+            MapOf(
+                Text(),
+                doc="The question of a lead-in in this blueprint's vignettes, by lead-in "
+                '(diagnosis, antibody, biopsy, next_step, treatment): "Which of the following '
+                "is the most likely cause of this patient's weakness?\"",
+            ),
+            since=2,
+        ),
         "note": NOTE,
         "author_note": AUTHOR_NOTE,
         "source": _source(),

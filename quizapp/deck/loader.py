@@ -14,6 +14,7 @@ from quizapp.deck.errors import DeckError, Location, Problem
 from quizapp.deck.files import resolve_include
 from quizapp.deck.format_v1 import FORMATS, INCLUDED_FILE, LIST_SECTIONS
 from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
+from quizapp.deck.inherit import with_inheritance
 from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
 from quizapp.deck.units import convert_range
 from quizapp.deck.yaml_source import LDict, LList, ValueBudget, YamlProblem, read_yaml
@@ -99,7 +100,10 @@ def _check_deck(root: Path) -> LoadResult:
     problems = _first(read_errors, ck.problems)
     if any(p.severity == "error" for p in problems):
         return LoadResult(None, problems)
-    return LoadResult(_build(root, checked_root, items), problems, files)
+    deck, conflicts = with_inheritance(_build(root, checked_root, items))
+    if conflicts:
+        return LoadResult(None, _sorted(problems + conflicts))
+    return LoadResult(deck, problems, files)
 
 
 def deck_format(root_data: LDict) -> int:
@@ -340,14 +344,22 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
         loc=e.loc,
         aliases=tuple(e.get("aliases", ())),
         topic=e.get("topic"),
-        parent=e.get("parent"),
+        parents=tuple(dict.fromkeys([*e.get("parent", ()), *_one(e.get("state_of"))])),
         summary=e.get("summary"),
         attributes=attributes,
         uncertain=e.get("uncertain", False),
         complete=tuple(e.get("complete", ())),
         finding_class=e.get("class"),
         in_case=(e.get("in_case", {}).get("present"), e.get("in_case", {}).get("absent")),
+        negative_result=e.get("in_case", {}).get("negative"),
+        inherits=e.get("inherits", False) or "state_of" in e,
+        state_of=e.get("state_of"),
+        axis=e.get("axis"),
     )
+
+
+def _one(value: str | None) -> tuple[str, ...]:
+    return () if value is None else (value,)
 
 
 def _relation(r: LDict) -> m.Relation:
@@ -358,7 +370,11 @@ def _relation(r: LDict) -> m.Relation:
         target=r["to"],
         sources=_sources(r),
         loc=r.loc,
-        frequency=r.get("frequency"),
+        # a negative result is a stated absence: everything that reads `absent` uses it
+        frequency="absent" if r.get("result") else r.get("frequency"),
+        result=r.get("result"),
+        caution=r.get("caution"),
+        alternatives=tuple(r.get("alternatives", ())),
         specificity=specificity if isinstance(specificity := r.get("specificity"), str) else None,
         note=r.get("note"),
         uncertain=r.get("uncertain", False),
@@ -384,7 +400,8 @@ def _table(t: LDict) -> m.Table:
 
 def _mnemonic(x: LDict) -> m.Mnemonic:
     items = tuple(
-        m.MnemonicItem(i["key"], i["meaning"], i.loc, i.get("entity")) for i in x["items"]
+        m.MnemonicItem(i["key"], i["meaning"], i.loc, i.get("entity"), i.get("prompt"))
+        for i in x["items"]
     )
     return m.Mnemonic(x["id"], x["title"], x["about"], items, _sources(x), x.loc, x.get("topic"))
 
@@ -412,6 +429,7 @@ def _blueprint(b: LDict) -> m.Blueprint:
         labs={k: _range(v) for k, v in b.get("labs", {}).items()},
         answers=dict(b.get("answers", {})),
         sex=b.get("sex"),
+        lead_ins=dict(b.get("lead_ins", {})),
         field_locs={key: b.value_loc(key) for key in b},
     )
 

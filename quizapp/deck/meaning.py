@@ -126,11 +126,14 @@ def _check_repeated_keys(m: LDict, ck: Checker) -> None:
             first[key] = item
             continue
         earlier = first[key]
+        if "prompt" in item and "prompt" in earlier:
+            continue  # each has its own question (format 2)
         ck.warning(
             _where(item, "key"),
             f"key {item['key']!r} repeats (first at line {earlier.loc.line}, for "
             f"{earlier['meaning']!r}): a card asking what {item['key']!r} stands for has two "
-            f"right answers; make the keys tell the items apart (e.g. '{item['key']} (2nd)')",
+            f'right answers; give each of them a `prompt` ("What does the second '
+            f'{item["key"]} stand for?"), or make the keys tell the items apart',
         )
 
 

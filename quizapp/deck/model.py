@@ -88,13 +88,17 @@ class Entity:
     loc: Location
     aliases: tuple[str, ...] = ()
     topic: str | None = None
-    parent: str | None = None
+    parents: tuple[str, ...] = ()  # what it is a subtype (or a state) of
     summary: str | None = None
     attributes: dict[str, AttributeValue] = field(default_factory=dict, hash=False)
     uncertain: bool = False
     complete: tuple[str, ...] = ()  # relation types whose relations with it are all listed
     finding_class: str | None = None  # symptom, sign, history, course, laboratory, ...
     in_case: tuple[str | None, str | None] = (None, None)  # vignette wording: present, absent
+    negative_result: str | None = None  # a case's clause for its negative or normal result
+    inherits: bool = False  # has its parents' facts, except those it states itself
+    state_of: str | None = None  # the condition it is a state of (also among `parents`)
+    axis: str | None = None  # the classification a subtype belongs to
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,10 @@ class Relation:
     percent: float | None = None  # share of `source` patients with `target` (0-100)
     sensitivity: float | None = None  # of the `target` test for the `source` condition
     specificity_percent: float | None = None  # a numeric `specificity`
+    result: str | None = None  # "negative" / "normal": the test's result in the condition
+    inherited_from: str | None = None  # the entity that states it, when inherited by `source`
+    caution: str | None = None  # contraindicated, boxed warning, use with caution, probably safe
+    alternatives: tuple[str, ...] = ()  # safe drugs to use instead, with a caution
 
     def measure(self, name: str) -> float | None:
         """The stated number for a measure of MEASURES (percent, sensitivity, specificity)."""
@@ -162,6 +170,7 @@ class MnemonicItem:
     meaning: str
     loc: Location
     entity: str | None = None
+    prompt: str | None = None  # the question of its card, where the key repeats
 
 
 @dataclass(frozen=True)
@@ -200,6 +209,7 @@ class Blueprint:
     labs: dict[str, Range] = field(default_factory=dict, hash=False)
     answers: dict[str, str] = field(default_factory=dict, hash=False)
     sex: str | None = None  # "female" or "male" in every case; None: drawn
+    lead_ins: dict[str, str] = field(default_factory=dict, hash=False)  # lead-in -> question
     field_locs: dict[str, Location] = field(default_factory=dict, hash=False, compare=False)
 
 

@@ -211,15 +211,19 @@ class ListOf(Spec):
     doc: str = ""
     min_items: int = 0
     one_or_many: bool = False
+    list_since: int = 1  # with one_or_many: the deck format from which a list is accepted
 
     def check(self, value: object, loc: Location, ck: Checker) -> object:
         if self.one_or_many and not isinstance(value, list):
             return _keep([self.item.check(value, loc, ck)], [loc], loc)
+        if self.list_since > ck.format:
+            ck.error(loc, f"a list here needs format {self.list_since}; {UPGRADE_HINT}")
         if not isinstance(value, list):
             ck.error(loc, f"expected a list, got {describe(value)}")
             return None
         if len(value) < self.min_items:
-            ck.error(loc, f"list needs at least {self.min_items} item(s)")
+            items = "item" if self.min_items == 1 else "items"  # the deck layer imports no helpers
+            ck.error(loc, f"list needs at least {self.min_items} {items}")
         locs = value.item_locs() if isinstance(value, LList) else [loc] * len(value)
         checked = [self.item.check(v, vl, ck) for v, vl in zip(value, locs, strict=True)]
         if isinstance(value, LList) and all(

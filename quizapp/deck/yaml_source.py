@@ -128,9 +128,13 @@ class LDict(dict):
 
     def place(self, key: str, key_loc: Location, value_loc: Location) -> None:
         """Remember where `key` and its value were written (in this mapping's file)."""
+        self.place_packed(key, _pack(key_loc), _pack(value_loc))
+
+    def place_packed(self, key: str, key_place: int, value_place: int) -> None:
+        """`place` with both places already packed (the YAML reader's fast path)."""
         if self._places is None:
             self._places = {}
-        self._places[key] = _pack(key_loc) << _KEY_SHIFT | _pack(value_loc)
+        self._places[key] = key_place << _KEY_SHIFT | value_place
 
     def key_loc(self, key: str) -> Location:
         """Where the key was written; the mapping's own place when unknown."""
@@ -159,10 +163,14 @@ class LList(list):
 
     def append_at(self, value: object, loc: Location) -> None:
         """Add an item written at `loc` (in this list's file)."""
+        self.append_packed(value, _pack(loc))
+
+    def append_packed(self, value: object, place: int) -> None:
+        """`append_at` with the place already packed (the YAML reader's fast path)."""
         self.append(value)
         if self._places is None:
             self._places = array("Q")
-        self._places.append(_pack(loc))
+        self._places.append(place)
 
     def item_locs(self) -> list[Location]:
         """Where each item was written, in order."""
@@ -317,7 +325,7 @@ class _Composer:
     def __init__(self, name: str, budget: ValueBudget) -> None:
         self.name = name
         self.budget = budget
-        self.anchors: dict[str, tuple[object, int, Location]] = {}
+        self.anchors: dict[str, tuple[object, int, int]] = {}  # value, weight, packed place
         self.strings: dict[str, str] = {}  # one copy of each text ("id", "s1", ...)
 
     def fail(self, event: yaml.Event, message: str) -> YamlProblem:
@@ -330,12 +338,16 @@ class _Composer:
         if type(event) is yaml.AliasEvent:
             budget.from_aliases += weight
         if budget.total > MAX_VALUES:
-            limit = f"more than {MAX_VALUES:,} values"
-            if budget.from_aliases * 2 > budget.total:
-                message = f"document expands to {limit} (aliases repeated too often)"
-            else:  # a plain large deck: say so, not blame aliases it does not have
-                message = f"the deck's files hold {limit}; split the deck into smaller decks"
-            raise self.fail(event, message)
+            raise self.over_budget(event)
+
+    def over_budget(self, event: yaml.Event) -> YamlProblem:
+        """The problem for a deck past MAX_VALUES: aliases to blame, or just its size."""
+        budget = self.budget
+        limit = f"more than {MAX_VALUES:,} values"
+        if budget.from_aliases * 2 > budget.total:
+            return self.fail(event, f"document expands to {limit} (aliases repeated too often)")
+        # a plain large deck: say so, not blame aliases it does not have
+        return self.fail(event, f"the deck's files hold {limit}; split the deck into smaller decks")
 
     def check_tag(self, event: yaml.Event) -> None:
         tag = getattr(event, "tag", None)
@@ -387,7 +399,7 @@ class _Composer:
         root: object = None
         documents = 0
         stack: list[list] = []
-        name = self.name
+        name, budget = self.name, self.budget
         while True:
             event = next_event()
             kind = type(event)
@@ -400,39 +412,41 @@ class _Composer:
                         raise self.fail(event, "a deck file holds one YAML document, not several")
                 continue
             mark = event.start_mark
-            loc = Location(name, mark.line + 1, mark.column + 1)
+            place = (mark.line + 1) << _COL_BITS | (mark.column + 1)  # packed, see _pack
             # Each value counts once where it is written; an alias counts all it repeats.
             if kind is yaml.ScalarEvent:
-                self.count(event, 1)
+                budget.total += 1
+                if budget.total > MAX_VALUES:
+                    raise self.over_budget(event)
                 value, weight = self.scalar(event), 1
                 if event.anchor:
-                    self.anchors[event.anchor] = (value, 1, loc)
+                    self.anchors[event.anchor] = (value, 1, place)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self.count(event, 1)
+                loc = Location(name, mark.line + 1, mark.column + 1)
                 stack.append(self.start(event, loc, len(stack)))
                 continue
             elif kind is yaml.AliasEvent:
                 if event.anchor not in self.anchors:
                     raise self.fail(event, f"alias *{event.anchor} names no anchor")
-                value, weight, loc = self.anchors[event.anchor]
+                value, weight, place = self.anchors[event.anchor]
                 self.count(event, weight)
             else:  # the end of a mapping or sequence, counted at its start
                 value, start, _, weight = stack.pop()
-                loc = value.loc
+                place = _pack(value.loc)
                 if start.anchor:
-                    self.anchors[start.anchor] = (value, weight, loc)
+                    self.anchors[start.anchor] = (value, weight, place)
             if stack:
-                self.add(stack[-1], value, weight, loc, event)
+                self.add(stack[-1], value, weight, place, event)
             else:
                 root = value
 
-    def add(
-        self, frame: list, value: object, weight: int, loc: Location, event: yaml.Event
-    ) -> None:
+    def add(self, frame: list, value: object, weight: int, place: int, event: yaml.Event) -> None:
+        """Put `value`, written at `place` (packed), into the open mapping or list."""
         container = frame[0]
         frame[3] += weight
         if type(container) is LList:
-            container.append_at(value, loc)
+            container.append_packed(value, place)
             return
         pending = frame[2]
         if pending is None:
@@ -442,9 +456,9 @@ class _Composer:
             if key in container:
                 first = container.key_loc(key)
                 raise self.fail(event, f"duplicate key {key!r} (first given at line {first.line})")
-            frame[2] = (key, loc)
+            frame[2] = (key, place)
             return
-        key, key_loc = pending
+        key, key_place = pending
         container[key] = value
-        container.place(key, key_loc, loc)
+        container.place_packed(key, key_place, place)
         frame[2] = None

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quizapp.deck.model import Deck
+from quizapp.deck.topics import UnknownTopic, match_topics
 from quizapp.export.output import ExportError
 from quizapp.generate import Card, LintFinding, generate_deck
 
@@ -45,14 +46,11 @@ def select_cards(
                 "card ids would clash, so export them separately"
             )
         by_id[deck.id] = deck
-    kinds, topics = set(kinds), set(topics)
-    known_topics = {t for deck in by_id.values() for t in deck.topics}
-    unknown = sorted(topics - known_topics)
-    if unknown:
-        known = ", ".join(sorted(known_topics)) or "none"
-        raise ExportError(
-            f"--topic: no topic {', '.join(unknown)} in these decks (topics: {known})"
-        )
+    kinds, topics = set(kinds), list(topics)
+    try:
+        chosen = match_topics(by_id.values(), topics)
+    except UnknownTopic as exc:
+        raise ExportError(str(exc)) from None
     cards: list[Card] = []
     findings: list[LintFinding] = []
     for deck in by_id.values():
@@ -61,7 +59,8 @@ def select_cards(
         cards += [
             card
             for card in generated.cards
-            if (not kinds or card.kind in kinds) and (not topics or card.topic in topics)
+            if (not kinds or card.kind in kinds)
+            and (not topics or (card.deck, card.topic) in chosen)
         ]
     if not cards:
         raise ExportError("no cards match the chosen decks, kinds and topics")

@@ -52,7 +52,7 @@ def grouped_card(
 
 def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
     """The end's name, with the numbers the deck states on the relation (format 2)."""
-    numbers = measure_text(r)
+    numbers = "; ".join(x for x in (r.caution, measure_text(r)) if x)
     return f"{ix.name(end)} ({numbers})" if numbers else ix.name(end)
 
 
@@ -63,7 +63,119 @@ def basic_cards(ix: DeckIndex) -> list[Card]:
         for (source, rtype), rels in ix.out.items()
         if (card := grouped_card(ix, "basic", source, rtype, rels)) is not None
     ]
-    return cards + attribute_cards(ix)
+    return cards + attribute_cards(ix) + result_cards(ix) + state_cards(ix) + caution_cards(ix)
+
+
+# A caution in a question ("Which drug is contraindicated in X?") and in a statement.
+CAUTION_ASK = {
+    "contraindicated": "Which {label} is contraindicated in {condition}?",
+    "boxed warning": "Which {label} carries a boxed warning for patients with {condition}?",
+    "use with caution": "Which {label} should be used with caution in {condition}?",
+    "probably safe": "Which {label} is probably safe in {condition}?",
+}
+CAUTION_SAID = {
+    "contraindicated": "is contraindicated in",
+    "boxed warning": "carries a boxed warning for patients with",
+    "use with caution": "should be used with caution in",
+    "probably safe": "is probably safe in",
+}
+
+
+def caution_cards(ix: DeckIndex) -> list[Card]:
+    """Format 2 drug cautions: "Which drug is contraindicated in X?" (every drug the deck
+    gives that caution for X) and, where the deck names them, "Valproate is contraindicated
+    in X. Which drug is a safe alternative?"."""
+    groups: dict[tuple[str, str], list[Relation]] = {}
+    for r in ix.deck.relations:
+        if r.caution and not r.uncertain and not ix.entity(r.target).uncertain:
+            groups.setdefault((r.source, r.caution), []).append(r)
+    cards: list[Card] = []
+    for (condition, caution), rels in groups.items():
+        label = ix.deck.kinds[ix.entity(rels[0].target).kind].label
+        names = sorted(ix.name(r.target) for r in rels)
+        listed = all(complete_where(ix, condition, r.type, "from") for r in rels)
+        cards.append(
+            _caution_card(
+                ix, rels, ("caution", condition, caution.replace(" ", "-")),
+                CAUTION_ASK[caution].format(label=label, condition=ix.mid(condition)),
+                ("" if listed else "Includes: ") + "; ".join(names),
+            )
+        )  # fmt: skip
+        for r in rels:
+            if r.alternatives:
+                said = f"{ix.name(r.target)} {CAUTION_SAID[caution]} {ix.mid(condition)}."
+                cards.append(
+                    _caution_card(
+                        ix, [r], ("alternative", r.id),
+                        f"{said} Which {label} is a safe alternative?",
+                        "; ".join(ix.name(a) for a in r.alternatives),
+                    )
+                )  # fmt: skip
+    return cards
+
+
+def _caution_card(
+    ix: DeckIndex, rels: list[Relation], parts: tuple[str, ...], prompt: str, answer: str
+) -> Card:
+    return Card(
+        id=card_id(ix.deck.id, *parts),
+        deck=ix.deck.id,
+        kind="basic",
+        topic=topic_of(ix.entity(rels[0].source).topic),
+        prompt=prompt,
+        answer=answer,
+        sources=tuple(dict.fromkeys(s for r in rels for s in r.sources)),
+        tests=tuple(r.id for r in rels),
+        loc=rels[0].loc,
+        extra="\n".join(f"{ix.name(r.target)}: {r.note}" for r in rels if r.note) or None,
+    )
+
+
+def state_cards(ix: DeckIndex) -> list[Card]:
+    """ "Myasthenic crisis is a state of which condition?" (format 2 `state_of`)."""
+    return [
+        Card(
+            id=card_id(ix.deck.id, "state", e.id),
+            deck=ix.deck.id,
+            kind="basic",
+            topic=topic_of(e.topic, ix.entity(e.state_of).topic),
+            prompt=f"{e.name} is a state of which condition?",
+            answer=ix.name(e.state_of),
+            sources=e.sources,
+            tests=(e.id,),
+            loc=e.loc,
+        )
+        for e in ix.deck.entities.values()
+        if e.state_of and not e.uncertain
+    ]
+
+
+RESULT_ANSWERS = {"negative": "Negative", "normal": "Normal (within the reference range)"}
+
+
+def result_cards(ix: DeckIndex) -> list[Card]:
+    """A negative or normal result as a fact of its own (format 2 `result`): "What is the
+    result of testing for anti-Z antibody in eta disease?" / "Negative"."""
+    cards: list[Card] = []
+    for r in ix.deck.relations:
+        if not r.result or r.uncertain or ix.entity(r.source).uncertain:
+            continue
+        test = ix.mid(r.target) if r.result == "normal" else f"testing for {ix.mid(r.target)}"
+        cards.append(
+            Card(
+                id=card_id(ix.deck.id, "result", r.id),
+                deck=ix.deck.id,
+                kind="basic",
+                topic=topic_of(ix.entity(r.source).topic),
+                prompt=f"What is the result of {test} in {ix.mid(r.source)}?",
+                answer=RESULT_ANSWERS[r.result],
+                sources=r.sources,
+                tests=(r.id,),
+                loc=r.loc,
+                extra=r.note,
+            )
+        )
+    return cards
 
 
 def attribute_question(ix: DeckIndex, definition: AttributeDef, entity_id: str) -> str:

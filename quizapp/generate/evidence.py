@@ -11,8 +11,9 @@ cell, or (for a "most" question) a stated number lower than the key's. Every gen
 from dataclasses import dataclass
 
 from quizapp.deck.errors import Location
+from quizapp.deck.model import Relation
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.wording import fill_sentence, join, mid_sentence
+from quizapp.generate.wording import fill_sentence, join, mid_sentence, sentence_start
 
 RULES = ("fact", "absent", "complete", "necessary", "range", "cell", "stated", "measure")
 
@@ -66,10 +67,16 @@ def denial(ix: DeckIndex, rtype: str, source: str, target: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+def result_statement(ix: DeckIndex, r: Relation) -> str:
+    """A negative result as a fact: "Anti-Z antibody is negative in eta disease"."""
+    return f"{sentence_start(ix.mid(r.target))} is {r.result} in {ix.mid(r.source)}."
+
+
 def fact_proof(ix: DeckIndex, relation_id: str) -> Proof:
-    """The stated relation that makes a key right."""
+    """The stated relation that makes a key right (a negative result: that it is negative)."""
     r = ix.by_id[relation_id]
-    return Proof("fact", statement(ix, r.type, r.source, r.target), r.loc, r.id)
+    said = result_statement(ix, r) if r.result else statement(ix, r.type, r.source, r.target)
+    return Proof("fact", said, r.loc, r.id)
 
 
 def complete_where(ix: DeckIndex, entity_id: str, rtype: str, role: str) -> Location | None:

@@ -47,6 +47,7 @@ class DeckIndex:
     necessary_holders: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     complete_entities: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    results: dict[str, str] = field(default_factory=dict)  # test -> "negative" / "normal"
     _of_kinds: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     proper: frozenset[str] = frozenset()  # words the deck capitalises mid-sentence
     _ranges: dict[str, tuple[list, list]] = field(default_factory=dict)
@@ -74,23 +75,46 @@ class DeckIndex:
             return with_pronouns(wording, sex)
         return wording or self.mid(entity_id)
 
+    def negative_said(self, entity_id: str) -> str | None:
+        """How a case states a test negative or normal, as a clause in running text
+        ("serum anti-AChR antibodies are not detected"): its `in_case.negative`, else a
+        default for a test the deck gives a `result`; None for anything else (a finding is
+        denied with "no ...")."""
+        wording = self.entity(entity_id).negative_result
+        if wording:
+            return mid_sentence(wording, self.proper)
+        result = self.results.get(entity_id)
+        if result == "negative":
+            return f"testing for {self.mid(entity_id)} is negative"
+        if result == "normal":
+            return f"{self.mid(entity_id)} is within the reference range"
+        return None
+
+    def negative_cited(self, entity_id: str) -> str:
+        """A stated negative result inside an explanation: "the negative test for anti-Z
+        antibody", "the normal serum creatine kinase"."""
+        if self.results.get(entity_id) == "normal":
+            return f"the normal {self.mid(entity_id)}"
+        return f"the negative test for {self.mid(entity_id)}"
+
     def section(self, entity_id: str) -> str:
         """Where a stem states the entity (NBME order: symptoms and course, history,
         examination, studies): its `class` when the deck gives one; else "history" when
-        some blueprint has it in its `history` (an exposure), "lab" when its kind is a
-        result of studies (see `is_lab_kind`), else "exam" (a clinical finding)."""
+        some blueprint has it in its `history` (an exposure), "lab" when the deck gives it
+        a `result` or its kind is a result of studies (see `is_lab_kind`), else "exam"."""
         given = self.entity(entity_id).finding_class
         if given:
             return CLASS_SECTION[given]
         if entity_id in self.history_entities:
             return "history"
+        if entity_id in self.results:
+            return "lab"  # a test the deck gives a result in some condition
         return "lab" if is_lab_kind(self.entity(entity_id).kind) else "exam"
 
-    def is_laboratory(self, entity_id: str) -> bool:
-        """A result of laboratory studies, not of imaging or pathology (its class when the
-        deck gives one, else its kind)."""
-        given = self.entity(entity_id).finding_class
-        return given == "laboratory" if given else is_lab_kind(self.entity(entity_id).kind)
+    def is_scan(self, entity_id: str) -> bool:
+        """An imaging or pathology result: stated among the studies, but not a laboratory
+        study (the stem and the explanations must not call a scan one)."""
+        return self.entity(entity_id).finding_class in ("imaging", "pathology")
 
     def might_hold(self, source: str, rtype: str, target: str) -> bool:
         """True when the deck says, even uncertainly, that `source -[rtype]-> target` holds."""
@@ -143,12 +167,15 @@ class DeckIndex:
 
 
 def _ancestors(deck: Deck, entity_id: str) -> list[str]:
-    """The entity's parents, grandparents, ...: a subtype shares what its group has."""
+    """The entity's parents, grandparents, ... (nearest first; several where classifications
+    cross): a subtype shares what its group has."""
     found: list[str] = []
-    parent = deck.entities[entity_id].parent
-    while parent and parent not in found and parent in deck.entities:
-        found.append(parent)
-        parent = deck.entities[parent].parent
+    todo = list(deck.entities[entity_id].parents)
+    while todo:
+        parent = todo.pop(0)
+        if parent not in found and parent != entity_id and parent in deck.entities:
+            found.append(parent)
+            todo.extend(deck.entities[parent].parents)
     return found
 
 
@@ -181,6 +208,8 @@ def build_index(deck: Deck) -> DeckIndex:
         ix.pair[(r.source, r.target)].append(r)
         if r.necessary:
             ix.necessary_holders[r.target].append(r.source)
+        if r.result:
+            ix.results.setdefault(r.target, r.result)
         if r.frequency == "absent":
             ix.absent_holders[r.target].append(r.source)
             ix.absent_out[(r.source, r.type)].append(r.target)
@@ -197,8 +226,8 @@ def build_index(deck: Deck) -> DeckIndex:
             ix.targets_of_type[r.type].append(r.target)
     for entity in deck.entities.values():
         ix.by_kind[entity.kind].append(entity.id)
-        if entity.parent:
-            ix.children[entity.parent].append(entity.id)
+        for parent in entity.parents:
+            ix.children[parent].append(entity.id)
         for rtype in entity.complete:
             ix.complete_entities[rtype].append(entity.id)
     ix.maybe |= _implied_by_parents(deck, ix.maybe)

@@ -14,6 +14,7 @@ def mnemonic_cards(ix: DeckIndex) -> list[Card]:
     for m in ix.deck.mnemonics.values():
         cards.append(_whole(ix, m))
         seen: Counter[str] = Counter()
+        repeated = Counter(i.key.casefold() for i in m.items)
         for item in m.items:
             seen[item.key] += 1
             # An item's id is its key, numbered when a key repeats; several items may share
@@ -21,14 +22,15 @@ def mnemonic_cards(ix: DeckIndex) -> list[Card]:
             ref = item.key if seen[item.key] == 1 else f"{item.key}#{seen[item.key]}"
             tests = (item.entity,) if item.entity else ()
             head = _head(ix, m)
-            for direction, prompt, answer in (
-                ("meaning", f"{head}: what does {item.key} stand for?", item.meaning),
-                (
-                    "key",
-                    f"{head}: which letter or word stands for {phrase(item.meaning, ix.proper)}?",
-                    item.key,
-                ),
-            ):
+            meaning = phrase(item.meaning, ix.proper)
+            sides = [("key", f"{head}: which letter or word stands for {meaning}?", item.key)]
+            if item.prompt:
+                sides.insert(0, ("meaning", f"{head}: {item.prompt}", item.meaning))
+            elif repeated[item.key.casefold()] == 1:  # a repeated key has two right answers
+                sides.insert(
+                    0, ("meaning", f"{head}: what does {item.key} stand for?", item.meaning)
+                )
+            for direction, prompt, answer in sides:
                 cards.append(
                     Card(
                         id=card_id(ix.deck.id, "mnemonic", m.id, ref, direction),

@@ -6,6 +6,7 @@ cites one that does not bear on the question is caught. Used by the tests and by
 `quizapp lint`.
 """
 
+from quizapp.deck.inherit import kinds_of
 from quizapp.deck.model import Deck, Relation
 from quizapp.generate.card import Card, Option
 
@@ -25,8 +26,8 @@ class ProofChecker:
         self.has_list |= {(r.target, r.type, "to") for r in stated}
         self.children: dict[str, list[str]] = {}
         for e in deck.entities.values():
-            if e.parent:
-                self.children.setdefault(e.parent, []).append(e.id)
+            for parent in e.parents:
+                self.children.setdefault(parent, []).append(e.id)
 
     def check(self, card: Card) -> list[str]:
         """What is wrong with the card's proofs; empty when every verdict follows."""
@@ -185,6 +186,9 @@ def _vignette(ck: ProofChecker, card: Card) -> list[str]:
                 problems.append(f"key {o.text!r} is not proven for {bp.condition}")
             continue
         p = o.proof[0]
+        if lead_in == "diagnosis" and o.entity in kinds_of(ck.deck, bp.condition):
+            problems.append(f"option {o.text!r}: {bp.condition} is a kind of it")
+            continue
         if lead_in != "diagnosis":
             rtype = relations[card.tests[1]].type
             why = ck.disproved(p, bp.condition, rtype, o.entity)  # type: ignore[arg-type]

@@ -192,7 +192,7 @@ def _section(ix: DeckIndex, finding: str) -> str:
     """The stem section of a finding, with imaging and pathology results apart from
     laboratory ones: a scan is not a laboratory study."""
     section = ix.section(finding)
-    return "studies" if section == "lab" and not ix.is_laboratory(finding) else section
+    return "studies" if section == "lab" and ix.is_scan(finding) else section
 
 
 def _relation_to(ix: DeckIndex, option: str, finding: str, test) -> str | None:
@@ -221,12 +221,14 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
     for f in facts.absent:
         rid = _relation_to(ix, option, f, lambda r: r.necessary and r.frequency != "absent")
         if rid:
-            said = ix.said(f, present=False, sex=facts.sex)
+            negative = ix.negative_said(f)
+            said = negative or ix.said(f, present=False, sex=facts.sex)
             section = _section(ix, f)
             against = parents and BY_PARENTS.get(section) or ABSENT_AGAINST[section]
+            against = "is unlikely because {}" if negative else against
             why = against.format(said)
             r = ix.by_id[rid]
-            fact = f"{name} is not diagnosed without {said}."
+            fact = f"{name} is not diagnosed without {ix.mid(f) if negative else said}."
             proof = Proof("necessary", fact, r.loc, rid, said)
             reasons.append(Reason(option, said, said, name, why, proof))
     for attr, (low, high) in facts.labs.items():
@@ -257,6 +259,14 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
     return reasons
 
 
+ABSENCES = ("the absence of ", "the negative test for ", "the normal ")
+
+
+def is_absence(point: str) -> bool:
+    """A `support` point that is a stated absence or a negative result, not a finding."""
+    return point.startswith(ABSENCES)
+
+
 def _singular(low: float, high: float, unit: str) -> str:
     """ "1 month old", "3 months old"."""
     return unit.removesuffix("s") if low == high == 1 else unit
@@ -277,9 +287,12 @@ def support(ix: DeckIndex, facts: Facts, key: str) -> tuple[list[str], list[str]
     for i, f in enumerate(facts.absent, start=len(facts.present)):
         if "absent" in ix.frequencies(key, f):
             found = -len(ix.necessary_holders.get(f, ()))
-            ranked.append(
-                (found, 0, i, f"the absence of {ix.said(f, present=False, sex=facts.sex)}")
+            said = (
+                ix.negative_cited(f)
+                if ix.negative_said(f)
+                else f"the absence of {ix.said(f, present=False, sex=facts.sex)}"
             )
+            ranked.append((found, 0, i, said))
     labs: list[tuple[int, int, str]] = []
     for i, (attr, (low, high)) in enumerate(facts.labs.items()):
         span = entity_range(ix, key, attr)

@@ -105,8 +105,13 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         sections["history" if e in case.history else ix.section(e)][0].append(
             ix.said(e, sex=case.sex)
         )
+    negative_results = []  # "serum anti-Z antibodies are not detected": stated with the studies
     for e in case.negatives:
-        sections[ix.section(e)][1].append(ix.said(e, present=False, sex=case.sex))
+        clause = ix.negative_said(e)
+        if clause:
+            negative_results.append(clause)
+        else:
+            sections[ix.section(e)][1].append(ix.said(e, present=False, sex=case.sex))
     who = _who(case)
     sentences = [f"{sentence_start(article(who))} {who} {_setting(case)} {why}."]
     parents = parents_report(case.facts())
@@ -135,17 +140,24 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
     if values:
         sentences.append(values)
     results, no_results = sections["lab"]
+    negatives = join(negative_results)
+    studied = [
+        e
+        for e in (*case.findings, *case.negatives)
+        if ix.section(e) == "lab" or ix.negative_said(e)
+    ]
+    studies = _studies(ix, studied, bool(values))
     if results or no_results:
-        studied = [e for e in (*case.findings, *case.negatives) if ix.section(e) == "lab"]
-        sentences.append(
-            f"{_studies(ix, studied, bool(values))} show {_listed(results, no_results)}."
-        )
+        also = f"; {negatives}" if negatives else ""
+        sentences.append(f"{studies} show {_listed(results, no_results)}{also}.")
+    elif negatives:
+        sentences.append(f"{studies} show that {negatives}.")
     return " ".join(sentences)
 
 
 def _studies(ix: DeckIndex, studied: list[str], after_values: bool) -> str:
-    """The subject of the studies sentence: "Laboratory studies" only when every result is
-    a laboratory one (a scan or a biopsy is not), "Further studies" after lab values."""
+    """The subject of the studies sentence: "Laboratory studies" unless a result is a scan
+    or a biopsy (class imaging or pathology), "Further studies" after lab values."""
     if after_values:
         return "Further studies"
-    return "Laboratory studies" if all(ix.is_laboratory(e) for e in studied) else "Studies"
+    return "Studies" if any(ix.is_scan(e) for e in studied) else "Laboratory studies"

@@ -14,6 +14,7 @@ simply not list it (decks/README.md).
 
 from dataclasses import dataclass
 
+from quizapp.deck.inherit import kinds_of
 from quizapp.deck.model import Blueprint, Deck, Relation
 from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.case import Case, blueprint_facts, draw_case
@@ -25,6 +26,7 @@ from quizapp.generate.ruleout import (
     conflicts_with_key,
     contradictions,
     excluded,
+    is_absence,
     support,
 )
 from quizapp.generate.stem import stem_text
@@ -88,7 +90,10 @@ def distractor_ids(ix: DeckIndex, plan: Plan, facts: Facts) -> list[str]:
         return sorted(
             o
             for o in gone
-            if o != plan.key and ix.entity(o).kind == kind and not ix.entity(o).uncertain
+            if o != plan.key
+            and ix.entity(o).kind == kind
+            and not ix.entity(o).uncertain
+            and rival(ix, plan.key, o)
         )
     condition, rtype = plan.blueprint.condition, plan.relation.type
     kinds = option_kinds(ix, plan)
@@ -105,6 +110,17 @@ def distractor_ids(ix: DeckIndex, plan: Plan, facts: Facts) -> list[str]:
         and ix.entity(c).kind in kinds
         and disproof(ix, condition, rtype, c) is not None
     ]
+
+
+def rival(ix: DeckIndex, key: str, option: str) -> bool:
+    """Whether a diagnosis may stand against the key: never a condition the key inherits
+    from as a subtype or state (the patient has it too), nor a relative classed on another
+    axis (extent against serotype: both may be true of one patient)."""
+    if option in kinds_of(ix.deck, key):
+        return False
+    axes = ix.entity(key).axis, ix.entity(option).axis
+    crossed = axes[0] and axes[1] and axes[0] != axes[1]
+    return not (crossed and set(ix.ancestors(key)) & set(ix.ancestors(option)))
 
 
 @dataclass(frozen=True)
@@ -183,7 +199,7 @@ def plan_blueprint(
             )
             error(
                 lead_in,
-                f"only {len(out)} option(s) are proven wrong for every case "
+                f"only {len(out)} {'option is' if len(out) == 1 else 'options are'} proven wrong for every case "
                 f"({have}); {options - 1} are needed: {hint}",
                 "note",
             )
@@ -206,7 +222,7 @@ def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Car
     stem = stem_text(ix, case, seeded(plan.card_id, seed, "words"))
     kinds = option_kinds(ix, plan)
     plural = _plural(ix, kinds)
-    question = QUESTIONS.get(plan.lead_in, QUESTIONS["diagnosis"]).format(plural=plural)
+    question = bp.lead_ins.get(plan.lead_in) or QUESTIONS[plan.lead_in].format(plural=plural)
     key_proof = _key_proof(ix, plan, facts)
     why = _why_key(ix, plan, facts, chosen)
     choices = [Choice(ix.name(plan.key), True, why, plan.key, key_proof)]
@@ -247,14 +263,14 @@ def _why_key(ix: DeckIndex, plan: Plan, facts: Facts, others: list[str]) -> str:
     telling stated facts and the most telling result), then the key's own fact."""
     condition = plan.blueprint.condition
     points, labs = support(ix, facts, condition)
-    found = [p for p in points if not p.startswith("the absence of ")]
-    absences = [p for p in points if p.startswith("the absence of ")]
+    found = [p for p in points if not is_absence(p)]
+    absences = [p for p in points if is_absence(p)]
     chosen = set(found[:3] if not absences else found[:2] + absences[:1])
     # the most telling three, at most one of them an absence, which goes last
     points = [p for p in found + absences if p in chosen][:3]
     if points:
         with_lab = f" with {labs[0]}" if labs else ""
-        if with_lab and points[-1].startswith("the absence of "):
+        if with_lab and is_absence(points[-1]):
             with_lab = f",{with_lab},"  # so the result does not read as part of the absence
         subject = join(points) + with_lab
         verb = "point" if len(points) > 1 else "points"
@@ -295,6 +311,7 @@ def _key_proof(ix: DeckIndex, plan: Plan, facts: Facts) -> tuple[Proof, ...]:
         for r in ix.pair.get((condition, f), ())
         if r.frequency != "absent"
     ]
+    held += [r.id for f in facts.absent for r in ix.pair.get((condition, f), ()) if r.result]
     return tuple(fact_proof(ix, rid) for rid in dict.fromkeys(held))
 
 

@@ -11,19 +11,42 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol
 
 from quizapp.generate.card import Card
-from quizapp.library import Library
+from quizapp.plural import plural
 from quizapp.quiz.items import QuizItem, is_quiz_card
 from quizapp.store import quiz as store
 from quizapp.store.timeutil import to_micros
 
 DEFAULT_SECONDS_PER_QUESTION = 90  # USMLE pacing: about 1.5 minutes per item
 MAX_SIZE = 200
+
+
+class CardSource(Protocol):
+    """Where blocks take their questions from: the generated cards by id, and a vignette
+    rendered afresh with a seed (the app's library is one; tests may pass their own)."""
+
+    @property
+    def cards(self) -> Mapping[str, Card]: ...
+
+    @property
+    def decks(self) -> Mapping[str, Titled]: ...
+
+    def render(self, card_id: str, seed: int) -> Card | None: ...
+
+    def topic_label(self, deck_id: str, topic_id: str) -> str: ...
+
+
+class Titled(Protocol):
+    """A deck as block titles need it."""
+
+    @property
+    def title(self) -> str: ...
 
 
 class Pool(StrEnum):
@@ -54,7 +77,7 @@ class BlockSpec:
     size: int = 20
     mode: Mode = Mode.TUTOR
     decks: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
+    topics: tuple[tuple[str, str], ...] = ()  # (deck id, topic id): topic ids are per deck
     seconds_per_question: int = DEFAULT_SECONDS_PER_QUESTION
     seed: int | None = None
 
@@ -64,7 +87,7 @@ class BlockSpec:
         return json.dumps(data, sort_keys=True)
 
 
-def quiz_cards(library: Library, decks: Sequence[str] = ()) -> list[Card]:
+def quiz_cards(library: CardSource, decks: Sequence[str] = ()) -> list[Card]:
     """The library's scorable items (MCQ, vignette) of these decks, in id order."""
     return sorted(
         (c for c in library.cards.values() if is_quiz_card(c) and (not decks or c.deck in decks)),
@@ -72,9 +95,9 @@ def quiz_cards(library: Library, decks: Sequence[str] = ()) -> list[Card]:
     )
 
 
-def topics_of(library: Library, decks: Sequence[str] = ()) -> list[str]:
-    """Topics that have quiz items in these decks, for the builder's topic list."""
-    return sorted({c.topic for c in quiz_cards(library, decks)})
+def topics_of(library: CardSource, decks: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """(deck, topic) pairs that have quiz items in these decks, for the builder's list."""
+    return sorted({(c.deck, c.topic) for c in quiz_cards(library, decks)})
 
 
 def _pool_filter(conn: sqlite3.Connection, pool: Pool) -> Callable[[str], bool]:
@@ -90,26 +113,31 @@ def _pool_filter(conn: sqlite3.Connection, pool: Pool) -> Callable[[str], bool]:
     return lambda card_id: True
 
 
-def candidates(conn: sqlite3.Connection, library: Library, spec: BlockSpec) -> list[Card]:
+def candidates(conn: sqlite3.Connection, library: CardSource, spec: BlockSpec) -> list[Card]:
     """Every card the spec may draw from, in id order (the builder shows how many)."""
     live = store.live_quiz_cards(conn)
     in_pool = _pool_filter(conn, Pool(spec.pool))
-    topics = set(spec.topics)
+    topics = {tuple(pair) for pair in spec.topics}
     return [
         c
         for c in quiz_cards(library, spec.decks)
-        if c.id in live and (not topics or c.topic in topics) and in_pool(c.id)
+        if c.id in live and (not topics or (c.deck, c.topic) in topics) and in_pool(c.id)
     ]
 
 
-def _title(spec: BlockSpec, size: int) -> str:
-    scope = ", ".join(spec.topics) if spec.topics else ", ".join(spec.decks) or "all decks"
-    return f"{size} questions · {spec.mode} · {spec.pool} · {scope}"
+def _title(library: CardSource, spec: BlockSpec, size: int) -> str:
+    """The block's name in lists: topic and deck titles, never ids."""
+    if spec.topics:
+        scope = ", ".join(library.topic_label(deck, topic) for deck, topic in spec.topics)
+    else:
+        decks = [library.decks[d].title if d in library.decks else d for d in spec.decks]
+        scope = ", ".join(decks) or "all decks"
+    return f"{plural(size, 'question')} · {spec.mode} · {spec.pool} · {scope}"
 
 
 def build_block(
     conn: sqlite3.Connection,
-    library: Library,
+    library: CardSource,
     spec: BlockSpec,
     now: datetime,
     render: Callable[[str, int], Card | None] | None = None,
@@ -138,7 +166,7 @@ def build_block(
     limit = spec.seconds_per_question * len(items) if mode is Mode.TIMED else None
     return store.insert_block(
         conn,
-        title=_title(spec, len(items)),
+        title=_title(library, spec, len(items)),
         mode=mode.value,
         time_limit_s=limit,
         selection=spec.selection_json(),

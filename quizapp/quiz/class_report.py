@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from quizapp.plural import plural
 from quizapp.quiz.item_analysis import (
     DEFAULT_THRESHOLDS,
     BlockAnalysis,
@@ -158,7 +159,7 @@ def _shared_blocks(files: Sequence[ResultsFile], thresholds: Thresholds) -> list
         mean, sd = _mean_sd(totals)
         notes = [f"shared by {len(learners)} learners: reliability only, items are pooled above"]
         if len(learners) < thresholds.few_learners:
-            notes.append(f"only {len(learners)} learner(s): KR-20 is unstable")
+            notes.append(f"only {plural(len(learners), 'learner')}: KR-20 is unstable")
         summaries.append(
             BlockAnalysis(
                 block_id,
@@ -197,6 +198,6 @@ def analyse_class(
         "the learners given it (first attempt); KR-20 only for shared blocks below"
     ]
     if len(frozen) < thresholds.few_learners:
-        notes.append(f"only {len(frozen)} learner(s): item statistics are unstable")
+        notes.append(f"only {plural(len(frozen), 'learner')}: item statistics are unstable")
     pooled = BlockAnalysis(POOLED, len(frozen), len(items), mean, sd, None, items, tuple(notes))
     return ItemAnalysis(blocks=(pooled, *_shared_blocks(files, thresholds)), thresholds=thresholds)

@@ -27,6 +27,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from quizapp.plural import plural
+
 __all__ = [
     "BlockAnalysis",
     "Flag",
@@ -371,7 +373,7 @@ def _item_stats(block: str, item: _ItemData, scores: _Scores, thresholds: Thresh
 def _block_notes(n: int, k: int, thresholds: Thresholds) -> tuple[str, ...]:
     notes = []
     if n < thresholds.few_learners:
-        notes.append(f"only {n} learner(s): item statistics are unstable")
+        notes.append(f"only {plural(n, 'learner')}: item statistics are unstable")
     if k < 2:
         notes.append("fewer than 2 items: KR-20 is undefined")
     return tuple(notes)

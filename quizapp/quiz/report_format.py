@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import asdict
 from typing import Any
 
+from quizapp.plural import plural
 from quizapp.quiz.item_analysis import (
     BlockAnalysis,
     ItemAnalysis,
@@ -82,7 +83,8 @@ def _thresholds_lines(t: Thresholds) -> list[str]:
 def _block_header(block: BlockAnalysis) -> list[str]:
     kr = "n/a" if block.kr20 is None else f"{block.kr20:.2f}"
     lines = [
-        f"Block {_clean(block.block)}: {block.n_learners} learner(s), {block.n_items} item(s),"
+        f"Block {_clean(block.block)}: {plural(block.n_learners, 'learner')}, "
+        f"{plural(block.n_items, 'item')},"
         f" mean score {block.mean_score:.1f} (SD {block.sd_score:.1f}), KR-20 {kr}"
     ]
     lines += [f"  note: {note}" for note in block.notes]

@@ -17,8 +17,9 @@ from quizapp.store.timeutil import from_micros
 
 @dataclass(frozen=True, slots=True)
 class TopicScore:
-    """Correct answers out of questions for one topic of a block."""
+    """Correct answers out of questions for one topic (of one deck) of a block."""
 
+    deck: str
     topic: str
     correct: int
     total: int
@@ -54,9 +55,9 @@ class BlockScore:
 
 def score_block(block: Block) -> BlockScore:
     """Score any block (a submitted one for results; an open one gives the score so far)."""
-    by_topic: dict[str, list[int]] = {}
+    by_topic: dict[tuple[str, str], list[int]] = {}
     for state in block.items:
-        tally = by_topic.setdefault(state.item.topic, [0, 0])
+        tally = by_topic.setdefault((state.item.deck, state.item.topic), [0, 0])
         tally[0] += state.correct
         tally[1] += 1
     return BlockScore(
@@ -65,7 +66,7 @@ def score_block(block: Block) -> BlockScore:
         total=len(block.items),
         answered=block.answered,
         seconds=tuple(state.seconds for state in block.items),
-        topics=tuple(TopicScore(t, c, n) for t, (c, n) in sorted(by_topic.items())),
+        topics=tuple(TopicScore(d, t, c, n) for (d, t), (c, n) in sorted(by_topic.items())),
     )
 
 

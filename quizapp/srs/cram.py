@@ -92,6 +92,7 @@ class CramSession(StudySession):
         if rating == Rating.Again:
             self.queue.insert(min(AGAIN_GAP, len(self.queue)), card_id)
         self._answered.append((card_id, position))
+        self._undo_stack.append(0)  # an answer's place among bury/suspend/flag for undo
         now = self.now()
         return AnswerResult(
             card_id=card_id,
@@ -106,9 +107,16 @@ class CramSession(StudySession):
         )
 
     def undo(self) -> str | None:
-        """Put the last answered card back where it was."""
+        """Take back the latest action: a bury, suspend or flag as in study (the card comes
+        back to the front of the queue), or an answer (the card goes back where it was)."""
+        if self.next_undo not in ("answer", None):
+            card_id = super().undo()
+            if card_id is not None and card_id not in self.queue:
+                self.queue.insert(0, card_id)
+            return card_id
         if not self._answered:
             return None
+        self._undo_stack.pop()
         card_id, position = self._answered.pop()
         if card_id in self.queue:
             self.queue.remove(card_id)

@@ -9,6 +9,7 @@ The TUI (or a test, or a script) drives it like this::
     session.intervals(entry.card_id)              # {Rating.Again: timedelta(minutes=1), ...}
     result = session.answer(entry.card_id, Rating.Good, duration_ms=5200, vignette_seed=7)
     session.undo()                                # -> card id put back, or None
+    session.next_undo                             # what undo would take back: "answer", "bury", ...
     session.bury(card_id); session.suspend(card_id); session.flag(card_id)
     session.counts()                              # Counts(new, learning, review) left today
 
@@ -33,7 +34,8 @@ Contract:
   apply the same rule.
 - `intervals` previews each rating with fuzz off, so it neither consumes nor changes the
   global `random` state that fsrs draws its fuzz from.
-- `undo` takes back this session's answers, latest first: the card's row is restored
+- `undo` takes back this session's actions, latest first: answers, and the bury, suspend
+  and flag of a card (each put back to the value it had). An answer's card row is restored
   exactly as it was (the fsrs card from the log row's `card_before` JSON), the siblings
   the answer buried are unburied and the log row is deleted. It refuses (returns None)
   if the card was answered since, e.g. by another process.
@@ -41,6 +43,9 @@ Contract:
   review time used is the later of the two.
 - One session per connection and thread at a time (a Textual worker may own it); other
   processes can study the same file at once, each answer waiting briefly for the lock.
+- What the session read last (the card `next_card` returned, the day's answer counts) is
+  used again only while nothing in the file changed since (`quizapp.store.freshness`): a
+  write through any connection, this one included, makes it read them again.
 Errors: an unknown card id raises `KeyError`.
 """
 
@@ -70,6 +75,7 @@ from quizapp.store.cards import (
     unbury,
     write_schedule,
 )
+from quizapp.store.freshness import Stamp, after_own_commit, change_stamp
 from quizapp.store.queue import QueueQueries, StudyScope
 from quizapp.store.timeutil import from_micros, to_micros
 from quizapp.store.transaction import transaction
@@ -121,6 +127,20 @@ class AnswerResult:
 
 
 @dataclass(frozen=True)
+class _Mark:
+    """A bury, suspend or flag of one card, with the value it replaced (what undo restores)."""
+
+    action: str  # "bury" | "suspend" | "flag"
+    card_id: str
+    column: str
+    before: int
+
+
+_MARK_COLUMNS = {"bury": "buried_day", "suspend": "suspended", "flag": "flagged"}
+_QUEUE_OF_STATE = {NEW: Queue.NEW, 1: Queue.LEARNING, 2: Queue.REVIEW, 3: Queue.LEARNING}
+
+
+@dataclass(frozen=True)
 class Counts:
     """Cards left today, as on Anki's deck screen."""
 
@@ -147,9 +167,16 @@ class StudySession:
         self._scheduler = self.config.scheduler()
         self._preview = self.config.scheduler(fuzz=False)
         self._queries = QueueQueries(deck_ids, scope)
-        self._undo_stack: list[int] = []
+        self._undo_stack: list[int | _Mark] = []  # review log ids (answers) and marks
         self._reviews_since_new = 0
         self._spacing: tuple[int, int] = (0, 1)  # (study day, reviews between new cards)
+        self._day: tuple[int, datetime, datetime] | None = None  # (study day, start, end)
+        self._bury: BuryRule | None = None  # the latest study day's
+        # Read since the change stamp `_seen` (see `_still_fresh`): the card `next_card`
+        # returned, and (study day, new cards answered, reviews answered) on that day.
+        self._seen: Stamp | None = None
+        self._shown: CardRow | None = None
+        self._done: tuple[int, int, int] | None = None
 
     # -- time -----------------------------------------------------------------------------
 
@@ -162,13 +189,28 @@ class StudySession:
 
     def today(self, now: datetime | None = None) -> int:
         """The study day (date ordinal, with the configured rollover hour)."""
-        return study_day(now or self.now(), self.config.day_starts_hour, self._tz)
+        moment = now or self.now()
+        if self._day is None or not self._day[1] <= moment < self._day[2]:
+            day = study_day(moment, self.config.day_starts_hour, self._tz)
+            start = day_start(day, self.config.day_starts_hour, self._tz)
+            self._day = (day, start, day_start(day + 1, self.config.day_starts_hour, self._tz))
+            if not start <= moment < self._day[2]:  # a wall-clock gap: do not keep it
+                self._day = None
+            return day
+        return self._day[0]
 
     def _end_of_day(self, day: int) -> int:
+        if self._day is not None and self._day[0] == day:
+            return to_micros(self._day[2])
         return to_micros(day_start(day + 1, self.config.day_starts_hour, self._tz))
 
     def _bury_rule(self, day: int) -> BuryRule:
         """The configured sibling burying, for an answer given on study day `day`."""
+        if self._bury is None or self._bury.day != day:
+            self._bury = self._new_bury_rule(day)
+        return self._bury
+
+    def _new_bury_rule(self, day: int) -> BuryRule:
         return BuryRule(
             new=self.config.bury_new,
             reviews=self.config.bury_reviews,
@@ -182,31 +224,38 @@ class StudySession:
 
     def next_card(self) -> QueueEntry | None:
         """The card to show now, or None when nothing is left for today."""
+        self._still_fresh()
+        row, queue = self._next_row()
+        self._shown = row
+        return None if row is None else queue_entry(row, queue)
+
+    def _next_row(self) -> tuple[CardRow | None, Queue]:
+        """`next_card`'s choice, as the stored row and why it is shown."""
         now = self.now()
-        now_us = to_micros(now)
         today = self.today(now)
         conn, queries = self.conn, self._queries
-        row = queries.first_learning(conn, now_us, today)
+        row = queries.first_learning(conn, to_micros(now), today)
         if row is not None:
-            return queue_entry(row, Queue.LEARNING)
+            return row, Queue.LEARNING
         new_left, review_left = self._left_today(today)
         review = None
         if review_left > 0:
             review = queries.first_review(conn, self._end_of_day(today), today)
         if review is not None and not (new_left > 0 and self._new_turn(today, new_left)):
-            return queue_entry(review, Queue.REVIEW)
+            return review, Queue.REVIEW
         new = queries.first_new(conn, today) if new_left > 0 else None
         if new is not None:
-            return queue_entry(new, Queue.NEW)
+            return new, Queue.NEW
         if review is not None:
-            return queue_entry(review, Queue.REVIEW)
+            return review, Queue.REVIEW
         ahead = to_micros(now + timedelta(minutes=self.config.learn_ahead_minutes))
-        row = queries.first_learning(conn, ahead, today)
-        return None if row is None else queue_entry(row, Queue.LEARNING)
+        return queries.first_learning(conn, ahead, today), Queue.LEARNING
 
     def _left_today(self, today: int) -> tuple[int, int]:
         """New cards and reviews still allowed today under the daily limits."""
-        new_done, review_done = self._queries.done_today(self.conn, today)
+        if self._done is None or self._done[0] != today:
+            self._done = (today, *self._queries.done_today(self.conn, today))
+        _, new_done, review_done = self._done
         return (
             max(0, self.config.new_per_day - new_done),
             max(0, self.config.reviews_per_day - review_done),
@@ -227,6 +276,7 @@ class StudySession:
 
     def counts(self) -> Counts:
         """New, learning and review cards left for today, within the daily limits."""
+        self._still_fresh()
         today = self.today()
         end = self._end_of_day(today)
         new_left, review_left = self._left_today(today)
@@ -240,7 +290,7 @@ class StudySession:
 
     def intervals(self, card_id: str) -> dict[Rating, timedelta]:
         """What each rating would give, for the answer buttons (no fuzz, no side effects)."""
-        row = self._require(card_id)
+        row = self._current(card_id)
         now = self.now()
         card = self._fsrs_card(row, now)
         moment = _review_time(card, now)
@@ -252,7 +302,7 @@ class StudySession:
 
     def retrievability(self, card_id: str) -> float:
         """The card's recall probability now (0 for a new card), elapsed time in study days."""
-        row = self._require(card_id)
+        row = self._current(card_id)
         if row.fsrs is None:
             return 0.0
         now = self.now()
@@ -276,14 +326,29 @@ class StudySession:
         rating = Rating(rating)
         now = self.now()
         with transaction(self.conn):
-            row = self._require(card_id)
+            row = self._current(card_id)
+            seen = self._seen
             result = self.record(row, rating, now, duration_ms, vignette_seed)
         self._undo_stack.append(result.review_id)
+        self._after_answer(row.state, self.today(now), seen)
         if row.state == NEW:
             self._reviews_since_new = 0
         elif row.state == State.Review:
             self._reviews_since_new += 1
         return result
+
+    def _after_answer(self, state: int, day: int, seen: Stamp | None) -> None:
+        """What the session read stays true but for this answer's own writes: the answered
+        card moved on and the day's counts grew by one (as `done_today` counts)."""
+        self._shown = None
+        if seen is None or seen != self._seen:
+            return
+        self._seen = after_own_commit(self.conn, seen)
+        if self._done is not None and self._done[0] == day:
+            _, new_done, review_done = self._done
+            self._done = (day, new_done + (state == NEW), review_done + (state == State.Review))
+        else:
+            self._done = None
 
     def record(
         self,
@@ -343,9 +408,9 @@ class StudySession:
                 duration_ms=duration_ms,
                 state_before=row.state,
                 state_after=int(after.state),
-                card_before=before.to_json(),
+                card_before=before.to_json() if row.fsrs is None else row.fsrs,
                 card_after=after_json,
-                undo={"schedule": _without_fsrs(row.schedule()), "buried": buried},
+                undo={"schedule": row.schedule(with_fsrs=False), "buried": buried},
                 vignette_seed=vignette_seed,
             ),
         )
@@ -368,11 +433,24 @@ class StudySession:
             return False
         return (lapses - threshold) % max(1, threshold // 2) == 0
 
+    @property
+    def next_undo(self) -> str | None:
+        """What `undo` would take back now: "answer", "bury", "suspend", "flag", or None."""
+        if not self._undo_stack:
+            return None
+        last = self._undo_stack[-1]
+        return last.action if isinstance(last, _Mark) else "answer"
+
     def undo(self) -> str | None:
-        """Take back this session's latest answer; returns its card id, or None."""
+        """Take back this session's latest action; returns its card id, or None."""
         if not self._undo_stack:
             return None
         review_id = self._undo_stack[-1]
+        if isinstance(review_id, _Mark):
+            mark = review_id
+            self._set(mark.card_id, mark.column, mark.before)
+            self._undo_stack.pop()
+            return mark.card_id
         with transaction(self.conn):
             review = get_review(self.conn, review_id)
             if review is None or latest_review_id(self.conn, review.card) != review_id:
@@ -389,24 +467,52 @@ class StudySession:
 
     # -- card actions ---------------------------------------------------------------------
 
-    def bury(self, card_id: str) -> None:
+    def bury(self, card_id: str, *, undoable: bool = True) -> None:
         """Hide the card until the next study day."""
-        self._set(card_id, "buried_day", self.today())
+        self._mark("bury", card_id, self.today(), undoable)
 
     def suspend(self, card_id: str, suspended: bool = True) -> None:
         """Take the card out of study until unsuspended."""
-        self._set(card_id, "suspended", int(suspended))
+        self._mark("suspend", card_id, int(suspended))
 
     def flag(self, card_id: str, flagged: bool = True) -> None:
         """Mark the card for later attention (a wrong fact, a card to edit)."""
-        self._set(card_id, "flagged", int(flagged))
+        self._mark("flag", card_id, int(flagged))
+
+    def _mark(self, action: str, card_id: str, value: int, undoable: bool = True) -> None:
+        """Set one card column, remembering its old value for `undo`."""
+        column = _MARK_COLUMNS[action]
+        before = getattr(self._require(card_id), column)
+        self._set(card_id, column, value)
+        if undoable:
+            self._undo_stack.append(_Mark(action, card_id, column, before))
 
     def _set(self, card_id: str, column: str, value: int) -> None:
         with transaction(self.conn):
             if not set_card_flag(self.conn, card_id, column, value):
                 raise KeyError(card_id)
 
+    def entry(self, card_id: str) -> QueueEntry:
+        """The card as the queue would offer it now (to show it again after an undo)."""
+        row = self._require(card_id)
+        return queue_entry(row, _QUEUE_OF_STATE[row.state])
+
     # -- helpers --------------------------------------------------------------------------
+
+    def _still_fresh(self) -> bool:
+        """Whether what the session read since `_seen` is still as stored; if not, it is
+        dropped and a new stamp taken, so what is read next can be kept."""
+        stamp = change_stamp(self.conn)
+        if stamp == self._seen:
+            return True
+        self._seen, self._shown, self._done = stamp, None, None
+        return False
+
+    def _current(self, card_id: str) -> CardRow:
+        """The card as stored: the row `next_card` returned if nothing changed since."""
+        if self._still_fresh() and self._shown is not None and self._shown.card_id == card_id:
+            return self._shown
+        return self._require(card_id)
 
     def _require(self, card_id: str) -> CardRow:
         row = get_card(self.conn, card_id)
@@ -420,11 +526,6 @@ class StudySession:
         if row.fsrs is None:
             return Card(card_id=row.id, due=now)
         return Card.from_json(row.fsrs)
-
-
-def _without_fsrs(schedule: dict) -> dict:
-    """Undo keeps our columns; the fsrs card itself is the log row's `card_before`."""
-    return {name: value for name, value in schedule.items() if name != "fsrs"}
 
 
 def _review_time(card: Card, now: datetime) -> datetime:

@@ -11,5 +11,6 @@
 - `stats`: `collect_stats(...)`, pure SQL; the logged answers behind calibration.
 - `memory`: the review log card by card, for recomputing memory states.
 - `settings`: the key/value table behind `srs.config`.
+- `freshness`: `change_stamp(conn)`, whether anything changed since values were read.
 - `transaction`: `BEGIN IMMEDIATE` ... `COMMIT`, the one way writers take the lock.
 """

@@ -24,6 +24,7 @@ SCHEDULE_COLUMNS = (
     "flagged",
     "buried_day",
 )
+_UNDO_COLUMNS = tuple(name for name in SCHEDULE_COLUMNS if name != "fsrs")
 CARD_COLUMNS = ("id", "card_id", "deck_id", "kind", "topic", "sibling_key", *SCHEDULE_COLUMNS)
 _SELECT = f"SELECT {', '.join(CARD_COLUMNS)} FROM cards"
 
@@ -51,9 +52,11 @@ class CardRow:
     flagged: int
     buried_day: int
 
-    def schedule(self) -> dict[str, Any]:
-        """The scheduling columns, as undo stores and restores them."""
-        return {name: getattr(self, name) for name in SCHEDULE_COLUMNS}
+    def schedule(self, with_fsrs: bool = True) -> dict[str, Any]:
+        """The scheduling columns, as undo stores and restores them (undo stores them without
+        the fsrs card: that is the log row's `card_before`)."""
+        names = SCHEDULE_COLUMNS if with_fsrs else _UNDO_COLUMNS
+        return {name: getattr(self, name) for name in names}
 
 
 def card_from_row(row: tuple) -> CardRow:

@@ -49,8 +49,9 @@ class ItemRow:
 
 @dataclass(frozen=True)
 class QuizTopicStats:
-    """How quiz answers in submitted blocks went for one topic (for the statistics screen)."""
+    """How quiz answers in submitted blocks went for one topic of one deck."""
 
+    deck: str
     topic: str
     answered: int
     correct: int
@@ -271,17 +272,17 @@ def quiz_topic_stats(conn: sqlite3.Connection, deck_id: str | None = None) -> li
     """
     rows = conn.execute(
         """
-        SELECT c.topic, count(*), coalesce(sum(i.correct), 0)
+        SELECT c.deck_id, c.topic, count(*), coalesce(sum(i.correct), 0)
         FROM quiz_items i
         JOIN quiz_blocks b ON b.id = i.block_id
         JOIN cards c ON c.card_id = i.card_id
         WHERE b.submitted_at IS NOT NULL AND i.chosen IS NOT NULL
           AND (:deck IS NULL OR c.deck_id = :deck)
-        GROUP BY c.topic ORDER BY c.topic
+        GROUP BY c.deck_id, c.topic ORDER BY c.deck_id, c.topic
         """,
         {"deck": deck_id},
     )
-    return [QuizTopicStats(topic, answered, correct) for topic, answered, correct in rows]
+    return [QuizTopicStats(*row) for row in rows]
 
 
 @dataclass(frozen=True)

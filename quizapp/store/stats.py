@@ -14,8 +14,10 @@ FORECAST_DAYS = 30
 
 @dataclass(frozen=True)
 class TopicStats:
-    """How one topic is going: recent accuracy, and mastery as the share of mature cards."""
+    """How one topic of one deck is going: recent accuracy, and mastery as the share of
+    mature cards. Topic ids are the deck's own, so two decks may share one: the key is both."""
 
+    deck: str
     topic: str
     cards: int
     answers: int  # in the last `topic_days` days
@@ -39,7 +41,7 @@ class Stats:
     new: int
     learning: int
     young: int
-    mature: int
+    mature: int  # new + learning + young + mature + suspended + retired = every card, once
     suspended: int
     retired: int
     topics: list[TopicStats] = field(default_factory=list)
@@ -156,49 +158,54 @@ def _retention(conn: sqlite3.Connection, params: dict, logs: str, days: int) -> 
 _COUNT_NAMES = ("new", "learning", "young", "mature", "suspended", "retired")
 
 
-def _topic_counts(conn: sqlite3.Connection, params: dict) -> dict[str, dict[str, int]]:
-    """Card counts by state (and `live`: not retired), per topic, in one pass over the
-    `cards_stats` index."""
+def _topic_counts(conn: sqlite3.Connection, params: dict) -> dict[tuple[str, str], dict[str, int]]:
+    """Card counts by state (and `live`: not retired), per (deck, topic), in one pass over
+    the `cards_stats` index. Each card is counted once, as Anki does: retired, else
+    suspended, else by its state (a suspended new card was counted new and suspended)."""
     rows = conn.execute(
         f"""
-        SELECT c.topic, coalesce(sum(c.retired = 0), 0),
-            coalesce(sum(c.retired = 0 AND c.state = 0), 0),
-            coalesce(sum(c.retired = 0 AND c.state IN (1, 3)), 0),
-            coalesce(sum(c.retired = 0 AND c.state = 2 AND c.due - c.last_review < :mature), 0),
-            coalesce(sum(c.retired = 0 AND c.state = 2 AND c.due - c.last_review >= :mature), 0),
+        SELECT c.deck_id, c.topic, coalesce(sum(c.retired = 0), 0),
+            coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state = 0), 0),
+            coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state IN (1, 3)), 0),
+            coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state = 2
+                         AND c.due - c.last_review < :mature), 0),
+            coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state = 2
+                         AND c.due - c.last_review >= :mature), 0),
             coalesce(sum(c.retired = 0 AND c.suspended = 1), 0),
             coalesce(sum(c.retired = 1), 0)
-        FROM cards c WHERE {_deck(params["deck"])} GROUP BY c.topic ORDER BY c.topic
+        FROM cards c WHERE {_deck(params["deck"])}
+        GROUP BY c.topic, c.deck_id ORDER BY c.deck_id, c.topic
         """,
         params,
     )
-    return {row[0]: dict(zip(("live", *_COUNT_NAMES), row[1:], strict=True)) for row in rows}
+    return {
+        (row[0], row[1]): dict(zip(("live", *_COUNT_NAMES), row[2:], strict=True)) for row in rows
+    }
 
 
 def _topics(
-    conn: sqlite3.Connection, params: dict, per_topic: dict[str, dict[str, int]]
+    conn: sqlite3.Connection, params: dict, per_topic: dict[tuple[str, str], dict[str, int]]
 ) -> list[TopicStats]:
     """Mastery from the card counts; recent accuracy from `topic_days` (answers to cards
     since retired count, as they do for retention)."""
     answers = {
-        topic: (count, recalled / count)
-        for topic, count, recalled in conn.execute(
-            "SELECT topic, sum(answers), sum(recalled) FROM topic_days "
+        (deck, topic): (count, recalled / count)
+        for deck, topic, count, recalled in conn.execute(
+            "SELECT deck_id, topic, sum(answers), sum(recalled) FROM topic_days "
             "WHERE day > :day - :topic_days AND day <= :day "
-            "AND (:deck IS NULL OR deck_id = :deck) GROUP BY topic",
+            "AND (:deck IS NULL OR deck_id = :deck) GROUP BY deck_id, topic",
             params,
         )
         if count
     }
     topics = []
-    for topic, counts in per_topic.items():
+    for (deck, topic), counts in per_topic.items():
         cards = counts["live"]
         if not cards:
             continue
-        count, accuracy = answers.get(topic, (0, None))
-        topics.append(
-            TopicStats(topic, cards, count, accuracy, counts["mature"], counts["mature"] / cards)
-        )
+        count, accuracy = answers.get((deck, topic), (0, None))
+        mature = counts["mature"]
+        topics.append(TopicStats(deck, topic, cards, count, accuracy, mature, mature / cards))
     return topics
 
 

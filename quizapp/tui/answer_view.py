@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from textual.containers import Vertical
 from textual.content import Content
@@ -18,6 +18,9 @@ class ShownOption(Protocol):
     label: str
     text: str
     correct: bool
+
+
+OptionT = TypeVar("OptionT", bound=ShownOption)
 
 
 def verdict(options: Sequence[ShownOption], chosen: str | None, answer: str = "") -> Content:
@@ -36,6 +39,12 @@ def verdict(options: Sequence[ShownOption], chosen: str | None, answer: str = ""
         "; the answer is ",
         (key_text, "bold $success"),
     )
+
+
+def reading_order(options: Sequence[OptionT], chosen: str | None) -> list[OptionT]:
+    """The learner's choice first, then the key, then the others: what they chose and why
+    it is right or wrong sits just under the verdict, in view on a small terminal."""
+    return sorted(options, key=lambda o: (o.label != chosen, not o.correct))
 
 
 def option_line(option: ShownOption, chosen: str | None) -> Content:
@@ -69,17 +78,21 @@ class AnswerView(Vertical):
         self.remove_children()
 
     def show(self, card: Card, chosen: str | None) -> None:
-        """Mount the answer of `card` (with explanations when it has options)."""
+        """Mount the answer of `card` (with explanations when it has options): the learner's
+        choice first, then the key, then the others, so what they chose and why it is right
+        or wrong sits just under the question."""
         self.remove_children()
         widgets: list[Static] = []
         if card.options:
             widgets.append(Static(verdict(card.options, chosen, card.answer), classes="verdict"))
-            for option in card.options:
+            for option in reading_order(card.options, chosen):
                 classes = "option"
                 if option.correct:
                     classes += " option-correct"
                 elif option.label == chosen:
                     classes += " option-chosen-wrong"
+                if option.label == chosen or (chosen is None and option.correct):
+                    classes += " first-read"  # what the screen keeps in view on reveal
                 widgets.append(Static(option_line(option, chosen), classes=classes))
                 widgets.append(Static(Content(option.explanation), classes="explanation"))
         else:
@@ -87,3 +100,12 @@ class AnswerView(Vertical):
         if card.extra:
             widgets.append(Static(Content(card.extra), classes="extra"))
         self.mount_all(widgets)
+
+    def first_read_bottom(self) -> int | None:
+        """Where, in this view, the explanation of the learner's choice (or of the key
+        when there was none) ends; None on a card without options."""
+        lines = [w for w in self.children if w.has_class("first-read")]
+        if not lines:
+            return None
+        explanation = self.children[self.children.index(lines[0]) + 1]
+        return explanation.virtual_region.bottom

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
@@ -21,6 +21,8 @@ from quizapp.tui.context import ContextError
 from quizapp.tui.home_screen import HomeScreen
 from quizapp.tui.loading_screen import LoadingScreen
 from quizapp.tui.visible_filter import VisibleControls
+
+NARROW = 72
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -63,6 +65,11 @@ class QuizApp(App[int]):
         self.exit_when_ready = exit_when_ready
         self.timings: dict[str, float] = {}  # wall-clock moments, for the start-up benchmark
         self._visible_controls = VisibleControls()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below NARROW columns the footer drops "^p palette" (ctrl+p still works), so the
+        screen's own keys and "? Help" keep the room."""
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then ours: control characters in any text are shown, never
@@ -190,8 +197,8 @@ class QuizApp(App[int]):
         self.push_screen(BrowseScreen())
 
     def action_help(self) -> None:
-        """Every key of every screen."""
+        """The keys of the screen on top (and those that work everywhere)."""
         from quizapp.tui.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))

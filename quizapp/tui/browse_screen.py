@@ -66,12 +66,12 @@ class CardFilter:
 
     text: str = ""
     kind: str | None = None
-    topic: str | None = None
+    topic: tuple[str, str] | None = None  # (deck, topic): topic ids are per deck
 
     def matches(self, card: Card) -> bool:
         if self.kind is not None and card.kind != self.kind:
             return False
-        if self.topic is not None and card.topic != self.topic:
+        if self.topic is not None and (card.deck, card.topic) != self.topic:
             return False
         if not self.text:
             return True
@@ -109,9 +109,9 @@ class BrowseScreen(Screen[None]):
         library = self.quiz_app.context.library
         kinds = sorted({c.kind for c in library.cards.values()})
         topics = {
-            topic_id: topic.title
-            for deck in library.decks.values()
-            for topic_id, topic in deck.topics.items()
+            (deck_id, topic_id): library.topic_label(deck_id, topic_id)
+            for deck_id, deck in library.decks.items()
+            for topic_id in deck.topics
         }
         with Horizontal(id="browse-filters"):
             yield Input(placeholder="Search card text…", id="browse-search")
@@ -121,7 +121,7 @@ class BrowseScreen(Screen[None]):
                 id="browse-kind",
             )
             yield Select(
-                [(Content(title), topic_id) for topic_id, title in topics.items()],
+                [(Content(title), key) for key, title in topics.items()],
                 prompt="Any topic",
                 id="browse-topic",
             )
@@ -147,7 +147,7 @@ class BrowseScreen(Screen[None]):
         return CardFilter(
             text=self.query_one("#browse-search", Input).value.strip(),
             kind=kind if isinstance(kind, str) else None,
-            topic=topic if isinstance(topic, str) else None,
+            topic=topic if isinstance(topic, tuple) else None,
         )
 
     def refilter(self) -> None:

@@ -26,7 +26,7 @@ class ScreenCommands(Provider):
             ("Quiz", "Build a self-assessment block", app.action_quiz),
             ("Statistics", "Forecast, heatmap, retention, topics", app.action_statistics),
             ("Browse cards", "Search cards by text, topic or kind", app.action_browse),
-            ("Help", "Every key of every screen", app.action_help),
+            ("Help", "The keys of this screen", app.action_help),
             (
                 "Toggle light/dark theme",
                 "Switch between the light and dark theme",

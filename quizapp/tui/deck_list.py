@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from quizapp.tui.toggle_glyphs import MarkedOptionList
 
 if TYPE_CHECKING:
     from quizapp.srs.session import Counts
@@ -32,7 +33,7 @@ def deck_prompt(summary: DeckSummary) -> Content:
     return Content("\n").join(lines)
 
 
-class DeckList(OptionList):
+class DeckList(MarkedOptionList):
     """Enter studies the highlighted deck; the screen decides what that means."""
 
     DEFAULT_CSS = """
@@ -48,7 +49,9 @@ class DeckList(OptionList):
     def show(self, summaries: list[DeckSummary]) -> None:
         """Replace the entries, keeping the highlighted deck highlighted."""
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
-        self.set_options(Option(deck_prompt(s), id=s.deck_id or ALL_DECKS) for s in summaries)
+        self.set_marked_options(
+            Option(deck_prompt(s), id=s.deck_id or ALL_DECKS) for s in summaries
+        )
         ids = [s.deck_id or ALL_DECKS for s in summaries]
         if ids:
             self.highlighted = ids.index(keep) if keep in ids else 0

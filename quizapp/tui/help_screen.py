@@ -1,73 +1,91 @@
-"""Every key of every screen, read from the screens' own BINDINGS so it never goes stale."""
+"""The keys of the screen the learner is on, read from its own BINDINGS (and the app's),
+so help never lists another screen's keys and never goes stale."""
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
-EXTRA_KEYS = {  # keys handled by widgets rather than screen bindings
-    "Home": [("↑ ↓", "Highlight a deck"), ("enter", "Study the highlighted deck")],
-    "Study": [
-        ("↑ ↓ enter", "Choose an option (multiple choice)"),
-        ("enter", "Show the answer; then rate Good"),
+WIDGET_KEYS = {  # keys a screen's widgets handle rather than its bindings, by screen class
+    "HomeScreen": [("↑ ↓", "Highlight a deck"), ("enter", "Study the highlighted deck")],
+    "StudyScreen": [("↑ ↓ enter", "Choose an option (multiple choice)")],
+    "BrowseScreen": [("tab", "Move between search, filters and the list")],
+    "QuizBuilderScreen": [
+        ("tab", "Move between decks, topics, pool, mode, size and your blocks"),
+        ("space", "Tick or untick the highlighted deck or topic"),
+        ("enter", "In your blocks: resume an open one, see results of a done one"),
     ],
-    "Browse": [("tab", "Move between search, filters and the list")],
-    "Everywhere": [("ctrl+p", "Command palette: every screen and deck"), ("esc", "Back")],
+    "QuizResultsScreen": [("enter", "Review the highlighted question")],
 }
+EVERYWHERE = [("^p", "Command palette: every screen and deck")]
 
 
-def _screens() -> list[tuple[str, list[BindingType]]]:
-    from quizapp.tui.app import QuizApp
-    from quizapp.tui.browse_screen import BrowseScreen
-    from quizapp.tui.forecast_screen import ForecastScreen
-    from quizapp.tui.home_screen import HomeScreen
-    from quizapp.tui.statistics_screen import StatisticsScreen
-    from quizapp.tui.study_screen import StudyScreen
+def screen_name(screen: Screen) -> str:
+    """'QuizBuilderScreen' -> 'Quiz builder': the heading of its keys."""
+    words = re.findall(r"[A-Z][a-z]*", type(screen).__name__.removesuffix("Screen"))
+    return " ".join(words).capitalize() or "This screen"
 
+
+def binding_rows(bindings: list[BindingType], key_display) -> list[tuple[str, str]]:
+    """(key, what it does) for each binding with a description."""
     return [
-        ("Home", HomeScreen.BINDINGS),
-        ("Study", StudyScreen.BINDINGS),
-        ("Statistics", StatisticsScreen.BINDINGS),
-        ("Forecast", ForecastScreen.BINDINGS),
-        ("Browse", BrowseScreen.BINDINGS),
-        ("Everywhere", QuizApp.BINDINGS),
+        (key_display(binding), binding.tooltip or binding.description)
+        for key_bindings in BindingsMap(bindings).key_to_bindings.values()
+        for binding in key_bindings
+        if binding.description
     ]
 
 
+def merged(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One row per thing to do, with all its keys ("s, enter  Study the highlighted deck")."""
+    keys_for: dict[str, list[str]] = {}
+    for key, description in rows:
+        keys = keys_for.setdefault(description, [])
+        if key not in keys:
+            keys.append(key)
+    return [(", ".join(keys), description) for description, keys in keys_for.items()]
+
+
 class HelpScreen(ModalScreen[None]):
-    """A scrollable list of keys; esc, q or ? closes it."""
+    """The keys of `screen` (the one under help), then the keys that work everywhere;
+    esc, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", key_display="esc"),
     ]
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__()
+        self.for_screen = screen
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(self._keys_text(), id="help-keys")
         yield Footer()
 
+    def _sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        screen = self.for_screen
+        display = self.app.get_key_display
+        own = binding_rows(list(type(screen).BINDINGS), display)
+        own += WIDGET_KEYS.get(type(screen).__name__, [])
+        everywhere = binding_rows(list(type(self.app).BINDINGS), display) + EVERYWHERE
+        return [(screen_name(screen), merged(own)), ("Everywhere", merged(everywhere))]
+
     def _keys_text(self) -> Content:
         lines: list[Content] = [Content.styled("Keys", "bold")]
-        for screen_name, bindings in _screens():
+        for heading, rows in self._sections():
+            if not rows:
+                continue
             lines.append(Content(""))
-            lines.append(Content.styled(screen_name, "bold $accent"))
-            rows = [
-                (self.app.get_key_display(b), b.tooltip or b.description)
-                for b in bindings
-                if isinstance(b, Binding) and b.description
-            ]
-            rows += EXTRA_KEYS.get(screen_name, [])
-            keys_for: dict[str, list[str]] = {}  # one line per action, all its keys
-            for key, description in rows:
-                keys = keys_for.setdefault(description, [])
-                if key not in keys:
-                    keys.append(key)
-            for description, keys in keys_for.items():
-                lines.append(Content.assemble((f"  {', '.join(keys):<14}", "bold"), description))
+            lines.append(Content.styled(heading, "bold $accent"))
+            width = max(14, *(len(keys) + 1 for keys, _ in rows))
+            for keys, description in rows:
+                lines.append(Content.assemble((f"  {keys:<{width}}", "bold"), description))
         return Content("\n").join(lines)

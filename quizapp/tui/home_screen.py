@@ -70,7 +70,7 @@ def first_run_text(path: str) -> Content:
         ("enter", "bold $accent"),
         " to study today's cards; ",
         ("?", "bold $accent"),
-        " lists every key.",
+        " lists the keys.",
     )
 
 

@@ -8,16 +8,26 @@ shown, relabelling the existing ones is enough.
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+HELP_ACTIONS = ("help", "app.help")
 Shown = tuple[str, str, str, str, bool]  # key, key display, description, action, enabled
 
 
 class KeyFooter(Footer):
+    """Also puts "? Help" first, so a narrow terminal cuts other keys, never the one that
+    lists them all."""
+
+    def compose(self) -> ComposeResult:
+        widgets = list(super().compose())
+        widgets.sort(key=lambda w: not (isinstance(w, FooterKey) and w.action in HELP_ACTIONS))
+        yield from widgets
+
     def _wanted(self, screen: Screen) -> list[Shown]:
-        """The keys Footer.compose would show (first binding per action, no groups)."""
+        """The keys compose would show, in its order (first binding per action, no groups)."""
         seen: set[str] = set()
         wanted = []
         for _node, binding, enabled, _tooltip in screen.active_bindings.values():
@@ -26,6 +36,7 @@ class KeyFooter(Footer):
             seen.add(binding.action)
             display = self.app.get_key_display(binding)
             wanted.append((binding.key, display, binding.description, binding.action, enabled))
+        wanted.sort(key=lambda shown: shown[3] not in HELP_ACTIONS)
         return wanted
 
     def bindings_changed(self, screen: Screen) -> None:

@@ -8,9 +8,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
 
 from quizapp.generate.card import Option
+from quizapp.tui.toggle_glyphs import MarkedOptionList
 
 
-class OptionPicker(OptionList):
+class OptionPicker(MarkedOptionList):
     """Posts `Picked` with the option's label; the screen decides what picking means."""
 
     DEFAULT_CSS = """
@@ -31,7 +32,7 @@ class OptionPicker(OptionList):
             self.label = label
 
     def show(self, options: tuple[Option, ...]) -> None:
-        self.set_options(
+        self.set_marked_options(
             ListOption(Content.assemble((f"{o.label.lower()}  ", "bold"), o.text), id=o.label)
             for o in options
         )

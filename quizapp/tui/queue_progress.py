@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from quizapp.srs.session import Counts, Queue
 
+MIN_TITLE = 12  # a title cut shorter than this would no longer say which deck
 QUEUE_STYLE = {Queue.NEW: "$primary", Queue.LEARNING: "$error", Queue.REVIEW: "$success"}
 
 
@@ -27,7 +28,8 @@ class QueueProgress(Static):
         self.deck_title = title
 
     def render(self) -> Content:
-        parts: list[Content | str | tuple[str, str]] = [Content.styled(self.deck_title, "bold")]
+        """Title, then the counts; on a narrow terminal the title gives way, the counts never."""
+        parts: list[Content | str | tuple[str, str]] = []
         if self.counts is not None:
             parts.append("   ")
             for queue, label, number in (
@@ -40,4 +42,9 @@ class QueueProgress(Static):
                     style += " underline"
                 parts += [(f"{label} ", "dim"), (str(number), style), "  "]
         parts.append((f" answered {self.answered}", "dim"))
-        return Content.assemble(*parts)
+        counts = Content.assemble(*parts)
+        room = max(MIN_TITLE, self.content_size.width - counts.cell_length)
+        title = self.deck_title
+        if len(title) > room:
+            title = title[: room - 1].rstrip() + "…"
+        return Content.styled(title, "bold") + counts

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Button
 
 LABELS = {Rating.Again: "Again", Rating.Hard: "Hard", Rating.Good: "Good", Rating.Easy: "Easy"}
+SUGGESTED_MARK = "▸"  # no space: "▸1 Again 10m" fits a button at 60 columns
 SUGGESTED_VARIANT = {Rating.Again: "error", Rating.Good: "success"}
 
 
@@ -37,7 +38,7 @@ class RatingBar(Horizontal):
 
     DEFAULT_CSS = """
     RatingBar {
-        height: 3;
+        height: 1;  /* one line: at 80x24 the question and the chosen option need the rows */
         & > Button { width: 1fr; min-width: 10; margin: 0 1 0 0; }
     }
     """
@@ -51,18 +52,20 @@ class RatingBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         for rating, label in LABELS.items():
-            button = Button(f"{int(rating)} {label}", id=f"rate-{int(rating)}")
+            button = Button(f"{int(rating)} {label}", id=f"rate-{int(rating)}", compact=True)
             button.can_focus = False  # keys go to the screen: 1-4, space and enter
             yield button
 
     def show(self, intervals: Mapping[Rating, timedelta | str], suggestion: Rating | None) -> None:
         """Label each button with its interval (or what it does, when cramming: "done");
-        colour the suggested one."""
+        mark the suggested one (what space and enter rate) with ▸ and its colour, so the
+        mark does not rest on colour alone."""
         for rating, label in LABELS.items():
             button = self.query_one(f"#rate-{int(rating)}", Button)
             shown = intervals[rating]
             when = shown if isinstance(shown, str) else format_interval(shown)
-            button.label = f"{int(rating)} {label} {when}"
+            mark = SUGGESTED_MARK if rating == suggestion else ""
+            button.label = f"{mark}{int(rating)} {label} {when}"
             button.variant = (
                 SUGGESTED_VARIANT.get(rating, "primary") if rating == suggestion else "default"
             )

@@ -46,7 +46,7 @@ class StatisticsData:
     stats: Stats
     memory: MemoryStats
     per_day: dict[int, int]
-    topic_titles: dict[str, str]
+    topic_titles: dict[tuple[str, str], str]  # (deck, topic) -> what to call it
     quizzes: list[QuizLine] | None  # None: the quiz engine is not there
 
 
@@ -150,7 +150,7 @@ def topics_text(stats: Stats, titles: dict[str, str]) -> Content:
     )
     lines = [header]
     for t in stats.topics:
-        name = titles.get(t.topic, t.topic)
+        name = titles[(t.deck, t.topic)]
         name = name if len(name) <= width else name[: width - 1] + "…"
         lines.append(
             Content(f"{name:<{width}} {t.cards:>6} {t.mature:>7} {t.mastery:>8.0%} ")
@@ -226,16 +226,13 @@ class StatisticsScreen(Screen[None]):
         from quizapp.srs.stats import memory_stats, stats_today
 
         context = self.quiz_app.context
-        titles = {
-            topic_id: topic.title
-            for deck in context.library.decks.values()
-            for topic_id, topic in deck.topics.items()
-        }
         with read_connection(context) as conn:
             stats = stats_today(conn, clock=context.clock)
             memory = memory_stats(conn, clock=context.clock)
             per_day = reviews_per_day(conn, stats.day - HEATMAP_WEEKS * 7, stats.day)
             quizzes = load_quizzes(conn)
+        library = context.library
+        titles = {(t.deck, t.topic): library.topic_label(t.deck, t.topic) for t in stats.topics}
         data = StatisticsData(stats, memory, per_day, titles, quizzes)
         self.app.call_from_thread(self.show, data)
 
@@ -271,7 +268,7 @@ class StatisticsScreen(Screen[None]):
         ]
         if any(t.mature for t in topics):
             chart = BarChart(
-                [data.topic_titles.get(t.topic, t.topic)[:18] for t in topics],
+                [data.topic_titles[(t.deck, t.topic)][:18] for t in topics],
                 [round(t.mastery * 100) for t in topics],
                 horizontal=True,
                 colour="success",

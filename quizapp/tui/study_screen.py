@@ -40,6 +40,13 @@ if TYPE_CHECKING:
     from quizapp.tui.context import AppContext
 
 LETTERS = "abcde"
+UNDONE = {
+    "answer": "Answer undone",
+    "bury": "Bury undone",
+    "suspend": "Suspend undone",
+    "flag": "Flag change undone",
+}
+SUGGESTION = "Rate as suggested (Again if wrong)"
 
 
 def question_hint(card: Card) -> Content:
@@ -54,21 +61,33 @@ def question_hint(card: Card) -> Content:
     return Content.assemble(("space", key), " show the answer")
 
 
+def suggested_rating(card: Card, chosen: str | None) -> Rating:
+    """Again after a wrong choice (or none) on a choice card, Good otherwise: a learner who
+    just missed must not rate Good by pressing space out of habit."""
+    if not card.options:
+        return Rating.Good
+    right = any(o.correct and o.label == chosen for o in card.options)
+    return Rating.Good if right else Rating.Again
+
+
 class StudyScreen(Screen[None]):
     """Prompt -> reveal -> rate, for today's cards of the chosen decks."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # One key can mean two things (b: option B, or bury); check_action picks by stage.
+        # space and enter confirm the suggested rating: Again after a wrong or no choice.
         Binding("space", "reveal", "Show answer"),
-        Binding("space", "rate(3)", "Good"),
+        Binding("space", "confirm(1)", "Again", tooltip=SUGGESTION),
+        Binding("space", "confirm(3)", "Good", tooltip=SUGGESTION),
         Binding("enter", "reveal", "Show answer", show=False),
-        Binding("enter", "rate(3)", "Good", show=False),
+        Binding("enter", "confirm(1)", "Again", show=False, tooltip=SUGGESTION),
+        Binding("enter", "confirm(3)", "Good", show=False, tooltip=SUGGESTION),
         Binding("a", "choose(0)", "Choose", key_display="a-e", tooltip="Choose option A-E"),
         Binding("1", "rate(1)", "Again", show=False),
         Binding("2", "rate(2)", "Hard", show=False),
         Binding("3", "rate(3)", "Good", show=False),
         Binding("4", "rate(4)", "Easy", show=False),
-        Binding("u", "undo", "Undo", tooltip="Undo the last answer"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last answer, bury, suspend or flag"),
         Binding("b", "bury", "Bury", tooltip="Bury until tomorrow (after answering a choice card)"),
         Binding("b", "choose(1)", "Choose B", show=False),
         Binding("c", "choose(2)", "Choose C", show=False),
@@ -99,11 +118,11 @@ class StudyScreen(Screen[None]):
         self.card: Card | None = None
         self.seed: int | None = None
         self.chosen: str | None = None
+        self.suggestion = Rating.Good  # what space/enter rate once the answer shows
         self.flagged = False
         self.answered = 0
         self._shown_at = 0.0
         self._shown_count = 0
-        self._answered_entries: dict[str, QueueEntry] = {}
 
     @property
     def quiz_app(self) -> QuizApp:
@@ -155,7 +174,7 @@ class StudyScreen(Screen[None]):
         library = self.quiz_app.context.library
         card = library.card(entry.card_id)
         if card is None:  # in the progress file but no longer generated: skip it today
-            self.session.bury(entry.card_id)
+            self.session.bury(entry.card_id, undoable=False)
             self.notify(
                 f"Card {entry.card_id} is missing from its deck; buried for today", markup=False
             )
@@ -230,6 +249,8 @@ class StudyScreen(Screen[None]):
             return stage == "question" and card is not None and index < len(card.options)
         if action == "rate":
             return stage == "answer"
+        if action == "confirm":  # the one of space's two ratings that is suggested now
+            return stage == "answer" and parameters == (int(self.suggestion),)
         if action == "bury":
             return card is not None and not (stage == "question" and len(card.options) > 1)
         if action in ("suspend", "flag", "source"):
@@ -254,25 +275,32 @@ class StudyScreen(Screen[None]):
     def reveal(self, chosen: str | None) -> None:
         assert self.card is not None
         self.chosen = chosen
-        suggestion = None
-        if self.card.options:
-            right = any(o.correct and o.label == chosen for o in self.card.options)
-            suggestion = Rating.Good if right else Rating.Again
-        self.query_one(RatingBar).show(self.session.intervals(self.card.id), suggestion)
+        self.suggestion = suggested_rating(self.card, chosen)
+        self.query_one(RatingBar).show(self.session.intervals(self.card.id), self.suggestion)
         answer = self.query_one(AnswerView)
         answer.show(self.card, chosen)
         self.stage = "answer"
         if self.card.options:
-            self.call_after_refresh(
-                self.query_one("#card-area", VerticalScroll).scroll_to_widget,
-                answer,
-                animate=False,
-                top=True,
-            )
+            self.call_after_refresh(self._keep_question_and_choice_in_view)
+
+    def _keep_question_and_choice_in_view(self) -> None:
+        """Scroll only as far as the explanation of the learner's choice needs, so the
+        question stays above it (at 80x24 a whole vignette, the verdict and the choice fit)."""
+        area = self.query_one("#card-area", VerticalScroll)
+        answer = self.query_one(AnswerView)
+        bottom = answer.first_read_bottom()
+        if bottom is None:
+            return
+        bottom += answer.virtual_region.y  # from the answer's top to the area's
+        area.scroll_to(y=max(0, bottom - area.scrollable_content_region.height), animate=False)
 
     def action_rate(self, rating: int) -> None:
         assert self.entry is not None and self.card is not None
         self.rate(Rating(rating))
+
+    def action_confirm(self, rating: int) -> None:
+        """space/enter: the suggested rating (check_action enables only that one)."""
+        self.action_rate(rating)
 
     @on(RatingBar.Rated)
     def _rated(self, event: RatingBar.Rated) -> None:
@@ -286,7 +314,6 @@ class StudyScreen(Screen[None]):
         assert self.entry is not None and self.card is not None
         duration_ms = int((time.monotonic() - self._shown_at) * 1000)
         self.session.answer(self.card.id, rating, duration_ms=duration_ms, vignette_seed=self.seed)
-        self._answered_entries[self.card.id] = self.entry
         self.answered += 1
         self.show_next()
 
@@ -294,18 +321,22 @@ class StudyScreen(Screen[None]):
 
     @saves
     def action_undo(self) -> None:
-        """Take back the last answer of this session and show that card again."""
+        """Take back the last action of this session (an answer, a bury, a suspend or a
+        flag) and show that card again."""
+        action = self.session.next_undo
         card_id = self.session.undo()
         if card_id is None:
             self.notify("Nothing to undo in this session", severity="warning")
             return
-        self.answered = max(0, self.answered - 1)
-        entry = self._answered_entries.pop(card_id, None)
-        if entry is None:  # answered before this screen's memory (should not happen)
-            self.show_next()
+        self.notify(UNDONE.get(action or "", "Undone"))
+        if action == "answer":
+            self.answered = max(0, self.answered - 1)
+        entry = self.session.entry(card_id)
+        if action == "flag" and self.card is not None and self.card.id == card_id:
+            self.flagged = entry.flagged  # the card stays as it is, answer shown or not
+            self._show_card_header()
             return
         self.show_entry(entry)
-        self.notify("Answer undone")
 
     @saves
     def action_bury(self) -> None:

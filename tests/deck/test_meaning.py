@@ -140,8 +140,9 @@ def test_a_repeated_mnemonic_key_is_located_at_the_second_key(tmp_path):
         (
             *_at(text, "M, meaning: Myalgia"),
             f"key 'M' repeats (first at line {_at(text, '- {key: M')[0]}, for 'Malaise'): a "
-            "card asking what 'M' stands for has two right answers; make the keys tell the "
-            "items apart (e.g. 'M (2nd)')",
+            "card asking what 'M' stands for has two right answers; give each of them a "
+            '`prompt` ("What does the second M stand for?"), or make the keys tell the items '
+            "apart",
         )
     ]
 

@@ -26,7 +26,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_valid_deck_exits_zero():
     result = CliRunner().invoke(main, ["validate", str(MINI)])
     assert result.exit_code == 0
-    assert "1 deck(s): 0 error(s)" in result.output
+    assert "1 deck: 0 errors" in result.output
 
 
 def test_bundled_decks_are_valid():

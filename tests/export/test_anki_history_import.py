@@ -304,7 +304,7 @@ def test_dry_run_says_what_the_import_would_do_and_changes_nothing(studied, tmp_
     count = len(_expected(studied))
     assert dry.output.startswith("Dry run, nothing changed.")
     assert f"; {count} reviews would be imported;" in dry.output
-    assert "deck(s) small would be added" in dry.output
+    assert "deck small would be added" in dry.output
     assert _import(studied, db, package).exit_code == 0
     before = _files(tmp_path)
     again = _import(studied, db, package, "--dry-run")

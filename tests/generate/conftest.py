@@ -81,3 +81,18 @@ def twins_losing_gamma(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return deck
+
+
+def cards_by_id(deck: Deck) -> dict:
+    """Every generated card of a deck, by id."""
+    from quizapp.generate import generate_deck
+
+    return {c.id: c for c in generate_deck(deck).cards}
+
+
+def unproven(deck: Deck) -> list[tuple[str, list[str]]]:
+    """(card id, problems) of every card whose proofs the checker cannot re-derive."""
+    from quizapp.generate.proof_check import ProofChecker
+
+    checker = ProofChecker(deck)
+    return [(cid, found) for cid, c in cards_by_id(deck).items() if (found := checker.check(c))]

@@ -72,8 +72,10 @@ def test_mcq_distractors_are_homogeneous_and_never_true(small):
 
 def test_mnemonic_both_directions_and_repeated_keys(small):
     ids = {c.id for c in generate_deck(small).cards if c.kind == "mnemonic"}
-    assert {"small:mnemonic:abc", "small:mnemonic:abc:A:meaning", "small:mnemonic:abc:A:key"} <= ids
-    assert "small:mnemonic:abc:A#2:meaning" in ids
+    assert {"small:mnemonic:abc", "small:mnemonic:abc:B:meaning", "small:mnemonic:abc:B:key"} <= ids
+    # "what does A stand for?" would have two right answers: only the reverse is asked
+    assert {"small:mnemonic:abc:A#2:key", "small:mnemonic:abc:A:key"} <= ids
+    assert not {"small:mnemonic:abc:A:meaning", "small:mnemonic:abc:A#2:meaning"} & ids
 
 
 def test_comparison_key_is_the_only_row_that_fits(small):

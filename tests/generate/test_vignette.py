@@ -140,7 +140,7 @@ def test_too_few_ruled_out_is_reported_not_emitted(twins):
     generated = generate_deck(deck)
     assert "twins:vignette:bp-gamma:diagnosis" not in {c.id for c in generated.cards}
     notes = [f for f in generated.lost if f.card_id == "twins:vignette:bp-gamma:diagnosis"]
-    assert len(notes) == 1 and "only 2 option(s) are proven wrong" in notes[0].message
+    assert len(notes) == 1 and "only 2 options are proven wrong" in notes[0].message
     assert notes[0].loc.path.endswith("twins.yaml") and notes[0].loc.line > 1
     with pytest.raises(VignetteError):
         render_vignette(deck, "twins:vignette:bp-gamma:diagnosis", 0)

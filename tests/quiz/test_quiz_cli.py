@@ -188,7 +188,7 @@ def test_report_cli_table_csv_json_over_a_class(tmp_path):
     args = ["report", *map(str, paths), str(hostile)]
     table = CliRunner().invoke(main, args)
     assert table.exit_code == 0, table.output
-    assert POOLED in table.stdout and "Block sim: 200 learner(s), 40 item(s)" in table.stdout
+    assert POOLED in table.stdout and "Block sim: 200 learners, 40 items" in table.stdout
     assert "Student" not in table.stdout  # names never reach a report
     assert "Items to revise:" in table.stdout
 

@@ -5,9 +5,17 @@ from dataclasses import replace
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from quiz_helpers import START, Clock
+from quiz_helpers import START, Clock, make_library, sync
 
-from quizapp.quiz.builder import BlockSpec, Mode, Pool, QuizBuildError, build_block, candidates
+from quizapp.quiz.builder import (
+    BlockSpec,
+    Mode,
+    Pool,
+    QuizBuildError,
+    build_block,
+    candidates,
+    topics_of,
+)
 from quizapp.quiz.scoring import history, score_block, unfinished
 from quizapp.quiz.session import BlockClosedError, BlockSession, load_block
 from quizapp.store.connection import open_store
@@ -49,10 +57,14 @@ def test_build_draws_quiz_items_only_and_renders_vignettes_once(conn, library):
 
 
 def test_build_by_deck_topic_and_size(conn, library):
-    block = load_block(conn, build(conn, library, topics=("biopsy",), size=5, decks=("iim",)))
+    block = load_block(
+        conn, build(conn, library, topics=(("iim", "biopsy"),), size=5, decks=("iim",))
+    )
     assert len(block.items) == 5
     assert {s.item.topic for s in block.items} == {"biopsy"}
-    small = load_block(conn, build(conn, library, topics=("biopsy",), size=200, pool=Pool.ALL))
+    small = load_block(
+        conn, build(conn, library, topics=(("iim", "biopsy"),), size=200, pool=Pool.ALL)
+    )
     assert len(small.items) == 12  # asked for more than the pool holds: the whole pool
     with pytest.raises(QuizBuildError, match="no questions"):
         build(conn, library, decks=("nope",))
@@ -150,7 +162,7 @@ def test_timer_counts_down_and_survives_reopening(conn, library, clock):
 
 
 def test_score_per_topic_and_time_per_question(conn, library, clock):
-    block_id = build(conn, library, size=6, topics=("antibodies", "treatment"))
+    block_id = build(conn, library, size=6, topics=(("iim", "antibodies"), ("iim", "treatment")))
     session = take(conn, block_id, clock, {0: "key", 1: "key", 2: "wrong", 3: "key"})
     score = score_block(session.block)
     assert (score.correct, score.total, score.answered) == (3, 6, 4)
@@ -169,6 +181,25 @@ def test_score_per_topic_and_time_per_question(conn, library, clock):
         "SELECT correct FROM quiz_items WHERE block_id = ? ORDER BY position", (block_id,)
     ).fetchall()
     assert [row[0] for row in stored] == [1, 1, 0, 1, 0, 0]
+
+
+def test_two_decks_with_one_topic_id_stay_apart(conn, clock):
+    """Topic ids are per deck: `biopsy` of deck iim and of deck other are two topics in
+    the builder, in a block's score and in the quiz statistics."""
+    library = make_library(n_mcq=12, n_vignette=0)
+    library.cards |= make_library(n_mcq=12, n_vignette=0, deck="other").cards
+    sync(conn, library)
+    assert {("iim", "biopsy"), ("other", "biopsy")} <= set(topics_of(library))
+    block_id = build(conn, library, size=50, pool=Pool.ALL, topics=(("other", "biopsy"),))
+    session = take(conn, block_id, clock, {0: "key"})
+    assert {(s.item.deck, s.item.topic) for s in session.block.items} == {("other", "biopsy")}
+    both = build(conn, library, size=50, pool=Pool.ALL)
+    session = take(conn, both, clock, dict.fromkeys(range(24), "key"))  # the whole pool
+    assert len(session.block.items) == 24
+    scored = {(t.deck, t.topic) for t in score_block(session.block).topics}
+    assert {("iim", "biopsy"), ("other", "biopsy")} <= scored
+    stats = {(s.deck, s.topic): s for s in quiz_topic_stats(conn)}
+    assert stats[("other", "biopsy")].answered > stats[("iim", "biopsy")].answered > 0
 
 
 def test_history_and_unfinished(conn, library, clock):

@@ -108,3 +108,22 @@ def test_cram_skips_cards_buried_or_suspended_meanwhile(conn, clock):
     assert cram.counts().new == 1  # the other two left this session's queue
     assert cram.answer(ids[2], Rating.Good).interval == timedelta(0)
     assert cram.next_card() is None
+
+
+def test_cram_undo_takes_back_a_bury_before_the_answer_before_it(conn, clock):
+    ids = add_cards(conn, 4)
+    save_setting(conn, "timezone", "UTC")
+    cram = CramSession(conn, clock=clock)
+    first = cram.next_card().card_id
+    cram.answer(first, Rating.Good)
+    second = cram.next_card().card_id
+    cram.bury(second)
+    assert cram.next_card().card_id not in (first, second)
+    assert cram.next_undo == "bury" and cram.undo() == second
+    assert conn.execute("SELECT buried_day FROM cards WHERE card_id = ?", (second,)).fetchone() == (
+        0,
+    )
+    assert cram.next_card().card_id == second  # back in the session, ready to answer
+    cram.answer(second, Rating.Good)
+    assert cram.undo() == second and cram.undo() == first and cram.undo() is None
+    assert sorted(cram.queue) == sorted(ids)

@@ -146,7 +146,7 @@ def test_optimize_stores_the_fit_recomputes_memory_and_undo_restores(learner: Pa
     result = cli(learner, "optimize")
     assert result.exit_code == 0, result.output
     assert "parameters in use" in result.output and "fitted" in result.output
-    assert "recomputed the memory state of 400 card(s)" in result.output
+    assert "recomputed the memory state of 400 cards" in result.output
     conn = open_store(learner)
     try:
         fitted = load_config(conn).parameters

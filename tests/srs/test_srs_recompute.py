@@ -180,7 +180,7 @@ def test_cli_set_parameters_recomputes_and_bad_values_change_nothing(studied, db
     text = " ".join(str(w) for w in FITTED)
     done = runner.invoke(main, ["--db", str(db_path), "config", "set", "parameters", text])
     assert done.exit_code == 0, done.output
-    assert f"recomputed the memory state of {len(before)} card(s)" in done.stdout
+    assert f"recomputed the memory state of {len(before)} cards" in done.stdout
     assert memory(studied) != before
     back = runner.invoke(main, ["--db", str(db_path), "config", "unset", "parameters"])
     assert back.exit_code == 0 and load_config(studied).parameters is None

@@ -206,3 +206,30 @@ def test_settings_round_trip_through_the_file(conn):
     with pytest.raises(ValueError):
         save_setting(conn, "no_such_setting", 1)
     assert load_config(conn).desired_retention == 0.9
+
+
+def test_undo_takes_back_bury_suspend_and_flag_latest_first(conn, clock):
+    a, b = add_cards(conn, 2)
+    session = StudySession(conn, UTC_CONFIG, clock=clock)
+    session.answer(a, Rating.Good)
+    before = row(conn, b)
+    session.flag(b)
+    session.suspend(b)
+    session.bury(b)
+    assert row(conn, b) != before
+    for action in ("bury", "suspend", "flag"):
+        assert session.next_undo == action
+        assert session.undo() == b
+    assert row(conn, b) == before
+    assert session.next_undo == "answer"  # the answer before them comes back last
+    assert session.undo() == a
+    assert conn.execute("SELECT count(*) FROM review_log").fetchone()[0] == 0
+    assert session.undo() is None and session.next_undo is None
+
+
+def test_entry_puts_a_card_back_in_its_queue(conn, clock):
+    (card,) = add_cards(conn, 1)
+    session = StudySession(conn, UTC_CONFIG, clock=clock)
+    assert session.entry(card).queue is Queue.NEW
+    session.answer(card, Rating.Again)
+    assert session.entry(card).queue is Queue.LEARNING

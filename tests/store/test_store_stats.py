@@ -3,6 +3,8 @@
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quizapp.store.connection import open_store
 from quizapp.store.stats import DAY_US, collect_stats
@@ -114,6 +116,38 @@ def test_quiz_tables_take_a_block_and_cascade(conn, filled):
     assert conn.execute("SELECT count(*) FROM quiz_items").fetchone() == (0,)
     with pytest.raises(Exception, match="CHECK"):
         conn.execute("INSERT INTO quiz_blocks(mode, created_at) VALUES ('exam', 0)")
+
+
+CARD_STATES = st.tuples(
+    st.sampled_from([0, 1, 2, 3]),  # state
+    st.integers(1, 60),  # interval in days (young below 21, mature from 21)
+    st.booleans(),  # suspended
+    st.booleans(),  # retired
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(CARD_STATES, min_size=1, max_size=12))
+def test_card_counts_partition_the_cards(conn, cards) -> None:
+    """new + learning + young + mature + suspended + retired = every card, once each
+    (a suspended new card was counted as new and as suspended)."""
+    conn.execute("DELETE FROM cards")
+    conn.execute("DELETE FROM decks")
+    records = [CardRecord(f"c{i}", "iim", "basic", "t", "h", f"c{i}") for i in range(len(cards))]
+    sync_deck(conn, DeckInfo("iim", "IIM", "1"), records, NOW)
+    for i, (state, interval, suspended, retired) in enumerate(cards):
+        conn.execute(
+            "UPDATE cards SET state = ?, due = ?, last_review = ?, suspended = ?, retired = ? "
+            "WHERE card_id = ?",
+            (state, START + interval * DAY_US, START, suspended, retired, f"c{i}"),
+        )
+    result = stats(conn)
+    parts = (result.new, result.learning, result.young, result.mature)
+    assert sum(parts) + result.suspended + result.retired == len(cards)
+    assert result.suspended == sum(s and not r for _, _, s, r in cards)
+    assert result.new == sum(st_ == 0 and not s and not r for st_, _, s, r in cards)
 
 
 TOPIC_DAYS_FROM_LOG = (

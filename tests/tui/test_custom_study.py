@@ -68,7 +68,7 @@ async def test_cram_changes_nothing_in_the_file(iim_context: AppContext) -> None
         first = study.card.id
         await pilot.press("space")
         await pilot.pause()
-        assert str(study.query_one("#rate-3", Button).label) == "3 Good done"
+        assert str(study.query_one("#rate-3", Button).label) == "▸3 Good done"  # suggested
         await pilot.press("1")  # Again: back in a few cards
         await pilot.pause()
         assert study.card.id != first

@@ -1,6 +1,7 @@
 """The statistics screen shows honest memory statistics: calibration in study days."""
 
 import random
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,3 +31,24 @@ async def test_statistics_show_calibration(tmp_path: Path) -> None:
     for b in memory.calibration.bins:
         if b.count:
             assert f"{b.low:.2f}-{b.high:.2f}  {b.count:>8}" in shown
+
+
+async def test_card_counts_add_up_after_suspending_a_new_card(iim_context) -> None:
+    """The statistics' card counts partition the deck: a suspended new card is suspended,
+    not new as well (the newcomer saw 1313 new + 20 young + 1 suspended of 1333)."""
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("s")  # suspend the first (new) card
+        await pilot.press("escape", "t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = str(pilot.app.screen.query_one("#stats-summary").render())
+    cards_line = shown.splitlines()[-1]
+    counts = dict(
+        (name, int(number))
+        for number, name in re.findall(r"(\d+) (new|learning|young|mature|suspended)", cards_line)
+    )
+    live = iim_context.conn.execute("SELECT count(*) FROM cards WHERE retired = 0").fetchone()[0]
+    assert counts["suspended"] == 1
+    assert sum(counts.values()) == live, cards_line

@@ -3,6 +3,7 @@
 import sqlite3
 from pathlib import Path
 
+import pytest
 from textual.widgets._footer import FooterKey
 
 from quizapp.tui.answer_view import AnswerView
@@ -86,6 +87,37 @@ async def test_wrong_mcq_answer_shows_every_explanation(iim_context: AppContext)
         assert screen.query_one("#rate-1").variant == "error"
 
 
+@pytest.mark.parametrize("kind", ["mcq", "vignette"])
+async def test_space_and_enter_rate_what_the_answer_suggests(
+    iim_context: AppContext, kind: str
+) -> None:
+    """A wrong (or no) choice suggests Again, a right one Good; space and enter rate the
+    suggestion, and the footer and the marked button say which it is before the key."""
+    study_only(iim_context, kind)
+    db = iim_context.settings.db_path
+    expected = []
+    steps = [("wrong", "space"), ("right", "space"), ("none", "enter"), ("wrong", "enter")]
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        for which, key in steps:
+            card = screen.card
+            assert card is not None and card.kind == kind
+            choice = {
+                "wrong": next(o for o in card.options if not o.correct),
+                "right": next(o for o in card.options if o.correct),
+                "none": None,
+            }[which]
+            await pilot.press(choice.label.lower() if choice else "space")
+            await pilot.pause()
+            suggested, name = (3, "Good") if which == "right" else (1, "Again")
+            assert f"space {name}" in screen_text(pilot.app).splitlines()[-1]
+            labels = {n: str(screen.query_one(f"#rate-{n}").label) for n in (1, 2, 3, 4)}
+            assert [n for n, label in labels.items() if label.startswith("▸")] == [suggested]
+            await pilot.press(key)
+            expected.append((card.id, suggested))
+    assert review_rows(db) == expected
+
+
 async def test_undo_restores_the_card(iim_app: QuizApp) -> None:
     db = iim_app.context.settings.db_path
     async with iim_app.run_test(size=(80, 24)) as pilot:
@@ -99,6 +131,44 @@ async def test_undo_restores_the_card(iim_app: QuizApp) -> None:
         await pilot.pause()
         assert screen.card is not None and screen.card.id == first.id
         assert screen.stage == "question"
+        assert review_rows(db) == []
+
+
+def card_marks(db: Path, card_id: str) -> tuple[int, int, int]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT flagged, suspended, buried_day FROM cards WHERE card_id = ?", (card_id,)
+        ).fetchone()
+
+
+@pytest.mark.parametrize("key", ["b", "s", "f"])
+async def test_undo_right_after_bury_suspend_or_flag_takes_back_that(
+    iim_context: AppContext, key: str
+) -> None:
+    """u undoes the latest action: the mark on this card, not the previous card's answer."""
+    study_only(iim_context, "basic", "reverse", "cloze")  # b buries on a question
+    db = iim_context.settings.db_path
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        first = screen.card
+        await pilot.press("space", "3")
+        second = screen.card
+        assert first is not None and second is not None and second.id != first.id
+        unmarked = card_marks(db, second.id)
+        await pilot.press(key)
+        await pilot.pause()
+        assert card_marks(db, second.id) != unmarked
+        await pilot.press("u")
+        await pilot.pause()
+        assert card_marks(db, second.id) == unmarked
+        assert screen.card is not None and screen.card.id == second.id
+        assert not screen.flagged
+        assert review_rows(db) == [(first.id, 3)]  # the answer before it stays
+        undone = {"b": "Bury undone", "s": "Suspend undone", "f": "Flag change undone"}[key]
+        assert undone in [str(n.message) for n in pilot.app._notifications]
+        await pilot.press("u")  # and the next u takes back that answer
+        await pilot.pause()
+        assert screen.card is not None and screen.card.id == first.id
         assert review_rows(db) == []
 
 
@@ -138,3 +208,46 @@ async def test_vignette_seed_is_new_each_showing_and_logged(iim_context: AppCont
         await pilot.pause()
         assert screen.card is not None and screen.card.id == card.id
         assert screen.seed != first_seed  # shown again: rendered afresh
+
+
+async def test_the_highlighted_option_is_marked_by_a_glyph(iim_context: AppContext) -> None:
+    """Arrows move a ▶ with the highlight, so enter's choice shows without colour."""
+    study_only(iim_context, "mcq")
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        card = screen.card
+        assert card is not None and card.options
+        await pilot.press("down", "down")
+        await pilot.pause()
+        lines = screen_text(pilot.app).splitlines()
+        marked = [line for line in lines if line.strip().startswith("▶")]
+        assert len(marked) == 1 and f"▶ b  {card.options[1].text}"[:40] in marked[0]
+        await pilot.press("enter")
+        assert screen.chosen == card.options[1].label
+
+
+@pytest.mark.parametrize("kind", ["vignette", "mcq"])
+async def test_at_80x24_the_answer_keeps_question_and_own_choice_in_view(
+    iim_context: AppContext, kind: str
+) -> None:
+    """After a wrong choice the screen shows the question from its first line and, under
+    the verdict, the chosen option with its whole explanation (the reveal scrolled the
+    question away and put the chosen option's explanation among the others)."""
+    study_only(iim_context, kind)
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        for _ in range(12):
+            card = screen.card
+            assert card is not None and card.kind == kind
+            wrong = next(o for o in card.options if not o.correct)
+            await pilot.press(wrong.label.lower())
+            await pilot.pause()
+            view = screen.query_one("#card-area").region
+            question = screen.query_one("#card").region
+            chosen = screen.query_one(".first-read")
+            explanation = screen.query_one(AnswerView).children
+            explanation = explanation[explanation.index(chosen) + 1]
+            assert "your choice" in str(chosen.render())
+            assert question.y >= view.y, "the question's first line scrolled away"
+            assert explanation.region.bottom <= view.bottom, "the choice's explanation is cut"
+            await pilot.press("1")

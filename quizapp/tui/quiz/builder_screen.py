@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Footer, Input, OptionList, RadioSet, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from quizapp.quiz.builder import (
@@ -30,6 +30,7 @@ from quizapp.quiz.builder import (
 from quizapp.quiz.scoring import BlockSummary, history
 from quizapp.store.timeutil import to_micros
 from quizapp.tui.context import AppContext
+from quizapp.tui.toggle_glyphs import ChoiceButton, TickList
 
 POOLS = (
     (Pool.UNUSED, "Unused"),
@@ -39,6 +40,15 @@ POOLS = (
 )
 MODES = ((Mode.TUTOR, "Tutor"), (Mode.TIMED, "Timed"))
 RECENT_BLOCKS = 30
+NARROW = 100  # below this width the topic list goes under the deck list
+
+
+class CountInput(Input):
+    """The number of questions: it takes digits only, so letters stay the screen's keys
+    (s starts, r resumes) even while it has focus."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character is not None and character.isdigit()
 
 
 def block_line(summary: BlockSummary) -> Content:
@@ -64,10 +74,16 @@ class QuizBuilderScreen(Screen[None]):
     QuizBuilderScreen {
         & #builder-title { height: 1; background: $panel; color: $accent; padding: 0 1; }
         & #builder-choices { height: 12; }
-        & #builder-decks { width: 26; }
+        & #builder-lists { width: 1fr; layout: horizontal; }
+        & #builder-decks { width: 1fr; }
         & #builder-topics { width: 1fr; }
-        & #builder-side { width: 24; }
+        & #builder-side { width: 19; }
         & SelectionList, RadioSet { border: round $primary 50%; height: 1fr; }
+        /* narrow: topics under decks, each the full width (side by side, 60 columns left
+           "M…" of every topic title) */
+        &.-narrow #builder-lists { layout: vertical; }
+        &.-narrow #builder-decks { width: 1fr; height: auto; max-height: 5; }
+        &.-narrow #builder-topics { width: 1fr; }
         & SelectionList:focus, RadioSet:focus-within { border: round $accent; }
         & #builder-pool { height: 6; }
         & #builder-mode { height: 1fr; }
@@ -82,33 +98,39 @@ class QuizBuilderScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "start", "Start"),
-        Binding("r", "resume", "Resume"),
-        Binding("escape", "back", "Back"),
+        # priority: s and r work whatever has focus (the only text field takes digits)
+        Binding("s", "start", "Start", tooltip="Start a block as chosen", priority=True),
+        Binding(
+            "r", "resume", "Resume", tooltip="Resume the highlighted open block", priority=True
+        ),
+        Binding("escape", "back", "Back", tooltip="Back to the decks"),
     ]
 
     @property
     def context(self) -> AppContext:
         return self.app.context  # type: ignore[attr-defined]
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
     def compose(self) -> ComposeResult:
         yield Static("Build a quiz block", id="builder-title")
         with Horizontal(id="builder-choices"):
-            yield SelectionList[str](id="builder-decks")
-            yield SelectionList[str](id="builder-topics")
+            with Container(id="builder-lists"):
+                yield TickList[str](id="builder-decks")
+                yield TickList[tuple[str, str]](id="builder-topics")
             with Vertical(id="builder-side"):
                 with RadioSet(id="builder-pool"):
                     for i, (pool, label) in enumerate(POOLS):
-                        yield RadioButton(label, value=i == 0, id=f"pool-{pool}")
+                        yield ChoiceButton(label, value=i == 0, id=f"pool-{pool}")
                 with RadioSet(id="builder-mode"):
                     for i, (mode, label) in enumerate(MODES):
-                        yield RadioButton(label, value=i == 0, id=f"mode-{mode}")
+                        yield ChoiceButton(label, value=i == 0, id=f"mode-{mode}")
         with Horizontal(id="builder-size-row"):
             yield Static("Questions", id="builder-size-label")
-            yield Input("20", type="integer", max_length=3, id="builder-size")
+            yield CountInput("20", type="integer", max_length=3, id="builder-size")
             yield Static(id="builder-available")
-        yield Static("Your blocks (enter: resume an open one, see results of a done one)",
-                     id="builder-blocks-title")  # fmt: skip
+        yield Static("Your blocks (enter: resume, or see results)", id="builder-blocks-title")
         yield OptionList(id="builder-blocks")
         yield Footer()
 
@@ -146,9 +168,9 @@ class QuizBuilderScreen(Screen[None]):
             if topics.get_option_at_index(i).value not in topics.selected
         }
         topics.clear_options()
-        for topic in topics_of(self.context.library, self._selected_decks()):
-            title = self.context.library.topic_title(topic)
-            topics.add_option((Content(title), topic, topic not in was_off))
+        for deck, topic in topics_of(self.context.library, self._selected_decks()):
+            title = self.context.library.topic_label(deck, topic)
+            topics.add_option((Content(title), (deck, topic), (deck, topic) not in was_off))
 
     def spec(self) -> BlockSpec:
         """The block the screen describes now; QuizBuildError when it describes none."""
@@ -185,12 +207,14 @@ class QuizBuilderScreen(Screen[None]):
         label.update(text)
 
     def _refresh_blocks(self) -> None:
+        """Open blocks first, the newest highlighted: enter or r resumes it at once."""
         blocks = self.query_one("#builder-blocks", OptionList)
         rows = history(self.context.conn)
         rows = [r for r in rows if not r.submitted] + [r for r in rows if r.submitted]
         blocks.set_options(Option(block_line(r), id=str(r.id)) for r in rows[:RECENT_BLOCKS])
         if not rows:
             blocks.add_option(Option(Content.styled("No blocks yet.", "dim"), disabled=True))
+        blocks.highlighted = 0 if rows and not rows[0].submitted else None
 
     @on(SelectionList.SelectedChanged, "#builder-decks")
     def _decks_changed(self) -> None:
@@ -223,12 +247,14 @@ class QuizBuilderScreen(Screen[None]):
         self.app.push_screen(QuizQuestionScreen(block_id))
 
     def action_resume(self) -> None:
-        """Resume the newest open block."""
-        open_blocks = [r for r in history(self.context.conn) if not r.submitted]
-        if not open_blocks:
+        """Resume the highlighted block if it is open, else the newest open block."""
+        open_ids = [r.id for r in history(self.context.conn) if not r.submitted]
+        if not open_ids:
             self.notify("No open block to resume.")
             return
-        self._open(open_blocks[0].id)
+        highlighted = self.query_one("#builder-blocks", OptionList).highlighted_option
+        chosen = int(highlighted.id) if highlighted is not None and highlighted.id else None
+        self._open(chosen if chosen in open_ids else open_ids[0])
 
     @on(OptionList.OptionSelected, "#builder-blocks")
     def _block_chosen(self, event: OptionList.OptionSelected) -> None:

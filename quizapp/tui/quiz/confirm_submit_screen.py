@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
+from quizapp.plural import plural
 from quizapp.tui.confirm_screen import ConfirmScreen
 
 
@@ -16,14 +17,19 @@ def submit_question(unanswered: int, flagged: int, total: int) -> Content:
     if unanswered:
         lines.append(
             Content.styled(
-                f"{unanswered} of {total} question(s) not answered: they count as wrong.",
+                f"{unanswered} of {plural(total, 'question')} not answered: "
+                + ("it counts as wrong." if unanswered == 1 else "they count as wrong."),
                 "$warning",
             )
         )
     else:
-        lines.append(Content(f"All {total} questions answered."))
+        lines.append(
+            Content(
+                "The question is answered." if total == 1 else f"All {total} questions answered."
+            )
+        )
     if flagged:
-        lines.append(Content(f"{flagged} question(s) flagged for another look."))
+        lines.append(Content(f"{plural(flagged, 'question')} flagged for another look."))
     lines += [Content(""), Content("After submitting, answers can no longer change.")]
     return Content("\n").join(lines)
 

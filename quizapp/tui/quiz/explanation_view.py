@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quizapp.quiz.items import QuizItem
-from quizapp.tui.answer_view import option_line, verdict
+from quizapp.tui.answer_view import option_line, reading_order, verdict
 
 
 class ExplanationView(Vertical):
@@ -33,7 +33,7 @@ class ExplanationView(Vertical):
         """Replace what is shown with the answer to `item`."""
         self.remove_children()
         widgets = [Static(verdict(item.options, chosen), classes="verdict")]
-        for option in item.options:
+        for option in reading_order(item.options, chosen):
             classes = "key" if option.correct else ("wrong" if option.label == chosen else "")
             widgets.append(Static(option_line(option, chosen), classes=f"option {classes}"))
             widgets.append(Static(Content(option.explanation), classes="explanation"))

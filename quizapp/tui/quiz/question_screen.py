@@ -73,14 +73,14 @@ class QuizQuestionScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "choose('A')", "Answer", key_display="a-e"),
+        Binding("a", "choose('A')", "Answer", key_display="a-e", tooltip="Answer with option A-E"),
         *(Binding(k, f"choose('{k.upper()}')", show=False) for k in LETTERS[1:]),
-        Binding("x", "strike_mode", "Strike"),
-        Binding("f", "flag", "Flag"),
-        Binding("right,n", "move(1)", "Move", key_display="←→"),
-        Binding("left,p", "move(-1)", "Previous", show=False),
-        Binding("s", "submit", "Submit"),
-        Binding("escape", "pause", "Pause"),
+        Binding("x", "strike_mode", "Strike", tooltip="Strike an option out: x, then its letter"),
+        Binding("f", "flag", "Flag", tooltip="Flag or unflag this question"),
+        Binding("right,n", "move(1)", "Move", key_display="←→", tooltip="Next question"),
+        Binding("left,p", "move(-1)", "Previous", show=False, tooltip="Previous question"),
+        Binding("s", "submit", "Submit", tooltip="Submit the block (asks first)"),
+        Binding("escape", "pause", "Pause", tooltip="Pause: resume it later from the quiz builder"),
     ]
 
     striking: reactive[bool] = reactive(False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -17,6 +18,8 @@ from quizapp.quiz.scoring import BlockScore, score_block
 from quizapp.quiz.session import Block, load_block
 from quizapp.store.quiz import returned_misses
 from quizapp.tui.quiz.question_screen import clock_text
+
+NARROW = 100  # below this width the per-topic table goes above the times
 
 
 def misses_text(added: int, suspended: int) -> str:
@@ -67,6 +70,11 @@ class QuizResultsScreen(Screen[None]):
         & .results-column { width: 1fr; padding: 0 1; }
         & .results-title { text-style: bold; color: $accent; }
         & DataTable { height: 1fr; }
+        /* narrow: the two tables one above the other, each the full width, so the topic
+           scores are never pushed off the right edge */
+        &.-narrow #results-tables { layout: vertical; }
+        &.-narrow #results-topics-column { height: auto; max-height: 50%; }
+        &.-narrow #results-topics { height: auto; }
     }
     """
 
@@ -79,10 +87,13 @@ class QuizResultsScreen(Screen[None]):
         super().__init__()
         self.block_id = block_id
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
     def compose(self) -> ComposeResult:
         yield Static(id="results-summary")
         with Horizontal(id="results-tables"):
-            with Vertical(classes="results-column"):
+            with Vertical(classes="results-column", id="results-topics-column"):
                 yield Static("Per topic", classes="results-title")
                 yield DataTable(id="results-topics", cursor_type="row", zebra_stripes=True)
             with Vertical(classes="results-column"):
@@ -100,7 +111,7 @@ class QuizResultsScreen(Screen[None]):
         topics.add_columns("topic", "right", "%", "")
         for topic in score.topics:
             topics.add_row(
-                Text(self.app.context.library.topic_title(topic.topic)),  # type: ignore[attr-defined]
+                Text(self.app.context.library.topic_label(topic.deck, topic.topic)),  # type: ignore[attr-defined]
                 Text(f"{topic.correct}/{topic.total}"),
                 Text(f"{topic.share:.0%}", justify="right"),
                 bar(topic.share),

@@ -59,6 +59,7 @@ class QuizReviewScreen(Screen[None]):
     def watch_position(self) -> None:
         assert self.block is not None
         state = self.block.items[self.position]
+        library = self.app.context.library  # type: ignore[attr-defined]
         result = "omitted" if not state.answered else ("right" if state.correct else "wrong")
         style = "$success" if state.correct else ("$warning" if not state.answered else "$error")
         self.query_one("#review-status", Static).update(
@@ -68,7 +69,7 @@ class QuizReviewScreen(Screen[None]):
                 f" · {state.seconds:.0f} s",
                 (" · ⚑ flagged" if state.flagged else "", "$warning"),
                 " · ",
-                Content(state.item.topic),
+                Content(library.topic_label(state.item.deck, state.item.topic)),
             )
         )
         self.query_one("#review-prompt", Static).update(Content(state.item.prompt))

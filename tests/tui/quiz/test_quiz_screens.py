@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Static
 from quizapp.quiz.scoring import history
 from quizapp.quiz.session import load_block
 from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
-from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen
+from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen, submit_question
 from quizapp.tui.quiz.explanation_view import ExplanationView
 from quizapp.tui.quiz.question_screen import QuizQuestionScreen
 from quizapp.tui.quiz.results_screen import QuizResultsScreen
@@ -140,7 +140,7 @@ async def test_submit_confirm_results_and_review(context, clock):
         await pilot.press(wrong(screen.session), "s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmSubmitScreen)
-        assert "1 of 3 question(s) not answered" in str(app.screen.text)
+        assert "1 of 3 questions not answered: it counts as wrong." in str(app.screen.text)
         await pilot.press("n")  # keep answering
         await pilot.pause()
         assert app.screen is screen
@@ -207,6 +207,89 @@ async def test_nothing_to_build_says_why(context):
         assert "0 available" in text_of(app.screen, "#builder-available")
         await pilot.press("r")  # nothing to resume either
         assert isinstance(app.screen, QuizBuilderScreen)
+
+
+async def test_r_resumes_the_preselected_open_block_whatever_has_focus(db_path, clock):
+    """Back in the builder after pausing, the open block is highlighted, and r resumes it
+    from the decks, the topics, the size field or the block list."""
+    context = make_context(db_path, clock)
+    app = QuizTestApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(2):  # two open blocks: the newest is preselected
+            screen = await start_block(pilot, 3)
+            assert isinstance(screen, QuizQuestionScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+        newest = max(r.id for r in history(context.conn))
+        for focus in ("#builder-decks", "#builder-topics", "#builder-size", "#builder-blocks"):
+            builder = app.screen
+            assert isinstance(builder, QuizBuilderScreen)
+            blocks = builder.query_one("#builder-blocks")
+            assert blocks.highlighted_option is not None
+            assert blocks.highlighted_option.id == str(newest)
+            builder.query_one(focus).focus()
+            await pilot.pause()
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(app.screen, QuizQuestionScreen), focus
+            assert app.screen.block_id == newest
+            await pilot.press("escape")
+            await pilot.pause()
+        assert builder.query_one("#builder-size", Input).value == "3"  # r typed nothing there
+
+
+def screen_lines(app) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_ticked_and_chosen_differ_by_a_glyph_not_colour_alone(context):
+    """A ticked topic shows ✓ and an unticked one none; the chosen pool and mode show ●,
+    the others ○ (the stock widgets drew X and ● in both states, only coloured apart)."""
+    async with QuizTestApp(context).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        topics = pilot.app.screen.query_one("#builder-topics")
+        topics.focus()
+        topics.highlighted = 0
+        await pilot.press("space")  # untick the first topic
+        await pilot.click("#mode-timed")
+        await pilot.pause()
+        lines = screen_lines(pilot.app)
+    names = ("antibodies", "biopsy", "Unused", "Incorrect", "Tutor", "Timed")
+    row = {name: line for line in lines for name in names if name in line}
+    assert "▐ ▌ antibodies" in row["antibodies"] and "▐✓▌ biopsy" in row["biopsy"]
+    assert "▐●▌ Unused" in row["Unused"] and "▐○▌ Incorrect" in row["Incorrect"]
+    assert "▐○▌ Tutor" in row["Tutor"] and "▐●▌ Timed" in row["Timed"]
+
+
+async def test_tutor_answer_shows_the_chosen_option_first_in_view(context):
+    """Choosing the last option, its explanation comes right under the verdict, in view at
+    80x24 with the question (it sat below the other options, off the screen)."""
+    async with QuizTestApp(context).run_test(size=SIZE) as pilot:
+        screen = await start_block(pilot, 3)
+        item = screen.session.current.item
+        last = next(o for o in reversed(item.options) if not o.correct)
+        await pilot.press(last.label.lower())
+        await pilot.pause()
+        view = screen.query_one(ExplanationView)
+        options = list(view.query(".option"))
+        assert "(your choice)" in str(options[0].render())
+        assert "✓" in str(options[1].render())  # then the key
+        body = screen.query_one("#quiz-body").region
+        explanation = view.children[view.children.index(options[0]) + 1]
+        assert last.explanation in str(explanation.render())
+        assert screen.query_one("#quiz-prompt").region.y >= body.y
+        assert explanation.region.bottom <= body.bottom
+
+
+def test_counts_read_as_words() -> None:
+    """ "1 question", "2 questions": never "question(s)" or "1 questions"."""
+    one = str(submit_question(unanswered=1, flagged=1, total=1))
+    assert "1 of 1 question not answered: it counts as wrong." in one
+    assert "1 question flagged" in one and "(s)" not in one
+    many = str(submit_question(unanswered=2, flagged=2, total=3))
+    assert "2 of 3 questions not answered: they count as wrong." in many
+    assert "2 questions flagged" in many
+    assert "The question is answered." in str(submit_question(0, 0, 1))
 
 
 async def test_results_say_how_many_missed_questions_came_back(context, clock):

@@ -24,7 +24,7 @@ def past_blocks(context, clock) -> None:
         clock.advance(25)
         session.answer(session.current.item.key if position % 2 == 0 else "E")
     session.submit()
-    spec = BlockSpec(pool=Pool.ALL, size=10, seed=2, mode=Mode.TIMED, topics=("biopsy",))
+    spec = BlockSpec(pool=Pool.ALL, size=10, seed=2, mode=Mode.TIMED, topics=(("iim", "biopsy"),))
     open_block = build_block(context.conn, context.library, spec, START)
     session = BlockSession(context.conn, open_block, clock)
     session.start()

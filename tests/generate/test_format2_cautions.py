@@ -1,0 +1,65 @@
+"""Format 2 drug cautions: a relation's `caution` (contraindicated, boxed warning, use with
+caution, probably safe) and its safe `alternatives`, as cards."""
+
+from quizapp.deck.loader import load_deck
+from tests.generate.conftest import FORMAT2, UPGRADE_HINT, cards_by_id, problems_at
+
+CAUTIONS = FORMAT2 / "cautions.yaml"
+
+
+def test_which_drug_is_contraindicated_and_its_safe_alternative():
+    cards = cards_by_id(load_deck(CAUTIONS))
+    card = cards["cautions:caution:alpha:contraindicated"]
+    assert (card.prompt, card.answer) == (
+        "Which drug is contraindicated in alpha disease?",
+        "Includes: Suxamethonium; Valproate",
+    )
+    careful = cards["cautions:caution:alpha:use-with-caution"]
+    assert careful.prompt == "Which drug should be used with caution in alpha disease?"
+    alternative = cards["cautions:alternative:alpha.caution_in.suxamethonium"]
+    assert (alternative.prompt, alternative.answer, alternative.extra) == (
+        "Suxamethonium is contraindicated in alpha disease. Which drug is a safe alternative?",
+        "Rocuronium",
+        "Suxamethonium: Risk of hyperkalaemia.",
+    )
+    assert "cautions:alternative:alpha.caution_in.statin" not in cards  # none given
+
+
+def test_the_list_card_shows_each_caution():
+    card = cards_by_id(load_deck(CAUTIONS))["cautions:basic:alpha:caution_in"]
+    assert "Simvastatin (use with caution)" in card.answer
+    assert "Valproate (contraindicated)" in card.answer
+
+
+def test_an_alternative_of_another_kind_is_an_error_where_written(variant):
+    root = variant("cautions.yaml", {"alternatives: [levetiracetam]": "alternatives: [alpha]"})
+    assert problems_at(root) == [
+        (
+            21,
+            21,
+            "an alternative to 'valproate' must be a drug, like the relation's 'to'; 'alpha' "
+            "is a condition",
+        )
+    ]
+
+
+def test_alternatives_without_a_caution_are_an_error(variant):
+    root = variant("cautions.yaml", {"caution: use with caution, ": ""})
+    root.write_text(
+        root.read_text().replace(
+            "to: statin, source", "to: statin, alternatives: [rocuronium], source"
+        )
+    )
+    assert problems_at(root) == [(24, 63, "`alternatives` go with a `caution`")]
+
+
+def test_format_1_decks_get_located_errors(variant):
+    problems = problems_at(variant("cautions.yaml", {"format: 2": "format: 1"}))
+    assert [p[:2] + (p[2].split(";")[0],) for p in problems] == [
+        (20, 52, "'caution' in relation needs format 2"),
+        (21, 6, "'alternatives' in relation needs format 2"),
+        (22, 56, "'caution' in relation needs format 2"),
+        (23, 6, "'alternatives' in relation needs format 2"),
+        (24, 49, "'caution' in relation needs format 2"),
+    ]
+    assert all(p[2].endswith(UPGRADE_HINT) for p in problems)

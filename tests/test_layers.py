@@ -1,0 +1,103 @@
+"""The layers of ARCHITECTURE.md, checked on the source: what each package may import, no
+import circles between the domain packages, and Textual only inside tui/ (issue 15).
+
+Imports are read from the syntax tree, including those inside functions (lazy imports
+are still dependencies), so a broken rule fails here whatever the code path.
+"""
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).parents[1] / "quizapp"
+
+# What each package may import from quizapp, besides itself. Shared helpers at the top
+# level (output, reading, paths, gc_policy, plural, terminal) carry no domain knowledge.
+SHARED = {"output", "reading", "paths", "gc_policy", "plural", "terminal"}
+ALLOWED = {
+    "deck": SHARED,
+    "generate": SHARED | {"deck"},
+    "store": SHARED,
+    "srs": SHARED | {"store"},
+    "quiz": SHARED | {"store", "generate", "srs"},
+    "export": SHARED | {"deck", "generate", "quiz"},
+}
+DOMAIN = ("deck", "generate", "store", "srs", "quiz")
+
+
+def _module(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+def _package(module: str) -> str:
+    """The top-level part of quizapp a module belongs to ("quizapp.deck.model" -> "deck")."""
+    return module.split(".")[1] if module.count(".") else module
+
+
+SOURCES = {_module(p): _imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+@pytest.mark.parametrize("package", sorted(ALLOWED))
+def test_each_domain_package_imports_only_the_layers_below_it(package):
+    wrong = sorted(
+        f"{module} imports {name}"
+        for module, names in SOURCES.items()
+        if _package(module) == package
+        for name in names
+        if name.startswith("quizapp.") and _package(name) not in ALLOWED[package] | {package}
+    )
+    assert wrong == []
+
+
+def test_textual_is_imported_only_inside_tui():
+    wrong = sorted(
+        f"{module} imports {name}"
+        for module, names in SOURCES.items()
+        if _package(module) != "tui"
+        for name in names
+        if name.split(".")[0] in {"textual", "textual_plotext"}
+    )
+    assert wrong == []
+
+
+def test_the_domain_packages_have_no_import_circle():
+    graph: dict[str, set[str]] = defaultdict(set)
+    for module, names in SOURCES.items():
+        if _package(module) in DOMAIN:
+            graph[module] |= {n for n in names if n in SOURCES and _package(n) in DOMAIN}
+    seen: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(module: str, path: list[str]) -> list[str] | None:
+        seen[module] = 1
+        for name in sorted(graph[module]):
+            if seen.get(name) == 1:
+                return [*path[path.index(name) :], name] if name in path else [module, name]
+            if name not in seen and (cycle := visit(name, [*path, name])):
+                return cycle
+        seen[module] = 2
+        return None
+
+    for module in sorted(graph):
+        if module not in seen:
+            cycle = visit(module, [module])
+            assert cycle is None, " -> ".join(cycle)
+
+
+def test_the_checker_sees_a_broken_rule(tmp_path):
+    """The parser finds lazy imports inside functions, which the rules rely on."""
+    source = tmp_path / "m.py"
+    source.write_text("def f():\n    from quizapp.tui.app import QuizApp\n", encoding="utf-8")
+    assert "quizapp.tui.app" in _imports(source)
