@@ -225,6 +225,10 @@ def _preview(card: Card) -> str:
 
 
 MAX_FIXES = 4
+CHECK_FIRST = (
+    "(each line is a question drawn from the deck's shape, not from medicine: many are "
+    "false; write a fact only if a source states it)"
+)
 
 
 @click.command()
@@ -279,9 +283,12 @@ def _explained(report: BlueprintReport) -> str:
             lines += [f"      {v.name}: {v.why} ({v.loc})" for v in li.ruled_out]
         if li.open:
             lines.append("    not ruled out (never offered):")
+            lines.append(f"      {CHECK_FIRST}")
             for v in li.open:
                 lines.append(f"      {v.name}")
                 lines += [f"        - {fix}" for fix in v.fixes[:MAX_FIXES]]
                 if len(v.fixes) > MAX_FIXES:
-                    lines.append(f"        - and {plural(len(v.fixes) - MAX_FIXES, 'more fact')}")
+                    lines.append(
+                        f"        - and {plural(len(v.fixes) - MAX_FIXES, 'more question')}"
+                    )
     return "\n".join(lines) + "\n"

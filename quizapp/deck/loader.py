@@ -4,6 +4,7 @@ Every problem of a run is collected and reported together, each at the YAML
 node that causes it.
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
 from quizapp.deck.units import convert_range
 from quizapp.deck.yaml_source import LDict, LList, ValueBudget, YamlProblem, read_yaml
 from quizapp.gc_policy import paused_gc
+from quizapp.plural import plural
 
 
 @dataclass(frozen=True)
@@ -80,16 +82,22 @@ def _check_deck(root: Path) -> LoadResult:
     checked_root = ROOT_RECORD.check(root_data, root_data.loc, ck)
     items: dict[str, list[LDict]] = {name: [] for name in LIST_SECTIONS}
     _collect(checked_root, items)
+    unread: list[Path] = []  # included files dropped whole (YAML syntax, not a mapping)
+    read_errors: list[Problem] = []  # why: printed first, as every later error may follow
     for name, path in _includes(root, root_data, ck):
+        before = len(ck.problems)
         data = _read(path, ck, files, budget, display=str(root.parent / name))
         if data is not None:
             _collect(INCLUDED_FILE.check(data, data.loc, ck), items)
+        else:
+            read_errors += ck.problems[before:]
+            unread += [path] if path.is_file() else []
     if checked_root is None:
-        return LoadResult(None, _sorted(ck.problems))
+        return LoadResult(None, _first(read_errors, ck.problems))
     index = _index(items, ck)
-    _check_refs(ck, index)
+    _check_refs(ck, index, _ids_in(unread))
     check_semantics(items, index, ck)
-    problems = _sorted(ck.problems)
+    problems = _first(read_errors, ck.problems)
     if any(p.severity == "error" for p in problems):
         return LoadResult(None, problems)
     deck, conflicts = with_inheritance(_build(root, checked_root, items))
@@ -105,6 +113,13 @@ def deck_format(root_data: LDict) -> int:
     if isinstance(declared, int) and not isinstance(declared, bool) and declared in FORMATS:
         return declared
     return LATEST_FORMAT
+
+
+def _first(read_errors: list[Problem], problems: list[Problem]) -> list[Problem]:
+    """The errors that dropped a whole file first (what follows may be their consequence),
+    then the rest in file order."""
+    dropped = set(read_errors)
+    return _sorted(read_errors) + [p for p in _sorted(problems) if p not in dropped]
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -194,15 +209,49 @@ SINGULAR = {
 }
 
 
-def _check_refs(ck: Checker, index: dict[str, dict[str, LDict]]) -> None:
+def _ids_in(unread: list[Path]) -> dict[str, Path]:
+    """The ids a file that could not be parsed would define, read from its text line by line
+    (`id: ptosis`, `- {id: ptosis, ...}`), so references to them are not reported as
+    unknown one by one: the file's own error is the one to fix."""
+    found: dict[str, Path] = {}
+    for path in unread:
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for ref in _ID_LINE.findall(text):
+            found.setdefault(ref, path)
+    return found
+
+
+_ID_LINE = re.compile(r"""(?:^|[{,\s])id:\s*["']?([A-Za-z0-9_.-]+)""", re.M)
+
+
+def _check_refs(
+    ck: Checker, index: dict[str, dict[str, LDict]], unread: dict[str, Path] | None = None
+) -> None:
+    """An error for each reference to an id no section defines; references to ids a file
+    that could not be read would define are summed up in one error per such file."""
     suggesters: dict[str, Suggester] = {}  # built on the first unknown reference of a section
+    waiting: dict[Path, list[tuple[str, Location]]] = {}
     for section, ref, loc in ck.refs:
         known = index.get(section, {})
         if ref not in known:
+            if unread and ref in unread:
+                waiting.setdefault(unread[ref], []).append((ref, loc))
+                continue
             singular = SINGULAR.get(section, section)
             if section not in suggesters:
                 suggesters[section] = Suggester(known)
             ck.error(loc, f"unknown {singular} {ref!r}{suggesters[section].hint(ref)}")
+    for path, refs in waiting.items():
+        names = sorted({ref for ref, _ in refs})
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        ck.error(
+            min((loc for _, loc in refs), key=lambda loc: (loc.path, loc.line, loc.col)),
+            f"{plural(len(refs), 'reference')} to ids defined in {path.name} ({shown}) cannot "
+            f"be checked: {path.name} could not be read; fix the error reported there first",
+        )
 
 
 def _sources(item: dict) -> tuple[str, ...]:

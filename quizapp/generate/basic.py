@@ -2,7 +2,7 @@
 
 from quizapp.deck.model import AttributeDef, Relation
 from quizapp.generate.card import Card, card_id
-from quizapp.generate.evidence import complete_where
+from quizapp.generate.evidence import complete_where, statement
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.most import measure_text
 from quizapp.generate.text import attribute_text, by_frequency, topic_of
@@ -32,7 +32,9 @@ def grouped_card(
     answer = "; ".join(by_frequency((r.frequency, _with_numbers(ix, r, end)) for r, end in ends))
     if complete_where(ix, anchor, rtype, "from" if forward else "to") is None:
         answer = f"Includes: {answer}"  # open world: the deck's list need not be all there is
-    notes = [f"{ix.name(end)}: {r.note}" for r, end in ends if r.note]
+    # a note is about the fact, not either end: "Generalized myasthenia gravis: Carries a
+    # regulatory warning" read as if the disease carried it, so it follows the fact itself
+    notes = [f"{statement(ix, r.type, r.source, r.target)} {r.note}" for r, _ in ends if r.note]
     sources = tuple(dict.fromkeys(s for r, _ in ends for s in r.sources))
     return Card(
         id=card_id(deck.id, generator, anchor, rtype),

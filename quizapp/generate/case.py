@@ -32,6 +32,7 @@ class Case:
             labs={a: (v, v) for a, v in self.labs.items()},
             age=(self.age, self.age),
             age_unit=self.age_unit,
+            sex=self.sex,
         )
 
     @property
@@ -91,6 +92,21 @@ def _value(rng: random.Random, low: float, high: float) -> float:
     return round(value, 1)
 
 
+def _duration(rng: random.Random, bp: Blueprint, age: int, unit: str) -> tuple[int, str]:
+    """How long the complaint has lasted, drawn from the blueprint's range but never longer
+    than the patient has lived (a 1-day-old has no 2-day history); a patient younger than
+    one of the duration's units gets it in the age's unit ("a 3-day history", not weeks)."""
+    low, high = int(bp.duration.min), max(int(bp.duration.min), int(bp.duration.max))
+    duration_unit = bp.duration.unit or "weeks"
+    lived = convert(age, unit, duration_unit)
+    if lived is not None and lived < high:
+        if lived < 1:
+            return rng.randint(1, max(1, age)), unit
+        high = int(lived)
+        low = min(low, high)
+    return rng.randint(low, high), duration_unit
+
+
 def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
     """Same blueprint and seed, same case; the draws happen in a fixed order."""
     rng = random.Random(f"{ix.deck.id}:{bp.id}:{seed}")
@@ -100,7 +116,8 @@ def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
     sex = bp.sex or drawn  # drawn either way, so the draws after it stay the same
     setting = rng.choice(bp.setting)
     complaint = rng.choice(bp.complaint)
-    duration = rng.randint(int(bp.duration.min), max(int(bp.duration.min), int(bp.duration.max)))
+    unit = age_unit(ix, bp)
+    duration, duration_unit = _duration(rng, bp, age, unit)
     optional = rng.sample(bp.optional, rng.randint(0, len(bp.optional)))
     findings = [*bp.required, *optional]
     rng.shuffle(findings)
@@ -111,10 +128,10 @@ def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
         setting=setting,
         complaint=complaint,
         duration=duration,
-        duration_unit=bp.duration.unit or "weeks",
+        duration_unit=duration_unit,
         history=bp.history,
         findings=tuple(findings),
         negatives=bp.negative,
         labs=labs,
-        age_unit=age_unit(ix, bp),
+        age_unit=unit,
     )

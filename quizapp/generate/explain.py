@@ -23,6 +23,10 @@ from quizapp.generate.ruleout import (
 )
 from quizapp.generate.vignette import Plan, distractor_ids, option_kinds, plan_blueprint
 
+# A suggested fact is a question to check in a source, never a fact (new-author trial).
+ASK = "Does a source say that"
+IF_SO = "If it does:"
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -121,8 +125,10 @@ def _relation_type(ix: DeckIndex, source: str, target: str, preferred: str | Non
 
 
 def _diagnosis_fixes(ix: DeckIndex, plan: Plan, facts: Facts, option: str) -> list[str]:
-    """The facts that would let the blueprint's stem rule `option` out, each one a thing
-    to check in the literature before writing it."""
+    """The facts that would let the blueprint's stem rule `option` out. Each is drawn from
+    the deck's shape, not from medicine, so it is worded as a question for the author to
+    check in a source ("Does a source say ...? If it does: ..."), never as a fact: many
+    are false, and a novice might paste them."""
     bp = plan.blueprint
     fixes = []
     for f in facts.present:
@@ -130,8 +136,8 @@ def _diagnosis_fixes(ix: DeckIndex, plan: Plan, facts: Facts, option: str) -> li
             own = next((r.type for r in ix.pair.get((bp.condition, f), ())), None)
             rtype = _relation_type(ix, option, f, own)
             fixes.append(
-                f"if {ix.name(option)} can never show {ix.mid(f)} (stated in every case): "
-                f"{{from: {option}, type: {rtype}, to: {f}, frequency: absent}}"
+                f"{ASK} {ix.mid(option)} can never show {ix.mid(f)} (stated in every case)? "
+                f"{IF_SO} {{from: {option}, type: {rtype}, to: {f}, frequency: absent}}"
             )
     for f in bp.optional:
         if "absent" in ix.frequencies(option, f):
@@ -143,8 +149,8 @@ def _diagnosis_fixes(ix: DeckIndex, plan: Plan, facts: Facts, option: str) -> li
         for r in ix.pair.get((option, f), ()):
             if r.frequency != "absent" and not r.necessary:
                 fixes.append(
-                    f"if {ix.name(option)} cannot be diagnosed without {ix.mid(f)} (denied in "
-                    f"this case): `necessary: true` on the relation at {r.loc}"
+                    f"{ASK} {ix.mid(option)} cannot be diagnosed without {ix.mid(f)} (denied "
+                    f"in this case)? {IF_SO} `necessary: true` on the relation at {r.loc}"
                 )
     stated = set(facts.present) | set(facts.absent)
     hallmarks = [r for t in ix.deck.relation_types for r in ix.out.get((option, t), ())]
@@ -154,8 +160,8 @@ def _diagnosis_fixes(ix: DeckIndex, plan: Plan, facts: Facts, option: str) -> li
         if any(k.necessary for k in ix.pair.get((bp.condition, r.target), ())):
             continue
         fixes.append(
-            f"if {ix.name(option)} cannot be diagnosed without {ix.mid(r.target)}: state "
-            f"{r.target} in this blueprint's `negative` and mark the relation at {r.loc} "
+            f"{ASK} {ix.mid(option)} cannot be diagnosed without {ix.mid(r.target)}? {IF_SO} "
+            f"state {r.target} in this blueprint's `negative` and mark the relation at {r.loc} "
             "`necessary: true`"
         )
     for attr, (low, high) in facts.labs.items():
@@ -196,8 +202,9 @@ def _range_fix(ix: DeckIndex, option: str, attr: str, low: float, high: float) -
         return []
     if high < span[0] or low > span[1]:
         return [
-            f"if its {ix.deck.attributes[attr].label} range is a defining cut-off: "
-            f"`discriminating: true` on the value at {value.loc}"
+            f"Does a source make the {ix.deck.attributes[attr].label} range of "
+            f"{ix.mid(option)} a defining cut-off? {IF_SO} `discriminating: true` on the value "
+            f"at {value.loc}"
         ]
     return []
 
@@ -228,9 +235,9 @@ def _others(
                     c,
                     ix.name(c),
                     fixes=(
-                        f"if it is wrong for {ix.name(condition)}: {{from: {condition}, type: "
-                        f"{rtype}, to: {c}, frequency: absent}}",
-                        f"or, if {condition}'s list of {rtype} is complete: "
+                        f"{ASK} it is wrong for {ix.mid(condition)} ({rtype})? {IF_SO} "
+                        f"{{from: {condition}, type: {rtype}, to: {c}, frequency: absent}}",
+                        f"Or does a source list every {rtype} of {ix.mid(condition)}? {IF_SO} "
                         f"`complete: [{rtype}]` on {condition}",
                     ),
                 )

@@ -3,9 +3,10 @@
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from quizapp.deck.model import Deck, Entity, Relation
-from quizapp.generate.wording import is_lab_kind, mid_sentence, proper_words
+from quizapp.generate.wording import is_lab_kind, mid_sentence, proper_words, with_pronouns
 
 CLASS_SECTION = {
     "symptom": "symptom",
@@ -65,10 +66,13 @@ class DeckIndex:
             said = self._mid[entity_id] = mid_sentence(self.name(entity_id), self.proper)
         return said
 
-    def said(self, entity_id: str, present: bool = True) -> str:
+    def said(self, entity_id: str, present: bool = True, sex: str | None = None) -> str:
         """How a case states the entity, or (present=False) denies it after "no": the deck's
-        `in_case` wording where it gives one, else the name in running text."""
+        `in_case` wording where it gives one (its pronouns made to fit the patient's `sex`),
+        else the name in running text."""
         wording = self.entity(entity_id).in_case[0 if present else 1]
+        if wording and sex:
+            return with_pronouns(wording, sex)
         return wording or self.mid(entity_id)
 
     def negative_said(self, entity_id: str) -> str | None:
@@ -229,7 +233,15 @@ def build_index(deck: Deck) -> DeckIndex:
     ix.maybe |= _implied_by_parents(deck, ix.maybe)
     for bp in deck.blueprints.values():
         ix.history_entities.update(bp.history)
+    notes = (r.note for r in deck.relations if r.note)
     ix.proper = proper_words(
-        text for e in deck.entities.values() for text in (e.name, *e.aliases, e.summary or "")
+        chain(
+            (
+                text
+                for e in deck.entities.values()
+                for text in (e.name, *e.aliases, e.summary or "")
+            ),
+            notes,
+        )
     )
     return ix

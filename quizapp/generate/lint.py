@@ -16,12 +16,13 @@ from quizapp.generate.vignette import plan_blueprint, render_plan
 OPTION_KINDS = ("mcq", "comparison", "vignette")
 
 
-def lint_card(ix: DeckIndex, card: Card) -> list[Issue]:
-    """Checks that need only the card (and the deck for names and kinds)."""
+def lint_card(ix: DeckIndex, card: Card, labs: bool = True) -> list[Issue]:
+    """Checks that need only the card (and the deck for names and kinds); `labs`: whether a
+    vignette's case has lab values to state."""
     stem, lead_in = split_prompt(card)
     issues = check_options(ix, card, stem) + check_lead_in(ix, card, lead_in)
     if card.kind == "vignette":
-        issues += check_slots(stem)
+        issues += check_slots(stem, labs)
     return issues
 
 
@@ -64,7 +65,7 @@ def _lint_vignette(ix: DeckIndex, plan, seeds: int, options: int) -> list[LintFi
     for seed in range(seeds):
         card, case = render_plan(ix, plan, seed, options)
         stem, _ = split_prompt(card)
-        for severity, check, message in lint_card(ix, card) + check_cover(
+        for severity, check, message in lint_card(ix, card, bool(case.labs)) + check_cover(
             ix, card, plan, case, stem
         ):
             seen[(severity, check)].append((seed, message))

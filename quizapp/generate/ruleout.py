@@ -33,6 +33,7 @@ class Facts:
     labs: dict[str, tuple[float, float]] = field(default_factory=dict)
     age: tuple[float, float] | None = None
     age_unit: str = "years"  # the unit the stem states the age in ("a 3-month-old boy")
+    sex: str | None = None  # the patient's, when one case is drawn: deck text's pronouns fit it
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,21 @@ def excluded(ix: DeckIndex, facts: Facts) -> set[str]:
     return gone
 
 
+# Below this age (in years) a child does not give the history: the parents do ("His parents
+# report ...", as NBME items on infants and toddlers word it); from school age children
+# describe their own symptoms.
+PARENTS_REPORT_BELOW = 5
+
+
+def parents_report(facts: Facts) -> bool:
+    """Whether the stem's history comes from the parents (every age the facts allow is
+    below PARENTS_REPORT_BELOW years)."""
+    if facts.age is None:
+        return False
+    oldest = convert(facts.age[1], facts.age_unit, "years")
+    return oldest is not None and oldest < PARENTS_REPORT_BELOW
+
+
 # What a stated fact says against an option, by the stem section that states it.
 PRESENT_AGAINST = {
     "history": "is unlikely because the patient has a history of {}",
@@ -164,6 +180,12 @@ ABSENT_AGAINST = {
     "studies": "requires {}, which studies do not show",
     "exam": "requires {}, which this patient does not have",
 }
+# The same, for a young child whose parents give the history.
+BY_PARENTS = {
+    "history": "requires {}, which the parents deny",
+    "symptom": "requires {}, which the parents do not report",
+}
+PRESENT_BY_PARENTS = {"symptom": "is unlikely because the parents report {}"}
 
 
 def _section(ix: DeckIndex, finding: str) -> str:
@@ -184,11 +206,14 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
     it, a result or age outside its `discriminating` range."""
     name = ix.name(option)
     reasons: list[Reason] = []
+    parents = parents_report(facts)
     for f in facts.present:
         rid = _relation_to(ix, option, f, lambda r: r.frequency == "absent")
         if rid:
-            said = ix.said(f)
-            why = PRESENT_AGAINST[_section(ix, f)].format(said)
+            said = ix.said(f, sex=facts.sex)
+            section = _section(ix, f)
+            against = parents and PRESENT_BY_PARENTS.get(section) or PRESENT_AGAINST[section]
+            why = against.format(said)
             r = ix.by_id[rid]
             fact = denial(ix, r.type, r.source, r.target)
             proof = Proof("absent", fact, r.loc, rid, said)
@@ -197,8 +222,10 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
         rid = _relation_to(ix, option, f, lambda r: r.necessary and r.frequency != "absent")
         if rid:
             negative = ix.negative_said(f)
-            said = negative or ix.said(f, present=False)
-            against = "is unlikely because {}" if negative else ABSENT_AGAINST[_section(ix, f)]
+            said = negative or ix.said(f, present=False, sex=facts.sex)
+            section = _section(ix, f)
+            against = parents and BY_PARENTS.get(section) or ABSENT_AGAINST[section]
+            against = "is unlikely because {}" if negative else against
             why = against.format(said)
             r = ix.by_id[rid]
             fact = f"{name} is not diagnosed without {ix.mid(f) if negative else said}."
@@ -254,7 +281,8 @@ def support(ix: DeckIndex, facts: Facts, key: str) -> tuple[list[str], list[str]
         held = [x for x in ix.frequencies(key, f) if x != "absent"]
         if held:
             rank = min(FREQUENCY_RANK.get(x, 5) for x in held)
-            said = ix.said(f) if ix.section(f) != "course" else f"the course ({ix.said(f)})"
+            said = ix.said(f, sex=facts.sex)
+            said = said if ix.section(f) != "course" else f"the course ({said})"
             ranked.append((-len(ix.absent_holders.get(f, ())), rank, i, said))
     for i, f in enumerate(facts.absent, start=len(facts.present)):
         if "absent" in ix.frequencies(key, f):
@@ -262,7 +290,7 @@ def support(ix: DeckIndex, facts: Facts, key: str) -> tuple[list[str], list[str]
             said = (
                 ix.negative_cited(f)
                 if ix.negative_said(f)
-                else f"the absence of {ix.said(f, present=False)}"
+                else f"the absence of {ix.said(f, present=False, sex=facts.sex)}"
             )
             ranked.append((found, 0, i, said))
     labs: list[tuple[int, int, str]] = []

@@ -14,19 +14,16 @@ and the erythrocyte sedimentation rate is 22 mm/h."). Names are in running-text 
 """
 
 import random
-import re
 
 from quizapp.generate.case import Case
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.ruleout import age_text, lab_stated
-from quizapp.generate.wording import article, join, sentence_start
+from quizapp.generate.ruleout import age_text, lab_stated, parents_report
+from quizapp.generate.wording import article, join, sentence_start, with_pronouns
 
 ADULT_AGE = 18
 # Analytes measured in serum, by unit: "Serum creatine kinase is ...", but "the
 # erythrocyte sedimentation rate is ..." (a rate, a percentage).
 SERUM_UNITS = frozenset({"U/L", "mg/L", "ng/mL", "x ULN"})
-TO_FEMALE = {"he": "she", "him": "her", "his": "her", "himself": "herself"}
-TO_MALE = {"she": "he", "hers": "his", "herself": "himself"}
 # NBME phrasing: "because of a 3-month history of X", or the complaint then its duration.
 DURATION = (
     "because of {a} {n}-{one} history of {complaint}",
@@ -40,28 +37,6 @@ def _said(section: tuple[list[str], list[str]], present: str, absent: str) -> li
     return ([present.format(join(had))] if had else []) + (
         [absent.format(join(never, "or"))] if never else []
     )
-
-
-def _swap(word: str, mapping: dict[str, str]) -> str:
-    new = mapping.get(word.lower(), word)
-    return new.capitalize() if word[:1].isupper() else new
-
-
-def with_pronouns(text: str, sex: str) -> str:
-    """Complaints are written for one sex ("her arms"); make them fit the drawn patient."""
-    if sex == "female":
-        return re.sub(r"\b\w+\b", lambda m: _swap(m.group(), TO_FEMALE), text)
-
-    def male(m: re.Match[str]) -> str:
-        word = m.group(1)
-        if word.lower() == "her":
-            # "her arms" is possessive, "helped her" or "her." is the object
-            new = "his" if re.match(r"\s+\w", m.group(2)) else "him"
-            return new.capitalize() if word[0].isupper() else new
-        return _swap(word, TO_MALE)
-
-    # what follows is looked at, not consumed, so the next word is matched too
-    return re.sub(r"\b(\w+)\b(?=(\s*\S?))", male, text)
 
 
 def _unit(n: int, unit: str) -> str:
@@ -127,25 +102,33 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         s: ([], []) for s in ("symptom", "course", "history", "exam", "lab")
     }
     for e in (*case.history, *case.findings):
-        sections["history" if e in case.history else ix.section(e)][0].append(ix.said(e))
+        sections["history" if e in case.history else ix.section(e)][0].append(
+            ix.said(e, sex=case.sex)
+        )
     negative_results = []  # "serum anti-Z antibodies are not detected": stated with the studies
     for e in case.negatives:
         clause = ix.negative_said(e)
         if clause:
             negative_results.append(clause)
         else:
-            sections[ix.section(e)][1].append(ix.said(e, present=False))
+            sections[ix.section(e)][1].append(ix.said(e, present=False, sex=case.sex))
     who = _who(case)
     sentences = [f"{sentence_start(article(who))} {who} {_setting(case)} {why}."]
+    parents = parents_report(case.facts())
+    teller = f"{'Her' if case.sex == 'female' else 'His'} parents" if parents else pronoun
+    reports = ("report", "have", "not noticed") if parents else ("reports", "does", "not note")
     sentences += _said(
-        sections["symptom"], f"{pronoun} also reports {{}}.", f"{pronoun} reports no {{}}."
+        sections["symptom"],
+        f"{teller} also {reports[0]} {{}}.",
+        f"{teller} {reports[0]} no {{}}.",
     )
     sentences += _said(
         sections["history"], f"{pronoun} has a history of {{}}.", "There is no history of {}."
     )
     shown, unshown = sections["course"]  # after the history its words may refer to
-    sentences += [f"{pronoun} notes that {c}." for c in shown]
-    sentences += [f"{pronoun} does not note that {c}." for c in unshown]
+    noted = "have noticed" if parents else "notes"
+    sentences += [f"{teller} {noted} that {c}." for c in shown]
+    sentences += [f"{teller} {reports[1]} {reports[2]} that {c}." for c in unshown]
     seen, unseen = sections["exam"]
     if seen:
         sentences.append(f"Physical examination shows {join(seen)}.")

@@ -13,6 +13,14 @@ from functools import cache
 # ("heliotrope rash, Gottron papules", "inverse Gottron papules") is a proper noun.
 # Only whole words count: "Anti-" in "rash, Anti-Jo-1" is a prefix, not a name.
 _MID_CAPITAL = re.compile(r"(?:[a-z0-9,;)]\s+|[(/])([A-Z][a-z]+)(?![\w'-])")
+# A hyphenated eponym written so mid-sentence ("in Lambert-Eaton", "and Guillain-Barre") is
+# one proper noun: every part a capitalised word, which a prefix and its name ("Anti-Jo-1",
+# "Anti-SRP") are not.
+_MID_COMPOUND = re.compile(r"(?:[a-z0-9,;)]\s+|[(/])([A-Z][a-z]+(?:-[A-Z][a-z]+)+)(?![\w'-])")
+# Words that open a sentence in brackets ("(The acute form ...)", "(Not in ...)"), never names.
+_SENTENCE_WORDS = frozenset(
+    "A An And As But For If In It Its No Not Of On Or So That The These This Those With".split()
+)
 _SEGMENT = re.compile(r"[^\s\-/]+")
 
 
@@ -21,7 +29,8 @@ def proper_words(texts: Iterable[str]) -> frozenset[str]:
     found: set[str] = set()
     for text in texts:
         found.update(_MID_CAPITAL.findall(text))
-    return frozenset(found)
+        found.update(_MID_COMPOUND.findall(text))
+    return frozenset(found - _SENTENCE_WORDS)
 
 
 def _keeps_capital(segment: str, proper: frozenset[str]) -> bool:
@@ -44,24 +53,45 @@ def mid_sentence(name: str, proper: frozenset[str] = frozenset()) -> str:
     m = _SEGMENT.match(name)
     if m is None or not name[:1].isupper() or _keeps_capital(m.group(), proper):
         return name
+    if name.split(" ", 1)[0].rstrip(",;:.") in proper:  # a hyphenated eponym: Lambert-Eaton
+        return name
     return name[0].lower() + name[1:]
+
+
+def phrase(text: str, proper: frozenset[str] = frozenset()) -> str:
+    """Deck text used inside a sentence: no full stop, and a heading's capital dropped
+    ("The everyday tasks weakness makes hard." -> "the everyday tasks weakness makes hard")."""
+    return mid_sentence(text.strip().rstrip(".").rstrip(), proper)
 
 
 def sentence_start(text: str) -> str:
     """Text starting a sentence: a lower-case first word gets its capital ("p62 ..." does not)."""
     m = _SEGMENT.match(text)
-    letters = m.group().replace("'", "") if m else ""
+    letters = m.group().rstrip(",;:.!?)").replace("'", "") if m else ""
     if not letters.isalpha() or not letters.islower():
         return text
     return text[0].upper() + text[1:]
 
 
+_INNER_LINK = re.compile(r",\s|\b(?:and|or)\b")  # "4,210 U/L" has no link
+_BRACKETED = re.compile(r"\([^)]*\)")  # "the course (... reduced or stopped)" is one item
+
+
 def join(items: Iterable[str], last: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c' (or with 'or')."""
+    """'a', 'a and b', 'a, b and c' (or with 'or').
+
+    When an item has its own 'and', 'or' or comma ("weakness that increases with effort
+    and recovers after rest"), plain commas would blur where items end, so the list
+    reads 'a, as well as b' (two items) or 'a; b; and c'.
+    """
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+    if not any(_INNER_LINK.search(_BRACKETED.sub("", item)) for item in items):
+        return f"{', '.join(items[:-1])} {last} {items[-1]}"
+    if len(items) == 2:
+        return f"{items[0]}, {'as well as' if last == 'and' else last} {items[1]}"
+    return f"{'; '.join(items[:-1])}; {last} {items[-1]}"
 
 
 _VOWEL_LETTERS = frozenset("AEFHILMNORSX")  # letters whose spoken name starts with a vowel
@@ -97,7 +127,13 @@ _VERB_PLURAL = {
 }
 
 
-_QUALIFIERS = ("with", "without", "over", "under", "of", "to", "in", "on", "at", "for", "from")
+# Words that end a name's head noun and start its qualifier: "Weakness beyond the eye
+# muscles", "Pain that wakes the patient" (the head is the singular "weakness", "pain").
+_QUALIFIERS = (
+    *("with", "without", "over", "under", "of", "to", "in", "on", "at", "for", "from"),
+    *("beyond", "after", "before", "during", "below", "above", "around", "across"),
+    *("between", "despite", "like", "than", "that", "which", "who", "when", "where", "while"),
+)
 
 
 @cache
@@ -145,3 +181,32 @@ def agree(text: str, plural: bool) -> str:
             if text.startswith(singular):
                 return many + text[len(singular) :]
     return text
+
+
+TO_FEMALE = {"he": "she", "him": "her", "his": "her", "himself": "herself"}
+TO_MALE = {"she": "he", "hers": "his", "herself": "himself"}
+
+
+def _swap(word: str, mapping: dict[str, str]) -> str:
+    new = mapping.get(word.lower())
+    if new is None:
+        return word  # not a pronoun: left exactly as written ("TSH", not "Tsh")
+    return new.capitalize() if word[:1].isupper() else new
+
+
+def with_pronouns(text: str, sex: str) -> str:
+    """Deck text is written for one sex ("her arms", "her pyridostigmine dose"): make it
+    fit the drawn patient, in every text a case states (complaint, findings, history)."""
+    if sex == "female":
+        return re.sub(r"\b\w+\b", lambda m: _swap(m.group(), TO_FEMALE), text)
+
+    def male(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if word.lower() == "her":
+            # "her arms" is possessive, "helped her" or "her." is the object
+            new = "his" if re.match(r"\s+\w", m.group(2)) else "him"
+            return new.capitalize() if word[0].isupper() else new
+        return _swap(word, TO_MALE)
+
+    # what follows is looked at, not consumed, so the next word is matched too
+    return re.sub(r"\b(\w+)\b(?=(\s*\S?))", male, text)

@@ -2,6 +2,7 @@
 and `explain` (what each blueprint's stem rules out and what would rule out the rest)."""
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -165,3 +166,29 @@ def test_explain_finds_a_blueprint_in_the_decks_folder_and_suggests_a_near_name(
     assert (
         "no blueprint 'bp-gama'" in missing.stderr and "did you mean 'bp-gamma'?" in missing.stderr
     )
+
+
+def test_explain_asks_the_author_to_check_each_suggested_fact_in_a_source(tmp_path):
+    """Suggestions come from the deck's shape, not from medicine, and many are false
+    ("if foodborne botulism cannot be diagnosed without dilated pupils", new-author trial):
+    each one that would state a medical fact is a question, never an instruction."""
+    from quizapp.deck.loader import load_deck
+
+    trial = Path(__file__).parent / "data" / "trial-mg" / "deck.yaml"
+    fixes = [
+        fix
+        for deck in (load_deck(twins_losing_gamma(tmp_path)), load_deck(trial))
+        for report in explain_deck(deck)
+        for lead_in in report.lead_ins
+        for v in lead_in.open
+        for fix in v.fixes
+    ]
+    assert len(fixes) > 20
+    facts = [f for f in fixes if "absent" in f or "necessary" in f or "complete:" in f]
+    # moving a finding, or "the deck holds nothing ...", states no medical fact
+    facts = [f for f in facts if not f.startswith(("move ", "the deck holds nothing"))]
+    assert facts and all(
+        re.match(r"(Or d|D)oes a source \w+ .*\? If it does: ", f) for f in facts
+    ), [f for f in facts if not f.startswith(("Does a source", "Or does a source"))][:3]
+    result = run("explain", str(trial.parent), "bp-tnmg")
+    assert "write a fact only if a source states it" in result.stdout

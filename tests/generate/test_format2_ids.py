@@ -16,7 +16,30 @@ IIM = Path(__file__).parents[2] / "decks" / "iim" / "deck.yaml"
 # card id -> why its content differs from format 1 (same id: learners' progress is kept)
 CHANGED: dict[str, str] = {
     "iim:vignette:bp-cocaine-myopathy:diagnosis": "a one-day duration reads 'for the past "
-    "day', not 'for the past 1 day' (format 2 step e)",
+    "day', not 'for the past 1 day' (format 2 step e); 'dark, tea-coloured urine, as well as "
+    "muscle pain' (a list item with its own comma, new-author trial)",
+}
+# A list whose items have their own 'and', 'or' or comma reads "a, as well as b" or
+# "a; b; and c" (new-author trial, issue 13), so these seed-0 vignettes read differently.
+LISTS = "a list item with its own 'and', 'or' or comma: 'as well as' or semicolons"
+CHANGED |= {
+    f"iim:vignette:{bp}:{lead_in}": LISTS
+    for bp, lead_in in (
+        ("bp-asys", "antibody"),
+        ("bp-asys", "diagnosis"),
+        ("bp-hypothyroid-myopathy", "diagnosis"),
+        ("bp-pmr", "diagnosis"),
+        ("bp-steroid-myopathy", "diagnosis"),
+    )
+}
+# A mnemonic's `about` is read as a phrase after a dash, not a sentence in brackets (new-author
+# trial): "HAIR, CHAIRS, STAIRS – the everyday tasks that ... makes hard: what does HAIR ...?"
+CHANGED |= {
+    f"iim:mnemonic:hair-chairs-stairs{item}": "mnemonic `about` as a phrase after a dash"
+    for item in (
+        "",
+        *(f":{k}:{d}" for k in ("HAIR", "CHAIRS", "STAIRS") for d in ("key", "meaning")),
+    )
 }
 
 
@@ -29,11 +52,25 @@ def test_the_iim_deck_is_format_2():
     assert "\nformat: 2\n" in IIM.read_text(encoding="utf-8")
 
 
+def _noted(deck) -> dict[str, str]:
+    """The basic and reverse cards that show a relation note: it now follows the fact it is
+    about ("X is a feature of Y. <note>"), not one end's name (new-author trial)."""
+    why = "a relation note follows its fact, not one end's name"
+    noted = {}
+    for r in deck.relations:
+        if r.note and r.frequency != "absent" and not r.uncertain:
+            noted[f"{deck.id}:basic:{r.source}:{r.type}"] = why
+            noted[f"{deck.id}:reverse:{r.target}:{r.type}"] = why
+    return noted
+
+
 def test_iim_card_ids_and_content_survive_the_move_to_format_2():
     before = _format1_cards()
-    after = {c.id: c.content_hash() for c in generate_deck(load_deck(IIM)).cards}
+    deck = load_deck(IIM)
+    after = {c.id: c.content_hash() for c in generate_deck(deck).cards}
+    changed = CHANGED | _noted(deck)
     assert len(before) > 600
     assert sorted(set(before) - set(after)) == [], "card ids lost: learners' progress with them"
     assert sorted(set(after) - set(before) - set(CHANGED)) == []
     reworded = sorted(i for i in before if i in after and before[i] != after[i])
-    assert [i for i in reworded if i not in CHANGED] == []
+    assert [i for i in reworded if i not in changed] == []

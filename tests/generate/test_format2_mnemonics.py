@@ -9,7 +9,7 @@ MNEMONICS = FORMAT2 / "mnemonics.yaml"
 
 def test_a_repeated_letter_asks_its_own_prompt():
     cards = cards_by_id(load_deck(MNEMONICS))
-    head = "MAMAS (The signs of alpha disease.)"
+    head = "MAMAS – the signs of alpha disease"  # `about` as a phrase (new-author trial)
     first, second = (
         cards["mnemonics:mnemonic:mama:M:meaning"],
         cards["mnemonics:mnemonic:mama:M#2:meaning"],

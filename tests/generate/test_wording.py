@@ -9,8 +9,10 @@ from quizapp.generate.wording import (
     is_plural,
     join,
     mid_sentence,
+    phrase,
     proper_words,
     sentence_start,
+    with_pronouns,
 )
 
 PROPER = frozenset({"Gottron", "Raynaud"})
@@ -53,8 +55,21 @@ def test_proper_words_are_capitals_the_deck_writes_mid_sentence():
         "inverse Gottron papules",
         "Cold fingers. Raynaud phenomenon is common",  # after a full stop: not evidence
         "rash, Anti-Jo-1 positive",  # a prefix, not a word
+        "abstinence. (The acute form is separate.)",  # a sentence in brackets
+        "(Not in children)",
     ]
     assert proper_words(texts) == frozenset({"Gottron"})
+
+
+def test_a_hyphenated_eponym_written_mid_sentence_keeps_its_capitals():
+    proper = proper_words(["Unlike in Lambert-Eaton myasthenic syndrome", "and Guillain-Barre"])
+    assert {"Lambert-Eaton", "Guillain-Barre"} <= proper
+    assert mid_sentence("Lambert-Eaton myasthenic syndrome", proper) == (
+        "Lambert-Eaton myasthenic syndrome"
+    )
+    assert mid_sentence("Guillain-Barre syndrome", proper) == "Guillain-Barre syndrome"
+    # a word the deck never writes capitalised mid-sentence still loses its capital
+    assert mid_sentence("Anti-SRP antibodies", proper) == "anti-SRP antibodies"
 
 
 @pytest.mark.parametrize(
@@ -65,6 +80,26 @@ def test_proper_words_are_capitals_the_deck_writes_mid_sentence():
         (["a", "b"], "and", "a and b"),
         (["a", "b", "c"], "and", "a, b and c"),
         (["a", "b", "c", "d"], "or", "a, b, c or d"),
+        # an item with its own link: where items end must stay clear
+        (
+            ["ptosis", "weakness that grows and recovers"],
+            "and",
+            "ptosis, as well as weakness that grows and recovers",
+        ),
+        (
+            ["sweating or bronchorrhoea", "sensory loss"],
+            "or",
+            "sweating or bronchorrhoea, or sensory loss",
+        ),
+        (["a", "slurred, nasal speech", "c"], "and", "a; slurred, nasal speech; and c"),
+        (["a", "b or c", "d"], "or", "a; b or c; or d"),
+        # a thousands separator or a bracketed aside is no link
+        (["a CK of 4,210 U/L", "b"], "and", "a CK of 4,210 U/L and b"),
+        (
+            ["the course (eased when reduced or stopped)", "b", "c"],
+            "and",
+            "the course (eased when reduced or stopped), b and c",
+        ),
     ],
 )
 def test_join(items, last, joined):
@@ -79,11 +114,32 @@ def test_join(items, last, joined):
         ("the absence of X", "The absence of X"),
         ("p62 aggregates", "p62 aggregates"),
         ("Gottron papules", "Gottron papules"),
+        (
+            "ptosis, double vision and the absence of X",
+            "Ptosis, double vision and the absence of X",
+        ),
+        ("ptosis. Then", "Ptosis. Then"),
         ("", ""),
     ],
 )
 def test_sentence_start(text, start):
     assert sentence_start(text) == start
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "The everyday tasks that weakness makes hard.",
+            "the everyday tasks that weakness makes hard",
+        ),
+        ("the muscarinic signs ", "the muscarinic signs"),
+        ("Gottron signs to look for.", "Gottron signs to look for"),
+        ("TSH and T4.", "TSH and T4"),
+    ],
+)
+def test_phrase_is_deck_text_used_inside_a_sentence(text, said):
+    assert phrase(text, PROPER) == said
 
 
 @pytest.mark.parametrize(
@@ -136,6 +192,9 @@ def test_lab_kinds_are_result_or_test_kinds():
         ("Calcinosis cutis", False),
         ("Polymyositis", False),
         ("Heliotrope rash or Gottron papules/sign", False),
+        ("Weakness beyond the eye muscles", False),  # the head, not the plural after it
+        ("Pain that wakes the patient at night", False),
+        ("Ragged-red fibres beyond the age of 50", True),
     ],
 )
 def test_is_plural_reads_the_head_noun(name, plural):
@@ -143,11 +202,12 @@ def test_is_plural_reads_the_head_noun(name, plural):
 
 
 def test_pronouns_change_in_every_word_of_a_complaint():
-    from quizapp.generate.stem import with_pronouns
-
     complaint = "pain at the front of her neck that spreads to her jaw"
     assert (
         with_pronouns(complaint, "male") == "pain at the front of his neck that spreads to his jaw"
     )
     assert with_pronouns("her daughter helped her.", "male") == "his daughter helped him."
     assert with_pronouns("he says his legs fail him", "female") == "she says her legs fail her"
+    # only pronouns change: acronyms and other words stay exactly as written
+    assert with_pronouns("a raised TSH; His bundle", "female") == "a raised TSH; Her bundle"
+    assert with_pronouns("a raised TSH, Her dose", "male") == "a raised TSH, His dose"
