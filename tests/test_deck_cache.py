@@ -22,11 +22,12 @@ from quizapp.generate.stored import decode, encode
 from quizapp.library import Library, load_library, sync_library
 from quizapp.srs.session import StudySession
 from quizapp.store.connection import open_store
+from tests.bundled import iim_only_folder
 from tests.old_files import downgrade_to_before_cache
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = REPO / "tests" / "generate" / "data" / "small.yaml"
-IIM = REPO / "decks"
+IIM = iim_only_folder()  # decks/ ships two decks; these tests pin the IIM deck
 
 
 @pytest.fixture

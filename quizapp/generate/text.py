@@ -29,9 +29,11 @@ def seeded(*parts: object) -> random.Random:
 
 
 def number(value: float) -> str:
-    """A value as a clinician writes it: 4,210 and 0.5, never 4210.0."""
+    """A value as a clinician writes it: 4,210, 2.5 and 0.19, never 4210.0 (nor 0.2 for 0.19)."""
     if float(value).is_integer():
         return f"{int(value):,}"
+    if abs(value) < 1:  # a small share keeps two significant figures: 0.19%, 0.05
+        return f"{value:.2g}"
     return f"{value:,.1f}"
 
 

@@ -99,11 +99,12 @@ def test_cards_on_decks_folder_lists_every_kind_and_every_blueprint(iim):
         for option in card["options"]:
             assert option["proof"], (card["id"], option["text"])
             for proof in option["proof"]:
-                assert re.search(r"decks/iim/\w+\.yaml:\d+:\d+$", proof["loc"]), proof
+                assert re.search(r"decks/(iim|metabolic)/\w+\.yaml:\d+:\d+$", proof["loc"]), proof
     diagnosed = {
         c["tests"][0] for c in cards if c["kind"] == "vignette" and c["id"].endswith(":diagnosis")
     }
-    assert len(diagnosed) >= 8  # the rest are lint notes: see test_lint
+    assert len(diagnosed) >= 8 + 9  # IIM and metabolic; the rest are lint notes: see test_lint
+    assert {c["deck"] for c in cards} == {"iim", "metabolic"}
 
 
 def test_cards_takes_kind_and_topic_more_than_once_like_export():

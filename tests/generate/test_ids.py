@@ -3,13 +3,15 @@
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
 
 DATA = Path(__file__).parent / "data"
-IIM = Path(__file__).parents[2] / "decks" / "iim" / "deck.yaml"
+DECKS = Path(__file__).parents[2] / "decks"
+BUNDLED = sorted(p.parent.name for p in DECKS.glob("*/deck.yaml"))
 
 
 def _reword(data: dict) -> dict:
@@ -69,10 +71,13 @@ def test_small_deck_ids_survive_rewording_and_reordering(tmp_path):
     assert len(changed) > 0.9 * len(before)  # the wording really changed
 
 
-def test_iim_deck_ids_survive_rewording_and_reordering(tmp_path, iim):
-    folder = tmp_path / "iim"
-    shutil.copytree(IIM.parent, folder)
+@pytest.mark.parametrize("name", BUNDLED)
+def test_bundled_deck_ids_survive_rewording_and_reordering(tmp_path, name):
+    root = DECKS / name / "deck.yaml"
+    folder = tmp_path / name
+    shutil.copytree(root.parent, folder)
     for path in folder.glob("*.yaml"):
-        _rewrite(IIM.parent / path.name, path)
-    before, after = _ids(IIM), _ids(folder / "deck.yaml")
+        _rewrite(root.parent / path.name, path)
+    before, after = _ids(root), _ids(folder / "deck.yaml")
+    assert len(before) > 100
     assert before == after

@@ -11,9 +11,10 @@ from quizapp.srs.config import save_setting
 from quizapp.store.connection import open_store
 from quizapp.tui.app import QuizApp
 from quizapp.tui.context import AppContext
+from tests.bundled import iim_only_folder
 
 ROOT = Path(__file__).resolve().parents[2]
-IIM = ROOT / "decks"
+IIM = iim_only_folder()  # decks/ ships two decks; these screens pin the IIM deck
 MINI = ROOT / "tests" / "deck" / "data"
 NOON = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 

@@ -1,0 +1,50 @@
+"""Every deck bundled in decks/ (issue 13): it validates and lints without errors, and every
+blueprint of a condition yields a diagnosis vignette or lint names the facts it lacks."""
+
+from pathlib import Path
+
+import pytest
+
+from quizapp.deck.loader import check_deck
+from quizapp.generate import generate_deck
+from quizapp.generate.lint import lint_deck
+from quizapp.generate.vignette import vignette_id
+
+DECKS = Path(__file__).resolve().parent.parent / "decks"
+BUNDLED = sorted(p.parent.name for p in DECKS.glob("*/deck.yaml"))
+FIXES = ("frequency: absent", "necessary", "discriminating", "complete")
+
+
+def test_both_bundled_decks_are_found():
+    assert {"iim", "metabolic"} <= set(BUNDLED)
+
+
+@pytest.fixture(scope="module", params=BUNDLED)
+def deck(request):
+    result = check_deck(DECKS / request.param / "deck.yaml")
+    errors = [str(p) for p in result.problems if p.severity == "error"]
+    assert result.deck is not None and not errors, errors
+    return result.deck
+
+
+def test_validates_without_warnings(deck):
+    result = check_deck(DECKS / deck.id / "deck.yaml")
+    assert [str(p) for p in result.problems] == []
+
+
+def test_lints_without_errors(deck):
+    errors = [str(f) for f in lint_deck(deck, seeds=10) if f.severity == "error"]
+    assert errors == []
+
+
+def test_every_condition_blueprint_yields_a_diagnosis_vignette_or_lint_says_why(deck):
+    generated = {c.id for c in generate_deck(deck).cards if c.kind == "vignette"}
+    notes = [f for f in lint_deck(deck, seeds=1) if f.severity == "note"]
+    blueprints = list(deck.blueprints.values())
+    assert blueprints
+    for bp in blueprints:
+        card = vignette_id(bp, "diagnosis", deck.id)
+        if card in generated:
+            continue
+        why = [f.message for f in notes if f.card_id == card]
+        assert why and any(fix in m for m in why for fix in FIXES), (bp.id, why)

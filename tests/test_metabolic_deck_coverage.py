@@ -1,0 +1,93 @@
+"""Coverage of the metabolic and mitochondrial myopathy deck (issue 13, item 5): the format 2
+parts the IIM deck does not use (population figures, relation percentages, age units,
+hierarchies, drug cautions) are there, sourced, and reach the generated cards."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from quizapp.deck.loader import load_deck
+from quizapp.generate import generate_deck
+
+DECK = Path(__file__).resolve().parent.parent / "decks" / "metabolic" / "deck.yaml"
+CONDITIONS = ["iopd", "lopd", "mcardle", "cpt2", "cpeo", "kss", "melas", "merrf", "ahs"]
+
+
+@pytest.fixture(scope="module")
+def deck():
+    return load_deck(DECK)
+
+
+@pytest.fixture(scope="module")
+def cards(deck):
+    return {c.id: c for c in generate_deck(deck, seed=0).cards}
+
+
+def test_size_and_sources(deck):
+    assert len(deck.entities) >= 40
+    items = [*deck.entities.values(), *deck.relations, *deck.tables.values(),
+             *deck.mnemonics.values(), *deck.blueprints.values(), *deck.cards.values()]  # fmt: skip
+    for item in items:
+        assert item.sources and set(item.sources) <= set(deck.sources), item.id
+    for entity in deck.entities.values():
+        for value in entity.attributes.values():
+            assert value.sources and set(value.sources) <= set(deck.sources), entity.id
+
+
+@pytest.mark.parametrize("condition", CONDITIONS)
+def test_each_main_condition_has_a_diagnosis_vignette(deck, cards, condition):
+    (bp,) = [b for b in deck.blueprints.values() if b.condition == condition]
+    assert f"metabolic:vignette:{bp.id}:diagnosis" in cards
+
+
+def test_population_figures_are_cards_and_never_a_patients_value(deck, cards):
+    population = {a.id for a in deck.attributes.values() if a.population}
+    assert population >= {"birth_incidence", "prevalence", "carrier_share"}
+    stated = {(e.id, a) for e in deck.entities.values() for a in e.attributes if a in population}
+    assert ("pompe", "birth_incidence") in stated and ("m1555", "carrier_share") in stated
+    for bp in deck.blueprints.values():
+        assert not population & set(bp.labs), bp.id
+    answers = " ".join(c.answer for c in cards.values() if c.kind == "basic")
+    assert "2.5 per 100,000" in answers and "0.19%" in answers
+
+
+def test_relation_percentages_reach_the_cards(deck, cards):
+    percents = {(r.source, r.target): r.percent for r in deck.relations if r.percent}
+    assert percents[("melas", "m3243")] == 80 and percents[("mcardle", "myoglobinuria")] == 50
+    assert any("(80% of patients)" in c.answer for c in cards.values() if c.kind == "basic")
+
+
+def test_infant_ages_are_in_months(deck, cards):
+    assert deck.blueprints["bp-iopd"].age.unit == "months"
+    stem = cards["metabolic:vignette:bp-iopd:diagnosis"].prompt
+    assert re.search(r"\bA \d-month-old (boy|girl)\b", stem), stem
+
+
+def test_hierarchy_runs_from_condition_to_top_group(deck):
+    def chain(entity_id):
+        out = []
+        while entity_id:
+            out.append(entity_id)
+            entity_id = deck.entities[entity_id].parent
+        return out
+
+    assert chain("lopd") == ["lopd", "pompe", "gsd-muscle", "metabolic-myopathy"]
+    assert chain("ahs") == ["ahs", "polg-disorders", "mito-myopathy", "metabolic-myopathy"]
+    assert chain("kss")[-2:] == ["mito-myopathy", "metabolic-myopathy"]
+
+
+def test_drug_cautions(deck):
+    avoid = {(r.source, r.target) for r in deck.relations if r.type == "avoid_drug"}
+    assert {("ahs", "valproate"), ("polg-disorders", "valproate"),
+            ("m1555", "aminoglycosides"), ("cpt2", "valproate")} <= avoid  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("value", "text"), [(0.19, "0.19"), (0.05, "0.05"), (0.5, "0.5"), (2.5, "2.5"), (4210, "4,210")]
+)
+def test_small_population_shares_keep_their_digits(value, text):
+    """0.19% of children was printed as "0.2%" (a figure the source does not give)."""
+    from quizapp.generate.text import number
+
+    assert number(value) == text
