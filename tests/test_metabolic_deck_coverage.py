@@ -69,7 +69,8 @@ def test_hierarchy_runs_from_condition_to_top_group(deck):
         out = []
         while entity_id:
             out.append(entity_id)
-            entity_id = deck.entities[entity_id].parent
+            parents = deck.entities[entity_id].parents
+            entity_id = parents[0] if parents else None
         return out
 
     assert chain("lopd") == ["lopd", "pompe", "gsd-muscle", "metabolic-myopathy"]
