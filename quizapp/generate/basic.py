@@ -34,7 +34,7 @@ def grouped_card(
         answer = f"Includes: {answer}"  # open world: the deck's list need not be all there is
     # a note is about the fact, not either end: "Generalized myasthenia gravis: Carries a
     # regulatory warning" read as if the disease carried it, so it follows the fact itself
-    notes = [f"{statement(ix, r.type, r.source, r.target)} {r.note}" for r, _ in ends if r.note]
+    notes = [f"{_fact(ix, r)} {r.note}" for r, _ in ends if r.note]
     sources = tuple(dict.fromkeys(s for r, _ in ends for s in r.sources))
     return Card(
         id=card_id(deck.id, generator, anchor, rtype),
@@ -50,9 +50,20 @@ def grouped_card(
     )
 
 
+def _fact(ix: DeckIndex, r: Relation) -> str:
+    """The relation as a sentence; a rare one says so, so that a note such as "Usually
+    painless." never contradicts a plain "Muscle pain is a feature of ..." before it."""
+    sentence = statement(ix, r.type, r.source, r.target)
+    if r.frequency == "rare" and sentence.endswith("."):
+        return f"{sentence[:-1]} in rare cases."
+    return sentence
+
+
 def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
-    """The end's name, with the numbers the deck states on the relation (format 2)."""
-    numbers = "; ".join(x for x in (r.caution, measure_text(r)) if x)
+    """The end's name, with what the deck states on the relation (format 2 numbers, a
+    caution) and "rare" for a rare end, which a plain list would teach as typical."""
+    rare = "rare" if r.frequency == "rare" else None
+    numbers = "; ".join(x for x in (rare, r.caution, measure_text(r)) if x)
     return f"{ix.name(end)} ({numbers})" if numbers else ix.name(end)
 
 

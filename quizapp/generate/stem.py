@@ -18,7 +18,7 @@ import random
 from quizapp.generate.case import Case
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.ruleout import age_text, lab_stated, parents_report
-from quizapp.generate.wording import article, join, sentence_start, with_pronouns
+from quizapp.generate.wording import article, join, join_after_no, sentence_start, with_pronouns
 
 ADULT_AGE = 18
 # Analytes measured in serum, by unit: "Serum creatine kinase is ...", but "the
@@ -35,7 +35,7 @@ def _said(section: tuple[list[str], list[str]], present: str, absent: str) -> li
     """A section's sentences: what is stated present, then what is stated absent."""
     had, never = section
     return ([present.format(join(had))] if had else []) + (
-        [absent.format(join(never, "or"))] if never else []
+        [absent.format(join_after_no(never))] if never else []
     )
 
 
@@ -133,9 +133,9 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
     if seen:
         sentences.append(f"Physical examination shows {join(seen)}.")
         if unseen:
-            sentences.append(f"There is no {join(unseen, 'or')}.")
+            sentences.append(f"There is no {join_after_no(unseen)}.")
     elif unseen:
-        sentences.append(f"Physical examination shows no {join(unseen, 'or')}.")
+        sentences.append(f"Physical examination shows no {join_after_no(unseen)}.")
     values = _lab_values(ix, case)
     if values:
         sentences.append(values)

@@ -94,6 +94,15 @@ def join(items: Iterable[str], last: str = "and") -> str:
     return f"{'; '.join(items[:-1])}; {last} {items[-1]}"
 
 
+def join_after_no(items: Iterable[str]) -> str:
+    """What follows "no": 'a, b or c'; or, when an item has its own 'or' or 'and' ("cough
+    or breathlessness on exertion"), 'a and no b' so no item's words run into the next."""
+    items = list(items)
+    if len(items) <= 1 or not any(_INNER_LINK.search(_BRACKETED.sub("", i)) for i in items):
+        return join(items, "or")
+    return ", no ".join(items[:-1]) + f" and no {items[-1]}"
+
+
 _VOWEL_LETTERS = frozenset("AEFHILMNORSX")  # letters whose spoken name starts with a vowel
 
 

@@ -211,3 +211,25 @@ def test_pronouns_change_in_every_word_of_a_complaint():
     # only pronouns change: acronyms and other words stay exactly as written
     assert with_pronouns("a raised TSH; His bundle", "female") == "a raised TSH; Her bundle"
     assert with_pronouns("a raised TSH, Her dose", "male") == "a raised TSH, His dose"
+
+
+def test_a_negated_list_keeps_an_item_with_its_own_or_apart():
+    from quizapp.generate.wording import join_after_no
+
+    assert join_after_no(["muscle pain", "skin rash"]) == "muscle pain or skin rash"
+    assert join_after_no(["muscle pain", "cough or breathlessness on exertion"]) == (
+        "muscle pain and no cough or breathlessness on exertion"
+    )
+    assert join_after_no(["a", "b or c", "d"]) == "a, no b or c and no d"
+
+
+def test_a_rare_feature_is_marked_rare_where_a_list_teaches_it(iim):
+    """A rare relation listed as a plain feature, followed by its note "Usually painless.",
+    taught a contradiction (clinician round 7)."""
+    from quizapp.generate import generate_deck
+
+    cards = {c.id: c for c in generate_deck(iim).cards}
+    card = cards["iim:basic:steroid-myopathy:has_finding"]
+    assert "Muscle pain (rare)" in card.answer
+    assert "Muscle pain is a feature of glucocorticoid myopathy in rare cases." in card.extra
+    assert "Glucocorticoid myopathy (rare)" in cards["iim:reverse:myalgia:has_finding"].answer
