@@ -78,10 +78,23 @@ def test_hierarchy_runs_from_condition_to_top_group(deck):
     assert chain("kss")[-2:] == ["mito-myopathy", "metabolic-myopathy"]
 
 
-def test_drug_cautions(deck):
-    avoid = {(r.source, r.target) for r in deck.relations if r.type == "avoid_drug"}
-    assert {("ahs", "valproate"), ("polg-disorders", "valproate"),
-            ("m1555", "aminoglycosides"), ("cpt2", "valproate")} <= avoid  # fmt: skip
+def test_drug_cautions_carry_their_strength_and_reach_caution_cards(deck, cards):
+    """Each caution was a note ("Contraindicated: ...") before format 2; now its strength is
+    a field, every drug caution has one, and each condition and strength is a card."""
+    cautions = {(r.source, r.target): r.caution for r in deck.relations if r.type == "avoid_drug"}
+    assert cautions == {
+        ("ahs", "valproate"): "contraindicated",
+        ("polg-disorders", "valproate"): "contraindicated",
+        ("m1555", "aminoglycosides"): "contraindicated",
+        ("cpt2", "valproate"): "contraindicated",
+    }
+    card = cards["metabolic:caution:ahs:contraindicated"]
+    assert card.prompt == "Which drug is contraindicated in Alpers–Huttenlocher syndrome?"
+    assert "Valproate" in card.answer and set(card.sources) >= {"gr-polg", "valproate-label"}
+    listed = cards["metabolic:basic:m1555:avoid_drug"].answer
+    assert "Aminoglycosides (contraindicated)" in listed
+    # No source in the deck names a safe drug to use instead: none is invented.
+    assert not any(r.alternatives for r in deck.relations)
 
 
 @pytest.mark.parametrize(
