@@ -87,6 +87,7 @@ def test_drug_cautions_carry_their_strength_and_reach_caution_cards(deck, cards)
         ("polg-disorders", "valproate"): "contraindicated",
         ("m1555", "aminoglycosides"): "contraindicated",
         ("cpt2", "valproate"): "contraindicated",
+        ("melas", "valproate"): "contraindicated",
     }
     card = cards["metabolic:caution:ahs:contraindicated"]
     assert card.prompt == "Which drug is contraindicated in Alpers–Huttenlocher syndrome?"
