@@ -80,14 +80,16 @@ def test_hierarchy_runs_from_condition_to_top_group(deck):
 
 def test_drug_cautions_carry_their_strength_and_reach_caution_cards(deck, cards):
     """Each caution was a note ("Contraindicated: ...") before format 2; now its strength is
-    a field, every drug caution has one, and each condition and strength is a card."""
+    a field where a source gives one (the valproate label for POLG disease; "even a single
+    dose" deafness for m.1555A>G). A plain "avoid" with limited evidence (MELAS, CPT II)
+    stays an `avoid_drug` fact without a strength, so no card overstates it."""
     cautions = {(r.source, r.target): r.caution for r in deck.relations if r.type == "avoid_drug"}
     assert cautions == {
         ("ahs", "valproate"): "contraindicated",
         ("polg-disorders", "valproate"): "contraindicated",
         ("m1555", "aminoglycosides"): "contraindicated",
-        ("cpt2", "valproate"): "contraindicated",
-        ("melas", "valproate"): "contraindicated",
+        ("cpt2", "valproate"): None,
+        ("melas", "valproate"): None,
     }
     card = cards["metabolic:caution:ahs:contraindicated"]
     assert card.prompt == "Which drug is contraindicated in Alpers–Huttenlocher syndrome?"
