@@ -18,6 +18,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check quizapp tests
 	$(BIN)/ruff format --check quizapp tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 perf: $(STAMP)
@@ -26,6 +27,7 @@ perf: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check quizapp tests
 	$(BIN)/ruff format --check quizapp tests
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format quizapp tests
@@ -35,7 +37,7 @@ snapshots: $(STAMP)
 	$(BIN)/python -m pytest -q tests/tui --snapshot-update
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis .mypy_cache
 
 schema: $(STAMP)
 	$(BIN)/python -c "from quizapp.deck.json_schema import schema_text; open('decks/schema.json', 'w').write(schema_text())"

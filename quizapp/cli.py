@@ -41,7 +41,7 @@ class LazyGroup(click.Group):
     """A click group whose commands are imported on first use, and whose every output
     (click's own messages and file names included) shows control characters as text."""
 
-    def main(self, *args, **kwargs):  # type: ignore[override]
+    def main(self, *args, **kwargs):
         from quizapp.terminal import visible_output
 
         with visible_output():

@@ -57,9 +57,10 @@ def run_app(settings: Settings) -> None:
             if load_decks:
                 library = load_library(settings.decks_dir, conn)
             else:
-                library = cached_library(settings.decks_dir, conn)
-                if library is None:
+                cached = cached_library(settings.decks_dir, conn)
+                if cached is None:
                     return None
+                library = cached
             moments["generated"] = time.time()
             sync_library(conn, library)
             moments["synced"] = time.time()
@@ -71,6 +72,12 @@ def run_app(settings: Settings) -> None:
                 f"cannot use {settings.db_path}: {exc}. Run `quizapp db check` for details."
             ) from None
         return AppContext(settings, conn, library, utc_now, first_run)
+
+    def load_all() -> AppContext:
+        """The context with every deck loaded (never None: that is only the cached path)."""
+        context = build(load_decks=True)
+        assert context is not None
+        return context
 
     from quizapp.tui.app import QuizApp
     from quizapp.tui.context import ContextError
@@ -85,7 +92,7 @@ def run_app(settings: Settings) -> None:
     if context is not None:
         app = QuizApp(context, exit_when_ready=benchmark)
     else:
-        app = QuizApp(loader=lambda: build(load_decks=True), exit_when_ready=benchmark)
+        app = QuizApp(loader=load_all, exit_when_ready=benchmark)
     try:
         app.run(headless=benchmark)
     finally:

@@ -131,8 +131,8 @@ def get(settings: Settings, key: str, deck_id: str | None) -> None:
     from quizapp.srs.exam import exam_dates
 
     with _opened(settings) as conn:
-        if _per_deck(key, deck_id):
-            when = exam_dates(conn).get(deck_id)
+        if (exam_deck := _exam_deck(key, deck_id)) is not None:
+            when = exam_dates(conn).get(exam_deck)
             click.echo(json.dumps(when.isoformat() if when else None))
             return
         config = load_config(conn)
@@ -202,9 +202,9 @@ def set_(settings: Settings, key: str, value: str, reschedule: bool, deck_id: st
     from quizapp.srs.config import parse_setting, save_deck_setting, save_setting
     from quizapp.srs.recompute import MEMORY_SETTINGS, change_memory_settings
 
-    if _per_deck(key, deck_id):
+    if (exam_deck := _exam_deck(key, deck_id)) is not None:
         _no_reschedule(reschedule, key)
-        _set_exam_date(settings, deck_id, value)
+        _set_exam_date(settings, exam_deck, value)
         return
     if deck_id is not None:
         with _opened(settings) as conn:
@@ -247,9 +247,9 @@ def unset(settings: Settings, key: str, reschedule: bool, deck_id: str | None) -
     from quizapp.srs.config import StudyConfig, reset_deck_setting, reset_setting, setting_values
     from quizapp.srs.recompute import MEMORY_SETTINGS, change_memory_settings
 
-    if _per_deck(key, deck_id):
+    if (exam_deck := _exam_deck(key, deck_id)) is not None:
         _no_reschedule(reschedule, key)
-        _set_exam_date(settings, deck_id, None)
+        _set_exam_date(settings, exam_deck, None)
         return
 
     with _opened(settings) as conn:
@@ -290,12 +290,14 @@ def recompute(settings: Settings, reschedule: bool) -> None:
     _report(result)
 
 
-def _per_deck(key: str, deck_id: str | None) -> bool:
-    """Whether `key` is the exam date, which is set per deck only (exit 1 without --deck);
-    the other settings with --deck are checked by `_check_deck`."""
-    if key == EXAM_DATE and deck_id is None:
+def _exam_deck(key: str, deck_id: str | None) -> str | None:
+    """The deck whose exam date `key` names, else None: the exam date is set per deck only
+    (exit 1 without --deck); the other settings with --deck are checked by `_check_deck`."""
+    if key != EXAM_DATE:
+        return None
+    if deck_id is None:
         _fail(f"{EXAM_DATE} is set per deck: add --deck ID")
-    return key == EXAM_DATE
+    return deck_id
 
 
 def _fail(message: str) -> NoReturn:

@@ -262,9 +262,9 @@ def moodle_question(selection: Selection, card: Card) -> ET.Element:
         ET.SubElement(answer, "text").text = text_html(option.text)
         _moodle_text(answer, "feedback", text_html(option.explanation))
     tags = ET.SubElement(question, "tags")
-    for tag in (f"quizapp-{card.kind}", f"topic-{card.topic}" if card.topic else None):
-        if tag:
-            ET.SubElement(ET.SubElement(tags, "tag"), "text").text = tag
+    for name in (f"quizapp-{card.kind}", f"topic-{card.topic}" if card.topic else None):
+        if name:
+            ET.SubElement(ET.SubElement(tags, "tag"), "text").text = name
     return question
 
 

@@ -32,9 +32,11 @@ class ImportResult:
 
 def card_rowids(conn: sqlite3.Connection | None, card_ids: Iterable[str]) -> dict[str, int]:
     """The internal ids of those cards the file has."""
-    wanted = list(card_ids)
     found: dict[str, int] = {}
-    for start in range(0, len(wanted) if conn is not None else 0, 500):
+    if conn is None:
+        return found
+    wanted = list(card_ids)
+    for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         marks = ", ".join("?" * len(chunk))
         rows = conn.execute(f"SELECT card_id, id FROM cards WHERE card_id IN ({marks})", chunk)

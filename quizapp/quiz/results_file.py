@@ -149,7 +149,7 @@ class _Invalid(Exception):
         self.message = message
 
 
-class _Object(dict):
+class _Object(dict[str, Any]):
     """A JSON object that remembers keys given twice (json keeps only the last silently)."""
 
     duplicates: tuple[str, ...] = ()
@@ -412,7 +412,7 @@ def _header(document: Any) -> None:
 
 def _document(document: Any) -> ResultsFile:
     _header(document)
-    names = ("format", "version", "learner", "exported_at", "blocks")
+    names: tuple[str, ...] = ("format", "version", "learner", "exported_at", "blocks")
     if document["version"] >= 2:
         names = (*names[:3], "learner_id", *names[3:])
     obj = _fields(document, "", names)

@@ -168,11 +168,11 @@ class BlockSession:
 
     def _add_seconds(self, seconds: float) -> None:
         if seconds > 0:
-            self._replace(self.position, seconds=self.current.seconds + seconds)
+            self._set_current(replace(self.current, seconds=self.current.seconds + seconds))
 
-    def _replace(self, position: int, **changes: object) -> None:
+    def _set_current(self, state: ItemState) -> None:
         items = list(self.block.items)
-        items[position] = replace(items[position], **changes)
+        items[self.position] = state
         self.block = replace(self.block, items=tuple(items))
 
     def _save(
@@ -222,7 +222,7 @@ class BlockSession:
             self.position,
             {"chosen": label, "correct": int(correct), "struck": json.dumps(sorted(struck))},
         )
-        self._replace(self.position, chosen=label, struck=struck)
+        self._set_current(replace(self.current, chosen=label, struck=struck))
         return True
 
     def toggle_strike(self, label: str) -> bool:
@@ -232,14 +232,14 @@ class BlockSession:
             return False
         struck = state.struck ^ {label}
         self._save(self.position, {"struck": json.dumps(sorted(struck))})
-        self._replace(self.position, struck=struck)
+        self._set_current(replace(self.current, struck=struck))
         return True
 
     def toggle_flag(self) -> bool:
         """Mark the question for later; returns the new flag."""
         flagged = not self.current.flagged
         self._save(self.position, {"flagged": int(flagged)})
-        self._replace(self.position, flagged=flagged)
+        self._set_current(replace(self.current, flagged=flagged))
         return flagged
 
     def go(self, position: int) -> None:

@@ -37,30 +37,33 @@ class Calibration:
 
 def calibrate(reviews: Iterable[tuple[float, bool]]) -> Calibration:
     """Calibration of (predicted recall, recalled) pairs."""
-    sums = [[0, 0.0, 0] for _ in BIN_EDGES[1:]]  # count, sum of predictions, recalled
+    bins_count = len(BIN_EDGES) - 1
+    counts, totals, hits = [0] * bins_count, [0.0] * bins_count, [0] * bins_count
     for predicted, recalled in reviews:
         index = _bin_index(predicted)
-        sums[index][0] += 1
-        sums[index][1] += predicted
-        sums[index][2] += int(recalled)
+        counts[index] += 1
+        totals[index] += predicted
+        hits[index] += int(recalled)
     bins = [
         CalibrationBin(
             low=low,
             high=high,
             count=count,
             predicted=total / count if count else None,
-            achieved=hits / count if count else None,
+            achieved=hit / count if count else None,
         )
-        for low, high, (count, total, hits) in zip(BIN_EDGES, BIN_EDGES[1:], sums, strict=False)
+        for low, high, count, total, hit in zip(
+            BIN_EDGES, BIN_EDGES[1:], counts, totals, hits, strict=False
+        )
     ]
-    count = sum(b.count for b in bins)
+    count = sum(counts)
     if count == 0:
         return Calibration(0, None, None, None, bins)
     return Calibration(
         count=count,
-        predicted=sum(s[1] for s in sums) / count,
-        achieved=sum(s[2] for s in sums) / count,
-        error=sum(b.count * abs(b.predicted - b.achieved) for b in bins if b.count) / count,
+        predicted=sum(totals) / count,
+        achieved=sum(hits) / count,
+        error=sum(abs(total - hit) for total, hit in zip(totals, hits, strict=True)) / count,
         bins=bins,
     )
 

@@ -110,7 +110,8 @@ class StudyConfig:
             own = self.deck_value(key, deck_ids[0])
             if own is not None:
                 return own
-        return getattr(self, key)
+        value: int = getattr(self, key)
+        return value
 
     def deck_caps(self, key: str, deck_ids: Sequence[str] | None) -> dict[str, int]:
         """When several decks are studied together, the decks with their own value of `key`:

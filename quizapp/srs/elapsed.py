@@ -82,4 +82,5 @@ def recall_probability(scheduler: Scheduler, days: float, stability: float) -> f
     """
     decay = -scheduler.parameters[20]
     factor = 0.9 ** (1 / decay) - 1
-    return (1 + factor * max(0.0, days) / stability) ** decay
+    recall: float = (1 + factor * max(0.0, days) / stability) ** decay  # float ** float is Any
+    return recall

@@ -113,7 +113,7 @@ def days_at_target(scheduler: Scheduler, stability: float, target: float) -> int
     """The last whole day (at least 1) on which recall is still at `target`."""
     decay = -scheduler.parameters[20]
     factor = 0.9 ** (1 / decay) - 1
-    days = max(1, math.floor(stability / factor * (target ** (1 / decay) - 1)))
+    days: int = max(1, math.floor(stability / factor * (target ** (1 / decay) - 1)))
     # the closed form can land a rounding error either side of the target
     while days > 1 and recall_probability(scheduler, days, stability) < target:
         days -= 1

@@ -271,6 +271,8 @@ def _first_day(scheduler: Scheduler, rating: Rating) -> tuple[float, float, int]
     while card.state != State.Review:
         card, _ = scheduler.review_card(card, Rating.Good, card.due)
         answers += 1
+    # fsrs sets both on the first review; the Optional in its types is for a new card
+    assert card.stability is not None and card.difficulty is not None
     return card.stability, card.difficulty, answers
 
 

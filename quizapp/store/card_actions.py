@@ -132,7 +132,10 @@ def card_statuses(
 
 
 def cram_cards(
-    conn: sqlite3.Connection, deck_ids: Sequence[str] | None, scope_sql: str, params: Sequence
+    conn: sqlite3.Connection,
+    deck_ids: Sequence[str] | None,
+    scope_sql: str,
+    params: Sequence[object],
 ) -> list[tuple[str, int]]:
     """(card id, state) of every studiable card in the decks and scope: cards already
     studied by due time (soonest first), then new cards in new-queue order."""

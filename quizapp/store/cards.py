@@ -59,7 +59,7 @@ class CardRow:
         return {name: getattr(self, name) for name in names}
 
 
-def card_from_row(row: tuple) -> CardRow:
+def card_from_row(row: tuple[Any, ...]) -> CardRow:
     """A `CardRow` from a row selected with `CARD_COLUMNS`."""
     return CardRow(*row)
 
@@ -198,7 +198,8 @@ def insert_review(conn: sqlite3.Connection, review: ReviewRow) -> int:
             review.vignette_seed,
         ),
     )
-    return int(cursor.lastrowid)
+    assert cursor.lastrowid is not None  # an INSERT sets it
+    return cursor.lastrowid
 
 
 def get_review(conn: sqlite3.Connection, review_id: int) -> ReviewRow | None:

@@ -51,11 +51,12 @@ def forget_source(conn: sqlite3.Connection, deck_id: str) -> None:
 
 def read_payload(conn: sqlite3.Connection, card_id: str) -> tuple[str, str] | None:
     """(deck id, payload) of one card as generated at its last sync, or None."""
-    return conn.execute(
+    row: tuple[str, str] | None = conn.execute(
         "SELECT c.deck_id, p.payload FROM cards c JOIN card_payloads p ON p.id = c.id "
         "WHERE c.card_id = ? AND c.retired = 0",
         (card_id,),
     ).fetchone()
+    return row
 
 
 def read_payloads(conn: sqlite3.Connection, deck_id: str) -> list[str]:

@@ -26,11 +26,12 @@ def forecast_cards(
 
 def new_cards(conn: sqlite3.Connection, deck_id: str | None = None) -> int:
     """Live, unsuspended cards never answered (buried ones included: they wait a day)."""
-    return conn.execute(
+    count: int = conn.execute(
         f"SELECT count(*) FROM cards c WHERE {live_cards(deck_id)} AND c.suspended = 0 "
         "AND c.state = 0",
         {"deck": deck_id},
     ).fetchone()[0]
+    return count
 
 
 @dataclass(frozen=True)

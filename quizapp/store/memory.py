@@ -17,7 +17,8 @@ _SINCE_RESET = (
 
 def answered_cards(conn: sqlite3.Connection) -> int:
     """How many cards have an answer since their last reset (the progress bar's total)."""
-    return conn.execute(f"SELECT count(DISTINCT r.card) {_SINCE_RESET}").fetchone()[0]
+    count: int = conn.execute(f"SELECT count(DISTINCT r.card) {_SINCE_RESET}").fetchone()[0]
+    return count
 
 
 def answers_by_card(
@@ -49,7 +50,10 @@ def card_answers(conn: sqlite3.Connection, card: int) -> list[tuple[int, int, in
 
 def stored_memory(conn: sqlite3.Connection, card: int) -> tuple[str | None, int]:
     """The card's fsrs JSON and due time as stored."""
-    return conn.execute("SELECT fsrs, due FROM cards WHERE id = ?", (card,)).fetchone()
+    row: tuple[str | None, int] = conn.execute(
+        "SELECT fsrs, due FROM cards WHERE id = ?", (card,)
+    ).fetchone()
+    return row
 
 
 def write_memory(
@@ -87,4 +91,7 @@ def days_and_ratings_by_card(
 
 def review_answers(conn: sqlite3.Connection) -> int:
     """How many logged answers were to cards in the Review state (fsrs's long-term reviews)."""
-    return conn.execute("SELECT count(*) FROM review_log WHERE state_before = 2").fetchone()[0]
+    count: int = conn.execute("SELECT count(*) FROM review_log WHERE state_before = 2").fetchone()[
+        0
+    ]
+    return count

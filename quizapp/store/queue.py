@@ -9,6 +9,7 @@ repeat the index's condition (`retired = 0 AND suspended = 0`) so SQLite can use
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from quizapp.store.cards import CARD_COLUMNS, CardRow
 
@@ -97,7 +98,8 @@ class QueueQueries:
     def count_learning(self, conn: sqlite3.Connection, due_before: int, today: int) -> int:
         """Learning and relearning cards due before `due_before`, not buried today."""
         params = (*self._deck_params, due_before, today)
-        return conn.execute(self._count_learning, params).fetchone()[0]
+        count: int = conn.execute(self._count_learning, params).fetchone()[0]
+        return count
 
     def count_review(
         self,
@@ -110,14 +112,16 @@ class QueueQueries:
         """Review cards due, counted up to `cap` (the day's limit) so the count stays cheap;
         decks in `skip` left out."""
         params = (*self._deck_params, *skip, due_before, today, cap)
-        return conn.execute(_skipping(self._count_review, skip), params).fetchone()[0]
+        count: int = conn.execute(_skipping(self._count_review, skip), params).fetchone()[0]
+        return count
 
     def count_new(
         self, conn: sqlite3.Connection, today: int, cap: int, skip: Sequence[str] = ()
     ) -> int:
         """New cards available, counted up to `cap`; decks in `skip` left out."""
         params = (*self._deck_params, *skip, today, cap)
-        return conn.execute(_skipping(self._count_new, skip), params).fetchone()[0]
+        count: int = conn.execute(_skipping(self._count_new, skip), params).fetchone()[0]
+        return count
 
     def done_today(self, conn: sqlite3.Connection, day: int) -> tuple[int, int]:
         """Answers given on `day` to (new cards, review cards): what the daily limits count."""
@@ -144,5 +148,5 @@ def _skipping(sql: str, skip: Sequence[str]) -> str:
     return f"{head} AND deck_id NOT IN ({', '.join('?' * len(skip))}){state}{tail}"
 
 
-def _one(row: tuple | None) -> CardRow | None:
+def _one(row: tuple[Any, ...] | None) -> CardRow | None:
     return None if row is None else CardRow(*row)

@@ -84,7 +84,8 @@ def insert_block(
             "started_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (title, mode, time_limit_s, selection, seed, created_at, created_at),
         )
-        block_id = int(cursor.lastrowid)
+        block_id = cursor.lastrowid
+        assert block_id is not None  # an INSERT sets it
         conn.executemany(
             "INSERT INTO quiz_items(block_id, position, card_id, item_json) VALUES (?, ?, ?, ?)",
             [(block_id, i, card_id, text) for i, (card_id, text) in enumerate(items)],

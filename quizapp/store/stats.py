@@ -6,6 +6,7 @@ the rollover hour, which the srs layer owns); everything else is aggregation in 
 
 import sqlite3
 from dataclasses import dataclass, field
+from typing import Any
 
 DAY_US = 86_400_000_000
 MATURE_US = 21 * DAY_US  # Anki's line between young and mature: an interval of 21 days
@@ -106,7 +107,7 @@ def _log_source(deck_id: str | None) -> str:
     return "review_log r JOIN cards c ON c.id = r.card WHERE c.deck_id = :deck"
 
 
-def _today(conn: sqlite3.Connection, params: dict, logs: str) -> tuple[int, float]:
+def _today(conn: sqlite3.Connection, params: dict[str, Any], logs: str) -> tuple[int, float]:
     reviewed, millis = conn.execute(
         f"SELECT count(*), coalesce(sum(r.duration_ms), 0) FROM {logs} AND r.day = :day",
         params,
@@ -114,7 +115,7 @@ def _today(conn: sqlite3.Connection, params: dict, logs: str) -> tuple[int, floa
     return reviewed, millis / 1000
 
 
-def _forecast(conn: sqlite3.Connection, params: dict) -> tuple[int, list[int]]:
+def _forecast(conn: sqlite3.Connection, params: dict[str, Any]) -> tuple[int, list[int]]:
     """Cards due by the end of today (overdue included), and per day for the next 30: one
     pass over the queue index."""
     rows = conn.execute(
@@ -131,7 +132,7 @@ def _forecast(conn: sqlite3.Connection, params: dict) -> tuple[int, list[int]]:
 
 def _streak(conn: sqlite3.Connection, day: int) -> int:
     """Days in a row with answers, ending today (or yesterday, if none yet today)."""
-    return conn.execute(
+    streak: int = conn.execute(
         """
         WITH RECURSIVE streak(d) AS (
             SELECT :day - NOT EXISTS (SELECT 1 FROM review_log WHERE day = :day)
@@ -144,21 +145,27 @@ def _streak(conn: sqlite3.Connection, day: int) -> int:
         """,
         {"day": day},
     ).fetchone()[0]
+    return streak
 
 
-def _retention(conn: sqlite3.Connection, params: dict, logs: str, days: int) -> float | None:
+def _retention(
+    conn: sqlite3.Connection, params: dict[str, Any], logs: str, days: int
+) -> float | None:
     """True retention: the share of answers to review-state cards that were not Again."""
-    return conn.execute(
+    retention: float | None = conn.execute(
         f"SELECT avg(r.rating > 1) FROM {logs} "
         "AND r.day > :day - :days AND r.day <= :day AND r.state_before = 2",
         {**params, "days": days},
     ).fetchone()[0]
+    return retention
 
 
 _COUNT_NAMES = ("new", "learning", "young", "mature", "suspended", "retired")
 
 
-def _topic_counts(conn: sqlite3.Connection, params: dict) -> dict[tuple[str, str], dict[str, int]]:
+def _topic_counts(
+    conn: sqlite3.Connection, params: dict[str, Any]
+) -> dict[tuple[str, str], dict[str, int]]:
     """Card counts by state (and `live`: not retired), per (deck, topic), in one pass over
     the `cards_stats` index. Each card is counted once, as Anki does: retired, else
     suspended, else by its state (a suspended new card was counted new and suspended)."""
@@ -184,7 +191,9 @@ def _topic_counts(conn: sqlite3.Connection, params: dict) -> dict[tuple[str, str
 
 
 def _topics(
-    conn: sqlite3.Connection, params: dict, per_topic: dict[tuple[str, str], dict[str, int]]
+    conn: sqlite3.Connection,
+    params: dict[str, Any],
+    per_topic: dict[tuple[str, str], dict[str, int]],
 ) -> list[TopicStats]:
     """Mastery from the card counts; recent accuracy from `topic_days` (answers to cards
     since retired count, as they do for retention)."""

@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from quizapp.store.deck_cache import DeckSource, write_source
 from quizapp.store.timeutil import to_micros
@@ -144,7 +145,9 @@ def sync_deck_in(
     )
 
 
-def _existing(conn: sqlite3.Connection, deck_id: str, card_ids: list[str]) -> dict[str, tuple]:
+def _existing(
+    conn: sqlite3.Connection, deck_id: str, card_ids: list[str]
+) -> dict[str, tuple[Any, ...]]:
     """The deck's cards, plus any wanted id filed under another deck (a moved card):
     their metadata, whether retired, and their payload."""
     columns = ", ".join(f"c.{name}" for name in _FIELDS)
