@@ -68,6 +68,11 @@ class QuizApp(App[int]):
         self.timings: dict[str, float] = {}  # wall-clock moments, for the start-up benchmark
         self._visible_controls = VisibleControls()
 
+    def on_unmount(self) -> None:
+        """Stop the workers' queries: the process ends only once their threads have."""
+        if self._app_context is not None:
+            self._app_context.readers.stop()
+
     def on_resize(self, event: events.Resize) -> None:
         """Below NARROW columns the footer drops "^p palette" (ctrl+p still works), so the
         screen's own keys and "? Help" keep the room."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quizapp.paths import Settings
+from quizapp.tui.progress_reader import Readers
 
 if TYPE_CHECKING:  # the library pulls in the deck loader: kept off the start-up path
     from quizapp.library import Library
@@ -23,6 +24,7 @@ class AppContext:
     library: Library
     clock: Callable[[], datetime]
     first_run: bool = False
+    readers: Readers = field(default_factory=Readers)  # workers' connections, stopped on exit
 
 
 class ContextError(Exception):

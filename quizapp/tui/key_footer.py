@@ -60,3 +60,6 @@ class KeyFooter(Footer):
             widget.action, widget._disabled = action, not enabled
             widget.set_class(not enabled, "-disabled")
             widget.refresh(layout=True)
+        # Drop the old key positions now, not when each key's refresh is processed, so a
+        # screen laid out on the next frame places the relabelled keys.
+        self._clear_arrangement_cache()

@@ -194,6 +194,12 @@ class StudyScreen(Screen[None]):
         if card.options:
             picker.show(card.options)
         self.stage = "question"
+        # Lay the whole screen out on its next frame: otherwise that frame repaints the new
+        # text in the old layout before each widget's own layout request reaches the screen.
+        # The answer's scrollbar goes too (Textual would drop it a frame later, once it has
+        # measured the question); a question that overflows gets it back on that frame.
+        self.query_one("#card-area", VerticalScroll).show_vertical_scrollbar = False
+        self.refresh(layout=True)
         self._shown_at = time.monotonic()
 
     def _show_card_header(self) -> None:

@@ -1,6 +1,7 @@
 """Studying through the real app: keys in, review rows in the SQLite file out."""
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -8,9 +9,11 @@ from textual.widgets._footer import FooterKey
 
 from quizapp.tui.answer_view import AnswerView
 from quizapp.tui.app import QuizApp
+from quizapp.tui.card_view import CardView
 from quizapp.tui.context import AppContext
 from quizapp.tui.key_footer import KeyFooter
 from quizapp.tui.study_screen import StudyScreen
+from tests.frames import record_frames, to_laid_out_frame
 from tests.tui.conftest import study_only
 from tests.tui.test_markup_deck import screen_text
 
@@ -251,3 +254,28 @@ async def test_at_80x24_the_answer_keeps_question_and_own_choice_in_view(
             assert question.y >= view.y, "the question's first line scrolled away"
             assert explanation.region.bottom <= view.bottom, "the choice's explanation is cut"
             await pilot.press("1")
+
+
+@pytest.mark.parametrize("kinds", [("basic", "reverse", "cloze"), ("mcq",)])
+async def test_the_first_frame_after_rating_shows_the_next_card_laid_out(
+    iim_context: AppContext, kinds: tuple[str, ...]
+) -> None:
+    """Rating draws the next card, its footer keys and the hidden answer in one frame: no
+    frame with the new text in the old layout (answer and rating bar still showing)."""
+    study_only(iim_context, *kinds)
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        card_view = screen.query_one(CardView)
+        frames = record_frames(pilot.app, lambda: str(card_view.content))
+        for _ in range(3):
+            card = screen.card
+            assert card is not None
+            await pilot.press("a" if card.options else "space")
+            await pilot.pause()
+            posted = time.perf_counter()
+            await pilot.press("3")
+            await pilot.pause()
+            assert screen.card is not None and screen.card.id != card.id
+            assert "space Show answer" in screen_text(pilot.app).splitlines()[-1]
+            _, count = to_laid_out_frame(pilot.app, frames, posted, str(card_view.content))
+            assert count == 1
