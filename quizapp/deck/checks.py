@@ -91,6 +91,7 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
                 )
         _check_range(value, ck, key)
         _check_value_unit(value, definition, ck)
+        _check_distribution(value, key, definition, ck)
         if value.get("discriminating") and definition.get("population"):
             ck.error(
                 _where(value, "discriminating"),
@@ -120,6 +121,35 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
         ck.error(_where(e, "inherits"), "`inherits` needs a `parent` to inherit from")
     if "axis" in e and not parents:
         ck.error(_where(e, "axis"), "`axis` classes a subtype: it needs a `parent`")
+
+
+def _check_distribution(value: LDict, key: str, definition: LDict, ck: Checker) -> None:
+    """A range's `usual` part and `peaks` (format 2) lie inside its hard min-max, the peaks
+    inside the usual part too, so every drawn case keeps to what the deck states."""
+    usual, peaks = value.get("usual"), value.get("peaks")
+    if usual is None and peaks is None:
+        return
+    if definition["type"] != "range":
+        name = "usual" if usual is not None else "peaks"
+        ck.error(
+            _where(value, name), f"`{name}` belongs to range attributes, not {definition['type']}"
+        )
+        return
+    low, high = value.get("min"), value.get("max")
+    if usual is not None:
+        _check_range(usual, ck, f"{key} usual")
+        for end in ("min", "max"):
+            if None not in (low, high) and not low <= usual[end] <= high:
+                ck.error(
+                    _where(usual, end),
+                    f"usual {end} {usual[end]:g} is outside {key!r} {low:g}-{high:g}",
+                )
+    inner = (usual["min"], usual["max"]) if usual is not None else (low, high)
+    places = peaks.item_locs() if peaks else []
+    for peak, where in zip(peaks or (), places, strict=True):
+        if None not in inner and not inner[0] <= peak <= inner[1]:
+            what = "the usual range" if usual is not None else repr(key)
+            ck.error(where, f"peak {peak:g} is outside {what} {inner[0]:g}-{inner[1]:g}")
 
 
 def _check_most_questions(r: LDict, ck: Checker) -> None:

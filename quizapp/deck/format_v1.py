@@ -219,6 +219,26 @@ ATTRIBUTE_VALUE = Record(
             ),
             since=2,
         ),
+        "usual": Field(
+            Record(
+                "usual range",
+                {"min": Field(Number(), required=True), "max": Field(Number(), required=True)},
+                doc="A range only: where most values lie, inside min-max and in the same unit "
+                "(an age at onset of 18-80 years, usually 40-60). Cases are drawn from it; "
+                "rule-outs use only the hard min and max.",
+            ),
+            since=2,
+        ),
+        "peaks": Field(
+            ListOf(
+                Number(),
+                min_items=1,
+                doc="A range only: the values most cases cluster around, inside min-max and "
+                "the usual range, in the same unit ([15, 50] for a bimodal age at onset). "
+                "Cases are drawn near a peak.",
+            ),
+            since=2,
+        ),
         "note": NOTE,
         "author_note": AUTHOR_NOTE,
         "discriminating": Field(

@@ -16,7 +16,7 @@ from quizapp.deck.format_v1 import FORMATS, INCLUDED_FILE, LIST_SECTIONS
 from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
 from quizapp.deck.inherit import with_inheritance
 from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
-from quizapp.deck.units import convert_range
+from quizapp.deck.units import convert, convert_range
 from quizapp.deck.yaml_source import LDict, LList, ValueBudget, YamlProblem, read_yaml
 from quizapp.gc_policy import paused_gc
 from quizapp.plural import plural
@@ -317,6 +317,14 @@ def _written(v: LDict) -> tuple[float, float, str] | None:
     return (v["min"], v["max"], v["unit"])
 
 
+def _usual(v: LDict, unit: str | None) -> tuple[float, float] | None:
+    """A range's usual part in the attribute's unit (written in the value's own unit)."""
+    usual = v.get("usual")
+    if usual is None:
+        return None
+    return convert_range(usual["min"], usual["max"], v.get("unit"), unit)  # type: ignore[return-value]
+
+
 def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
     attributes = {
         key: m.AttributeValue(
@@ -333,6 +341,8 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
             uncertain=v.get("uncertain", False),
             discriminating=v.get("discriminating", False),
             written=_written(v),
+            usual=_usual(v, units.get(key)),
+            peaks=tuple(convert(p, v.get("unit"), units.get(key)) for p in v.get("peaks", ())),
         )
         for key, v in e.get("attributes", {}).items()
     }

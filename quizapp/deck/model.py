@@ -62,6 +62,8 @@ class AttributeValue:
     # min and max are in the attribute's unit; a value written in another unit (format 2)
     # keeps that unit and its own numbers for display
     written: tuple[float, float, str] | None = None
+    usual: tuple[float, float] | None = None  # where most values lie, in the attribute's unit
+    peaks: tuple[float, ...] = ()  # values most cases cluster around, in the attribute's unit
 
 
 @dataclass(frozen=True)
