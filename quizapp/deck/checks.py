@@ -8,7 +8,7 @@ from collections import Counter
 from quizapp.deck.format_v1 import LEAD_INS
 from quizapp.deck.meaning import check_meaning
 from quizapp.deck.spec import Checker
-from quizapp.deck.units import AGE_UNITS, TIME, convertible
+from quizapp.deck.units import AGE_UNITS, TIME, convert, convertible
 from quizapp.deck.yaml_source import LDict, LList
 
 MIN_OPTIONS = 4
@@ -270,9 +270,27 @@ def _check_table(t: LDict, ck: Checker) -> None:
                 ck.error(row["cells"].key_loc(key), f"unknown column {key!r} in table {t['id']!r}")
 
 
+def _check_onset_age(b: LDict, ck: Checker) -> None:
+    """An age at onset apart from presentation needs the age at presentation, and every
+    onset it allows comes no later than every age at presentation."""
+    onset, age = b.get("onset_age"), b.get("age")
+    if onset is None:
+        return
+    if age is None:
+        ck.error(_where(b, "onset_age"), "`onset_age` needs the age at presentation: add `age`")
+        return
+    latest = convert(onset["max"], onset.get("unit") or "years", age.get("unit") or "years")
+    if latest is not None and latest > age["min"]:
+        ck.error(
+            _where(onset, "max"),
+            f"the age at onset (up to {onset['max']:g} {onset.get('unit') or 'years'}) must not "
+            f"exceed the age at presentation (from {age['min']:g} {age.get('unit') or 'years'})",
+        )
+
+
 def _check_units(b: LDict, index: Index, ck: Checker) -> None:
     """A blueprint's age and duration are times; a lab's unit converts to its attribute's."""
-    for key, allowed in (("age", AGE_UNITS), ("duration", tuple(TIME))):
+    for key, allowed in (("age", AGE_UNITS), ("onset_age", AGE_UNITS), ("duration", tuple(TIME))):
         unit = b[key].get("unit") if key in b else None
         if unit is not None and unit not in allowed:
             ck.error(
@@ -292,6 +310,7 @@ def _check_units(b: LDict, index: Index, ck: Checker) -> None:
 
 def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> None:
     _check_units(b, index, ck)
+    _check_onset_age(b, ck)
     for key in ("duration", "age"):
         if key in b:
             _check_range(b[key], ck, key)

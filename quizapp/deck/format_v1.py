@@ -509,6 +509,16 @@ BLUEPRINT = Record(
         "complaint": Field(ListOf(Text(), min_items=1), required=True),
         "duration": Field(RANGE, required=True),
         "age": Field(RANGE),
+        "onset_age": Field(
+            Record(
+                "range",
+                RANGE.fields,
+                doc="The patient's age when the illness began, when it is not the age at "
+                "presentation (`age`, which it needs and must not exceed): the stem states it "
+                "and it, not `age`, is compared with each condition's age at onset.",
+            ),
+            since=2,
+        ),
         "history": Field(ListOf(Id("entities"))),
         "findings": Field(
             Record(

@@ -432,6 +432,7 @@ def _blueprint(b: LDict) -> m.Blueprint:
         topic=b.get("topic"),
         setting=tuple(b.get("setting", ("office",))),
         age=_range(b.get("age")),
+        onset_age=_range(b.get("onset_age")),
         history=tuple(b.get("history", ())),
         required=tuple(findings.get("required", ())),
         optional=tuple(findings.get("optional", ())),

@@ -204,6 +204,7 @@ class Blueprint:
     topic: str | None = None
     setting: tuple[str, ...] = ("office",)
     age: Range | None = None
+    onset_age: Range | None = None  # the age the illness began, apart from `age` (format 2)
     history: tuple[str, ...] = ()
     required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()

@@ -25,6 +25,8 @@ class Case:
     negatives: tuple[str, ...]
     labs: dict[str, float]
     age_unit: str = "years"
+    onset: int | None = None  # the age the illness began, when the blueprint says (format 2)
+    onset_unit: str = "years"
 
     def facts(self) -> Facts:
         return Facts(
@@ -34,6 +36,8 @@ class Case:
             age=(self.age, self.age),
             age_unit=self.age_unit,
             sex=self.sex,
+            onset=None if self.onset is None else (self.onset, self.onset),
+            onset_unit=self.onset_unit,
         )
 
     @property
@@ -94,7 +98,16 @@ def age_unit(ix: DeckIndex, bp: Blueprint) -> str:
 def blueprint_facts(ix: DeckIndex, bp: Blueprint, with_optional: bool = False) -> Facts:
     """What every case of the blueprint states (ranges, not values); optional findings on request."""
     present = (*bp.history, *bp.required, *(bp.optional if with_optional else ()))
-    return Facts(present, bp.negative, lab_ranges(ix, bp), age_range(ix, bp), age_unit(ix, bp))
+    onset = bp.onset_age
+    return Facts(
+        present,
+        bp.negative,
+        lab_ranges(ix, bp),
+        age_range(ix, bp),
+        age_unit(ix, bp),
+        onset=None if onset is None else (onset.min, onset.max),
+        onset_unit=(onset.unit if onset else None) or "years",
+    )
 
 
 def _female_share(ix: DeckIndex, condition: str) -> float:
@@ -141,6 +154,7 @@ def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
     findings = [*bp.required, *optional]
     rng.shuffle(findings)
     labs = {a: _value(rng, lo, hi) for a, (lo, hi) in lab_ranges(ix, bp).items()}
+    onset = bp.onset_age  # drawn last, so cases without one keep their draws
     return Case(
         age=age,
         sex=sex,
@@ -153,4 +167,6 @@ def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
         negatives=bp.negative,
         labs=labs,
         age_unit=unit,
+        onset=None if onset is None else rng.randint(int(onset.min), int(onset.max)),
+        onset_unit=(onset.unit if onset else None) or "years",
     )

@@ -1,13 +1,17 @@
-"""Format 2: an age at onset as a distribution (`usual` part of the range, bimodal `peaks`).
-Cases are drawn from the usual range or near a peak; rule-outs use only the hard min-max."""
+"""Format 2: an age at onset as a distribution (`usual` part of the range, bimodal `peaks`),
+and a blueprint's `onset_age` apart from the age at presentation. Cases are drawn from the
+usual range or near a peak; rule-outs use only the hard min-max, and the onset when stated."""
 
+import random
 import re
 
 import pytest
 
 from quizapp.deck.loader import load_deck
+from quizapp.generate.case import blueprint_facts, draw_case
 from quizapp.generate.index import build_index
-from quizapp.generate.ruleout import Facts, excluded
+from quizapp.generate.ruleout import Facts, contradictions, excluded
+from quizapp.generate.stem import stem_text
 from tests.generate.conftest import FORMAT2, diagnosis_renders, problems_at
 from tests.generate.conftest import UPGRADE_HINT as HINT
 
@@ -54,7 +58,7 @@ def test_peaks_and_usual_convert_with_the_value_unit(deck):
     assert mu.usual == (40, 60)
 
 
-def test_format_1_decks_get_located_errors_for_usual_and_peaks(variant):
+def test_format_1_decks_get_located_errors_for_each_new_field(variant):
     problems = problems_at(variant("ages.yaml", {"format: 2": "format: 1"}))
     assert problems == [
         (9, 52, f"'usual' in attribute value needs format 2; {HINT}"),
@@ -62,6 +66,7 @@ def test_format_1_decks_get_located_errors_for_usual_and_peaks(variant):
         (12, 78, f"'peaks' in attribute value needs format 2; {HINT}"),
         (15, 52, f"'peaks' in attribute value needs format 2; {HINT}"),
         (15, 65, f"'unit' in attribute value needs format 2; {HINT}"),
+        (43, 5, f"'onset_age' in blueprint needs format 2; {HINT}"),
     ]
 
 
@@ -89,3 +94,54 @@ def test_usual_and_peaks_belong_to_ranges(variant):
         },
     )
     assert problems_at(root) == [(17, 44, "`peaks` belongs to range attributes, not text")]
+
+
+def _late(deck):
+    return deck.blueprints["bp-nu-late"]
+
+
+def test_a_stem_states_an_onset_apart_from_the_age(deck):
+    for card in diagnosis_renders(deck, "bp-nu-late", range(20)):
+        match = re.match(
+            r"An? (\d+)-year-old (?:man|woman) .*\. (?:His|Her) illness began at the age of "
+            r"(\d+) years\.",
+            card.prompt,
+        )
+        assert match, card.prompt
+        assert 30 <= int(match[1]) <= 40 and 6 <= int(match[2]) <= 10
+
+
+def test_the_onset_not_the_age_rules_conditions_out(deck):
+    ix = build_index(deck)
+    # aged 30-40 fits Mu's hard 18-80; an illness that began at 6-10 does not
+    assert "mu" in excluded(ix, blueprint_facts(ix, _late(deck)))
+    case = draw_case(ix, _late(deck), 3)
+    (reason,) = contradictions(ix, case.facts(), "mu")
+    assert reason.stated == f"began at the age of {case.onset} years"
+    assert "because the illness began at the age of" in reason.text
+    stem = stem_text(ix, case, random.Random(0))
+    assert reason.stated in stem
+    assert contradictions(ix, case.facts(), "nu") == []  # 5-75 holds an onset at 6-10
+
+
+def test_without_onset_age_the_age_is_compared(variant):
+    deck = load_deck(variant("ages.yaml", {"    onset_age: {min: 6, max: 10}\n": ""}))
+    ix = build_index(deck)
+    assert "mu" not in excluded(ix, blueprint_facts(ix, _late(deck)))
+
+
+def test_an_onset_after_the_presentation_is_an_error_at_its_max(variant):
+    root = variant("ages.yaml", {"onset_age: {min: 6, max: 10}": "onset_age: {min: 6, max: 31}"})
+    assert problems_at(root) == [
+        (
+            43,
+            30,
+            "the age at onset (up to 31 years) must not exceed the age at presentation "
+            "(from 30 years)",
+        )
+    ]
+
+
+def test_an_onset_age_needs_an_age(variant):
+    root = variant("ages.yaml", {"    age: {min: 30, max: 40}\n": ""})
+    assert problems_at(root) == [(42, 16, "`onset_age` needs the age at presentation: add `age`")]
