@@ -87,6 +87,10 @@ def _percent(doc: str) -> Field:
     return Field(Number(minimum=0, maximum=100, doc=doc), since=2)
 
 
+FOREIGN_DOC = (
+    "An entity id; from format 2 also another deck's entity as deck-id:entity-id "
+    "(iim:dermatomyositis), checked when both decks are loaded together."
+)
 FINDING_CLASSES = ("symptom", "sign", "history", "course", "laboratory", "imaging", "pathology")
 
 SOURCE = Record(
@@ -348,9 +352,9 @@ ENTITY = Record(
 RELATION = Record(
     "relation",
     {
-        "from": Field(Id("entities"), required=True),
+        "from": Field(Id("entities", doc=FOREIGN_DOC, foreign_since=2), required=True),
         "type": Field(Id("relation_types"), required=True),
-        "to": Field(Id("entities"), required=True),
+        "to": Field(Id("entities", doc=FOREIGN_DOC, foreign_since=2), required=True),
         "frequency": Field(Choice(FREQUENCIES)),
         "result": Field(
             Choice(

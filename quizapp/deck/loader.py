@@ -277,7 +277,8 @@ def _build(root: Path, data: LDict, items: dict[str, list[LDict]]) -> m.Deck:
         attributes={a["id"]: _attribute(a) for a in items["attributes"]},
         relation_types={r["id"]: _relation_type(r) for r in items["relation_types"]},
         entities={e["id"]: _entity(e, units) for e in items["entities"]},
-        relations=tuple(_relation(r) for r in items["relations"]),
+        relations=tuple(_relation(r) for r in items["relations"] if not _links(r)),
+        links=tuple(link for r in items["relations"] for link in _links(r)),
         tables={t["id"]: _table(t) for t in items["tables"]},
         mnemonics={x["id"]: _mnemonic(x) for x in items["mnemonics"]},
         blueprints={b["id"]: _blueprint(b) for b in items["blueprints"]},
@@ -393,6 +394,12 @@ def _relation(r: LDict) -> m.Relation:
         sensitivity=r.get("sensitivity"),
         specificity_percent=None if isinstance(specificity, str) else specificity,
     )
+
+
+def _links(r: LDict) -> list[m.Link]:
+    """The ends of a relation that name another deck's entity (`deck:entity`)."""
+    ends = [end for end in ("from", "to") if ":" in r[end]]
+    return [m.Link(_relation(r), end, *r[end].split(":", 1), loc=r.value_loc(end)) for end in ends]
 
 
 def _table(t: LDict) -> m.Table:

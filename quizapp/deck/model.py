@@ -67,6 +67,17 @@ class AttributeValue:
 
 
 @dataclass(frozen=True)
+class Link:
+    """One end of a relation that names another deck's entity (`deck:entity`)."""
+
+    relation: "Relation"
+    end: str  # "from" or "to"
+    deck: str
+    entity: str
+    loc: Location  # where the reference is written
+
+
+@dataclass(frozen=True)
 class RelationType:
     id: str
     label: str
@@ -248,6 +259,9 @@ class Deck:
     relation_types: dict[str, RelationType] = field(default_factory=dict, hash=False)
     entities: dict[str, Entity] = field(default_factory=dict, hash=False)
     relations: tuple[Relation, ...] = ()
+    # relations with an end in another deck (format 2): kept apart, so a deck loaded alone
+    # generates nothing from them; `quizapp.deck.links` checks them against the other deck
+    links: tuple["Link", ...] = ()
     tables: dict[str, Table] = field(default_factory=dict, hash=False)
     mnemonics: dict[str, Mnemonic] = field(default_factory=dict, hash=False)
     blueprints: dict[str, Blueprint] = field(default_factory=dict, hash=False)
