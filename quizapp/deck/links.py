@@ -34,10 +34,3 @@ def _missing(decks: dict[str, Deck], link: Link) -> str | None:
         hint = Suggester(other.entities).hint(link.entity)
         return f"deck {link.deck!r} has no entity {link.entity!r}{hint}"
     return None
-
-
-def linked_name(decks: dict[str, Deck], ref: str) -> str:
-    """Another deck's entity as a card shows it: its name, then the deck's title."""
-    deck_id, _, entity = ref.partition(":")
-    deck = decks[deck_id]
-    return f"{deck.entities[entity].name} ({deck.title})"
