@@ -10,6 +10,7 @@ import click
 
 from quizapp.deck.errors import Location, Problem
 from quizapp.deck.files import find_decks
+from quizapp.deck.links import check_links
 from quizapp.deck.loader import check_deck
 from quizapp.deck.spec import LATEST_FORMAT
 from quizapp.plural import plural
@@ -67,8 +68,12 @@ def validate(paths: tuple[Path, ...], fmt: str) -> None:
       quizapp validate decks --format json
     """
     roots, problems = deck_roots(list(paths))
+    decks = []
     for root in roots:
-        problems.extend(check_deck(root).problems)
+        result = check_deck(root)
+        problems.extend(result.problems)
+        decks += [result.deck] if result.deck else []
+    problems.extend(check_links(decks))  # references between the decks checked together
     emit_problems(problems, fmt)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors

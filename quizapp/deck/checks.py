@@ -8,7 +8,7 @@ from collections import Counter
 from quizapp.deck.format_v1 import LEAD_INS
 from quizapp.deck.meaning import check_meaning
 from quizapp.deck.spec import Checker
-from quizapp.deck.units import AGE_UNITS, TIME, convertible
+from quizapp.deck.units import AGE_UNITS, TIME, convert, convertible
 from quizapp.deck.yaml_source import LDict, LList
 
 MIN_OPTIONS = 4
@@ -91,6 +91,7 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
                 )
         _check_range(value, ck, key)
         _check_value_unit(value, definition, ck)
+        _check_distribution(value, key, definition, ck)
         if value.get("discriminating") and definition.get("population"):
             ck.error(
                 _where(value, "discriminating"),
@@ -120,6 +121,35 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
         ck.error(_where(e, "inherits"), "`inherits` needs a `parent` to inherit from")
     if "axis" in e and not parents:
         ck.error(_where(e, "axis"), "`axis` classes a subtype: it needs a `parent`")
+
+
+def _check_distribution(value: LDict, key: str, definition: LDict, ck: Checker) -> None:
+    """A range's `usual` part and `peaks` (format 2) lie inside its hard min-max, the peaks
+    inside the usual part too, so every drawn case keeps to what the deck states."""
+    usual, peaks = value.get("usual"), value.get("peaks")
+    if usual is None and peaks is None:
+        return
+    if definition["type"] != "range":
+        name = "usual" if usual is not None else "peaks"
+        ck.error(
+            _where(value, name), f"`{name}` belongs to range attributes, not {definition['type']}"
+        )
+        return
+    low, high = value.get("min"), value.get("max")
+    if usual is not None:
+        _check_range(usual, ck, f"{key} usual")
+        for end in ("min", "max"):
+            if None not in (low, high) and not low <= usual[end] <= high:
+                ck.error(
+                    _where(usual, end),
+                    f"usual {end} {usual[end]:g} is outside {key!r} {low:g}-{high:g}",
+                )
+    inner = (usual["min"], usual["max"]) if usual is not None else (low, high)
+    places = peaks.item_locs() if peaks else []
+    for peak, where in zip(peaks or (), places, strict=True):
+        if None not in inner and not inner[0] <= peak <= inner[1]:
+            what = "the usual range" if usual is not None else repr(key)
+            ck.error(where, f"peak {peak:g} is outside {what} {inner[0]:g}-{inner[1]:g}")
 
 
 def _check_most_questions(r: LDict, ck: Checker) -> None:
@@ -240,9 +270,27 @@ def _check_table(t: LDict, ck: Checker) -> None:
                 ck.error(row["cells"].key_loc(key), f"unknown column {key!r} in table {t['id']!r}")
 
 
+def _check_onset_age(b: LDict, ck: Checker) -> None:
+    """An age at onset apart from presentation needs the age at presentation, and every
+    onset it allows comes no later than every age at presentation."""
+    onset, age = b.get("onset_age"), b.get("age")
+    if onset is None:
+        return
+    if age is None:
+        ck.error(_where(b, "onset_age"), "`onset_age` needs the age at presentation: add `age`")
+        return
+    latest = convert(onset["max"], onset.get("unit") or "years", age.get("unit") or "years")
+    if latest is not None and latest > age["min"]:
+        ck.error(
+            _where(onset, "max"),
+            f"the age at onset (up to {onset['max']:g} {onset.get('unit') or 'years'}) must not "
+            f"exceed the age at presentation (from {age['min']:g} {age.get('unit') or 'years'})",
+        )
+
+
 def _check_units(b: LDict, index: Index, ck: Checker) -> None:
     """A blueprint's age and duration are times; a lab's unit converts to its attribute's."""
-    for key, allowed in (("age", AGE_UNITS), ("duration", tuple(TIME))):
+    for key, allowed in (("age", AGE_UNITS), ("onset_age", AGE_UNITS), ("duration", tuple(TIME))):
         unit = b[key].get("unit") if key in b else None
         if unit is not None and unit not in allowed:
             ck.error(
@@ -262,6 +310,7 @@ def _check_units(b: LDict, index: Index, ck: Checker) -> None:
 
 def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> None:
     _check_units(b, index, ck)
+    _check_onset_age(b, ck)
     for key in ("duration", "age"):
         if key in b:
             _check_range(b[key], ck, key)

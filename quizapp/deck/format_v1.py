@@ -87,6 +87,10 @@ def _percent(doc: str) -> Field:
     return Field(Number(minimum=0, maximum=100, doc=doc), since=2)
 
 
+FOREIGN_DOC = (
+    "An entity id; from format 2 also another deck's entity as deck-id:entity-id "
+    "(iim:dermatomyositis), checked when both decks are loaded together."
+)
 FINDING_CLASSES = ("symptom", "sign", "history", "course", "laboratory", "imaging", "pathology")
 
 SOURCE = Record(
@@ -219,6 +223,26 @@ ATTRIBUTE_VALUE = Record(
             ),
             since=2,
         ),
+        "usual": Field(
+            Record(
+                "usual range",
+                {"min": Field(Number(), required=True), "max": Field(Number(), required=True)},
+                doc="A range only: where most values lie, inside min-max and in the same unit "
+                "(an age at onset of 18-80 years, usually 40-60). Cases are drawn from it; "
+                "rule-outs use only the hard min and max.",
+            ),
+            since=2,
+        ),
+        "peaks": Field(
+            ListOf(
+                Number(),
+                min_items=1,
+                doc="A range only: the values most cases cluster around, inside min-max and "
+                "the usual range, in the same unit ([15, 50] for a bimodal age at onset). "
+                "Cases are drawn near a peak.",
+            ),
+            since=2,
+        ),
         "note": NOTE,
         "author_note": AUTHOR_NOTE,
         "discriminating": Field(
@@ -328,9 +352,9 @@ ENTITY = Record(
 RELATION = Record(
     "relation",
     {
-        "from": Field(Id("entities"), required=True),
+        "from": Field(Id("entities", doc=FOREIGN_DOC, foreign_since=2), required=True),
         "type": Field(Id("relation_types"), required=True),
-        "to": Field(Id("entities"), required=True),
+        "to": Field(Id("entities", doc=FOREIGN_DOC, foreign_since=2), required=True),
         "frequency": Field(Choice(FREQUENCIES)),
         "result": Field(
             Choice(
@@ -489,6 +513,16 @@ BLUEPRINT = Record(
         "complaint": Field(ListOf(Text(), min_items=1), required=True),
         "duration": Field(RANGE, required=True),
         "age": Field(RANGE),
+        "onset_age": Field(
+            Record(
+                "range",
+                RANGE.fields,
+                doc="The patient's age when the illness began, when it is not the age at "
+                "presentation (`age`, which it needs and must not exceed): the stem states it "
+                "and it, not `age`, is compared with each condition's age at onset.",
+            ),
+            since=2,
+        ),
         "history": Field(ListOf(Id("entities"))),
         "findings": Field(
             Record(

@@ -16,7 +16,7 @@ from quizapp.deck.format_v1 import FORMATS, INCLUDED_FILE, LIST_SECTIONS
 from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
 from quizapp.deck.inherit import with_inheritance
 from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
-from quizapp.deck.units import convert_range
+from quizapp.deck.units import convert, convert_range
 from quizapp.deck.yaml_source import LDict, LList, ValueBudget, YamlProblem, read_yaml
 from quizapp.gc_policy import paused_gc
 from quizapp.plural import plural
@@ -277,7 +277,8 @@ def _build(root: Path, data: LDict, items: dict[str, list[LDict]]) -> m.Deck:
         attributes={a["id"]: _attribute(a) for a in items["attributes"]},
         relation_types={r["id"]: _relation_type(r) for r in items["relation_types"]},
         entities={e["id"]: _entity(e, units) for e in items["entities"]},
-        relations=tuple(_relation(r) for r in items["relations"]),
+        relations=tuple(_relation(r) for r in items["relations"] if not _links(r)),
+        links=tuple(link for r in items["relations"] for link in _links(r)),
         tables={t["id"]: _table(t) for t in items["tables"]},
         mnemonics={x["id"]: _mnemonic(x) for x in items["mnemonics"]},
         blueprints={b["id"]: _blueprint(b) for b in items["blueprints"]},
@@ -317,6 +318,14 @@ def _written(v: LDict) -> tuple[float, float, str] | None:
     return (v["min"], v["max"], v["unit"])
 
 
+def _usual(v: LDict, unit: str | None) -> tuple[float, float] | None:
+    """A range's usual part in the attribute's unit (written in the value's own unit)."""
+    usual = v.get("usual")
+    if usual is None:
+        return None
+    return convert_range(usual["min"], usual["max"], v.get("unit"), unit)  # type: ignore[return-value]
+
+
 def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
     attributes = {
         key: m.AttributeValue(
@@ -333,6 +342,8 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
             uncertain=v.get("uncertain", False),
             discriminating=v.get("discriminating", False),
             written=_written(v),
+            usual=_usual(v, units.get(key)),
+            peaks=tuple(convert(p, v.get("unit"), units.get(key)) for p in v.get("peaks", ())),
         )
         for key, v in e.get("attributes", {}).items()
     }
@@ -385,6 +396,12 @@ def _relation(r: LDict) -> m.Relation:
     )
 
 
+def _links(r: LDict) -> list[m.Link]:
+    """The ends of a relation that name another deck's entity (`deck:entity`)."""
+    ends = [end for end in ("from", "to") if ":" in r[end]]
+    return [m.Link(_relation(r), end, *r[end].split(":", 1), loc=r.value_loc(end)) for end in ends]
+
+
 def _table(t: LDict) -> m.Table:
     rows = tuple(
         m.TableRow(
@@ -422,6 +439,7 @@ def _blueprint(b: LDict) -> m.Blueprint:
         topic=b.get("topic"),
         setting=tuple(b.get("setting", ("office",))),
         age=_range(b.get("age")),
+        onset_age=_range(b.get("onset_age")),
         history=tuple(b.get("history", ())),
         required=tuple(findings.get("required", ())),
         optional=tuple(findings.get("optional", ())),

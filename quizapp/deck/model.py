@@ -62,6 +62,19 @@ class AttributeValue:
     # min and max are in the attribute's unit; a value written in another unit (format 2)
     # keeps that unit and its own numbers for display
     written: tuple[float, float, str] | None = None
+    usual: tuple[float, float] | None = None  # where most values lie, in the attribute's unit
+    peaks: tuple[float, ...] = ()  # values most cases cluster around, in the attribute's unit
+
+
+@dataclass(frozen=True)
+class Link:
+    """One end of a relation that names another deck's entity (`deck:entity`)."""
+
+    relation: "Relation"
+    end: str  # "from" or "to"
+    deck: str
+    entity: str
+    loc: Location  # where the reference is written
 
 
 @dataclass(frozen=True)
@@ -202,6 +215,7 @@ class Blueprint:
     topic: str | None = None
     setting: tuple[str, ...] = ("office",)
     age: Range | None = None
+    onset_age: Range | None = None  # the age the illness began, apart from `age` (format 2)
     history: tuple[str, ...] = ()
     required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
@@ -245,6 +259,9 @@ class Deck:
     relation_types: dict[str, RelationType] = field(default_factory=dict, hash=False)
     entities: dict[str, Entity] = field(default_factory=dict, hash=False)
     relations: tuple[Relation, ...] = ()
+    # relations with an end in another deck (format 2): kept apart, so a deck loaded alone
+    # generates nothing from them; `quizapp.deck.links` checks them against the other deck
+    links: tuple["Link", ...] = ()
     tables: dict[str, Table] = field(default_factory=dict, hash=False)
     mnemonics: dict[str, Mnemonic] = field(default_factory=dict, hash=False)
     blueprints: dict[str, Blueprint] = field(default_factory=dict, hash=False)

@@ -13,6 +13,7 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 LATEST_FORMAT = 2
 UPGRADE_HINT = "run `quizapp deck upgrade PATH` to move the deck to format 2"
 _ID_RE = re.compile(ID_PATTERN)
+FOREIGN_PATTERN = r"^([a-z0-9][a-z0-9_-]*:)?[a-z0-9][a-z0-9_-]*$"  # an id, or deck-id:entity-id
 
 
 @dataclass
@@ -21,6 +22,8 @@ class Checker:
 
     problems: list[Problem] = field(default_factory=list)
     refs: list[tuple[str, str, Location]] = field(default_factory=list)
+    # references to another deck's entities ("deck:entity"), checked with both decks loaded
+    foreign: list[tuple[str, str, Location]] = field(default_factory=list)
     format: int = LATEST_FORMAT  # the deck's `format`: newer fields are errors in older decks
 
     def error(self, loc: Location, message: str) -> None:
@@ -84,15 +87,19 @@ class Text(Spec):
 
 @dataclass
 class Id(Spec):
-    """An identifier; with `section`, a reference to an id defined in that section."""
+    """An identifier; with `section`, a reference to an id defined in that section; with
+    `foreign_since`, from that deck format on also `deck:entity`, another deck's entity."""
 
     section: str | None = None
     doc: str = ""
+    foreign_since: int | None = None
 
     def check(self, value: object, loc: Location, ck: Checker) -> object:
         if not isinstance(value, str):
             ck.error(loc, f"expected an id, got {describe(value)}")
             return None
+        if self.foreign_since and ":" in value:
+            return self._foreign(value, loc, ck)
         if not _ID_RE.match(value):
             ck.error(
                 loc, f"{value!r} is not a valid id: use lower-case letters, digits, '-' and '_'"
@@ -102,8 +109,24 @@ class Id(Spec):
             ck.refs.append((self.section, value, loc))
         return value
 
+    def _foreign(self, value: str, loc: Location, ck: Checker) -> object:
+        deck, _, entity = value.partition(":")
+        if not (_ID_RE.match(deck) and _ID_RE.match(entity)):
+            ck.error(loc, f"{value!r} is not a valid reference: write deck-id:entity-id")
+            return None
+        if ck.format < (self.foreign_since or 1):
+            ck.error(
+                loc,
+                f"a reference to another deck's entity ({value!r}) needs format "
+                f"{self.foreign_since}; {UPGRADE_HINT}",
+            )
+            return None
+        ck.foreign.append((deck, entity, loc))
+        return value
+
     def json_schema(self) -> dict:
-        return _with_doc({"type": "string", "pattern": ID_PATTERN}, self.doc)
+        pattern = FOREIGN_PATTERN if self.foreign_since else ID_PATTERN
+        return _with_doc({"type": "string", "pattern": pattern}, self.doc)
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """One drawn case of a blueprint: who, where, since when, and what the stem states."""
 
+import math
 import random
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ class Case:
     negatives: tuple[str, ...]
     labs: dict[str, float]
     age_unit: str = "years"
+    onset: int | None = None  # the age the illness began, when the blueprint says (format 2)
+    onset_unit: str = "years"
 
     def facts(self) -> Facts:
         return Facts(
@@ -33,6 +36,8 @@ class Case:
             age=(self.age, self.age),
             age_unit=self.age_unit,
             sex=self.sex,
+            onset=None if self.onset is None else (self.onset, self.onset),
+            onset_unit=self.onset_unit,
         )
 
     @property
@@ -56,10 +61,29 @@ def lab_ranges(ix: DeckIndex, bp: Blueprint) -> dict[str, tuple[float, float]]:
 
 def age_range(ix: DeckIndex, bp: Blueprint) -> tuple[float, float]:
     """The ages a case is drawn from, in `age_unit`: the blueprint's, else the condition's
-    age at onset, else adults."""
+    usual age at onset (format 2), else its whole age at onset, else adults."""
     if bp.age is not None:
         return (bp.age.min, bp.age.max)
-    return entity_range(ix, bp.condition, AGE) or DEFAULT_AGE
+    onset = entity_range(ix, bp.condition, AGE)
+    usual = ix.entity(bp.condition).attributes[AGE].usual if onset else None
+    return usual or onset or DEFAULT_AGE
+
+
+# A case near a peak is drawn within this share of the drawn range's width either side.
+PEAK_SPREAD = 0.1
+
+
+def _draw_age(rng: random.Random, ix: DeckIndex, bp: Blueprint) -> int:
+    """An age from `age_range`; near one of the condition's peaks when the deck states
+    peaks and the blueprint does not set the age (the extra draws happen only then)."""
+    low, high = age_range(ix, bp)
+    value = ix.entity(bp.condition).attributes.get(AGE)
+    if bp.age is None and value is not None and value.peaks and not value.uncertain:
+        peak = rng.choice(value.peaks)
+        spread = max(1.0, (high - low) * PEAK_SPREAD)
+        low, high = max(low, peak - spread), min(high, peak + spread)
+        return rng.randint(math.ceil(low), max(math.ceil(low), int(high)))
+    return rng.randint(int(low), int(high))
 
 
 def age_unit(ix: DeckIndex, bp: Blueprint) -> str:
@@ -74,7 +98,16 @@ def age_unit(ix: DeckIndex, bp: Blueprint) -> str:
 def blueprint_facts(ix: DeckIndex, bp: Blueprint, with_optional: bool = False) -> Facts:
     """What every case of the blueprint states (ranges, not values); optional findings on request."""
     present = (*bp.history, *bp.required, *(bp.optional if with_optional else ()))
-    return Facts(present, bp.negative, lab_ranges(ix, bp), age_range(ix, bp), age_unit(ix, bp))
+    onset = bp.onset_age
+    return Facts(
+        present,
+        bp.negative,
+        lab_ranges(ix, bp),
+        age_range(ix, bp),
+        age_unit(ix, bp),
+        onset=None if onset is None else (onset.min, onset.max),
+        onset_unit=(onset.unit if onset else None) or "years",
+    )
 
 
 def _female_share(ix: DeckIndex, condition: str) -> float:
@@ -110,8 +143,7 @@ def _duration(rng: random.Random, bp: Blueprint, age: int, unit: str) -> tuple[i
 def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
     """Same blueprint and seed, same case; the draws happen in a fixed order."""
     rng = random.Random(f"{ix.deck.id}:{bp.id}:{seed}")
-    low, high = age_range(ix, bp)
-    age = rng.randint(int(low), int(high))
+    age = _draw_age(rng, ix, bp)
     drawn = "female" if rng.random() < _female_share(ix, bp.condition) else "male"
     sex = bp.sex or drawn  # drawn either way, so the draws after it stay the same
     setting = rng.choice(bp.setting)
@@ -122,6 +154,7 @@ def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
     findings = [*bp.required, *optional]
     rng.shuffle(findings)
     labs = {a: _value(rng, lo, hi) for a, (lo, hi) in lab_ranges(ix, bp).items()}
+    onset = bp.onset_age  # drawn last, so cases without one keep their draws
     return Case(
         age=age,
         sex=sex,
@@ -134,4 +167,6 @@ def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
         negatives=bp.negative,
         labs=labs,
         age_unit=unit,
+        onset=None if onset is None else rng.randint(int(onset.min), int(onset.max)),
+        onset_unit=(onset.unit if onset else None) or "years",
     )

@@ -33,6 +33,10 @@ class Facts:
     labs: dict[str, tuple[float, float]] = field(default_factory=dict)
     age: tuple[float, float] | None = None
     age_unit: str = "years"  # the unit the stem states the age in ("a 3-month-old boy")
+    # the age the illness began, when a blueprint states it apart from the age (format 2):
+    # then it, not `age`, is compared with each condition's age at onset
+    onset: tuple[float, float] | None = None
+    onset_unit: str = "years"
     sex: str | None = None  # the patient's, when one case is drawn: deck text's pronouns fit it
 
 
@@ -90,14 +94,28 @@ def age_text(low: float, high: float, unit: str = "years") -> str:
     return f"aged {int(low)}-{int(high)}" + ("" if unit == "years" else f" {unit}")
 
 
+def onset_text(low: float, high: float, unit: str) -> str:
+    """An age at onset as a stem states it: "began at the age of 7 years"."""
+    return f"began at the age of {value_text(low, high, None)} {_singular(low, high, unit)}"
+
+
+def _stated_onset(facts: Facts) -> tuple[tuple[float, float], str] | None:
+    """The age compared with ages at onset, and its unit: the stated onset, else the age."""
+    if facts.onset is not None:
+        return facts.onset, facts.onset_unit
+    return (facts.age, facts.age_unit) if facts.age is not None else None
+
+
 def age_as_onset(ix: DeckIndex, facts: Facts) -> tuple[float, float] | None:
-    """The stated age in the unit of the deck's age at onset (years unless it says), so an
-    infant's age in months is compared with an age at onset in years."""
-    if facts.age is None:
+    """The stated age at onset (the patient's age unless the stem states the onset apart) in
+    the unit of the deck's age at onset (years unless it says), so an infant's age in months
+    is compared with an age at onset in years."""
+    stated = _stated_onset(facts)
+    if stated is None:
         return None
     definition = ix.deck.attributes.get(AGE)
     unit = definition.unit if definition else "years"
-    low, high = (convert(v, facts.age_unit, unit) for v in facts.age)
+    low, high = (convert(v, stated[1], unit) for v in stated[0])
     return None if low is None or high is None else (low, high)
 
 
@@ -246,14 +264,18 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
             reasons.append(Reason(option, stated, cited, name, why, proof))
     span = discriminating_range(ix, option, AGE)
     age = age_as_onset(ix, facts)
-    if facts.age and age and span and (age[1] < span[0] or age[0] > span[1]):
-        low, high = facts.age
-        cited = f"{value_text(low, high, None)} {_singular(low, high, facts.age_unit)} old"
+    if age and span and (age[1] < span[0] or age[0] > span[1]):
         limits = limits_text(ix, option, AGE)
-        why = f"is unlikely because the patient is {cited} (its age at onset is {limits})"
+        if facts.onset is not None:
+            stated = onset_text(*facts.onset, facts.onset_unit)
+            cited, who = stated, "the illness"
+        else:
+            low, high = facts.age  # type: ignore[misc]
+            cited = f"{value_text(low, high, None)} {_singular(low, high, facts.age_unit)} old"
+            stated, who = age_text(low, high, facts.age_unit), "the patient is"
+        why = f"is unlikely because {who} {cited} (its age at onset is {limits})"
         value = ix.entity(option).attributes[AGE]
         fact = f"The age at onset of {ix.mid(option)} is {limits} (a defining range)."
-        stated = age_text(low, high, facts.age_unit)
         proof = Proof("range", fact, value.loc, f"{option}.{AGE}", stated)
         reasons.append(Reason(option, stated, cited, name, why, proof))
     return reasons
@@ -313,9 +335,11 @@ def conflicts_with_key(ix: DeckIndex, facts: Facts, key: str) -> list[str]:
             )
     span = discriminating_range(ix, key, AGE)
     age = age_as_onset(ix, facts)
-    if facts.age and age and span and (age[0] < span[0] or age[1] > span[1]):
-        problems.append(
-            f"{age_text(*facts.age, facts.age_unit)} reaches outside the age at onset of "
-            f"{ix.name(key)}"
+    if age and span and (age[0] < span[0] or age[1] > span[1]):
+        said = (
+            f"an illness that {onset_text(*facts.onset, facts.onset_unit)}"
+            if facts.onset is not None
+            else age_text(*facts.age, facts.age_unit)  # type: ignore[misc]
         )
+        problems.append(f"{said} reaches outside the age at onset of {ix.name(key)}")
     return problems

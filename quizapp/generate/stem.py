@@ -17,7 +17,7 @@ import random
 
 from quizapp.generate.case import Case
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.ruleout import age_text, lab_stated, parents_report
+from quizapp.generate.ruleout import age_text, lab_stated, onset_text, parents_report
 from quizapp.generate.wording import article, join, join_after_no, sentence_start, with_pronouns
 
 ADULT_AGE = 18
@@ -114,6 +114,9 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
             sections[ix.section(e)][1].append(ix.said(e, present=False, sex=case.sex))
     who = _who(case)
     sentences = [f"{sentence_start(article(who))} {who} {_setting(case)} {why}."]
+    if case.onset is not None:
+        began = onset_text(case.onset, case.onset, case.onset_unit)
+        sentences.append(f"{'Her' if case.sex == 'female' else 'His'} illness {began}.")
     parents = parents_report(case.facts())
     teller = f"{'Her' if case.sex == 'female' else 'His'} parents" if parents else pronoun
     reports = ("report", "have", "not noticed") if parents else ("reports", "does", "not note")
