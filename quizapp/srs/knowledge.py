@@ -87,7 +87,7 @@ def today_plan(
         learning=counts.learning,
         new=counts.new,
         minutes=estimate_minutes(counts, seconds, config),
-        weakest=weakest_topic(stats.topics),
+        weakest=weakest_topic(stats.topics, below=config.desired_retention),
     )
 
 
@@ -113,7 +113,9 @@ def estimate_minutes(counts: Counts, seconds: dict[int, float], config: StudyCon
     return total / 60
 
 
-def weakest_topic(topics: list[TopicStats]) -> TopicStats | None:
-    """The topic with the lowest recent accuracy, among those with enough answers."""
+def weakest_topic(topics: list[TopicStats], below: float = 1.0) -> TopicStats | None:
+    """The topic with the lowest recent accuracy, among those with enough answers, when
+    that accuracy is below `below` (a topic answered all right is nobody's weakest)."""
     answered = [t for t in topics if t.accuracy is not None and t.answers >= WEAK_MIN_ANSWERS]
-    return min(answered, key=lambda t: (t.accuracy, t.mastery), default=None)
+    weakest = min(answered, key=lambda t: (t.accuracy or 0.0, t.mastery), default=None)
+    return weakest if weakest is not None and (weakest.accuracy or 0.0) < below else None

@@ -84,6 +84,8 @@ class SettingsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show_settings()
         self.query_one(OptionList).focus()
+        # the theme picker is a palette, not a screen: no resume event tells us it closed
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show_settings())
 
     def on_screen_resume(self) -> None:
         self.show_settings()  # back from the theme picker

@@ -156,3 +156,10 @@ def test_a_later_read_is_lower(conn, clock: Clock):
     now = knowledge(conn, day + 1, UTC_CONFIG).total_knowledge
     later = knowledge(conn, day + 30, UTC_CONFIG).total_knowledge
     assert 0 < later < now <= 5
+
+
+def test_a_topic_at_or_above_the_desired_retention_is_nobodys_weakest():
+    """A student read "Weakest topic ... (100% of 6 answers)" as a contradiction."""
+    topics = [topic("all-right", 6, 1.0), topic("good", 10, 0.92)]
+    assert weakest_topic(topics, below=0.9) is None
+    assert weakest_topic([*topics, topic("shaky", 8, 0.75)], below=0.9).topic == "shaky"

@@ -146,6 +146,7 @@ async def test_the_theme_survives_a_restart(tmp_path: Path, context: AppContext)
         await pilot.pause()
         assert pilot.app.theme == "nord"
         assert stored(db)["theme"] == '"nord"'
+        assert " nord " in row_text(screen, "theme")  # the row shows it at once
     context.conn.close()
     again = build_context(tmp_path, MINI, db=db)
     app = QuizApp(again)
