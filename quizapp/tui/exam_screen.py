@@ -22,7 +22,7 @@ class ExamDateScreen(InputDialog[tuple[date | None] | None]):
     DEFAULT_CSS = """
     ExamDateScreen {
         & .dialog-box { width: 64; }
-        & Input { width: 16; }
+        & Input { width: 18; }  /* 10 characters, the cursor, padding and border */
     }
     """
 

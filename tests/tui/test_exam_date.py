@@ -37,7 +37,11 @@ async def test_e_sets_the_date_and_home_shows_it(iim_app: QuizApp) -> None:
         await pilot.pause()
         assert isinstance(pilot.app.screen, ExamDateScreen)
         exam = TODAY + timedelta(days=23)  # 20 days for new cards
-        await pilot.press(*exam.isoformat(), "enter")
+        await pilot.press(*exam.isoformat())
+        await pilot.pause()
+        box = pilot.app.screen.query_one(Input)
+        assert box.scroll_offset.x == 0  # the whole date in view, not "026-12-18"
+        await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, ExamDateScreen)
         assert exam_dates(context.conn) == {"iim": exam}
