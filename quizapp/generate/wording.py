@@ -87,18 +87,23 @@ def join(items: Iterable[str], last: str = "and") -> str:
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    if not any(_INNER_LINK.search(_BRACKETED.sub("", item)) for item in items):
+    if not _any_inner_link(items):
         return f"{', '.join(items[:-1])} {last} {items[-1]}"
     if len(items) == 2:
         return f"{items[0]}, {'as well as' if last == 'and' else last} {items[1]}"
     return f"{'; '.join(items[:-1])}; {last} {items[-1]}"
 
 
+def _any_inner_link(items: list[str]) -> bool:
+    """Whether an item has its own 'and', 'or' or comma (outside brackets)."""
+    return any(_INNER_LINK.search(_BRACKETED.sub("", item)) for item in items)
+
+
 def join_after_no(items: Iterable[str]) -> str:
     """What follows "no": 'a, b or c'; or, when an item has its own 'or' or 'and' ("cough
     or breathlessness on exertion"), 'a and no b' so no item's words run into the next."""
     items = list(items)
-    if len(items) <= 1 or not any(_INNER_LINK.search(_BRACKETED.sub("", i)) for i in items):
+    if len(items) <= 1 or not _any_inner_link(items):
         return join(items, "or")
     return ", no ".join(items[:-1]) + f" and no {items[-1]}"
 
