@@ -50,19 +50,28 @@ def grouped_card(
     )
 
 
+FEW = "in few patients"
+
+
 def _fact(ix: DeckIndex, r: Relation) -> str:
     """The relation as a sentence; a rare one says so, so that a note such as "Usually
     painless." never contradicts a plain "Muscle pain is a feature of ..." before it."""
     sentence = statement(ix, r.type, r.source, r.target)
     if r.frequency == "rare" and sentence.endswith("."):
-        return f"{sentence[:-1]} in rare cases."
+        # the frequency counts patients of the `from` condition: "in rare cases" read as
+        # "anti-OJ rarely marks antisynthetase syndrome" (clinician round 8)
+        return f"{sentence[:-1]} ({FEW})."
     return sentence
 
 
 def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
     """The end's name, with what the deck states on the relation (format 2 numbers, a
-    caution) and "rare" for a rare end, which a plain list would teach as typical."""
-    rare = "rare" if r.frequency == "rare" else None
+    caution) and a rare relation marked, which a plain list would teach as typical: the
+    finding "(rare)" in its condition's list, the condition "(in few patients)" in the
+    finding's list."""
+    rare = None
+    if r.frequency == "rare":  # of the `to` end in the `from` condition's patients
+        rare = "rare" if end == r.target else FEW
     numbers = "; ".join(x for x in (rare, r.caution, measure_text(r)) if x)
     return f"{ix.name(end)} ({numbers})" if numbers else ix.name(end)
 

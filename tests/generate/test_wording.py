@@ -231,5 +231,11 @@ def test_a_rare_feature_is_marked_rare_where_a_list_teaches_it(iim):
     cards = {c.id: c for c in generate_deck(iim).cards}
     card = cards["iim:basic:steroid-myopathy:has_finding"]
     assert "Muscle pain (rare)" in card.answer
-    assert "Muscle pain is a feature of glucocorticoid myopathy in rare cases." in card.extra
-    assert "Glucocorticoid myopathy (rare)" in cards["iim:reverse:myalgia:has_finding"].answer
+    assert "Muscle pain is a feature of glucocorticoid myopathy (in few patients)." in card.extra
+    reverse = cards["iim:reverse:myalgia:has_finding"].answer
+    assert "Glucocorticoid myopathy (in few patients)" in reverse
+    # the frequency counts the condition's patients: a rare antibody still marks it
+    # (clinician round 8: "Antisynthetase syndrome (rare)" read as "rarely marks")
+    marker = cards["iim:reverse:anti-oj:marked_by"].answer
+    assert "(rare)" not in marker and "Antisynthetase syndrome (in few patients)" in marker
+    assert "Anti-OJ (rare)" in cards["iim:basic:asys:marked_by"].answer
