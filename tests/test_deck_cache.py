@@ -22,8 +22,8 @@ from quizapp.generate.stored import decode, encode
 from quizapp.library import Library, load_library, sync_library
 from quizapp.srs.session import StudySession
 from quizapp.store.connection import open_store
-from tests.bundled import iim_only_folder
-from tests.old_files import downgrade_to_before_cache
+from tests.support.bundled import iim_only_folder
+from tests.support.old_files import downgrade_to_before_cache
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = REPO / "tests" / "generate" / "data" / "small.yaml"

@@ -5,13 +5,12 @@ ranges, templates, tables, blueprints and whether there are enough options to as
 import re
 from collections import Counter
 
-from quizapp.deck.format_v1 import LEAD_INS
+from quizapp.deck.format_v1 import LEAD_INS, MIN_OPTIONS
 from quizapp.deck.meaning import check_meaning
 from quizapp.deck.spec import Checker
 from quizapp.deck.units import AGE_UNITS, TIME, convert, convertible
 from quizapp.deck.yaml_source import LDict, LList
 
-MIN_OPTIONS = 4
 Index = dict[str, dict[str, LDict]]
 _CLOZE = re.compile(r"\{\{[^{}]+\}\}")
 

@@ -40,7 +40,11 @@ SETTINGS = (
     "neonatal unit", "intensive care unit", "paediatric clinic",
 )  # fmt: skip
 SETTINGS_SINCE = {setting: 2 for setting in SETTINGS[SETTINGS.index("neonatal unit") :]}
+# A vignette asks "diagnosis" and these lead-ins.
 LEAD_INS = ("antibody", "biopsy", "next_step", "treatment")
+# How many options an item offers: the key and 3-7 distractors (NBME item writing); the
+# checks, the generator and the option lint all count against these.
+MIN_OPTIONS, MAX_OPTIONS = 4, 8
 # The kinds a vignette asks about: a blueprint's condition is offered among diagnoses, and
 # each lead-in's key among entities of the kinds its question names ("Which antibody ...").
 CONDITION_KINDS = ("condition",)

@@ -33,7 +33,6 @@ from quizapp.generate.stem import stem_text
 from quizapp.generate.text import Choice, labelled, seeded, topic_of
 from quizapp.generate.wording import is_plural, join, sentence_start
 
-LEAD_INS = ("diagnosis", "antibody", "biopsy", "next_step", "treatment")
 QUESTIONS = {
     "diagnosis": "Which of the following is the most likely diagnosis?",
     "antibody": "Which of the following {plural} is most likely to be positive in this patient?",

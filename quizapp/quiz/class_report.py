@@ -32,14 +32,14 @@ from quizapp.quiz.item_analysis import (
     DEFAULT_THRESHOLDS,
     BlockAnalysis,
     ItemAnalysis,
+    ItemData,
     ItemStats,
+    Scores,
     Thresholds,
-    _flags,
-    _ItemData,
-    _option_stats,
-    _Scores,
     group_size,
+    item_flags,
     kr20,
+    option_stats,
 )
 from quizapp.quiz.results_file import ResultItem, ResultsFile
 
@@ -74,14 +74,14 @@ def _pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     return max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))
 
 
-def _item_data(item_id: str, answers: dict[str, ResultItem]) -> _ItemData:
+def _item_data(item_id: str, answers: dict[str, ResultItem]) -> ItemData:
     first = next(iter(answers.values()))
     same_labels = all(a.key == first.key and a.options == first.options for a in answers.values())
     if same_labels:
-        data = _ItemData(item_id, first.key, first.topic, list(first.options))
+        data = ItemData(item_id, first.key, first.topic, list(first.options))
         data.chosen = {learner: a.chosen for learner, a in answers.items()}
     else:
-        data = _ItemData(item_id, KEY, first.topic, [KEY, OTHER])
+        data = ItemData(item_id, KEY, first.topic, [KEY, OTHER])
         data.chosen = {
             learner: None if a.chosen is None else KEY if a.correct else OTHER
             for learner, a in answers.items()
@@ -117,7 +117,7 @@ def _pooled_item(
     ]
     r_pb = _pearson([x for x, _ in pairs], [y for _, y in pairs])
     data = _item_data(item_id, {lrn: answers[lrn] for lrn in learners})
-    scores = _Scores(tuple(learners), {}, 0, 0, upper, lower)
+    scores = Scores(tuple(learners), {}, 0, 0, upper, lower)
     return ItemStats(
         block=POOLED,
         item_id=item_id,
@@ -130,8 +130,8 @@ def _pooled_item(
         d=d,
         r_pb=r_pb,
         mean_seconds=math.fsum(data.seconds) / len(data.seconds) if data.seconds else None,
-        options=_option_stats(data, scores, thresholds),
-        flags=_flags(p, d, r_pb, thresholds),
+        options=option_stats(data, scores, thresholds),
+        flags=item_flags(p, d, r_pb, thresholds),
     )
 
 

@@ -189,7 +189,10 @@ def kr20(item_correct_counts: Sequence[int], totals: Sequence[int]) -> float | N
 
 
 @dataclass(slots=True)
-class _ItemData:
+class ItemData:
+    """One item's answers by learner: the input of the per-item statistics, shared with the
+    pooled class report (quiz/class_report.py)."""
+
     item_id: str
     key: str
     topic: str
@@ -202,7 +205,7 @@ class _ItemData:
 @dataclass(slots=True)
 class _BlockData:
     block: str
-    items: dict[str, _ItemData] = field(default_factory=dict)
+    items: dict[str, ItemData] = field(default_factory=dict)
     learners: set[str] = field(default_factory=set)
 
 
@@ -210,7 +213,7 @@ def _add_response(data: _BlockData, r: Response) -> None:
     item = data.items.get(r.item_id)
     if item is None:
         options = list(dict.fromkeys(r.options))
-        item = _ItemData(r.item_id, r.key, r.topic, options, last_options=r.options)
+        item = ItemData(r.item_id, r.key, r.topic, options, last_options=r.options)
         data.items[r.item_id] = item
     elif item.key != r.key:
         raise ValueError(
@@ -245,7 +248,7 @@ def _group_blocks(responses: Iterable[Response]) -> list[_BlockData]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Scores:
+class Scores:
     """Learners of a block with their totals and extreme groups, shared by all its items."""
 
     learners: tuple[str, ...]
@@ -256,7 +259,7 @@ class _Scores:
     lower: frozenset[str]
 
 
-def _score_block(data: _BlockData, fraction: float) -> _Scores:
+def _score_block(data: _BlockData, fraction: float) -> Scores:
     totals = dict.fromkeys(sorted(data.learners), 0)
     for item in data.items.values():
         key = item.key
@@ -265,7 +268,7 @@ def _score_block(data: _BlockData, fraction: float) -> _Scores:
                 totals[learner] += 1
     ranked = sorted(totals, key=lambda learner: -totals[learner])  # stable: ties by learner id
     g = group_size(len(ranked), fraction)
-    return _Scores(
+    return Scores(
         learners=tuple(totals),
         totals=totals,
         sum_t=sum(totals.values()),
@@ -275,7 +278,7 @@ def _score_block(data: _BlockData, fraction: float) -> _Scores:
     )
 
 
-def _item_r_pb(n: int, correct: Sequence[str], scores: _Scores) -> float | None:
+def _item_r_pb(n: int, correct: Sequence[str], scores: Scores) -> float | None:
     """Corrected item-rest correlation from sums: rest = total - item score."""
     r = len(correct)
     sum_t_correct = sum(scores.totals[learner] for learner in correct)
@@ -293,9 +296,8 @@ def _share(count: int, total: int) -> float | None:
     return count / total if total else None
 
 
-def _option_stats(
-    item: _ItemData, scores: _Scores, thresholds: Thresholds
-) -> tuple[OptionStats, ...]:
+def option_stats(item: ItemData, scores: Scores, thresholds: Thresholds) -> tuple[OptionStats, ...]:
+    """How often each option was chosen, overall and in the upper and lower groups."""
     labels: list[str | None] = list(item.options)
     for label in (item.key, *item.chosen.values()):
         if label is not None and label not in labels:
@@ -326,7 +328,8 @@ def _option_stats(
     )
 
 
-def _flags(p: float, d: float | None, r_pb: float | None, t: Thresholds) -> tuple[Flag, ...]:
+def item_flags(p: float, d: float | None, r_pb: float | None, t: Thresholds) -> tuple[Flag, ...]:
+    """The revise flags an item earns by its difficulty, discrimination and r_pb."""
     flags: list[Flag] = []
     if p < t.p_low:
         flags.append(Flag("too_hard", f"p = {p:.2f} < {t.p_low:.2f}: too hard (or miskeyed)"))
@@ -343,7 +346,7 @@ def _flags(p: float, d: float | None, r_pb: float | None, t: Thresholds) -> tupl
     return tuple(flags)
 
 
-def _item_stats(block: str, item: _ItemData, scores: _Scores, thresholds: Thresholds) -> ItemStats:
+def _item_stats(block: str, item: ItemData, scores: Scores, thresholds: Thresholds) -> ItemStats:
     n = len(scores.learners)
     correct = [learner for learner, chosen in item.chosen.items() if chosen == item.key]
     p = len(correct) / n
@@ -365,8 +368,8 @@ def _item_stats(block: str, item: _ItemData, scores: _Scores, thresholds: Thresh
         d=d,
         r_pb=r_pb,
         mean_seconds=math.fsum(item.seconds) / len(item.seconds) if item.seconds else None,
-        options=_option_stats(item, scores, thresholds),
-        flags=_flags(p, d, r_pb, thresholds),
+        options=option_stats(item, scores, thresholds),
+        flags=item_flags(p, d, r_pb, thresholds),
     )
 
 

@@ -1,4 +1,9 @@
-"""The answer side: the key, the learner's choice, and why every option is right or wrong."""
+"""The answer side: the key, the learner's choice, and why every option is right or wrong.
+
+One widget for a studied card (after it is revealed) and a quiz item (after each answer in
+tutor mode, and in a block's review). Deck text is shown as `Content` (literal text), never
+as markup.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,12 @@ class ShownOption(Protocol):
     label: str
     text: str
     correct: bool
+
+
+class ExplainedOption(ShownOption, Protocol):
+    """An option with the reason it is right or wrong."""
+
+    explanation: str
 
 
 OptionT = TypeVar("OptionT", bound=ShownOption)
@@ -78,27 +89,40 @@ class AnswerView(Vertical):
         self.remove_children()
 
     def show(self, card: Card, chosen: str | None) -> None:
-        """Mount the answer of `card` (with explanations when it has options): the learner's
-        choice first, then the key, then the others, so what they chose and why it is right
-        or wrong sits just under the question."""
-        self.remove_children()
-        widgets: list[Static] = []
+        """Mount the answer of a studied card: its options explained, or its answer text."""
         if card.options:
-            widgets.append(Static(verdict(card.options, chosen, card.answer), classes="verdict"))
-            for option in reading_order(card.options, chosen):
-                classes = "option"
-                if option.correct:
-                    classes += " option-correct"
-                elif option.label == chosen:
-                    classes += " option-chosen-wrong"
-                if option.label == chosen or (chosen is None and option.correct):
-                    classes += " first-read"  # what the screen keeps in view on reveal
-                widgets.append(Static(option_line(option, chosen), classes=classes))
-                widgets.append(Static(Content(option.explanation), classes="explanation"))
+            self.show_options(card.options, chosen, card.extra, card.answer)
         else:
-            widgets.append(Static(Content(card.answer), classes="answer-text"))
-        if card.extra:
-            widgets.append(Static(Content(card.extra), classes="extra"))
+            self.remove_children()
+            widgets = [Static(Content(card.answer), classes="answer-text")]
+            if card.extra:
+                widgets.append(Static(Content(card.extra), classes="extra"))
+            self.mount_all(widgets)
+
+    def show_options(
+        self,
+        options: Sequence[ExplainedOption],
+        chosen: str | None,
+        extra: str | None = None,
+        answer: str = "",
+    ) -> None:
+        """Mount the verdict, then each option with its explanation: the learner's choice
+        first, then the key, then the others, so what they chose and why it is right or
+        wrong sits just under the question."""
+        self.remove_children()
+        widgets = [Static(verdict(options, chosen, answer), classes="verdict")]
+        for option in reading_order(options, chosen):
+            classes = "option"
+            if option.correct:
+                classes += " option-correct"
+            elif option.label == chosen:
+                classes += " option-chosen-wrong"
+            if option.label == chosen or (chosen is None and option.correct):
+                classes += " first-read"  # what the screen keeps in view on reveal
+            widgets.append(Static(option_line(option, chosen), classes=classes))
+            widgets.append(Static(Content(option.explanation), classes="explanation"))
+        if extra:
+            widgets.append(Static(Content(extra), classes="extra"))
         self.mount_all(widgets)
 
     def first_read_bottom(self) -> int | None:

@@ -124,7 +124,7 @@ def test_all_of_them_at_once_in_the_app(decks, tmp_path):
     import asyncio
 
     from quizapp.tui.app import QuizApp
-    from tests.tui.conftest import build_context
+    from tests.support.app import build_context
 
     for name in BAD:
         make_bad(decks, name)

@@ -37,9 +37,9 @@ from textual.widgets import Footer, Static
 
 from quizapp.paths import Settings
 from quizapp.tui.context import AppContext
-from tests.frames import record_frames, to_laid_out_frame
 from tests.perf.synthetic_deck import write_synthetic_deck
 from tests.perf.test_store_perf import CARDS, bench_file, cached_file  # noqa: F401 (fixtures)
+from tests.support.frames import record_frames, to_laid_out_frame
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = 7

@@ -1,18 +1,12 @@
-"""Quiz tests run on a real progress file in a temporary folder, with a small library."""
+"""Quiz tests run on the shared progress file (tests.support.fixtures) with the small quiz
+library synced into it, and a clock at the library's start."""
 
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from quiz_helpers import Clock, FakeLibrary, make_library, sync
 
-from quizapp.store.connection import open_store
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "progress.sqlite3"
+from tests.support.clock import Clock
+from tests.support.quiz_library import START, FakeLibrary, make_library, sync
 
 
 @pytest.fixture
@@ -21,13 +15,11 @@ def library() -> FakeLibrary:
 
 
 @pytest.fixture
-def conn(db_path: Path, library: FakeLibrary) -> Iterator[sqlite3.Connection]:
-    connection = open_store(db_path, synchronous="NORMAL")
-    sync(connection, library)
-    yield connection
-    connection.close()
+def conn(conn: sqlite3.Connection, library: FakeLibrary) -> sqlite3.Connection:
+    sync(conn, library)
+    return conn
 
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(START)

@@ -8,13 +8,13 @@ import json
 import shutil
 
 from click.testing import CliRunner
-from test_quiz_cli import take
 
 from quizapp.cli import main
 from quizapp.quiz.class_report import POOLED
 from quizapp.quiz.results_file import read_results
 from quizapp.store.connection import open_store
 from quizapp.store.settings import read_settings
+from tests.quiz.test_quiz_cli import take
 
 
 def run(db_path, *args):

@@ -8,10 +8,10 @@ import stat
 
 import pytest
 from click.testing import CliRunner
-from test_quiz_cli import learner_file, take
 
 from quizapp.cli import main
 from quizapp.quiz.results_file import ResultItem
+from tests.quiz.test_quiz_cli import learner_file, take
 
 ITEM = ResultItem("iim:mcq:001", "iim", "t", "mcq", ("A", "B"), "A", "A", True, 3.0, False)
 

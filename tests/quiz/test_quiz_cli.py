@@ -8,8 +8,6 @@ from datetime import UTC, datetime
 
 import pytest
 from click.testing import CliRunner
-from quiz_helpers import START
-from test_item_analysis import simulate_class, spearman
 
 from quizapp.cli import main
 from quizapp.quiz.builder import BlockSpec, Pool, build_block
@@ -18,6 +16,8 @@ from quizapp.quiz.export import block_uid
 from quizapp.quiz.item_analysis import analyse
 from quizapp.quiz.results_file import ResultBlock, ResultItem, ResultsFile, results_to_json
 from quizapp.quiz.session import BlockSession
+from tests.quiz.test_item_analysis import simulate_class, spearman
+from tests.support.quiz_library import START
 
 STARTED = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 SUBMITTED = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)

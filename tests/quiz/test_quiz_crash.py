@@ -9,11 +9,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz_helpers import START
-
 from quizapp.quiz.builder import BlockSpec, Mode, Pool, build_block
 from quizapp.quiz.session import BlockSession, load_block
 from quizapp.store.connection import open_store
+from tests.support.quiz_library import START
 
 WORKER = Path(__file__).with_name("quiz_worker.py")
 

@@ -5,7 +5,6 @@ from dataclasses import replace
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from quiz_helpers import START, Clock, make_library, sync
 
 from quizapp.quiz.builder import (
     BlockSpec,
@@ -20,6 +19,8 @@ from quizapp.quiz.scoring import history, score_block, unfinished
 from quizapp.quiz.session import BlockClosedError, BlockSession, load_block
 from quizapp.store.connection import open_store
 from quizapp.store.quiz import quiz_topic_stats
+from tests.support.clock import Clock
+from tests.support.quiz_library import START, make_library, sync
 
 
 def build(conn, library, **spec) -> int:
@@ -260,7 +261,7 @@ OPS = st.lists(
 @given(ops=OPS, timed=st.booleans())
 def test_what_the_session_holds_is_always_what_is_saved(conn, library, ops, timed):
     """After any sequence of changes, reading the block back gives the session's block."""
-    clock = Clock()
+    clock = Clock(START)
     mode = Mode.TIMED if timed else Mode.TUTOR
     session = BlockSession(conn, build(conn, library, size=5, mode=mode, pool=Pool.ALL), clock)
     session.start()

@@ -3,12 +3,12 @@
 import json
 
 import pytest
-from quiz_helpers import START
 
 from quizapp.quiz.builder import BlockSpec, Mode, Pool, build_block
 from quizapp.quiz.export import block_uid, collect_results, export_results, import_results
 from quizapp.quiz.results_file import ResultsFileError, read_results
 from quizapp.quiz.session import BlockSession
+from tests.support.quiz_library import START
 
 
 def taken_block(conn, library, clock, *, size=4, seed=3, submit=True, pool=Pool.ALL):

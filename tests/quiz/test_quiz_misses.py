@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import pytest
 from fsrs import Rating, State
-from quiz_helpers import START, make_library, sync
 
 from quizapp.quiz.builder import BlockSpec, Pool, build_block
 from quizapp.quiz.session import BlockSession, load_block
@@ -16,6 +15,7 @@ from quizapp.store.cards import get_card
 from quizapp.store.connection import open_store
 from quizapp.store.quiz import returned_misses
 from quizapp.store.timeutil import to_micros
+from tests.support.quiz_library import START, make_library, sync
 
 
 def reviews(conn, card_id: str | None = None) -> list[tuple]:

@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_results_file import make_results
 
 from quizapp.cli import main
 from quizapp.quiz.results_file import ResultsFileError, read_results, results_to_json
+from tests.quiz.test_results_file import make_results
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 VALID_TEXT = results_to_json(make_results(learner="Ada"))

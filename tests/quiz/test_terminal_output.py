@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
-from test_quiz_cli import learner_file
 
 from quizapp.cli import main
 from quizapp.quiz.results_file import ResultItem
 from quizapp.terminal import picture, visible
+from tests.quiz.test_quiz_cli import learner_file
 
 ROOT = Path(__file__).resolve().parents[2]
 CLEAR = "\x1b[2J\x1b[H"

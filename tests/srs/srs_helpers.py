@@ -1,24 +1,11 @@
-"""Helpers for scheduling tests: a clock we move, and cards synced into a real file."""
+"""Helpers for scheduling tests: cards synced into a real file, and when the tests start."""
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from quizapp.store.sync import CardRecord, DeckInfo, sync_deck
 
 START = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)  # 11:00 in Berlin, mid study day
-
-
-class Clock:
-    """A settable clock for StudySession."""
-
-    def __init__(self, now: datetime = START) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 def add_cards(

@@ -6,10 +6,11 @@ as the app does, so a setting that is not read back would fail here.
 
 import pytest
 from fsrs import Rating, State
-from srs_helpers import Clock, add_cards
 
 from quizapp.srs.config import StudyConfig, load_config, save_setting
 from quizapp.srs.session import Queue, StudySession
+from tests.srs.srs_helpers import add_cards
+from tests.support.clock import Clock
 
 
 def session_from_file(conn, clock: Clock, **settings: object) -> StudySession:

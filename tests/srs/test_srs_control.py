@@ -8,7 +8,6 @@ import pytest
 from fsrs import Card, Rating
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from srs_helpers import START, Clock, add_cards
 
 from quizapp.srs.config import save_setting
 from quizapp.srs.control import advance, apply_action, postpone
@@ -17,6 +16,8 @@ from quizapp.srs.recompute import recompute_memory
 from quizapp.srs.session import StudySession
 from quizapp.store.cards import get_card
 from quizapp.store.timeutil import from_micros
+from tests.srs.srs_helpers import START, add_cards
+from tests.support.clock import Clock
 
 
 def queue(conn, clock) -> list[str]:
@@ -163,7 +164,7 @@ def test_postpone_never_puts_more_on_a_day_than_an_even_share(tmp_path_factory, 
     from quizapp.store.connection import open_store
 
     conn = open_store(tmp_path_factory.mktemp("p") / "p.sqlite3", synchronous="OFF")
-    clock = Clock()
+    clock = Clock(START)
     ids = make_backlog(conn, clock, n)
     postpone(conn, days, clock())
     offsets = due_days(conn, ids, clock)

@@ -4,7 +4,6 @@ cards (answers scheduled as usual), and cram, which never touches the schedule."
 from datetime import timedelta
 
 from fsrs import Rating
-from srs_helpers import START, add_cards
 
 from quizapp.srs.config import save_setting
 from quizapp.srs.control import apply_action
@@ -12,6 +11,7 @@ from quizapp.srs.cram import AGAIN_GAP, CramSession
 from quizapp.srs.session import StudySession
 from quizapp.store.queue import StudyScope
 from quizapp.store.sync import CardRecord, DeckInfo, sync_deck
+from tests.srs.srs_helpers import START, add_cards
 
 
 def drain(session, rating=Rating.Good, limit: int = 200) -> list[str]:

@@ -4,11 +4,12 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from fsrs import Rating
-from srs_helpers import Clock, add_cards
 
 from quizapp.srs.config import StudyConfig
 from quizapp.srs.days import day_start, study_day
 from quizapp.srs.session import StudySession
+from tests.srs.srs_helpers import START, add_cards
+from tests.support.clock import Clock
 
 NY = ZoneInfo("America/New_York")
 
@@ -82,7 +83,7 @@ def test_a_learning_step_over_the_rollover_is_tomorrows(conn):
 
 
 def test_a_clock_moving_backwards_never_reviews_before_the_last_review(conn):
-    clock = Clock()
+    clock = Clock(START)
     (card,) = add_cards(conn, 1)
     session = StudySession(conn, StudyConfig(timezone="UTC"), clock=clock)
     first = session.answer(card, Rating.Good)

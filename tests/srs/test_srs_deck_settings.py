@@ -7,7 +7,6 @@ import pytest
 from fsrs import Rating
 from hypothesis import given
 from hypothesis import strategies as st
-from srs_helpers import START, add_cards
 
 from quizapp.kinds import KINDS
 from quizapp.srs.config import (
@@ -25,6 +24,7 @@ from quizapp.srs.setting_help import setting_text, settings_info
 from quizapp.store.queue import StudyScope
 from quizapp.store.settings import read_settings
 from quizapp.store.sync import CardRecord, DeckInfo, sync_deck
+from tests.srs.srs_helpers import START, add_cards
 
 
 def study_all(session: StudySession, rating: Rating = Rating.Easy) -> list[str]:

@@ -10,12 +10,13 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from fsrs import Card, Rating, State
-from srs_helpers import Clock, add_cards
 
 from quizapp.srs.config import StudyConfig
 from quizapp.srs.elapsed import as_fsrs_sees, elapsed_study_days
 from quizapp.srs.session import StudySession
 from quizapp.store.timeutil import to_micros
+from tests.srs.srs_helpers import add_cards
+from tests.support.clock import Clock
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NY = ZoneInfo("America/New_York")

@@ -9,7 +9,6 @@ import pytest
 from fsrs import Rating
 from hypothesis import given
 from hypothesis import strategies as st
-from srs_helpers import START, Clock, add_cards
 
 from quizapp.srs.config import StudyConfig
 from quizapp.srs.days import study_day
@@ -24,6 +23,8 @@ from quizapp.srs.exam import (
     set_exam_date,
 )
 from quizapp.srs.session import StudySession
+from tests.srs.srs_helpers import START, add_cards
+from tests.support.clock import Clock
 
 TODAY = START.date()  # study day of START (10:00 UTC, day starts 04:00 UTC)
 CONFIG = StudyConfig(timezone="UTC", fuzz=False)

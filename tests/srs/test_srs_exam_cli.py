@@ -4,10 +4,10 @@ import json
 from datetime import date, timedelta
 
 from click.testing import CliRunner
-from srs_helpers import add_cards
 
 from quizapp.cli import main
 from quizapp.srs.exam import exam_dates
+from tests.srs.srs_helpers import add_cards
 
 
 def run(db_path, *args):

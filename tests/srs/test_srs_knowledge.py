@@ -6,7 +6,6 @@ import json
 import pytest
 from click.testing import CliRunner
 from fsrs import Card, Rating
-from srs_helpers import Clock, add_cards
 
 from quizapp.cli import main
 from quizapp.srs.config import StudyConfig, save_setting
@@ -22,6 +21,8 @@ from quizapp.srs.knowledge import (
 from quizapp.srs.session import Counts, StudySession
 from quizapp.srs.stats import stats_today
 from quizapp.store.stats import TopicStats
+from tests.srs.srs_helpers import add_cards
+from tests.support.clock import Clock
 
 UTC_CONFIG = StudyConfig(timezone="UTC")
 

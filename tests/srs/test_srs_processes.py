@@ -9,9 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from srs_helpers import add_cards
-
 from quizapp.store.connection import open_store
+from tests.srs.srs_helpers import add_cards
 
 WORKER = Path(__file__).with_name("study_worker.py")
 ROOT = Path(__file__).resolve().parents[2]

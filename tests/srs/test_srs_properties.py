@@ -7,12 +7,13 @@ from pathlib import Path
 from fsrs import Card, Rating
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from srs_helpers import Clock, add_cards
 
 from quizapp.srs.config import StudyConfig
 from quizapp.srs.session import StudySession
 from quizapp.store.connection import open_store
 from quizapp.store.timeutil import from_micros
+from tests.srs.srs_helpers import START, add_cards
+from tests.support.clock import Clock
 
 # New may go to learning or straight to review (Easy); review lapses into relearning.
 ALLOWED = {0: {1, 2}, 1: {1, 2}, 2: {2, 3}, 3: {2, 3}}
@@ -38,7 +39,7 @@ def test_scheduling_sequences_keep_invariants(steps, fuzz):
     with tempfile.TemporaryDirectory() as folder:
         conn = open_store(Path(folder) / "p.sqlite3", synchronous="OFF")
         card, sibling = add_cards(conn, 2, per_sibling=2)
-        clock = Clock()
+        clock = Clock(START)
         session = StudySession(conn, StudyConfig(timezone="UTC", fuzz=fuzz), clock=clock)
         answers = 0
         for rating, minutes, undo in steps:
@@ -70,7 +71,7 @@ def test_undoing_everything_returns_to_new(ratings):
     with tempfile.TemporaryDirectory() as folder:
         conn = open_store(Path(folder) / "p.sqlite3", synchronous="OFF")
         (card,) = add_cards(conn, 1)
-        clock = Clock()
+        clock = Clock(START)
         session = StudySession(conn, StudyConfig(timezone="UTC"), clock=clock)
         pristine = card_row(conn, card)
         for rating in ratings:

@@ -4,12 +4,13 @@ from datetime import UTC, datetime, timedelta
 
 from click.testing import CliRunner
 from fsrs import Rating
-from srs_helpers import Clock, add_cards
 
 from quizapp.cli import main
 from quizapp.srs.config import save_setting
 from quizapp.srs.session import StudySession
 from quizapp.store.cards import get_card
+from tests.srs.srs_helpers import START, add_cards
+from tests.support.clock import Clock
 
 
 def run(db_path, *args):
@@ -39,7 +40,7 @@ def test_filters_choose_cards(db_path, conn):
 
 def test_reset_from_the_command_line(db_path, conn):
     ids = add_cards(conn, 2)
-    clock = Clock()
+    clock = Clock(START)
     StudySession(conn, clock=clock).answer(ids[0], Rating.Good)
     result = run(db_path, "reset", *ids)
     assert result.output == "1 card reset to new; 1 already new\n"

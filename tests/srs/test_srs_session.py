@@ -5,11 +5,12 @@ from datetime import timedelta
 
 import pytest
 from fsrs import Rating, State
-from srs_helpers import Clock, add_cards
 
 from quizapp.srs.config import StudyConfig, load_config, save_setting
 from quizapp.srs.session import Queue, StudySession
 from quizapp.store.cards import get_card
+from tests.srs.srs_helpers import add_cards
+from tests.support.clock import Clock
 
 UTC_CONFIG = StudyConfig(timezone="UTC")
 

@@ -7,13 +7,14 @@ from pathlib import Path
 from fsrs import Rating, State
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from srs_helpers import Clock, add_cards
 
 from quizapp.srs.config import StudyConfig
 from quizapp.srs.session import StudySession
 from quizapp.store.cards import get_card, set_card_flag
 from quizapp.store.connection import open_store
 from quizapp.store.transaction import transaction
+from tests.srs.srs_helpers import START, add_cards
+from tests.support.clock import Clock
 
 CONFIG = StudyConfig(timezone="UTC", new_per_day=4)
 
@@ -85,7 +86,7 @@ def test_the_session_always_agrees_with_a_fresh_one(actions):
         conn = open_store(path, synchronous="OFF")
         other_conn = open_store(path, synchronous="OFF")
         add_cards(conn, 6, per_sibling=2)
-        clock = Clock()
+        clock = Clock(START)
         config = StudyConfig(timezone="UTC", new_per_day=3, reviews_per_day=5)
         session = StudySession(conn, config, clock=clock)
         other = StudySession(other_conn, config, clock=clock)

@@ -10,7 +10,7 @@ from quizapp.store.connection import open_store
 from quizapp.store.stats import DAY_US, collect_stats
 from quizapp.store.sync import CardRecord, DeckInfo, sync_deck
 from quizapp.store.timeutil import to_micros
-from tests.old_files import downgrade_to_before_cache
+from tests.support.old_files import downgrade_to_before_cache
 
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
 TODAY = NOW.date().toordinal()

@@ -13,14 +13,16 @@ from quizapp.tui.app import QuizApp
 from quizapp.tui.browse_screen import MAX_ROWS, BrowseScreen
 from quizapp.tui.source_view import SourceView
 from quizapp.tui.study_screen import StudyScreen
-from tests.tui.conftest import IIM, MINI, ROOT, build_context, study_only
+from tests.support.app import build_context, study_only
+from tests.support.bundled import IIM_ONLY
+from tests.support.paths import DECK_DATA, REPO
 from tests.tui.test_markup_deck import screen_text
 
 
 async def test_a_restart_studies_and_browses_from_the_cache(tmp_path: Path) -> None:
-    fresh = build_context(tmp_path, IIM)
+    fresh = build_context(tmp_path, IIM_ONLY)
     fresh.conn.close()
-    context = build_context(tmp_path, IIM)  # the restart
+    context = build_context(tmp_path, IIM_ONLY)  # the restart
     assert list(context.library.cached) == ["iim"]
     study_only(context, "vignette")
     async with QuizApp(context).run_test(size=(100, 40)) as pilot:
@@ -45,7 +47,7 @@ async def test_a_restart_studies_and_browses_from_the_cache(tmp_path: Path) -> N
 
 async def test_a_deck_edit_shows_at_the_next_start(tmp_path: Path) -> None:
     decks = tmp_path / "decks"
-    shutil.copytree(IIM, decks)
+    shutil.copytree(IIM_ONLY, decks)
     build_context(tmp_path, decks).conn.close()
     deck_file = decks / "iim" / "deck.yaml"
     deck_file.write_text(deck_file.read_text().replace("title: Idiopathic", "title: Edited"))
@@ -60,7 +62,7 @@ async def test_a_deck_edit_shows_at_the_next_start(tmp_path: Path) -> None:
 
 def start_moments(decks: Path, db: Path) -> dict[str, float]:
     """One real `quizapp` start, headless, exiting once home shows: its printed moments."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZAPP_EXIT_WHEN_READY": "1"}
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QUIZAPP_EXIT_WHEN_READY": "1"}
     run = subprocess.run(
         [sys.executable, "-m", "quizapp", "--db", str(db), "--decks", str(decks)],
         capture_output=True, text=True, env=env, timeout=120, check=True,
@@ -70,7 +72,7 @@ def start_moments(decks: Path, db: Path) -> dict[str, float]:
 
 def test_home_is_the_first_frame_when_no_deck_changed(tmp_path: Path) -> None:
     decks = tmp_path / "decks"
-    shutil.copytree(MINI, decks)
+    shutil.copytree(DECK_DATA, decks)
     db = tmp_path / "progress.sqlite3"
     first = start_moments(decks, db)
     assert first["first_frame"] < first["imported"]  # loading screen, then the worker

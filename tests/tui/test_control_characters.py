@@ -11,7 +11,8 @@ from pathlib import Path
 
 from quizapp.tui.app import QuizApp
 from quizapp.tui.study_screen import StudyScreen
-from tests.tui.conftest import MINI, build_context
+from tests.support.app import build_context
+from tests.support.paths import DECK_DATA
 
 CLEAR = "\x1b[2J"
 TITLE = "\x1b]0;pwned\x07"
@@ -32,9 +33,9 @@ async def test_a_deck_with_escapes_is_a_problem_on_home_and_its_name_is_shown_as
 ) -> None:
     decks = tmp_path / "decks"
     decks.mkdir()
-    shutil.copy(MINI / "mini.yaml", decks / "mini.yaml")
+    shutil.copy(DECK_DATA / "mini.yaml", decks / "mini.yaml")
     evil = (
-        (MINI / "mini.yaml")
+        (DECK_DATA / "mini.yaml")
         .read_text()
         .replace("id: mini, title: Mini deck", 'id: evil, title: "x\\e[2J"')
     )
@@ -52,7 +53,7 @@ async def test_a_deck_with_escapes_is_a_problem_on_home_and_its_name_is_shown_as
 
 
 async def test_card_text_with_escapes_is_shown_as_control_pictures(tmp_path: Path) -> None:
-    context = build_context(tmp_path, MINI)
+    context = build_context(tmp_path, DECK_DATA)
     for card_id, card in list(context.library.cards.items()):
         context.library.cards[card_id] = dataclasses.replace(
             card, prompt=f"{CLEAR}Evil {TITLE}prompt\x9b31m here"

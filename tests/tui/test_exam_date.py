@@ -9,7 +9,7 @@ from quizapp.tui.app import QuizApp
 from quizapp.tui.context import AppContext
 from quizapp.tui.deck_list import DeckList
 from quizapp.tui.exam_screen import ExamDateScreen
-from tests.tui.conftest import NOON
+from tests.support.clock import NOON
 
 TODAY = NOON.date()  # the fixed clock's study day (UTC, day starts 04:00)
 

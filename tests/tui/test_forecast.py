@@ -13,7 +13,9 @@ from quizapp.tui.app import QuizApp
 from quizapp.tui.forecast_screen import ForecastScreen
 from quizapp.tui.statistics_screen import StatisticsScreen
 from tests.simulation import Plan, simulate_session
-from tests.tui.conftest import MINI, Clock, build_context
+from tests.support.app import build_context
+from tests.support.clock import Clock
+from tests.support.paths import DECK_DATA
 from tests.tui.test_markup_deck import screen_text
 
 NOW = datetime(2026, 10, 31, 10, 0, tzinfo=UTC)
@@ -31,7 +33,7 @@ def body(app: QuizApp) -> str:
 
 async def test_forecast_screen_shows_the_simulation_and_its_keys(tmp_path: Path) -> None:
     clock = Clock(NOW)
-    context = build_context(tmp_path, MINI, clock=clock)
+    context = build_context(tmp_path, DECK_DATA, clock=clock)
     state = random.getstate()
     random.seed(5)
     simulate_session(context.conn, Plan(cards=60, days=30, seed=5))
@@ -61,7 +63,7 @@ async def test_forecast_screen_shows_the_simulation_and_its_keys(tmp_path: Path)
 
 
 async def test_nothing_to_forecast_is_said(tmp_path: Path) -> None:
-    context = build_context(tmp_path, MINI, clock=Clock(NOW))
+    context = build_context(tmp_path, DECK_DATA, clock=Clock(NOW))
     context.conn.execute("UPDATE cards SET suspended = 1")
     context.conn.commit()
     async with QuizApp(context).run_test(size=(80, 24)) as pilot:
@@ -75,7 +77,7 @@ async def test_nothing_to_forecast_is_said(tmp_path: Path) -> None:
 async def test_home_suggests_fitting_parameters_once_there_are_enough_reviews(
     tmp_path: Path,
 ) -> None:
-    context = build_context(tmp_path, MINI, clock=Clock(NOW))
+    context = build_context(tmp_path, DECK_DATA, clock=Clock(NOW))
     async with QuizApp(context).run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert not pilot.app.screen.query_one("#fit-hint").display  # a new file: nothing

@@ -5,14 +5,15 @@ from pathlib import Path
 
 from quizapp.tui.app import QuizApp
 from quizapp.tui.deck_list import DeckList
-from tests.tui.conftest import MINI, build_context
+from tests.support.app import build_context
+from tests.support.paths import DECK_DATA
 from tests.tui.test_markup_deck import screen_text
 
 
 async def test_problems_are_listed_with_their_place(tmp_path: Path) -> None:
     decks = tmp_path / "decks"
     decks.mkdir()
-    shutil.copy(MINI / "mini.yaml", decks / "mini.yaml")
+    shutil.copy(DECK_DATA / "mini.yaml", decks / "mini.yaml")
     (decks / "broken.yaml").write_text(
         'format: 1\ndeck: {id: broken, title: Broken, version: "1", authors: [A]}\n'
         "entities:\n  - {id: x, kind: nowhere, name: X, source: s1}\n"

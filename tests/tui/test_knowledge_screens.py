@@ -13,7 +13,9 @@ from quizapp.srs.session import StudySession
 from quizapp.srs.stats import stats_today
 from quizapp.tui.app import QuizApp
 from quizapp.tui.context import AppContext
-from tests.tui.conftest import IIM, Clock, build_context
+from tests.support.app import build_context
+from tests.support.bundled import IIM_ONLY
+from tests.support.clock import Clock
 
 SIZE = (80, 24)
 
@@ -21,7 +23,7 @@ SIZE = (80, 24)
 def studied(tmp_path: Path, days: int = 4) -> AppContext:
     """The iim deck studied for `days` days by a seeded learner, answer times included."""
     clock = Clock(datetime(2026, 10, 16, 10, 0, tzinfo=UTC))
-    context = build_context(tmp_path, IIM, clock=clock)
+    context = build_context(tmp_path, IIM_ONLY, clock=clock)
     rng = random.Random(5)
     for _ in range(days):
         session = StudySession(context.conn, clock=clock)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from quizapp.tui.app import QuizApp
 from quizapp.tui.study_screen import StudyScreen
-from tests.tui.conftest import build_context
+from tests.support.app import build_context
 
 MARKUP_DECKS = Path(__file__).parent / "data" / "markup"
 TITLE = "[bold red]x[/] deck"

@@ -16,7 +16,7 @@ from quizapp.tui.home_screen import HomeScreen
 from quizapp.tui.loading_screen import LoadingScreen
 from quizapp.tui.statistics_screen import StatisticsScreen
 from quizapp.tui.study_screen import StudyScreen
-from tests.tui.conftest import ROOT
+from tests.support.paths import REPO
 
 
 async def test_home_keys_open_each_screen(iim_app: QuizApp) -> None:
@@ -102,7 +102,7 @@ def test_unusable_progress_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
     bad = tmp_path / "progress.sqlite3"
     bad.write_text("not a database")
     done = subprocess.run(
-        [sys.executable, "-m", "quizapp", "--db", str(bad), "--decks", str(ROOT / "decks")],
+        [sys.executable, "-m", "quizapp", "--db", str(bad), "--decks", str(REPO / "decks")],
         capture_output=True,
         text=True,
         timeout=60,

@@ -16,7 +16,9 @@ from quizapp.tui.deck_list import DeckList
 from quizapp.tui.setting_edit_screen import SettingEditScreen
 from quizapp.tui.settings_screen import SettingsScreen
 from quizapp.tui.study_screen import StudyScreen
-from tests.tui.conftest import IIM, MINI, build_context
+from tests.support.app import build_context
+from tests.support.bundled import IIM_ONLY
+from tests.support.paths import DECK_DATA
 
 SIZE = (80, 24)
 
@@ -29,7 +31,7 @@ def stored(db: Path) -> dict[str, str]:
 
 @pytest.fixture
 def context(tmp_path: Path) -> AppContext:
-    return build_context(tmp_path, MINI)
+    return build_context(tmp_path, DECK_DATA)
 
 
 async def open_settings(pilot) -> SettingsScreen:
@@ -85,7 +87,7 @@ async def test_a_change_is_in_the_file_and_survives_a_restart(
         assert stored(db)["new_per_day"] == "2"
         assert "* New cards per day" in row_text(screen, "new_per_day")
     context.conn.close()
-    again = build_context(tmp_path, MINI, db=db)
+    again = build_context(tmp_path, DECK_DATA, db=db)
     async with QuizApp(again).run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "New 2" in deck_line(pilot.app, 0)  # mini has 3 new cards: the limit shows
@@ -148,7 +150,7 @@ async def test_the_theme_survives_a_restart(tmp_path: Path, context: AppContext)
         assert stored(db)["theme"] == '"nord"'
         assert " nord " in row_text(screen, "theme")  # the row shows it at once
     context.conn.close()
-    again = build_context(tmp_path, MINI, db=db)
+    again = build_context(tmp_path, DECK_DATA, db=db)
     app = QuizApp(again)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -189,8 +191,8 @@ async def test_study_kinds_vignette_shows_only_vignettes(iim_context: AppContext
 def two_decks(tmp_path: Path) -> Path:
     """The iim deck and the mini deck side by side."""
     decks = tmp_path / "decks"
-    shutil.copytree(IIM, decks)
-    shutil.copy(MINI / "mini.yaml", decks / "mini.yaml")
+    shutil.copytree(IIM_ONLY, decks)
+    shutil.copy(DECK_DATA / "mini.yaml", decks / "mini.yaml")
     return decks
 
 

@@ -10,7 +10,7 @@ from quizapp.quiz.builder import BlockSpec, Pool, build_block
 from quizapp.quiz.session import BlockSession
 from quizapp.tui.app import QuizApp
 from quizapp.tui.quiz.results_screen import QuizResultsScreen
-from tests.tui.conftest import study_only
+from tests.support.app import study_only
 from tests.tui.test_markup_deck import screen_text
 
 SIZES = [(60, 20), (120, 40)]

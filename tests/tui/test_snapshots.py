@@ -8,16 +8,22 @@ reaches the screen, and vignette seeds come from the fixed clock.
 """
 
 import shutil
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.worker import get_current_worker
 
 from quizapp.srs.config import save_deck_setting, save_setting
 from quizapp.srs.exam import set_exam_date
 from quizapp.tui.app import QuizApp
 from quizapp.tui.context import AppContext
-from tests.tui.conftest import IIM, MINI, NOON, build_context, study_only
+from quizapp.tui.loading_screen import LoadingScreen
+from tests.support.app import build_context, study_only, wait_for
+from tests.support.bundled import IIM_ONLY
+from tests.support.clock import NOON
+from tests.support.paths import DECK_DATA
 
 SIZE = (80, 24)
 
@@ -25,7 +31,7 @@ SIZE = (80, 24)
 @pytest.fixture
 def context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppContext:
     monkeypatch.chdir(tmp_path)
-    context = build_context(tmp_path, IIM, db=Path("progress.sqlite3"))
+    context = build_context(tmp_path, IIM_ONLY, db=Path("progress.sqlite3"))
     save_setting(context.conn, "fuzz", False)  # fsrs fuzz draws from the global random
     return context
 
@@ -100,7 +106,7 @@ def test_vignette_with_explanations(snap_compare, context: AppContext) -> None:
 
 def test_done_for_today(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    context = build_context(tmp_path, MINI, db=Path("progress.sqlite3"))
+    context = build_context(tmp_path, DECK_DATA, db=Path("progress.sqlite3"))
     save_setting(context.conn, "fuzz", False)
     app = QuizApp(context)
     keys = ["enter"] + ["space", "4"] * 5  # every card of the mini deck, Easy
@@ -110,7 +116,7 @@ def test_done_for_today(snap_compare, tmp_path: Path, monkeypatch: pytest.Monkey
 def test_statistics(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """On the small test deck, so this picture changes only when the screen does."""
     monkeypatch.chdir(tmp_path)
-    context = build_context(tmp_path, MINI, db=Path("progress.sqlite3"))
+    context = build_context(tmp_path, DECK_DATA, db=Path("progress.sqlite3"))
     save_setting(context.conn, "fuzz", False)
     keys = ["enter", "space", "4", "space", "3", "escape", "t"]
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*keys))
@@ -124,7 +130,7 @@ def test_browse_with_actions(snap_compare, tmp_path: Path, monkeypatch: pytest.M
     """Two cards selected (the mark column), one suspended, one flagged and buried. The
     decks are copied under the working directory, so the preview shows a relative path."""
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(MINI, "decks")
+    shutil.copytree(DECK_DATA, "decks")
     context = build_context(tmp_path, Path("decks"), db=Path("progress.sqlite3"))
     keys = ["b", "s", "down", "f", "b", "up", "space", "down", "space"]
 
@@ -165,7 +171,7 @@ def test_postpone_prompt(snap_compare, context: AppContext) -> None:
 def test_forecast(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Statistics, then `f`: the forecast of the small test deck after a few answers."""
     monkeypatch.chdir(tmp_path)
-    context = build_context(tmp_path, MINI, db=Path("progress.sqlite3"))
+    context = build_context(tmp_path, DECK_DATA, db=Path("progress.sqlite3"))
     save_setting(context.conn, "fuzz", False)
     keys = ["enter", "space", "4", "space", "3", "escape", "t", "f"]
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*keys))
@@ -175,3 +181,29 @@ def test_settings(snap_compare, context: AppContext) -> None:
     save_deck_setting(context.conn, "new_per_day", "iim", 10)  # a deck's own: marked changed
     keys = ("o", "down", "down", "down", "down", "down", "down", "down")
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*keys))
+
+
+def test_loading(snap_compare, iim_context: AppContext) -> None:
+    """The first frame while the decks load (the spinner held still: no animation)."""
+
+    def loading() -> AppContext:
+        """Still loading when the picture is taken; ends when the app closes."""
+        while not get_current_worker().is_cancelled:
+            time.sleep(0.01)
+        return iim_context
+
+    async def still(pilot) -> None:
+        pilot.app.animation_level = "none"
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, LoadingScreen), "loading")
+        await pilot.pause()
+
+    assert snap_compare(QuizApp(loader=loading), terminal_size=SIZE, run_before=still)
+
+
+def test_browse(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The card browser as it opens: the small test deck's cards and the first one's preview
+    (decks under the working directory: a relative path in the preview)."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(DECK_DATA, "decks")
+    context = build_context(tmp_path, Path("decks"), db=Path("progress.sqlite3"))
+    assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle("b"))

@@ -8,13 +8,15 @@ from pathlib import Path
 from quizapp.srs.stats import memory_stats
 from quizapp.tui.app import QuizApp
 from tests.simulation import Plan, simulate_session
-from tests.tui.conftest import MINI, Clock, build_context
+from tests.support.app import build_context
+from tests.support.clock import Clock
+from tests.support.paths import DECK_DATA
 
 
 async def test_statistics_show_calibration(tmp_path: Path) -> None:
     """Predicted against achieved recall, by bins with counts, as `memory_stats` computes."""
     clock = Clock(datetime(2026, 10, 16, 10, 0, tzinfo=UTC))
-    context = build_context(tmp_path, MINI, clock=clock)
+    context = build_context(tmp_path, DECK_DATA, clock=clock)
     state = random.getstate()
     random.seed(3)
     simulate_session(context.conn, Plan(cards=60, days=15, seed=3))

@@ -13,8 +13,8 @@ from quizapp.tui.card_view import CardView
 from quizapp.tui.context import AppContext
 from quizapp.tui.key_footer import KeyFooter
 from quizapp.tui.study_screen import StudyScreen
-from tests.frames import record_frames, to_laid_out_frame
-from tests.tui.conftest import study_only
+from tests.support.app import study_only
+from tests.support.frames import record_frames, to_laid_out_frame
 from tests.tui.test_markup_deck import screen_text
 
 

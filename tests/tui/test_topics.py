@@ -10,13 +10,14 @@ from quizapp.quiz.builder import BlockSpec, Pool, build_block
 from quizapp.quiz.session import BlockSession
 from quizapp.tui.app import QuizApp
 from quizapp.tui.quiz.review_screen import QuizReviewScreen
-from tests.tui.conftest import MINI, build_context
+from tests.support.app import build_context
+from tests.support.paths import DECK_DATA
 
 
 def two_decks_one_topic_id(folder: Path) -> Path:
     """The mini deck twice, as decks `mini` and `second`, both with topic `dx` (Diagnosis)."""
     folder.mkdir()
-    text = (MINI / "mini.yaml").read_text()
+    text = (DECK_DATA / "mini.yaml").read_text()
     (folder / "mini.yaml").write_text(text)
     second = text.replace(
         "deck: {id: mini, title: Mini deck", "deck: {id: second, title: Second deck"
@@ -69,12 +70,12 @@ def test_stats_command_names_topics_by_title(tmp_path: Path) -> None:
 
 def test_cards_topic_takes_a_title(tmp_path: Path) -> None:
     by_title = CliRunner().invoke(
-        main, ["cards", str(MINI), "--topic", "diagnosis", "--format", "json"]
+        main, ["cards", str(DECK_DATA), "--topic", "diagnosis", "--format", "json"]
     )
-    by_id = CliRunner().invoke(main, ["cards", str(MINI), "--topic", "dx", "--format", "json"])
+    by_id = CliRunner().invoke(main, ["cards", str(DECK_DATA), "--topic", "dx", "--format", "json"])
     assert by_title.exit_code == by_id.exit_code == 0
     assert by_title.output == by_id.output and by_id.output.count('"topic": "dx"') > 0
-    unknown = CliRunner().invoke(main, ["cards", str(MINI), "--topic", "rash"])
+    unknown = CliRunner().invoke(main, ["cards", str(DECK_DATA), "--topic", "rash"])
     assert unknown.exit_code == 1
     assert "no topic 'rash' in these decks (topics: Diagnosis (dx))" in unknown.stderr
 

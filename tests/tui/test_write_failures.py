@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from quizapp.cli import main
 from quizapp.tui.app import QuizApp
 from quizapp.tui.study_screen import StudyScreen
-from tests.tui.conftest import study_only
+from tests.support.app import study_only
 from tests.tui.test_study import open_study, review_rows
 
 QUICK_BUSY_MS = 50  # the app's connection waits this long for the lock, not 10 s

@@ -20,8 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quizapp.quiz.session import BlockSession, ItemState
+from quizapp.tui.answer_view import AnswerView
 from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen
-from quizapp.tui.quiz.explanation_view import ExplanationView
 from quizapp.tui.write_errors import saves
 
 SAVE_EVERY_TICKS = 5  # seconds between saves of the time spent on the question on screen
@@ -99,7 +99,7 @@ class QuizQuestionScreen(Screen[None]):
         with VerticalScroll(id="quiz-body"):
             yield Static(id="quiz-prompt")
             yield Vertical(id="quiz-options")
-            yield ExplanationView(id="quiz-explanation")
+            yield AnswerView(id="quiz-explanation")
         yield Static(id="quiz-hint")
         yield Footer()
 
@@ -151,10 +151,10 @@ class QuizQuestionScreen(Screen[None]):
                 )
                 for o in state.item.options
             )
-        explanation = self.query_one(ExplanationView)
+        explanation = self.query_one(AnswerView)
         explanation.display = explained
         if explained:
-            explanation.show(state.item, state.chosen)
+            explanation.show_options(state.item.options, state.chosen, state.item.extra)
         self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
         self._show_timer()
         self._show_hint()

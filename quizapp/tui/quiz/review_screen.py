@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quizapp.quiz.session import Block, load_block
-from quizapp.tui.quiz.explanation_view import ExplanationView
+from quizapp.tui.answer_view import AnswerView
 
 
 class QuizReviewScreen(Screen[None]):
@@ -47,7 +47,7 @@ class QuizReviewScreen(Screen[None]):
         yield Static(id="review-status")
         with VerticalScroll(id="review-body"):
             yield Static(id="review-prompt")
-            yield ExplanationView()
+            yield AnswerView()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -73,7 +73,7 @@ class QuizReviewScreen(Screen[None]):
             )
         )
         self.query_one("#review-prompt", Static).update(Content(state.item.prompt))
-        self.query_one(ExplanationView).show(state.item, state.chosen)
+        self.query_one(AnswerView).show_options(state.item.options, state.chosen, state.item.extra)
         self.query_one("#review-body", VerticalScroll).scroll_home(animate=False)
 
     def action_move(self, step: int) -> None:

@@ -3,17 +3,18 @@ timed block; tutor explanations; submit, results and review; deck text shown lit
 
 from dataclasses import replace
 
-from conftest import QuizTestApp, make_context
 from textual.widgets import DataTable, Input, Static
 
 from quizapp.quiz.scoring import history
 from quizapp.quiz.session import load_block
+from quizapp.tui.answer_view import AnswerView
+from quizapp.tui.app import QuizApp
 from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
 from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen, submit_question
-from quizapp.tui.quiz.explanation_view import ExplanationView
 from quizapp.tui.quiz.question_screen import QuizQuestionScreen
 from quizapp.tui.quiz.results_screen import QuizResultsScreen
 from quizapp.tui.quiz.review_screen import QuizReviewScreen
+from tests.support.app import open_quiz, quiz_context
 
 SIZE = (80, 24)
 
@@ -31,8 +32,9 @@ async def set_size(pilot, size: int) -> None:
 
 
 async def start_block(pilot, size: int, *choices: str):
-    """Click the builder's radio buttons (e.g. "#mode-timed"), set the size, press s."""
-    await pilot.pause()
+    """From home to the builder, click its radio buttons (e.g. "#mode-timed"), set the size,
+    press s."""
+    await open_quiz(pilot)
     for choice in choices:
         await pilot.click(choice)
     await set_size(pilot, size)
@@ -47,10 +49,10 @@ def wrong(session) -> str:
 
 
 async def test_take_quit_and_resume_a_timed_block(db_path, clock):
-    context = make_context(db_path, clock)
-    app = QuizTestApp(context)
+    context = quiz_context(db_path, clock)
+    app = QuizApp(context)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot)
         await pilot.click("#mode-timed")
         await set_size(pilot, 5)
         assert "timed: 90 s each" in text_of(app.screen, "#builder-available")
@@ -62,7 +64,7 @@ async def test_take_quit_and_resume_a_timed_block(db_path, clock):
         clock.advance(40)
         first = wrong(screen.session)
         await pilot.press(first)  # a timed answer: no explanation yet
-        assert not screen.query_one(ExplanationView).display
+        assert not screen.query_one(AnswerView).display
         await pilot.press("right", "x", "c", "f")  # strike C, flag question 2
         clock.advance(20)
         await pilot.press("right")
@@ -78,10 +80,10 @@ async def test_take_quit_and_resume_a_timed_block(db_path, clock):
     context.conn.close()
 
     clock.advance(3600)  # an hour later the app starts again; a paused block lost no time
-    context = make_context(db_path, clock)
-    app = QuizTestApp(context)
+    context = quiz_context(db_path, clock)
+    app = QuizApp(context)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot)
         await pilot.press("r")
         await pilot.pause()
         screen = app.screen
@@ -101,7 +103,7 @@ async def test_take_quit_and_resume_a_timed_block(db_path, clock):
 
 
 async def test_time_running_out_submits_the_block(context, clock):
-    app = QuizTestApp(context)
+    app = QuizApp(context)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_block(pilot, 2, "#mode-timed")
         await pilot.press("a")
@@ -114,13 +116,13 @@ async def test_time_running_out_submits_the_block(context, clock):
 
 
 async def test_tutor_mode_explains_each_answer_at_once(context):
-    app = QuizTestApp(context)
+    app = QuizApp(context)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_block(pilot, 3)
         item = screen.session.current.item
         await pilot.press(wrong(screen.session))
         await pilot.pause()
-        view = screen.query_one(ExplanationView)
+        view = screen.query_one(AnswerView)
         assert view.display and not screen.query_one("#quiz-options").display
         shown = "\n".join(str(w.render()) for w in view.query(Static))
         assert shown.startswith("Wrong: you chose")
@@ -131,7 +133,7 @@ async def test_tutor_mode_explains_each_answer_at_once(context):
 
 
 async def test_submit_confirm_results_and_review(context, clock):
-    app = QuizTestApp(context)
+    app = QuizApp(context)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_block(pilot, 3)
         clock.advance(30)
@@ -177,7 +179,7 @@ async def test_submit_confirm_results_and_review(context, clock):
 
 
 async def test_deck_text_is_shown_literally(db_path, clock):
-    context = make_context(db_path, clock)
+    context = quiz_context(db_path, clock)
     library = context.library
     for card_id, card in list(library.cards.items()):
         if card.kind == "mcq":
@@ -185,7 +187,7 @@ async def test_deck_text_is_shown_literally(db_path, clock):
             library.cards[card_id] = replace(
                 card, prompt="[bold red]Boom[/] $x {y}", options=options
             )
-    app = QuizTestApp(context)
+    app = QuizApp(context)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_block(pilot, 30, "#pool-all")
         while screen.session.current.item.kind != "mcq":
@@ -197,9 +199,9 @@ async def test_deck_text_is_shown_literally(db_path, clock):
 
 
 async def test_nothing_to_build_says_why(context):
-    app = QuizTestApp(context)
+    app = QuizApp(context)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot)
         await pilot.click("#pool-incorrect")
         await pilot.press("s")
         await pilot.pause()
@@ -212,8 +214,8 @@ async def test_nothing_to_build_says_why(context):
 async def test_r_resumes_the_preselected_open_block_whatever_has_focus(db_path, clock):
     """Back in the builder after pausing, the open block is highlighted, and r resumes it
     from the decks, the topics, the size field or the block list."""
-    context = make_context(db_path, clock)
-    app = QuizTestApp(context)
+    context = quiz_context(db_path, clock)
+    app = QuizApp(context)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(2):  # two open blocks: the newest is preselected
             screen = await start_block(pilot, 3)
@@ -245,8 +247,8 @@ def screen_lines(app) -> list[str]:
 async def test_ticked_and_chosen_differ_by_a_glyph_not_colour_alone(context):
     """A ticked topic shows ✓ and an unticked one none; the chosen pool and mode show ●,
     the others ○ (the stock widgets drew X and ● in both states, only coloured apart)."""
-    async with QuizTestApp(context).run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with QuizApp(context).run_test(size=SIZE) as pilot:
+        await open_quiz(pilot)
         topics = pilot.app.screen.query_one("#builder-topics")
         topics.focus()
         topics.highlighted = 0
@@ -264,13 +266,13 @@ async def test_ticked_and_chosen_differ_by_a_glyph_not_colour_alone(context):
 async def test_tutor_answer_shows_the_chosen_option_first_in_view(context):
     """Choosing the last option, its explanation comes right under the verdict, in view at
     80x24 with the question (it sat below the other options, off the screen)."""
-    async with QuizTestApp(context).run_test(size=SIZE) as pilot:
+    async with QuizApp(context).run_test(size=SIZE) as pilot:
         screen = await start_block(pilot, 3)
         item = screen.session.current.item
         last = next(o for o in reversed(item.options) if not o.correct)
         await pilot.press(last.label.lower())
         await pilot.pause()
-        view = screen.query_one(ExplanationView)
+        view = screen.query_one(AnswerView)
         options = list(view.query(".option"))
         assert "(your choice)" in str(options[0].render())
         assert "✓" in str(options[1].render())  # then the key
@@ -294,7 +296,7 @@ def test_counts_read_as_words() -> None:
 
 async def test_results_say_how_many_missed_questions_came_back(context, clock):
     """Wrong answers become reviews once; reopening the block shows the same count."""
-    app = QuizTestApp(context)
+    app = QuizApp(context)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_block(pilot, 3)
         for _ in range(2):
@@ -317,7 +319,7 @@ async def test_results_say_how_many_missed_questions_came_back(context, clock):
 
 
 async def test_one_missed_question_is_singular(context, clock):
-    app = QuizTestApp(context)
+    app = QuizApp(context)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_block(pilot, 2)
         await pilot.press(wrong(screen.session), "right")

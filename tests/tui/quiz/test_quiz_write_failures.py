@@ -4,10 +4,10 @@ disk) is shown, the screen keeps only what was saved, a retry saves it, db check
 import sqlite3
 from pathlib import Path
 
-from conftest import QuizTestApp, make_context
-from test_quiz_screens import start_block, wrong
-
 from quizapp.quiz import session as quiz_session
+from quizapp.tui.app import QuizApp
+from tests.support.app import quiz_context
+from tests.tui.quiz.test_quiz_screens import start_block, wrong
 from tests.tui.test_write_failures import QUICK_BUSY_MS, WriteLock, db_check, messages
 
 store = quiz_session.store
@@ -15,9 +15,9 @@ store = quiz_session.store
 
 async def test_a_locked_file_and_a_full_disk_during_a_quiz(tmp_path: Path, monkeypatch) -> None:
     db = tmp_path / "progress.sqlite3"
-    context = make_context(db)
+    context = quiz_context(db)
     context.conn.execute(f"PRAGMA busy_timeout = {QUICK_BUSY_MS}")
-    app = QuizTestApp(context)
+    app = QuizApp(context)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_block(pilot, 3, "#mode-timed")
         session = screen.session

@@ -1,9 +1,9 @@
-"""A small hand-made library for quiz tests: fast, and every key and topic is known."""
+"""A small hand-made library for quiz engine tests: fast, and every key and topic is known."""
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from quizapp.deck.errors import Location
 from quizapp.generate.card import Card, Option
@@ -13,19 +13,6 @@ from quizapp.store.sync import DeckInfo, sync_deck
 START = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 TOPICS = ("antibodies", "biopsy", "treatment")
 LABELS = "ABCDE"
-
-
-class Clock:
-    """A settable clock: tests move time by hand."""
-
-    def __init__(self, now: datetime = START) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 def make_card(i: int, *, deck: str = "iim", kind: str = "mcq", seed: int | None = None) -> Card:

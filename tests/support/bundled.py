@@ -8,7 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.support.paths import DECKS
 
 
 def iim_only_folder() -> Path:
@@ -16,5 +16,8 @@ def iim_only_folder() -> Path:
     root = Path(tempfile.mkdtemp(prefix="quizapp-iim-"))
     atexit.register(shutil.rmtree, root, ignore_errors=True)
     folder = root / "decks"
-    shutil.copytree(REPO / "decks" / "iim", folder / "iim")
+    shutil.copytree(DECKS / "iim", folder / "iim")
     return folder
+
+
+IIM_ONLY = iim_only_folder()  # one copy for the session's app tests, which only read it

@@ -1,0 +1,75 @@
+"""The real app on a temporary progress file: its context, test set-up, and waiting for
+what a key or a worker brings to the screen (never a fixed sleep)."""
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from quizapp.library import load_library, sync_library
+from quizapp.paths import Settings
+from quizapp.srs.config import save_setting
+from quizapp.store.connection import open_store
+from quizapp.tui.context import AppContext
+from tests.support.clock import Clock
+from tests.support.quiz_library import START, make_library, sync
+
+WAIT_SECONDS = 10.0  # far longer than any screen takes on a busy 2-core machine
+
+
+def build_context(
+    tmp_path: Path, decks_dir: Path, clock: Clock | None = None, db: Path | None = None
+) -> AppContext:
+    """The app's context on the decks of `decks_dir`, as `quizapp` builds it at start.
+    `db` relative to the working directory keeps temporary paths off snapshots."""
+    db = db or tmp_path / "progress.sqlite3"
+    first_run = not db.exists()
+    conn = open_store(db, synchronous="NORMAL")
+    save_setting(conn, "timezone", "UTC")  # the study day must not follow the test machine
+    library = load_library(decks_dir, conn)  # as the app does: unchanged decks from the file
+    sync_library(conn, library)
+    return AppContext(
+        Settings(db_path=db, decks_dir=decks_dir), conn, library, clock or Clock(), first_run
+    )
+
+
+def study_only(context: AppContext, *kinds: str) -> None:
+    """Test setup: suspend every card of other kinds, so the queue starts with these."""
+    marks = ", ".join("?" * len(kinds))
+    context.conn.execute(f"UPDATE cards SET suspended = 1 WHERE kind NOT IN ({marks})", kinds)
+
+
+async def wait_for(pilot: Pilot, ready: Callable[[], bool], what: str = "") -> None:
+    """Let the app run until `ready()` is true; fail after WAIT_SECONDS saying `what` never
+    came (a screen that is merely slow still passes, a broken one fails)."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not ready():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {WAIT_SECONDS:.0f} s for {what or ready}")
+        await pilot.pause()
+
+
+def quiz_context(db_path: Path, clock: Clock | None = None) -> AppContext:
+    """The app's context on the small quiz library; a second call on the same file is the
+    app started again."""
+    first_run = not db_path.exists()
+    conn = open_store(db_path, synchronous="NORMAL")
+    library = make_library()
+    sync(conn, library)
+    settings = Settings(db_path, db_path.parent)
+    return AppContext(settings, conn, library, clock or Clock(START), first_run)
+
+
+async def open_quiz(pilot: Pilot) -> None:
+    """From the home screen to the quiz builder, as a learner gets there (the `q` key);
+    nothing to do when the builder is on screen already."""
+    from quizapp.tui.home_screen import HomeScreen
+    from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
+
+    app = pilot.app
+    if isinstance(app.screen, QuizBuilderScreen):
+        return
+    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+    await pilot.press("q")
+    await wait_for(pilot, lambda: isinstance(app.screen, QuizBuilderScreen), "the builder")
