@@ -38,6 +38,7 @@ from quizapp.srs.exam import set_exam_date
 from quizapp.srs.session import Queue, StudySession
 from quizapp.store.connection import open_store
 from quizapp.store.sync import CardRecord, DeckInfo, sync_deck
+from tests.support.clock import Clock
 
 ZONE = ZoneInfo("Europe/Berlin")
 FIRST_DAY = date(2026, 10, 1)  # summer time ends on 25 October: a 25-hour day inside
@@ -234,7 +235,7 @@ def simulate_session(conn: sqlite3.Connection, plan: Plan) -> Run:
         leech_threshold=plan.leech_threshold,
         bury_reviews=plan.bury_reviews,
     )
-    clock = _Clock(start)
+    clock = Clock(start)
     session = StudySession(conn, config, clock=clock)
     exact = config.scheduler(fuzz=False)
     learner = Learner(plan.seed, exact, plan.memory)
@@ -377,11 +378,3 @@ def simulate_ideal(plan: Plan) -> Run:
         run.answers_per_day.append(answers)
     run.unintroduced = plan.cards - len(cards)
     return run
-
-
-class _Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now

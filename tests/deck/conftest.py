@@ -5,9 +5,6 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).parent / "data"
-MINI = DATA / "mini.yaml"
-
 
 @pytest.fixture
 def write(tmp_path: Path):

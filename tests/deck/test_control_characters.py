@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from quizapp.cli import main
 from quizapp.deck.loader import check_deck
-from tests.deck.conftest import MINI
+from tests.support.paths import MINI_DECK
 
 ESCAPES = {
     "clear screen": r'"\e[2J\e[H"',
@@ -25,7 +25,7 @@ ESCAPES = {
 
 
 def deck_with_title(tmp_path, title: str, where: str = "title"):
-    text = MINI.read_text(encoding="utf-8")
+    text = MINI_DECK.read_text(encoding="utf-8")
     old = "deck: {id: mini, title: Mini deck,"
     assert old in text
     if where == "title":

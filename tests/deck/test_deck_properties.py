@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from quizapp.deck.errors import Problem
 from quizapp.deck.loader import LoadResult, check_deck
 from quizapp.deck.yaml_source import _resolve
-from tests.deck.conftest import MINI
+from tests.support.paths import MINI_DECK
 
-MINI_TEXT = MINI.read_text(encoding="utf-8")
+MINI_TEXT = MINI_DECK.read_text(encoding="utf-8")
 MINI_DATA = yaml.safe_load(MINI_TEXT)
 YAML_CHARS = st.sampled_from(list(" \n-:{}[],'\"&*!#|>%@`?\t") + list("abcxyz019"))
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,7 +6,7 @@ import pytest
 
 from quizapp.deck.errors import DeckError
 from quizapp.deck.loader import check_deck, load_deck
-from tests.deck.conftest import MINI
+from tests.support.paths import MINI_DECK
 
 HEAD = """\
 format: 1
@@ -38,13 +38,13 @@ def errors_of(path: Path) -> list[tuple[int, int, str]]:
 
 
 def test_mini_deck_loads_into_the_model():
-    deck = load_deck(MINI)
+    deck = load_deck(MINI_DECK)
     assert deck.id == "mini"
     assert deck.entities["dm"].attributes["ck"].max == 20000
     (relation,) = deck.relations
     assert relation.id == "dm.has_finding.heliotrope"
     assert relation.frequency == "hallmark"
-    assert relation.loc.line == 26 and relation.loc.path == str(MINI)
+    assert relation.loc.line == 26 and relation.loc.path == str(MINI_DECK)
 
 
 def test_a_deck_spans_several_files(write):

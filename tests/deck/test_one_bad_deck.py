@@ -16,13 +16,13 @@ from click.testing import CliRunner
 from quizapp.cli import main
 from quizapp.deck.loader import check_deck
 from quizapp.library import load_library
-from tests.deck.conftest import MINI
+from tests.support.paths import MINI_DECK
 
 HEADER = 'format: 1\ndeck: {id: %s, title: T, version: "1", authors: [A]}\n'
 
 
 def mini_with(deck_id: str, old: str, new: str) -> str:
-    text = MINI.read_text(encoding="utf-8").replace("id: mini,", f"id: {deck_id},")
+    text = MINI_DECK.read_text(encoding="utf-8").replace("id: mini,", f"id: {deck_id},")
     assert old in text
     return text.replace(old, new)
 
@@ -93,7 +93,7 @@ BAD = [
 def decks(tmp_path: Path) -> Path:
     folder = tmp_path / "decks"
     folder.mkdir()
-    shutil.copy(MINI, folder / "mini.yaml")
+    shutil.copy(MINI_DECK, folder / "mini.yaml")
     return folder
 
 
@@ -198,11 +198,11 @@ def test_an_unreadable_subfolder_is_a_located_problem():
     top = Path(tempfile.mkdtemp(prefix="quizapp-unreadable-"))
     try:
         top.chmod(0o755)
-        shutil.copy(MINI, top / "mini.yaml")
+        shutil.copy(MINI_DECK, top / "mini.yaml")
         (top / "mini.yaml").chmod(0o644)
         locked = top / "locked"
         locked.mkdir()
-        shutil.copy(MINI, locked / "deck.yaml")
+        shutil.copy(MINI_DECK, locked / "deck.yaml")
         locked.chmod(0o000)
         closed = top / "closed"  # may be entered, not listed: the app is given it as --decks
         closed.mkdir()

@@ -8,11 +8,13 @@ import pytest
 import yaml
 
 from quizapp.deck.json_schema import deck_json_schema, schema_text
-from tests.deck.conftest import MINI
+from tests.support.paths import MINI_DECK
 
 REPO = Path(__file__).resolve().parents[2]
 FORMAT2 = REPO / "tests" / "generate" / "data" / "format2"  # a test deck per format 2 field
-DECK_FILES = sorted((REPO / "decks").rglob("*.yaml")) + [MINI] + sorted(FORMAT2.rglob("*.yaml"))
+DECK_FILES = (
+    sorted((REPO / "decks").rglob("*.yaml")) + [MINI_DECK] + sorted(FORMAT2.rglob("*.yaml"))
+)
 
 
 def test_committed_schema_is_current():
@@ -31,7 +33,7 @@ def test_valid_deck_files_satisfy_the_schema(path):
 
 
 def test_schema_rejects_what_the_validator_rejects():
-    data = yaml.safe_load(MINI.read_text(encoding="utf-8"))
+    data = yaml.safe_load(MINI_DECK.read_text(encoding="utf-8"))
     data["entities"][0]["sorce"] = "s1"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, deck_json_schema())

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from quizapp.cli import main
 from quizapp.deck.loader import check_deck, load_deck
 from quizapp.generate import generate_deck
-from tests.deck.conftest import DATA
+from tests.support.paths import DECK_DATA
 
-V1 = DATA / "format2" / "v1" / "deck.yaml"
+V1 = DECK_DATA / "format2" / "v1" / "deck.yaml"
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from quizapp.cli import main
-from tests.deck.conftest import MINI
+from tests.support.paths import MINI_DECK
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -24,7 +24,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_valid_deck_exits_zero():
-    result = CliRunner().invoke(main, ["validate", str(MINI)])
+    result = CliRunner().invoke(main, ["validate", str(MINI_DECK)])
     assert result.exit_code == 0
     assert "1 deck: 0 errors" in result.output
 

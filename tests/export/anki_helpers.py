@@ -125,7 +125,7 @@ def export_packages(col: Collection, folder: Path) -> dict[str, Path]:
 
 def small_deck_and_export(folder: Path) -> tuple[Path, Path]:
     """The small test deck in `folder/decks`, and quizapp's Anki export of it."""
-    from tests.export.conftest import SMALL, run
+    from tests.export.helpers import SMALL, run
 
     decks = folder / "decks"
     decks.mkdir()

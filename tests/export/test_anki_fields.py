@@ -5,7 +5,7 @@ import pytest
 from quizapp.deck.loader import load_deck
 from quizapp.export import select_cards
 from quizapp.export.anki import BASIC, BEST_ANSWER, CLOZE, cloze_field, note_for
-from tests.export.conftest import SMALL, small_data, write_deck
+from tests.export.helpers import SMALL, small_data, write_deck
 
 
 @pytest.fixture(scope="module")

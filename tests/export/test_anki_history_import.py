@@ -32,7 +32,7 @@ from tests.export.anki_helpers import (
     top_deck,
 )
 from tests.export.anki_helpers import study_day as study_in_anki
-from tests.export.conftest import run
+from tests.export.helpers import run
 
 pytestmark = pytest.mark.anki
 

@@ -10,7 +10,7 @@ from quizapp.deck.loader import load_deck
 from quizapp.export import select_cards
 from quizapp.export.anki import write_anki
 from tests.export.anki_helpers import collection, import_package, notes_per_type, shown_text
-from tests.export.conftest import CLOZE_LOOKALIKE, GIFT_SPECIALS, IIM, SCRIPT, run
+from tests.export.helpers import CLOZE_LOOKALIKE, GIFT_SPECIALS, IIM, SCRIPT, run
 
 pytestmark = pytest.mark.anki
 

@@ -23,7 +23,7 @@ from tests.export.anki_helpers import (
     export_packages,
     small_deck_and_export,
 )
-from tests.export.conftest import run
+from tests.export.helpers import run
 
 pytestmark = pytest.mark.anki
 

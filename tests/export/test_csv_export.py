@@ -4,7 +4,7 @@ import csv
 import json
 from pathlib import Path
 
-from tests.export.conftest import FORMULA, IIM, SCRIPT, run
+from tests.export.helpers import FORMULA, IIM, SCRIPT, run
 
 
 def _read(path):

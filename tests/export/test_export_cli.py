@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.export.conftest import IIM, SMALL, run
+from tests.export.helpers import IIM, SMALL, run
 
 # (command words, output suffix)
 EXPORTS = [

@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from tests.export.conftest import SMALL, run
+from tests.export.helpers import SMALL, run
 
 EXPORTS = [(["anki"], ".apkg"), (["csv"], ".csv"), (["lms", "--format", "gift"], ".gift")]
 

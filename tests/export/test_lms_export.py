@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tests.export.conftest import CLOZE_LOOKALIKE, GIFT_SPECIALS, IIM, SCRIPT, run
+from tests.export.helpers import CLOZE_LOOKALIKE, GIFT_SPECIALS, IIM, SCRIPT, run
 
 SCHEMAS = Path(__file__).parent / "schemas" / "qti21"
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"

@@ -11,7 +11,7 @@ from quizapp.generate.case import blueprint_facts, draw_case
 from quizapp.generate.index import build_index
 from quizapp.generate.lint_stem import check_slots, split_prompt
 from quizapp.generate.ruleout import Facts, contradictions, excluded
-from tests.generate.conftest import DATA
+from tests.generate.helpers import DATA
 
 ALPHA_AGE = "    age: {min: 30, max: 70}\n"
 BETA_ONSET = "age_at_onset: {min: 20, max: 80, source: s1}, sex_ratio: {female: 2"

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from quizapp.cli import main
 from quizapp.generate.explain import explain_deck
-from tests.generate.conftest import DATA, twins_losing_gamma
+from tests.generate.helpers import DATA, twins_losing_gamma
 
 REPO = Path(__file__).parents[2]
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from quizapp.cli import main
 from quizapp.kinds import KINDS
-from tests.generate.conftest import twins_losing_gamma
+from tests.generate.helpers import twins_losing_gamma
 
 DATA = Path(__file__).parent / "data"
 IIM = Path(__file__).parents[2] / "decks" / "iim" / "deck.yaml"

@@ -12,8 +12,8 @@ from quizapp.generate.case import blueprint_facts, draw_case
 from quizapp.generate.index import build_index
 from quizapp.generate.ruleout import Facts, contradictions, excluded
 from quizapp.generate.stem import stem_text
-from tests.generate.conftest import FORMAT2, diagnosis_renders, problems_at
-from tests.generate.conftest import UPGRADE_HINT as HINT
+from tests.generate.helpers import FORMAT2, diagnosis_renders, problems_at
+from tests.generate.helpers import UPGRADE_HINT as HINT
 
 AGES = FORMAT2 / "ages.yaml"
 

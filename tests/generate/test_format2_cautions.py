@@ -2,7 +2,7 @@
 caution, probably safe) and its safe `alternatives`, as cards."""
 
 from quizapp.deck.loader import load_deck
-from tests.generate.conftest import FORMAT2, UPGRADE_HINT, cards_by_id, problems_at
+from tests.generate.helpers import FORMAT2, UPGRADE_HINT, cards_by_id, problems_at
 
 CAUTIONS = FORMAT2 / "cautions.yaml"
 

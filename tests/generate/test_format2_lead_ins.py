@@ -3,7 +3,7 @@ located errors for an unknown lead-in, one without an answer, and one that is no
 
 from quizapp.deck.loader import load_deck
 from quizapp.generate.proof_check import ProofChecker
-from tests.generate.conftest import UPGRADE_HINT, diagnosis_renders, problems_at
+from tests.generate.helpers import UPGRADE_HINT, diagnosis_renders, problems_at
 
 LEAD_IN = "Which of the following is the most likely cause of this patient's double vision?"
 ADDED = {"    source: s1\n  - id: bp-zeta": f'    lead_ins: {{diagnosis: "{LEAD_IN}"}}\n'

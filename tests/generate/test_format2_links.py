@@ -8,8 +8,8 @@ from quizapp.cli import main
 from quizapp.deck.links import check_links
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
-from tests.generate.conftest import FORMAT2, problems_at
-from tests.generate.conftest import UPGRADE_HINT as HINT
+from tests.generate.helpers import FORMAT2, problems_at
+from tests.generate.helpers import UPGRADE_HINT as HINT
 
 LINKS = FORMAT2 / "links.yaml"
 THEIRS = FORMAT2 / "theirs.yaml"

@@ -2,7 +2,7 @@
 repeated key without one never gets the ambiguous "what does S stand for?" card."""
 
 from quizapp.deck.loader import load_deck
-from tests.generate.conftest import FORMAT2, UPGRADE_HINT, cards_by_id, problems_at
+from tests.generate.helpers import FORMAT2, UPGRADE_HINT, cards_by_id, problems_at
 
 MNEMONICS = FORMAT2 / "mnemonics.yaml"
 

@@ -11,7 +11,7 @@ from quizapp.generate.case import blueprint_facts
 from quizapp.generate.index import build_index
 from quizapp.generate.proof_check import ProofChecker
 from quizapp.generate.vignette import distractor_ids, plan_blueprint
-from tests.generate.conftest import (
+from tests.generate.helpers import (
     FORMAT2,
     UPGRADE_HINT,
     cards_by_id,

@@ -7,8 +7,8 @@ import pytest
 
 from quizapp.deck.loader import load_deck
 from quizapp.generate.stem import with_pronouns
-from tests.generate.conftest import FORMAT2, diagnosis_renders, problems_at
-from tests.generate.conftest import UPGRADE_HINT as HINT
+from tests.generate.helpers import FORMAT2, diagnosis_renders, problems_at
+from tests.generate.helpers import UPGRADE_HINT as HINT
 
 SETTINGS = FORMAT2 / "settings.yaml"
 

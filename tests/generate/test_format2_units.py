@@ -11,9 +11,9 @@ from quizapp.deck.loader import load_deck
 from quizapp.deck.units import TIME, convert
 from quizapp.generate import generate_deck
 from quizapp.generate.proof_check import ProofChecker
-from tests.generate.conftest import FORMAT2, problems_at
-from tests.generate.conftest import UPGRADE_HINT as HINT
-from tests.generate.conftest import diagnosis_renders as _renders
+from tests.generate.helpers import FORMAT2, problems_at
+from tests.generate.helpers import UPGRADE_HINT as HINT
+from tests.generate.helpers import diagnosis_renders as _renders
 
 UNITS = FORMAT2 / "units.yaml"
 

@@ -13,7 +13,7 @@ from quizapp.generate import generate_deck
 from quizapp.generate.index import build_index
 from quizapp.generate.proof_check import check_card
 from quizapp.generate.text import cue_stems
-from tests.generate.conftest import DATA
+from tests.generate.helpers import DATA
 
 EVIDENCE = re.compile(r",? ?(necessary: true|complete: each_from),?")
 

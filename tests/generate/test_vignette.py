@@ -15,7 +15,7 @@ from quizapp.generate.lint import lint_card
 from quizapp.generate.lint_stem import check_cover, split_prompt
 from quizapp.generate.ruleout import contradictions
 from quizapp.generate.vignette import plan_blueprint, render_plan
-from tests.generate.conftest import DATA
+from tests.generate.helpers import DATA
 
 SEEDS = st.integers(min_value=0, max_value=2**32)
 

@@ -5,6 +5,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from quizapp.library import load_library, sync_library
@@ -73,3 +74,15 @@ async def open_quiz(pilot: Pilot) -> None:
     await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
     await pilot.press("q")
     await wait_for(pilot, lambda: isinstance(app.screen, QuizBuilderScreen), "the builder")
+
+
+def palette_settled(app: App) -> bool:
+    """The command palette is open and has listed every match for what was typed."""
+    from textual.command import CommandList, CommandPalette
+
+    palette = app.screen
+    if not isinstance(palette, CommandPalette):
+        return False
+    group = CommandPalette._GATHER_COMMANDS_GROUP
+    gathering = any(w.group == group and not w.is_finished for w in app.workers)
+    return not gathering and palette.query_one(CommandList).option_count > 0

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from quizapp.tui.app import QuizApp
 from quizapp.tui.study_screen import StudyScreen
-from tests.support.app import build_context
+from tests.support.app import build_context, wait_for
 
 MARKUP_DECKS = Path(__file__).parent / "data" / "markup"
 TITLE = "[bold red]x[/] deck"
@@ -46,5 +46,4 @@ async def test_markup_deck_renders_literally(tmp_path: Path) -> None:
         await pilot.press("escape", "ctrl+p")
         await pilot.pause()
         await pilot.press(*"study")
-        await pilot.pause(0.3)
-        assert f"Study {TITLE}" in screen_text(app)
+        await wait_for(pilot, lambda: f"Study {TITLE}" in screen_text(app), "the study command")

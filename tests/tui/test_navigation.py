@@ -16,6 +16,7 @@ from quizapp.tui.home_screen import HomeScreen
 from quizapp.tui.loading_screen import LoadingScreen
 from quizapp.tui.statistics_screen import StatisticsScreen
 from quizapp.tui.study_screen import StudyScreen
+from tests.support.app import palette_settled, wait_for
 from tests.support.paths import REPO
 
 
@@ -56,7 +57,7 @@ async def test_command_palette_reaches_screens(iim_app: QuizApp) -> None:
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*words)
-            await pilot.pause(0.3)
+            await wait_for(pilot, lambda: palette_settled(iim_app), f"matches for {words!r}")
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(iim_app.screen, screen_type), words

@@ -1,0 +1,57 @@
+"""What the generator tests share: their data files and how they read a deck's problems and cards."""
+
+from pathlib import Path
+
+from quizapp.deck.loader import check_deck
+from quizapp.deck.model import Deck
+
+DATA = Path(__file__).parent / "data"
+FORMAT2 = DATA / "format2"
+
+
+def problems_at(root: Path) -> list[tuple[int, int, str]]:
+    """(line, col, message) of every problem of a deck."""
+    return [(p.loc.line, p.loc.col, p.message) for p in check_deck(root).problems]
+
+
+UPGRADE_HINT = "run `quizapp deck upgrade PATH` to move the deck to format 2"
+
+
+def diagnosis_renders(deck: Deck, blueprint: str, seeds=range(30)) -> list:
+    """The blueprint's diagnosis vignette rendered with each seed."""
+    from quizapp.generate.vignette import render_vignette
+
+    cid = f"{deck.id}:vignette:{blueprint}:diagnosis"
+    return [render_vignette(deck, cid, seed) for seed in seeds]
+
+
+def twins_losing_gamma(tmp_path: Path) -> Path:
+    """twins.yaml (in a folder of its own) whose bp-gamma denies only two signs: its stem
+    rules out too few other conditions for a diagnosis item."""
+    deck = tmp_path / "decks" / "twins.yaml"
+    deck.parent.mkdir()
+    deck.write_text(
+        (DATA / "twins.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "negative: [sign-alpha, sign-beta, sign-delta, sign-epsilon, sign-zeta]",
+            "negative: [sign-alpha, sign-beta]",
+        ),
+        encoding="utf-8",
+    )
+    return deck
+
+
+def cards_by_id(deck: Deck) -> dict:
+    """Every generated card of a deck, by id."""
+    from quizapp.generate import generate_deck
+
+    return {c.id: c for c in generate_deck(deck).cards}
+
+
+def unproven(deck: Deck) -> list[tuple[str, list[str]]]:
+    """(card id, problems) of every card whose proofs the checker cannot re-derive."""
+    from quizapp.generate.proof_check import ProofChecker
+
+    checker = ProofChecker(deck)
+    return [(cid, found) for cid, c in cards_by_id(deck).items() if (found := checker.check(c))]
