@@ -22,25 +22,14 @@ from quizapp.generate.stored import decode, encode
 from quizapp.library import Library, load_library, sync_library
 from quizapp.srs.session import StudySession
 from quizapp.store.connection import open_store
-from tests.support.bundled import iim_only_folder
+from tests.support.decks import IIM_ONLY, deck_folder
 from tests.support.old_files import downgrade_to_before_cache
-
-REPO = Path(__file__).resolve().parents[1]
-SMALL = REPO / "tests" / "generate" / "data" / "small.yaml"
-IIM = iim_only_folder()  # decks/ ships two decks; these tests pin the IIM deck
+from tests.support.paths import SMALL_DECK
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    decks = tmp_path / "decks"
-    decks.mkdir()
-    shutil.copy(SMALL, decks / "small.yaml")
-    return decks
-
-
-@pytest.fixture
-def conn(tmp_path: Path) -> sqlite3.Connection:
-    return open_store(tmp_path / "progress.sqlite3", synchronous="NORMAL")
+    return deck_folder(tmp_path, SMALL_DECK)
 
 
 def start(folder: Path, conn: sqlite3.Connection, version: str = "") -> tuple[Library, dict]:
@@ -61,8 +50,8 @@ def test_an_unchanged_deck_is_neither_generated_nor_synced_nor_written(folder, c
 
 
 def test_cards_from_the_file_equal_freshly_generated_ones(tmp_path, conn):
-    fresh, _ = start(IIM, conn)
-    cached, _ = start(IIM, conn)
+    fresh, _ = start(IIM_ONLY, conn)
+    cached, _ = start(IIM_ONLY, conn)
     assert list(cached.cached) == ["iim"]
     some = sorted(fresh.cards)[::37]
     assert all(cached.card(card_id) == fresh.cards[card_id] for card_id in some)
@@ -71,8 +60,8 @@ def test_cards_from_the_file_equal_freshly_generated_ones(tmp_path, conn):
 
 
 def test_a_cached_vignette_renders_as_from_the_deck(conn):
-    fresh, _ = start(IIM, conn)
-    cached, _ = start(IIM, conn)
+    fresh, _ = start(IIM_ONLY, conn)
+    cached, _ = start(IIM_ONLY, conn)
     vignette = next(c for c in fresh.cards.values() if c.kind == "vignette")
     assert cached.render(vignette.id, 11) == fresh.render(vignette.id, 11)
     assert cached.render(vignette.id, 11) != cached.card(vignette.id)  # a new case
@@ -103,7 +92,7 @@ def test_a_deck_edit_is_picked_up_at_the_next_start_and_progress_is_kept(folder,
 
 def test_an_edit_to_an_included_file_is_picked_up(tmp_path, conn):
     decks = tmp_path / "decks"
-    shutil.copytree(IIM, decks)
+    shutil.copytree(IIM_ONLY, decks)
     start(decks, conn)
     included = decks / "iim" / "sources.yaml"
     assert included.exists()

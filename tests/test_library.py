@@ -7,18 +7,13 @@ import pytest
 
 from quizapp.library import load_library, sync_library
 from quizapp.store.connection import open_store
-
-REPO = Path(__file__).resolve().parents[1]
-SMALL = REPO / "tests" / "generate" / "data" / "small.yaml"
-IIM = REPO / "decks"
+from tests.support.decks import deck_folder
+from tests.support.paths import DECKS, SMALL_DECK
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    decks = tmp_path / "decks"
-    decks.mkdir()
-    shutil.copy(SMALL, decks / "small.yaml")
-    return decks
+    return deck_folder(tmp_path, SMALL_DECK)
 
 
 def test_a_broken_deck_is_reported_and_the_others_still_load(folder: Path):
@@ -35,7 +30,7 @@ def test_a_broken_deck_is_reported_and_the_others_still_load(folder: Path):
 
 
 def test_two_decks_with_one_id_are_refused(folder: Path):
-    shutil.copy(SMALL, folder / "again.yaml")
+    shutil.copy(SMALL_DECK, folder / "again.yaml")
     library = load_library(folder)
     assert list(library.decks) == ["small"]
     assert any("deck id 'small' is used twice" in p.message for p in library.problems)
@@ -66,7 +61,7 @@ def test_sync_retires_removed_cards_and_keeps_rewording(folder: Path, tmp_path: 
 
 
 def test_render_gives_a_vignette_a_fresh_case_with_the_same_id():
-    library = load_library(IIM)
+    library = load_library(DECKS)
     vignette = next(c for c in library.cards.values() if c.kind == "vignette")
     one, two = library.render(vignette.id, 1), library.render(vignette.id, 2)
     assert one.id == two.id == vignette.id

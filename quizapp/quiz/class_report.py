@@ -37,9 +37,8 @@ from quizapp.quiz.item_analysis import (
     Scores,
     Thresholds,
     group_size,
-    item_flags,
+    item_row,
     kr20,
-    option_stats,
 )
 from quizapp.quiz.results_file import ResultItem, ResultsFile
 
@@ -102,8 +101,6 @@ def _pooled_item(
     g = group_size(len(learners), thresholds.group_fraction)
     upper, lower = frozenset(ranked[:g]), frozenset(ranked[len(ranked) - g :] if g else ())
     correct = [lrn for lrn in learners if answers[lrn].correct]
-    n = len(learners)
-    p = len(correct) / n
     d = None
     if upper:
         d = (sum(lrn in upper for lrn in correct) - sum(lrn in lower for lrn in correct)) / g
@@ -118,21 +115,7 @@ def _pooled_item(
     r_pb = _pearson([x for x, _ in pairs], [y for _, y in pairs])
     data = _item_data(item_id, {lrn: answers[lrn] for lrn in learners})
     scores = Scores(tuple(learners), {}, 0, 0, upper, lower)
-    return ItemStats(
-        block=POOLED,
-        item_id=item_id,
-        topic=data.topic,
-        key=data.key,
-        n=n,
-        n_correct=len(correct),
-        answered=sum(answers[lrn].chosen is not None for lrn in learners),
-        p=p,
-        d=d,
-        r_pb=r_pb,
-        mean_seconds=math.fsum(data.seconds) / len(data.seconds) if data.seconds else None,
-        options=option_stats(data, scores, thresholds),
-        flags=item_flags(p, d, r_pb, thresholds),
-    )
+    return item_row(POOLED, data, scores, thresholds, correct, d, r_pb)
 
 
 def _mean_sd(values: Sequence[float]) -> tuple[float, float]:

@@ -296,8 +296,9 @@ def _share(count: int, total: int) -> float | None:
     return count / total if total else None
 
 
-def option_stats(item: ItemData, scores: Scores, thresholds: Thresholds) -> tuple[OptionStats, ...]:
-    """How often each option was chosen, overall and in the upper and lower groups."""
+def _option_stats(
+    item: ItemData, scores: Scores, thresholds: Thresholds
+) -> tuple[OptionStats, ...]:
     labels: list[str | None] = list(item.options)
     for label in (item.key, *item.chosen.values()):
         if label is not None and label not in labels:
@@ -328,8 +329,7 @@ def option_stats(item: ItemData, scores: Scores, thresholds: Thresholds) -> tupl
     )
 
 
-def item_flags(p: float, d: float | None, r_pb: float | None, t: Thresholds) -> tuple[Flag, ...]:
-    """The revise flags an item earns by its difficulty, discrimination and r_pb."""
+def _flags(p: float, d: float | None, r_pb: float | None, t: Thresholds) -> tuple[Flag, ...]:
     flags: list[Flag] = []
     if p < t.p_low:
         flags.append(Flag("too_hard", f"p = {p:.2f} < {t.p_low:.2f}: too hard (or miskeyed)"))
@@ -347,15 +347,29 @@ def item_flags(p: float, d: float | None, r_pb: float | None, t: Thresholds) -> 
 
 
 def _item_stats(block: str, item: ItemData, scores: Scores, thresholds: Thresholds) -> ItemStats:
-    n = len(scores.learners)
     correct = [learner for learner, chosen in item.chosen.items() if chosen == item.key]
-    p = len(correct) / n
     d = None
     if scores.upper:
         high = sum(learner in scores.upper for learner in correct)
         low = sum(learner in scores.lower for learner in correct)
         d = (high - low) / len(scores.upper)
-    r_pb = _item_r_pb(n, correct, scores)
+    r_pb = _item_r_pb(len(scores.learners), correct, scores)
+    return item_row(block, item, scores, thresholds, correct, d, r_pb)
+
+
+def item_row(
+    block: str,
+    item: ItemData,
+    scores: Scores,
+    thresholds: Thresholds,
+    correct: Sequence[str],
+    d: float | None,
+    r_pb: float | None,
+) -> ItemStats:
+    """An item's statistics from who got it right and its D and r_pb: one row for a block
+    here, and for the pooled class report (quiz/class_report.py), which scores differently."""
+    n = len(scores.learners)
+    p = len(correct) / n
     return ItemStats(
         block=block,
         item_id=item.item_id,
@@ -368,8 +382,8 @@ def _item_stats(block: str, item: ItemData, scores: Scores, thresholds: Threshol
         d=d,
         r_pb=r_pb,
         mean_seconds=math.fsum(item.seconds) / len(item.seconds) if item.seconds else None,
-        options=option_stats(item, scores, thresholds),
-        flags=item_flags(p, d, r_pb, thresholds),
+        options=_option_stats(item, scores, thresholds),
+        flags=_flags(p, d, r_pb, thresholds),
     )
 
 

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from quizapp.cli import main
 from quizapp.deck.loader import check_deck
 from quizapp.library import load_library
+from tests.support.decks import deck_folder
 from tests.support.paths import MINI_DECK
 
 HEADER = 'format: 1\ndeck: {id: %s, title: T, version: "1", authors: [A]}\n'
@@ -91,10 +92,7 @@ BAD = [
 
 @pytest.fixture
 def decks(tmp_path: Path) -> Path:
-    folder = tmp_path / "decks"
-    folder.mkdir()
-    shutil.copy(MINI_DECK, folder / "mini.yaml")
-    return folder
+    return deck_folder(tmp_path, MINI_DECK)
 
 
 @pytest.mark.parametrize("name", BAD)

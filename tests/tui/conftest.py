@@ -6,7 +6,7 @@ from quizapp.library import load_library
 from quizapp.tui.app import QuizApp
 from quizapp.tui.context import AppContext
 from tests.support.app import build_context
-from tests.support.bundled import iim_only_folder
+from tests.support.decks import iim_only_folder
 
 IIM = iim_only_folder()  # decks/ ships two decks; these screens pin the IIM deck
 

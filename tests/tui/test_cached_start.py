@@ -14,7 +14,7 @@ from quizapp.tui.browse_screen import MAX_ROWS, BrowseScreen
 from quizapp.tui.source_view import SourceView
 from quizapp.tui.study_screen import StudyScreen
 from tests.support.app import build_context, study_only
-from tests.support.bundled import IIM_ONLY
+from tests.support.decks import IIM_ONLY
 from tests.support.paths import DECK_DATA, REPO
 from tests.tui.test_markup_deck import screen_text
 

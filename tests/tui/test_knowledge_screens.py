@@ -14,8 +14,8 @@ from quizapp.srs.stats import stats_today
 from quizapp.tui.app import QuizApp
 from quizapp.tui.context import AppContext
 from tests.support.app import build_context
-from tests.support.bundled import IIM_ONLY
 from tests.support.clock import Clock
+from tests.support.decks import IIM_ONLY
 
 SIZE = (80, 24)
 

@@ -17,7 +17,7 @@ from quizapp.tui.setting_edit_screen import SettingEditScreen
 from quizapp.tui.settings_screen import SettingsScreen
 from quizapp.tui.study_screen import StudyScreen
 from tests.support.app import build_context
-from tests.support.bundled import IIM_ONLY
+from tests.support.decks import IIM_ONLY
 from tests.support.paths import DECK_DATA
 
 SIZE = (80, 24)

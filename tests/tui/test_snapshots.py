@@ -21,8 +21,8 @@ from quizapp.tui.app import QuizApp
 from quizapp.tui.context import AppContext
 from quizapp.tui.loading_screen import LoadingScreen
 from tests.support.app import build_context, study_only, wait_for
-from tests.support.bundled import IIM_ONLY
 from tests.support.clock import NOON
+from tests.support.decks import IIM_ONLY
 from tests.support.paths import DECK_DATA
 
 SIZE = (80, 24)
