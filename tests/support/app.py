@@ -14,7 +14,9 @@ from quizapp.srs.config import save_setting
 from quizapp.store.connection import open_store
 from quizapp.tui.context import AppContext
 from tests.support.clock import Clock
-from tests.support.quiz_library import START, make_library, sync
+from tests.support.decks import deck_folder
+from tests.support.paths import SMALL_DECK
+from tests.support.quiz_library import START
 
 WAIT_SECONDS = 10.0  # far longer than any screen takes on a busy 2-core machine
 
@@ -52,14 +54,13 @@ async def wait_for(pilot: Pilot, ready: Callable[[], bool], what: str = "") -> N
 
 
 def quiz_context(db_path: Path, clock: Clock | None = None) -> AppContext:
-    """The app's context on the small quiz library; a second call on the same file is the
-    app started again."""
-    first_run = not db_path.exists()
-    conn = open_store(db_path, synchronous="NORMAL")
-    library = make_library()
-    sync(conn, library)
-    settings = Settings(db_path, db_path.parent)
-    return AppContext(settings, conn, library, clock or Clock(START), first_run)
+    """The app's context on a real small deck (tests/generate/data/small.yaml: 78 quiz
+    questions in two topics) in a decks folder beside `db_path`; a second call on the
+    same file is the app started again."""
+    folder = db_path.parent / "decks"
+    if not folder.exists():
+        deck_folder(db_path.parent, SMALL_DECK)
+    return build_context(db_path.parent, folder, clock or Clock(START), db=db_path)
 
 
 async def open_quiz(pilot: Pilot) -> None:

@@ -1,4 +1,4 @@
-"""Quiz screens in the real app on a temporary progress file, the small quiz library and
+"""Quiz screens in the real app on a temporary progress file, a small real deck and
 a clock at its start."""
 
 from collections.abc import Iterator

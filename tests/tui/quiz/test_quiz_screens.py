@@ -256,9 +256,9 @@ async def test_ticked_and_chosen_differ_by_a_glyph_not_colour_alone(context):
         await pilot.click("#mode-timed")
         await pilot.pause()
         lines = screen_lines(pilot.app)
-    names = ("antibodies", "biopsy", "Unused", "Incorrect", "Tutor", "Timed")
+    names = ("Diagnosis", "Treatment", "Unused", "Incorrect", "Tutor", "Timed")
     row = {name: line for line in lines for name in names if name in line}
-    assert "▐ ▌ antibodies" in row["antibodies"] and "▐✓▌ biopsy" in row["biopsy"]
+    assert "▐ ▌ Diagnosis" in row["Diagnosis"] and "▐✓▌ Treatment" in row["Treatment"]
     assert "▐●▌ Unused" in row["Unused"] and "▐○▌ Incorrect" in row["Incorrect"]
     assert "▐○▌ Tutor" in row["Tutor"] and "▐●▌ Timed" in row["Timed"]
 

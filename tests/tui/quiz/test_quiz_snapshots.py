@@ -2,7 +2,7 @@
 question, the submit confirmation, results and the review.
 
 Deterministic: a fixed clock (the block's seed and every date and timer on screen come
-from it) and the small quiz library. Update with `pytest --snapshot-update` and look at them.
+from it) and a small real deck. Update with `pytest --snapshot-update` and look at them.
 """
 
 from textual.widgets import Input
@@ -29,7 +29,7 @@ def past_blocks(context, clock) -> None:
         clock.advance(25)
         session.answer(session.current.item.key if position % 2 == 0 else "E")
     session.submit()
-    spec = BlockSpec(pool=Pool.ALL, size=10, seed=2, mode=Mode.TIMED, topics=(("iim", "biopsy"),))
+    spec = BlockSpec(pool=Pool.ALL, size=10, seed=2, mode=Mode.TIMED, topics=(("small", "tx"),))
     open_block = build_block(context.conn, context.library, spec, START)
     session = BlockSession(context.conn, open_block, clock)
     session.start()
