@@ -2,7 +2,7 @@
 
 import pytest
 
-pytest_plugins = ["tests.support.fixtures"]
+pytest_plugins = ["tests.support.fixtures", "pytester"]
 
 
 @pytest.hookimpl(hookwrapper=True)

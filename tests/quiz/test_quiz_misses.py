@@ -15,7 +15,7 @@ from quizapp.store.cards import get_card
 from quizapp.store.connection import open_store
 from quizapp.store.quiz import returned_misses
 from quizapp.store.timeutil import to_micros
-from tests.support.quiz_library import START, make_library, sync
+from tests.support.quiz_library import START, small_library, sync
 
 
 def reviews(conn, card_id: str | None = None) -> list[tuple]:
@@ -28,7 +28,7 @@ def reviews(conn, card_id: str | None = None) -> list[tuple]:
 
 
 def open_block(conn, clock, size: int = 6, seed: int = 3) -> BlockSession:
-    block_id = build_block(conn, make_library(), BlockSpec(size=size, seed=seed), START)
+    block_id = build_block(conn, small_library(), BlockSpec(size=size, seed=seed), START)
     session = BlockSession(conn, block_id, clock)
     session.start()
     return session
@@ -79,7 +79,7 @@ def test_a_miss_on_a_review_card_is_the_same_lapse_as_again_in_study(tmp_path, c
     stored = []
     for name, via_quiz in (("study", False), ("quiz", True)):
         conn = open_store(tmp_path / f"{name}.sqlite3", synchronous="NORMAL")
-        sync(conn, make_library())
+        sync(conn, small_library())
         save_setting(conn, "timezone", "UTC")
         save_setting(conn, "fuzz", False)
         clock.now = START
@@ -182,7 +182,7 @@ def test_pool_of_incorrect_questions_still_follows_the_quiz_answers(conn, clock)
     session = open_block(conn, clock, size=4)
     answer(session, clock, "wrwr")
     session.submit()
-    library = make_library()
+    library = small_library()
     spec = BlockSpec(pool=Pool.INCORRECT, size=10, seed=4)
     block = load_block(conn, build_block(conn, library, spec, START))
     missed = {session.block.items[i].item.card_id for i in (0, 2)}

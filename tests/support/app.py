@@ -14,8 +14,7 @@ from quizapp.srs.config import save_setting
 from quizapp.store.connection import open_store
 from quizapp.tui.context import AppContext
 from tests.support.clock import Clock
-from tests.support.decks import deck_folder
-from tests.support.paths import SMALL_DECK
+from tests.support.decks import SMALL_ONLY
 from tests.support.quiz_library import START
 
 WAIT_SECONDS = 10.0  # far longer than any screen takes on a busy 2-core machine
@@ -54,13 +53,9 @@ async def wait_for(pilot: Pilot, ready: Callable[[], bool], what: str = "") -> N
 
 
 def quiz_context(db_path: Path, clock: Clock | None = None) -> AppContext:
-    """The app's context on a real small deck (tests/generate/data/small.yaml: 78 quiz
-    questions in two topics) in a decks folder beside `db_path`; a second call on the
-    same file is the app started again."""
-    folder = db_path.parent / "decks"
-    if not folder.exists():
-        deck_folder(db_path.parent, SMALL_DECK)
-    return build_context(db_path.parent, folder, clock or Clock(START), db=db_path)
+    """The app's context on the small real deck (tests.support.quiz_library); a second call
+    on the same file is the app started again."""
+    return build_context(db_path.parent, SMALL_ONLY, clock or Clock(START), db=db_path)
 
 
 async def open_quiz(pilot: Pilot) -> None:

@@ -1,14 +1,14 @@
 """Deck folders for tests: copies of real deck files in a folder of their own.
 
 decks/ ships more than one deck; the app tests and snapshots were written against the IIM
-deck alone, so they study a copy of it in a folder of its own (removed at exit)."""
+deck alone, so they study a copy of it in a folder of its own."""
 
 import atexit
 import shutil
 import tempfile
 from pathlib import Path
 
-from tests.support.paths import DECKS
+from tests.support.paths import DECKS, SMALL_DECK
 
 
 def deck_folder(parent: Path, *decks: Path) -> Path:
@@ -21,13 +21,18 @@ def deck_folder(parent: Path, *decks: Path) -> Path:
     return folder
 
 
-def iim_only_folder() -> Path:
-    """A fresh folder `decks/` with a copy of decks/iim in it."""
-    root = Path(tempfile.mkdtemp(prefix="quizapp-iim-"))
+def session_folder(*decks: Path) -> Path:
+    """A folder `decks/` holding copies of these decks (files or deck folders), made once
+    for the test session and removed at exit: for tests that only read it."""
+    root = Path(tempfile.mkdtemp(prefix="quizapp-decks-"))
     atexit.register(shutil.rmtree, root, ignore_errors=True)
     folder = root / "decks"
-    shutil.copytree(DECKS / "iim", folder / "iim")
+    folder.mkdir()
+    for deck in decks:
+        copy = shutil.copytree if deck.is_dir() else shutil.copy
+        copy(deck, folder / deck.name)
     return folder
 
 
-IIM_ONLY = iim_only_folder()  # one copy for the session's app tests, which only read it
+IIM_ONLY = session_folder(DECKS / "iim")  # the app tests and snapshots pin the IIM deck
+SMALL_ONLY = session_folder(SMALL_DECK)  # the quiz tests' deck: 78 questions, two topics

@@ -6,19 +6,17 @@ from quizapp.library import load_library
 from quizapp.tui.app import QuizApp
 from quizapp.tui.context import AppContext
 from tests.support.app import build_context
-from tests.support.decks import iim_only_folder
-
-IIM = iim_only_folder()  # decks/ ships two decks; these screens pin the IIM deck
+from tests.support.decks import IIM_ONLY
 
 
 @pytest.fixture(scope="session")
 def iim_library():
-    return load_library(IIM)
+    return load_library(IIM_ONLY)
 
 
 @pytest.fixture
 def iim_context(tmp_path) -> AppContext:
-    return build_context(tmp_path, IIM)
+    return build_context(tmp_path, IIM_ONLY)
 
 
 @pytest.fixture
