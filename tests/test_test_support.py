@@ -24,9 +24,13 @@ def test_tests_import_modules_never_conftest_nor_sys_path():
                 top = node.module.split(".")[0]
                 if node.module.endswith("conftest") or top in local:
                     wrong.append(f"{path.relative_to(TESTS)} imports {node.module}")
-            if isinstance(node, ast.Attribute) and node.attr == "path":
-                if isinstance(node.value, ast.Name) and node.value.id == "sys":
-                    wrong.append(f"{path.relative_to(TESTS)} uses sys.path")
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr == "path"
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "sys"
+            ):
+                wrong.append(f"{path.relative_to(TESTS)} uses sys.path")
     assert wrong == []
 
 
