@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from quizapp.library import load_library, sync_library
@@ -13,6 +14,8 @@ from quizapp.paths import Settings
 from quizapp.srs.config import save_setting
 from quizapp.store.connection import open_store
 from quizapp.tui.context import AppContext
+from quizapp.tui.home_screen import HomeScreen
+from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
 from tests.support.clock import Clock
 from tests.support.decks import SMALL_ONLY
 from tests.support.quiz_library import START
@@ -61,9 +64,6 @@ def quiz_context(db_path: Path, clock: Clock | None = None) -> AppContext:
 async def open_quiz(pilot: Pilot) -> None:
     """From the home screen to the quiz builder, as a learner gets there (the `q` key);
     nothing to do when the builder is on screen already."""
-    from quizapp.tui.home_screen import HomeScreen
-    from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
-
     app = pilot.app
     if isinstance(app.screen, QuizBuilderScreen):
         return
@@ -74,8 +74,6 @@ async def open_quiz(pilot: Pilot) -> None:
 
 def palette_settled(app: App) -> bool:
     """The command palette is open and has listed every match for what was typed."""
-    from textual.command import CommandList, CommandPalette
-
     palette = app.screen
     if not isinstance(palette, CommandPalette):
         return False
