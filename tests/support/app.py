@@ -18,7 +18,7 @@ from quizapp.tui.home_screen import HomeScreen
 from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
 from tests.support.clock import Clock
 from tests.support.decks import SMALL_ONLY
-from tests.support.quiz_library import START
+from tests.support.quiz_library import START, small_library, sync
 
 WAIT_SECONDS = 10.0  # far longer than any screen takes on a busy 2-core machine
 
@@ -56,9 +56,15 @@ async def wait_for(pilot: Pilot, ready: Callable[[], bool], what: str = "") -> N
 
 
 def quiz_context(db_path: Path, clock: Clock | None = None) -> AppContext:
-    """The app's context on the small real deck (tests.support.quiz_library); a second call
-    on the same file is the app started again."""
-    return build_context(db_path.parent, SMALL_ONLY, clock or Clock(START), db=db_path)
+    """The app's context on the small real deck, generated once per session (see
+    tests.support.quiz_library); a second call on the same file is the app started again."""
+    first_run = not db_path.exists()
+    conn = open_store(db_path, synchronous="NORMAL")
+    save_setting(conn, "timezone", "UTC")
+    library = small_library()
+    sync(conn, library)
+    settings = Settings(db_path=db_path, decks_dir=SMALL_ONLY)
+    return AppContext(settings, conn, library, clock or Clock(START), first_run)
 
 
 async def open_quiz(pilot: Pilot) -> None:
