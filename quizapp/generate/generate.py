@@ -1,5 +1,6 @@
 """All card kinds of a deck in one pass over a shared index."""
 
+from quizapp.deck.format_v1 import MAX_OPTIONS, MIN_OPTIONS
 from quizapp.deck.model import Deck
 from quizapp.gc_policy import paused_gc
 from quizapp.generate.basic import basic_cards
@@ -13,8 +14,6 @@ from quizapp.generate.mnemonic import mnemonic_cards
 from quizapp.generate.most import most_cards
 from quizapp.generate.reverse import reverse_cards
 from quizapp.generate.vignette import vignette_cards
-
-MIN_OPTIONS, MAX_OPTIONS = 4, 8
 
 
 def generate_deck(deck: Deck, seed: int = 0, options: int = 5) -> Generated:
