@@ -385,7 +385,8 @@ def _check_card(c: LDict, ck: Checker) -> None:
     own = _FIELDS_BY_CARD_KIND[kind]
     for key in c:
         if key in _CARD_KIND_FIELDS and key not in own:
-            ck.error(c.key_loc(key), f"{key!r} does not belong to a {kind} card")
+            article = "an" if kind == "mcq" else "a"  # said em-see-queue
+            ck.error(c.key_loc(key), f"{key!r} does not belong to {article} {kind} card")
     if kind == "basic":
         for key in ("prompt", "answer"):
             if key not in c:

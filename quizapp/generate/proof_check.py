@@ -190,8 +190,11 @@ def _hand(deck: Deck, card: Card) -> list[str]:
         source = written.pop(p.ref, None)
         if p.rule != "rationale" or source is None:
             problems.append(f"option {o.text!r}: {p.ref} is not an option of {hand.id}")
-        elif (source.text, source.correct) != (o.text, o.correct):
+        elif source.text != o.text:
             problems.append(f"option {o.text!r}: the deck writes it as {source.text!r}")
+        elif source.correct != o.correct:
+            verdict = "the key" if source.correct else "a distractor"
+            problems.append(f"option {o.text!r}: the deck writes it as {verdict}")
         elif (p.fact, p.loc) != (source.rationale, source.rationale_loc):
             problems.append(f"option {o.text!r}: its proof is not its rationale at {p.loc}")
         elif p.fact not in o.explanation:

@@ -40,3 +40,17 @@ def test_schema_rejects_what_the_validator_rejects():
 def test_schema_names_every_section():
     properties = json.loads(schema_text())["properties"]
     assert {"format", "deck", "include", "entities", "relations", "blueprints"} <= set(properties)
+
+
+def test_schema_holds_a_hand_written_item_to_4_to_8_options():
+    """Format 2 hand-written items: the schema counts options as the validator does."""
+    data = yaml.safe_load((FORMAT2 / "hand.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(data, deck_json_schema())
+    options = data["cards"][0]["options"]
+    for count in (3, 9):
+        data["cards"][0]["options"] = (options * 3)[:count]
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(data, deck_json_schema())
+    data["cards"][0]["options"] = [*options[:3], {**options[3], "rationales": "typo"}]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, deck_json_schema())
