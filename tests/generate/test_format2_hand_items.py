@@ -2,12 +2,18 @@
 errors for each broken rule, the author's rationale as each option's explanation and proof,
 and the item-writing lint at the item."""
 
+import tempfile
 from dataclasses import replace
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
 from quizapp.generate.lint import lint_deck
 from quizapp.generate.proof_check import ProofChecker
+from quizapp.generate.text import sort_key
 from tests.generate.conftest import FORMAT2, UPGRADE_HINT, problems_at
 
 HAND = FORMAT2 / "hand.yaml"
@@ -193,3 +199,43 @@ def test_an_uncertain_item_is_not_generated(variant):
                                  "    tests: [alpha]\n    source: s1"})  # fmt: skip
     ids = {c.id for c in generate_deck(load_deck(root)).cards}
     assert "hand:card:alpha-sign" not in ids and "hand:card:alpha-case" in ids
+
+
+_WORDS = st.text(alphabet="abcdefghij ", min_size=1, max_size=12).map(str.strip).filter(bool)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    texts=st.lists(_WORDS, min_size=4, max_size=8, unique_by=lambda t: " ".join(t.split())),
+    data=st.data(),
+)
+def test_any_written_item_keeps_its_key_and_explains_every_option(texts, data):
+    """Whatever the options and wherever the key is written: one card, the same key, options
+    in logical order, each explained by its own rationale, and a proof the checker accepts."""
+    key = data.draw(st.integers(0, len(texts) - 1))
+    lines = [
+        "format: 2",
+        "deck: {id: prop, title: P, version: '1', authors: [T]}",
+        "sources: [{id: s1, citation: C}]",
+        "cards:",
+        "  - id: item",
+        "    kind: mcq",
+        "    lead_in: Which option is the key?",
+        "    options:",
+    ]
+    for n, text in enumerate(texts):
+        lines += [f"      - text: '{text}'", f"        rationale: 'Reason {n}.'"]
+        lines += ["        correct: true"] if n == key else []
+    lines.append("    source: s1")
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "deck.yaml"
+        root.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        deck = load_deck(root)
+    (card,) = generate_deck(deck).cards
+    assert card.answer == texts[key] and [o.text for o in card.options if o.correct] == [texts[key]]
+    assert [o.text for o in card.options] == sorted(texts, key=sort_key)
+    for option in card.options:
+        n = texts.index(option.text)
+        assert option.explanation.endswith(f". Reason {n}.")
+        assert option.explanation.startswith("Correct" if n == key else "Incorrect")
+    assert ProofChecker(deck).check(card) == []
