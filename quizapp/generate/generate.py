@@ -7,7 +7,7 @@ from quizapp.generate.basic import basic_cards
 from quizapp.generate.card import Generated
 from quizapp.generate.cloze import cloze_cards
 from quizapp.generate.comparison import comparison_cards
-from quizapp.generate.hand import hand_cards
+from quizapp.generate.hand import hand_cards, hand_items
 from quizapp.generate.index import build_index
 from quizapp.generate.mcq import mcq_cards
 from quizapp.generate.mnemonic import mnemonic_cards
@@ -43,4 +43,5 @@ def generate_deck(deck: Deck, seed: int = 0, options: int = 5) -> Generated:
         out.cards += vignettes
         out.findings += [f for f in findings if f.severity != "note"]
         out.lost += [f for f in findings if f.severity == "note"]
+        out.cards += hand_items(ix)
         return out

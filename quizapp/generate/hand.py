@@ -13,13 +13,11 @@ ITEM_KINDS = ("mcq", "vignette")
 
 
 def hand_cards(ix: DeckIndex) -> list[Card]:
+    """The basic and cloze cards (the MCQs and vignettes are `hand_items`)."""
     deck = ix.deck
     cards: list[Card] = []
     for hand in deck.cards.values():
-        if hand.uncertain:
-            continue
-        if hand.kind in ITEM_KINDS:
-            cards.append(hand_item(deck.id, hand))
+        if hand.uncertain or hand.kind in ITEM_KINDS:
             continue
         if hand.kind == "cloze" and hand.text:
             prompt, answer = cloze_text(hand.text)
@@ -41,6 +39,17 @@ def hand_cards(ix: DeckIndex) -> list[Card]:
             )
         )
     return cards
+
+
+def hand_items(ix: DeckIndex) -> list[Card]:
+    """The MCQs and vignettes the author wrote (format 2), generated last so the cards of a
+    deck that had none keep their order."""
+    deck = ix.deck
+    return [
+        hand_item(deck.id, hand)
+        for hand in deck.cards.values()
+        if hand.kind in ITEM_KINDS and not hand.uncertain
+    ]
 
 
 def is_hand_item(card: Card) -> bool:
