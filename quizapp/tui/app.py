@@ -198,11 +198,9 @@ class QuizApp(App[int]):
         """Build a self-assessment block (the quiz screens live in quizapp.tui.quiz)."""
         if not self._has_context():
             return
-        try:
-            from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
-        except ImportError:
-            self.notify("Quizzes are not available yet", severity="warning")
-            return
+        # imported on first use, as every screen: start-up loads only home
+        from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
+
         self._back_to_home()
         self.push_screen(QuizBuilderScreen())
 

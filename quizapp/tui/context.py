@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from quizapp.errors import QuizappError
 from quizapp.paths import Settings
 from quizapp.tui.progress_reader import Readers
 
@@ -27,7 +28,7 @@ class AppContext:
     readers: Readers = field(default_factory=Readers)  # workers' connections, stopped on exit
 
 
-class ContextError(Exception):
+class ContextError(QuizappError):
     """The context could not be built (e.g. the progress file failed during sync).
 
     The app shows its message as one line on exit, without a traceback.

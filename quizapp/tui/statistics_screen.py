@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, LoadingIndicator, Static
 
+from quizapp.quiz.scoring import history
 from quizapp.tui.progress_reader import read_connection
 from quizapp.tui.review_history import reviews_per_day
 
@@ -49,7 +50,7 @@ class StatisticsData:
     memory: MemoryStats
     per_day: dict[int, int]
     topic_titles: dict[tuple[str, str], str]  # (deck, topic) -> what to call it
-    quizzes: list[QuizLine] | None  # None: the quiz engine is not there
+    quizzes: list[QuizLine]
     knowledge: Knowledge | None = None
     desired_retention: float = 0.9
 
@@ -190,9 +191,7 @@ def topics_text(stats: Stats, titles: dict[str, str]) -> Content:
     return Content("\n").join(lines)
 
 
-def quizzes_text(quizzes: list[QuizLine] | None) -> Content:
-    if quizzes is None:
-        return Content.styled("Quizzes are not available yet.", "dim")
+def quizzes_text(quizzes: list[QuizLine]) -> Content:
     if not quizzes:
         return Content.styled("No quiz submitted yet: press q on the home screen.", "dim")
     lines = []
@@ -209,12 +208,8 @@ def quizzes_text(quizzes: list[QuizLine] | None) -> Content:
     return Content("\n").join(lines)
 
 
-def load_quizzes(conn: sqlite3.Connection) -> list[QuizLine] | None:
-    """The latest submitted blocks, if the quiz engine is installed."""
-    try:
-        from quizapp.quiz.scoring import history
-    except ImportError:
-        return None
+def load_quizzes(conn: sqlite3.Connection) -> list[QuizLine]:
+    """The latest submitted blocks."""
     done = [b for b in history(conn) if b.submitted_at is not None][:QUIZZES_SHOWN]
     return [QuizLine(b.title, b.submitted_at.date(), b.correct, b.total) for b in done]  # type: ignore[union-attr]
 
