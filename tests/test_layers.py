@@ -1,11 +1,13 @@
 """The layers of ARCHITECTURE.md, checked on the source: what each package may import, no
-import circles between the domain packages, and Textual only inside tui/ (issue 15).
+import circles between the domain packages, Textual only inside tui/, and one error base
+below every layer (issue 15).
 
 Imports are read from the syntax tree, including those inside functions (lazy imports
 are still dependencies), so a broken rule fails here whatever the code path.
 """
 
 import ast
+import builtins
 from collections import defaultdict
 from pathlib import Path
 
@@ -14,9 +16,9 @@ import pytest
 PACKAGE = Path(__file__).parents[1] / "quizapp"
 
 # What each package may import from quizapp, besides itself. Shared helpers at the top
-# level (output, reading, paths, gc_policy, plural, terminal, kinds) carry no domain
-# knowledge.
-SHARED = {"output", "reading", "paths", "gc_policy", "plural", "terminal", "kinds"}
+# level (errors, output, reading, paths, gc_policy, plural, terminal, kinds) carry no
+# domain knowledge.
+SHARED = {"errors", "output", "reading", "paths", "gc_policy", "plural", "terminal", "kinds"}
 ALLOWED = {
     "deck": SHARED,
     "generate": SHARED | {"deck"},
@@ -97,8 +99,45 @@ def test_the_domain_packages_have_no_import_circle():
             assert cycle is None, " -> ".join(cycle)
 
 
+def test_errors_imports_nothing_of_quizapp():
+    """Every layer raises QuizappError, so quizapp.errors must sit below them all."""
+    assert sorted(n for n in SOURCES["quizapp.errors"] if n.split(".")[0] == "quizapp") == []
+
+
+BUILTIN_ERRORS = {
+    name
+    for name, value in vars(builtins).items()
+    if isinstance(value, type) and issubclass(value, Exception)
+}
+
+
+def _exception_classes(path: Path) -> list[str]:
+    """The public classes in a file that derive directly from a built-in exception."""
+    return [
+        node.name
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+        and not node.name.startswith("_")
+        and {b.id for b in node.bases if isinstance(b, ast.Name)} & BUILTIN_ERRORS
+        and not {b.id for b in node.bases if isinstance(b, ast.Name)} & {"QuizappError"}
+    ]
+
+
+def test_every_public_error_is_a_quizapp_error():
+    """One error path: the CLI reports a QuizappError as one located line, so an error
+    class beside it would surface as a traceback (a private one never leaves its module)."""
+    wrong = [
+        f"{_module(path)}.{name}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for name in _exception_classes(path)
+    ]
+    assert wrong == ["quizapp.errors.QuizappError"]
+
+
 def test_the_checker_sees_a_broken_rule(tmp_path):
     """The parser finds lazy imports inside functions, which the rules rely on."""
     source = tmp_path / "m.py"
     source.write_text("def f():\n    from quizapp.tui.app import QuizApp\n", encoding="utf-8")
     assert "quizapp.tui.app" in _imports(source)
+    source.write_text("class NewError(ValueError):\n    pass\n", encoding="utf-8")
+    assert _exception_classes(source) != []
