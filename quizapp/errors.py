@@ -59,6 +59,16 @@ class InvalidValue(QuizappError, ValueError):
     """
 
 
+IN_USE = "another program (another quizapp?) is using it; close that and try again"
+
+
+def in_use(error: BaseException) -> bool:
+    """SQLite's "database is locked": another connection holds the file, which is not damage
+    (telling the learner to move the file aside would lose their progress)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
 def error_line(error: BaseException, progress_file: str | os.PathLike[str]) -> str | None:
     """The one located line to show (after `quizapp: `) for an error quizapp expects; None
     for a bug.
@@ -70,7 +80,8 @@ def error_line(error: BaseException, progress_file: str | os.PathLike[str]) -> s
     if isinstance(error, QuizappError):
         what = str(error)
     elif isinstance(error, sqlite3.Error):
-        what = f"{os.fspath(progress_file)}: {error}. Run `quizapp db check` for details."
+        advice = f": {IN_USE}." if in_use(error) else ". Run `quizapp db check` for details."
+        what = f"{os.fspath(progress_file)}: {error}{advice}"
     elif isinstance(error, OSError) and error.errno != errno.EPIPE:
         reason = error.strerror or str(error)
         what = f"{os.fspath(error.filename)}: {reason}" if error.filename else reason
