@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 
 
 class QuizappError(Exception):
@@ -65,6 +64,8 @@ IN_USE = "another program (another quizapp?) is using it; close that and try aga
 def in_use(error: BaseException) -> bool:
     """SQLite's "database is locked": another connection holds the file, which is not damage
     (telling the learner to move the file aside would lose their progress)."""
+    import sqlite3  # here, not at the top: only a failure pays for it (see error_line)
+
     code = getattr(error, "sqlite_errorcode", None)
     return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
@@ -77,6 +78,8 @@ def error_line(error: BaseException, progress_file: str | os.PathLike[str]) -> s
     can foresee into StoreError; a damaged page can still fail in the middle of a query).
     A broken pipe is left to click, which exits quietly when a reader such as `head` stops.
     """
+    import sqlite3  # here: every layer imports this module; `validate` needs no SQLite
+
     if isinstance(error, QuizappError):
         what = str(error)
     elif isinstance(error, sqlite3.Error):
