@@ -82,6 +82,16 @@ def test_a_command_without_the_progress_file_neither_needs_nor_creates_it(
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [Path(w).name for w in wrote]
 
 
+@pytest.mark.parametrize(
+    "setting",
+    [["desired_retention", "2"], ["bury_reviews", "maybe"], ["theme", "no-such"], ["nope", "1"]],
+)
+def test_a_bad_setting_is_refused_before_the_progress_file_is_created(tmp_path, setting) -> None:
+    result, _ = _run_without_a_progress_file(tmp_path, ["config", "set", *setting])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("quizapp: ") and result.stderr.count("\n") == 1
+
+
 def test_an_import_dry_run_never_creates_the_progress_file(tmp_path) -> None:
     package = tmp_path / "small.apkg"
     assert (

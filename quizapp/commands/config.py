@@ -195,7 +195,13 @@ def set_(settings: Settings, key: str, value: str, reschedule: bool, deck_id: st
       quizapp config set study_kinds vignette
       quizapp config set theme nord
     """
-    from quizapp.srs.config import parse_setting, save_deck_setting, save_setting
+    from quizapp.srs.config import (
+        StudyConfig,
+        parse_setting,
+        save_deck_setting,
+        save_setting,
+        with_settings,
+    )
     from quizapp.srs.recompute import MEMORY_SETTINGS, change_memory_settings
 
     if (exam_deck := _exam_deck(key, deck_id)) is not None:
@@ -210,16 +216,18 @@ def set_(settings: Settings, key: str, value: str, reschedule: bool, deck_id: st
             save_deck_setting(conn, key, deck_id, stored)
         click.echo(f"{key} = {json.dumps(stored)} (deck {deck_id})")
         return
+    stored = parse_setting(key, value)  # a bad value is refused before the file is created
+    _check_theme(key, stored)
+    with_settings(StudyConfig(), {key: stored})
+    if key not in MEMORY_SETTINGS:
+        _no_reschedule(reschedule, key)
     with _opened(settings, create=True) as conn:
-        stored = parse_setting(key, value)
-        _check_theme(key, stored)
         if key in MEMORY_SETTINGS:
             with _progress() as progress:
                 result = change_memory_settings(
                     conn, {key: stored}, reschedule=reschedule, progress=progress
                 )
         else:
-            _no_reschedule(reschedule, key)
             save_setting(conn, key, stored)
     click.echo(f"{key} = {json.dumps(stored)}")
     if key in MEMORY_SETTINGS:
