@@ -49,12 +49,13 @@ def test_no_drawn_case_begins_after_rarely_after(seed):
     seed=st.integers(0, 2**32 - 1),
 )
 def test_any_range_and_cap_keep_every_onset_at_or_before_it(low, width, after, months, seed):
-    """Whatever the deck says, and even where it contradicts itself (a cap below the range,
-    warned about), no case begins after `rarely_after`."""
+    """Whatever the deck says, and even where it contradicts itself (a cap below the range or
+    its peak, warned about), no case begins after `rarely_after`."""
     unit = "months" if months else "years"
     text = RARELY.read_text(encoding="utf-8").replace(
         "{min: 2, max: 70, rarely_after: 16,",
-        f"{{min: {low}, max: {low + width}, unit: {unit}, rarely_after: {after},",
+        f"{{min: {low}, max: {low + width}, unit: {unit}, peaks: [{low + width // 2}], "
+        f"rarely_after: {after},",
     )
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "rarely.yaml"
