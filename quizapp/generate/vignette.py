@@ -230,6 +230,7 @@ def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Car
     choices += [Choice(ix.name(o), False, out[o].explanation, o, out[o].proofs[:1]) for o in chosen]
     condition = ix.entity(bp.condition)
     sources = bp.sources + (plan.relation.sources if plan.relation else ())
+    sources += condition.sentence_sources if condition.summary else ()
     card = Card(
         id=plan.card_id,
         deck=ix.deck.id,
