@@ -6,9 +6,9 @@ from textual.widgets import Input, Static
 
 from quizapp.srs.exam import exam_dates, set_exam_date
 from quizapp.tui.app import QuizApp
-from quizapp.tui.context import AppContext
 from quizapp.tui.deck_list import DeckList
 from quizapp.tui.exam_screen import ExamDateScreen
+from quizapp.workspace import Workspace
 from tests.tui.conftest import NOON
 
 TODAY = NOON.date()  # the fixed clock's study day (UTC, day starts 04:00)
@@ -28,7 +28,7 @@ async def wait_for_exams(pilot, present: bool = True) -> str:
 
 
 async def test_e_sets_the_date_and_home_shows_it(iim_app: QuizApp) -> None:
-    context: AppContext = iim_app.context
+    context: Workspace = iim_app.context
     new_cards = context.conn.execute("SELECT count(*) FROM cards WHERE state = 0").fetchone()[0]
     async with iim_app.run_test(size=(80, 24)) as pilot:
         await wait_for_exams(pilot, present=False)
