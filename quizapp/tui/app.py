@@ -135,9 +135,10 @@ class QuizApp(WorkspaceApp):
             self.switch_screen(HomeScreen())
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
-            if not isinstance(error, ContextError):
+            if isinstance(error, ContextError):
+                self.exit(return_code=1, message=Text(f"quizapp: {error}"))
+            elif error is not None:
                 raise error  # a bug: let Textual show the traceback
-            self.exit(return_code=1, message=Text(f"quizapp: {error}"))
 
     @on(HomeReady)
     def home_ready(self) -> None:

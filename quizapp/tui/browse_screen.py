@@ -96,9 +96,9 @@ class BrowseScreen(QuizappScreen[None]):
         Binding("ctrl+l", "focus_list", "Card list", show=False),
         Binding("space", "select", "Select", tooltip="Select or unselect the card"),
         Binding("a", "select_all", "All", tooltip="Select every card shown, or none"),
-        Binding("s", "toggle('suspend')", "Suspend", tooltip="Suspend or unsuspend"),
-        Binding("b", "toggle('bury')", "Bury", tooltip="Bury until tomorrow, or unbury"),
-        Binding("f", "toggle('flag')", "Flag", tooltip="Flag or unflag"),
+        Binding("s", "toggle_status('suspend')", "Suspend", tooltip="Suspend or unsuspend"),
+        Binding("b", "toggle_status('bury')", "Bury", tooltip="Bury until tomorrow, or unbury"),
+        Binding("f", "toggle_status('flag')", "Flag", tooltip="Flag or unflag"),
         Binding("r", "reset", "Reset", tooltip="Make new again (history kept)"),
         Binding("escape", "app.home", "Decks"),
     ]
@@ -237,13 +237,13 @@ class BrowseScreen(QuizappScreen[None]):
         """The selected cards in table order, or the highlighted one if none is selected."""
         if self.selected:
             table = self.query_one(DataTable)
-            return [key.value for key in table.rows if key.value in self.selected]  # type: ignore[misc]
+            return [key.value for key in table.rows if key.value and key.value in self.selected]
         highlighted = self._highlighted()
         return [] if highlighted is None else [highlighted]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Card keys act on the list: not while typing a search (the letters are text)."""
-        if action in {"select", "select_all", "toggle", "reset"}:
+        if action in {"select", "select_all", "toggle_status", "reset"}:
             return not isinstance(self.focused, Input | Select)
         return True
 
@@ -259,13 +259,13 @@ class BrowseScreen(QuizappScreen[None]):
 
     def action_select_all(self) -> None:
         table = self.query_one(DataTable)
-        shown = {key.value for key in table.rows}
-        self.selected = set() if shown <= self.selected else shown  # type: ignore[assignment]
+        shown = {key.value for key in table.rows if key.value is not None}
+        self.selected = set() if shown <= self.selected else shown
         for key in table.rows:
             table.update_cell(key, "mark", SELECTED if key.value in self.selected else UNSELECTED)
         self._show_count()
 
-    def action_toggle(self, what: str) -> None:
+    def action_toggle_status(self, what: str) -> None:
         """Anki's toggles: set on every target, or clear when every target has it."""
         targets = self.targets()
         if not targets:

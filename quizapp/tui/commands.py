@@ -30,7 +30,9 @@ class ScreenCommands(Provider):
 
     def _commands(self) -> list[tuple[str, str, Callable[[], Awaitable[bool]]]]:
         app = self.app
-        commands = [(name, text, partial(app.run_action, action)) for name, text, action in SCREENS]
+        commands: list[tuple[str, str, Callable[[], Awaitable[bool]]]] = [
+            (name, text, partial(app.run_action, action)) for name, text, action in SCREENS
+        ]
         if isinstance(app, WorkspaceApp) and app.has_workspace:
             for deck_id, deck in app.workspace.library.decks.items():
                 commands.append(

@@ -70,7 +70,7 @@ class CustomStudyScreen(QuizappScreen[None]):
         kind_options = [(Content(KIND_NAMES.get(k, k)), k) for k in kinds]
         yield Static("Custom study", id="custom-title")
         deck = self.deck_id if self.deck_id in library.decks else ALL
-        choices = [
+        choices: list[tuple[str, str, list[tuple[Content, object]], object]] = [
             ("Deck", "deck", [(Content("All decks"), ALL), *decks], deck),
             ("Topic", "topic", self._topics(self.deck_id), ALL),
             ("Kind", "kind", [(Content("Any kind"), ALL), *kind_options], ALL),

@@ -150,7 +150,7 @@ def memory_text(memory: MemoryStats) -> Content:
     return Content("\n").join(lines)
 
 
-def topics_text(stats: Stats, titles: dict[str, str]) -> Content:
+def topics_text(stats: Stats, titles: dict[tuple[str, str], str]) -> Content:
     width = 30
     header = Content.styled(
         f"{'topic':<{width}} {'cards':>6} {'mature':>7} {'mastery':>8} {'accuracy':>9}", "bold"

@@ -254,7 +254,7 @@ class StudyScreen(QuizappScreen[None]):
         if action == "reveal":
             return stage == "question"
         if action == "choose":
-            index = int(parameters[0]) if parameters else 0  # type: ignore[call-overload]
+            index = parameters[0] if parameters and isinstance(parameters[0], int) else 0
             return stage == "question" and card is not None and index < len(card.options)
         if action == "rate":
             return stage == "answer"

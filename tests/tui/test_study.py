@@ -36,7 +36,7 @@ async def open_study(pilot) -> StudyScreen:
 
 
 async def test_study_three_cards_end_to_end(iim_app: QuizApp) -> None:
-    db = iim_app.context.settings.db_path
+    db = iim_app.workspace.settings.db_path
     answered = []
     async with iim_app.run_test(size=(80, 24)) as pilot:
         screen = await open_study(pilot)
@@ -122,7 +122,7 @@ async def test_space_and_enter_rate_what_the_answer_suggests(
 
 
 async def test_undo_restores_the_card(iim_app: QuizApp) -> None:
-    db = iim_app.context.settings.db_path
+    db = iim_app.workspace.settings.db_path
     async with iim_app.run_test(size=(80, 24)) as pilot:
         screen = await open_study(pilot)
         first = screen.card
