@@ -49,13 +49,13 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
       quizapp stats --json
     """
     from quizapp.health import damaged_message, progress_problems
-    from quizapp.library import synced_titles
     from quizapp.srs.config import load_config
     from quizapp.srs.knowledge import knowledge
     from quizapp.srs.optimize import fit_suggestion
     from quizapp.srs.stats import memory_stats, stats_today
     from quizapp.store.connection import open_store
     from quizapp.store.sync import list_decks
+    from quizapp.workspace.opening import synced_workspace
 
     conn = open_store(settings.db_path, create=False)  # reading never creates a file
     try:
@@ -69,10 +69,10 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
         memory = memory_stats(conn, deck_id, config=config)
         known = knowledge(conn, result.day, config, deck_id)
         suggestion = fit_suggestion(conn)
-        titles = synced_titles(conn)
+        workspace = synced_workspace(settings, conn)
     finally:
         conn.close()
-    topic_titles = [titles.topic_label(t.deck, t.topic) for t in result.topics]
+    topic_titles = [workspace.topic_label(t.deck, t.topic) for t in result.topics]
     if as_json:
         data = asdict(result)
         data["date"] = date.fromordinal(result.day).isoformat()

@@ -7,9 +7,9 @@ limit is stored as `setting@deck` (e.g. `new_per_day@iim`) and overrides the glo
 import math
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -157,6 +157,14 @@ def load_config(conn: sqlite3.Connection) -> StudyConfig:
         if deck_id and key in DECK_SETTINGS:
             per_deck.append((deck_id, key, value))
     return replace(StudyConfig(), **stored, per_deck=tuple(sorted(per_deck)))
+
+
+def study_today(conn: sqlite3.Connection, clock: Callable[[], datetime]) -> int:
+    """Today's study day by `clock` and the file's day settings (start hour, time zone)."""
+    from quizapp.srs.days import study_day
+
+    config = load_config(conn)
+    return study_day(clock(), config.day_starts_hour, config.tzinfo())
 
 
 def deck_key(key: str, deck_id: str) -> str:
