@@ -1,12 +1,13 @@
 """The layers of ARCHITECTURE.md, checked on the source: what each package may import, no
-import circles between the domain packages, and Textual only inside tui/ (issue 15).
+import circle anywhere in quizapp, Textual only inside tui/, and one error base below
+every layer (issue 15).
 
 Imports are read from the syntax tree, including those inside functions (lazy imports
 are still dependencies), so a broken rule fails here whatever the code path.
 """
 
 import ast
-from collections import defaultdict
+import builtins
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,9 @@ import pytest
 PACKAGE = Path(__file__).parents[1] / "quizapp"
 
 # What each package may import from quizapp, besides itself. Shared helpers at the top
-# level (output, reading, paths, gc_policy, plural, terminal, kinds) carry no domain
-# knowledge.
-SHARED = {"output", "reading", "paths", "gc_policy", "plural", "terminal", "kinds"}
+# level (errors, output, reading, paths, gc_policy, plural, terminal, kinds) carry no
+# domain knowledge.
+SHARED = {"errors", "output", "reading", "paths", "gc_policy", "plural", "terminal", "kinds"}
 ALLOWED = {
     "deck": SHARED,
     "generate": SHARED | {"deck"},
@@ -24,8 +25,10 @@ ALLOWED = {
     "srs": SHARED | {"store"},
     "quiz": SHARED | {"store", "generate", "srs"},
     "export": SHARED | {"deck", "generate", "quiz"},
+    # what the command line and the app share: never a face (tui, commands) above it
+    "workspace": SHARED | {"deck", "generate", "store", "srs", "quiz", "library", "health"},
 }
-DOMAIN = ("deck", "generate", "store", "srs", "quiz")
+FACES = {"tui", "commands", "cli", "__main__"}  # the only ones that may import tui/
 
 
 def _module(path: Path) -> str:
@@ -34,10 +37,13 @@ def _module(path: Path) -> str:
 
 
 def _imports(path: Path) -> set[str]:
+    """Every module named by an import; `from a import b` names `a` and `a.b` (b may be a
+    module: `from quizapp.tui.quiz import builder_screen`)."""
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
         elif isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
     return names
@@ -74,27 +80,89 @@ def test_textual_is_imported_only_inside_tui():
     assert wrong == []
 
 
-def test_the_domain_packages_have_no_import_circle():
-    graph: dict[str, set[str]] = defaultdict(set)
-    for module, names in SOURCES.items():
-        if _package(module) in DOMAIN:
-            graph[module] |= {n for n in names if n in SOURCES and _package(n) in DOMAIN}
-    seen: dict[str, int] = {}  # 1: on the current path, 2: done
+def test_only_the_faces_import_the_tui():
+    """tui/ sits on top: the workspace and the domain never reach up into it."""
+    wrong = sorted(
+        f"{module} imports {name}"
+        for module, names in SOURCES.items()
+        if _package(module) not in FACES
+        for name in names
+        if name.startswith("quizapp.tui")
+    )
+    assert wrong == []
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import circle of `graph` (module -> modules it imports), as a path that ends
+    where it starts; None when there is none."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
 
     def visit(module: str, path: list[str]) -> list[str] | None:
-        seen[module] = 1
-        for name in sorted(graph[module]):
-            if seen.get(name) == 1:
-                return [*path[path.index(name) :], name] if name in path else [module, name]
-            if name not in seen and (cycle := visit(name, [*path, name])):
+        state[module] = 1
+        for name in sorted(graph.get(module, ())):
+            if state.get(name) == 1:
+                return [*path[path.index(name) :], name]
+            if name not in state and (cycle := visit(name, [*path, name])):
                 return cycle
-        seen[module] = 2
+        state[module] = 2
         return None
 
     for module in sorted(graph):
-        if module not in seen:
-            cycle = visit(module, [module])
-            assert cycle is None, " -> ".join(cycle)
+        if module not in state and (cycle := visit(module, [module])):
+            return cycle
+    return None
+
+
+def test_quizapp_has_no_import_circle():
+    """Every import counts, lazy and TYPE_CHECKING ones too: a screen that imports the app
+    for its type, or two screens that import each other, are a circle."""
+    graph = {
+        module: {n for n in names if n in SOURCES and n != module}
+        for module, names in SOURCES.items()
+    }
+    cycle = find_cycle(graph)
+    assert cycle is None, " -> ".join(cycle or [])
+
+
+def test_the_circle_finder_finds_a_circle():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": set()}
+    assert find_cycle(graph) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_errors_imports_nothing_of_quizapp():
+    """Every layer raises QuizappError, so quizapp.errors must sit below them all."""
+    assert sorted(n for n in SOURCES["quizapp.errors"] if n.split(".")[0] == "quizapp") == []
+
+
+BUILTIN_ERRORS = {
+    name
+    for name, value in vars(builtins).items()
+    if isinstance(value, type) and issubclass(value, Exception)
+}
+
+
+def _exception_classes(path: Path) -> list[str]:
+    """The public classes in a file that derive directly from a built-in exception."""
+    return [
+        node.name
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+        and not node.name.startswith("_")
+        and {b.id for b in node.bases if isinstance(b, ast.Name)} & BUILTIN_ERRORS
+        and not {b.id for b in node.bases if isinstance(b, ast.Name)} & {"QuizappError"}
+    ]
+
+
+def test_every_public_error_is_a_quizapp_error():
+    """One error path: the CLI reports a QuizappError as one located line, so an error
+    class beside it would surface as a traceback (a private one never leaves its module)."""
+    wrong = [
+        f"{_module(path)}.{name}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for name in _exception_classes(path)
+    ]
+    assert wrong == ["quizapp.errors.QuizappError"]
 
 
 def test_the_checker_sees_a_broken_rule(tmp_path):
@@ -102,3 +170,5 @@ def test_the_checker_sees_a_broken_rule(tmp_path):
     source = tmp_path / "m.py"
     source.write_text("def f():\n    from quizapp.tui.app import QuizApp\n", encoding="utf-8")
     assert "quizapp.tui.app" in _imports(source)
+    source.write_text("class NewError(ValueError):\n    pass\n", encoding="utf-8")
+    assert _exception_classes(source) != []

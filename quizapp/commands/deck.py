@@ -157,17 +157,9 @@ def new(deck_dir: Path) -> None:
     Example:
       quizapp new decks/heart-failure
     """
-    from quizapp.deck.starter import StarterError, write_starter
-    from quizapp.output import OutputError
+    from quizapp.deck.starter import write_starter
 
-    try:
-        written = write_starter(deck_dir)
-    except (StarterError, OutputError) as exc:
-        click.echo(f"quizapp new: {exc}", err=True)
-        sys.exit(EXIT_INVALID)
-    except OSError as exc:
-        click.echo(f"quizapp new: cannot create {deck_dir}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_INVALID)
+    written = write_starter(deck_dir)
     click.echo(f"Created a starter deck in {deck_dir} ({len(written)} files):")
     for path in written:
         click.echo(f"  {path}")

@@ -5,7 +5,7 @@ ranges, templates, tables, blueprints and whether there are enough options to as
 import re
 from collections import Counter
 
-from quizapp.deck.format_v1 import LEAD_INS, MIN_OPTIONS
+from quizapp.deck.format_v1 import AGE_ATTRIBUTE, LEAD_INS, MIN_OPTIONS
 from quizapp.deck.meaning import check_meaning
 from quizapp.deck.spec import Checker
 from quizapp.deck.units import AGE_UNITS, TIME, convert, convertible
@@ -91,6 +91,12 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
         _check_range(value, ck, key)
         _check_value_unit(value, definition, ck)
         _check_distribution(value, key, definition, ck)
+        if "rarely_after" in value and (key != AGE_ATTRIBUTE or definition["type"] != "range"):
+            ck.error(
+                _where(value, "rarely_after"),
+                f"`rarely_after` belongs to the age at onset (a range attribute "
+                f"{AGE_ATTRIBUTE!r}), not to {key!r}",
+            )
         if value.get("discriminating") and definition.get("population"):
             ck.error(
                 _where(value, "discriminating"),

@@ -16,6 +16,7 @@ from quizapp.deck.spec import (
     ListOf,
     MapOf,
     Number,
+    Prose,
     Record,
     Text,
     WordOrNumber,
@@ -79,8 +80,23 @@ def _optional_text(doc: str) -> Field:
     return Field(Text(doc=doc))
 
 
+def _prose(doc: str) -> Field:
+    """Learner text whose sentences may cite their own sources (format 2)."""
+    return Field(Prose(SENTENCE, doc=f"{doc} {PROSE_DOC}"))
+
+
+SENTENCE = Record(
+    "sentence",
+    {"text": Field(Text(doc="One sentence."), required=True), "source": _source()},
+    doc="A sentence and the source(s) behind it, shown after it wherever it is shown.",
+)
+PROSE_DOC = (
+    "From format 2 also a list of sentences, each a text or {text, source}: a sentence's "
+    "sources follow it wherever it is shown."
+)
 UNCERTAIN = Field(Flag(doc="True when the fact is not confirmed; generators leave it out."))
 NOTE = _optional_text("A note for learners: shown with the answer of every card built on this.")
+PROSE_NOTE = _prose("A note for learners: shown with the answer of every card built on this.")
 AUTHOR_NOTE = _optional_text("A note for authors and reviewers only: never shown to learners.")
 COMPLETE_SIDES = ("each_from", "each_to")
 MEASURES = ("percent", "sensitivity", "specificity")
@@ -215,7 +231,7 @@ ATTRIBUTE_VALUE = Record(
         "female": Field(Number(minimum=0)),
         "male": Field(Number(minimum=0)),
         "value": Field(Text(allow_numbers=True)),
-        "text": Field(Text()),
+        "text": _prose("The value of a text attribute."),
         "unit": Field(
             Choice(
                 UNITS,
@@ -246,7 +262,16 @@ ATTRIBUTE_VALUE = Record(
             ),
             since=2,
         ),
-        "note": NOTE,
+        "rarely_after": Field(
+            Number(
+                minimum=0,
+                doc="The age at onset only: the age after which the condition rarely begins "
+                "(juvenile forms; rarely after 50), in the value's unit. Taught with the range; "
+                "no case begins later; rule-outs still use only the hard min and max.",
+            ),
+            since=2,
+        ),
+        "note": PROSE_NOTE,
         "author_note": AUTHOR_NOTE,
         "discriminating": Field(
             Flag(
@@ -303,7 +328,7 @@ ENTITY = Record(
             ),
             since=2,
         ),
-        "summary": _optional_text("One or two sentences, in your own words."),
+        "summary": _prose("One or two sentences, in your own words."),
         "attributes": Field(MapOf(ATTRIBUTE_VALUE, key_section="attributes")),
         "complete": Field(
             ListOf(
@@ -405,7 +430,7 @@ RELATION = Record(
                 "case that states its absence rules the condition out."
             )
         ),
-        "note": NOTE,
+        "note": PROSE_NOTE,
         "author_note": AUTHOR_NOTE,
         "uncertain": UNCERTAIN,
         "source": _source(),

@@ -15,6 +15,7 @@ from quizapp.deck.files import resolve_include
 from quizapp.deck.format_v1 import FORMATS, INCLUDED_FILE, LIST_SECTIONS
 from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
 from quizapp.deck.inherit import with_inheritance
+from quizapp.deck.prose import prose_sources, prose_text
 from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
 from quizapp.deck.units import convert, convert_range
 from quizapp.deck.yaml_source import LDict, LList, ValueBudget, YamlProblem, read_yaml
@@ -326,6 +327,12 @@ def _usual(v: LDict, unit: str | None) -> tuple[float, float] | None:
     return convert_range(usual["min"], usual["max"], v.get("unit"), unit)  # type: ignore[return-value]
 
 
+def _rarely_after(v: LDict, unit: str | None) -> float | None:
+    """The age after which onset is rare, in the attribute's unit (written in the value's)."""
+    after = v.get("rarely_after")
+    return None if after is None else convert(after, v.get("unit"), unit)
+
+
 def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
     attributes = {
         key: m.AttributeValue(
@@ -337,13 +344,15 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
             female=v.get("female"),
             male=v.get("male"),
             value=v.get("value"),
-            text=v.get("text"),
-            note=v.get("note"),
+            text=prose_text(v.get("text")),
+            note=prose_text(v.get("note")),
             uncertain=v.get("uncertain", False),
             discriminating=v.get("discriminating", False),
             written=_written(v),
             usual=_usual(v, units.get(key)),
             peaks=tuple(convert(p, v.get("unit"), units.get(key)) for p in v.get("peaks", ())),
+            rarely_after=_rarely_after(v, units.get(key)),
+            sentence_sources=prose_sources(v.get("text"), v.get("note")),
         )
         for key, v in e.get("attributes", {}).items()
     }
@@ -356,7 +365,8 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
         aliases=tuple(e.get("aliases", ())),
         topic=e.get("topic"),
         parents=tuple(dict.fromkeys([*e.get("parent", ()), *_one(e.get("state_of"))])),
-        summary=e.get("summary"),
+        summary=prose_text(e.get("summary")),
+        sentence_sources=prose_sources(e.get("summary")),
         attributes=attributes,
         uncertain=e.get("uncertain", False),
         complete=tuple(e.get("complete", ())),
@@ -387,7 +397,8 @@ def _relation(r: LDict) -> m.Relation:
         caution=r.get("caution"),
         alternatives=tuple(r.get("alternatives", ())),
         specificity=specificity if isinstance(specificity := r.get("specificity"), str) else None,
-        note=r.get("note"),
+        note=prose_text(r.get("note")),
+        sentence_sources=prose_sources(r.get("note")),
         uncertain=r.get("uncertain", False),
         necessary=r.get("necessary", False),
         percent=r.get("percent"),

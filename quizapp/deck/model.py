@@ -64,6 +64,8 @@ class AttributeValue:
     written: tuple[float, float, str] | None = None
     usual: tuple[float, float] | None = None  # where most values lie, in the attribute's unit
     peaks: tuple[float, ...] = ()  # values most cases cluster around, in the attribute's unit
+    rarely_after: float | None = None  # the age at onset rarely exceeds it (attribute's unit)
+    sentence_sources: tuple[str, ...] = ()  # cited by sentences of its text and note
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ class Entity:
     inherits: bool = False  # has its parents' facts, except those it states itself
     state_of: str | None = None  # the condition it is a state of (also among `parents`)
     axis: str | None = None  # the classification a subtype belongs to
+    sentence_sources: tuple[str, ...] = ()  # cited by sentences of its summary
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ class Relation:
     inherited_from: str | None = None  # the entity that states it, when inherited by `source`
     caution: str | None = None  # contraindicated, boxed warning, use with caution, probably safe
     alternatives: tuple[str, ...] = ()  # safe drugs to use instead, with a caution
+    sentence_sources: tuple[str, ...] = ()  # cited by sentences of its note
 
     def measure(self, name: str) -> float | None:
         """The stated number for a measure of MEASURES (percent, sensitivity, specificity)."""

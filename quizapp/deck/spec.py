@@ -363,6 +363,43 @@ class Record(Spec):
         return _with_doc(schema, self.doc)
 
 
+@dataclass
+class Prose(Spec):
+    """Text that reaches learners: one string, or (from deck format `list_since`) a list of
+    sentences, each a string or a `sentence` record that cites its own sources."""
+
+    sentence: Record
+    doc: str = ""
+    list_since: int = 2
+
+    def check(self, value: object, loc: Location, ck: Checker) -> object:
+        if not isinstance(value, list):
+            return Text().check(value, loc, ck)
+        if self.list_since > ck.format:
+            ck.error(
+                loc,
+                f"sentences with their own sources need format {self.list_since}; {UPGRADE_HINT}",
+            )
+        if not value:
+            ck.error(loc, "list needs at least 1 item")
+            return None
+        locs = value.item_locs() if isinstance(value, LList) else [loc] * len(value)
+        checked = [self._sentence(v, vl, ck) for v, vl in zip(value, locs, strict=True)]
+        return None if None in checked else _keep(checked, locs, loc)
+
+    def _sentence(self, value: object, loc: Location, ck: Checker) -> object:
+        spec = self.sentence if isinstance(value, dict) else Text()
+        return spec.check(value, loc, ck)
+
+    def json_schema(self) -> dict:
+        sentences = {
+            "type": "array",
+            "minItems": 1,
+            "items": {"anyOf": [{"type": "string"}, self.sentence.json_schema()]},
+        }
+        return _with_doc({"anyOf": [{"type": "string"}, sentences]}, self.doc)
+
+
 def _located_dict(value: dict, loc: Location) -> LDict:
     """Check in place when the YAML reader gave us located values; wrap plain dicts."""
     if isinstance(value, LDict):

@@ -18,6 +18,7 @@ import yaml
 
 from quizapp.deck.errors import Location, Problem
 from quizapp.deck.yaml_errors import explain
+from quizapp.errors import QuizappError
 from quizapp.reading import NotRegularFile, read_start
 
 try:
@@ -88,11 +89,13 @@ def _resolve(event: yaml.ScalarEvent) -> str:
     return _WORD_TAGS.get(value, _STR)
 
 
-class YamlProblem(Exception):
+class YamlProblem(QuizappError):
     """A file that cannot be read as YAML at all; carries the one located problem."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
+        loc = problem.loc
+        what = f"{problem.severity}: {problem.message}"
+        super().__init__(what, path=loc.path, line=loc.line, col=loc.col)
         self.problem = problem
 
 

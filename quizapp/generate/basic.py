@@ -5,7 +5,7 @@ from quizapp.generate.card import Card, card_id
 from quizapp.generate.evidence import complete_where, statement
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.most import measure_text
-from quizapp.generate.text import attribute_text, by_frequency, topic_of
+from quizapp.generate.text import attribute_text, by_frequency, topic_of, with_cited
 from quizapp.generate.wording import fill_sentence
 
 
@@ -35,7 +35,7 @@ def grouped_card(
     # a note is about the fact, not either end: "Generalized myasthenia gravis: Carries a
     # regulatory warning" read as if the disease carried it, so it follows the fact itself
     notes = [f"{_fact(ix, r)} {r.note}" for r, _ in ends if r.note]
-    sources = tuple(dict.fromkeys(s for r, _ in ends for s in r.sources))
+    sources = with_cited(*(r.sources + r.sentence_sources for r, _ in ends))
     return Card(
         id=card_id(deck.id, generator, anchor, rtype),
         deck=deck.id,
@@ -144,7 +144,7 @@ def _caution_card(
         topic=topic_of(ix.entity(rels[0].source).topic),
         prompt=prompt,
         answer=answer,
-        sources=tuple(dict.fromkeys(s for r in rels for s in r.sources)),
+        sources=with_cited(*(r.sources + r.sentence_sources for r in rels)),
         tests=tuple(r.id for r in rels),
         loc=rels[0].loc,
         extra="\n".join(f"{ix.name(r.target)}: {r.note}" for r in rels if r.note) or None,
@@ -189,7 +189,7 @@ def result_cards(ix: DeckIndex) -> list[Card]:
                 topic=topic_of(ix.entity(r.source).topic),
                 prompt=f"What is the result of {test} in {ix.mid(r.source)}?",
                 answer=RESULT_ANSWERS[r.result],
-                sources=r.sources,
+                sources=with_cited(r.sources, r.sentence_sources),
                 tests=(r.id,),
                 loc=r.loc,
                 extra=r.note,
@@ -225,7 +225,7 @@ def attribute_cards(ix: DeckIndex) -> list[Card]:
                     topic=topic_of(entity.topic),
                     prompt=attribute_question(ix, definition, entity.id),
                     answer=answer,
-                    sources=value.sources,
+                    sources=with_cited(value.sources, value.sentence_sources),
                     tests=(entity.id,),
                     loc=value.loc,
                     extra=value.note,

@@ -61,12 +61,39 @@ def lab_ranges(ix: DeckIndex, bp: Blueprint) -> dict[str, tuple[float, float]]:
 
 def age_range(ix: DeckIndex, bp: Blueprint) -> tuple[float, float]:
     """The ages a case is drawn from, in `age_unit`: the blueprint's, else the condition's
-    usual age at onset (format 2), else its whole age at onset, else adults."""
+    usual age at onset (format 2), else its whole age at onset, else adults; never after
+    the age the condition rarely begins after, unless the onset is stated apart."""
     if bp.age is not None:
-        return (bp.age.min, bp.age.max)
+        cap = None if bp.onset_age else onset_cap(ix, bp, bp.age.unit or "years")
+        return capped(bp.age.min, bp.age.max, cap)
     onset = entity_range(ix, bp.condition, AGE)
     usual = ix.entity(bp.condition).attributes[AGE].usual if onset else None
-    return usual or onset or DEFAULT_AGE
+    return capped(*(usual or onset or DEFAULT_AGE), onset_cap(ix, bp, age_unit(ix, bp)))
+
+
+def onset_range(ix: DeckIndex, bp: Blueprint) -> tuple[float, float] | None:
+    """The blueprint's `onset_age`, never after the age its condition rarely begins after."""
+    onset = bp.onset_age
+    if onset is None:
+        return None
+    return capped(onset.min, onset.max, onset_cap(ix, bp, onset.unit or "years"))
+
+
+def onset_cap(ix: DeckIndex, bp: Blueprint, unit: str) -> float | None:
+    """The condition's `rarely_after` (format 2) in `unit`: no case's illness begins later."""
+    value = ix.entity(bp.condition).attributes.get(AGE)
+    if value is None or value.uncertain or value.rarely_after is None:
+        return None
+    definition = ix.deck.attributes.get(AGE)
+    return convert(value.rarely_after, definition.unit if definition else None, unit)
+
+
+def capped(low: float, high: float, cap: float | None) -> tuple[float, float]:
+    """A range of whole ages cut at `cap` (a range wholly after it shrinks to the cap)."""
+    if cap is None or high <= cap:
+        return (low, high)
+    top = float(math.floor(cap + 1e-9))
+    return (min(low, top), top)
 
 
 # A case near a peak is drawn within this share of the drawn range's width either side.
@@ -82,7 +109,8 @@ def _draw_age(rng: random.Random, ix: DeckIndex, bp: Blueprint) -> int:
         peak = rng.choice(value.peaks)
         spread = max(1.0, (high - low) * PEAK_SPREAD)
         low, high = max(low, peak - spread), min(high, peak + spread)
-        return rng.randint(math.ceil(low), max(math.ceil(low), int(high)))
+        # a cap may leave no whole age between the peak's spread and the range's top
+        return min(rng.randint(math.ceil(low), max(math.ceil(low), int(high))), int(high))
     return rng.randint(int(low), int(high))
 
 
@@ -105,7 +133,7 @@ def blueprint_facts(ix: DeckIndex, bp: Blueprint, with_optional: bool = False) -
         lab_ranges(ix, bp),
         age_range(ix, bp),
         age_unit(ix, bp),
-        onset=None if onset is None else (onset.min, onset.max),
+        onset=onset_range(ix, bp),
         onset_unit=(onset.unit if onset else None) or "years",
     )
 
@@ -154,7 +182,7 @@ def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
     findings = [*bp.required, *optional]
     rng.shuffle(findings)
     labs = {a: _value(rng, lo, hi) for a, (lo, hi) in lab_ranges(ix, bp).items()}
-    onset = bp.onset_age  # drawn last, so cases without one keep their draws
+    onset = onset_range(ix, bp)  # drawn last, so cases without one keep their draws
     return Case(
         age=age,
         sex=sex,
@@ -167,6 +195,6 @@ def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
         negatives=bp.negative,
         labs=labs,
         age_unit=unit,
-        onset=None if onset is None else rng.randint(int(onset.min), int(onset.max)),
-        onset_unit=(onset.unit if onset else None) or "years",
+        onset=None if onset is None else rng.randint(int(onset[0]), int(onset[1])),
+        onset_unit=(bp.onset_age.unit if bp.onset_age else None) or "years",
     )

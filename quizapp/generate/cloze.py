@@ -5,7 +5,7 @@ import re
 from quizapp.generate.card import Card, card_id
 from quizapp.generate.evidence import Proof, complete_where, fact_proof, listed, only_these
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import cue_stems, topic_of
+from quizapp.generate.text import cue_stems, topic_of, with_cited
 from quizapp.generate.wording import fill_sentence, mid_sentence
 
 GAP = "[...]"
@@ -53,7 +53,7 @@ def cloze_cards(ix: DeckIndex) -> list[Card]:
                     answer=deleted.name
                     if prompt.startswith(GAP)
                     else mid_sentence(deleted.name, ix.proper),
-                    sources=r.sources,
+                    sources=with_cited(r.sources, r.sentence_sources),
                     tests=(r.id,),
                     loc=r.loc,
                     extra=r.note,

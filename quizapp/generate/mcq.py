@@ -23,7 +23,16 @@ from quizapp.generate.evidence import (
     statement,
 )
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import Choice, cue_stems, labelled, mentions, pick, seeded, topic_of
+from quizapp.generate.text import (
+    Choice,
+    cue_stems,
+    labelled,
+    mentions,
+    pick,
+    seeded,
+    topic_of,
+    with_cited,
+)
 from quizapp.generate.wording import fill_sentence
 
 MINOR = ("occasional", "rare")  # frequencies too weak to be the single best answer
@@ -155,7 +164,7 @@ def mcq_card(
         topic=topic_of(ix.entity(anchor).topic, ix.entity(key).topic),
         prompt=prompt,
         answer=ix.name(key),
-        sources=sources,
+        sources=with_cited(sources, r.sentence_sources),
         tests=(r.id,),
         loc=r.loc,
         options=labelled(choices),

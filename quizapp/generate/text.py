@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quizapp.deck.model import AttributeValue
+from quizapp.deck.units import convert
 from quizapp.generate.card import Option
 
 LABELS = "ABCDEFGH"
@@ -21,6 +22,12 @@ class Choice:
     explanation: str
     entity: str | None = None
     proof: tuple = ()  # evidence.Proof items behind the verdict
+
+
+def with_cited(*groups: Iterable[str]) -> tuple[str, ...]:
+    """A card's sources: its facts' own, then those its notes' sentences cite (format 2),
+    each once, so every citation a learner reads after a sentence is in the card's list."""
+    return tuple(dict.fromkeys(s for group in groups for s in group))
 
 
 def seeded(*parts: object) -> random.Random:
@@ -65,12 +72,20 @@ def attribute_text(value: AttributeValue, unit: str | None) -> str:
     """An attribute value as an answer: a range (in the unit it was written in), a ratio, an
     enum value or a text."""
     if value.written is not None:
-        return span_text(*value.written)
+        return span_text(*value.written) + _rarely_after(value, unit, value.written[2])
     if value.min is not None and value.max is not None:
-        return span_text(value.min, value.max, unit)
+        return span_text(value.min, value.max, unit) + _rarely_after(value, unit, unit)
     if value.female is not None and value.male is not None:
         return f"female {number(value.female)} : male {number(value.male)}"
     return value.value or value.text or ""
+
+
+def _rarely_after(value: AttributeValue, unit: str | None, shown: str | None) -> str:
+    """An age at onset's `rarely_after` (format 2), in the unit the range is shown in."""
+    if value.rarely_after is None:
+        return ""
+    after = round(convert(value.rarely_after, unit, shown) or 0.0, 6)
+    return f"; rarely after {number(after)}{unit_suffix(shown)}"
 
 
 def by_frequency(items: Iterable[tuple[str | None, str]]) -> list[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from quizapp.deck.inherit import kinds_of
 from quizapp.deck.model import Blueprint, Deck, Relation
+from quizapp.errors import QuizappError
 from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.case import Case, blueprint_facts, draw_case
 from quizapp.generate.evidence import Proof, complete_where, disproof, fact_proof, statement
@@ -43,7 +44,7 @@ QUESTIONS = {
 }
 
 
-class VignetteError(Exception):
+class VignetteError(QuizappError):
     """A vignette that cannot be rendered fairly; carries the findings that say why."""
 
     def __init__(self, findings: list[LintFinding]) -> None:
@@ -229,6 +230,7 @@ def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Car
     choices += [Choice(ix.name(o), False, out[o].explanation, o, out[o].proofs[:1]) for o in chosen]
     condition = ix.entity(bp.condition)
     sources = bp.sources + (plan.relation.sources if plan.relation else ())
+    sources += condition.sentence_sources if condition.summary else ()
     card = Card(
         id=plan.card_id,
         deck=ix.deck.id,

@@ -15,9 +15,14 @@ from quizapp.generate.card import Card
 class ShownOption(Protocol):
     """An answer option as screens show it: a study card's or a quiz item's."""
 
-    label: str
-    text: str
-    correct: bool
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def correct(self) -> bool: ...
 
 
 OptionT = TypeVar("OptionT", bound=ShownOption)

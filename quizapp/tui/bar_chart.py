@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Literal
 
 from textual.color import Color
 from textual_plotext import PlotextPlot
@@ -51,20 +52,22 @@ class BarChart(PlotextPlot):
         count = len(self.labels)
         bars = [(i + 1, v) for i, v in enumerate(self.values) if v]
         if bars:
-            orientation = "horizontal" if self.horizontal else "vertical"
+            orientation: Literal["horizontal", "vertical"] = (
+                "horizontal" if self.horizontal else "vertical"
+            )
             plt.bar(*zip(*bars, strict=True), color=rgb, orientation=orientation, width=0.6)
         step = 1 if self.horizontal else max(1, count // 6)
-        shown = list(range(1, count + 1))[::step]
+        shown: list[float] = [*range(1, count + 1)][::step]
         top = max([1, *self.values])
-        values_axis = list(range(0, int(top) + 1, max(1, math.ceil(top / 4))))
+        values_axis: list[float] = [*range(0, int(top) + 1, max(1, math.ceil(top / 4)))]
         if self.horizontal:
             plt.ylim(0.5, count + 0.5)
-            plt.yticks(shown, [self.labels[i - 1] for i in shown])
+            plt.yticks(shown, [self.labels[int(i) - 1] for i in shown])
             plt.xlim(0, top)
             plt.xticks(values_axis)
         else:
             plt.xlim(0.5, count + 0.5)
-            plt.xticks(shown, [self.labels[i - 1] for i in shown])
+            plt.xticks(shown, [self.labels[int(i) - 1] for i in shown])
             plt.ylim(0, top)
             plt.yticks(values_axis)
         if self.title:

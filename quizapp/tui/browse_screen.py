@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
 from quizapp.plural import plural
 from quizapp.srs.control import apply_action
 from quizapp.store.card_actions import CardStatus, card_statuses
+from quizapp.tui.base import QuizappScreen
 from quizapp.tui.card_preview import CardPreview
 from quizapp.tui.card_view import KIND_NAMES
 from quizapp.tui.confirm_screen import ConfirmScreen
@@ -25,7 +26,6 @@ from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
     from quizapp.generate.card import Card
-    from quizapp.tui.app import QuizApp
 
 MAX_ROWS = 500  # a table of 50,000 rows is slow to build and useless to scroll
 STATES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
@@ -80,7 +80,15 @@ class CardFilter:
         return any(needle in text.casefold() for text in haystack)
 
 
-class BrowseScreen(Screen[None]):
+class Matched(Message):
+    """The search worker's cards matching `wanted`, in library order."""
+
+    def __init__(self, wanted: CardFilter, matches: list[Card]) -> None:
+        super().__init__()
+        self.wanted, self.matches = wanted, matches
+
+
+class BrowseScreen(QuizappScreen[None]):
     """Search box and filters on top, matching cards below, the highlighted card beside."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -88,9 +96,9 @@ class BrowseScreen(Screen[None]):
         Binding("ctrl+l", "focus_list", "Card list", show=False),
         Binding("space", "select", "Select", tooltip="Select or unselect the card"),
         Binding("a", "select_all", "All", tooltip="Select every card shown, or none"),
-        Binding("s", "toggle('suspend')", "Suspend", tooltip="Suspend or unsuspend"),
-        Binding("b", "toggle('bury')", "Bury", tooltip="Bury until tomorrow, or unbury"),
-        Binding("f", "toggle('flag')", "Flag", tooltip="Flag or unflag"),
+        Binding("s", "toggle_status('suspend')", "Suspend", tooltip="Suspend or unsuspend"),
+        Binding("b", "toggle_status('bury')", "Bury", tooltip="Bury until tomorrow, or unbury"),
+        Binding("f", "toggle_status('flag')", "Flag", tooltip="Flag or unflag"),
         Binding("r", "reset", "Reset", tooltip="Make new again (history kept)"),
         Binding("escape", "app.home", "Decks"),
     ]
@@ -101,15 +109,12 @@ class BrowseScreen(Screen[None]):
         self.statuses: dict[str, CardStatus] = {}
         self.matched = 0
 
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        library = self.quiz_app.context.library
+        workspace = self.workspace
+        library = workspace.library
         kinds = sorted({c.kind for c in library.cards.values()})
         topics = {
-            (deck_id, topic_id): library.topic_label(deck_id, topic_id)
+            (deck_id, topic_id): workspace.topic_label(deck_id, topic_id)
             for deck_id, deck in library.decks.items()
             for topic_id in deck.topics
         }
@@ -156,19 +161,22 @@ class BrowseScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="browse")
     def search(self, wanted: CardFilter) -> None:
-        cards = self.quiz_app.context.library.cards.values()
+        cards = self.workspace.library.cards.values()
         matches = [card for card in cards if wanted.matches(card)]
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_matches, matches)
+            self.post_message(Matched(wanted, matches))
+
+    @on(Matched)
+    def _matched(self, message: Matched) -> None:
+        if message.wanted == self.current_filter():  # else a newer search is on its way
+            self.show_matches(message.matches)
 
     def show_matches(self, matches: list[Card]) -> None:
         """The first MAX_ROWS matches in the table, the first of them previewed."""
         table = self.query_one(DataTable)
         table.clear()
         shown = matches[:MAX_ROWS]
-        self.statuses = card_statuses(
-            self.quiz_app.context.conn, [c.id for c in shown], self._today()
-        )
+        self.statuses = card_statuses(self.workspace.conn, [c.id for c in shown], self._today())
         self.selected &= {card.id for card in shown}
         for card in shown:
             prompt = card.prompt.replace("\n", " ")
@@ -184,10 +192,11 @@ class BrowseScreen(Screen[None]):
             self.query_one(CardPreview).update(Content("No card matches."))
 
     def preview(self, card_id: str) -> None:
-        library = self.quiz_app.context.library
-        card = library.card(card_id)
+        workspace = self.workspace
+        card = workspace.library.card(card_id)
         if card is not None:
-            self.query_one(CardPreview).show(card, library.decks.get(card.deck))
+            title = workspace.topic_title(card.deck, card.topic)
+            self.query_one(CardPreview).show(card, title, workspace.library.decks.get(card.deck))
 
     @on(Input.Changed, "#browse-search")
     @on(Select.Changed)
@@ -212,12 +221,9 @@ class BrowseScreen(Screen[None]):
         )
 
     def _today(self) -> int:
-        from quizapp.srs.config import load_config
-        from quizapp.srs.days import study_day
+        from quizapp.srs.config import study_today
 
-        context = self.quiz_app.context
-        config = load_config(context.conn)
-        return study_day(context.clock(), config.day_starts_hour, config.tzinfo())
+        return study_today(self.workspace.conn, self.workspace.clock)
 
     # -- acting on cards: the selected ones, else the highlighted one ----------------------
 
@@ -231,13 +237,13 @@ class BrowseScreen(Screen[None]):
         """The selected cards in table order, or the highlighted one if none is selected."""
         if self.selected:
             table = self.query_one(DataTable)
-            return [key.value for key in table.rows if key.value in self.selected]  # type: ignore[misc]
+            return [key.value for key in table.rows if key.value and key.value in self.selected]
         highlighted = self._highlighted()
         return [] if highlighted is None else [highlighted]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Card keys act on the list: not while typing a search (the letters are text)."""
-        if action in {"select", "select_all", "toggle", "reset"}:
+        if action in {"select", "select_all", "toggle_status", "reset"}:
             return not isinstance(self.focused, Input | Select)
         return True
 
@@ -253,13 +259,13 @@ class BrowseScreen(Screen[None]):
 
     def action_select_all(self) -> None:
         table = self.query_one(DataTable)
-        shown = {key.value for key in table.rows}
-        self.selected = set() if shown <= self.selected else shown  # type: ignore[assignment]
+        shown = {key.value for key in table.rows if key.value is not None}
+        self.selected = set() if shown <= self.selected else shown
         for key in table.rows:
             table.update_cell(key, "mark", SELECTED if key.value in self.selected else UNSELECTED)
         self._show_count()
 
-    def action_toggle(self, what: str) -> None:
+    def action_toggle_status(self, what: str) -> None:
         """Anki's toggles: set on every target, or clear when every target has it."""
         targets = self.targets()
         if not targets:
@@ -284,9 +290,9 @@ class BrowseScreen(Screen[None]):
     @saves
     def act(self, action: str, targets: list[str]) -> None:
         """One transaction for every target; the table shows the new statuses."""
-        context = self.quiz_app.context
-        result = apply_action(context.conn, action, targets, context.clock())
-        self.statuses.update(card_statuses(context.conn, targets, self._today()))
+        workspace = self.workspace
+        result = apply_action(workspace.conn, action, targets, workspace.clock())
+        self.statuses.update(card_statuses(workspace.conn, targets, self._today()))
         table = self.query_one(DataTable)
         for card_id in targets:
             table.update_cell(card_id, "status", Content(status_text(self.statuses.get(card_id))))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from quizapp.deck.header import DeckHeader
 from quizapp.deck.model import Deck
 from quizapp.generate.card import Card
 from quizapp.tui.answer_view import option_line
@@ -12,10 +13,10 @@ from quizapp.tui.card_view import card_header
 from quizapp.tui.source_view import source_text
 
 
-def preview_text(card: Card, deck: Deck | None) -> Content:
-    topic = deck.topics.get(card.topic) if deck is not None else None
+def preview_text(card: Card, topic_title: str, deck: Deck | DeckHeader | None) -> Content:
+    """The card under its header (kind, topic), its id, and where it comes from."""
     lines = [
-        card_header(card, topic.title if topic is not None else card.topic),
+        card_header(card, topic_title),
         Content.styled(card.id, "dim"),
         Content(""),
         Content(card.prompt),
@@ -38,5 +39,5 @@ class CardPreview(Static):
     CardPreview { padding: 0 1; }
     """
 
-    def show(self, card: Card, deck: Deck | None) -> None:
-        self.update(preview_text(card, deck))
+    def show(self, card: Card, topic_title: str, deck: Deck | DeckHeader | None) -> None:
+        self.update(preview_text(card, topic_title, deck))

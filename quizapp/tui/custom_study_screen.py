@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Label, Select, Static
 
 from quizapp.plural import plural
@@ -19,12 +18,16 @@ from quizapp.srs.control import advance, postpone
 from quizapp.srs.cram import CramSession
 from quizapp.srs.session import StudySession
 from quizapp.store.queue import StudyScope
+from quizapp.tui.base import QuizappScreen
 from quizapp.tui.card_view import KIND_NAMES
+from quizapp.tui.navigation import SessionRequested
 from quizapp.tui.number_screen import NumberScreen
 from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
-    from quizapp.tui.context import AppContext
+    from collections.abc import Callable
+
+    from quizapp.workspace import Workspace
 
 ALL = "*all*"  # "any" in each list (deck, topic and kind ids never contain '*')
 DUE, CRAM = "due", "cram"
@@ -35,7 +38,7 @@ MODES = (
 CARDS = ((False, "All matching cards"), (True, "Flagged cards only"))
 
 
-class CustomStudyScreen(Screen[None]):
+class CustomStudyScreen(QuizappScreen[None]):
     """Four choices, what they match, and s to start."""
 
     DEFAULT_CSS = """
@@ -60,18 +63,14 @@ class CustomStudyScreen(Screen[None]):
         super().__init__()
         self.deck_id = deck_id
 
-    @property
-    def context(self) -> AppContext:
-        return self.app.context  # type: ignore[attr-defined]
-
     def compose(self) -> ComposeResult:
-        library = self.context.library
+        library = self.workspace.library
         decks = [(Content(deck.title), deck_id) for deck_id, deck in library.decks.items()]
         kinds = sorted({card.kind for card in library.cards.values()})
         kind_options = [(Content(KIND_NAMES.get(k, k)), k) for k in kinds]
         yield Static("Custom study", id="custom-title")
         deck = self.deck_id if self.deck_id in library.decks else ALL
-        choices = [
+        choices: list[tuple[str, str, list[tuple[Content, object]], object]] = [
             ("Deck", "deck", [(Content("All decks"), ALL), *decks], deck),
             ("Topic", "topic", self._topics(self.deck_id), ALL),
             ("Kind", "kind", [(Content("Any kind"), ALL), *kind_options], ALL),
@@ -87,7 +86,7 @@ class CustomStudyScreen(Screen[None]):
 
     def _topics(self, deck_id: str | None) -> list[tuple[Content, object]]:
         """Topics by title, of the chosen deck or (named with their deck) of all decks."""
-        library = self.context.library
+        library = self.workspace.library
         decks = {deck_id: library.decks[deck_id]} if deck_id in library.decks else library.decks
         options: list[tuple[Content, object]] = [(Content("Any topic"), ALL)]
         for deck_id_, deck in decks.items():
@@ -117,24 +116,24 @@ class CustomStudyScreen(Screen[None]):
             flagged=self._value("cards") is True,
         )
 
-    def make_session(self, context: AppContext) -> StudySession:
-        """The session the study screen will drive: scheduled as usual, or cram."""
+    def session_maker(self) -> Callable[[Workspace], StudySession]:
+        """What makes the session of the choices made now: scheduled as usual, or cram."""
         kind = CramSession if self._value("mode") == CRAM else StudySession
-        return kind(
-            context.conn,
-            deck_ids=self.chosen_decks(),
-            clock=context.clock,
-            scope=self.chosen_scope(),
-        )
+        decks, scope = self.chosen_decks(), self.chosen_scope()
+
+        def make(workspace: Workspace) -> StudySession:
+            return kind(workspace.conn, deck_ids=decks, clock=workspace.clock, scope=scope)
+
+        return make
 
     def study_title(self) -> str:
         """What the study screen's top line says: the mode and the choices made."""
-        library = self.context.library
+        library = self.workspace.library
         decks, scope = self.chosen_decks(), self.chosen_scope()
         named = len(library.decks) > 1  # the deck's title says nothing when it is the only one
         parts = [library.decks[deck_id].title for deck_id in decks or () if named]
         for deck_id, topic_id in scope.topics:
-            parts.append(library.decks[deck_id].topics[topic_id].title)
+            parts.append(self.workspace.topic_title(deck_id, topic_id))
         parts += [KIND_NAMES.get(kind, kind) for kind in scope.kinds]
         if scope.flagged:
             parts.append("flagged")
@@ -157,7 +156,7 @@ class CustomStudyScreen(Screen[None]):
 
     def show_matches(self) -> None:
         """How many cards the choices match, and what the mode will show of them."""
-        session = self.make_session(self.context)
+        session = self.session_maker()(self.workspace)
         if isinstance(session, CramSession):
             text = (
                 f"{plural(len(session.queue), 'card')} to cram, soonest due first, then new"
@@ -194,19 +193,19 @@ class CustomStudyScreen(Screen[None]):
     @saves
     def _postpone(self, days: int | None) -> None:
         if days is not None:
-            moved = postpone(self.context.conn, days, self.context.clock(), self.chosen_decks())
+            workspace = self.workspace
+            moved = postpone(workspace.conn, days, workspace.clock(), self.chosen_decks())
             self.notify(f"{plural(moved, 'review')} moved to later days")
             self.show_matches()
 
     @saves
     def _advance(self, count: int | None) -> None:
         if count is not None:
-            moved = advance(self.context.conn, count, self.context.clock(), self.chosen_decks())
+            workspace = self.workspace
+            moved = advance(workspace.conn, count, workspace.clock(), self.chosen_decks())
             self.notify(f"{plural(moved, 'review')} brought into today")
             self.show_matches()
 
     def action_start(self) -> None:
-        from quizapp.tui.study_screen import StudyScreen
-
-        decks = self.chosen_decks() or list(self.context.library.decks)
-        self.app.push_screen(StudyScreen(decks, self.study_title(), make_session=self.make_session))
+        decks = self.chosen_decks() or list(self.workspace.library.decks)
+        self.post_message(SessionRequested(decks, self.study_title(), self.session_maker()))

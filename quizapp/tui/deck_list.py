@@ -11,7 +11,7 @@ from quizapp.tui.toggle_glyphs import MarkedOptionList
 
 if TYPE_CHECKING:
     from quizapp.srs.session import Counts
-    from quizapp.tui.deck_summary import DeckSummary
+    from quizapp.workspace.decks import DeckSummary
 
 ALL_DECKS = "*all*"  # the option id of "All decks" (deck ids never contain '*')
 

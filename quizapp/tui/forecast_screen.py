@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Footer, LoadingIndicator, Static
 
-from quizapp.tui.progress_reader import read_connection
+from quizapp.tui.base import QuizappScreen
 
 if TYPE_CHECKING:
     from quizapp.srs.forecast import Forecast
-    from quizapp.tui.app import QuizApp
 
 SPANS = (30, 90, 365)  # days ahead, in the order `d` goes through them
 NOTE = (
@@ -28,7 +27,16 @@ NOTE = (
 )
 
 
-class ForecastScreen(Screen[None]):
+class ForecastLoaded(Message):
+    """The worker's forecast for `days` (or why there is none) and the hint to fit
+    parameters."""
+
+    def __init__(self, days: int, result: Forecast | str, hint: str | None) -> None:
+        super().__init__()
+        self.days, self.result, self.hint = days, result, hint
+
+
+class ForecastScreen(QuizappScreen[None]):
     """Answers, minutes and recall ahead for desired retentions 0.80 to 0.95."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -41,10 +49,6 @@ class ForecastScreen(Screen[None]):
         self.days = SPANS[-1]
         self.result: Forecast | str | None = None  # str: why there is nothing to forecast
         self.hint: str | None = None
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="forecast-title")
@@ -74,18 +78,21 @@ class ForecastScreen(Screen[None]):
         from quizapp.srs.forecast import forecast
         from quizapp.srs.optimize import fit_suggestion
 
-        context = self.quiz_app.context
-        with read_connection(context) as conn:
+        workspace, days = self.workspace, self.days
+        with workspace.reader() as conn:
             try:
-                result: Forecast | str = forecast(conn, self.days, clock=context.clock)
+                result: Forecast | str = forecast(conn, days, clock=workspace.clock)
             except ValueError as exc:
                 result = str(exc)
             hint = fit_suggestion(conn)
-        self.app.call_from_thread(self.show, result, hint)
+        self.post_message(ForecastLoaded(days, result, hint))
 
-    def show(self, result: Forecast | str, hint: str | None) -> None:
+    @on(ForecastLoaded)
+    def show(self, message: ForecastLoaded) -> None:
+        if message.days != self.days:
+            return  # a span the learner has already moved on from
         self.query_one("#forecast-loading").display = False
-        self.result, self.hint = result, hint
+        self.result, self.hint = message.result, message.hint
         self._draw()
 
     def _draw(self) -> None:

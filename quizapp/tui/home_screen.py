@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -13,12 +12,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
+from quizapp.tui.base import QuizappScreen
 from quizapp.tui.deck_list import ALL_DECKS, DeckList
-from quizapp.tui.progress_reader import read_connection
+from quizapp.tui.navigation import CustomStudyRequested, HomeReady, StudyRequested
 from quizapp.tui.today_plan import plan_text
 from quizapp.tui.write_errors import saves
 
@@ -27,8 +27,7 @@ if TYPE_CHECKING:
     from quizapp.srs.knowledge import TodayPlan
     from quizapp.srs.session import Counts
     from quizapp.store.stats import Stats
-    from quizapp.tui.app import QuizApp
-    from quizapp.tui.context import AppContext
+    from quizapp.workspace import Workspace
 
 MAX_PROBLEMS_SHOWN = 6
 
@@ -49,26 +48,24 @@ def today_line(stats: Stats | None) -> Content:
     )  # fmt: skip
 
 
-def today_date(conn: sqlite3.Connection, clock: Callable[[], datetime]) -> date:
+def today_date(workspace: Workspace) -> date:
     """Today's study day as a date, by the clock and the file's day settings."""
-    from quizapp.srs.config import load_config
-    from quizapp.srs.days import study_day
+    from quizapp.srs.config import study_today
 
-    config = load_config(conn)
-    return date.fromordinal(study_day(clock(), config.day_starts_hour, config.tzinfo()))
+    return date.fromordinal(study_today(workspace.conn, workspace.clock))
 
 
-def exams_text(conn: sqlite3.Connection, context: AppContext) -> Content | None:
+def exams_text(conn: sqlite3.Connection, workspace: Workspace) -> Content | None:
     """Each loaded deck's exam ahead: days left, expected recall on exam day, and a warning
     when new cards cannot all come in time (`quizapp.srs.exam`); None without an exam."""
-    from quizapp.srs.config import load_config
+    from quizapp.srs.config import load_config, study_today
     from quizapp.srs.exam import exam_dates, exam_outlook, outlook_lines
 
     config = load_config(conn)
-    today = today_date(conn, context.clock).toordinal()
+    today = study_today(conn, workspace.clock)
     lines = []
     for deck_id, when in sorted(exam_dates(conn).items(), key=lambda item: item[1]):
-        deck = context.library.decks.get(deck_id)
+        deck = workspace.library.decks.get(deck_id)
         if deck is None or when.toordinal() < today:
             continue
         line, warning = outlook_lines(exam_outlook(conn, deck_id, when, config, today), deck.title)
@@ -111,7 +108,17 @@ def first_run_text(path: str) -> Content:
     )
 
 
-class HomeScreen(Screen[None]):
+class HomeNumbers(Message):
+    """The home worker's results: today's totals, the fit hint, exams and the plan."""
+
+    def __init__(
+        self, stats: Stats, hint: str | None, exams: Content | None, plan: TodayPlan | None
+    ) -> None:
+        super().__init__()
+        self.stats, self.hint, self.exams, self.plan = stats, hint, exams, plan
+
+
+class HomeScreen(QuizappScreen[None]):
     """The deck list; enter studies the highlighted deck."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -132,41 +139,40 @@ class HomeScreen(Screen[None]):
 
     stats: reactive[Stats | None] = reactive(None)
 
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        context = self.quiz_app.context
+        workspace = self.workspace
         yield Static(Content.styled("quizapp", "bold"), id="home-title")
         yield Static(today_line(None), id="today")
-        yield Static(plan_text(None, context.library.topic_label), id="plan")
+        yield Static(plan_text(None, workspace.library.topic_label), id="plan")
         yield Static(id="fit-hint")  # filled in, or left hidden, by `load_stats`
         yield Static(id="exams")  # likewise: each deck's exam ahead
-        if context.first_run:
-            yield Static(first_run_text(str(context.settings.db_path)), id="first-run")
-        if context.library.problems:
+        if workspace.first_run:
+            yield Static(first_run_text(str(workspace.settings.db_path)), id="first-run")
+        if workspace.library.problems:
             yield Static(
-                problems_text(context.library.problems, context.settings.decks_dir), id="problems"
+                problems_text(workspace.library.problems, workspace.settings.decks_dir),
+                id="problems",
             )
-        if not context.library.decks:
-            yield Static(Content(f"No decks found in {context.settings.decks_dir}."), id="no-decks")
+        if not workspace.library.decks:
+            yield Static(
+                Content(f"No decks found in {workspace.settings.decks_dir}."), id="no-decks"
+            )
         yield DeckList(id="decks")
         # Compact, and without the palette's key (? lists ctrl+p): every key fits in 80 columns.
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_counts()
-        self.call_after_refresh(self.quiz_app.home_ready)
+        self.call_after_refresh(self.post_message, HomeReady())
 
     def on_screen_resume(self) -> None:
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
         """Deck counts now (indexed, fast); today's totals in a worker."""
-        from quizapp.tui.deck_summary import summarise_decks
+        from quizapp.workspace.decks import summarise_decks
 
-        summaries = summarise_decks(self.quiz_app.context)
+        summaries = summarise_decks(self.workspace)
         self.query_one(DeckList).show(summaries)
         self.load_stats(summaries[0].counts if summaries else None)
 
@@ -177,23 +183,26 @@ class HomeScreen(Screen[None]):
         from quizapp.srs.optimize import fit_suggestion
         from quizapp.srs.stats import stats_today
 
-        context = self.quiz_app.context
-        with read_connection(context) as conn:
+        workspace = self.workspace
+        with workspace.reader() as conn:
             config = load_config(conn)
-            stats = stats_today(conn, config=config, clock=context.clock)
+            stats = stats_today(conn, config=config, clock=workspace.clock)
             hint = fit_suggestion(conn)
-            exams = exams_text(conn, context)
+            exams = exams_text(conn, workspace)
             plan = None if counts is None else today_plan(conn, counts, stats, config)
-        self.app.call_from_thread(setattr, self, "stats", stats)
-        self.app.call_from_thread(self.show_fit_hint, hint)
-        self.app.call_from_thread(self.show_exams, exams)
-        if plan is not None:
-            self.app.call_from_thread(self.show_plan, plan)
+        self.post_message(HomeNumbers(stats, hint, exams, plan))
+
+    @on(HomeNumbers)
+    def _numbers_loaded(self, numbers: HomeNumbers) -> None:
+        self.stats = numbers.stats
+        self.show_fit_hint(numbers.hint)
+        self.show_exams(numbers.exams)
+        if numbers.plan is not None:
+            self.show_plan(numbers.plan)
 
     def show_plan(self, plan: TodayPlan) -> None:
         """What to study today, with the weakest topic by its title."""
-        label = self.quiz_app.context.library.topic_label
-        self.query_one("#plan", Static).update(plan_text(plan, label))
+        self.query_one("#plan", Static).update(plan_text(plan, self.workspace.topic_label))
 
     def show_exams(self, text: Content | None) -> None:
         widget = self.query_one("#exams", Static)
@@ -209,10 +218,10 @@ class HomeScreen(Screen[None]):
         if deck_id is None:
             self.notify("Highlight a deck to set its exam date.")
             return
-        context = self.quiz_app.context
-        current = exam_dates(context.conn).get(deck_id)
-        title = context.library.decks[deck_id].title
-        screen = ExamDateScreen(title, current, today_date(context.conn, context.clock))
+        workspace = self.workspace
+        current = exam_dates(workspace.conn).get(deck_id)
+        title = workspace.library.decks[deck_id].title
+        screen = ExamDateScreen(title, current, today_date(workspace))
         self.app.push_screen(screen, lambda chosen: self.save_exam_date(deck_id, chosen))
 
     @saves
@@ -221,8 +230,8 @@ class HomeScreen(Screen[None]):
 
         if chosen is None:
             return
-        context = self.quiz_app.context
-        set_exam_date(context.conn, deck_id, chosen[0], today_date(context.conn, context.clock))
+        workspace = self.workspace
+        set_exam_date(workspace.conn, deck_id, chosen[0], today_date(workspace))
         self.refresh_counts()  # the pace changes today's new cards
 
     def show_fit_hint(self, hint: str | None) -> None:
@@ -237,12 +246,12 @@ class HomeScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#decks")
     def study_chosen(self, event: OptionList.OptionSelected) -> None:
         option_id = event.option.id
-        self.quiz_app.action_study(None if option_id == ALL_DECKS else option_id)
+        self.post_message(StudyRequested(None if option_id == ALL_DECKS else option_id))
 
     def action_custom_study(self) -> None:
         """Custom study, starting from the highlighted deck."""
-        self.quiz_app.action_custom_study(self.query_one(DeckList).selected_deck)
+        self.post_message(CustomStudyRequested(self.query_one(DeckList).selected_deck))
 
     def action_study_selected(self) -> None:
         """Study the highlighted deck (all decks if that row is highlighted)."""
-        self.quiz_app.action_study(self.query_one(DeckList).selected_deck)
+        self.post_message(StudyRequested(self.query_one(DeckList).selected_deck))

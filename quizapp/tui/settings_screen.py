@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.constants import DEFAULT_THEME
 from textual.content import Content
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -34,13 +34,13 @@ from quizapp.srs.config import (
 )
 from quizapp.srs.recompute import MEMORY_SETTINGS
 from quizapp.srs.setting_help import DECK_HELP, SettingInfo, setting_text, settings_info
+from quizapp.tui.base import QuizappScreen
 from quizapp.tui.confirm_screen import ConfirmScreen
 from quizapp.tui.setting_edit_screen import SettingEditScreen
 from quizapp.tui.write_errors import WRITE_ERRORS, not_saved_message, saves
 
 if TYPE_CHECKING:
     from quizapp.srs.recompute import RecomputeResult
-    from quizapp.tui.app import QuizApp
 
 LABEL_WIDTH = 25
 VALUE_WIDTH = 18
@@ -62,7 +62,15 @@ def row_text(info: SettingInfo, value: str, changed: bool, indent: str = "") -> 
     )
 
 
-class SettingsScreen(Screen[None]):
+class Recomputed(Message):
+    """The recompute worker's outcome: its result, or why nothing was saved."""
+
+    def __init__(self, result: RecomputeResult | None, error: str | None) -> None:
+        super().__init__()
+        self.result, self.error = result, error
+
+
+class SettingsScreen(QuizappScreen[None]):
     """↑↓ picks a setting; enter changes it, d goes back to the default."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -70,10 +78,6 @@ class SettingsScreen(Screen[None]):
         Binding("d", "default", "Default", tooltip="Back to the default (a deck: the global)"),
         Binding("escape", "app.home", "Back"),
     ]
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Settings", "bold"), id="settings-title")
@@ -94,8 +98,8 @@ class SettingsScreen(Screen[None]):
 
     def show_settings(self) -> None:
         """Every setting from the file, then each deck's own daily limits."""
-        context = self.quiz_app.context
-        self.config = load_config(context.conn)
+        workspace = self.workspace
+        self.config = load_config(workspace.conn)
         self.infos = {info.name: info for info in settings_info()}
         defaults = StudyConfig()
         options: list[Option | None] = []
@@ -103,7 +107,7 @@ class SettingsScreen(Screen[None]):
             value = getattr(self.config, name)
             text = self.app.theme if name == "theme" else _shown(name, value)
             options.append(Option(row_text(info, text, value != getattr(defaults, name)), name))
-        for deck_id, deck in context.library.decks.items():
+        for deck_id, deck in workspace.library.decks.items():
             options += [None, Option(Content.styled(f"  {deck.title}", "bold"), disabled=True)]
             for name in DECK_SETTINGS:
                 own = self.config.deck_value(name, deck_id)
@@ -139,7 +143,7 @@ class SettingsScreen(Screen[None]):
         """The setting's label, and the deck's title (deck text) for a deck's own value."""
         title = Content.styled(self.infos[name].label, "bold")
         if deck_id:
-            title += Content(f" for {self.quiz_app.context.library.decks[deck_id].title}")
+            title += Content(f" for {self.workspace.library.decks[deck_id].title}")
         return title
 
     def _highlighted(self) -> str | None:
@@ -191,7 +195,7 @@ class SettingsScreen(Screen[None]):
         if key is None:
             return
         name, _, deck_id = key.partition("@")
-        conn = self.quiz_app.context.conn
+        conn = self.workspace.conn
         if deck_id:
             reset_deck_setting(conn, name, deck_id)
         elif name in MEMORY_SETTINGS:
@@ -205,7 +209,7 @@ class SettingsScreen(Screen[None]):
 
     @saves
     def _save(self, name: str, value: Any, deck_id: str = "") -> None:
-        conn = self.quiz_app.context.conn
+        conn = self.workspace.conn
         if deck_id:
             save_deck_setting(conn, name, deck_id, value)
         elif name in MEMORY_SETTINGS:
@@ -242,17 +246,19 @@ class SettingsScreen(Screen[None]):
         from quizapp.store.connection import open_store
 
         try:
-            conn = open_store(self.quiz_app.context.settings.db_path, create=False)
+            conn = open_store(self.workspace.settings.db_path, create=False)
             try:
                 result = change_memory_settings(conn, changes, forget=forget)
             finally:
                 conn.close()
         except WRITE_ERRORS as error:
-            self.app.call_from_thread(self.recomputed, None, not_saved_message(error))
+            self.post_message(Recomputed(None, not_saved_message(error)))
             return
-        self.app.call_from_thread(self.recomputed, result, None)
+        self.post_message(Recomputed(result, None))
 
-    def recomputed(self, result: RecomputeResult | None, error: str | None) -> None:
+    @on(Recomputed)
+    def recomputed(self, message: Recomputed) -> None:
+        result, error = message.result, message.error
         self.query_one(OptionList).loading = False
         if error is not None:
             self.notify(error, title="Not saved", severity="error", timeout=20, markup=False)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from quizapp.deck.header import DeckHeader
 from quizapp.deck.model import Deck
 from quizapp.generate.card import Card
 
 
-def source_text(card: Card, deck: Deck | None) -> Content:
+def source_text(card: Card, deck: Deck | DeckHeader | None) -> Content:
     """Deck location (path:line:col) and each cited source, literally."""
     lines = [Content.assemble(("Deck: ", "bold"), str(card.loc))]
     for source_id in card.sources:
@@ -38,5 +39,5 @@ class SourceView(Static):
     }
     """
 
-    def show(self, card: Card, deck: Deck | None) -> None:
+    def show(self, card: Card, deck: Deck | DeckHeader | None) -> None:
         self.update(source_text(card, deck))

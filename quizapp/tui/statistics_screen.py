@@ -6,52 +6,28 @@ whole review log), and charts sit beside the numbers they draw.
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Footer, LoadingIndicator, Static
 
-from quizapp.tui.progress_reader import read_connection
-from quizapp.tui.review_history import reviews_per_day
+from quizapp.tui.base import QuizappScreen
+from quizapp.workspace.statistics import HEATMAP_WEEKS, QuizLine, StatisticsData
 
 if TYPE_CHECKING:
     from quizapp.srs.knowledge import Knowledge
     from quizapp.srs.stats import MemoryStats
     from quizapp.store.stats import Stats
-    from quizapp.tui.app import QuizApp
 
-HEATMAP_WEEKS = 12
 FORECAST_DAYS = 30
-QUIZZES_SHOWN = 5
 TIME_CHART_DAYS = 14
-
-
-@dataclass(frozen=True)
-class QuizLine:
-    title: str
-    when: date
-    correct: int
-    total: int
-
-
-@dataclass(frozen=True)
-class StatisticsData:
-    stats: Stats
-    memory: MemoryStats
-    per_day: dict[int, int]
-    topic_titles: dict[tuple[str, str], str]  # (deck, topic) -> what to call it
-    quizzes: list[QuizLine] | None  # None: the quiz engine is not there
-    knowledge: Knowledge | None = None
-    desired_retention: float = 0.9
 
 
 def pct(value: float | None) -> str:
@@ -174,7 +150,7 @@ def memory_text(memory: MemoryStats) -> Content:
     return Content("\n").join(lines)
 
 
-def topics_text(stats: Stats, titles: dict[str, str]) -> Content:
+def topics_text(stats: Stats, titles: dict[tuple[str, str], str]) -> Content:
     width = 30
     header = Content.styled(
         f"{'topic':<{width}} {'cards':>6} {'mature':>7} {'mastery':>8} {'accuracy':>9}", "bold"
@@ -190,9 +166,7 @@ def topics_text(stats: Stats, titles: dict[str, str]) -> Content:
     return Content("\n").join(lines)
 
 
-def quizzes_text(quizzes: list[QuizLine] | None) -> Content:
-    if quizzes is None:
-        return Content.styled("Quizzes are not available yet.", "dim")
+def quizzes_text(quizzes: list[QuizLine]) -> Content:
     if not quizzes:
         return Content.styled("No quiz submitted yet: press q on the home screen.", "dim")
     lines = []
@@ -209,32 +183,26 @@ def quizzes_text(quizzes: list[QuizLine] | None) -> Content:
     return Content("\n").join(lines)
 
 
-def load_quizzes(conn: sqlite3.Connection) -> list[QuizLine] | None:
-    """The latest submitted blocks, if the quiz engine is installed."""
-    try:
-        from quizapp.quiz.scoring import history
-    except ImportError:
-        return None
-    done = [b for b in history(conn) if b.submitted_at is not None][:QUIZZES_SHOWN]
-    return [QuizLine(b.title, b.submitted_at.date(), b.correct, b.total) for b in done]  # type: ignore[union-attr]
-
-
 def section(title: str) -> Static:
     return Static(Content.styled(title, "bold $accent"), classes="section")
 
 
-class StatisticsScreen(Screen[None]):
+class StatisticsLoaded(Message):
+    """The statistics worker's numbers, for the screen to draw."""
+
+    def __init__(self, data: StatisticsData) -> None:
+        super().__init__()
+        self.data = data
+
+
+class StatisticsScreen(QuizappScreen[None]):
     """Scroll with ↑↓ / page keys; r reloads."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reload", "Reload"),
-        Binding("f", "forecast", "Forecast", tooltip="Workload and recall ahead by retention"),
+        Binding("f", "app.forecast", "Forecast", tooltip="Workload and recall ahead by retention"),
         Binding("escape", "app.home", "Decks"),
     ]
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Statistics", "bold"), id="stats-title")
@@ -247,31 +215,15 @@ class StatisticsScreen(Screen[None]):
     def action_reload(self) -> None:
         self.load()
 
-    def action_forecast(self) -> None:
-        from quizapp.tui.forecast_screen import ForecastScreen
-
-        self.app.push_screen(ForecastScreen())
-
     @work(thread=True, exclusive=True, group="statistics")
     def load(self) -> None:
-        from quizapp.srs.config import load_config
-        from quizapp.srs.knowledge import knowledge
-        from quizapp.srs.stats import memory_stats, stats_today
+        from quizapp.workspace.statistics import collect_statistics
 
-        context = self.quiz_app.context
-        with read_connection(context) as conn:
-            stats = stats_today(conn, clock=context.clock)
-            memory = memory_stats(conn, clock=context.clock)
-            per_day = reviews_per_day(conn, stats.day - HEATMAP_WEEKS * 7, stats.day)
-            quizzes = load_quizzes(conn)
-            config = load_config(conn)
-            known = knowledge(conn, stats.day, config)
-        library = context.library
-        titles = {(t.deck, t.topic): library.topic_label(t.deck, t.topic) for t in stats.topics}
-        data = StatisticsData(
-            stats, memory, per_day, titles, quizzes, known, config.desired_retention
-        )
-        self.app.call_from_thread(self.show, data)
+        self.post_message(StatisticsLoaded(collect_statistics(self.workspace)))
+
+    @on(StatisticsLoaded)
+    def _loaded(self, message: StatisticsLoaded) -> None:
+        self.show(message.data)
 
     def knowledge_widgets(self, data: StatisticsData) -> list[Widget]:
         """Retention against the desired one, total knowledge, and minutes per day."""

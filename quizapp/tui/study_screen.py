@@ -16,17 +16,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Static
 
 from quizapp.srs.session import QueueEntry, StudySession
 from quizapp.tui.answer_view import AnswerView
+from quizapp.tui.base import QuizappScreen
 from quizapp.tui.card_view import CardView
 from quizapp.tui.done_view import DoneView
 from quizapp.tui.key_footer import KeyFooter
 from quizapp.tui.option_picker import OptionPicker
-from quizapp.tui.progress_reader import read_connection
 from quizapp.tui.queue_progress import QueueProgress
 from quizapp.tui.rating_bar import RatingBar
 from quizapp.tui.source_view import SourceView
@@ -36,8 +36,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from quizapp.generate.card import Card
-    from quizapp.tui.app import QuizApp
-    from quizapp.tui.context import AppContext
+    from quizapp.workspace import Workspace
 
 LETTERS = "abcde"
 UNDONE = {
@@ -70,7 +69,15 @@ def suggested_rating(card: Card, chosen: str | None) -> Rating:
     return Rating.Good if right else Rating.Again
 
 
-class StudyScreen(Screen[None]):
+class DayForecast(Message):
+    """The end-of-day worker's numbers: today's study day and the reviews due ahead."""
+
+    def __init__(self, day: int, due_forecast: list[int]) -> None:
+        super().__init__()
+        self.day, self.due_forecast = day, due_forecast
+
+
+class StudyScreen(QuizappScreen[None]):
     """Prompt -> reveal -> rate, for today's cards of the chosen decks."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -107,7 +114,7 @@ class StudyScreen(Screen[None]):
         self,
         deck_ids: list[str],
         title: str,
-        make_session: Callable[[AppContext], StudySession] | None = None,
+        make_session: Callable[[Workspace], StudySession] | None = None,
     ) -> None:
         """`make_session`: custom study's scoped or cram session instead of today's queue."""
         super().__init__()
@@ -124,10 +131,6 @@ class StudyScreen(Screen[None]):
         self._shown_at = 0.0
         self._shown_count = 0
 
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield QueueProgress(self.deck_title, id="progress")
         with VerticalScroll(id="card-area"):
@@ -141,11 +144,13 @@ class StudyScreen(Screen[None]):
         yield KeyFooter(compact=True, show_command_palette=False)  # ctrl+p still works
 
     def on_mount(self) -> None:
-        context = self.quiz_app.context
+        workspace = self.workspace
         if self.make_session is not None:
-            self.session = self.make_session(context)
+            self.session = self.make_session(workspace)
         else:
-            self.session = StudySession(context.conn, deck_ids=self.deck_ids, clock=context.clock)
+            self.session = StudySession(
+                workspace.conn, deck_ids=self.deck_ids, clock=workspace.clock
+            )
         self.query_one(SourceView).display = False
         self.show_next()
 
@@ -166,12 +171,12 @@ class StudyScreen(Screen[None]):
     def _new_seed(self, card_id: str) -> int:
         """A fresh vignette seed from the clock: new every showing, fixed under a fixed clock."""
         self._shown_count += 1
-        stamp = self.quiz_app.context.clock().timestamp()
+        stamp = self.workspace.clock().timestamp()
         return zlib.crc32(f"{card_id}:{stamp}:{self._shown_count}".encode())
 
     @saves
     def show_entry(self, entry: QueueEntry) -> None:
-        library = self.quiz_app.context.library
+        library = self.workspace.library
         card = library.card(entry.card_id)
         if card is None:  # in the progress file but no longer generated: skip it today
             self.session.bury(entry.card_id, undoable=False)
@@ -204,11 +209,9 @@ class StudyScreen(Screen[None]):
 
     def _show_card_header(self) -> None:
         assert self.card is not None and self.entry is not None
-        deck = self.quiz_app.context.library.decks.get(self.card.deck)
-        topic = deck.topics.get(self.card.topic) if deck is not None else None
         self.query_one(CardView).show(
             self.card,
-            topic.title if topic is not None else self.card.topic,
+            self.workspace.topic_title(self.card.deck, self.card.topic),
             flagged=self.flagged,
             leech=self.entry.leech,
         )
@@ -251,7 +254,7 @@ class StudyScreen(Screen[None]):
         if action == "reveal":
             return stage == "question"
         if action == "choose":
-            index = int(parameters[0]) if parameters else 0  # type: ignore[call-overload]
+            index = parameters[0] if parameters and isinstance(parameters[0], int) else 0
             return stage == "question" and card is not None and index < len(card.options)
         if action == "rate":
             return stage == "answer"
@@ -373,7 +376,7 @@ class StudyScreen(Screen[None]):
         if view.display:
             view.display = False
             return
-        view.show(self.card, self.quiz_app.context.library.decks.get(self.card.deck))
+        view.show(self.card, self.workspace.library.decks.get(self.card.deck))
         view.display = True
         self.call_after_refresh(
             self.query_one("#card-area", VerticalScroll).scroll_to_widget, view, animate=False
@@ -385,10 +388,12 @@ class StudyScreen(Screen[None]):
     def load_forecast(self) -> None:
         from quizapp.srs.stats import stats_today
 
-        context = self.quiz_app.context
+        workspace = self.workspace
         deck_id = self.deck_ids[0] if len(self.deck_ids) == 1 else None
-        with read_connection(context) as conn:
-            stats = stats_today(conn, deck_id, clock=context.clock)
-        self.app.call_from_thread(
-            self.query_one(DoneView).show, self.answered, stats.day, stats.due_forecast
-        )
+        with workspace.reader() as conn:
+            stats = stats_today(conn, deck_id, clock=workspace.clock)
+        self.post_message(DayForecast(stats.day, stats.due_forecast))
+
+    @on(DayForecast)
+    def _day_forecast(self, message: DayForecast) -> None:
+        self.query_one(DoneView).show(self.answered, message.day, message.due_forecast)

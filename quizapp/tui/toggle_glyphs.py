@@ -49,7 +49,7 @@ class MarkedOptionList(OptionList):
 
     MARK, NO_MARK = "▶ ", "  "
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._plain: list[Content] = []  # each option's prompt without the mark
         self._marked: int | None = None

@@ -44,6 +44,13 @@ CHANGED |= {
     )
 }
 
+# Sentences with their own sources (format 2): each sentence's source ids follow it, and the
+# card lists them; the id is the same.
+CHANGED |= {
+    f"iim:attribute:{entity}:{attr}": "sentences cite their own sources"
+    for entity, attr in (("dm", "age_at_onset"), ("mri-muscle", "interpretation"))
+}
+
 
 def _format1_cards() -> dict[str, str]:
     lines = (DATA / "iim-format1-cards.txt").read_text(encoding="utf-8").splitlines()

@@ -10,7 +10,7 @@ from quizapp.paths import Settings
 from quizapp.srs.config import save_setting
 from quizapp.store.connection import open_store
 from quizapp.tui.app import QuizApp
-from quizapp.tui.context import AppContext
+from quizapp.workspace import Workspace
 from tests.bundled import iim_only_folder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +31,7 @@ class Clock:
 
 def build_context(
     tmp_path: Path, decks_dir: Path, clock: Clock | None = None, db: Path | None = None
-) -> AppContext:
+) -> Workspace:
     """`db` relative to the working directory keeps temporary paths off snapshots."""
     db = db or tmp_path / "progress.sqlite3"
     first_run = not db.exists()
@@ -39,7 +39,7 @@ def build_context(
     save_setting(conn, "timezone", "UTC")  # the study day must not follow the test machine
     library = load_library(decks_dir, conn)  # as the app does: unchanged decks from the file
     sync_library(conn, library)
-    return AppContext(
+    return Workspace(
         Settings(db_path=db, decks_dir=decks_dir), conn, library, clock or Clock(), first_run
     )
 
@@ -50,16 +50,16 @@ def iim_library():
 
 
 @pytest.fixture
-def iim_context(tmp_path: Path) -> AppContext:
+def iim_context(tmp_path: Path) -> Workspace:
     return build_context(tmp_path, IIM)
 
 
 @pytest.fixture
-def iim_app(iim_context: AppContext) -> QuizApp:
+def iim_app(iim_context: Workspace) -> QuizApp:
     return QuizApp(iim_context)
 
 
-def study_only(context: AppContext, *kinds: str) -> None:
+def study_only(context: Workspace, *kinds: str) -> None:
     """Test setup: suspend every card of other kinds, so the queue starts with these."""
     marks = ", ".join("?" * len(kinds))
     context.conn.execute(f"UPDATE cards SET suspended = 1 WHERE kind NOT IN ({marks})", kinds)

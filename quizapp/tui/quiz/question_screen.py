@@ -16,24 +16,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quizapp.quiz.session import BlockSession, ItemState
+from quizapp.tui.base import QuizappScreen
+from quizapp.tui.quiz.clock_text import clock_text
 from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen
 from quizapp.tui.quiz.explanation_view import ExplanationView
 from quizapp.tui.write_errors import saves
 
 SAVE_EVERY_TICKS = 5  # seconds between saves of the time spent on the question on screen
 LETTERS = "abcde"
-
-
-def clock_text(seconds: float) -> str:
-    """12:05 or 1:02:03: whole seconds, rounded up so 0:00 means the time is really out."""
-    total = int(-(-seconds // 1))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def question_map(items: tuple[ItemState, ...], position: int, width: int = 76) -> Content:
@@ -54,8 +47,11 @@ def option_line(label: str, text: str, *, chosen: bool, struck: bool) -> Content
     return Content.assemble((f"{mark}{label.lower()}  ", "bold"), (text, style))
 
 
-class QuizQuestionScreen(Screen[None]):
-    """The block being taken; built from the saved block, so it is also how a block resumes."""
+class QuizQuestionScreen(QuizappScreen[bool]):
+    """The block being taken; built from the saved block, so it is also how a block resumes.
+
+    Dismisses with True once the block is submitted (whoever opened it shows the results),
+    False when paused."""
 
     DEFAULT_CSS = """
     QuizQuestionScreen {
@@ -104,8 +100,8 @@ class QuizQuestionScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        context = self.app.context  # type: ignore[attr-defined]
-        self.session = BlockSession(context.conn, self.block_id, context.clock)
+        workspace = self.workspace
+        self.session = BlockSession(workspace.conn, self.block_id, workspace.clock)
         self.session.start()
         self.show_question()
         self.query_one("#quiz-body").focus()
@@ -241,7 +237,7 @@ class QuizQuestionScreen(Screen[None]):
         assert self.session is not None
         self.session.pause()
         self.notify("Paused: resume the block from the quiz builder.")
-        self.dismiss()
+        self.dismiss(False)
 
     @saves
     def action_submit(self) -> None:
@@ -263,8 +259,6 @@ class QuizQuestionScreen(Screen[None]):
 
     @saves
     def _finish(self) -> None:
-        from quizapp.tui.quiz.results_screen import QuizResultsScreen
-
         assert self.session is not None
         self.session.submit()
-        self.app.switch_screen(QuizResultsScreen(self.block_id))
+        self.dismiss(True)

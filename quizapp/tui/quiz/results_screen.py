@@ -10,14 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from quizapp.plural import plural
 from quizapp.quiz.scoring import BlockScore, score_block
 from quizapp.quiz.session import Block, load_block
 from quizapp.store.quiz import returned_misses
-from quizapp.tui.quiz.question_screen import clock_text
+from quizapp.tui.base import QuizappScreen
+from quizapp.tui.quiz.clock_text import clock_text
+from quizapp.tui.quiz.review_screen import QuizReviewScreen
 
 NARROW = 100  # below this width the per-topic table goes above the times
 
@@ -60,7 +61,7 @@ def result_mark(block: Block, position: int) -> Text:
     return Text("✓  right") if state.correct else Text("✗  wrong")
 
 
-class QuizResultsScreen(Screen[None]):
+class QuizResultsScreen(QuizappScreen[None]):
     """Shown after submitting, and for any past block from the builder's list."""
 
     DEFAULT_CSS = """
@@ -102,7 +103,7 @@ class QuizResultsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        conn = self.app.context.conn  # type: ignore[attr-defined]
+        conn = self.workspace.conn
         block = load_block(conn, self.block_id)
         score = score_block(block)
         misses = returned_misses(conn, self.block_id)
@@ -111,7 +112,7 @@ class QuizResultsScreen(Screen[None]):
         topics.add_columns("topic", "right", "%", "")
         for topic in score.topics:
             topics.add_row(
-                Text(self.app.context.library.topic_label(topic.deck, topic.topic)),  # type: ignore[attr-defined]
+                Text(self.workspace.topic_label(topic.deck, topic.topic)),
                 Text(f"{topic.correct}/{topic.total}"),
                 Text(f"{topic.share:.0%}", justify="right"),
                 bar(topic.share),
@@ -128,15 +129,11 @@ class QuizResultsScreen(Screen[None]):
         times.focus()
 
     def action_review(self) -> None:
-        from quizapp.tui.quiz.review_screen import QuizReviewScreen
-
         times = self.query_one("#results-times", DataTable)
         self.app.push_screen(QuizReviewScreen(self.block_id, max(times.cursor_row, 0)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "results-times":
-            from quizapp.tui.quiz.review_screen import QuizReviewScreen
-
             self.app.push_screen(QuizReviewScreen(self.block_id, event.cursor_row))
 
     def action_back(self) -> None:

@@ -4,7 +4,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.app import App
 
 QUIZ_TESTS = Path(__file__).resolve().parents[2] / "quiz"
 sys.path.insert(0, str(QUIZ_TESTS))
@@ -13,28 +12,25 @@ from quiz_helpers import Clock, make_library, sync  # noqa: E402
 
 from quizapp.paths import Settings  # noqa: E402
 from quizapp.store.connection import open_store  # noqa: E402
-from quizapp.tui.context import AppContext  # noqa: E402
+from quizapp.tui.base import WorkspaceApp  # noqa: E402
 from quizapp.tui.quiz.builder_screen import QuizBuilderScreen  # noqa: E402
+from quizapp.workspace import Workspace  # noqa: E402
 
 
-class QuizTestApp(App[None]):
+class QuizTestApp(WorkspaceApp):
     """Just the quiz screens, as the home screen opens them (builder, no arguments)."""
-
-    def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
 
     def on_mount(self) -> None:
         self.push_screen(QuizBuilderScreen())
 
 
-def make_context(db_path: Path, clock: Clock | None = None) -> AppContext:
+def make_context(db_path: Path, clock: Clock | None = None) -> Workspace:
     """A context on `db_path`; a second call on the same file is the app started again."""
     first_run = not db_path.exists()
     conn = open_store(db_path, synchronous="NORMAL")
     library = make_library()
     sync(conn, library)
-    return AppContext(Settings(db_path, db_path.parent), conn, library, clock or Clock(), first_run)
+    return Workspace(Settings(db_path, db_path.parent), conn, library, clock or Clock(), first_run)
 
 
 @pytest.fixture

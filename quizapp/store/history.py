@@ -1,8 +1,5 @@
-"""Answers per study day, for the heatmap.
-
-The store's statistics have no per-day history yet; this one read-only query uses the
-covering `review_log_day` index. It belongs beside `collect_stats` in the store layer.
-"""
+"""Answers per study day, for the statistics heatmap: one read-only query over the
+covering `review_log_day` index."""
 
 import sqlite3
 
@@ -13,4 +10,4 @@ def reviews_per_day(conn: sqlite3.Connection, first_day: int, last_day: int) -> 
         "SELECT day, count(*) FROM review_log WHERE day BETWEEN ? AND ? GROUP BY day",
         (first_day, last_day),
     )
-    return dict(rows.fetchall())
+    return {int(day): int(count) for day, count in rows.fetchall()}

@@ -1,14 +1,14 @@
 """What the home screen lists: each loaded deck with today's counts and its topics.
 
-No Textual here: the numbers come from the scheduler, so the home screen shows exactly
-what a study session on that deck would serve.
+The numbers come from the scheduler, so home shows exactly what a study session on that
+deck would serve.
 """
 
 from dataclasses import dataclass
 
 from quizapp.srs.config import load_config
 from quizapp.srs.session import Counts, StudySession
-from quizapp.tui.context import AppContext
+from quizapp.workspace.context import Workspace
 
 
 @dataclass(frozen=True)
@@ -21,14 +21,14 @@ class DeckSummary:
     topics: tuple[str, ...] = ()
 
 
-def summarise_decks(context: AppContext) -> list[DeckSummary]:
+def summarise_decks(workspace: Workspace) -> list[DeckSummary]:
     """All decks first (daily limits apply across decks), then each deck by title."""
-    library = context.library
-    config = load_config(context.conn)
+    library = workspace.library
+    config = load_config(workspace.conn)
     deck_ids = sorted(library.decks, key=lambda d: library.decks[d].title.casefold())
 
     def counts(ids: list[str]) -> Counts:
-        session = StudySession(context.conn, config, deck_ids=ids, clock=context.clock)
+        session = StudySession(workspace.conn, config, deck_ids=ids, clock=workspace.clock)
         return session.counts()
 
     rows = [DeckSummary(None, "All decks", counts(deck_ids))] if len(deck_ids) > 1 else []

@@ -1,25 +1,19 @@
 """Read-only connections for workers, so slow statistics never share the study connection.
 
-The study session writes on the main thread through `context.conn`; a worker thread that
+The study session writes on the main thread through `workspace.conn`; a worker thread that
 aggregates 800k review rows uses its own connection (WAL lets it read while the other
 writes), so the two never interleave statements on one connection. Exit stops those
 readers' queries (`Readers.stop`): Python waits for worker threads before the process
 ends, and a statistics query over a large file would otherwise hold the exit up.
 """
 
-from __future__ import annotations
-
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from quizapp.store.connection import open_reader
-
-if TYPE_CHECKING:
-    from quizapp.tui.context import AppContext
 
 CHECK_EVERY = 10_000  # SQLite VM steps between checks for a stop (a few microseconds each)
 
@@ -52,10 +46,3 @@ class Readers:
             for conn, stopped in self._open.items():
                 stopped.set()
                 conn.interrupt()
-
-
-@contextmanager
-def read_connection(context: AppContext) -> Iterator[sqlite3.Connection]:
-    """A second connection on the progress file, opened for this worker and closed after."""
-    with context.readers.open(context.settings.db_path) as conn:
-        yield conn
