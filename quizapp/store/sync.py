@@ -138,7 +138,7 @@ def sync_deck_in(
     if source is not None:
         write_source(conn, source)
     else:  # an older source no longer says what the rows hold: load the deck in full next
-        forget_source(conn, deck.id)
+        forget_source(conn, deck.deck_id)
     return SyncResult(
         added=len(added),
         updated=len(changed) - len(unretired),
