@@ -5,9 +5,12 @@ named by its title; it is an option only where the referencing deck proves it wr
 
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from quizapp.deck.links import resolve_all
 from quizapp.deck.loader import load_deck
@@ -176,3 +179,24 @@ def test_a_reference_of_the_wrong_kind_or_to_its_own_deck_is_an_error(folder, ol
     assert [(p.loc.line, p.loc.col, p.severity, p.message) for p in problems] == [
         (32, 44, "error", message)
     ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.from_regex(r"[a-z0-9][a-z0-9_-]{0,15}", fullmatch=True))
+def test_any_missing_entity_is_an_error_at_its_reference_and_the_rest_still_holds(name):
+    myo = load_deck(XDECK / "myo.yaml")
+    assume(name not in myo.entities)
+    text = (XDECK / "nmj.yaml").read_text().replace("myo:violet-rash", f"myo:{name}")
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "nmj.yaml"
+        root.write_text(text)
+        (_, nmj), problems = resolve_all([myo, load_deck(root)])
+    (problem,) = problems
+    assert (problem.loc.line, problem.loc.col, problem.severity) == (32, 44, "error")
+    assert problem.message.startswith(f"deck 'myo' has no entity {name!r}")
+    cards = {c.id: c for c in generate_deck(nmj).cards}
+    assert cards["nmj:basic:omicron:has_finding"].answer == "Includes: Areflexia; Proximal weakness"
+    shown = " ".join(
+        f"{c.prompt} {c.answer} {' '.join(o.text for o in c.options)}" for c in cards.values()
+    )
+    assert "myo:" not in shown and f"myo:{name}" not in nmj.entities
