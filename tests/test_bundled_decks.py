@@ -1,11 +1,14 @@
 """Every deck bundled in decks/ (issue 13): it validates and lints without errors, and every
-blueprint of a condition yields a diagnosis vignette or lint names the facts it lacks."""
+blueprint of a condition yields a diagnosis vignette or lint names the facts it lacks. The
+decks are checked together, as the app loads them, so their references to one another hold
+and the cards made from them are linted too."""
 
 from pathlib import Path
 
 import pytest
 
-from quizapp.deck.loader import check_deck
+from quizapp.deck.links import resolve_all
+from quizapp.deck.loader import check_deck, load_deck
 from quizapp.generate import generate_deck
 from quizapp.generate.lint import lint_deck
 from quizapp.generate.vignette import vignette_id
@@ -19,17 +22,31 @@ def test_both_bundled_decks_are_found():
     assert {"iim", "metabolic"} <= set(BUNDLED)
 
 
+@pytest.fixture(scope="module")
+def together():
+    return resolve_all(load_deck(DECKS / name / "deck.yaml") for name in BUNDLED)
+
+
 @pytest.fixture(scope="module", params=BUNDLED)
-def deck(request):
-    result = check_deck(DECKS / request.param / "deck.yaml")
-    errors = [str(p) for p in result.problems if p.severity == "error"]
-    assert result.deck is not None and not errors, errors
-    return result.deck
+def deck(request, together):
+    return next(deck for deck in together[0] if deck.id == request.param)
 
 
-def test_validates_without_warnings(deck):
+def test_validates_without_warnings(deck, together):
     result = check_deck(DECKS / deck.id / "deck.yaml")
     assert [str(p) for p in result.problems] == []
+    assert [str(p) for p in together[1]] == []  # every reference to another deck holds
+
+
+def test_the_metabolic_deck_teaches_a_myositis_deck_mimic_by_its_title(together):
+    metabolic = next(deck for deck in together[0] if deck.id == "metabolic")
+    cards = {c.id: c for c in generate_deck(metabolic).cards}
+    rrf = cards["metabolic:reverse:ragged-red-fibres:biopsy_shows"]
+    assert "Zidovudine myopathy" in rrf.answer.split("; ")
+    assert {"dalakas-1990", "arnaudo-1991"} <= set(rrf.sources) <= set(metabolic.sources)
+    assert cards["metabolic:basic:iim:zidovudine-myopathy:biopsy_shows"].answer == (
+        "Includes: Ragged-red fibres; COX-negative fibres"
+    )
 
 
 def test_lints_without_errors(deck):

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import click
 
-from quizapp.commands.deck import EXIT_INVALID, deck_roots, emit_problems
+from quizapp.commands.deck import EXIT_INVALID, checked_decks, emit_problems
 from quizapp.deck.errors import Problem
 from quizapp.deck.files import ROOT_FILE, YAML_SUFFIXES
-from quizapp.deck.loader import check_deck
 from quizapp.deck.model import Deck
 from quizapp.deck.spec import Suggester
 from quizapp.deck.topics import TOPIC_HELP
@@ -27,14 +26,9 @@ OPTIONAL_PATH = click.Path(exists=True, path_type=Path)
 
 
 def _checked(paths: list[Path]) -> tuple[list[Deck], list[Problem]]:
-    """The decks that load, and every problem found (warnings too), printed by the caller."""
-    decks: list[Deck] = []
-    roots, problems = deck_roots(paths)
-    for root in roots:
-        result = check_deck(root)
-        problems += result.problems
-        if result.deck is not None:
-            decks.append(result.deck)
+    """The decks that load (references to one another resolved), and every problem found
+    (warnings too), printed by the caller."""
+    _, decks, problems = checked_decks(paths)
     return decks, problems
 
 

@@ -115,6 +115,10 @@ class Entity:
     state_of: str | None = None  # the condition it is a state of (also among `parents`)
     axis: str | None = None  # the classification a subtype belongs to
     sentence_sources: tuple[str, ...] = ()  # cited by sentences of its summary
+    # another deck's entity that a relation names (`deck:entity`, resolved with that deck
+    # loaded): the id of its deck. This deck knows only what it states about it, so no
+    # list of this deck is complete for it (open world)
+    home_deck: str | None = None
 
 
 @dataclass(frozen=True)

@@ -86,9 +86,13 @@ def complete_where(ix: DeckIndex, entity_id: str, rtype: str, role: str) -> Loca
     """Where the deck says `entity_id`'s relations of `rtype` (on side `role`) are all listed.
 
     A relation type's `complete: each_from` covers the `from` entities the deck gives a
-    list for (at least one relation of the type); an entity with none stays unknown."""
-    if rtype in ix.entity(entity_id).complete:
-        return ix.entity(entity_id).loc
+    list for (at least one relation of the type); an entity with none stays unknown, and so
+    does another deck's entity (this deck states only some of its facts)."""
+    entity = ix.entity(entity_id)
+    if entity.home_deck is not None:
+        return None
+    if rtype in entity.complete:
+        return entity.loc
     rt = ix.deck.relation_types[rtype]
     if f"each_{role}" in rt.complete and listed(ix, entity_id, rtype, role):
         return rt.loc

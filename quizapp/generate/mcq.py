@@ -190,13 +190,18 @@ def _lost_note(
         if unknown
         else "add `frequency: absent` facts "
     )
+    # another deck's entity has no list here to declare complete
+    declare = (
+        ""
+        if ix.entity(anchor).home_deck
+        else f"or declare {anchor} `complete: [{r.type}]` if its list is complete"
+    )
     return LintFinding(
         r.loc,
         "note",
         "unproven-options",
         f"no question on {r.type} {r.source} -> {r.target} asked towards {end}: "
-        f"{len(proven)} of {options - 1} wrong options proven; {hint}"
-        f"or declare {anchor} `complete: [{r.type}]` if its list is complete",
+        f"{len(proven)} of {options - 1} wrong options proven; {hint}{declare}".rstrip(),
         cid,
     )
 

@@ -66,7 +66,10 @@ class ProofChecker:
         return any((s, rtype, t) in self.held for s in self.family(source) for t in targets)
 
     def complete(self, entity: str, rtype: str, role: str) -> bool:
-        """The entity's list is declared complete, or the type's lists are and it has one."""
+        """The entity's list is declared complete, or the type's lists are and it has one;
+        never for another deck's entity, of which this deck states only some facts."""
+        if self.deck.entities[entity].home_deck is not None:
+            return False
         if rtype in self.deck.entities[entity].complete:
             return True
         rt = self.deck.relation_types[rtype]
@@ -121,7 +124,8 @@ def _mcq(ck: ProofChecker, card: Card) -> list[str]:
 def _most(ck: ProofChecker, card: Card) -> list[str]:
     """A "most" question: the key's stated number beats each wrong option's, or the wrong
     option is proven false for the anchor."""
-    _, _, anchor, rtype, measure, end = card.id.split(":")
+    _, _, *anchor_parts, rtype, measure, end = card.id.split(":")
+    anchor = ":".join(anchor_parts)  # another deck's entity is `deck:entity`
     forward = end == "to"
     rt = ck.deck.relation_types[rtype]
     kinds = rt.to_kinds if forward else rt.from_kinds

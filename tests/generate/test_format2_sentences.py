@@ -74,7 +74,7 @@ def test_a_vignette_explanation_cites_the_summary_sentences(deck):
 def test_the_citations_render_as_text_not_markup(deck, cards):
     """`[kim2019]` would be a Rich markup tag: the browse preview and the Anki fields show it."""
     card = cards["sentences:attribute:zeta:description"]
-    shown = preview_text(card, deck).plain
+    shown = preview_text(card, "Zeta", deck).plain
     assert "Weakness starts in the hips [kim2019]." in shown
     assert "Kim B. Zeta disease in adults." in shown  # its full citation in the source list
     selection = select_cards([deck], seed=1)
