@@ -116,18 +116,24 @@ def _today(conn: sqlite3.Connection, params: dict[str, Any], logs: str) -> tuple
 
 
 def _forecast(conn: sqlite3.Connection, params: dict[str, Any]) -> tuple[int, list[int]]:
-    """Cards due by the end of today (overdue included), and per day for the next 30: one
-    pass over the queue index."""
+    """Cards due by the end of today (overdue included), and per day for the next 30: a
+    count of the overdue cards, then the next 31 days grouped, both on the queue index
+    (grouping only what is not overdue halves the work on a file with a backlog). One
+    deck's cards are read from its own queue index: SQLite would rather take the due range
+    of all decks' and look up each card's deck, which is slow when most cards are the deck's."""
+    cards = "cards c" if params["deck"] is None else "cards c INDEXED BY cards_deck_queue"
+    live = f"FROM {cards} WHERE {live_cards(params['deck'])} AND c.suspended = 0 AND c.state > 0"
+    overdue: int = conn.execute(f"SELECT count(*) {live} AND c.due < :start", params).fetchone()[0]
     rows = conn.execute(
-        "SELECT max(0, (c.due - :start) / :day_us) AS bucket, count(*), sum(c.due < :end) "
-        f"FROM cards c WHERE {live_cards(params['deck'])} AND c.suspended = 0 AND c.state > 0 "
-        "AND c.due < :start + (:days + 1) * :day_us GROUP BY bucket",
+        f"SELECT (c.due - :start) / :day_us AS bucket, count(*), sum(c.due < :end) {live} "
+        "AND c.due >= :start AND c.due < :start + (:days + 1) * :day_us GROUP BY bucket",
         {**params, "day_us": DAY_US, "days": FORECAST_DAYS},
     ).fetchall()
     forecast = [0] * (FORECAST_DAYS + 1)
+    forecast[0] = overdue
     for bucket, count, _ in rows:
         forecast[bucket] += count
-    return sum(due for _, _, due in rows), forecast
+    return overdue + sum(due for _, _, due in rows), forecast
 
 
 def _streak(conn: sqlite3.Connection, day: int) -> int:
