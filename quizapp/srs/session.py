@@ -200,10 +200,10 @@ class StudySession:
         self._spacing: tuple[int, int] = (0, 1)  # (study day, reviews between new cards)
         self._bury: BuryRule | None = None  # the latest study day's
         # Read since the change stamp `_seen` (see `_still_fresh`): the card `next_card`
-        # returned, and (study day, new cards answered, reviews answered) on that day.
+        # returned, and the study day's answers per deck (to new cards, to reviews).
         self._seen: Stamp | None = None
         self._shown: CardRow | None = None
-        self._done: tuple[int, int, int] | None = None
+        self._done: tuple[int, dict[str, tuple[int, int]]] | None = None
 
     # -- time -----------------------------------------------------------------------------
 
@@ -282,13 +282,12 @@ class StudySession:
         """New cards and reviews still allowed today under the daily limits."""
         config, ids = self.config, self._deck_ids
         if self._done is None or self._done[0] != today:
-            self._done = (today, *self._queries.done_today(self.conn, today))
-        _, new_done, review_done = self._done
+            self._done = (today, self._queries.done_today_by_deck(self.conn, today))
+        by_deck = self._done[1]
+        new_done = sum(new for new, _ in by_deck.values())
+        review_done = sum(review for _, review in by_deck.values())
         new_caps = config.deck_caps("new_per_day", ids)
         review_caps = config.deck_caps("reviews_per_day", ids)
-        by_deck = (
-            self._queries.done_today_by_deck(self.conn, today) if new_caps or review_caps else {}
-        )
 
         def left(limit: int, done: int, caps: dict[str, int], index: int) -> Left:
             return Left(
@@ -409,24 +408,27 @@ class StudySession:
             seen = self._seen
             result = self.record(row, rating, now, duration_ms, vignette_seed)
         self._undo_stack.append(result.review_id)
-        self._after_answer(row.state, self.today(now), seen)
+        self._after_answer(row, self.today(now), seen)
         if row.state == NEW:
             self._reviews_since_new = 0
         elif row.state == State.Review:
             self._reviews_since_new += 1
         return result
 
-    def _after_answer(self, state: int, day: int, seen: Stamp | None) -> None:
+    def _after_answer(self, row: CardRow, day: int, seen: Stamp | None) -> None:
         """What the session read stays true but for this answer's own writes: the answered
-        card moved on and the day's counts grew by one (as `done_today` counts)."""
+        card moved on and its deck's answers that day grew by one (as `done_today` counts)."""
         self._shown = None
         if seen is None or seen != self._seen:
             return
         self._seen = after_own_commit(self.conn, seen)
-        if self._done is not None and self._done[0] == day:
-            _, new_done, review_done = self._done
-            self._done = (day, new_done + (state == NEW), review_done + (state == State.Review))
-        else:
+        selected = self._deck_ids is None or row.deck_id in self._deck_ids
+        if self._done is not None and self._done[0] == day and selected:
+            by_deck = dict(self._done[1])
+            new, review = by_deck.get(row.deck_id, (0, 0))
+            by_deck[row.deck_id] = (new + (row.state == NEW), review + (row.state == State.Review))
+            self._done = (day, by_deck)
+        elif selected:
             self._done = None
 
     def record(
