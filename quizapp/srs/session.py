@@ -204,6 +204,13 @@ class StudySession:
         self._seen: Stamp | None = None
         self._shown: CardRow | None = None
         self._done: tuple[int, dict[str, tuple[int, int]]] | None = None
+        self._left: tuple[object, tuple[Left, Left]] = (None, (Left(0, {}), Left(0, {})))
+        # The settings the limits need, fixed for the session (as `config` is).
+        self._caps = (
+            self.config.deck_caps("new_per_day", deck_ids),
+            self.config.deck_caps("reviews_per_day", deck_ids),
+        )
+        self._review_limit = self.config.daily_limit("reviews_per_day", deck_ids)
 
     # -- time -----------------------------------------------------------------------------
 
@@ -279,25 +286,27 @@ class StudySession:
         return queries.first_learning(conn, ahead, today), Queue.LEARNING
 
     def _left_today(self, today: int) -> tuple[Left, Left]:
-        """New cards and reviews still allowed today under the daily limits."""
-        config, ids = self.config, self._deck_ids
+        """New cards and reviews still allowed today under the daily limits: worked out
+        again only when the day's answers (`_done`) were read again or counted up."""
         if self._done is None or self._done[0] != today:
             self._done = (today, self._queries.done_today_by_deck(self.conn, today))
-        by_deck = self._done[1]
-        new_done = sum(new for new, _ in by_deck.values())
-        review_done = sum(review for _, review in by_deck.values())
-        new_caps = config.deck_caps("new_per_day", ids)
-        review_caps = config.deck_caps("reviews_per_day", ids)
+        if self._left[0] is not self._done:
+            self._left = (self._done, self._limits_left(today, self._done[1]))
+        return self._left[1]
 
-        def left(limit: int, done: int, caps: dict[str, int], index: int) -> Left:
+    def _limits_left(self, today: int, by_deck: dict[str, tuple[int, int]]) -> tuple[Left, Left]:
+        new_caps, review_caps = self._caps
+
+        def left(limit: int, caps: dict[str, int], index: int) -> Left:
+            done = sum(counts[index] for counts in by_deck.values())
             return Left(
                 max(0, limit - done),
                 {d: max(0, cap - by_deck.get(d, (0, 0))[index]) for d, cap in caps.items()},
             )
 
         return (
-            left(self._new_cards_allowed(today), new_done, new_caps, 0),
-            left(config.daily_limit("reviews_per_day", ids), review_done, review_caps, 1),
+            left(self._new_cards_allowed(today), new_caps, 0),
+            left(self._review_limit, review_caps, 1),
         )
 
     def _new_cards_allowed(self, today: int) -> int:

@@ -7,6 +7,7 @@ same on a file of 100 cards or 100,000.
 import json
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 # The columns an answer may change; undo writes them all back as they were.
@@ -122,30 +123,35 @@ def bury_siblings(conn: sqlite3.Connection, card: CardRow, rule: BuryRule) -> li
     pushes a card by more than one day. Returns (internal id, previous buried_day) per
     buried card, for undo.
     """
-    kinds = []
-    if rule.new:
-        kinds.append("state = 0")
-    if rule.reviews:
-        kinds.append("(state = 2 AND due < :end)")
-    if rule.interday_learning:
-        kinds.append("(state IN (1, 3) AND due < :end AND last_review < :start)")
-    if not kinds:
+    sql = _siblings_sql(rule.new, rule.reviews, rule.interday_learning)
+    if sql is None:
         return []
     rows = conn.execute(
-        "SELECT id, buried_day FROM cards WHERE sibling_key = :key AND id != :id "
-        f"AND ({' OR '.join(kinds)}) AND buried_day < :day - 1 "
-        "AND retired = 0 AND suspended = 0",
-        {
-            "key": card.sibling_key,
-            "id": card.id,
-            "day": rule.day,
-            "start": rule.day_start_us,
-            "end": rule.day_end_us,
-        },
+        sql,
+        (card.sibling_key, card.id, rule.day_end_us, rule.day_start_us, rule.day - 1),
     ).fetchall()
     if rows:
         conn.executemany(_SET_BURIED, [(rule.day, r[0]) for r in rows])
     return [(r[0], r[1]) for r in rows]
+
+
+@cache
+def _siblings_sql(new: bool, reviews: bool, interday_learning: bool) -> str | None:
+    """The query for the siblings a bury rule names (built once per rule: it runs on every
+    answer), with parameters sibling key, card id, day end, day start, day before."""
+    kinds = []
+    if new:
+        kinds.append("state = 0")
+    if reviews:
+        kinds.append("(state = 2 AND due < ?3)")
+    if interday_learning:
+        kinds.append("(state IN (1, 3) AND due < ?3 AND last_review < ?4)")
+    if not kinds:
+        return None
+    return (
+        "SELECT id, buried_day FROM cards WHERE sibling_key = ?1 AND id != ?2 "
+        f"AND ({' OR '.join(kinds)}) AND buried_day < ?5 AND retired = 0 AND suspended = 0"
+    )
 
 
 def unbury(conn: sqlite3.Connection, buried: list[tuple[int, int]]) -> None:
