@@ -400,7 +400,9 @@ class StudySession:
 
     def _as_fsrs_sees(self, card: Card, moment: datetime) -> Card:
         """The card with elapsed time counted in study days (see `quizapp.srs.elapsed`)."""
-        return as_fsrs_sees(card, moment, self.config.day_starts_hour, self._tz)
+        return as_fsrs_sees(
+            card, moment, self.config.day_starts_hour, self._tz, moment_day=self.today(moment)
+        )
 
     def answer(
         self,
