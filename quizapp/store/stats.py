@@ -116,24 +116,29 @@ def _today(conn: sqlite3.Connection, params: dict[str, Any], logs: str) -> tuple
 
 
 def _forecast(conn: sqlite3.Connection, params: dict[str, Any]) -> tuple[int, list[int]]:
-    """Cards due by the end of today (overdue included), and per day for the next 30: a
-    count of the overdue cards, then the next 31 days grouped, both on the queue index
-    (grouping only what is not overdue halves the work on a file with a backlog). One
-    deck's cards are read from its own queue index: SQLite would rather take the due range
-    of all decks' and look up each card's deck, which is slow when most cards are the deck's."""
+    """Cards due by the end of today (overdue included), and per day for the next 30.
+
+    Each figure is a count over one range of the queue index per state: `state IN (1, 2,
+    3)`, not `state > 0`, makes SQLite seek each state's due range instead of reading all
+    of the states' cards, and counting each day's range needs no sort, as grouping would.
+    One deck's cards are read from its own queue index: SQLite would rather take the due
+    range of all decks' and look up each card's deck, slow when most cards are the deck's.
+    """
     cards = "cards c" if params["deck"] is None else "cards c INDEXED BY cards_deck_queue"
-    live = f"FROM {cards} WHERE {live_cards(params['deck'])} AND c.suspended = 0 AND c.state > 0"
-    overdue: int = conn.execute(f"SELECT count(*) {live} AND c.due < :start", params).fetchone()[0]
-    rows = conn.execute(
-        f"SELECT (c.due - :start) / :day_us AS bucket, count(*), sum(c.due < :end) {live} "
-        "AND c.due >= :start AND c.due < :start + (:days + 1) * :day_us GROUP BY bucket",
+    due = (
+        f"SELECT count(*) FROM {cards} WHERE {live_cards(params['deck'])} "
+        "AND c.suspended = 0 AND c.state IN (1, 2, 3) AND c.due"
+    )
+    overdue: int = conn.execute(f"{due} < :start", params).fetchone()[0]
+    due_today: int = conn.execute(f"{due} < :end", params).fetchone()[0]
+    days = conn.execute(
+        "WITH RECURSIVE d(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM d WHERE k < :days) "
+        f"SELECT ({due} >= :start + k * :day_us AND c.due < :start + (k + 1) * :day_us) FROM d",
         {**params, "day_us": DAY_US, "days": FORECAST_DAYS},
-    ).fetchall()
-    forecast = [0] * (FORECAST_DAYS + 1)
-    forecast[0] = overdue
-    for bucket, count, _ in rows:
-        forecast[bucket] += count
-    return overdue + sum(due for _, _, due in rows), forecast
+    )
+    forecast = [count for (count,) in days]
+    forecast[0] += overdue
+    return due_today, forecast
 
 
 def _streak(conn: sqlite3.Connection, day: int) -> int:
