@@ -8,7 +8,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 # The columns an answer may change; undo writes them all back as they were.
 SCHEDULE_COLUMNS = (
@@ -30,9 +30,10 @@ CARD_COLUMNS = ("id", "card_id", "deck_id", "kind", "topic", "sibling_key", *SCH
 _SELECT = f"SELECT {', '.join(CARD_COLUMNS)} FROM cards"
 
 
-@dataclass(frozen=True)
-class CardRow:
-    """A card as stored: identity, metadata and scheduling (state 0 = new)."""
+class CardRow(NamedTuple):
+    """A card as stored: identity, metadata and scheduling (state 0 = new). A named tuple,
+    not a frozen dataclass: the queue builds one per card shown, and a tuple is made
+    several times faster."""
 
     id: int
     card_id: str
@@ -160,9 +161,8 @@ def unbury(conn: sqlite3.Connection, buried: list[tuple[int, int]]) -> None:
         conn.executemany(_SET_BURIED, [(d, i) for i, d in buried])
 
 
-@dataclass(frozen=True)
-class ReviewRow:
-    """One answer as logged."""
+class ReviewRow(NamedTuple):
+    """One answer as logged (a named tuple, as `CardRow`: one is made per answer)."""
 
     id: int
     card: int

@@ -62,9 +62,13 @@ class QueueQueries:
         self._deck_params = self._log_params + scope_params
         select = f"SELECT {', '.join(CARD_COLUMNS)} FROM cards WHERE {_SHOWABLE}{decks}"
         count = f"SELECT count(*) FROM (SELECT 1 FROM cards WHERE {_SHOWABLE}{decks}"
-        # Two index ranges (learning, relearning); only the cards already due get sorted.
+        # Two index ranges (learning, relearning), each in due order: SQLite merges them and
+        # stops at the first card, where `state IN (1, 3)` would sort every due card first.
         self._learning = (
-            f"{select} AND state IN (1, 3) AND due <= ? AND buried_day < ? ORDER BY due LIMIT 1"
+            " UNION ALL ".join(
+                f"{select} AND state = {state} AND due <= ? AND buried_day < ?" for state in (1, 3)
+            )
+            + " ORDER BY due LIMIT 1"
         )
         self._review = f"{select} AND state = 2 AND due < ? AND buried_day < ? ORDER BY due LIMIT 1"
         self._new = f"{select} AND state = 0 AND buried_day < ? ORDER BY due LIMIT 1"
@@ -74,7 +78,7 @@ class QueueQueries:
 
     def first_learning(self, conn: sqlite3.Connection, due_by: int, today: int) -> CardRow | None:
         """The learning or relearning card due soonest, if due by `due_by`, not buried today."""
-        params = (*self._deck_params, due_by, today)
+        params = (*self._deck_params, due_by, today) * 2
         return _one(conn.execute(self._learning, params).fetchone())
 
     def first_review(

@@ -32,3 +32,5 @@ def test_the_next_card_of_all_decks_walks_the_queue_in_due_order(conn):
         review = plan(conn, queries._review)
         assert "USING INDEX cards_queue (state=? AND due<?)" in review
         assert "TEMP B-TREE" not in review  # no sort: the first match is the answer
+        learning = plan(conn, queries._learning)  # two ranges merged in due order
+        assert "MERGE" in learning and "TEMP B-TREE" not in learning
