@@ -1,5 +1,7 @@
 """The counts triggers keep (`topic_cards`, `topic_days`) equal a full recount of the cards
-and the log after any sequence of what a learner and the app do to a file."""
+and the log after any sequence of what a learner and the app do to a file: answers, undo,
+card actions, imported answers, re-syncs that move or retire cards, postpone and advance,
+recomputed memory states."""
 
 import tempfile
 from datetime import timedelta
@@ -10,8 +12,9 @@ from hypothesis import strategies as st
 from srs_helpers import START, Clock
 
 from quizapp.srs.config import StudyConfig
-from quizapp.srs.control import ACTIONS, apply_action
+from quizapp.srs.control import ACTIONS, advance, apply_action, postpone
 from quizapp.srs.history import Answer, add_answers
+from quizapp.srs.recompute import change_memory_settings
 from quizapp.srs.session import StudySession
 from quizapp.store.cards import get_card
 from quizapp.store.connection import open_store
@@ -102,6 +105,9 @@ STEPS = st.one_of(
         st.lists(st.booleans(), min_size=CARDS, max_size=CARDS),
     ),
     st.tuples(st.just("wait"), st.sampled_from([10, 600, 1440, 1440 * 30])),
+    st.tuples(st.just("postpone"), st.integers(1, 30)),
+    st.tuples(st.just("advance"), st.integers(1, 5)),
+    st.tuples(st.just("recompute"), st.sampled_from([0.85, 0.9, 0.95])),
 )
 
 
@@ -140,3 +146,9 @@ def run(conn, session, clock, config, step) -> None:
             sync(conn, topics, live)
         case ("wait", minutes):
             clock.advance(minutes=minutes)
+        case ("postpone", days):
+            postpone(conn, days, clock.now, config=config)
+        case ("advance", count):
+            advance(conn, count, clock.now, config=config)
+        case ("recompute", retention):  # new memory states and due times for every card
+            change_memory_settings(conn, {"desired_retention": retention}, reschedule=True)
