@@ -10,8 +10,8 @@ import pytest
 from quizapp.deck.links import resolve_all
 from quizapp.deck.loader import check_deck, load_deck
 from quizapp.generate import generate_deck
-from quizapp.generate.lint import lint_deck
-from quizapp.generate.vignette import vignette_id
+from quizapp.generate.lint.checklist import lint_deck
+from quizapp.generate.vignettes.vignette import vignette_id
 
 DECKS = Path(__file__).resolve().parent.parent / "decks"
 BUNDLED = sorted(p.parent.name for p in DECKS.glob("*/deck.yaml"))

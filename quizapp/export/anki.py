@@ -29,7 +29,7 @@ from quizapp.export.html import sources_html, text_html
 from quizapp.export.output import check_target, write_atomically
 from quizapp.export.select import Selection
 from quizapp.generate import Card
-from quizapp.generate.cloze import DELETION, GAP
+from quizapp.generate.kinds.cloze import DELETION, GAP
 
 SUFFIXES = (".apkg",)
 

@@ -16,8 +16,8 @@ Public API (everything else in this package is an implementation detail):
 
 from quizapp.generate.card import Card, Generated, LintFinding, Option, card_id
 from quizapp.generate.generate import generate_deck
-from quizapp.generate.lint import lint_deck
-from quizapp.generate.vignette import VignetteError, render_vignette
+from quizapp.generate.lint.checklist import lint_deck
+from quizapp.generate.vignettes.vignette import VignetteError, render_vignette
 
 __all__ = [
     "Card",

@@ -5,7 +5,7 @@ import pytest
 
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
-from quizapp.generate.proof_check import ProofChecker
+from quizapp.generate.lint.proof_check import ProofChecker
 from tests.generate.conftest import FORMAT2, UPGRADE_HINT, problems_at
 
 NUMBERS = FORMAT2 / "numbers.yaml"

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
 from quizapp.generate.index import build_index
-from quizapp.generate.proof_check import check_card
-from quizapp.generate.text import cue_stems
+from quizapp.generate.lint.proof_check import check_card
+from quizapp.generate.text.common import cue_stems
 from tests.generate.conftest import DATA
 
 EVIDENCE = re.compile(r",? ?(necessary: true|complete: each_from),?")

@@ -9,13 +9,13 @@ from hypothesis import strategies as st
 
 from quizapp.deck.loader import load_deck
 from quizapp.generate import VignetteError, generate_deck, render_vignette
-from quizapp.generate.case import draw_case
-from quizapp.generate.hand import is_hand_item
 from quizapp.generate.index import build_index
-from quizapp.generate.lint import lint_card
-from quizapp.generate.lint_stem import check_cover, split_prompt
-from quizapp.generate.ruleout import contradictions
-from quizapp.generate.vignette import plan_blueprint, render_plan
+from quizapp.generate.kinds.hand import is_hand_item
+from quizapp.generate.lint.checklist import lint_card
+from quizapp.generate.lint.stem import check_cover, split_prompt
+from quizapp.generate.vignettes.case import draw_case
+from quizapp.generate.vignettes.ruleout import contradictions
+from quizapp.generate.vignettes.vignette import plan_blueprint, render_plan
 from tests.generate.conftest import DATA
 
 SEEDS = st.integers(min_value=0, max_value=2**32)

@@ -9,7 +9,7 @@ cites one that does not bear on the question is caught. Used by the tests and by
 from quizapp.deck.inherit import kinds_of
 from quizapp.deck.model import Deck, Relation
 from quizapp.generate.card import Card, Option
-from quizapp.generate.hand import is_hand_item, option_ref
+from quizapp.generate.kinds.hand import is_hand_item, option_ref
 
 PROVEN_KINDS = ("mcq", "comparison", "vignette")
 

@@ -11,17 +11,17 @@ from dataclasses import dataclass
 
 from quizapp.deck.errors import Location
 from quizapp.deck.model import Blueprint, Deck
-from quizapp.generate.case import blueprint_facts
 from quizapp.generate.evidence import disproof
 from quizapp.generate.index import DeckIndex, build_index
-from quizapp.generate.ruleout import (
+from quizapp.generate.vignettes.case import blueprint_facts
+from quizapp.generate.vignettes.ruleout import (
     AGE,
     Facts,
     age_as_onset,
     contradictions,
     entity_range,
 )
-from quizapp.generate.vignette import Plan, distractor_ids, option_kinds, plan_blueprint
+from quizapp.generate.vignettes.vignette import Plan, distractor_ids, option_kinds, plan_blueprint
 
 # A suggested fact is a question to check in a source, never a fact (new-author trial).
 ASK = "Does a source say that"

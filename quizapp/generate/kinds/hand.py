@@ -3,10 +3,10 @@
 
 from quizapp.deck.model import HandCard
 from quizapp.generate.card import Card, card_id
-from quizapp.generate.cloze import cloze_text
 from quizapp.generate.evidence import Proof
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import Choice, labelled, topic_of
+from quizapp.generate.kinds.cloze import cloze_text
+from quizapp.generate.text.common import Choice, labelled, topic_of
 
 GENERATOR = "card"  # the generator part of a hand-written card's id: deck:card:<id>
 ITEM_KINDS = ("mcq", "vignette")

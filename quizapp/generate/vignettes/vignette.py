@@ -18,11 +18,13 @@ from quizapp.deck.inherit import kinds_of
 from quizapp.deck.model import Blueprint, Deck, Relation
 from quizapp.errors import QuizappError
 from quizapp.generate.card import Card, LintFinding, card_id
-from quizapp.generate.case import Case, blueprint_facts, draw_case
 from quizapp.generate.evidence import Proof, complete_where, disproof, fact_proof, statement
 from quizapp.generate.index import DeckIndex, build_index
-from quizapp.generate.mcq import category_label
-from quizapp.generate.ruleout import (
+from quizapp.generate.kinds.mcq import category_label
+from quizapp.generate.text.common import Choice, labelled, seeded, topic_of
+from quizapp.generate.text.wording import is_plural, join, sentence_start
+from quizapp.generate.vignettes.case import Case, blueprint_facts, draw_case
+from quizapp.generate.vignettes.ruleout import (
     Facts,
     conflicts_with_key,
     contradictions,
@@ -30,9 +32,7 @@ from quizapp.generate.ruleout import (
     is_absence,
     support,
 )
-from quizapp.generate.stem import stem_text
-from quizapp.generate.text import Choice, labelled, seeded, topic_of
-from quizapp.generate.wording import is_plural, join, sentence_start
+from quizapp.generate.vignettes.stem import stem_text
 
 LEAD_INS = ("diagnosis", "antibody", "biopsy", "next_step", "treatment")
 QUESTIONS = {

@@ -4,12 +4,12 @@ and (for vignettes) that the stem rules every distractor out and never the key."
 import re
 
 from quizapp.generate.card import Card
-from quizapp.generate.case import Case
 from quizapp.generate.evidence import disproof
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.lint_options import ABSOLUTE_VAGUE, Issue
-from quizapp.generate.ruleout import contradictions
-from quizapp.generate.vignette import Plan
+from quizapp.generate.lint.options import ABSOLUTE_VAGUE, Issue
+from quizapp.generate.vignettes.case import Case
+from quizapp.generate.vignettes.ruleout import contradictions
+from quizapp.generate.vignettes.vignette import Plan
 
 SLOTS = {
     "age": r"\b\d+-(year|month|week|day)-old\b",
