@@ -2,7 +2,7 @@
 (format 2) hand-written MCQs and vignettes whose author's rationale proves every option."""
 
 from quizapp.deck.model import HandCard
-from quizapp.generate.card import Card, card_id
+from quizapp.generate.card import Card, CardId, card_id
 from quizapp.generate.evidence import Proof
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.kinds.cloze import cloze_text
@@ -54,7 +54,7 @@ def hand_items(ix: DeckIndex) -> list[Card]:
 
 def is_hand_item(card: Card) -> bool:
     """A hand-written MCQ or vignette (its options are proven by rationales, not relations)."""
-    return card.kind in ITEM_KINDS and card.id.split(":")[1] == GENERATOR
+    return card.kind in ITEM_KINDS and CardId.parse(card.id).generator == GENERATOR
 
 
 def option_ref(hand_id: str, number: int) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from quizapp.deck.errors import Location
 from quizapp.deck.model import Blueprint, Deck
+from quizapp.generate.card import CardId
 from quizapp.generate.evidence import disproof
 from quizapp.generate.index import DeckIndex, build_index
 from quizapp.generate.vignettes.case import blueprint_facts
@@ -70,7 +71,11 @@ def explain_deck(
 def _blueprint(ix: DeckIndex, bp: Blueprint, options: int) -> BlueprintReport:
     plans, findings = plan_blueprint(ix, bp, options)
     planned = {p.lead_in for p in plans}
-    problems = {f.card_id.rsplit(":", 1)[-1]: f for f in findings if f.severity == "error"}
+    problems = {
+        CardId.parse(f.card_id).parts[-1]: f  # the lead-in
+        for f in findings
+        if f.severity == "error" and f.card_id
+    }
     facts = blueprint_facts(ix, bp)
     reports = []
     for lead_in, key in [("diagnosis", bp.condition), *bp.answers.items()]:
