@@ -31,7 +31,7 @@ from quizapp.store.timeutil import to_micros
 from quizapp.tui.base import QuizappScreen
 from quizapp.tui.quiz.question_screen import QuizQuestionScreen
 from quizapp.tui.quiz.results_screen import QuizResultsScreen
-from quizapp.tui.toggle_glyphs import ChoiceButton, TickList
+from quizapp.tui.widgets.toggle_glyphs import ChoiceButton, TickList
 
 POOLS = (
     (Pool.UNUSED, "Unused"),

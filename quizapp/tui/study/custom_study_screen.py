@@ -19,9 +19,9 @@ from quizapp.srs.cram import CramSession
 from quizapp.srs.session import StudySession
 from quizapp.store.queue import StudyScope
 from quizapp.tui.base import QuizappScreen
-from quizapp.tui.card_view import KIND_NAMES
 from quizapp.tui.navigation import SessionRequested
-from quizapp.tui.number_screen import NumberScreen
+from quizapp.tui.widgets.card_view import KIND_NAMES
+from quizapp.tui.widgets.number_screen import NumberScreen
 from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:

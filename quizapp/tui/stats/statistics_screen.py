@@ -227,7 +227,7 @@ class StatisticsScreen(QuizappScreen[None]):
 
     def knowledge_widgets(self, data: StatisticsData) -> list[Widget]:
         """Retention against the desired one, total knowledge, and minutes per day."""
-        from quizapp.tui.bar_chart import BarChart
+        from quizapp.tui.stats.bar_chart import BarChart
 
         known = data.knowledge
         if known is None:
@@ -247,8 +247,8 @@ class StatisticsScreen(QuizappScreen[None]):
         ]
 
     def show(self, data: StatisticsData) -> None:
-        from quizapp.tui.bar_chart import BarChart
-        from quizapp.tui.review_heatmap import ReviewHeatmap
+        from quizapp.tui.stats.bar_chart import BarChart
+        from quizapp.tui.stats.review_heatmap import ReviewHeatmap
 
         stats = data.stats
         ahead = stats.due_forecast[1 : FORECAST_DAYS + 1]

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Static
 
 from quizapp.srs.exam import parse_exam_date
-from quizapp.tui.number_screen import InputDialog
+from quizapp.tui.widgets.number_screen import InputDialog
 
 
 class ExamDateScreen(InputDialog[tuple[date | None] | None]):
