@@ -91,6 +91,8 @@ class Matched(Message):
 class BrowseScreen(QuizappScreen[None]):
     """Search box and filters on top, matching cards below, the highlighted card beside."""
 
+    CSS_PATH = "browse_screen.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("ctrl+l", "focus_list", "Card list", show=False),

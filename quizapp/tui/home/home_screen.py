@@ -121,6 +121,8 @@ class HomeNumbers(Message):
 class HomeScreen(QuizappScreen[None]):
     """The deck list; enter studies the highlighted deck."""
 
+    CSS_PATH = "home_screen.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # first, so a narrow footer that cuts the last keys still shows where the rest are
         Binding("question_mark", "app.help", "Help", key_display="?"),

@@ -73,6 +73,8 @@ class Recomputed(Message):
 class SettingsScreen(QuizappScreen[None]):
     """↑↓ picks a setting; enter changes it, d goes back to the default."""
 
+    CSS_PATH = "settings_screen.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "change", "Change", priority=True),
         Binding("d", "default", "Default", tooltip="Back to the default (a deck: the global)"),

@@ -198,6 +198,8 @@ class StatisticsLoaded(Message):
 class StatisticsScreen(QuizappScreen[None]):
     """Scroll with ↑↓ / page keys; r reloads."""
 
+    CSS_PATH = "statistics_screen.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reload", "Reload"),
         Binding("f", "app.forecast", "Forecast", tooltip="Workload and recall ahead by retention"),

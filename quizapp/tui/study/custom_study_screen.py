@@ -41,16 +41,7 @@ CARDS = ((False, "All matching cards"), (True, "Flagged cards only"))
 class CustomStudyScreen(QuizappScreen[None]):
     """Four choices, what they match, and s to start."""
 
-    DEFAULT_CSS = """
-    CustomStudyScreen {
-        & #custom-title { height: 1; background: $panel; color: $accent; padding: 0 1; }
-        & #custom-choices {
-            grid-size: 2; grid-columns: 10 1fr; grid-rows: 3; height: auto; padding: 1 1 0 1;
-        }
-        & Label { padding: 1 0 0 0; }
-        & #custom-matches { padding: 1 2; }
-    }
-    """
+    CSS_PATH = "custom_study_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start"),

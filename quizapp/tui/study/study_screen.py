@@ -80,6 +80,8 @@ class DayForecast(Message):
 class StudyScreen(QuizappScreen[None]):
     """Prompt -> reveal -> rate, for today's cards of the chosen decks."""
 
+    CSS_PATH = "study_screen.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # One key can mean two things (b: option B, or bury); check_action picks by stage.
         # space and enter confirm the suggested rating: Again after a wrong or no choice.
