@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -50,7 +51,18 @@ def _screen_commands() -> type[Provider]:
 class QuizApp(WorkspaceApp):
     """Study decks, take quizzes, see progress; everything reachable from the keyboard."""
 
-    CSS_PATH = "app.tcss"
+    # app-wide rules, then the screens the app shows most, read with the app: a screen's
+    # own CSS_PATH, read at its first show, would re-parse every stylesheet then (~15 ms)
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        "home/home_screen.tcss",
+        "study/study_screen.tcss",
+        "stats/statistics_screen.tcss",
+        "stats/forecast_screen.tcss",
+        "browse/browse_screen.tcss",
+        "settings/settings_screen.tcss",
+        "widgets/help_screen.tcss",
+    ]
     TITLE = "quizapp"
     COMMANDS = App.COMMANDS | {_screen_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
