@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -32,6 +32,7 @@ from quizapp.tui.write_errors import saves
 from quizapp.workspace.context import ContextError
 
 NARROW = 72
+TUI = Path(__file__).parent
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -52,16 +53,20 @@ class QuizApp(WorkspaceApp):
     """Study decks, take quizzes, see progress; everything reachable from the keyboard."""
 
     # app-wide rules, then the screens the app shows most, read with the app: a screen's
-    # own CSS_PATH, read at its first show, would re-parse every stylesheet then (~15 ms)
+    # own CSS_PATH, read at its first show, would re-parse every stylesheet then (~15 ms).
+    # Absolute, so a subclass elsewhere (a test's) reads the same files.
     CSS_PATH: ClassVar[list[str | PurePath]] = [
-        "app.tcss",
-        "home/home_screen.tcss",
-        "study/study_screen.tcss",
-        "stats/statistics_screen.tcss",
-        "stats/forecast_screen.tcss",
-        "browse/browse_screen.tcss",
-        "settings/settings_screen.tcss",
-        "widgets/help_screen.tcss",
+        TUI / name
+        for name in (
+            "app.tcss",
+            "home/home_screen.tcss",
+            "study/study_screen.tcss",
+            "stats/statistics_screen.tcss",
+            "stats/forecast_screen.tcss",
+            "browse/browse_screen.tcss",
+            "settings/settings_screen.tcss",
+            "widgets/help_screen.tcss",
+        )
     ]
     TITLE = "quizapp"
     COMMANDS = App.COMMANDS | {_screen_commands}
