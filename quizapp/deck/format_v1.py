@@ -59,6 +59,9 @@ UNITS = (
     "per 100,000", "per 100,000 per year", "minutes", "mm", "Hz", "mL/kg", "cmH2O",
 )  # fmt: skip
 UNITS_SINCE = {unit: 2 for unit in UNITS[UNITS.index("per 100,000") :]}  # new in format 2
+MIN_OPTIONS, MAX_OPTIONS = 4, 8  # a single-best-answer item: the key and 3-7 distractors (NBME)
+CARD_KINDS = ("basic", "cloze", "mcq", "vignette")
+CARD_KINDS_SINCE = {"mcq": 2, "vignette": 2}  # hand-written items, new in format 2
 
 
 def _source() -> Field:
@@ -578,20 +581,71 @@ BLUEPRINT = Record(
     doc="What a case of one condition looks like, for generated vignettes.",
 )
 
+OPTION = Record(
+    "option",
+    {
+        "text": Field(Text(allow_numbers=True, doc="What the option says."), required=True),
+        "correct": Field(Flag(doc="True on the one key; the other options are distractors.")),
+        "rationale": Field(
+            Text(
+                doc="Why this option is right (the key) or wrong (a distractor), in your own "
+                "words: the option's explanation and its proof (required)."
+            )
+        ),
+        "source": Field(
+            ListOf(
+                Id("sources"),
+                one_or_many=True,
+                min_items=1,
+                doc="Source id(s) backing this rationale, besides the item's own.",
+            )
+        ),
+    },
+    doc="One option of a hand-written single-best-answer item.",
+)
+
 CARD = Record(
     "card",
     {
         "id": Field(Id(), required=True),
-        "kind": Field(Choice(("basic", "cloze")), required=True),
+        "kind": Field(
+            Choice(
+                CARD_KINDS,
+                since=CARD_KINDS_SINCE,
+                doc="basic, cloze, or (format 2) a hand-written single-best-answer mcq or "
+                "vignette with a rationale per option.",
+            ),
+            required=True,
+        ),
         "topic": Field(Id("topics")),
         "prompt": _optional_text("Question side of a basic card."),
         "answer": _optional_text("Answer side of a basic card."),
         "text": _optional_text("Cloze text with {{deleted term}}."),
+        "stem": Field(
+            Text(doc="The case (a vignette, required) or the setting of an mcq (optional)."),
+            since=2,
+        ),
+        "lead_in": Field(
+            Text(doc="The question of an mcq or vignette, ending in '?'."),
+            since=2,
+        ),
+        "options": Field(
+            ListOf(
+                OPTION,
+                min_items=MIN_OPTIONS,
+                max_items=MAX_OPTIONS,
+                noun="option",
+                doc="The options of an mcq or vignette: exactly one `correct: true`, every "
+                "one with its `rationale`; shown in alphabetical order.",
+            ),
+            since=2,
+        ),
         "tests": Field(ListOf(Id("entities"), doc="Entities the card tests.")),
         "uncertain": UNCERTAIN,
         "source": _source(),
     },
-    doc="A hand-written card for a fact that fits nowhere else.",
+    doc="A hand-written card for a fact that fits nowhere else, or (format 2) a hand-written "
+    "mcq or vignette.",
 )
 
 DECK_META = Record(

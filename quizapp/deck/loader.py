@@ -467,5 +467,13 @@ def _card(c: LDict) -> m.HandCard:
     return m.HandCard(
         c["id"], c["kind"], _sources(c), c.loc, c.get("topic"),
         c.get("prompt"), c.get("answer"), c.get("text"), tuple(c.get("tests", ())),
-        c.get("uncertain", False),
+        c.get("uncertain", False), c.get("stem"), c.get("lead_in"),
+        tuple(_option(o) for o in c.get("options", ())),
+    )  # fmt: skip
+
+
+def _option(o: LDict) -> m.HandOption:
+    return m.HandOption(
+        str(o["text"]), o.get("correct", False), o["rationale"], o.loc, o.value_loc("rationale"),
+        tuple(o.get("source", ())),
     )  # fmt: skip

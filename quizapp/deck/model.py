@@ -236,9 +236,21 @@ class Blueprint:
 
 
 @dataclass(frozen=True)
+class HandOption:
+    """One option of a hand-written item: its rationale is its explanation and its proof."""
+
+    text: str
+    correct: bool
+    rationale: str
+    loc: Location  # where the option is written
+    rationale_loc: Location  # where its rationale is written: what its proof cites
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class HandCard:
     id: str
-    kind: str
+    kind: str  # basic, cloze, or (format 2) mcq, vignette
     sources: tuple[str, ...]
     loc: Location
     topic: str | None = None
@@ -247,6 +259,9 @@ class HandCard:
     text: str | None = None
     tests: tuple[str, ...] = ()
     uncertain: bool = False
+    stem: str | None = None  # an mcq's or vignette's case or setting
+    lead_in: str | None = None  # its question
+    options: tuple[HandOption, ...] = ()  # as written; exactly one correct
 
 
 @dataclass(frozen=True)

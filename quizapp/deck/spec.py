@@ -235,6 +235,8 @@ class ListOf(Spec):
     min_items: int = 0
     one_or_many: bool = False
     list_since: int = 1  # with one_or_many: the deck format from which a list is accepted
+    max_items: int | None = None
+    noun: str = "item"  # what the list holds, for its count errors ("needs at least 4 options")
 
     def check(self, value: object, loc: Location, ck: Checker) -> object:
         if self.one_or_many and not isinstance(value, list):
@@ -245,8 +247,9 @@ class ListOf(Spec):
             ck.error(loc, f"expected a list, got {describe(value)}")
             return None
         if len(value) < self.min_items:
-            items = "item" if self.min_items == 1 else "items"  # the deck layer imports no helpers
-            ck.error(loc, f"list needs at least {self.min_items} {items}")
+            ck.error(loc, f"list needs at least {self._count(self.min_items)}; it has {len(value)}")
+        elif self.max_items is not None and len(value) > self.max_items:
+            ck.error(loc, f"list takes at most {self._count(self.max_items)}; it has {len(value)}")
         locs = value.item_locs() if isinstance(value, LList) else [loc] * len(value)
         checked = [self.item.check(v, vl, ck) for v, vl in zip(value, locs, strict=True)]
         if isinstance(value, LList) and all(
@@ -255,10 +258,15 @@ class ListOf(Spec):
             return value
         return _keep(checked, locs, loc)
 
+    def _count(self, n: int) -> str:
+        return f"{n} {self.noun}{'' if n == 1 else 's'}"  # the deck layer imports no helpers
+
     def json_schema(self) -> dict:
         schema: dict = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             schema["minItems"] = self.min_items
+        if self.max_items is not None:
+            schema["maxItems"] = self.max_items
         if self.one_or_many:
             schema = {"anyOf": [self.item.json_schema(), schema]}
         return _with_doc(schema, self.doc)

@@ -10,13 +10,12 @@ options are the row entities, each with the cell that proves its verdict.
 import re
 from itertools import combinations
 
+from quizapp.deck.format_v1 import MIN_OPTIONS
 from quizapp.deck.model import Table, TableRow
 from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.evidence import Proof
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text import Choice, content_words, labelled, seeded, topic_of
-
-MIN_OPTIONS = 4
 
 
 def comparison_cards(

@@ -4,7 +4,8 @@ A deck states what is true and, explicitly, what is false; what it does not stat
 is unknown. So an option may be offered as wrong only with one of these in the
 deck: an `absent` relation, a `complete` list that leaves it out, a `necessary`
 finding the case lacks, a `discriminating` range the case falls outside, a table
-cell, or (for a "most" question) a stated number lower than the key's. Every generated option carries the `Proof` of its verdict, and
+cell, or (for a "most" question) a stated number lower than the key's; an option of an
+author's own item is proven by the author's `rationale` for it. Every generated option carries the `Proof` of its verdict, and
 `check_card` (quizapp.generate.proof_check) re-derives each one from the deck.
 """
 
@@ -15,7 +16,9 @@ from quizapp.deck.model import Relation
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.wording import fill_sentence, join, mid_sentence, sentence_start
 
-RULES = ("fact", "absent", "complete", "necessary", "range", "cell", "stated", "measure")
+RULES = (
+    "fact", "absent", "complete", "necessary", "range", "cell", "stated", "measure", "rationale",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from quizapp.deck.model import Deck
 from quizapp.generate.card import Card, LintFinding
 from quizapp.generate.generate import generate_deck
+from quizapp.generate.hand import is_hand_item
 from quizapp.generate.index import DeckIndex, build_index
 from quizapp.generate.lint_bank import check_key_balance
 from quizapp.generate.lint_options import Issue, check_options
@@ -21,7 +22,11 @@ def lint_card(ix: DeckIndex, card: Card, labs: bool = True) -> list[Issue]:
     vignette's case has lab values to state."""
     stem, lead_in = split_prompt(card)
     issues = check_options(ix, card, stem) + check_lead_in(ix, card, lead_in)
-    if card.kind == "vignette":
+    if card.kind == "vignette" and is_hand_item(card):
+        # the slots are found by the generator's wording ("comes to the office"): an
+        # author may state one in other words, so a slot not found is for a human to judge
+        issues += [("warning", check, message) for _, check, message in check_slots(stem, False)]
+    elif card.kind == "vignette":
         issues += check_slots(stem, labs)
     return issues
 
@@ -41,7 +46,7 @@ def lint_deck(deck: Deck, seeds: int = 50, options: int = 5) -> list[LintFinding
     findings = list(generated.findings) + list(generated.lost)
     proofs = ProofChecker(deck)
     for card in generated.cards:
-        if card.kind in ("mcq", "comparison"):
+        if card.kind in ("mcq", "comparison") or is_hand_item(card):
             findings += [_finding(card, i) for i in lint_card(ix, card)]
         findings += [
             LintFinding(card.loc, "error", "proof", problem, card.id)

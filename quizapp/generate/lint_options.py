@@ -3,12 +3,12 @@
 import re
 from statistics import mean
 
+from quizapp.deck.format_v1 import MAX_OPTIONS, MIN_OPTIONS
 from quizapp.generate.card import Card, Option
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text import content_words, mentions, sort_key
 
 Issue = tuple[str, str, str]  # severity, check, message
-MIN_OPTIONS, MAX_OPTIONS = 4, 8
 BANNED = re.compile(r"\b(all|none) of the above\b|\bboth [a-h] and [a-h]\b|^[a-h] and [a-h]$", re.I)
 ABSOLUTE_VAGUE = re.compile(
     r"\b(always|never|only|all|none|must|usually|often|frequently|may|could|rarely)\b"

@@ -9,6 +9,7 @@ cites one that does not bear on the question is caught. Used by the tests and by
 from quizapp.deck.inherit import kinds_of
 from quizapp.deck.model import Deck, Relation
 from quizapp.generate.card import Card, Option
+from quizapp.generate.hand import is_hand_item, option_ref
 
 PROVEN_KINDS = ("mcq", "comparison", "vignette")
 
@@ -38,6 +39,8 @@ class ProofChecker:
         missing = [o.text for o in card.options if not o.proof]
         if missing:
             return [f"option {t!r} has no proof" for t in missing]
+        if is_hand_item(card):
+            return _hand(self.deck, card)
         if card.kind == "mcq" and card.id.split(":")[1] == "most":
             return _most(self, card)
         if card.kind == "mcq":
@@ -173,6 +176,34 @@ def _comparison(deck: Deck, card: Card) -> list[str]:
                 key_row = next(r for r in table.rows if r.entity == key.entity)  # type: ignore[union-attr]
                 if key_row.cells[column].text == cell.text:
                     problems.append(f"option {o.text!r}: its {column} cell equals the key's")
+    return problems
+
+
+def _hand(deck: Deck, card: Card) -> list[str]:
+    """An author's item: each option is one written in the deck, with the verdict written
+    there, and its proof is that option's rationale, where the deck states it."""
+    hand = deck.cards.get(card.id.split(":", 2)[2])
+    if hand is None or hand.kind != card.kind:
+        return [f"hand-written {card.kind} {card.id} is not in the deck"]
+    written = {option_ref(hand.id, n): o for n, o in enumerate(hand.options, 1)}
+    problems: list[str] = []
+    if sum(o.correct for o in card.options) != 1:
+        problems.append("the item does not have exactly one key")
+    for o in card.options:
+        p = o.proof[0]
+        source = written.pop(p.ref, None)
+        if p.rule != "rationale" or source is None:
+            problems.append(f"option {o.text!r}: {p.ref} is not an option of {hand.id}")
+        elif source.text != o.text:
+            problems.append(f"option {o.text!r}: the deck writes it as {source.text!r}")
+        elif source.correct != o.correct:
+            verdict = "the key" if source.correct else "a distractor"
+            problems.append(f"option {o.text!r}: the deck writes it as {verdict}")
+        elif (p.fact, p.loc) != (source.rationale, source.rationale_loc):
+            problems.append(f"option {o.text!r}: its proof is not its rationale at {p.loc}")
+        elif p.fact not in o.explanation:
+            problems.append(f"option {o.text!r}: its explanation leaves out its rationale")
+    problems += [f"option {o.text!r} of the deck is not offered" for o in written.values()]
     return problems
 
 

@@ -70,3 +70,17 @@ def test_schema_rejects_a_rarely_after_that_is_not_a_number():
     data["entities"][0]["attributes"]["age_at_onset"]["rarely_after"] = "fifty"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, deck_json_schema())
+
+
+def test_schema_holds_a_hand_written_item_to_4_to_8_options():
+    """Format 2 hand-written items: the schema counts options as the validator does."""
+    data = yaml.safe_load((FORMAT2 / "hand.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(data, deck_json_schema())
+    options = data["cards"][0]["options"]
+    for count in (3, 9):
+        data["cards"][0]["options"] = (options * 3)[:count]
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(data, deck_json_schema())
+    data["cards"][0]["options"] = [*options[:3], {**options[3], "rationales": "typo"}]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, deck_json_schema())

@@ -19,6 +19,8 @@ CHANGED: dict[str, str] = {
     "day', not 'for the past 1 day' (format 2 step e); 'dark, tea-coloured urine, as well as "
     "muscle pain' (a list item with its own comma, new-author trial)",
 }
+# New since the move: a hand-written vignette (format 2 `kind: vignette` in `cards`).
+CHANGED["iim:card:dm-cancer-antibody-case"] = "new: a hand-written vignette (format 2)"
 # A list whose items have their own 'and', 'or' or comma reads "a, as well as b" or
 # "a; b; and c" (new-author trial, issue 13), so these seed-0 vignettes read differently.
 LISTS = "a list item with its own 'and', 'or' or comma: 'as well as' or semicolons"
