@@ -137,6 +137,39 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
+# tui/ by area: an area (home, study, stats, browse, settings, quiz) uses widgets/ and the
+# top-level modules (base, navigation, write_errors), never another area; only the top
+# level (app.py, commands.py) opens the areas' screens.
+TUI_AREAS = {"home", "study", "stats", "browse", "settings", "quiz"}
+
+
+def _tui_part(module: str) -> str:
+    """The tui/ area of a module ("quizapp.tui.study.rating_bar" -> "study"), "" for the
+    top level (quizapp.tui.app)."""
+    parts = module.split(".")
+    return parts[2] if len(parts) > 3 else ""
+
+
+def test_each_tui_area_uses_only_widgets_and_the_top_level():
+    wrong = sorted(
+        f"{module} imports {name}"
+        for module, names in SOURCES.items()
+        if _package(module) == "tui" and _tui_part(module) in TUI_AREAS | {"widgets"}
+        for name in names
+        if name in SOURCES
+        and _package(name) == "tui"
+        and _tui_part(name) in TUI_AREAS | {"widgets"}
+        and _tui_part(name) not in {_tui_part(module), "widgets"}
+    )
+    assert wrong == []
+
+
+def test_every_tui_module_sits_in_an_area_or_at_the_top():
+    """A new module goes into an area (or widgets/ when two areas use it), not a new folder."""
+    folders = {_tui_part(m) for m in SOURCES if _package(m) == "tui"}
+    assert folders <= TUI_AREAS | {"widgets", ""}
+
+
 def test_quizapp_has_no_import_circle():
     """Every import counts, lazy and TYPE_CHECKING ones too: a screen that imports the app
     for its type, or two screens that import each other, are a circle."""

@@ -157,7 +157,7 @@ def _check_deck(conn: sqlite3.Connection, key: str, deck_id: str) -> None:
 def _check_theme(key: str, value: Any) -> None:
     """A theme the app can show (Textual's own themes), so a typo is caught here."""
     if key == "theme" and value:
-        from quizapp.tui.themes import theme_names
+        from quizapp.tui.settings.themes import theme_names
 
         if value not in theme_names():
             raise InvalidValue(f"unknown theme {value!r}; themes: {', '.join(theme_names())}")

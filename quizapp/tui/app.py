@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -18,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
 from quizapp.tui.base import WorkspaceApp
-from quizapp.tui.home_screen import HomeScreen
+from quizapp.tui.home.home_screen import HomeScreen
 from quizapp.tui.loading_screen import LoadingScreen
 from quizapp.tui.navigation import (
     CustomStudyRequested,
@@ -31,6 +32,7 @@ from quizapp.tui.write_errors import saves
 from quizapp.workspace.context import ContextError
 
 NARROW = 72
+TUI = Path(__file__).parent
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -50,7 +52,22 @@ def _screen_commands() -> type[Provider]:
 class QuizApp(WorkspaceApp):
     """Study decks, take quizzes, see progress; everything reachable from the keyboard."""
 
-    CSS_PATH = "app.tcss"
+    # app-wide rules, then the screens the app shows most, read with the app: a screen's
+    # own CSS_PATH, read at its first show, would re-parse every stylesheet then (~15 ms).
+    # Absolute, so a subclass elsewhere (a test's) reads the same files.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        TUI / name
+        for name in (
+            "app.tcss",
+            "home/home_screen.tcss",
+            "study/study_screen.tcss",
+            "stats/statistics_screen.tcss",
+            "stats/forecast_screen.tcss",
+            "browse/browse_screen.tcss",
+            "settings/settings_screen.tcss",
+            "widgets/help_screen.tcss",
+        )
+    ]
     TITLE = "quizapp"
     COMMANDS = App.COMMANDS | {_screen_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -170,7 +187,7 @@ class QuizApp(WorkspaceApp):
         """Study today's cards of one deck, or of every deck when `deck_id` is None."""
         if not self._has_workspace():
             return
-        from quizapp.tui.study_screen import StudyScreen
+        from quizapp.tui.study.study_screen import StudyScreen
 
         library = self.workspace.library
         if deck_id is not None and deck_id not in library.decks:
@@ -185,7 +202,7 @@ class QuizApp(WorkspaceApp):
         """Study one topic, kind or the flagged cards, or cram without touching the schedule."""
         if not self._has_workspace():
             return
-        from quizapp.tui.custom_study_screen import CustomStudyScreen
+        from quizapp.tui.study.custom_study_screen import CustomStudyScreen
 
         self._back_to_home()
         self.push_screen(CustomStudyScreen(deck_id))
@@ -204,14 +221,14 @@ class QuizApp(WorkspaceApp):
         """Forecast, heatmap, retention and topics."""
         if not self._has_workspace():
             return
-        from quizapp.tui.statistics_screen import StatisticsScreen
+        from quizapp.tui.stats.statistics_screen import StatisticsScreen
 
         self._back_to_home()
         self.push_screen(StatisticsScreen())
 
     def action_forecast(self) -> None:
         """The days ahead for several desired retentions, over the statistics."""
-        from quizapp.tui.forecast_screen import ForecastScreen
+        from quizapp.tui.stats.forecast_screen import ForecastScreen
 
         if self._has_workspace():
             self.push_screen(ForecastScreen())
@@ -220,7 +237,7 @@ class QuizApp(WorkspaceApp):
         """Every setting, its range and meaning; saved in the progress file."""
         if not self._has_workspace():
             return
-        from quizapp.tui.settings_screen import SettingsScreen
+        from quizapp.tui.settings.settings_screen import SettingsScreen
 
         self._back_to_home()
         self.push_screen(SettingsScreen())
@@ -229,7 +246,7 @@ class QuizApp(WorkspaceApp):
         """Search every card and preview it with its source."""
         if not self._has_workspace():
             return
-        from quizapp.tui.browse_screen import BrowseScreen
+        from quizapp.tui.browse.browse_screen import BrowseScreen
 
         self._back_to_home()
         self.push_screen(BrowseScreen())
@@ -245,13 +262,13 @@ class QuizApp(WorkspaceApp):
     @on(SessionRequested)
     def _session_requested(self, message: SessionRequested) -> None:
         """On top of the screen that asked (custom study), so escape goes back to it."""
-        from quizapp.tui.study_screen import StudyScreen
+        from quizapp.tui.study.study_screen import StudyScreen
 
         self.push_screen(StudyScreen(message.deck_ids, message.title, message.make_session))
 
     def action_help(self) -> None:
         """The keys of the screen on top (and those that work everywhere)."""
-        from quizapp.tui.help_screen import HelpScreen
+        from quizapp.tui.widgets.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

@@ -9,7 +9,7 @@ from quizapp.deck.loader import load_deck
 from quizapp.deck.prose import cited
 from quizapp.export import select_cards
 from quizapp.export.anki import note_for
-from quizapp.tui.card_preview import preview_text
+from quizapp.tui.browse.card_preview import preview_text
 from tests.generate.conftest import FORMAT2, cards_by_id, diagnosis_renders, problems_at
 from tests.generate.conftest import UPGRADE_HINT as HINT
 

@@ -227,8 +227,8 @@ async def bare_textual_key_to_frame(answers: int) -> list[float]:
 @pytest.mark.asyncio
 async def test_keypress_to_next_card(bench_file: Path) -> None:  # noqa: F811
     from quizapp.tui.app import QuizApp
-    from quizapp.tui.card_view import CardView
-    from quizapp.tui.study_screen import StudyScreen
+    from quizapp.tui.study.study_screen import StudyScreen
+    from quizapp.tui.widgets.card_view import CardView
 
     answers = 200
     app = QuizApp(bench_context(bench_file))
@@ -295,7 +295,7 @@ async def study_run(path: Path, answers: int, freeze: bool) -> list[float]:
     """The GC pauses while `answers` cards are studied in the app on the 50k-card file."""
     from quizapp.gc_policy import freeze_loaded
     from quizapp.tui.app import QuizApp
-    from quizapp.tui.study_screen import StudyScreen
+    from quizapp.tui.study.study_screen import StudyScreen
 
     gc.unfreeze()
     context = bench_context(path)

@@ -7,8 +7,8 @@ from textual.widgets import DataTable, Input
 from quizapp.srs.session import StudySession
 from quizapp.store.cards import get_card
 from quizapp.tui.app import QuizApp
-from quizapp.tui.browse_screen import SELECTED, BrowseScreen
-from quizapp.tui.confirm_screen import ConfirmScreen
+from quizapp.tui.browse.browse_screen import SELECTED, BrowseScreen
+from quizapp.tui.widgets.confirm_screen import ConfirmScreen
 from quizapp.workspace import Workspace
 
 SIZE = (80, 24)

@@ -5,8 +5,8 @@ from textual.widgets import Button, Input, Select, Static
 
 from quizapp.srs.cram import CramSession
 from quizapp.tui.app import QuizApp
-from quizapp.tui.custom_study_screen import CRAM, CustomStudyScreen
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.study.custom_study_screen import CRAM, CustomStudyScreen
+from quizapp.tui.study.study_screen import StudyScreen
 from quizapp.workspace import Workspace
 
 SIZE = (80, 24)

@@ -6,8 +6,8 @@ from textual.widgets import Input, Static
 
 from quizapp.srs.exam import exam_dates, set_exam_date
 from quizapp.tui.app import QuizApp
-from quizapp.tui.deck_list import DeckList
-from quizapp.tui.exam_screen import ExamDateScreen
+from quizapp.tui.home.deck_list import DeckList
+from quizapp.tui.home.exam_screen import ExamDateScreen
 from quizapp.workspace import Workspace
 from tests.tui.conftest import NOON
 

@@ -3,12 +3,10 @@
 import asyncio
 import sqlite3
 import threading
-from pathlib import Path
 
 import pytest
 from textual import work
 
-import quizapp.tui.app as app_module
 from quizapp.tui.app import QuizApp
 from quizapp.workspace import Workspace
 
@@ -21,8 +19,6 @@ LONG_QUERY = """
 
 class SlowReaderApp(QuizApp):
     """The real app with one more worker, reading through the app's reader connections."""
-
-    CSS_PATH = Path(app_module.__file__).parent / QuizApp.CSS_PATH
 
     def __init__(self, context: Workspace) -> None:
         super().__init__(context)

@@ -4,8 +4,8 @@ an answer every option with the author's rationale as its explanation."""
 import shutil
 from pathlib import Path
 
-from quizapp.tui.answer_view import AnswerView
 from quizapp.tui.app import QuizApp
+from quizapp.tui.widgets.answer_view import AnswerView
 from tests.tui.conftest import build_context
 from tests.tui.test_markup_deck import screen_text
 from tests.tui.test_study import open_study

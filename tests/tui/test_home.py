@@ -4,7 +4,7 @@ import shutil
 from pathlib import Path
 
 from quizapp.tui.app import QuizApp
-from quizapp.tui.deck_list import DeckList
+from quizapp.tui.home.deck_list import DeckList
 from tests.generate.test_cross_deck import XDECK
 from tests.tui.conftest import MINI, build_context
 from tests.tui.test_markup_deck import screen_text

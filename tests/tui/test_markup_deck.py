@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from quizapp.tui.app import QuizApp
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.study.study_screen import StudyScreen
 from tests.tui.conftest import build_context
 
 MARKUP_DECKS = Path(__file__).parent / "data" / "markup"

@@ -8,13 +8,13 @@ from pathlib import Path
 from textual.widgets import DataTable, Input
 
 from quizapp.tui.app import QuizApp
-from quizapp.tui.browse_screen import BrowseScreen
-from quizapp.tui.card_preview import CardPreview
-from quizapp.tui.help_screen import HelpScreen
-from quizapp.tui.home_screen import HomeScreen
+from quizapp.tui.browse.browse_screen import BrowseScreen
+from quizapp.tui.browse.card_preview import CardPreview
+from quizapp.tui.home.home_screen import HomeScreen
 from quizapp.tui.loading_screen import LoadingScreen
-from quizapp.tui.statistics_screen import StatisticsScreen
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.stats.statistics_screen import StatisticsScreen
+from quizapp.tui.study.study_screen import StudyScreen
+from quizapp.tui.widgets.help_screen import HelpScreen
 from quizapp.workspace import Workspace
 from tests.tui.conftest import ROOT
 

@@ -10,11 +10,11 @@ import pytest
 from textual.widgets import Input, OptionList, Static
 
 from quizapp.tui.app import QuizApp
-from quizapp.tui.confirm_screen import ConfirmScreen
-from quizapp.tui.deck_list import DeckList
-from quizapp.tui.setting_edit_screen import SettingEditScreen
-from quizapp.tui.settings_screen import SettingsScreen
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.home.deck_list import DeckList
+from quizapp.tui.settings.setting_edit_screen import SettingEditScreen
+from quizapp.tui.settings.settings_screen import SettingsScreen
+from quizapp.tui.study.study_screen import StudyScreen
+from quizapp.tui.widgets.confirm_screen import ConfirmScreen
 from quizapp.workspace import Workspace
 from tests.tui.conftest import IIM, MINI, build_context
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from textual.widgets._footer import FooterKey
 
-from quizapp.tui.answer_view import AnswerView
 from quizapp.tui.app import QuizApp
-from quizapp.tui.card_view import CardView
-from quizapp.tui.key_footer import KeyFooter
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.study.key_footer import KeyFooter
+from quizapp.tui.study.study_screen import StudyScreen
+from quizapp.tui.widgets.answer_view import AnswerView
+from quizapp.tui.widgets.card_view import CardView
 from quizapp.workspace import Workspace
 from tests.frames import record_frames, to_laid_out_frame
 from tests.tui.conftest import study_only

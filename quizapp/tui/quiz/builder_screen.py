@@ -31,7 +31,7 @@ from quizapp.store.timeutil import to_micros
 from quizapp.tui.base import QuizappScreen
 from quizapp.tui.quiz.question_screen import QuizQuestionScreen
 from quizapp.tui.quiz.results_screen import QuizResultsScreen
-from quizapp.tui.toggle_glyphs import ChoiceButton, TickList
+from quizapp.tui.widgets.toggle_glyphs import ChoiceButton, TickList
 
 POOLS = (
     (Pool.UNUSED, "Unused"),
@@ -73,32 +73,7 @@ class QuizBuilderScreen(QuizappScreen[None]):
 
     It leads the way through a block: question screen, then (once submitted) results."""
 
-    DEFAULT_CSS = """
-    QuizBuilderScreen {
-        & #builder-title { height: 1; background: $panel; color: $accent; padding: 0 1; }
-        & #builder-choices { height: 12; }
-        & #builder-lists { width: 1fr; layout: horizontal; }
-        & #builder-decks { width: 1fr; }
-        & #builder-topics { width: 1fr; }
-        & #builder-side { width: 19; }
-        & SelectionList, RadioSet { border: round $primary 50%; height: 1fr; }
-        /* narrow: topics under decks, each the full width (side by side, 60 columns left
-           "M…" of every topic title) */
-        &.-narrow #builder-lists { layout: vertical; }
-        &.-narrow #builder-decks { width: 1fr; height: auto; max-height: 5; }
-        &.-narrow #builder-topics { width: 1fr; }
-        & SelectionList:focus, RadioSet:focus-within { border: round $accent; }
-        & #builder-pool { height: 6; }
-        & #builder-mode { height: 1fr; }
-        & RadioSet { width: 1fr; }
-        & #builder-size-row { height: 3; }
-        & #builder-size-label { width: auto; padding: 1 1 0 1; }
-        & #builder-size { width: 10; }
-        & #builder-available { width: 1fr; padding: 1 1 0 1; color: $text-muted; }
-        & #builder-blocks-title { height: 1; padding: 0 1; text-style: bold; }
-        & #builder-blocks { height: 1fr; border: none; padding: 0 1; }
-    }
-    """
+    CSS_PATH = "builder_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # priority: s and r work whatever has focus (the only text field takes digits)

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quizapp.quiz.items import QuizItem
-from quizapp.tui.answer_view import option_line, reading_order, verdict
+from quizapp.tui.widgets.answer_view import option_line, reading_order, verdict
 
 
 class ExplanationView(Vertical):

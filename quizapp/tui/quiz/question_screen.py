@@ -53,20 +53,7 @@ class QuizQuestionScreen(QuizappScreen[bool]):
     Dismisses with True once the block is submitted (whoever opened it shows the results),
     False when paused."""
 
-    DEFAULT_CSS = """
-    QuizQuestionScreen {
-        & #quiz-top { height: 1; background: $panel; padding: 0 1; }
-        & #quiz-status { width: 1fr; }
-        & #quiz-timer { width: auto; text-style: bold; color: $accent; }
-        & #quiz-timer.-low { color: $error; }
-        & #quiz-map { height: 1; padding: 0 1; }
-        & #quiz-body { height: 1fr; padding: 1 1 0 1; }
-        & #quiz-prompt { margin-bottom: 1; }
-        & .quiz-option { padding: 0 1; }
-        & .quiz-option.-chosen { background: $accent 20%; }
-        & #quiz-hint { height: 1; padding: 0 1; color: $text-muted; }
-    }
-    """
+    CSS_PATH = "question_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "choose('A')", "Answer", key_display="a-e", tooltip="Answer with option A-E"),

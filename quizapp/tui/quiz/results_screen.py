@@ -64,20 +64,7 @@ def result_mark(block: Block, position: int) -> Text:
 class QuizResultsScreen(QuizappScreen[None]):
     """Shown after submitting, and for any past block from the builder's list."""
 
-    DEFAULT_CSS = """
-    QuizResultsScreen {
-        & #results-summary { padding: 0 1; margin-bottom: 1; background: $panel; }
-        & #results-tables { height: 1fr; }
-        & .results-column { width: 1fr; padding: 0 1; }
-        & .results-title { text-style: bold; color: $accent; }
-        & DataTable { height: 1fr; }
-        /* narrow: the two tables one above the other, each the full width, so the topic
-           scores are never pushed off the right edge */
-        &.-narrow #results-tables { layout: vertical; }
-        &.-narrow #results-topics-column { height: auto; max-height: 50%; }
-        &.-narrow #results-topics { height: auto; }
-    }
-    """
+    CSS_PATH = "results_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "review", "Review"),

@@ -20,13 +20,7 @@ from quizapp.tui.quiz.explanation_view import ExplanationView
 class QuizReviewScreen(QuizappScreen[None]):
     """One question at a time; ← → move, w jumps to the next wrong or omitted one."""
 
-    DEFAULT_CSS = """
-    QuizReviewScreen {
-        & #review-status { height: 1; background: $panel; padding: 0 1; }
-        & #review-body { height: 1fr; padding: 1 1 0 1; }
-        & #review-prompt { margin-bottom: 1; }
-    }
-    """
+    CSS_PATH = "review_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,n", "move(1)", "Move", key_display="←→"),

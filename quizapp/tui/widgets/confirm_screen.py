@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -15,18 +16,8 @@ from textual.widgets import Footer, Static
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True for y (or enter), False for n (or escape)."""
 
-    DEFAULT_CSS = """
-    ConfirmScreen {
-        align: center middle;
-        & #confirm-box {
-            width: 60;
-            height: auto;
-            border: round $accent;
-            background: $surface;
-            padding: 1 2;
-        }
-    }
-    """
+    # absolute: its subclass in quiz/ (ConfirmSubmitScreen) inherits it and loads this file
+    CSS_PATH = Path(__file__).with_name("confirm_screen.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y,enter", "answer(True)", "Yes", key_display="y"),

@@ -19,9 +19,9 @@ from quizapp.srs.cram import CramSession
 from quizapp.srs.session import StudySession
 from quizapp.store.queue import StudyScope
 from quizapp.tui.base import QuizappScreen
-from quizapp.tui.card_view import KIND_NAMES
 from quizapp.tui.navigation import SessionRequested
-from quizapp.tui.number_screen import NumberScreen
+from quizapp.tui.widgets.card_view import KIND_NAMES
+from quizapp.tui.widgets.number_screen import NumberScreen
 from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
@@ -41,16 +41,7 @@ CARDS = ((False, "All matching cards"), (True, "Flagged cards only"))
 class CustomStudyScreen(QuizappScreen[None]):
     """Four choices, what they match, and s to start."""
 
-    DEFAULT_CSS = """
-    CustomStudyScreen {
-        & #custom-title { height: 1; background: $panel; color: $accent; padding: 0 1; }
-        & #custom-choices {
-            grid-size: 2; grid-columns: 10 1fr; grid-rows: 3; height: auto; padding: 1 1 0 1;
-        }
-        & Label { padding: 1 0 0 0; }
-        & #custom-matches { padding: 1 2; }
-    }
-    """
+    CSS_PATH = "custom_study_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start"),

@@ -35,8 +35,8 @@ from quizapp.srs.config import (
 from quizapp.srs.recompute import MEMORY_SETTINGS
 from quizapp.srs.setting_help import DECK_HELP, SettingInfo, setting_text, settings_info
 from quizapp.tui.base import QuizappScreen
-from quizapp.tui.confirm_screen import ConfirmScreen
-from quizapp.tui.setting_edit_screen import SettingEditScreen
+from quizapp.tui.settings.setting_edit_screen import SettingEditScreen
+from quizapp.tui.widgets.confirm_screen import ConfirmScreen
 from quizapp.tui.write_errors import WRITE_ERRORS, not_saved_message, saves
 
 if TYPE_CHECKING:
@@ -72,6 +72,8 @@ class Recomputed(Message):
 
 class SettingsScreen(QuizappScreen[None]):
     """↑↓ picks a setting; enter changes it, d goes back to the default."""
+
+    CSS_PATH = "settings_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "change", "Change", priority=True),

@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
 
 from quizapp.generate.card import Option
-from quizapp.tui.toggle_glyphs import MarkedOptionList
+from quizapp.tui.widgets.toggle_glyphs import MarkedOptionList
 
 
 class OptionPicker(MarkedOptionList):

@@ -57,6 +57,8 @@ class HelpScreen(ModalScreen[None]):
     """The keys of `screen` (the one under help), then the keys that work everywhere;
     esc, q or ? closes it."""
 
+    CSS_PATH = "help_screen.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", key_display="esc"),
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path, PurePath
 from typing import ClassVar, TypeVar
 
 from textual import on
@@ -14,20 +15,15 @@ from textual.widgets import Footer, Input, Static
 
 T = TypeVar("T")
 
+# absolute, so a dialog subclassed in another folder (home/exam_screen.py) can name it
+DIALOG_CSS = Path(__file__).with_name("number_screen.tcss")
+
 
 class InputDialog(ModalScreen[T]):
     """A box over the current screen asking for one value: enter checks it (`action_done`),
     escape cancels (dismisses with None)."""
 
-    DEFAULT_CSS = """
-    InputDialog {
-        align: center middle;
-        & .dialog-box {
-            width: 60; height: auto; border: round $accent; background: $surface; padding: 1 2;
-        }
-        & Input { margin-top: 1; width: 12; }
-    }
-    """
+    CSS_PATH: ClassVar[list[str | PurePath]] = [DIALOG_CSS]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "done", "OK", show=True, priority=True),

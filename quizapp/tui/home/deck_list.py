@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from quizapp.tui.toggle_glyphs import MarkedOptionList
+from quizapp.tui.widgets.toggle_glyphs import MarkedOptionList
 
 if TYPE_CHECKING:
     from quizapp.srs.session import Counts

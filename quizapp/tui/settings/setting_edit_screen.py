@@ -21,16 +21,7 @@ class SettingEditScreen(ModalScreen[tuple[Any] | None]):
     (shown under the input) when the text is not allowed.
     """
 
-    DEFAULT_CSS = """
-    SettingEditScreen {
-        align: center middle;
-        & #edit-box {
-            width: 70; height: auto; border: round $accent; background: $surface; padding: 1 2;
-        }
-        & Input { margin-top: 1; }
-        & #edit-error { color: $error; }
-    }
-    """
+    CSS_PATH = "setting_edit_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "done", "Save", priority=True),

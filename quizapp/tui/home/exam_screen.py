@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import PurePath
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Static
 
 from quizapp.srs.exam import parse_exam_date
-from quizapp.tui.number_screen import InputDialog
+from quizapp.tui.widgets.number_screen import DIALOG_CSS, InputDialog
 
 
 class ExamDateScreen(InputDialog[tuple[date | None] | None]):
@@ -19,12 +21,8 @@ class ExamDateScreen(InputDialog[tuple[date | None] | None]):
 
     The date is checked here (its form, not before `today`); the caller stores it."""
 
-    DEFAULT_CSS = """
-    ExamDateScreen {
-        & .dialog-box { width: 64; }
-        & Input { width: 18; }  /* 10 characters, the cursor, padding and border */
-    }
-    """
+    # the dialog's rules, then these over them
+    CSS_PATH: ClassVar[list[str | PurePath]] = [DIALOG_CSS, "exam_screen.tcss"]
 
     def __init__(self, title: str, current: date | None, today: date) -> None:
         super().__init__()

@@ -198,6 +198,8 @@ class StatisticsLoaded(Message):
 class StatisticsScreen(QuizappScreen[None]):
     """Scroll with ↑↓ / page keys; r reloads."""
 
+    CSS_PATH = "statistics_screen.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reload", "Reload"),
         Binding("f", "app.forecast", "Forecast", tooltip="Workload and recall ahead by retention"),
@@ -227,7 +229,7 @@ class StatisticsScreen(QuizappScreen[None]):
 
     def knowledge_widgets(self, data: StatisticsData) -> list[Widget]:
         """Retention against the desired one, total knowledge, and minutes per day."""
-        from quizapp.tui.bar_chart import BarChart
+        from quizapp.tui.stats.bar_chart import BarChart
 
         known = data.knowledge
         if known is None:
@@ -247,8 +249,8 @@ class StatisticsScreen(QuizappScreen[None]):
         ]
 
     def show(self, data: StatisticsData) -> None:
-        from quizapp.tui.bar_chart import BarChart
-        from quizapp.tui.review_heatmap import ReviewHeatmap
+        from quizapp.tui.stats.bar_chart import BarChart
+        from quizapp.tui.stats.review_heatmap import ReviewHeatmap
 
         stats = data.stats
         ahead = stats.due_forecast[1 : FORECAST_DAYS + 1]

@@ -19,9 +19,9 @@ from quizapp.plural import plural
 from quizapp.srs.control import apply_action
 from quizapp.store.card_actions import CardStatus, card_statuses
 from quizapp.tui.base import QuizappScreen
-from quizapp.tui.card_preview import CardPreview
-from quizapp.tui.card_view import KIND_NAMES
-from quizapp.tui.confirm_screen import ConfirmScreen
+from quizapp.tui.browse.card_preview import CardPreview
+from quizapp.tui.widgets.card_view import KIND_NAMES
+from quizapp.tui.widgets.confirm_screen import ConfirmScreen
 from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
@@ -90,6 +90,8 @@ class Matched(Message):
 
 class BrowseScreen(QuizappScreen[None]):
     """Search box and filters on top, matching cards below, the highlighted card beside."""
+
+    CSS_PATH = "browse_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", key_display="/"),

@@ -21,15 +21,15 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quizapp.srs.session import QueueEntry, StudySession
-from quizapp.tui.answer_view import AnswerView
 from quizapp.tui.base import QuizappScreen
-from quizapp.tui.card_view import CardView
-from quizapp.tui.done_view import DoneView
-from quizapp.tui.key_footer import KeyFooter
-from quizapp.tui.option_picker import OptionPicker
-from quizapp.tui.queue_progress import QueueProgress
-from quizapp.tui.rating_bar import RatingBar
-from quizapp.tui.source_view import SourceView
+from quizapp.tui.study.done_view import DoneView
+from quizapp.tui.study.key_footer import KeyFooter
+from quizapp.tui.study.option_picker import OptionPicker
+from quizapp.tui.study.queue_progress import QueueProgress
+from quizapp.tui.study.rating_bar import RatingBar
+from quizapp.tui.widgets.answer_view import AnswerView
+from quizapp.tui.widgets.card_view import CardView
+from quizapp.tui.widgets.source_view import SourceView
 from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
@@ -79,6 +79,8 @@ class DayForecast(Message):
 
 class StudyScreen(QuizappScreen[None]):
     """Prompt -> reveal -> rate, for today's cards of the chosen decks."""
+
+    CSS_PATH = "study_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # One key can mean two things (b: option B, or bury); check_action picks by stage.

@@ -8,9 +8,9 @@ from textual.widgets import Static
 from quizapp.deck.header import DeckHeader
 from quizapp.deck.model import Deck
 from quizapp.generate.card import Card
-from quizapp.tui.answer_view import option_line
-from quizapp.tui.card_view import card_header
-from quizapp.tui.source_view import source_text
+from quizapp.tui.widgets.answer_view import option_line
+from quizapp.tui.widgets.card_view import card_header
+from quizapp.tui.widgets.source_view import source_text
 
 
 def preview_text(card: Card, topic_title: str, deck: Deck | DeckHeader | None) -> Content:

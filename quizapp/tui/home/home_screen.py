@@ -17,9 +17,9 @@ from textual.reactive import reactive
 from textual.widgets import Footer, OptionList, Static
 
 from quizapp.tui.base import QuizappScreen
-from quizapp.tui.deck_list import ALL_DECKS, DeckList
+from quizapp.tui.home.deck_list import ALL_DECKS, DeckList
+from quizapp.tui.home.today_plan import plan_text
 from quizapp.tui.navigation import CustomStudyRequested, HomeReady, StudyRequested
-from quizapp.tui.today_plan import plan_text
 from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
@@ -121,6 +121,8 @@ class HomeNumbers(Message):
 class HomeScreen(QuizappScreen[None]):
     """The deck list; enter studies the highlighted deck."""
 
+    CSS_PATH = "home_screen.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # first, so a narrow footer that cuts the last keys still shows where the rest are
         Binding("question_mark", "app.help", "Help", key_display="?"),
@@ -212,7 +214,7 @@ class HomeScreen(QuizappScreen[None]):
     def action_exam_date(self) -> None:
         """Set or clear the highlighted deck's exam date (a small dialog)."""
         from quizapp.srs.exam import exam_dates
-        from quizapp.tui.exam_screen import ExamDateScreen
+        from quizapp.tui.home.exam_screen import ExamDateScreen
 
         deck_id = self.query_one(DeckList).selected_deck
         if deck_id is None:

@@ -39,6 +39,8 @@ class ForecastLoaded(Message):
 class ForecastScreen(QuizappScreen[None]):
     """Answers, minutes and recall ahead for desired retentions 0.80 to 0.95."""
 
+    CSS_PATH = "forecast_screen.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "days", "Days ahead", tooltip="30, 90 or 365 days"),
         Binding("escape", "app.pop_screen", "Statistics"),
