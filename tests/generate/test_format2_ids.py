@@ -50,6 +50,12 @@ CHANGED |= {
     f"iim:attribute:{entity}:{attr}": "sentences cite their own sources"
     for entity, attr in (("dm", "age_at_onset"), ("mri-muscle", "interpretation"))
 }
+# Clinician round 9: the MRI card answers its prompt (how the scan is read), and the subtype
+# patterns are their own card, asked as such, with the IBM quadriceps (vasti) pattern; the
+# adult DM age card gives the peak band as well as the cut-off ("most often 40-60 years").
+CHANGED["iim:attribute:mri-muscle:interpretation"] = "round 9: answers how an MRI is read"
+CHANGED["iim:attribute:mri-muscle:subtype_pattern"] = "new (round 9): MRI patterns by subtype"
+CHANGED["iim:attribute:dm:age_at_onset"] = "round 9: the answer gives the peak, 40-60 years"
 
 
 def _format1_cards() -> dict[str, str]:
