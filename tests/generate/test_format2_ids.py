@@ -56,6 +56,12 @@ CHANGED |= {
 CHANGED["iim:attribute:mri-muscle:interpretation"] = "round 9: answers how an MRI is read"
 CHANGED["iim:attribute:mri-muscle:subtype_pattern"] = "new (round 9): MRI patterns by subtype"
 CHANGED["iim:attribute:dm:age_at_onset"] = "round 9: the answer gives the peak, 40-60 years"
+# Clinician round 9: "mechanic's hands point to anti-Jo-1 in particular" read as a rule; the
+# key's explanation now says "rather than to the other options".
+CHANGED |= {
+    f"iim:vignette:{bp}:antibody": "the pointer sentence compares with the options offered"
+    for bp in ("bp-cadm", "bp-imnm-hmgcr", "bp-jdm")
+}
 
 
 def _format1_cards() -> dict[str, str]:
