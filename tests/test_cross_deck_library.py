@@ -78,11 +78,11 @@ def test_a_removed_deck_leaves_the_others_cards_and_a_located_warning(folder, co
     for _ in range(2):  # reported at every start, not only the first after the change
         library = start(folder, conn)
         assert "nmj" not in library.cached
-        where = f"{folder / 'nmj' / 'deck.yaml'}:31:44"
+        where = f"{folder / 'nmj' / 'deck.yaml'}:30:44"
         assert [(str(p.loc), p.severity, p.message) for p in library.problems] == [
             (where, "warning", f"'myo:proximal-weakness' {NOT_LOADED}"),
-            (where.replace(":31:", ":33:"), "warning", f"'myo:violet-rash' {NOT_LOADED}"),
-            (where.replace(":31:44", ":42:44"), "warning", f"'myo:calf-pain' {NOT_LOADED}"),
+            (where.replace(":30:", ":32:"), "warning", f"'myo:violet-rash' {NOT_LOADED}"),
+            (where.replace(":30:44", ":41:44"), "warning", f"'myo:calf-pain' {NOT_LOADED}"),
         ]
         assert library.card(CROSS).answer == "Includes: Areflexia"  # the card without it
         assert library.card(ONLY_CROSS) is None
@@ -102,7 +102,7 @@ def test_a_broken_reference_keeps_the_deck_and_is_reported_with_its_place(folder
     library = start(folder, conn)
     (problem,) = library.problems
     assert str(problem) == (
-        f"{nmj}:33:44: error: deck 'myo' has no entity 'violet-rush'; did you mean 'violet-rash'?"
+        f"{nmj}:32:44: error: deck 'myo' has no entity 'violet-rush'; did you mean 'violet-rash'?"
     )
     assert library.card(CROSS).answer == "Includes: Areflexia; Proximal weakness"
     assert start(folder, conn).problems == [problem]  # not hidden by the cache next time

@@ -117,9 +117,9 @@ def test_the_other_decks_entity_is_an_option_only_with_evidence(cards):
 def test_a_deck_without_the_other_generates_the_rest_and_names_what_it_lacks():
     (nmj,), problems = resolve_all([load_deck(XDECK / "nmj.yaml")])
     assert [(p.loc.line, p.loc.col, p.severity) for p in problems] == [
-        (31, 44, "warning"),
-        (33, 44, "warning"),
-        (42, 44, "warning"),
+        (30, 44, "warning"),
+        (32, 44, "warning"),
+        (41, 44, "warning"),
     ]
     assert problems[0].message == f"'myo:proximal-weakness' {NOT_LOADED}"
     ids = {c.id for c in generate_deck(nmj).cards}
@@ -133,7 +133,7 @@ def test_cards_and_lint_report_a_broken_reference_as_validate_does(folder):
     nmj = folder / "nmj.yaml"
     nmj.write_text(nmj.read_text().replace("myo:violet-rash", "myo:violet-rush"))
     where = (
-        f"{nmj}:33:44: error: deck 'myo' has no entity 'violet-rush'; did you mean 'violet-rash'?"
+        f"{nmj}:32:44: error: deck 'myo' has no entity 'violet-rush'; did you mean 'violet-rash'?"
     )
     validate = quizapp("validate", str(folder))
     assert validate.returncode == 1 and where in validate.stderr
@@ -146,7 +146,7 @@ def test_cards_and_lint_report_a_broken_reference_as_validate_does(folder):
 
 def test_cards_and_lint_of_one_deck_warn_and_leave_its_cross_deck_cards_out(folder):
     nmj = folder / "nmj.yaml"
-    warning = f"{nmj}:31:44: warning: 'myo:proximal-weakness' {NOT_LOADED}"
+    warning = f"{nmj}:30:44: warning: 'myo:proximal-weakness' {NOT_LOADED}"
     shown = quizapp("cards", str(nmj), "--format", "json")
     assert shown.returncode == 0, shown.stderr
     assert warning in shown.stderr
@@ -191,7 +191,7 @@ def test_a_reference_of_the_wrong_kind_or_to_its_own_deck_is_an_error(folder, ol
     decks = [load_deck(folder / "myo.yaml"), load_deck(nmj)]
     problems = [p for p in resolve_all(decks)[1]]
     assert [(p.loc.line, p.loc.col, p.severity, p.message) for p in problems] == [
-        (33, 44, "error", message)
+        (32, 44, "error", message)
     ]
 
 
@@ -206,7 +206,7 @@ def test_any_missing_entity_is_an_error_at_its_reference_and_the_rest_still_hold
         root.write_text(text)
         (_, nmj), problems = resolve_all([myo, load_deck(root)])
     (problem,) = problems
-    assert (problem.loc.line, problem.loc.col, problem.severity) == (33, 44, "error")
+    assert (problem.loc.line, problem.loc.col, problem.severity) == (32, 44, "error")
     assert problem.message.startswith(f"deck 'myo' has no entity {name!r}")
     cards = {c.id: c for c in generate_deck(nmj).cards}
     assert cards["nmj:basic:omicron:has_finding"].answer == "Includes: Areflexia; Proximal weakness"
