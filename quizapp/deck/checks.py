@@ -17,6 +17,7 @@ _CLOZE = re.compile(r"\{\{[^{}]+\}\}")
 
 def check_semantics(items: dict[str, list[LDict]], index: Index, ck: Checker) -> None:
     """Run every whole-deck check; each adds located problems to `ck`."""
+    _check_labels(items["sources"], ck)
     for attribute in items["attributes"]:
         _check_attribute_def(attribute, ck)
     for entity in items["entities"]:
@@ -38,6 +39,23 @@ def check_semantics(items: dict[str, list[LDict]], index: Index, ck: Checker) ->
 
 def _where(item: LDict, key: str) -> object:
     return item.value_loc(key)
+
+
+def _check_labels(sources: list[LDict], ck: Checker) -> None:
+    """A source's `label` is shown in brackets after the sentences citing it: one line, no
+    brackets, and no two sources with one label (a learner could not tell them apart)."""
+    seen: dict[str, str] = {}
+    for source in sources:
+        label = source.get("label")
+        if not isinstance(label, str):
+            continue
+        if any(c in label for c in "[]\n"):
+            ck.error(_where(source, "label"), "a label has no brackets or line breaks")
+        elif label.strip() in seen:
+            other = seen[label.strip()]
+            ck.error(_where(source, "label"), f"label {label!r} is also source {other!r}'s")
+        else:
+            seen[label.strip()] = source["id"]
 
 
 def _check_range(item: LDict, ck: Checker, what: str) -> None:

@@ -112,6 +112,7 @@ FOREIGN_DOC = (
 )
 FINDING_CLASSES = ("symptom", "sign", "history", "course", "laboratory", "imaging", "pathology")
 
+LABEL_MAX = 40  # a source's label is read after a sentence: "... spared [Cox 2011]."
 SOURCE = Record(
     "source",
     {
@@ -120,6 +121,14 @@ SOURCE = Record(
         "doi": _optional_text("DOI without the https://doi.org/ prefix."),
         "pmid": Field(Text(allow_numbers=True, doc="PubMed id.")),
         "url": _optional_text("A stable address of the source."),
+        "label": Field(
+            Text(
+                max_len=LABEL_MAX,
+                doc='A short author-year label ("Cox 2011") that sentences citing the source '
+                "show in place of its id; no brackets or line breaks (format 2).",
+            ),
+            since=2,
+        ),
         "note": NOTE,
     },
     doc="A reference that facts cite by id.",

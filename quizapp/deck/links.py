@@ -15,7 +15,7 @@ remove a deck; the cards that need it come back with it).
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from quizapp.deck.errors import Problem, Severity
+from quizapp.deck.errors import Location, Problem, Severity
 from quizapp.deck.model import Deck, Entity, Link, Relation
 from quizapp.deck.spec import Suggester
 
@@ -43,16 +43,44 @@ def resolve_links(deck: Deck, loaded: Mapping[str, Deck]) -> tuple[Deck, list[Pr
         if ref not in stand_ins:
             local = relation.target if link.end == "from" else relation.source
             topic = deck.entities[local].topic if local in deck.entities else None
-            stand_ins[ref] = _stand_in(loaded[link.deck].entities[link.entity], link, topic)
+            stand_ins[ref] = _stand_in(loaded[link.deck], link.entity, link.loc, topic)
     if not kept:
         return replace(deck, links=()), problems
-    resolved = replace(
-        deck,
-        entities={**deck.entities, **stand_ins},
-        relations=deck.relations + tuple(kept.values()),
-        links=(),
-    )
+    linked = sorted({ref.split(":", 1)[0] for ref in stand_ins})
+    shared = _shared(deck, [loaded[home] for home in linked])
+    for local, ref in shared.items():
+        home, entity = ref.split(":", 1)
+        mine = deck.entities[local]
+        stand_ins.setdefault(ref, _stand_in(loaded[home], entity, mine.loc, mine.topic))
+    relations = tuple(_repointed(r, shared) for r in deck.relations + tuple(kept.values()))
+    resolved = replace(deck, entities={**deck.entities, **stand_ins}, relations=relations, links=())
     return resolved, problems
+
+
+def _shared(deck: Deck, linked: list[Deck]) -> dict[str, str]:
+    """This deck's entities that a deck it refers to also defines (the same kind and name:
+    ragged-red fibres in the metabolic and the myositis deck), mapped to that deck's entity.
+    Both decks' lists on it would ask one question with two answers (clinician round 9), so
+    while that deck is loaded this deck's facts name its entity, and that deck makes the
+    cards on it (`generate.basic.grouped_card`); loaded alone, this deck keeps its own.
+    Two decks that refer to each other both see it: the deck whose id sorts first keeps it."""
+    shared: dict[str, str] = {}
+    for other in linked:
+        if other.id > deck.id and any(link.deck == deck.id for link in other.links):
+            continue
+        names = {(e.kind, e.name.casefold()): e.id for e in other.entities.values()}
+        for entity in deck.entities.values():
+            found = names.get((entity.kind, entity.name.casefold()))
+            if found is not None and entity.home_deck is None:
+                shared.setdefault(entity.id, f"{other.id}:{found}")
+    return shared
+
+
+def _repointed(r: Relation, shared: Mapping[str, str]) -> Relation:
+    source, target = shared.get(r.source, r.source), shared.get(r.target, r.target)
+    return (
+        r if (source, target) == (r.source, r.target) else replace(r, source=source, target=target)
+    )
 
 
 def resolve_all(decks: Iterable[Deck]) -> tuple[list[Deck], list[Problem]]:
@@ -95,20 +123,29 @@ def _problem(deck: Deck, loaded: Mapping[str, Deck], link: Link) -> tuple[Severi
     return None
 
 
-def _stand_in(entity: Entity, link: Link, topic: str | None) -> Entity:
+def _stand_in(home: Deck, entity_id: str, loc: Location, topic: str | None) -> Entity:
     """The other deck's entity as the referencing deck knows it: its title and how a case
-    words it, none of its facts, attributes, sources or lists (that deck teaches those)."""
+    words it, none of its facts, attributes, sources or lists (that deck teaches those),
+    and which lists that deck asks about it, so this deck does not ask them again."""
+    entity = home.entities[entity_id]
     return Entity(
-        id=f"{link.deck}:{link.entity}",
+        id=f"{home.id}:{entity_id}",
         kind=entity.kind,
         name=entity.name,
         sources=(),
-        loc=link.loc,
+        loc=loc,
         aliases=entity.aliases,
         topic=topic,
         uncertain=entity.uncertain,
         finding_class=entity.finding_class,
         in_case=entity.in_case,
         negative_result=entity.negative_result,
-        home_deck=link.deck,
+        home_deck=home.id,
+        home_lists=frozenset(
+            (r.type, end)
+            for r in home.relations
+            if not r.uncertain and r.frequency != "absent"
+            for end, named in (("from", r.source), ("to", r.target))
+            if named == entity_id
+        ),
     )

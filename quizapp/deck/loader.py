@@ -262,6 +262,7 @@ def _sources(item: dict) -> tuple[str, ...]:
 def _build(root: Path, data: LDict, items: dict[str, list[LDict]]) -> m.Deck:
     meta = data["deck"]
     units = {a["id"]: a.get("unit") for a in items["attributes"]}
+    labels = {s["id"]: s["label"] for s in items["sources"] if "label" in s}
     return m.Deck(
         id=meta["id"],
         title=meta["title"],
@@ -277,9 +278,9 @@ def _build(root: Path, data: LDict, items: dict[str, list[LDict]]) -> m.Deck:
         },
         attributes={a["id"]: _attribute(a) for a in items["attributes"]},
         relation_types={r["id"]: _relation_type(r) for r in items["relation_types"]},
-        entities={e["id"]: _entity(e, units) for e in items["entities"]},
-        relations=tuple(_relation(r) for r in items["relations"] if not _links(r)),
-        links=tuple(link for r in items["relations"] for link in _links(r)),
+        entities={e["id"]: _entity(e, units, labels) for e in items["entities"]},
+        relations=tuple(_relation(r, labels) for r in items["relations"] if not _foreign(r)),
+        links=tuple(link for r in items["relations"] for link in _links(r, labels)),
         tables={t["id"]: _table(t) for t in items["tables"]},
         mnemonics={x["id"]: _mnemonic(x) for x in items["mnemonics"]},
         blueprints={b["id"]: _blueprint(b) for b in items["blueprints"]},
@@ -333,7 +334,7 @@ def _rarely_after(v: LDict, unit: str | None) -> float | None:
     return None if after is None else convert(after, v.get("unit"), unit)
 
 
-def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
+def _entity(e: LDict, units: dict[str, str | None], labels: dict[str, str]) -> m.Entity:
     attributes = {
         key: m.AttributeValue(
             attribute=key,
@@ -344,8 +345,8 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
             female=v.get("female"),
             male=v.get("male"),
             value=v.get("value"),
-            text=prose_text(v.get("text")),
-            note=prose_text(v.get("note")),
+            text=prose_text(v.get("text"), labels),
+            note=prose_text(v.get("note"), labels),
             uncertain=v.get("uncertain", False),
             discriminating=v.get("discriminating", False),
             written=_written(v),
@@ -365,7 +366,7 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
         aliases=tuple(e.get("aliases", ())),
         topic=e.get("topic"),
         parents=tuple(dict.fromkeys([*e.get("parent", ()), *_one(e.get("state_of"))])),
-        summary=prose_text(e.get("summary")),
+        summary=prose_text(e.get("summary"), labels),
         sentence_sources=prose_sources(e.get("summary")),
         attributes=attributes,
         uncertain=e.get("uncertain", False),
@@ -383,7 +384,7 @@ def _one(value: str | None) -> tuple[str, ...]:
     return () if value is None else (value,)
 
 
-def _relation(r: LDict) -> m.Relation:
+def _relation(r: LDict, labels: dict[str, str]) -> m.Relation:
     return m.Relation(
         id=relation_id(r),
         source=r["from"],
@@ -397,7 +398,7 @@ def _relation(r: LDict) -> m.Relation:
         caution=r.get("caution"),
         alternatives=tuple(r.get("alternatives", ())),
         specificity=specificity if isinstance(specificity := r.get("specificity"), str) else None,
-        note=prose_text(r.get("note")),
+        note=prose_text(r.get("note"), labels),
         sentence_sources=prose_sources(r.get("note")),
         uncertain=r.get("uncertain", False),
         necessary=r.get("necessary", False),
@@ -407,10 +408,17 @@ def _relation(r: LDict) -> m.Relation:
     )
 
 
-def _links(r: LDict) -> list[m.Link]:
+def _foreign(r: LDict) -> list[str]:
     """The ends of a relation that name another deck's entity (`deck:entity`)."""
-    ends = [end for end in ("from", "to") if ":" in r[end]]
-    return [m.Link(_relation(r), end, *r[end].split(":", 1), loc=r.value_loc(end)) for end in ends]
+    return [end for end in ("from", "to") if ":" in r[end]]
+
+
+def _links(r: LDict, labels: dict[str, str]) -> list[m.Link]:
+    """A link for each end of a relation that names another deck's entity."""
+    return [
+        m.Link(_relation(r, labels), end, *r[end].split(":", 1), loc=r.value_loc(end))
+        for end in _foreign(r)
+    ]
 
 
 def _table(t: LDict) -> m.Table:

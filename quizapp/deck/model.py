@@ -119,6 +119,9 @@ class Entity:
     # loaded): the id of its deck. This deck knows only what it states about it, so no
     # list of this deck is complete for it (open world)
     home_deck: str | None = None
+    # of such an entity: the (relation type, "from" or "to") lists its home deck asks about
+    # it, which this deck must not ask again with another list (clinician round 9)
+    home_lists: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)

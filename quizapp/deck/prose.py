@@ -6,27 +6,30 @@ exports) each claim keeps its sources. The result is plain text: every screen an
 shows it literally, never as markup.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 ENDINGS = ".!?"
+NO_LABELS: Mapping[str, str] = {}
 
 
-def cited(text: str, sources: Iterable[str]) -> str:
-    """One sentence with its sources after it, before its closing punctuation."""
+def cited(text: str, sources: Iterable[str], labels: Mapping[str, str] = NO_LABELS) -> str:
+    """One sentence with its sources after it, before its closing punctuation: each source
+    by its `label` ("Cox 2011"), else its id, since learners read them."""
     ids = list(dict.fromkeys(sources))
     if not ids:
         return text
     body = text.rstrip()
     stop = body.rstrip(ENDINGS)
-    return f"{stop} [{', '.join(ids)}]{body[len(stop) :]}"
+    names = ", ".join(labels.get(i, i) for i in ids)
+    return f"{stop} [{names}]{body[len(stop) :]}"
 
 
-def prose_text(value: object) -> str | None:
+def prose_text(value: object, labels: Mapping[str, str] = NO_LABELS) -> str | None:
     """The text of a prose field as read: a plain string as written; a list of sentences
-    joined, each followed by its own sources."""
+    joined, each followed by its own sources (by label where the source has one)."""
     if value is None or isinstance(value, str):
         return value
-    return " ".join(_sentence(item) for item in value)  # type: ignore[attr-defined]
+    return " ".join(_sentence(item, labels) for item in value)  # type: ignore[attr-defined]
 
 
 def prose_sources(*values: object) -> tuple[str, ...]:
@@ -39,7 +42,7 @@ def prose_sources(*values: object) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _sentence(item: object) -> str:
+def _sentence(item: object, labels: Mapping[str, str]) -> str:
     if isinstance(item, dict):
-        return cited(item["text"].strip(), item["source"])
+        return cited(item["text"].strip(), item["source"], labels)
     return str(item).strip()

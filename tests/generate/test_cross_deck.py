@@ -49,29 +49,41 @@ def test_fact_cards_name_the_other_decks_entity_by_its_title(cards):
     basic = cards["nmj:basic:omicron:has_finding"]
     assert basic.answer == "Includes: Areflexia; Proximal weakness"
     assert basic.deck == "nmj" and basic.sources == ("n1",) and basic.topic == "junction"
-    reverse = cards["nmj:reverse:myo:proximal-weakness:has_finding"]
-    assert reverse.prompt == "Which condition shows proximal weakness?"
+    reverse = cards["nmj:reverse:myo:calf-pain:has_finding"]
+    assert reverse.prompt == "Which condition shows calf pain?"
+    assert reverse.answer == "Includes: Upsilon syndrome"
     assert reverse.deck == "nmj" and reverse.topic == "junction"
     # the other way round: the muscle deck's condition with the junction deck's finding
     assert cards["myo:basic:lambda:has_finding"].answer == (
         "Includes: Proximal weakness; Fatigue sign (rare)"
     )
-    assert cards["myo:reverse:nmj:fatigue-sign:has_finding"].sources == ("m1",)
-    # each deck's own card about the finding stays its own, under a distinct id
-    assert cards["myo:reverse:proximal-weakness:has_finding"].answer == (
-        "Includes: Kappa myositis; Lambda myopathy"
-    )
     shown = " ".join(f"{c.prompt} {c.answer} {c.extra or ''}" for c in cards.values())
     assert "myo:" not in shown and "nmj:" not in shown  # never a raw reference
 
 
+def test_a_list_the_home_deck_asks_is_not_asked_again_with_another_list(cards):
+    """Clinician round 9: "Which condition shows ragged-red fibres?" in both decks, with two
+    lists. The muscle deck asks which conditions show its proximal weakness, so the junction
+    deck does not ask it again with Omicron syndrome alone; nor the muscle deck of the
+    junction deck's fatigue sign. Each fact stays in its own deck's cards on its own entity."""
+    assert "nmj:reverse:myo:proximal-weakness:has_finding" not in cards
+    assert "myo:reverse:nmj:fatigue-sign:has_finding" not in cards
+    assert cards["myo:reverse:proximal-weakness:has_finding"].answer == (
+        "Includes: Kappa myositis; Lambda myopathy"
+    )
+    assert "Fatigue sign (rare)" in cards["myo:basic:lambda:has_finding"].answer
+    prompts: dict[str, set[str]] = {}
+    for card in cards.values():
+        if card.kind in ("basic", "reverse"):
+            prompts.setdefault(card.prompt, set()).add(card.deck)
+    assert {p: d for p, d in prompts.items() if len(d) > 1} == {}
+
+
 def test_no_list_of_the_referencing_deck_is_complete_for_the_other_decks_entity(cards):
     """nmj says every condition of each of *its* findings is listed (`each_to`); it lists
-    only Omicron syndrome for the muscle deck's proximal weakness, where Kappa myositis and
-    Lambda myopathy have it too: so "Includes:", and no option proven wrong by that list."""
-    assert cards["nmj:reverse:myo:proximal-weakness:has_finding"].answer == (
-        "Includes: Omicron syndrome"
-    )
+    only Upsilon syndrome for the muscle deck's calf pain, which the muscle deck may know of
+    in other conditions: so "Includes:", and no option proven wrong by that list."""
+    assert cards["nmj:reverse:myo:calf-pain:has_finding"].answer == "Includes: Upsilon syndrome"
     assert cards["nmj:reverse:areflexia:has_finding"].answer == "Tau syndrome; Omicron syndrome"
     proofs = [p for c in cards.values() for o in c.options for p in o.proof]
     assert not any(p.rule == "complete" and p.ref.startswith("myo:") for p in proofs)
@@ -107,6 +119,7 @@ def test_a_deck_without_the_other_generates_the_rest_and_names_what_it_lacks():
     assert [(p.loc.line, p.loc.col, p.severity) for p in problems] == [
         (30, 44, "warning"),
         (32, 44, "warning"),
+        (41, 44, "warning"),
     ]
     assert problems[0].message == f"'myo:proximal-weakness' {NOT_LOADED}"
     ids = {c.id for c in generate_deck(nmj).cards}
@@ -152,7 +165,8 @@ def test_cards_of_both_decks_include_the_cross_deck_cards(folder):
     assert by_id["nmj:basic:omicron:has_finding"]["answer"] == (
         "Includes: Areflexia; Proximal weakness"
     )
-    assert "myo:reverse:nmj:fatigue-sign:has_finding" in by_id
+    assert "nmj:reverse:myo:calf-pain:has_finding" in by_id
+    assert "myo:reverse:nmj:fatigue-sign:has_finding" not in by_id  # nmj asks it itself
 
 
 @pytest.mark.parametrize(
@@ -200,3 +214,32 @@ def test_any_missing_entity_is_an_error_at_its_reference_and_the_rest_still_hold
         f"{c.prompt} {c.answer} {' '.join(o.text for o in c.options)}" for c in cards.values()
     )
     assert "myo:" not in shown and f"myo:{name}" not in nmj.entities
+
+
+def test_an_entity_both_decks_define_is_the_other_decks_while_both_are_loaded(folder):
+    """The junction deck's own "Proximal weakness" (same kind and name as the muscle deck's,
+    like ragged-red fibres in the metabolic and myositis decks): loaded with the muscle deck
+    its facts name that deck's finding, and only the muscle deck asks which conditions show
+    it; loaded alone it keeps its own card."""
+    nmj = folder / "nmj.yaml"
+    nmj.write_text(
+        nmj.read_text()
+        .replace(
+            "  - {id: areflexia,",
+            "  - {id: own-weakness, kind: finding, name: proximal weakness, class: sign, "
+            "source: n1}\n  - {id: areflexia,",
+        )
+        .rstrip("\n")
+        + "\n  - {from: rho, type: has_finding, to: own-weakness, frequency: common, source: n1}\n"
+    )
+    (myo, mine), problems = resolve_all([load_deck(folder / "myo.yaml"), load_deck(nmj)])
+    assert problems == []
+    moved = [r for r in mine.relations if r.source == "rho" and r.type == "has_finding"]
+    assert {r.target for r in moved} == {"dry-mouth", "myo:proximal-weakness"}
+    together = {c.id: c for deck in (myo, mine) for c in generate_deck(deck).cards}
+    assert "nmj:reverse:own-weakness:has_finding" not in together
+    assert "Rho syndrome" not in together["myo:reverse:proximal-weakness:has_finding"].answer
+    assert "Proximal weakness" in together["nmj:basic:rho:has_finding"].answer
+    (alone,), _ = resolve_all([load_deck(nmj)])
+    own = {c.id: c for c in generate_deck(alone).cards}["nmj:reverse:own-weakness:has_finding"]
+    assert own.answer == "Rho syndrome"  # `each_to`: this deck's own finding, its full list

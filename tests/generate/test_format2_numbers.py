@@ -92,6 +92,14 @@ def test_basic_cards_state_the_numbers(generated):
     assert card.answer == "Anti-K antibody (85% of patients); Anti-L antibody (5% of patients)"
 
 
+def test_a_list_of_conditions_says_whose_patients_a_percent_counts(generated):
+    """ "Alpha disease (85% of patients)" under anti-K read as 85% of those with anti-K
+    (clinician rounds 8 and 9: "MELAS (80% of patients)" under m.3243A>G)."""
+    answer = _card(generated, "numbers:reverse:ab-k:has_antibody").answer
+    assert "Alpha disease (85% of patients with alpha disease)" in answer
+    assert "(85% of patients)" not in answer
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [

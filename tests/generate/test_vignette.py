@@ -214,7 +214,9 @@ def test_iim_antibody_key_names_the_stated_clue_for_that_antibody(iim):
     _, (card, _) = _iim_card(iim, "iim:vignette:bp-cadm:antibody", 3)
     key = next(o for o in card.options if o.correct)
     assert key.entity == "anti-mda5"
-    assert "painful palmar papules point to anti-MDA5 in particular." in key.explanation
+    assert "painful palmar papules point to anti-MDA5 rather than to the other options." in (
+        key.explanation
+    )
 
 
 def test_iim_explanations_cite_ages_and_values(iim):

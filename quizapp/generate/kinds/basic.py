@@ -21,16 +21,17 @@ def grouped_card(
     deck = ix.deck
     rt = deck.relation_types[rtype]
     forward = generator == "basic"
+    side = "from" if forward else "to"  # the anchor's end of the relations
     ends = [(r, r.target if forward else r.source) for r in rels]
     ends = [(r, end) for r, end in ends if not ix.entity(end).uncertain]
-    if not ends or ix.entity(anchor).uncertain:
-        return None
+    if not ends or ix.entity(anchor).uncertain or (rtype, side) in ix.entity(anchor).home_lists:
+        return None  # another deck asks this of its own entity with its list (round 9)
     ends.sort(key=lambda pair: pair[0].id)
     template = rt.ask_to if forward else rt.ask_from
     anchor_name = ix.name(anchor)
     prompt = fill_sentence(template, anchor_name, anchor_name, ix.proper)
     answer = "; ".join(by_frequency((r.frequency, _with_numbers(ix, r, end)) for r, end in ends))
-    if complete_where(ix, anchor, rtype, "from" if forward else "to") is None:
+    if complete_where(ix, anchor, rtype, side) is None:
         answer = f"Includes: {answer}"  # open world: the deck's list need not be all there is
     # a note is about the fact, not either end: "Generalized myasthenia gravis: Carries a
     # regulatory warning" read as if the disease carried it, so it follows the fact itself
@@ -72,7 +73,8 @@ def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
     rare = None
     if r.frequency == "rare":  # of the `to` end in the `from` condition's patients
         rare = "rare" if end == r.target else FEW
-    numbers = "; ".join(x for x in (rare, r.caution, measure_text(r)) if x)
+    patients = "patients" if end == r.target else f"patients with {ix.mid(end)}"
+    numbers = "; ".join(x for x in (rare, r.caution, measure_text(r, patients)) if x)
     return f"{ix.name(end)} ({numbers})" if numbers else ix.name(end)
 
 

@@ -24,10 +24,13 @@ MEASURE_TEXT = {
 }
 
 
-def measure_text(r: Relation) -> str:
-    """Every number stated on a relation, "85% of patients; sensitivity 90%" ('' for none)."""
+def measure_text(r: Relation, patients: str = "patients") -> str:
+    """Every number stated on a relation, "85% of patients; sensitivity 90%" ('' for none).
+    A percent counts the `from` condition's patients: a list of conditions names them
+    ("80% of patients with MELAS"), else "MELAS (80% of patients)" under m.3243A>G read as
+    80% of the variant's carriers (clinician rounds 8 and 9)."""
     parts = [
-        template.format(number(value))
+        f"{number(value)}% of {patients}" if name == "percent" else template.format(number(value))
         for name, template in MEASURE_TEXT.items()
         if (value := r.measure(name)) is not None
     ]

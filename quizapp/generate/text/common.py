@@ -68,16 +68,26 @@ def span_text(low: float, high: float, unit: str | None) -> str:
     return range_text(low, high, unit)
 
 
-def attribute_text(value: AttributeValue, unit: str | None) -> str:
-    """An attribute value as an answer: a range (in the unit it was written in), a ratio, an
+def attribute_text(value: AttributeValue, unit: str | None, *, usual: bool = True) -> str:
+    """An attribute value as an answer: a range (in the unit it was written in) with its
+    usual part unless `usual` is false (a rule-out cites the hard range alone), a ratio, an
     enum value or a text."""
-    if value.written is not None:
-        return span_text(*value.written) + _rarely_after(value, unit, value.written[2])
     if value.min is not None and value.max is not None:
-        return span_text(value.min, value.max, unit) + _rarely_after(value, unit, unit)
+        low, high, shown = value.written or (value.min, value.max, unit)
+        middle = _usual(value, unit, shown) if usual else ""
+        return span_text(low, high, shown) + middle + _rarely_after(value, unit, shown)
     if value.female is not None and value.male is not None:
         return f"female {number(value.female)} : male {number(value.male)}"
     return value.value or value.text or ""
+
+
+def _usual(value: AttributeValue, unit: str | None, shown: str | None) -> str:
+    """A range's `usual` part (format 2), in the unit the range is shown in: a hard cut-off
+    alone ("18 years or older") would mark the usual answer ("40-60 years") wrong."""
+    if value.usual is None:
+        return ""
+    low, high = (round(convert(v, unit, shown) or 0.0, 6) for v in value.usual)
+    return f"; most often {range_text(low, high, shown)}"
 
 
 def _rarely_after(value: AttributeValue, unit: str | None, shown: str | None) -> str:

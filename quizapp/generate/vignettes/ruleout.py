@@ -136,7 +136,8 @@ def discriminating_range(ix: DeckIndex, entity: str, attr: str) -> tuple[float, 
 
 def limits_text(ix: DeckIndex, entity: str, attr: str) -> str:
     """An entity's range of `attr` as the deck wrote it ("0-6 months", "50 years or older")."""
-    return attribute_text(ix.entity(entity).attributes[attr], ix.deck.attributes[attr].unit)
+    value = ix.entity(entity).attributes[attr]
+    return attribute_text(value, ix.deck.attributes[attr].unit, usual=False)
 
 
 def lab_attributes(ix: DeckIndex, entity: str) -> list[str]:

@@ -286,7 +286,12 @@ def _why_key(ix: DeckIndex, plan: Plan, facts: Facts, others: list[str]) -> str:
         pointers = _pointers_to(ix, plan.key, facts, others)
         if pointers:
             verb = "point" if len(pointers) > 1 or is_plural(pointers[0]) else "points"
-            why += f" In this patient, {join(pointers)} {verb} to {ix.mid(plan.key)} in particular."
+            # among the options offered, not as a rule: mechanic's hands do not single out
+            # anti-Jo-1 among the antisynthetase antibodies (clinician round 9)
+            why += (
+                f" In this patient, {join(pointers)} {verb} to {ix.mid(plan.key)} rather than"
+                " to the other options."
+            )
     return "Correct. " + why
 
 
