@@ -5,6 +5,7 @@ node that causes it.
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,7 +171,7 @@ def _includes(root: Path, data: LDict, ck: Checker) -> list[tuple[str, Path]]:
     return found
 
 
-def _collect(data: object, sections: dict[str, list]) -> None:
+def _collect(data: object, sections: dict[str, list[LDict]]) -> None:
     if not isinstance(data, dict):
         return
     for name in LIST_SECTIONS:
@@ -179,7 +180,7 @@ def _collect(data: object, sections: dict[str, list]) -> None:
             sections[name].extend(v for v in values if isinstance(v, LDict))
 
 
-def relation_id(item: dict) -> str:
+def relation_id(item: Mapping[str, object]) -> str:
     """A relation's id comes from what it links, so it survives rewording and reordering."""
     return f"{item['from']}.{item['type']}.{item['to']}"
 
@@ -255,7 +256,7 @@ def _check_refs(
         )
 
 
-def _sources(item: dict) -> tuple[str, ...]:
+def _sources(item: LDict) -> tuple[str, ...]:
     return tuple(item["source"])
 
 
@@ -324,7 +325,15 @@ def _usual(v: LDict, unit: str | None) -> tuple[float, float] | None:
     usual = v.get("usual")
     if usual is None:
         return None
-    return convert_range(usual["min"], usual["max"], v.get("unit"), unit)  # type: ignore[return-value]
+    own = v.get("unit")
+    return (_converted(usual["min"], own, unit), _converted(usual["max"], own, unit))
+
+
+def _converted(value: float, unit: str | None, to: str | None) -> float:
+    """`value` in the attribute's unit: the validator checked that a value's unit converts."""
+    converted = convert(value, unit, to)
+    assert converted is not None
+    return converted
 
 
 def _rarely_after(v: LDict, unit: str | None) -> float | None:
@@ -350,7 +359,7 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
             discriminating=v.get("discriminating", False),
             written=_written(v),
             usual=_usual(v, units.get(key)),
-            peaks=tuple(convert(p, v.get("unit"), units.get(key)) for p in v.get("peaks", ())),
+            peaks=tuple(_converted(p, v.get("unit"), units.get(key)) for p in v.get("peaks", ())),
             rarely_after=_rarely_after(v, units.get(key)),
             sentence_sources=prose_sources(v.get("text"), v.get("note")),
         )
@@ -409,8 +418,12 @@ def _relation(r: LDict) -> m.Relation:
 
 def _links(r: LDict) -> list[m.Link]:
     """The ends of a relation that name another deck's entity (`deck:entity`)."""
-    ends = [end for end in ("from", "to") if ":" in r[end]]
-    return [m.Link(_relation(r), end, *r[end].split(":", 1), loc=r.value_loc(end)) for end in ends]
+    links = []
+    for end in ("from", "to"):
+        deck, colon, entity = r[end].partition(":")
+        if colon:
+            links.append(m.Link(_relation(r), end, deck, entity, r.value_loc(end)))
+    return links
 
 
 def _table(t: LDict) -> m.Table:
@@ -434,8 +447,12 @@ def _mnemonic(x: LDict) -> m.Mnemonic:
     return m.Mnemonic(x["id"], x["title"], x["about"], items, _sources(x), x.loc, x.get("topic"))
 
 
-def _range(r: dict | None) -> m.Range | None:
-    return None if r is None else m.Range(r["min"], r["max"], r.get("unit"))
+def _range(r: LDict) -> m.Range:
+    return m.Range(r["min"], r["max"], r.get("unit"))
+
+
+def _optional_range(r: LDict | None) -> m.Range | None:
+    return None if r is None else _range(r)
 
 
 def _blueprint(b: LDict) -> m.Blueprint:
@@ -449,8 +466,8 @@ def _blueprint(b: LDict) -> m.Blueprint:
         loc=b.loc,
         topic=b.get("topic"),
         setting=tuple(b.get("setting", ("office",))),
-        age=_range(b.get("age")),
-        onset_age=_range(b.get("onset_age")),
+        age=_optional_range(b.get("age")),
+        onset_age=_optional_range(b.get("onset_age")),
         history=tuple(b.get("history", ())),
         required=tuple(findings.get("required", ())),
         optional=tuple(findings.get("optional", ())),

@@ -21,12 +21,12 @@ def cited(text: str, sources: Iterable[str]) -> str:
     return f"{stop} [{', '.join(ids)}]{body[len(stop) :]}"
 
 
-def prose_text(value: object) -> str | None:
+def prose_text(value: str | list[object] | None) -> str | None:
     """The text of a prose field as read: a plain string as written; a list of sentences
     joined, each followed by its own sources."""
     if value is None or isinstance(value, str):
         return value
-    return " ".join(_sentence(item) for item in value)  # type: ignore[attr-defined]
+    return " ".join(_sentence(item) for item in value)
 
 
 def prose_sources(*values: object) -> tuple[str, ...]:

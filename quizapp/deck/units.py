@@ -35,4 +35,7 @@ def convert_range(
     low: float | None, high: float | None, unit: str | None, to: str | None
 ) -> tuple[float | None, float | None]:
     """Both ends of a range converted (None stays None; so does an end that cannot convert)."""
-    return tuple(None if v is None else convert(v, unit, to) for v in (low, high))  # type: ignore[return-value]
+    return (
+        None if low is None else convert(low, unit, to),
+        None if high is None else convert(high, unit, to),
+    )
