@@ -216,10 +216,17 @@ def code_version() -> str:
 
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for folder in ("deck", "generate"):
-        for path in sorted((package / folder).glob("*.py")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in code_files():
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return f"{__version__}/{digest.hexdigest()[:16]}"
+
+
+def code_files() -> list[Path]:
+    """The source of the deck loader and the generators, subpackages included."""
+    package = Path(__file__).parent
+    return sorted(
+        path for folder in ("deck", "generate") for path in (package / folder).rglob("*.py")
+    )
 
 
 def source_hash(files: dict[str, str], version: str) -> str:

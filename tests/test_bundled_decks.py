@@ -9,9 +9,10 @@ import pytest
 
 from quizapp.deck.links import resolve_all
 from quizapp.deck.loader import check_deck, load_deck
-from quizapp.generate import generate_deck
-from quizapp.generate.lint import lint_deck
-from quizapp.generate.vignette import vignette_id
+from quizapp.generate import CardId, generate_deck
+from quizapp.generate.card import ID_PARTS
+from quizapp.generate.lint.checklist import lint_deck
+from quizapp.generate.vignettes.vignette import vignette_id
 
 DECKS = Path(__file__).resolve().parent.parent / "decks"
 BUNDLED = sorted(p.parent.name for p in DECKS.glob("*/deck.yaml"))
@@ -47,6 +48,18 @@ def test_the_metabolic_deck_teaches_a_myositis_deck_mimic_by_its_title(together)
     assert cards["metabolic:basic:iim:zidovudine-myopathy:biopsy_shows"].answer == (
         "Includes: Ragged-red fibres; COX-negative fibres"
     )
+
+
+def test_every_card_id_reads_back_through_card_id_byte_for_byte(deck):
+    """Ids are stored in progress files and exports: CardId reads each into the parts its
+    generator wrote (another deck's entity stays one part) and writes the same bytes."""
+    for card in generate_deck(deck).cards:
+        cid = CardId.parse(card.id)
+        assert str(cid) == card.id
+        assert cid.deck == deck.id and cid.generator in ID_PARTS, card.id
+        count = ID_PARTS[cid.generator]
+        assert count is None or len(cid.parts) == count, card.id
+        assert not any(":" in part for part in cid.parts[1 if count else 0 :]), card.id
 
 
 def test_lints_without_errors(deck):

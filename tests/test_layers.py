@@ -69,6 +69,30 @@ def test_each_domain_package_imports_only_the_layers_below_it(package):
     assert wrong == []
 
 
+# Inside generate/, each group imports only the groups before it: the shared core (card,
+# index, evidence, stored and text/), the card kinds, the vignettes (which borrow the mcq's
+# category label), the entry that runs them all, then the checks over what it yields.
+GENERATE_GROUPS = ("core", "kinds", "vignettes", "generate", "lint")
+
+
+def _generate_group(module: str) -> str:
+    part = module.split(".")[2]
+    return part if part in GENERATE_GROUPS else "core"
+
+
+def test_generate_groups_import_only_the_groups_before_them():
+    rank = {group: n for n, group in enumerate(GENERATE_GROUPS)}
+    inside = {m for m in SOURCES if m.startswith("quizapp.generate.")}
+    wrong = sorted(
+        f"{module} imports {name}"
+        for module in inside
+        for name in SOURCES[module] & inside
+        if rank[_generate_group(name)] > rank[_generate_group(module)]
+    )
+    assert wrong == []
+    assert {_generate_group(m) for m in inside} == set(GENERATE_GROUPS)
+
+
 def test_textual_is_imported_only_inside_tui():
     wrong = sorted(
         f"{module} imports {name}"

@@ -105,6 +105,6 @@ def test_drug_cautions_carry_their_strength_and_reach_caution_cards(deck, cards)
 )
 def test_small_population_shares_keep_their_digits(value, text):
     """0.19% of children was printed as "0.2%" (a figure the source does not give)."""
-    from quizapp.generate.text import number
+    from quizapp.generate.text.common import number
 
     assert number(value) == text

@@ -16,7 +16,7 @@ from quizapp.deck.spec import Suggester
 from quizapp.deck.topics import TOPIC_HELP
 from quizapp.errors import QuizappError
 from quizapp.generate import Card, lint_deck
-from quizapp.generate.explain import BlueprintReport, explain_deck
+from quizapp.generate.vignettes.explain import BlueprintReport, explain_deck
 from quizapp.kinds import KINDS
 from quizapp.paths import Settings
 from quizapp.plural import plural

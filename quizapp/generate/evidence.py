@@ -6,7 +6,7 @@ deck: an `absent` relation, a `complete` list that leaves it out, a `necessary`
 finding the case lacks, a `discriminating` range the case falls outside, a table
 cell, or (for a "most" question) a stated number lower than the key's; an option of an
 author's own item is proven by the author's `rationale` for it. Every generated option carries the `Proof` of its verdict, and
-`check_card` (quizapp.generate.proof_check) re-derives each one from the deck.
+`check_card` (quizapp.generate.lint.proof_check) re-derives each one from the deck.
 """
 
 from dataclasses import dataclass
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from quizapp.deck.errors import Location
 from quizapp.deck.model import Relation
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.wording import fill_sentence, join, mid_sentence, sentence_start
+from quizapp.generate.text.wording import fill_sentence, join, mid_sentence, sentence_start
 
 RULES = (
     "fact", "absent", "complete", "necessary", "range", "cell", "stated", "measure", "rationale",

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from quizapp.deck.links import resolve_all
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
-from quizapp.generate.proof_check import ProofChecker
+from quizapp.generate.lint.proof_check import ProofChecker
 from tests.deck.test_validate_cli import run as quizapp
 from tests.generate.conftest import DATA
 

@@ -8,10 +8,10 @@ import re
 import pytest
 
 from quizapp.deck.loader import load_deck
-from quizapp.generate.case import blueprint_facts, draw_case
 from quizapp.generate.index import build_index
-from quizapp.generate.ruleout import Facts, contradictions, excluded
-from quizapp.generate.stem import stem_text
+from quizapp.generate.vignettes.case import blueprint_facts, draw_case
+from quizapp.generate.vignettes.ruleout import Facts, contradictions, excluded
+from quizapp.generate.vignettes.stem import stem_text
 from tests.generate.conftest import FORMAT2, diagnosis_renders, problems_at
 from tests.generate.conftest import UPGRADE_HINT as HINT
 

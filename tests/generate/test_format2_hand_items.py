@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
-from quizapp.generate.lint import lint_deck
-from quizapp.generate.proof_check import ProofChecker
-from quizapp.generate.text import sort_key
+from quizapp.generate.lint.checklist import lint_deck
+from quizapp.generate.lint.proof_check import ProofChecker
+from quizapp.generate.text.common import sort_key
 from tests.generate.conftest import FORMAT2, UPGRADE_HINT, problems_at
 
 HAND = FORMAT2 / "hand.yaml"

@@ -4,8 +4,8 @@ they key: the key's number beats every wrong option's, and each proof carries th
 import pytest
 
 from quizapp.deck.loader import load_deck
-from quizapp.generate import generate_deck
-from quizapp.generate.proof_check import ProofChecker
+from quizapp.generate import CardId, generate_deck
+from quizapp.generate.lint.proof_check import ProofChecker
 from tests.generate.conftest import FORMAT2, UPGRADE_HINT, problems_at
 
 NUMBERS = FORMAT2 / "numbers.yaml"
@@ -27,7 +27,7 @@ def test_the_key_has_the_highest_stated_number(generated):
         "numbers:most:alpha:tested_by:sensitivity:to": "Jitter study",
         "numbers:most:alpha:tested_by:specificity:to": "Anti-K serology",
     }
-    most = {c.id: c.answer for c in generated.cards if c.id.split(":")[1] == "most"}
+    most = {c.id: c.answer for c in generated.cards if CardId.parse(c.id).generator == "most"}
     assert most == expected
 
 

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from quizapp.deck.loader import check_deck, load_deck
 from quizapp.deck.units import convert
-from quizapp.generate.case import blueprint_facts, draw_case
 from quizapp.generate.index import build_index
+from quizapp.generate.vignettes.case import blueprint_facts, draw_case
 from tests.generate.conftest import FORMAT2, cards_by_id, diagnosis_renders, problems_at
 from tests.generate.conftest import UPGRADE_HINT as HINT
 

@@ -8,14 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.deck.loader import load_deck
-from quizapp.generate import VignetteError, generate_deck, render_vignette
-from quizapp.generate.case import draw_case
-from quizapp.generate.hand import is_hand_item
+from quizapp.generate import CardId, VignetteError, generate_deck, render_vignette
 from quizapp.generate.index import build_index
-from quizapp.generate.lint import lint_card
-from quizapp.generate.lint_stem import check_cover, split_prompt
-from quizapp.generate.ruleout import contradictions
-from quizapp.generate.vignette import plan_blueprint, render_plan
+from quizapp.generate.kinds.hand import is_hand_item
+from quizapp.generate.lint.checklist import lint_card
+from quizapp.generate.lint.stem import check_cover, split_prompt
+from quizapp.generate.vignettes.case import draw_case
+from quizapp.generate.vignettes.ruleout import contradictions
+from quizapp.generate.vignettes.vignette import plan_blueprint, render_plan
 from tests.generate.conftest import DATA
 
 SEEDS = st.integers(min_value=0, max_value=2**32)
@@ -73,7 +73,7 @@ def test_pronouns_follow_the_drawn_sex(small):
 
 def _check_provable(deck, cid, seed):
     ix = build_index(deck)
-    bp = deck.blueprints[cid.split(":")[2]]
+    bp = deck.blueprints[CardId.parse(cid).parts[0]]
     plans, _ = plan_blueprint(ix, bp, 5)
     plan = next(p for p in plans if p.card_id == cid)
     card, case = render_plan(ix, plan, seed, 5)
@@ -157,7 +157,7 @@ def test_too_few_distractors_is_a_note_naming_the_blueprint(small):
 
 def _iim_card(iim, cid, seed):
     ix = build_index(iim)
-    bp = iim.blueprints[cid.split(":")[2]]
+    bp = iim.blueprints[CardId.parse(cid).parts[0]]
     plans, _ = plan_blueprint(ix, bp, 5)
     return ix, render_plan(ix, next(p for p in plans if p.card_id == cid), seed, 5)
 
@@ -271,3 +271,25 @@ def test_a_value_outside_a_discriminating_range_is_cited_with_the_stated_value(t
                 assert o.proof[0].rule == "range"
                 cited += 1
     assert cited
+
+
+@pytest.mark.parametrize(
+    "cid",
+    [
+        "bp-alpha",  # no colon at all
+        "small:vignette:bp-alpha",  # no lead-in
+        "small:mcq:bp-alpha:diagnosis",  # another generator
+        "small:vignette:bp-alpha:diagnosis:extra",  # a part too many
+        "small:vignette:bp-missing:diagnosis",  # no such blueprint
+        "small:vignette:bp-alpha:no-such-lead-in",
+    ],
+)
+def test_an_id_that_names_no_vignette_is_a_vignette_error(small, cid):
+    """An id from an old progress file may name anything: render_vignette says so, it
+    never fails with an index or value error."""
+    assert (
+        render_vignette(small, "small:vignette:bp-alpha:diagnosis", 0).id
+        == "small:vignette:bp-alpha:diagnosis"
+    )
+    with pytest.raises(VignetteError):
+        render_vignette(small, cid, 0)

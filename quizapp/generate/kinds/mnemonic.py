@@ -5,8 +5,8 @@ from collections import Counter
 from quizapp.deck.model import Mnemonic
 from quizapp.generate.card import Card, card_id
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import topic_of
-from quizapp.generate.wording import phrase
+from quizapp.generate.text.common import topic_of
+from quizapp.generate.text.wording import phrase
 
 
 def mnemonic_cards(ix: DeckIndex) -> list[Card]:

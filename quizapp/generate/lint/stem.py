@@ -3,13 +3,13 @@ and (for vignettes) that the stem rules every distractor out and never the key."
 
 import re
 
-from quizapp.generate.card import Card
-from quizapp.generate.case import Case
+from quizapp.generate.card import Card, CardId
 from quizapp.generate.evidence import disproof
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.lint_options import ABSOLUTE_VAGUE, Issue
-from quizapp.generate.ruleout import contradictions
-from quizapp.generate.vignette import Plan
+from quizapp.generate.lint.options import ABSOLUTE_VAGUE, Issue
+from quizapp.generate.vignettes.case import Case
+from quizapp.generate.vignettes.ruleout import contradictions
+from quizapp.generate.vignettes.vignette import Plan
 
 SLOTS = {
     "age": r"\b\d+-(year|month|week|day)-old\b",
@@ -53,10 +53,10 @@ def _template_words(ix: DeckIndex, card: Card, lead_in: str) -> str:
             lead_in = lead_in.replace(ix.name(r.source), " ").replace(ix.name(r.target), " ")
         elif tested in ix.deck.entities:
             lead_in = lead_in.replace(ix.name(tested), " ")
-    parts = card.id.split(":")
-    table = ix.deck.tables.get(parts[2]) if card.kind == "comparison" else None
+    parts = CardId.parse(card.id).parts  # a comparison's: table, row, columns
+    table = ix.deck.tables.get(parts[0]) if card.kind == "comparison" else None
     if table is not None:
-        row = next((r for r in table.rows if r.entity == parts[3]), None)
+        row = next((r for r in table.rows if r.entity == parts[1]), None)
         texts = [table.title, *(c.title for c in table.columns)]
         texts += [c.text for c in row.cells.values()] if row else []
         for text in sorted(texts, key=len, reverse=True):

@@ -2,11 +2,11 @@
 (format 2) hand-written MCQs and vignettes whose author's rationale proves every option."""
 
 from quizapp.deck.model import HandCard
-from quizapp.generate.card import Card, card_id
-from quizapp.generate.cloze import cloze_text
+from quizapp.generate.card import Card, CardId, card_id
 from quizapp.generate.evidence import Proof
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import Choice, labelled, topic_of
+from quizapp.generate.kinds.cloze import cloze_text
+from quizapp.generate.text.common import Choice, labelled, topic_of
 
 GENERATOR = "card"  # the generator part of a hand-written card's id: deck:card:<id>
 ITEM_KINDS = ("mcq", "vignette")
@@ -54,7 +54,7 @@ def hand_items(ix: DeckIndex) -> list[Card]:
 
 def is_hand_item(card: Card) -> bool:
     """A hand-written MCQ or vignette (its options are proven by rationales, not relations)."""
-    return card.kind in ITEM_KINDS and card.id.split(":")[1] == GENERATOR
+    return card.kind in ITEM_KINDS and CardId.parse(card.id).generator == GENERATOR
 
 
 def option_ref(hand_id: str, number: int) -> str:

@@ -6,13 +6,13 @@ from collections import defaultdict
 from quizapp.deck.model import Deck
 from quizapp.generate.card import Card, LintFinding
 from quizapp.generate.generate import generate_deck
-from quizapp.generate.hand import is_hand_item
 from quizapp.generate.index import DeckIndex, build_index
-from quizapp.generate.lint_bank import check_key_balance
-from quizapp.generate.lint_options import Issue, check_options
-from quizapp.generate.lint_stem import check_cover, check_lead_in, check_slots, split_prompt
-from quizapp.generate.proof_check import ProofChecker
-from quizapp.generate.vignette import plan_blueprint, render_plan
+from quizapp.generate.kinds.hand import is_hand_item
+from quizapp.generate.lint.bank import check_key_balance
+from quizapp.generate.lint.options import Issue, check_options
+from quizapp.generate.lint.proof_check import ProofChecker
+from quizapp.generate.lint.stem import check_cover, check_lead_in, check_slots, split_prompt
+from quizapp.generate.vignettes.vignette import plan_blueprint, render_plan
 
 OPTION_KINDS = ("mcq", "comparison", "vignette")
 

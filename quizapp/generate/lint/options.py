@@ -6,7 +6,7 @@ from statistics import mean
 from quizapp.deck.format_v1 import MAX_OPTIONS, MIN_OPTIONS
 from quizapp.generate.card import Card, Option
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import content_words, mentions, sort_key
+from quizapp.generate.text.common import content_words, mentions, sort_key
 
 Issue = tuple[str, str, str]  # severity, check, message
 BANNED = re.compile(r"\b(all|none) of the above\b|\bboth [a-h] and [a-h]\b|^[a-h] and [a-h]$", re.I)

@@ -4,9 +4,9 @@ from quizapp.deck.model import AttributeDef, Relation
 from quizapp.generate.card import Card, card_id
 from quizapp.generate.evidence import complete_where, statement
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.most import measure_text
-from quizapp.generate.text import attribute_text, by_frequency, topic_of, with_cited
-from quizapp.generate.wording import fill_sentence
+from quizapp.generate.kinds.most import measure_text
+from quizapp.generate.text.common import attribute_text, by_frequency, topic_of, with_cited
+from quizapp.generate.text.wording import fill_sentence
 
 
 def grouped_card(

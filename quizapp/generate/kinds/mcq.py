@@ -23,7 +23,7 @@ from quizapp.generate.evidence import (
     statement,
 )
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import (
+from quizapp.generate.text.common import (
     Choice,
     cue_stems,
     labelled,
@@ -33,7 +33,7 @@ from quizapp.generate.text import (
     topic_of,
     with_cited,
 )
-from quizapp.generate.wording import fill_sentence
+from quizapp.generate.text.wording import fill_sentence
 
 MINOR = ("occasional", "rare")  # frequencies too weak to be the single best answer
 

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from quizapp.deck.inherit import kinds_of
 from quizapp.deck.model import Blueprint, Deck, Relation
 from quizapp.errors import QuizappError
-from quizapp.generate.card import Card, LintFinding, card_id
-from quizapp.generate.case import Case, blueprint_facts, draw_case
+from quizapp.generate.card import Card, CardId, LintFinding, card_id
 from quizapp.generate.evidence import Proof, complete_where, disproof, fact_proof, statement
 from quizapp.generate.index import DeckIndex, build_index
-from quizapp.generate.mcq import category_label
-from quizapp.generate.ruleout import (
+from quizapp.generate.kinds.mcq import category_label
+from quizapp.generate.text.common import Choice, labelled, seeded, topic_of
+from quizapp.generate.text.wording import is_plural, join, sentence_start
+from quizapp.generate.vignettes.case import Case, blueprint_facts, draw_case
+from quizapp.generate.vignettes.ruleout import (
     Facts,
     conflicts_with_key,
     contradictions,
@@ -30,9 +32,7 @@ from quizapp.generate.ruleout import (
     is_absence,
     support,
 )
-from quizapp.generate.stem import stem_text
-from quizapp.generate.text import Choice, labelled, seeded, topic_of
-from quizapp.generate.wording import is_plural, join, sentence_start
+from quizapp.generate.vignettes.stem import stem_text
 
 LEAD_INS = ("diagnosis", "antibody", "biopsy", "next_step", "treatment")
 QUESTIONS = {
@@ -344,6 +344,15 @@ def index_for(deck: Deck) -> DeckIndex:
     return ix
 
 
+def _vignette_parts(cid: str) -> tuple[str, str] | None:
+    """The blueprint and lead-in a vignette's id names; None for any other id."""
+    parsed = CardId.parse(cid) if ":" in cid else None
+    if parsed is None or parsed.generator != "vignette" or len(parsed.parts) != 2:
+        return None
+    blueprint, lead_in = parsed.parts
+    return blueprint, lead_in
+
+
 def render_vignette(deck: Deck, card: Card | str, seed: int, options: int | None = None) -> Card:
     """Re-render a vignette card with a new seed: same id, same concept, a new case.
 
@@ -353,15 +362,15 @@ def render_vignette(deck: Deck, card: Card | str, seed: int, options: int | None
     cid = card if isinstance(card, str) else card.id
     if options is None:
         options = len(card.options) if isinstance(card, Card) and card.options else 5
-    parts = cid.split(":")
-    bp = deck.blueprints.get(parts[2]) if len(parts) == 4 and parts[1] == "vignette" else None
+    blueprint, lead_in = _vignette_parts(cid) or ("", "")  # "" is no blueprint's id
+    bp = deck.blueprints.get(blueprint)
     if bp is None:
         raise VignetteError(
             [LintFinding(deck.loc, "error", "unknown-card", f"no vignette {cid!r}")]
         )
     ix = index_for(deck)
     plans, problems = plan_blueprint(ix, bp, options)
-    plan = next((p for p in plans if p.lead_in == parts[3]), None)
+    plan = next((p for p in plans if p.lead_in == lead_in), None)
     if plan is None:
         raise VignetteError([p for p in problems if p.card_id == cid] or problems)
     return render_plan(ix, plan, seed, options)[0]

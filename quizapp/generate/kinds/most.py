@@ -13,9 +13,9 @@ from quizapp.deck.model import Relation
 from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.evidence import Proof, complete_where, disproof, statement
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.mcq import mcq_card
-from quizapp.generate.text import Choice, mentions, number, pick, seeded
-from quizapp.generate.wording import fill_sentence
+from quizapp.generate.kinds.mcq import mcq_card
+from quizapp.generate.text.common import Choice, mentions, number, pick, seeded
+from quizapp.generate.text.wording import fill_sentence
 
 MEASURE_TEXT = {
     "percent": "{}% of patients",

@@ -5,8 +5,8 @@ import re
 from quizapp.generate.card import Card, card_id
 from quizapp.generate.evidence import Proof, complete_where, fact_proof, listed, only_these
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import cue_stems, topic_of, with_cited
-from quizapp.generate.wording import fill_sentence, mid_sentence
+from quizapp.generate.text.common import cue_stems, topic_of, with_cited
+from quizapp.generate.text.wording import fill_sentence, mid_sentence
 
 GAP = "[...]"
 DELETION = re.compile(r"\{\{(.+?)\}\}")

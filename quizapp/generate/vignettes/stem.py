@@ -15,10 +15,16 @@ and the erythrocyte sedimentation rate is 22 mm/h."). Names are in running-text 
 
 import random
 
-from quizapp.generate.case import Case
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.ruleout import age_text, lab_stated, onset_text, parents_report
-from quizapp.generate.wording import article, join, join_after_no, sentence_start, with_pronouns
+from quizapp.generate.text.wording import (
+    article,
+    join,
+    join_after_no,
+    sentence_start,
+    with_pronouns,
+)
+from quizapp.generate.vignettes.case import Case
+from quizapp.generate.vignettes.ruleout import age_text, lab_stated, onset_text, parents_report
 
 ADULT_AGE = 18
 # Analytes measured in serum, by unit: "Serum creatine kinase is ...", but "the

@@ -3,7 +3,7 @@
 from collections import Counter, defaultdict
 
 from quizapp.generate.card import Card
-from quizapp.generate.lint_options import Issue
+from quizapp.generate.lint.options import Issue
 
 MIN_ITEMS = 20  # below this, chance alone moves a letter's share past the threshold
 SKEW = 1.5  # 1.5 x the even share: 30% for five options, as the checklist says

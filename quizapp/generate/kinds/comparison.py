@@ -15,7 +15,7 @@ from quizapp.deck.model import Table, TableRow
 from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.evidence import Proof
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import Choice, content_words, labelled, seeded, topic_of
+from quizapp.generate.text.common import Choice, content_words, labelled, seeded, topic_of
 
 
 def comparison_cards(

@@ -11,17 +11,18 @@ from dataclasses import dataclass
 
 from quizapp.deck.errors import Location
 from quizapp.deck.model import Blueprint, Deck
-from quizapp.generate.case import blueprint_facts
+from quizapp.generate.card import CardId
 from quizapp.generate.evidence import disproof
 from quizapp.generate.index import DeckIndex, build_index
-from quizapp.generate.ruleout import (
+from quizapp.generate.vignettes.case import blueprint_facts
+from quizapp.generate.vignettes.ruleout import (
     AGE,
     Facts,
     age_as_onset,
     contradictions,
     entity_range,
 )
-from quizapp.generate.vignette import Plan, distractor_ids, option_kinds, plan_blueprint
+from quizapp.generate.vignettes.vignette import Plan, distractor_ids, option_kinds, plan_blueprint
 
 # A suggested fact is a question to check in a source, never a fact (new-author trial).
 ASK = "Does a source say that"
@@ -70,7 +71,11 @@ def explain_deck(
 def _blueprint(ix: DeckIndex, bp: Blueprint, options: int) -> BlueprintReport:
     plans, findings = plan_blueprint(ix, bp, options)
     planned = {p.lead_in for p in plans}
-    problems = {f.card_id.rsplit(":", 1)[-1]: f for f in findings if f.severity == "error"}
+    problems = {
+        CardId.parse(f.card_id).parts[-1]: f  # the lead-in
+        for f in findings
+        if f.severity == "error" and f.card_id
+    }
     facts = blueprint_facts(ix, bp)
     reports = []
     for lead_in, key in [("diagnosis", bp.condition), *bp.answers.items()]:

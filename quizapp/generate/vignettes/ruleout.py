@@ -10,14 +10,14 @@ from quizapp.deck.format_v1 import TIME_UNITS
 from quizapp.deck.units import convert
 from quizapp.generate.evidence import Proof, denial
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text import (
+from quizapp.generate.text.common import (
     FREQUENCY_RANK,
     attribute_text,
     number,
     range_text,
     unit_suffix,
 )
-from quizapp.generate.wording import agree, article, is_plural, mid_sentence
+from quizapp.generate.text.wording import agree, article, is_plural, mid_sentence
 
 AGE = "age_at_onset"
 

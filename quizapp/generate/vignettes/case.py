@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from quizapp.deck.model import Blueprint
 from quizapp.deck.units import convert
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.ruleout import AGE, Facts, entity_range, lab_attributes
+from quizapp.generate.vignettes.ruleout import AGE, Facts, entity_range, lab_attributes
 
 DEFAULT_AGE = (25.0, 70.0)
 

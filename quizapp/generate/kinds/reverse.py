@@ -1,8 +1,8 @@
 """Reverse cards: a relation type's `ask_from` question, from the far end back to its sources."""
 
-from quizapp.generate.basic import grouped_card
 from quizapp.generate.card import Card
 from quizapp.generate.index import DeckIndex
+from quizapp.generate.kinds.basic import grouped_card
 
 
 def reverse_cards(ix: DeckIndex) -> list[Card]:

@@ -8,8 +8,8 @@ cites one that does not bear on the question is caught. Used by the tests and by
 
 from quizapp.deck.inherit import kinds_of
 from quizapp.deck.model import Deck, Relation
-from quizapp.generate.card import Card, Option
-from quizapp.generate.hand import is_hand_item, option_ref
+from quizapp.generate.card import Card, CardId, Option
+from quizapp.generate.kinds.hand import is_hand_item, option_ref
 
 PROVEN_KINDS = ("mcq", "comparison", "vignette")
 
@@ -32,7 +32,8 @@ class ProofChecker:
 
     def check(self, card: Card) -> list[str]:
         """What is wrong with the card's proofs; empty when every verdict follows."""
-        if card.kind == "cloze" and card.id.split(":")[1] == "cloze":
+        generator = CardId.parse(card.id).generator
+        if card.kind == "cloze" and generator == "cloze":
             return [] if card.proof else ["cloze without a proof of its one answer"]
         if card.kind not in PROVEN_KINDS:
             return []
@@ -41,7 +42,7 @@ class ProofChecker:
             return [f"option {t!r} has no proof" for t in missing]
         if is_hand_item(card):
             return _hand(self.deck, card)
-        if card.kind == "mcq" and card.id.split(":")[1] == "most":
+        if card.kind == "mcq" and generator == "most":
             return _most(self, card)
         if card.kind == "mcq":
             return _mcq(self, card)
@@ -100,7 +101,7 @@ def _mcq(ck: ProofChecker, card: Card) -> list[str]:
     relation = ck.relations.get(card.tests[0])
     if relation is None:
         return [f"tested relation {card.tests[0]} is not in the deck"]
-    forward = card.id.endswith(":to")
+    forward = CardId.parse(card.id).parts[-1] == "to"
     anchor = relation.source if forward else relation.target
     rt = deck.relation_types[relation.type]
     kinds = rt.to_kinds if forward else rt.from_kinds
@@ -124,8 +125,7 @@ def _mcq(ck: ProofChecker, card: Card) -> list[str]:
 def _most(ck: ProofChecker, card: Card) -> list[str]:
     """A "most" question: the key's stated number beats each wrong option's, or the wrong
     option is proven false for the anchor."""
-    _, _, *anchor_parts, rtype, measure, end = card.id.split(":")
-    anchor = ":".join(anchor_parts)  # another deck's entity is `deck:entity`
+    anchor, rtype, measure, end = CardId.parse(card.id).parts  # anchor may be `deck:entity`
     forward = end == "to"
     rt = ck.deck.relation_types[rtype]
     kinds = rt.to_kinds if forward else rt.from_kinds
@@ -182,7 +182,7 @@ def _comparison(deck: Deck, card: Card) -> list[str]:
 def _hand(deck: Deck, card: Card) -> list[str]:
     """An author's item: each option is one written in the deck, with the verdict written
     there, and its proof is that option's rationale, where the deck states it."""
-    hand = deck.cards.get(card.id.split(":", 2)[2])
+    hand = deck.cards.get(CardId.parse(card.id).parts[0])
     if hand is None or hand.kind != card.kind:
         return [f"hand-written {card.kind} {card.id} is not in the deck"]
     written = {option_ref(hand.id, n): o for n, o in enumerate(hand.options, 1)}
@@ -208,8 +208,8 @@ def _hand(deck: Deck, card: Card) -> list[str]:
 
 
 def _vignette(ck: ProofChecker, card: Card) -> list[str]:
-    bp = ck.deck.blueprints[card.id.split(":")[2]]
-    lead_in = card.id.split(":")[3]
+    blueprint, lead_in = CardId.parse(card.id).parts
+    bp = ck.deck.blueprints[blueprint]
     relations = ck.relations
     problems: list[str] = []
     for o in card.options:
