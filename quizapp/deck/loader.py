@@ -18,7 +18,7 @@ from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
 from quizapp.deck.inherit import with_inheritance
 from quizapp.deck.prose import prose_sources, prose_text
 from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
-from quizapp.deck.units import convert, convert_range
+from quizapp.deck.units import convert, convert_range, converted
 from quizapp.deck.yaml_source import LDict, LList, ValueBudget, YamlProblem, read_yaml
 from quizapp.gc_policy import paused_gc
 from quizapp.plural import plural
@@ -326,14 +326,7 @@ def _usual(v: LDict, unit: str | None) -> tuple[float, float] | None:
     if usual is None:
         return None
     own = v.get("unit")
-    return (_converted(usual["min"], own, unit), _converted(usual["max"], own, unit))
-
-
-def _converted(value: float, unit: str | None, to: str | None) -> float:
-    """`value` in the attribute's unit: the validator checked that a value's unit converts."""
-    converted = convert(value, unit, to)
-    assert converted is not None
-    return converted
+    return (converted(usual["min"], own, unit), converted(usual["max"], own, unit))
 
 
 def _rarely_after(v: LDict, unit: str | None) -> float | None:
@@ -359,7 +352,7 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
             discriminating=v.get("discriminating", False),
             written=_written(v),
             usual=_usual(v, units.get(key)),
-            peaks=tuple(_converted(p, v.get("unit"), units.get(key)) for p in v.get("peaks", ())),
+            peaks=tuple(converted(p, v.get("unit"), units.get(key)) for p in v.get("peaks", ())),
             rarely_after=_rarely_after(v, units.get(key)),
             sentence_sources=prose_sources(v.get("text"), v.get("note")),
         )

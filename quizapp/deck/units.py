@@ -27,6 +27,14 @@ def convert(value: float, unit: str | None, to: str | None) -> float | None:
     return None
 
 
+def converted(value: float, unit: str | None, to: str | None) -> float:
+    """`value` in `to`, for units the validator has checked convert (a value's own unit to
+    its attribute's): a deck that loaded never asks for one that does not."""
+    result = convert(value, unit, to)
+    assert result is not None, f"{unit} does not convert to {to}"
+    return result
+
+
 def convertible(unit: str | None, to: str | None) -> bool:
     return convert(1.0, unit, to) is not None
 
