@@ -8,6 +8,7 @@ one located line on stderr and exit status 1 here, in `LazyGroup.invoke`.
 
 import importlib
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -44,13 +45,13 @@ class LazyGroup(click.Group):
     """A click group whose commands are imported on first use, and whose every output
     (click's own messages and file names included) shows control characters as text."""
 
-    def main(self, *args, **kwargs):
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # click's own signature
         from quizapp.terminal import visible_output
 
         with visible_output():
             return super().main(*args, **kwargs)
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         """Run the command; an error quizapp expects is one line on stderr and exit 1."""
         try:
             return super().invoke(ctx)
@@ -70,7 +71,8 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module, attribute = target.split(":")
-        return getattr(importlib.import_module(module), attribute)
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
 
 
 def _no_decks_folder(ctx: click.Context, decks_dir: Path) -> QuizappError:

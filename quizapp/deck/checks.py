@@ -5,6 +5,7 @@ ranges, templates, tables, blueprints and whether there are enough options to as
 import re
 from collections import Counter
 
+from quizapp.deck.errors import Location
 from quizapp.deck.format_v1 import AGE_ATTRIBUTE, LEAD_INS, MIN_OPTIONS
 from quizapp.deck.meaning import check_meaning
 from quizapp.deck.spec import Checker
@@ -37,7 +38,7 @@ def check_semantics(items: dict[str, list[LDict]], index: Index, ck: Checker) ->
     check_meaning(items, index, ck)
 
 
-def _where(item: LDict, key: str) -> object:
+def _where(item: LDict, key: str) -> Location:
     return item.value_loc(key)
 
 
@@ -265,7 +266,7 @@ def _check_relation(r: LDict, index: Index, ck: Checker) -> None:
             )
 
 
-def _check_option_pools(items: dict[str, list[LDict]], per_kind: Counter, ck: Checker) -> None:
+def _check_option_pools(items: dict[str, list[LDict]], per_kind: Counter[str], ck: Checker) -> None:
     used: set[str] = {r["type"] for r in items["relations"]}
     for rtype in items["relation_types"]:
         if rtype["id"] not in used:
@@ -331,7 +332,7 @@ def _check_units(b: LDict, index: Index, ck: Checker) -> None:
             )
 
 
-def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> None:
+def _check_blueprint(b: LDict, index: Index, per_kind: Counter[str], ck: Checker) -> None:
     _check_units(b, index, ck)
     _check_onset_age(b, ck)
     for key in ("duration", "age"):

@@ -5,6 +5,7 @@ node that causes it.
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
 from quizapp.deck.inherit import with_inheritance
 from quizapp.deck.prose import prose_sources, prose_text
 from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
-from quizapp.deck.units import convert, convert_range
+from quizapp.deck.units import convert, convert_range, converted
 from quizapp.deck.yaml_source import LDict, LList, ValueBudget, YamlProblem, read_yaml
 from quizapp.gc_policy import paused_gc
 from quizapp.plural import plural
@@ -170,7 +171,7 @@ def _includes(root: Path, data: LDict, ck: Checker) -> list[tuple[str, Path]]:
     return found
 
 
-def _collect(data: object, sections: dict[str, list]) -> None:
+def _collect(data: object, sections: dict[str, list[LDict]]) -> None:
     if not isinstance(data, dict):
         return
     for name in LIST_SECTIONS:
@@ -179,7 +180,7 @@ def _collect(data: object, sections: dict[str, list]) -> None:
             sections[name].extend(v for v in values if isinstance(v, LDict))
 
 
-def relation_id(item: dict) -> str:
+def relation_id(item: Mapping[str, object]) -> str:
     """A relation's id comes from what it links, so it survives rewording and reordering."""
     return f"{item['from']}.{item['type']}.{item['to']}"
 
@@ -255,7 +256,7 @@ def _check_refs(
         )
 
 
-def _sources(item: dict) -> tuple[str, ...]:
+def _sources(item: LDict) -> tuple[str, ...]:
     return tuple(item["source"])
 
 
@@ -325,7 +326,8 @@ def _usual(v: LDict, unit: str | None) -> tuple[float, float] | None:
     usual = v.get("usual")
     if usual is None:
         return None
-    return convert_range(usual["min"], usual["max"], v.get("unit"), unit)  # type: ignore[return-value]
+    own = v.get("unit")
+    return (converted(usual["min"], own, unit), converted(usual["max"], own, unit))
 
 
 def _rarely_after(v: LDict, unit: str | None) -> float | None:
@@ -351,7 +353,7 @@ def _entity(e: LDict, units: dict[str, str | None], labels: dict[str, str]) -> m
             discriminating=v.get("discriminating", False),
             written=_written(v),
             usual=_usual(v, units.get(key)),
-            peaks=tuple(convert(p, v.get("unit"), units.get(key)) for p in v.get("peaks", ())),
+            peaks=tuple(converted(p, v.get("unit"), units.get(key)) for p in v.get("peaks", ())),
             rarely_after=_rarely_after(v, units.get(key)),
             sentence_sources=prose_sources(v.get("text"), v.get("note")),
         )
@@ -415,10 +417,11 @@ def _foreign(r: LDict) -> list[str]:
 
 def _links(r: LDict, labels: dict[str, str]) -> list[m.Link]:
     """A link for each end of a relation that names another deck's entity."""
-    return [
-        m.Link(_relation(r, labels), end, *r[end].split(":", 1), loc=r.value_loc(end))
-        for end in _foreign(r)
-    ]
+    links = []
+    for end in _foreign(r):
+        deck, _, entity = r[end].partition(":")
+        links.append(m.Link(_relation(r, labels), end, deck, entity, loc=r.value_loc(end)))
+    return links
 
 
 def _table(t: LDict) -> m.Table:
@@ -442,8 +445,12 @@ def _mnemonic(x: LDict) -> m.Mnemonic:
     return m.Mnemonic(x["id"], x["title"], x["about"], items, _sources(x), x.loc, x.get("topic"))
 
 
-def _range(r: dict | None) -> m.Range | None:
-    return None if r is None else m.Range(r["min"], r["max"], r.get("unit"))
+def _range(r: LDict) -> m.Range:
+    return m.Range(r["min"], r["max"], r.get("unit"))
+
+
+def _optional_range(r: LDict | None) -> m.Range | None:
+    return None if r is None else _range(r)
 
 
 def _blueprint(b: LDict) -> m.Blueprint:
@@ -457,8 +464,8 @@ def _blueprint(b: LDict) -> m.Blueprint:
         loc=b.loc,
         topic=b.get("topic"),
         setting=tuple(b.get("setting", ("office",))),
-        age=_range(b.get("age")),
-        onset_age=_range(b.get("onset_age")),
+        age=_optional_range(b.get("age")),
+        onset_age=_optional_range(b.get("onset_age")),
         history=tuple(b.get("history", ())),
         required=tuple(findings.get("required", ())),
         optional=tuple(findings.get("optional", ())),

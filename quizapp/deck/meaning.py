@@ -10,6 +10,7 @@ would print as the patient's laboratory value.
 import re
 from collections import defaultdict
 
+from quizapp.deck.errors import Location
 from quizapp.deck.format_v1 import (
     AGE_ATTRIBUTE,
     CONDITION_KINDS,
@@ -55,7 +56,7 @@ def check_meaning(items: dict[str, list[LDict]], index: Index, ck: Checker) -> N
         _check_table_against_relations(table, index, by_source, ck)
 
 
-def _where(item: LDict, key: str) -> object:
+def _where(item: LDict, key: str) -> Location:
     return item.value_loc(key)
 
 
@@ -103,8 +104,10 @@ def _check_population_figures(blueprints: list[LDict], index: Index, ck: Checker
             continue
         values = entity.get("attributes")
         labs = b.get("labs")
-        printed = [(a, values.value_loc(a)) for a, v in (values or {}).items() if "min" in v]
-        printed += [(a, labs.key_loc(a)) for a in labs or () if a not in (values or {})]
+        printed = (
+            [(a, values.value_loc(a)) for a, v in values.items() if "min" in v] if values else []
+        )
+        printed += [(a, labs.key_loc(a)) for a in labs if a not in (values or {})] if labs else []
         for attr, loc in printed:
             definition = index["attributes"].get(attr)
             if definition is None or (entity["id"], attr) in warned:

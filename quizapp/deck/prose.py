@@ -24,12 +24,14 @@ def cited(text: str, sources: Iterable[str], labels: Mapping[str, str] = NO_LABE
     return f"{stop} [{names}]{body[len(stop) :]}"
 
 
-def prose_text(value: object, labels: Mapping[str, str] = NO_LABELS) -> str | None:
+def prose_text(
+    value: str | list[object] | None, labels: Mapping[str, str] = NO_LABELS
+) -> str | None:
     """The text of a prose field as read: a plain string as written; a list of sentences
     joined, each followed by its own sources (by label where the source has one)."""
     if value is None or isinstance(value, str):
         return value
-    return " ".join(_sentence(item, labels) for item in value)  # type: ignore[attr-defined]
+    return " ".join(_sentence(item, labels) for item in value)
 
 
 def prose_sources(*values: object) -> tuple[str, ...]:

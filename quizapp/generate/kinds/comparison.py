@@ -80,10 +80,11 @@ def _unique_combinations(table: Table, row: TableRow) -> list[tuple[str, ...]]:
     def unique(cols: tuple[str, ...]) -> bool:
         return all(any(_differs(_text(row, c), _text(o, c)) for c in cols) for o in others)
 
-    singles = [(c,) for c in own if unique((c,))]
+    singles: list[tuple[str, ...]] = [(c,) for c in own if unique((c,))]
     if singles:
         return singles
-    return [pair for pair in combinations(own, 2) if unique(pair)][:2]
+    pairs: list[tuple[str, ...]] = [pair for pair in combinations(own, 2) if unique(pair)]
+    return pairs[:2]
 
 
 def _card(

@@ -118,8 +118,8 @@ def relation_mcq(
     cue = cue_stems(ix.name(key), ix.name(anchor))
     if cue:  # the key repeats the question's words ("alcohol" for alcoholic myopathy)
         shown = ix.name(anchor)
-        alike = {c for pool in pools for c in pool if cue <= cue_stems(ix.name(c), shown)}
-        alike = sorted(c for c in alike if usable(c))
+        near = {c for pool in pools for c in pool if cue <= cue_stems(ix.name(c), shown)}
+        alike = sorted(c for c in near if usable(c))
         if not alike:
             return None  # no distractor repeats them too: the words would give it away
         chosen.append(rng.choice(alike))

@@ -74,6 +74,8 @@ def _lint_vignette(ix: DeckIndex, plan, seeds: int, options: int) -> list[LintFi
             ix, card, plan, case, stem
         ):
             seen[(severity, check)].append((seed, message))
+    if card is None:  # no seeds: nothing rendered
+        return []
     out: list[LintFinding] = []
     for (severity, check), hits in seen.items():
         seed, message = hits[0]

@@ -116,7 +116,7 @@ def _mcq(ck: ProofChecker, card: Card) -> list[str]:
                 problems.append(f"key {o.text!r} is not proven by {relation.id}")
             continue
         pair = (anchor, o.entity) if forward else (o.entity, anchor)
-        why = ck.disproved(o.proof[0], pair[0], relation.type, pair[1])  # type: ignore[arg-type]
+        why = ck.disproved(o.proof[0], pair[0], relation.type, pair[1])
         if why:
             problems.append(f"option {o.text!r}: {why}")
     return problems

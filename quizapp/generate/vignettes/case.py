@@ -5,7 +5,7 @@ import random
 from dataclasses import dataclass
 
 from quizapp.deck.model import Blueprint
-from quizapp.deck.units import convert
+from quizapp.deck.units import convert, converted
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.vignettes.ruleout import AGE, Facts, entity_range, lab_attributes
 
@@ -43,16 +43,16 @@ class Case:
     @property
     def years(self) -> float:
         """The patient's age in years, whatever unit the stem states it in."""
-        return convert(self.age, self.age_unit, "years")  # type: ignore[return-value]
+        return converted(self.age, self.age_unit, "years")
 
 
 def lab_ranges(ix: DeckIndex, bp: Blueprint) -> dict[str, tuple[float, float]]:
     """The blueprint's labs (in their attribute's unit: the validator made sure a lab's own
     unit converts to it), then the condition's own result ranges it does not override."""
-    ranges = {}
+    ranges: dict[str, tuple[float, float]] = {}
     for attr, r in bp.labs.items():
         unit = ix.deck.attributes[attr].unit
-        ranges[attr] = (convert(r.min, r.unit, unit), convert(r.max, r.unit, unit))
+        ranges[attr] = (converted(r.min, r.unit, unit), converted(r.max, r.unit, unit))
     for attr in lab_attributes(ix, bp.condition):
         if attr not in ranges:
             ranges[attr] = entity_range(ix, bp.condition, attr)  # type: ignore[assignment]

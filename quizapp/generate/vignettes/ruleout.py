@@ -271,7 +271,8 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
             stated = onset_text(*facts.onset, facts.onset_unit)
             cited, who = stated, "the illness"
         else:
-            low, high = facts.age  # type: ignore[misc]
+            assert facts.age is not None  # age_as_onset found the onset or the age
+            low, high = facts.age
             cited = f"{value_text(low, high, None)} {_singular(low, high, facts.age_unit)} old"
             stated, who = age_text(low, high, facts.age_unit), "the patient is"
         why = f"is unlikely because {who} {cited} (its age at onset is {limits})"
@@ -337,10 +338,10 @@ def conflicts_with_key(ix: DeckIndex, facts: Facts, key: str) -> list[str]:
     span = discriminating_range(ix, key, AGE)
     age = age_as_onset(ix, facts)
     if age and span and (age[0] < span[0] or age[1] > span[1]):
-        said = (
-            f"an illness that {onset_text(*facts.onset, facts.onset_unit)}"
-            if facts.onset is not None
-            else age_text(*facts.age, facts.age_unit)  # type: ignore[misc]
-        )
+        if facts.onset is not None:
+            said = f"an illness that {onset_text(*facts.onset, facts.onset_unit)}"
+        else:
+            assert facts.age is not None  # age_as_onset found the onset or the age
+            said = age_text(*facts.age, facts.age_unit)
         problems.append(f"{said} reaches outside the age at onset of {ix.name(key)}")
     return problems

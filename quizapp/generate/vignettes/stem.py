@@ -69,8 +69,8 @@ def _who(case: Case) -> str:
     if case.age_unit == "days":
         noun = f"{case.sex} newborn"
     else:
-        noun = {("female", True): "woman", ("male", True): "man", ("female", False): "girl"}
-        noun = noun.get((case.sex, adult), "boy")
+        nouns = {("female", True): "woman", ("male", True): "man", ("female", False): "girl"}
+        noun = nouns.get((case.sex, adult), "boy")
     return f"{age_text(case.age, case.age, case.age_unit)} {noun}"
 
 

@@ -145,7 +145,8 @@ def ruled_out(ix: DeckIndex, plan: Plan, facts: Facts) -> dict[str, Verdict]:
             out[option] = Verdict(why, tuple(r.proof for r in reasons))
         else:
             proof = disproof(ix, plan.blueprint.condition, plan.relation.type, option)
-            out[option] = Verdict(f"Incorrect. {proof.fact}", (proof,))  # type: ignore[union-attr]
+            assert proof is not None  # distractor_ids keeps only options a fact disproves
+            out[option] = Verdict(f"Incorrect. {proof.fact}", (proof,))
     return out
 
 
