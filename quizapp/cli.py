@@ -1,15 +1,19 @@
 """The command line: global options, then each command is a thin call into the layers.
 
 Commands that need no terminal UI (validate, lint, cards, stats, ...) never import
-Textual, so they start fast.
+Textual, so they start fast. Commands raise errors and never print them: any
+`QuizappError`, and a failing progress file or user's file (sqlite3, OS errors), becomes
+one located line on stderr and exit status 1 here, in `LazyGroup.invoke`.
 """
 
 import importlib
 from pathlib import Path
+from typing import Any
 
 import click
 
 from quizapp import __version__
+from quizapp.errors import QuizappError, error_line
 from quizapp.paths import Settings, bundled_decks_dir, default_db_path
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -41,11 +45,23 @@ class LazyGroup(click.Group):
     """A click group whose commands are imported on first use, and whose every output
     (click's own messages and file names included) shows control characters as text."""
 
-    def main(self, *args, **kwargs):
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # click's own signature
         from quizapp.terminal import visible_output
 
         with visible_output():
             return super().main(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; an error quizapp expects is one line on stderr and exit 1."""
+        try:
+            return super().invoke(ctx)
+        except Exception as error:
+            settings = ctx.find_object(Settings)
+            line = error_line(error, settings.db_path if settings else default_db_path())
+            if line is None:
+                raise  # a bug: its traceback is what a report needs
+            click.echo(f"quizapp: {line}", err=True)
+            ctx.exit(1)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -55,16 +71,16 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module, attribute = target.split(":")
-        return getattr(importlib.import_module(module), attribute)
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
 
 
-def _no_decks_folder(ctx: click.Context, decks_dir: Path) -> None:
-    """The --decks folder is missing or a file: say which and where it came from, exit 1."""
+def _no_decks_folder(ctx: click.Context, decks_dir: Path) -> QuizappError:
+    """The --decks folder is missing or a file: which, and where it came from."""
     given = ctx.get_parameter_source("decks_dir")
     source = "QUIZAPP_DECKS" if given is click.core.ParameterSource.ENVIRONMENT else "--decks"
     what = "not a folder" if decks_dir.exists() else "no such folder"
-    click.echo(f"quizapp: {decks_dir}: {what} (the decks folder given by {source}).", err=True)
-    ctx.exit(1)
+    return QuizappError(f"{what} (the decks folder given by {source}).", path=decks_dir)
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True, context_settings=CONTEXT_SETTINGS)
@@ -100,7 +116,7 @@ def main(ctx: click.Context, db_path: Path | None, decks_dir: Path | None) -> No
       quizapp validate ~/decks/iim
     """
     if decks_dir is not None and not decks_dir.is_dir():  # a typo, not an empty library
-        _no_decks_folder(ctx, decks_dir)
+        raise _no_decks_folder(ctx, decks_dir)
     ctx.obj = Settings(
         db_path=db_path or default_db_path(),
         decks_dir=decks_dir or bundled_decks_dir(),

@@ -18,6 +18,7 @@ import json
 import os
 import sqlite3
 import threading
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,6 +65,10 @@ class Library:
         self._conn = conn
         self._complete: set[str] = set()  # cached decks whose cards have all been read
         self._models: dict[str, Deck] = {}
+        # each deck as its files say, references to other decks unresolved: what resolving
+        # another deck's references reads (None: it no longer loads)
+        self._plain: dict[str, Deck | None] = {}
+        self._digests: dict[str, dict[str, str]] = {}  # deck id -> its files' SHA-256
         self._lock = threading.RLock()  # screens read cards from workers too
 
     @property
@@ -96,18 +101,31 @@ class Library:
             return card
 
     def model(self, deck_id: str) -> Deck | None:
-        """The deck's full model (loaded now for a cached deck); None if it no longer loads."""
+        """The deck's full model, its references to other decks resolved (loaded now for a
+        cached deck); None if it no longer loads."""
         deck = self.decks.get(deck_id)
         if deck is None or not isinstance(deck, DeckHeader):
             return deck
         with self._lock:
-            if deck_id not in self._models:
+            plain = self.plain(deck_id)
+            if deck_id not in self._models and plain is not None:
+                from quizapp.deck.links import resolve_links
+
+                self._models[deck_id] = resolve_links(plain, _PlainDecks(self))[0]
+            return self._models.get(deck_id)
+
+    def plain(self, deck_id: str) -> Deck | None:
+        """The deck as its files say, references to other decks unresolved (loaded now for
+        a cached deck); None if it is not in the library or no longer loads."""
+        with self._lock:
+            if deck_id not in self._plain and deck_id in self.cached:
                 from quizapp.deck.loader import check_deck
 
                 loaded = check_deck(self.cached[deck_id]).deck
-                if loaded is not None and loaded.id == deck_id:
-                    self._models[deck_id] = loaded
-            return self._models.get(deck_id)
+                self._plain[deck_id] = (
+                    loaded if loaded is not None and loaded.id == deck_id else None
+                )
+            return self._plain.get(deck_id)
 
     def render(self, card_id: str, seed: int) -> Card | None:
         """The card as shown now: a vignette is rendered afresh with `seed`, others as they are."""
@@ -150,11 +168,13 @@ class Library:
                 self._read_deck(deck_id)
         return [c for c in self._cards.values() if c.deck == deck_id]
 
-    def add(self, deck: Deck, cards: list[Card], source: DeckSource) -> None:
-        """A deck loaded from its files, its cards, and what its sync will record."""
+    def add(self, deck: Deck, cards: list[Card], source: DeckSource | None) -> None:
+        """A deck loaded from its files, its cards, and what its sync will record (None:
+        nothing, so that the next start loads it in full again)."""
         self.decks[deck.id] = deck
         self._cards.update((card.id, card) for card in cards)
-        self.sources[deck.id] = source
+        if source is not None:
+            self.sources[deck.id] = source
 
     def _read_deck(self, deck_id: str) -> None:
         """Every card of a cached deck from the file (once); a damaged one means a full load."""
@@ -196,10 +216,17 @@ def code_version() -> str:
 
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for folder in ("deck", "generate"):
-        for path in sorted((package / folder).glob("*.py")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in code_files():
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return f"{__version__}/{digest.hexdigest()[:16]}"
+
+
+def code_files() -> list[Path]:
+    """The source of the deck loader and the generators, subpackages included."""
+    package = Path(__file__).parent
+    return sorted(
+        path for folder in ("deck", "generate") for path in (package / folder).rglob("*.py")
+    )
 
 
 def source_hash(files: dict[str, str], version: str) -> str:
@@ -247,21 +274,28 @@ def _library(
     version = version or code_version()
     library = Library(conn=conn)
     sources = read_sources(conn) if conn is not None else {}
+    loaded: list[tuple[Path, Deck]] = []
     with paused_gc():
         for root in find_decks([decks_dir]) if decks_dir.is_dir() else []:
-            header = _unchanged(sources.get(os.path.abspath(root)), version)
-            if header is not None and header.id not in library.decks:
+            unchanged = _unchanged(sources.get(os.path.abspath(root)), version)
+            if unchanged is not None and unchanged[0].id not in library.decks:
+                header, library._digests[header.id] = unchanged
                 library.decks[header.id] = header
                 library.cached[header.id] = root
             elif load:
-                _load(library, root, version)
+                deck = _check(library, root)
+                loaded += [(root, deck)] if deck is not None else []
             else:
                 return None
+        # generated once every deck is known: a deck's references name other decks
+        for root, deck in loaded:
+            _generate(library, root, deck, version)
     return library
 
 
-def _unchanged(source: DeckSource | None, version: str) -> DeckHeader | None:
-    """The deck's header if its files still hash to what was synced; else None (load it)."""
+def _unchanged(source: DeckSource | None, version: str) -> tuple[DeckHeader, dict[str, str]] | None:
+    """The deck's header and its files' digests if they still hash to what was synced;
+    else None (load it). A deck's files include those of the decks it refers to."""
     if source is None:
         return None
     files = {}
@@ -276,33 +310,74 @@ def _unchanged(source: DeckSource | None, version: str) -> DeckHeader | None:
         header = DeckHeader.from_json(source.header)
     except (ValueError, TypeError):
         return None
-    return header if header.id == source.deck_id else None
+    return (header, files) if header.id == source.deck_id else None
 
 
-def _load(library: Library, root: Path, version: str) -> None:
-    """Load, check and generate one deck from its files into `library`."""
-    from quizapp.deck.loader import check_deck, internal_problem
-    from quizapp.generate import generate_deck
+def _check(library: Library, root: Path) -> Deck | None:
+    """Load and check one deck from its files into `library` (not yet generated)."""
+    from quizapp.deck.loader import check_deck
 
     result = check_deck(root)
     library.problems.extend(p for p in result.problems if p.severity == "error")
-    if result.deck is None:
-        return
     deck = result.deck
+    if deck is None:
+        return None
     if deck.id in library.decks:
         library.problems.append(Problem(deck.loc, "error", f"deck id {deck.id!r} is used twice"))
-        return
+        return None
+    library.decks[deck.id] = deck  # as its files say, until `_generate` resolves it
+    library._plain[deck.id] = deck
+    library._digests[deck.id] = {os.path.abspath(p): d for p, d in result.files.items()}
+    return deck
+
+
+def _generate(library: Library, root: Path, deck: Deck, version: str) -> None:
+    """Resolve a checked deck's references to other decks, generate its cards and add it.
+
+    Its cached cards are valid while its own files and those of the decks it refers to
+    are unchanged, so its source covers both; a deck with a reference that does not hold
+    records no source, so that every start loads it (and reports the problem) again."""
+    from quizapp.deck.links import resolve_links
+    from quizapp.deck.loader import internal_problem
+    from quizapp.generate import generate_deck
+
+    resolved, problems = resolve_links(deck, _PlainDecks(library))
+    library.problems += problems
     try:
-        cards = generate_deck(deck).cards
+        cards = generate_deck(resolved).cards
     except Exception as exc:  # one deck's failure never takes the others (or the app) down
         library.problems.append(internal_problem(root, "generating cards from", exc))
+        del library.decks[deck.id]
         return
-    files = {os.path.abspath(path): digest for path, digest in result.files.items()}
-    header = DeckHeader.of(deck).to_json()
-    source = DeckSource(
-        deck.id, os.path.abspath(root), tuple(files), source_hash(files, version), header
-    )
-    library.add(deck, cards, source)
+    files = dict(library._digests[deck.id])
+    for other in dict.fromkeys(link.deck for link in deck.links):
+        files.update(library._digests.get(other, {}))
+    source = None
+    if not problems:
+        header = DeckHeader.of(deck).to_json()
+        digest = source_hash(files, version)
+        source = DeckSource(deck.id, os.path.abspath(root), tuple(files), digest, header)
+    library.add(resolved, cards, source)
+
+
+class _PlainDecks(Mapping[str, "Deck"]):
+    """The library's decks as their files say, loaded as they are asked for: what one
+    deck's references are resolved against."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+
+    def __getitem__(self, deck_id: str) -> Deck:
+        deck = self._library.plain(deck_id)
+        if deck is None:
+            raise KeyError(deck_id)
+        return deck
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._library.decks)
+
+    def __len__(self) -> int:
+        return len(self._library.decks)
 
 
 def card_record(card: Card) -> CardRecord:

@@ -19,7 +19,8 @@ into a class folder, and new exporters) goes through `check_output` / `write_out
   the folder. A crash leaves the old file or the new one, never half of one; the replaced
   file keeps its permission bits.
 
-This module imports only the standard library, so every layer may use it.
+This module imports only the standard library (and `quizapp.errors`), so every layer may
+use it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path
+
+from quizapp.errors import QuizappError
 
 __all__ = ["STDOUT", "OutputError", "check_output", "is_stdout", "write_output"]
 
@@ -48,7 +51,7 @@ _KINDS = (
 )
 
 
-class OutputError(Exception):
+class OutputError(QuizappError):
     """An output path that must not be written; the message names the path and the reason."""
 
 

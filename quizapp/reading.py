@@ -10,12 +10,14 @@ import os
 import stat
 from pathlib import Path
 
+from quizapp.errors import QuizappError
 
-class NotRegularFile(Exception):
+
+class NotRegularFile(QuizappError):
     """The path names no regular file (a folder, FIFO, device, socket); nothing was read."""
 
     def __init__(self, path: Path, mode: int) -> None:
-        super().__init__(f"{path} is not a regular file")
+        super().__init__("not a regular file", path=path)
         self.mode = mode
 
     @property

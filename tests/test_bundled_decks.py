@@ -1,14 +1,18 @@
 """Every deck bundled in decks/ (issue 13): it validates and lints without errors, and every
-blueprint of a condition yields a diagnosis vignette or lint names the facts it lacks."""
+blueprint of a condition yields a diagnosis vignette or lint names the facts it lacks. The
+decks are checked together, as the app loads them, so their references to one another hold
+and the cards made from them are linted too."""
 
 from pathlib import Path
 
 import pytest
 
-from quizapp.deck.loader import check_deck
-from quizapp.generate import generate_deck
-from quizapp.generate.lint import lint_deck
-from quizapp.generate.vignette import vignette_id
+from quizapp.deck.links import resolve_all
+from quizapp.deck.loader import check_deck, load_deck
+from quizapp.generate import CardId, generate_deck
+from quizapp.generate.card import ID_PARTS
+from quizapp.generate.lint.checklist import lint_deck
+from quizapp.generate.vignettes.vignette import vignette_id
 
 DECKS = Path(__file__).resolve().parent.parent / "decks"
 BUNDLED = sorted(p.parent.name for p in DECKS.glob("*/deck.yaml"))
@@ -19,17 +23,61 @@ def test_both_bundled_decks_are_found():
     assert {"iim", "metabolic"} <= set(BUNDLED)
 
 
+@pytest.fixture(scope="module")
+def together():
+    return resolve_all(load_deck(DECKS / name / "deck.yaml") for name in BUNDLED)
+
+
 @pytest.fixture(scope="module", params=BUNDLED)
-def deck(request):
-    result = check_deck(DECKS / request.param / "deck.yaml")
-    errors = [str(p) for p in result.problems if p.severity == "error"]
-    assert result.deck is not None and not errors, errors
-    return result.deck
+def deck(request, together):
+    return next(deck for deck in together[0] if deck.id == request.param)
 
 
-def test_validates_without_warnings(deck):
+def test_validates_without_warnings(deck, together):
     result = check_deck(DECKS / deck.id / "deck.yaml")
     assert [str(p) for p in result.problems] == []
+    assert [str(p) for p in together[1]] == []  # every reference to another deck holds
+
+
+def test_the_bundled_decks_together_ask_no_question_twice_with_two_answers(together):
+    """Clinician round 9: with both decks loaded, "Which condition shows ragged-red fibres on
+    muscle biopsy?" had two lists, and the zidovudine biopsy card was in both decks. The
+    metabolic deck's ragged-red and COX-negative fibres are the myositis deck's while that
+    deck is loaded (the same finding), and the myositis deck asks the lists on them."""
+    cards = [c for deck in together[0] for c in generate_deck(deck).cards]
+    answers: dict[str, set[str]] = {}
+    decks: dict[str, set[str]] = {}
+    for card in cards:
+        if card.kind in ("basic", "reverse", "cloze"):
+            answers.setdefault(card.prompt, set()).add(card.answer)
+        if card.kind != "mcq":  # an MCQ may share its stem with its deck's basic card
+            decks.setdefault(card.prompt, set()).add(card.deck)
+    assert {p: a for p, a in answers.items() if len(a) > 1} == {}
+    assert {p: d for p, d in decks.items() if len(d) > 1} == {}
+    ids = {c.id for c in cards}
+    assert "iim:basic:zidovudine-myopathy:biopsy_shows" in ids
+    assert "metabolic:basic:iim:zidovudine-myopathy:biopsy_shows" not in ids
+    assert "iim:reverse:ragged-red-fibres:biopsy_shows" in ids
+    assert "metabolic:reverse:ragged-red-fibres:biopsy_shows" not in ids
+
+
+def test_the_metabolic_deck_alone_keeps_its_own_fibre_cards():
+    alone = {c.id: c for c in generate_deck(load_deck(DECKS / "metabolic" / "deck.yaml")).cards}
+    rrf = alone["metabolic:reverse:ragged-red-fibres:biopsy_shows"]
+    assert {"MERRF", "MELAS"} <= set(rrf.answer.removeprefix("Includes: ").split("; "))
+    assert "metabolic:reverse:cox-negative-fibres:biopsy_shows" in alone
+
+
+def test_every_card_id_reads_back_through_card_id_byte_for_byte(deck):
+    """Ids are stored in progress files and exports: CardId reads each into the parts its
+    generator wrote (another deck's entity stays one part) and writes the same bytes."""
+    for card in generate_deck(deck).cards:
+        cid = CardId.parse(card.id)
+        assert str(cid) == card.id
+        assert cid.deck == deck.id and cid.generator in ID_PARTS, card.id
+        count = ID_PARTS[cid.generator]
+        assert count is None or len(cid.parts) == count, card.id
+        assert not any(":" in part for part in cid.parts[1 if count else 0 :]), card.id
 
 
 def test_lints_without_errors(deck):

@@ -19,12 +19,12 @@ from quizapp.deck.header import DeckHeader
 from quizapp.generate.card import Card, Option
 from quizapp.generate.evidence import Proof
 from quizapp.generate.stored import decode, encode
-from quizapp.library import Library, load_library, sync_library
+from quizapp.library import Library, code_files, load_library, sync_library
 from quizapp.srs.session import StudySession
 from quizapp.store.connection import open_store
 from tests.support.decks import IIM_ONLY, deck_folder
 from tests.support.old_files import downgrade_to_before_cache
-from tests.support.paths import SMALL_DECK
+from tests.support.paths import REPO, SMALL_DECK
 
 
 @pytest.fixture
@@ -107,6 +107,19 @@ def test_another_quizapp_version_loads_the_deck_again(folder, conn):
     assert library.cached == {} and "small" in synced
     library, synced = start(folder, conn, version="1.1")
     assert list(library.cached) == ["small"]
+
+
+def test_the_code_version_covers_every_generator_module_in_the_subpackages():
+    """A changed generator in generate/kinds/ or generate/vignettes/ must regenerate the
+    cached decks like one at the top of generate/: its source is part of the key."""
+    names = {p.relative_to(REPO / "quizapp").as_posix() for p in code_files()}
+    on_disk = {
+        p.relative_to(REPO / "quizapp").as_posix()
+        for folder in ("deck", "generate")
+        for p in (REPO / "quizapp" / folder).rglob("*.py")
+    }
+    assert names == on_disk
+    assert {"generate/kinds/mcq.py", "generate/vignettes/stem.py", "deck/loader.py"} <= names
 
 
 def test_a_damaged_header_means_a_full_load(folder, conn):

@@ -1,8 +1,8 @@
 """`quizapp config`: read and change the study settings stored in the progress file.
 
 Settings live in the file (so they travel with the learner's progress); defaults live in
-code (`quizapp.srs.config.StudyConfig`). A bad key or value is one line on stderr and
-exit status 1; nothing is written.
+code (`quizapp.srs.config.StudyConfig`). A bad key or value raises InvalidValue: one line on
+stderr and exit status 1 (quizapp.cli); nothing is written.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from quizapp.commands.progress import _store_errors
+from quizapp.errors import InvalidValue
 from quizapp.paths import Settings
 from quizapp.plural import plural
 
@@ -28,19 +28,15 @@ PROGRESS_FROM_CARDS = 2000  # below this the recomputation takes well under a se
 
 @contextmanager
 def _opened(settings: Settings, create: bool = False) -> Iterator[sqlite3.Connection]:
-    """The progress file, with store errors and bad settings as one clear line. Only a
-    command that stores something may create it (`create`)."""
+    """The progress file, closed after use. Only a command that stores something may
+    create it (`create`)."""
     from quizapp.store.connection import open_store
 
-    with _store_errors(settings.db_path):
-        conn = open_store(settings.db_path, create=create)
-        try:
-            yield conn
-        except ValueError as exc:
-            click.echo(f"quizapp: {exc}", err=True)
-            raise SystemExit(1) from None
-        finally:
-            conn.close()
+    conn = open_store(settings.db_path, create=create)
+    try:
+        yield conn
+    finally:
+        conn.close()
 
 
 @click.group(invoke_without_command=True)
@@ -138,7 +134,7 @@ def get(settings: Settings, key: str, deck_id: str | None) -> None:
         config = load_config(conn)
         values = setting_values(config)
         if key not in values:
-            raise ValueError(f"unknown setting {key!r}; settings: {', '.join(values)}")
+            raise InvalidValue(f"unknown setting {key!r}; settings: {', '.join(values)}")
         if deck_id is not None:
             _check_deck(conn, key, deck_id)
             click.echo(json.dumps(config.daily_limit(key, [deck_id])))
@@ -155,16 +151,16 @@ def _check_deck(conn: sqlite3.Connection, key: str, deck_id: str) -> None:
     known = [deck.deck_id for deck in list_decks(conn)]
     if deck_id not in known:
         listed = ", ".join(known) or "none yet"
-        raise ValueError(f"no deck {deck_id!r} in the progress file; decks: {listed}")
+        raise InvalidValue(f"no deck {deck_id!r} in the progress file; decks: {listed}")
 
 
 def _check_theme(key: str, value: Any) -> None:
     """A theme the app can show (Textual's own themes), so a typo is caught here."""
     if key == "theme" and value:
-        from quizapp.tui.themes import theme_names
+        from quizapp.tui.settings.themes import theme_names
 
         if value not in theme_names():
-            raise ValueError(f"unknown theme {value!r}; themes: {', '.join(theme_names())}")
+            raise InvalidValue(f"unknown theme {value!r}; themes: {', '.join(theme_names())}")
 
 
 _RESCHEDULE = click.option(
@@ -199,7 +195,13 @@ def set_(settings: Settings, key: str, value: str, reschedule: bool, deck_id: st
       quizapp config set study_kinds vignette
       quizapp config set theme nord
     """
-    from quizapp.srs.config import parse_setting, save_deck_setting, save_setting
+    from quizapp.srs.config import (
+        StudyConfig,
+        parse_setting,
+        save_deck_setting,
+        save_setting,
+        with_settings,
+    )
     from quizapp.srs.recompute import MEMORY_SETTINGS, change_memory_settings
 
     if (exam_deck := _exam_deck(key, deck_id)) is not None:
@@ -214,16 +216,18 @@ def set_(settings: Settings, key: str, value: str, reschedule: bool, deck_id: st
             save_deck_setting(conn, key, deck_id, stored)
         click.echo(f"{key} = {json.dumps(stored)} (deck {deck_id})")
         return
+    stored = parse_setting(key, value)  # a bad value is refused before the file is created
+    _check_theme(key, stored)
+    with_settings(StudyConfig(), {key: stored})
+    if key not in MEMORY_SETTINGS:
+        _no_reschedule(reschedule, key)
     with _opened(settings, create=True) as conn:
-        stored = parse_setting(key, value)
-        _check_theme(key, stored)
         if key in MEMORY_SETTINGS:
             with _progress() as progress:
                 result = change_memory_settings(
                     conn, {key: stored}, reschedule=reschedule, progress=progress
                 )
         else:
-            _no_reschedule(reschedule, key)
             save_setting(conn, key, stored)
     click.echo(f"{key} = {json.dumps(stored)}")
     if key in MEMORY_SETTINGS:
@@ -296,13 +300,8 @@ def _exam_deck(key: str, deck_id: str | None) -> str | None:
     if key != EXAM_DATE:
         return None
     if deck_id is None:
-        _fail(f"{EXAM_DATE} is set per deck: add --deck ID")
+        raise InvalidValue(f"{EXAM_DATE} is set per deck: add --deck ID")
     return deck_id
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"quizapp: {message}", err=True)
-    raise SystemExit(1)
 
 
 def _set_exam_date(settings: Settings, deck_id: str, text: str | None) -> None:
@@ -331,7 +330,7 @@ def _set_exam_date(settings: Settings, deck_id: str, text: str | None) -> None:
 
 def _no_reschedule(reschedule: bool, key: str) -> None:
     if reschedule:
-        _fail(f"--reschedule applies to parameters and desired_retention, not {key}")
+        raise InvalidValue(f"--reschedule applies to parameters and desired_retention, not {key}")
 
 
 @contextmanager

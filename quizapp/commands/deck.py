@@ -10,8 +10,9 @@ import click
 
 from quizapp.deck.errors import Location, Problem
 from quizapp.deck.files import find_decks
-from quizapp.deck.links import check_links
+from quizapp.deck.links import resolve_all
 from quizapp.deck.loader import check_deck
+from quizapp.deck.model import Deck
 from quizapp.deck.spec import LATEST_FORMAT
 from quizapp.plural import plural
 
@@ -38,6 +39,20 @@ def deck_roots(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(Location(str(path)), "error", NO_DECK))
         roots += found
     return roots, problems
+
+
+def checked_decks(paths: list[Path]) -> tuple[list[Path], list[Deck], list[Problem]]:
+    """The deck roots under `paths`, the decks that load with their references to one
+    another resolved (`quizapp.deck.links`), and every problem found (warnings too)."""
+    roots, problems = deck_roots(paths)
+    decks: list[Deck] = []
+    for root in roots:
+        result = check_deck(root)
+        problems += result.problems
+        if result.deck is not None:
+            decks.append(result.deck)
+    decks, found = resolve_all(decks)
+    return roots, decks, problems + found
 
 
 NO_DECK = (
@@ -67,13 +82,7 @@ def validate(paths: tuple[Path, ...], fmt: str) -> None:
       quizapp validate decks/iim
       quizapp validate decks --format json
     """
-    roots, problems = deck_roots(list(paths))
-    decks = []
-    for root in roots:
-        result = check_deck(root)
-        problems.extend(result.problems)
-        decks += [result.deck] if result.deck else []
-    problems.extend(check_links(decks))  # references between the decks checked together
+    roots, _, problems = checked_decks(list(paths))
     emit_problems(problems, fmt)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
@@ -157,17 +166,9 @@ def new(deck_dir: Path) -> None:
     Example:
       quizapp new decks/heart-failure
     """
-    from quizapp.deck.starter import StarterError, write_starter
-    from quizapp.output import OutputError
+    from quizapp.deck.starter import write_starter
 
-    try:
-        written = write_starter(deck_dir)
-    except (StarterError, OutputError) as exc:
-        click.echo(f"quizapp new: {exc}", err=True)
-        sys.exit(EXIT_INVALID)
-    except OSError as exc:
-        click.echo(f"quizapp new: cannot create {deck_dir}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_INVALID)
+    written = write_starter(deck_dir)
     click.echo(f"Created a starter deck in {deck_dir} ({len(written)} files):")
     for path in written:
         click.echo(f"  {path}")

@@ -1,8 +1,8 @@
 """`quizapp export anki|csv|lms`: generated cards for Anki, spreadsheets and an LMS.
 
 Thin calls into `quizapp.export`. Bad input (a deck with errors, an unknown topic, an output
-that exists or is of the wrong type) becomes a located message on stderr and exit status 1,
-never a traceback, and no file is written.
+that exists or is of the wrong type) raises ExportError: a located message on stderr and
+exit status 1 (quizapp.cli), never a traceback, and no file is written.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from pathlib import Path
 import click
 
 from quizapp.commands.bar import progress_bar
-from quizapp.commands.deck import EXIT_INVALID
 from quizapp.commands.generate import PATHS
 from quizapp.commands.generate import _load as load_decks
 from quizapp.deck.topics import TOPIC_HELP
@@ -22,11 +21,6 @@ from quizapp.kinds import KINDS
 from quizapp.plural import plural
 
 PROGRESS_FROM = 500  # cards; a smaller export is done before a bar could be read
-
-
-def _fail(message: str) -> None:
-    click.echo(f"quizapp: {message}", err=True)
-    sys.exit(EXIT_INVALID)
 
 
 def _common(kinds: tuple[str, ...]) -> Callable:
@@ -78,28 +72,8 @@ def _selection(paths, seed: int, kinds, topics):
         click.echo(f"Loading and generating {plural(len(paths), 'deck path')}...", err=True)
     decks, errors = load_decks(list(paths))
     if errors:
-        _fail(f"{plural(errors, 'error')} in the decks (listed above); nothing written")
-    try:
-        return select_cards(decks, seed=seed, kinds=kinds, topics=topics)
-    except ExportError as error:
-        _fail(str(error))
-
-
-def _write(write: Callable[[], None]) -> None:
-    from quizapp.export import ExportError
-
-    try:
-        write()
-    except ExportError as error:
-        _fail(str(error))
-
-
-def _check_output(output: Path, suffixes: tuple[str, ...], force: bool) -> None:
-    """Refuse a bad output before the decks are loaded (seconds for a large deck);
-    the writers check again just before writing."""
-    from quizapp.export.output import check_target
-
-    _write(lambda: check_target(output, suffixes, force))
+        raise ExportError(f"{plural(errors, 'error')} in the decks (listed above); nothing written")
+    return select_cards(decks, seed=seed, kinds=kinds, topics=topics)
 
 
 def _export(
@@ -111,17 +85,18 @@ def _export(
     what: str,
     write: Callable,
 ) -> None:
-    """Every export's steps: check the output, load and select, write with a progress bar,
-    say how many were written. `select()` gives the selection; `write(selection,
+    """Every export's steps: check the output (the writers check again just before
+    writing), load and select, write with a progress bar, say how many were written. `select()` gives the selection; `write(selection,
     progress)` writes it and returns how many items it wrote (None: one per card)."""
-    _check_output(output, suffixes, force)
+    from quizapp.export.output import check_target
+
+    check_target(output, suffixes, force)  # before the decks load (seconds for a large deck)
     selection = select()
     cards = len(selection.cards)
     with progress_bar(cards, f"Writing {cards:,} {what}", PROGRESS_FROM) as progress:
-        written: list[int | None] = []
-        _write(lambda: written.append(write(selection, progress)))
-    count = cards if written[0] is None else written[0]
-    noun = "card" if written[0] is None else "item"
+        written = write(selection, progress)
+    count = cards if written is None else written
+    noun = "card" if written is None else "item"
     where = "standard output" if str(output) == "-" else output
     click.echo(f"Wrote {plural(count, noun)} to {where}.", err=True)
 

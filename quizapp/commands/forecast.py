@@ -8,6 +8,7 @@ import click
 
 from quizapp.commands.config import _opened, _progress
 from quizapp.commands.progress import check_deck
+from quizapp.errors import InvalidValue
 from quizapp.paths import Settings
 
 PROGRESS_FROM = 40_000  # cards x simulations x retentions: below this it takes under a second
@@ -61,7 +62,7 @@ def _retentions(text: str) -> list[float]:
     try:
         values = [float(part) for part in text.replace(" ", "").split(",") if part]
     except ValueError:
-        raise ValueError(f"--retention needs numbers separated by commas, not {text!r}") from None
+        raise InvalidValue(f"--retention needs numbers separated by commas, not {text!r}") from None
     if not values:
-        raise ValueError("--retention needs at least one number")
+        raise InvalidValue("--retention needs at least one number")
     return sorted(set(values))

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import click
 
-from quizapp.commands.deck import EXIT_INVALID, deck_roots, emit_problems
+from quizapp.commands.deck import EXIT_INVALID, checked_decks, emit_problems
 from quizapp.deck.errors import Problem
 from quizapp.deck.files import ROOT_FILE, YAML_SUFFIXES
-from quizapp.deck.loader import check_deck
 from quizapp.deck.model import Deck
 from quizapp.deck.spec import Suggester
 from quizapp.deck.topics import TOPIC_HELP
+from quizapp.errors import QuizappError
 from quizapp.generate import Card, lint_deck
-from quizapp.generate.explain import BlueprintReport, explain_deck
+from quizapp.generate.vignettes.explain import BlueprintReport, explain_deck
 from quizapp.kinds import KINDS
 from quizapp.paths import Settings
 from quizapp.plural import plural
@@ -26,14 +26,9 @@ OPTIONAL_PATH = click.Path(exists=True, path_type=Path)
 
 
 def _checked(paths: list[Path]) -> tuple[list[Deck], list[Problem]]:
-    """The decks that load, and every problem found (warnings too), printed by the caller."""
-    decks: list[Deck] = []
-    roots, problems = deck_roots(paths)
-    for root in roots:
-        result = check_deck(root)
-        problems += result.problems
-        if result.deck is not None:
-            decks.append(result.deck)
+    """The decks that load (references to one another resolved), and every problem found
+    (warnings too), printed by the caller."""
+    _, decks, problems = checked_decks(paths)
     return decks, problems
 
 
@@ -141,23 +136,27 @@ def cards(
         if render():
             sys.exit(EXIT_INVALID)
         return
-    watch_files(target, render, interval)
+
+    def render_shown() -> None:  # watching: an error is shown, and the next save renders
+        try:
+            render()
+        except QuizappError as error:
+            click.echo(f"quizapp: {error}", err=True)
+
+    watch_files(target, render_shown, interval)
 
 
 def _render_cards(
     path: Path, kinds: tuple[str, ...], topics: tuple[str, ...], seed: int, fmt: str
 ) -> int:
-    """Print the chosen cards; the number of errors (nothing is printed but them)."""
-    from quizapp.export import ExportError, select_cards
+    """Print the chosen cards; the number of deck errors (nothing is printed but them).
+    ExportError for a selection that cannot be made (an unknown topic)."""
+    from quizapp.export import select_cards
 
     decks, errors = _load([path])
     if errors:
         return errors
-    try:
-        selection = select_cards(decks, seed=seed, kinds=kinds, topics=topics)
-    except ExportError as error:
-        click.echo(f"quizapp: {error}", err=True)
-        return 1
+    selection = select_cards(decks, seed=seed, kinds=kinds, topics=topics)
     for finding in selection.findings:
         click.echo(str(finding), err=True)
     if fmt == "json":
@@ -258,10 +257,8 @@ def explain(settings: Settings, path: str | None, blueprint: str | None, n_optio
     reports = [r for deck in decks for r in explain_deck(deck, blueprint, n_options)]
     if blueprint is not None and not reports:
         known = [b for deck in decks for b in deck.blueprints]
-        click.echo(
-            f"no blueprint {blueprint!r} in {target}{Suggester(known).hint(blueprint)}", err=True
-        )
-        sys.exit(EXIT_INVALID)
+        hint = Suggester(known).hint(blueprint)
+        raise QuizappError(f"no blueprint {blueprint!r} in {target}{hint}")
     for report in reports:
         click.echo(_explained(report))
 

@@ -8,13 +8,11 @@ and the progress file is neither created nor touched. `--dry-run` only reads.
 from __future__ import annotations
 
 import sqlite3
-import sys
 from pathlib import Path
 
 import click
 
 from quizapp.commands.bar import progress_bar
-from quizapp.commands.progress import _store_errors
 from quizapp.paths import Settings
 
 PROGRESS_FROM = 500  # cards; fewer are replayed before a bar could be read
@@ -23,11 +21,6 @@ PROGRESS_FROM = 500  # cards; fewer are replayed before a bar could be read
 def _n(count: int, noun: str, plural: str | None = None) -> str:
     """`1 review`, `2 reviews`, `1,500 notes`."""
     return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
-
-
-def _fail(message: str) -> None:
-    click.echo(f"quizapp: {message}", err=True)
-    sys.exit(1)
 
 
 @click.group("import")
@@ -79,17 +72,14 @@ def anki_command(settings: Settings, package: Path, dry_run: bool) -> None:
             "(`quizapp validate` lists them)",
             err=True,
         )
-    with _store_errors(settings.db_path):
-        known = _file_card_ids(settings.db_path)
-    try:
-        history = read_history(package, [*library.cards, *known])
-    except PackageError as error:
-        _fail(str(error))
+    known = _file_card_ids(settings.db_path)
+    history = read_history(package, [*library.cards, *known])
     if not history.matched_notes:
-        _fail(
-            f"{package}: none of its {_n(history.notes, 'note')} came from "
+        raise PackageError(
+            f"none of its {_n(history.notes, 'note')} came from "
             "`quizapp export anki` (no note has the id of a quizapp card in "
-            f"{settings.decks_dir} or the progress file); nothing imported"
+            f"{settings.decks_dir} or the progress file); nothing imported",
+            path=package,
         )
     if dry_run or not history.answer_count:  # nothing to write: only read
         _preview(settings, library, history, package, dry_run)
@@ -99,18 +89,17 @@ def anki_command(settings: Settings, package: Path, dry_run: bool) -> None:
     from quizapp.store.connection import open_store
     from quizapp.store.errors import StoreError
 
-    with _store_errors(settings.db_path):
-        conn = open_store(settings.db_path)  # importing is writing: a new user gets a file
-        try:
-            problems = progress_problems(conn)
-            if problems:
-                raise StoreError(damaged_message(settings.db_path, problems))
-            cards = len(history.answers)
-            label = f"Importing the reviews of {_n(cards, 'card')}"
-            with progress_bar(cards, label, PROGRESS_FROM) as bar:
-                result = import_history(conn, library, history, bar)
-        finally:
-            conn.close()
+    conn = open_store(settings.db_path)  # importing is writing: a new user gets a file
+    try:
+        problems = progress_problems(conn)
+        if problems:
+            raise StoreError(damaged_message(settings.db_path, problems))
+        cards = len(history.answers)
+        label = f"Importing the reviews of {_n(cards, 'card')}"
+        with progress_bar(cards, label, PROGRESS_FROM) as bar:
+            result = import_history(conn, library, history, bar)
+    finally:
+        conn.close()
     _report(package, history, result, dry_run=False)
 
 
@@ -131,15 +120,14 @@ def _preview(settings: Settings, library, history, package: Path, dry_run: bool)
     from quizapp.importing.apply import preview
     from quizapp.store.connection import open_snapshot
 
-    with _store_errors(settings.db_path):
-        conn: sqlite3.Connection | None = None
-        if settings.db_path.exists():
-            conn = open_snapshot(settings.db_path)
-        try:
-            result = preview(conn, library, history)
-        finally:
-            if conn is not None:
-                conn.close()
+    conn: sqlite3.Connection | None = None
+    if settings.db_path.exists():
+        conn = open_snapshot(settings.db_path)
+    try:
+        result = preview(conn, library, history)
+    finally:
+        if conn is not None:
+            conn.close()
     _report(package, history, result, dry_run=dry_run)
 
 

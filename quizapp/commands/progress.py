@@ -1,7 +1,7 @@
 """`quizapp stats` and `quizapp db check|backup`: the progress file from the command line.
 
-Every `StoreError` becomes one line on stderr and exit status 1; the file is never
-modified to make a command succeed.
+A `StoreError` (or a damaged page failing in a query) becomes one line on stderr and exit
+status 1 (quizapp.cli); the file is never modified to make a command succeed.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ import json
 import shutil
 import sqlite3
 import textwrap
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,25 +23,6 @@ from quizapp.store.errors import StoreError
 
 if TYPE_CHECKING:
     from quizapp.srs.knowledge import Knowledge
-
-
-@contextmanager
-def _store_errors(path: Path) -> Iterator[None]:
-    """Turn a StoreError into a message and exit status 1 (never a traceback).
-
-    A damaged page can also surface later, in the middle of a query, as an sqlite3
-    error: it gets the same treatment, with a pointer to `quizapp db check`.
-    """
-    try:
-        yield
-    except StoreError as exc:
-        click.echo(f"quizapp: {exc}", err=True)
-        raise SystemExit(1) from None
-    except sqlite3.Error as exc:
-        click.echo(
-            f"quizapp: cannot read {path}: {exc}. Run `quizapp db check` for details.", err=True
-        )
-        raise SystemExit(1) from None
 
 
 def check_deck(conn: sqlite3.Connection, deck_id: str | None, path: Path) -> None:
@@ -70,31 +49,30 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
       quizapp stats --json
     """
     from quizapp.health import damaged_message, progress_problems
-    from quizapp.library import synced_titles
     from quizapp.srs.config import load_config
     from quizapp.srs.knowledge import knowledge
     from quizapp.srs.optimize import fit_suggestion
     from quizapp.srs.stats import memory_stats, stats_today
     from quizapp.store.connection import open_store
     from quizapp.store.sync import list_decks
+    from quizapp.workspace.opening import synced_workspace
 
-    with _store_errors(settings.db_path):
-        conn = open_store(settings.db_path, create=False)  # reading never creates a file
-        try:
-            problems = progress_problems(conn)
-            if problems:
-                raise StoreError(damaged_message(settings.db_path, problems))
-            check_deck(conn, deck_id, settings.db_path)
-            deck_titles = {deck.deck_id: deck.title for deck in list_decks(conn)}
-            config = load_config(conn)
-            result = stats_today(conn, deck_id, config=config)
-            memory = memory_stats(conn, deck_id, config=config)
-            known = knowledge(conn, result.day, config, deck_id)
-            suggestion = fit_suggestion(conn)
-            titles = synced_titles(conn)
-        finally:
-            conn.close()
-    topic_titles = [titles.topic_label(t.deck, t.topic) for t in result.topics]
+    conn = open_store(settings.db_path, create=False)  # reading never creates a file
+    try:
+        problems = progress_problems(conn)
+        if problems:
+            raise StoreError(damaged_message(settings.db_path, problems))
+        check_deck(conn, deck_id, settings.db_path)
+        deck_titles = {deck.deck_id: deck.title for deck in list_decks(conn)}
+        config = load_config(conn)
+        result = stats_today(conn, deck_id, config=config)
+        memory = memory_stats(conn, deck_id, config=config)
+        known = knowledge(conn, result.day, config, deck_id)
+        suggestion = fit_suggestion(conn)
+        workspace = synced_workspace(settings, conn)
+    finally:
+        conn.close()
+    topic_titles = [workspace.topic_label(t.deck, t.topic) for t in result.topics]
     if as_json:
         data = asdict(result)
         data["date"] = date.fromordinal(result.day).isoformat()
@@ -241,20 +219,17 @@ def check(settings: Settings) -> None:
     from quizapp.health import progress_problems
     from quizapp.store.connection import check_file, open_read_only
 
-    with _store_errors(settings.db_path):
-        conn = open_read_only(settings.db_path)
-        try:
-            problems = check_file(conn)  # pages first: content checks need sound pages
-            if not problems:
-                problems = progress_problems(conn, thorough=True)
-        finally:
-            conn.close()
-        if problems:
-            for problem in problems:
-                click.echo(problem, err=True)
-            raise StoreError(
-                f"{settings.db_path} has {plural(len(problems), 'problem')}; see above."
-            )
+    conn = open_read_only(settings.db_path)
+    try:
+        problems = check_file(conn)  # pages first: content checks need sound pages
+        if not problems:
+            problems = progress_problems(conn, thorough=True)
+    finally:
+        conn.close()
+    if problems:
+        for problem in problems:
+            click.echo(problem, err=True)
+        raise StoreError(f"{settings.db_path} has {plural(len(problems), 'problem')}; see above.")
     click.echo(f"{settings.db_path}: ok")
 
 
@@ -271,24 +246,20 @@ def backup(settings: Settings, path: Path | None) -> None:
       quizapp db backup
       quizapp db backup ~/backups/progress-2026-12-01.sqlite3
     """
-    from quizapp.output import OutputError, check_output
+    from quizapp.output import check_output
     from quizapp.store.connection import backup_to, open_store
 
     if path is None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         path = settings.db_path.with_name(f"{settings.db_path.stem}-backup-{stamp}.sqlite3")
-    with _store_errors(settings.db_path):
-        try:  # a new regular file only: never a link, device, or the progress file itself
-            check_output(
-                path,
-                keep={settings.db_path: "the progress file"},
-                exists_hint="choose another path for the backup",
-            )
-        except OutputError as exc:
-            raise StoreError(str(exc)) from None
-        conn = open_store(settings.db_path, create=False)
-        try:
-            backup_to(conn, path)
-        finally:
-            conn.close()
+    check_output(  # a new regular file only: never a link, device, or the progress file itself
+        path,
+        keep={settings.db_path: "the progress file"},
+        exists_hint="choose another path for the backup",
+    )
+    conn = open_store(settings.db_path, create=False)
+    try:
+        backup_to(conn, path)
+    finally:
+        conn.close()
     click.echo(f"backed up {settings.db_path} to {path}")

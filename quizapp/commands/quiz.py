@@ -1,8 +1,8 @@
 """`quizapp quiz history`, `quizapp results export|import` and `quizapp report`.
 
 Thin calls into `quizapp.quiz`. Bad input (a results file, a path, a damaged progress file)
-becomes one message on stderr and exit status 1, never a traceback; nothing is written
-unless everything was read and checked.
+is raised, and becomes one message on stderr and exit status 1 (quizapp.cli), never a
+traceback; nothing is written unless everything was read and checked.
 """
 
 from __future__ import annotations
@@ -17,34 +17,12 @@ from typing import TYPE_CHECKING
 
 import click
 
+from quizapp.errors import QuizappError
 from quizapp.paths import Settings
 from quizapp.plural import plural
 
 if TYPE_CHECKING:
     from quizapp.quiz.results_file import ResultsFile
-
-
-def _fail(message: str) -> None:
-    click.echo(f"quizapp: {message}", err=True)
-    raise SystemExit(1)
-
-
-@contextmanager
-def _errors(db_path: Path | None = None) -> Iterator[None]:
-    """Every error we expect from files becomes one line and exit 1."""
-    from quizapp.output import OutputError
-    from quizapp.quiz.results_file import ResultsFileError
-    from quizapp.store.errors import StoreError
-
-    try:
-        yield
-    except (StoreError, ResultsFileError, OutputError) as exc:
-        _fail(str(exc))
-    except sqlite3.Error as exc:
-        _fail(f"cannot read {db_path}: {exc}. Run `quizapp db check` for details.")
-    except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
-        _fail(f"{where}{exc.strerror or exc}")
 
 
 @contextmanager
@@ -88,7 +66,7 @@ def history(settings: Settings, as_json: bool) -> None:
     """
     from quizapp.quiz.scoring import history as block_history
 
-    with _errors(settings.db_path), _store(settings) as conn:
+    with _store(settings) as conn:
         rows = block_history(conn)
     if as_json:
         data = [
@@ -161,17 +139,16 @@ def export_command(settings: Settings, path: Path, name: str | None, force: bool
     from quizapp.output import check_output, is_stdout
     from quizapp.quiz.export import export_results
 
-    with _errors(settings.db_path):
-        check_output(path, force=force, keep=_progress_file(settings))
-        with _store(settings) as conn:
-            from quizapp.store.quiz import block_ids
+    check_output(path, force=force, keep=_progress_file(settings))
+    with _store(settings) as conn:
+        from quizapp.store.quiz import block_ids
 
-            if not block_ids(conn, submitted=True):
-                _fail("no submitted quiz blocks to export yet; submit a block in the app first.")
-            now = datetime.now(UTC).replace(microsecond=0)
-            written = export_results(
-                conn, path, now, name, force=force, keep=_progress_file(settings)
+        if not block_ids(conn, submitted=True):
+            raise QuizappError(
+                "no submitted quiz blocks to export yet; submit a block in the app first."
             )
+        now = datetime.now(UTC).replace(microsecond=0)
+        written = export_results(conn, path, now, name, force=force, keep=_progress_file(settings))
     items = sum(len(b.items) for b in written.blocks)
     where = "standard output" if is_stdout(path) else path
     click.echo(
@@ -203,8 +180,7 @@ def import_command(settings: Settings, path: Path, folder: Path | None) -> None:
     def replaced(old: Path, moved: Path) -> None:
         click.echo(f"Replaced this learner's earlier export {old.name} (kept in {moved.parent}).")
 
-    with _errors():
-        target = import_results(path, target_folder, on_replace=replaced)
+    target = import_results(path, target_folder, on_replace=replaced)
     click.echo(f"Imported {path} as {target}.")
     click.echo(f"Report on the class: quizapp report {target_folder}")
 
@@ -219,7 +195,7 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
         if path.is_dir():
             found = sorted(path.glob("*.json"))
             if not found:
-                _fail(f"{path}: no results files (*.json) in this folder")
+                raise QuizappError("no results files (*.json) in this folder", path=path)
             files += found
         else:
             files.append(path)
@@ -274,11 +250,10 @@ def report(
     from quizapp.quiz.report_format import render_csv, render_json, render_table
     from quizapp.quiz.results_file import read_results
 
-    with _errors():
-        inputs = _expand(paths)
-        if output is not None:  # before the (possibly long) analysis
-            check_output(output, force=force, keep=_progress_file(settings), inputs=inputs)
-        read = [(path, read_results(path)) for path in inputs]
+    inputs = _expand(paths)
+    if output is not None:  # before the (possibly long) analysis
+        check_output(output, force=force, keep=_progress_file(settings), inputs=inputs)
+    read = [(path, read_results(path)) for path in inputs]
     files = _one_file_per_learner(read)
     analysis = analyse_class(files)
     text = {"table": render_table, "csv": render_csv, "json": render_json}[fmt](analysis)
@@ -286,6 +261,5 @@ def report(
         click.echo(text, nl=False)
         return
     # written as is: the CSV renderer already ends rows in CRLF; no translation on any OS
-    with _errors():
-        write_output(output, text, force=force, keep=_progress_file(settings), inputs=inputs)
+    write_output(output, text, force=force, keep=_progress_file(settings), inputs=inputs)
     click.echo(f"Wrote the report for {plural(len(files), 'results file')} to {output}.", err=True)

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import click
 
 from quizapp.commands.config import _opened
+from quizapp.errors import InvalidValue
 from quizapp.paths import Settings
 from quizapp.plural import plural
 
@@ -82,11 +83,11 @@ def _action(action: str) -> None:
                 conn, deck_id=deck_id, topic=topic, kind=kind, flagged=flagged
             )
             if not chosen:
-                raise ValueError(f"no card in {settings.db_path} matches those filters")
+                raise InvalidValue(f"no card in {settings.db_path} matches those filters")
             try:
                 result = apply_action(conn, action, chosen, datetime.now(UTC))
             except KeyError as exc:
-                raise ValueError(
+                raise InvalidValue(
                     f"no card {exc.args[0]!r} in {settings.db_path}; nothing was changed"
                 ) from None
         done, already = _WORDS[action]

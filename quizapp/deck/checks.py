@@ -5,7 +5,8 @@ ranges, templates, tables, blueprints and whether there are enough options to as
 import re
 from collections import Counter
 
-from quizapp.deck.format_v1 import LEAD_INS, MIN_OPTIONS
+from quizapp.deck.errors import Location
+from quizapp.deck.format_v1 import AGE_ATTRIBUTE, LEAD_INS, MIN_OPTIONS
 from quizapp.deck.meaning import check_meaning
 from quizapp.deck.spec import Checker
 from quizapp.deck.units import AGE_UNITS, TIME, convert, convertible
@@ -17,6 +18,7 @@ _CLOZE = re.compile(r"\{\{[^{}]+\}\}")
 
 def check_semantics(items: dict[str, list[LDict]], index: Index, ck: Checker) -> None:
     """Run every whole-deck check; each adds located problems to `ck`."""
+    _check_labels(items["sources"], ck)
     for attribute in items["attributes"]:
         _check_attribute_def(attribute, ck)
     for entity in items["entities"]:
@@ -36,8 +38,25 @@ def check_semantics(items: dict[str, list[LDict]], index: Index, ck: Checker) ->
     check_meaning(items, index, ck)
 
 
-def _where(item: LDict, key: str) -> object:
+def _where(item: LDict, key: str) -> Location:
     return item.value_loc(key)
+
+
+def _check_labels(sources: list[LDict], ck: Checker) -> None:
+    """A source's `label` is shown in brackets after the sentences citing it: one line, no
+    brackets, and no two sources with one label (a learner could not tell them apart)."""
+    seen: dict[str, str] = {}
+    for source in sources:
+        label = source.get("label")
+        if not isinstance(label, str):
+            continue
+        if any(c in label for c in "[]\n"):
+            ck.error(_where(source, "label"), "a label has no brackets or line breaks")
+        elif label.strip() in seen:
+            other = seen[label.strip()]
+            ck.error(_where(source, "label"), f"label {label!r} is also source {other!r}'s")
+        else:
+            seen[label.strip()] = source["id"]
 
 
 def _check_range(item: LDict, ck: Checker, what: str) -> None:
@@ -91,6 +110,12 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
         _check_range(value, ck, key)
         _check_value_unit(value, definition, ck)
         _check_distribution(value, key, definition, ck)
+        if "rarely_after" in value and (key != AGE_ATTRIBUTE or definition["type"] != "range"):
+            ck.error(
+                _where(value, "rarely_after"),
+                f"`rarely_after` belongs to the age at onset (a range attribute "
+                f"{AGE_ATTRIBUTE!r}), not to {key!r}",
+            )
         if value.get("discriminating") and definition.get("population"):
             ck.error(
                 _where(value, "discriminating"),
@@ -241,7 +266,7 @@ def _check_relation(r: LDict, index: Index, ck: Checker) -> None:
             )
 
 
-def _check_option_pools(items: dict[str, list[LDict]], per_kind: Counter, ck: Checker) -> None:
+def _check_option_pools(items: dict[str, list[LDict]], per_kind: Counter[str], ck: Checker) -> None:
     used: set[str] = {r["type"] for r in items["relations"]}
     for rtype in items["relation_types"]:
         if rtype["id"] not in used:
@@ -307,7 +332,7 @@ def _check_units(b: LDict, index: Index, ck: Checker) -> None:
             )
 
 
-def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> None:
+def _check_blueprint(b: LDict, index: Index, per_kind: Counter[str], ck: Checker) -> None:
     _check_units(b, index, ck)
     _check_onset_age(b, ck)
     for key in ("duration", "age"):
@@ -371,10 +396,73 @@ def _check_blueprint(b: LDict, index: Index, per_kind: Counter, ck: Checker) -> 
         ck.error(_where(b, "findings"), f"{entity_id!r} is stated both present and absent")
 
 
+_FIELDS_BY_CARD_KIND = {
+    "basic": ("prompt", "answer"),
+    "cloze": ("text",),
+    "mcq": ("stem", "lead_in", "options"),
+    "vignette": ("stem", "lead_in", "options"),
+}
+_CARD_KIND_FIELDS = {key for fields in _FIELDS_BY_CARD_KIND.values() for key in fields}
+
+
 def _check_card(c: LDict, ck: Checker) -> None:
-    if c["kind"] == "basic":
+    kind = c["kind"]
+    own = _FIELDS_BY_CARD_KIND[kind]
+    for key in c:
+        if key in _CARD_KIND_FIELDS and key not in own:
+            article = "an" if kind == "mcq" else "a"  # said em-see-queue
+            ck.error(c.key_loc(key), f"{key!r} does not belong to {article} {kind} card")
+    if kind == "basic":
         for key in ("prompt", "answer"):
             if key not in c:
                 ck.error(c.loc, f"a basic card needs {key!r}")
-    elif "text" not in c or not _CLOZE.search(c["text"]):
-        ck.error(_where(c, "text"), "a cloze card needs 'text' with at least one {{deleted term}}")
+    elif kind == "cloze":
+        if "text" not in c or not _CLOZE.search(c["text"]):
+            ck.error(
+                _where(c, "text"), "a cloze card needs 'text' with at least one {{deleted term}}"
+            )
+    else:
+        _check_hand_item(c, ck)
+
+
+def _check_hand_item(c: LDict, ck: Checker) -> None:
+    """A hand-written single-best-answer item: a question, one key, a rationale per option
+    (its explanation and its proof), no option written twice."""
+    wanted = ("stem", "lead_in", "options") if c["kind"] == "vignette" else ("lead_in", "options")
+    for key in wanted:
+        if key not in c:
+            ck.error(c.loc, f"a hand-written {c['kind']} needs {key!r}")
+    if "lead_in" in c and not c["lead_in"].rstrip().endswith("?"):
+        ck.error(_where(c, "lead_in"), "a lead-in must be a question ending in '?'")
+    options = c.get("options")
+    if not options:
+        return
+    keys = [o for o in options if o.get("correct")]
+    if not keys:
+        ck.error(
+            _where(c, "options"),
+            "no option is marked `correct: true`: a single-best-answer item has exactly one key",
+        )
+    for extra in keys[1:]:
+        ck.error(
+            _where(extra, "correct"),
+            f"a second option is marked correct (the first at line {keys[0].loc.line}): a "
+            "single-best-answer item has exactly one key",
+        )
+    seen: dict[str, LDict] = {}
+    for option in options:
+        if "rationale" not in option:
+            ck.error(
+                option.loc,
+                f"option {str(option['text'])!r} has no `rationale`: say why it is "
+                f"{'right' if option.get('correct') else 'wrong'} (learners read it as the "
+                "option's explanation)",
+            )
+        text = " ".join(str(option["text"]).split()).casefold()
+        if text in seen:
+            ck.error(
+                _where(option, "text"),
+                f"option {str(option['text'])!r} repeats the option at line {seen[text].loc.line}",
+            )
+        else:
+            seen[text] = option

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from quizapp.errors import QuizappError
+
 Severity = Literal["error", "warning"]
 
 
@@ -41,7 +43,7 @@ class Problem:
         }
 
 
-class DeckError(Exception):
+class DeckError(QuizappError):
     """A deck that cannot be used; carries every problem found, not only the first."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -16,6 +16,7 @@ from quizapp.deck.spec import (
     ListOf,
     MapOf,
     Number,
+    Prose,
     Record,
     Text,
     WordOrNumber,
@@ -40,11 +41,7 @@ SETTINGS = (
     "neonatal unit", "intensive care unit", "paediatric clinic",
 )  # fmt: skip
 SETTINGS_SINCE = {setting: 2 for setting in SETTINGS[SETTINGS.index("neonatal unit") :]}
-# A vignette asks "diagnosis" and these lead-ins.
 LEAD_INS = ("antibody", "biopsy", "next_step", "treatment")
-# How many options an item offers: the key and 3-7 distractors (NBME item writing); the
-# checks, the generator and the option lint all count against these.
-MIN_OPTIONS, MAX_OPTIONS = 4, 8
 # The kinds a vignette asks about: a blueprint's condition is offered among diagnoses, and
 # each lead-in's key among entities of the kinds its question names ("Which antibody ...").
 CONDITION_KINDS = ("condition",)
@@ -62,6 +59,9 @@ UNITS = (
     "per 100,000", "per 100,000 per year", "minutes", "mm", "Hz", "mL/kg", "cmH2O",
 )  # fmt: skip
 UNITS_SINCE = {unit: 2 for unit in UNITS[UNITS.index("per 100,000") :]}  # new in format 2
+MIN_OPTIONS, MAX_OPTIONS = 4, 8  # a single-best-answer item: the key and 3-7 distractors (NBME)
+CARD_KINDS = ("basic", "cloze", "mcq", "vignette")
+CARD_KINDS_SINCE = {"mcq": 2, "vignette": 2}  # hand-written items, new in format 2
 
 
 def _source() -> Field:
@@ -80,8 +80,23 @@ def _optional_text(doc: str) -> Field:
     return Field(Text(doc=doc))
 
 
+def _prose(doc: str) -> Field:
+    """Learner text whose sentences may cite their own sources (format 2)."""
+    return Field(Prose(SENTENCE, doc=f"{doc} {PROSE_DOC}"))
+
+
+SENTENCE = Record(
+    "sentence",
+    {"text": Field(Text(doc="One sentence."), required=True), "source": _source()},
+    doc="A sentence and the source(s) behind it, shown after it wherever it is shown.",
+)
+PROSE_DOC = (
+    "From format 2 also a list of sentences, each a text or {text, source}: a sentence's "
+    "sources follow it wherever it is shown."
+)
 UNCERTAIN = Field(Flag(doc="True when the fact is not confirmed; generators leave it out."))
 NOTE = _optional_text("A note for learners: shown with the answer of every card built on this.")
+PROSE_NOTE = _prose("A note for learners: shown with the answer of every card built on this.")
 AUTHOR_NOTE = _optional_text("A note for authors and reviewers only: never shown to learners.")
 COMPLETE_SIDES = ("each_from", "each_to")
 MEASURES = ("percent", "sensitivity", "specificity")
@@ -97,6 +112,7 @@ FOREIGN_DOC = (
 )
 FINDING_CLASSES = ("symptom", "sign", "history", "course", "laboratory", "imaging", "pathology")
 
+LABEL_MAX = 40  # a source's label is read after a sentence: "... spared [Cox 2011]."
 SOURCE = Record(
     "source",
     {
@@ -105,6 +121,14 @@ SOURCE = Record(
         "doi": _optional_text("DOI without the https://doi.org/ prefix."),
         "pmid": Field(Text(allow_numbers=True, doc="PubMed id.")),
         "url": _optional_text("A stable address of the source."),
+        "label": Field(
+            Text(
+                max_len=LABEL_MAX,
+                doc='A short author-year label ("Cox 2011") that sentences citing the source '
+                "show in place of its id; no brackets or line breaks (format 2).",
+            ),
+            since=2,
+        ),
         "note": NOTE,
     },
     doc="A reference that facts cite by id.",
@@ -216,7 +240,7 @@ ATTRIBUTE_VALUE = Record(
         "female": Field(Number(minimum=0)),
         "male": Field(Number(minimum=0)),
         "value": Field(Text(allow_numbers=True)),
-        "text": Field(Text()),
+        "text": _prose("The value of a text attribute."),
         "unit": Field(
             Choice(
                 UNITS,
@@ -247,7 +271,16 @@ ATTRIBUTE_VALUE = Record(
             ),
             since=2,
         ),
-        "note": NOTE,
+        "rarely_after": Field(
+            Number(
+                minimum=0,
+                doc="The age at onset only: the age after which the condition rarely begins "
+                "(juvenile forms; rarely after 50), in the value's unit. Taught with the range; "
+                "no case begins later; rule-outs still use only the hard min and max.",
+            ),
+            since=2,
+        ),
+        "note": PROSE_NOTE,
         "author_note": AUTHOR_NOTE,
         "discriminating": Field(
             Flag(
@@ -304,7 +337,7 @@ ENTITY = Record(
             ),
             since=2,
         ),
-        "summary": _optional_text("One or two sentences, in your own words."),
+        "summary": _prose("One or two sentences, in your own words."),
         "attributes": Field(MapOf(ATTRIBUTE_VALUE, key_section="attributes")),
         "complete": Field(
             ListOf(
@@ -406,7 +439,7 @@ RELATION = Record(
                 "case that states its absence rules the condition out."
             )
         ),
-        "note": NOTE,
+        "note": PROSE_NOTE,
         "author_note": AUTHOR_NOTE,
         "uncertain": UNCERTAIN,
         "source": _source(),
@@ -557,20 +590,71 @@ BLUEPRINT = Record(
     doc="What a case of one condition looks like, for generated vignettes.",
 )
 
+OPTION = Record(
+    "option",
+    {
+        "text": Field(Text(allow_numbers=True, doc="What the option says."), required=True),
+        "correct": Field(Flag(doc="True on the one key; the other options are distractors.")),
+        "rationale": Field(
+            Text(
+                doc="Why this option is right (the key) or wrong (a distractor), in your own "
+                "words: the option's explanation and its proof (required)."
+            )
+        ),
+        "source": Field(
+            ListOf(
+                Id("sources"),
+                one_or_many=True,
+                min_items=1,
+                doc="Source id(s) backing this rationale, besides the item's own.",
+            )
+        ),
+    },
+    doc="One option of a hand-written single-best-answer item.",
+)
+
 CARD = Record(
     "card",
     {
         "id": Field(Id(), required=True),
-        "kind": Field(Choice(("basic", "cloze")), required=True),
+        "kind": Field(
+            Choice(
+                CARD_KINDS,
+                since=CARD_KINDS_SINCE,
+                doc="basic, cloze, or (format 2) a hand-written single-best-answer mcq or "
+                "vignette with a rationale per option.",
+            ),
+            required=True,
+        ),
         "topic": Field(Id("topics")),
         "prompt": _optional_text("Question side of a basic card."),
         "answer": _optional_text("Answer side of a basic card."),
         "text": _optional_text("Cloze text with {{deleted term}}."),
+        "stem": Field(
+            Text(doc="The case (a vignette, required) or the setting of an mcq (optional)."),
+            since=2,
+        ),
+        "lead_in": Field(
+            Text(doc="The question of an mcq or vignette, ending in '?'."),
+            since=2,
+        ),
+        "options": Field(
+            ListOf(
+                OPTION,
+                min_items=MIN_OPTIONS,
+                max_items=MAX_OPTIONS,
+                noun="option",
+                doc="The options of an mcq or vignette: exactly one `correct: true`, every "
+                "one with its `rationale`; shown in alphabetical order.",
+            ),
+            since=2,
+        ),
         "tests": Field(ListOf(Id("entities"), doc="Entities the card tests.")),
         "uncertain": UNCERTAIN,
         "source": _source(),
     },
-    doc="A hand-written card for a fact that fits nowhere else.",
+    doc="A hand-written card for a fact that fits nowhere else, or (format 2) a hand-written "
+    "mcq or vignette.",
 )
 
 DECK_META = Record(

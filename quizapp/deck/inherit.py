@@ -85,7 +85,7 @@ def _attributes(deck: m.Deck, entity_id: str, seen: set[str]) -> dict[str, m.Att
     return values
 
 
-def _says(r: m.Relation) -> tuple:
+def _says(r: m.Relation) -> tuple[str | None, bool, str | None]:
     return (r.frequency, r.necessary, r.result)
 
 

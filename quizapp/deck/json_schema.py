@@ -3,12 +3,12 @@
 import json
 
 from quizapp.deck.format_v1 import FORMAT_VERSION, ROOT_FILE
-from quizapp.deck.spec import Record
+from quizapp.deck.spec import JsonSchema, Record
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
 
-def deck_json_schema() -> dict:
+def deck_json_schema() -> JsonSchema:
     """A schema any deck file satisfies: a root file or an included file.
 
     Editors cannot tell which one a file is, so `format` and `deck` are

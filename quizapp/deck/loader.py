@@ -5,6 +5,7 @@ node that causes it.
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +16,9 @@ from quizapp.deck.files import resolve_include
 from quizapp.deck.format_v1 import FORMATS, INCLUDED_FILE, LIST_SECTIONS
 from quizapp.deck.format_v1 import ROOT_FILE as ROOT_RECORD
 from quizapp.deck.inherit import with_inheritance
+from quizapp.deck.prose import prose_sources, prose_text
 from quizapp.deck.spec import LATEST_FORMAT, Checker, Suggester
-from quizapp.deck.units import convert, convert_range
+from quizapp.deck.units import convert, convert_range, converted
 from quizapp.deck.yaml_source import LDict, LList, ValueBudget, YamlProblem, read_yaml
 from quizapp.gc_policy import paused_gc
 from quizapp.plural import plural
@@ -169,7 +171,7 @@ def _includes(root: Path, data: LDict, ck: Checker) -> list[tuple[str, Path]]:
     return found
 
 
-def _collect(data: object, sections: dict[str, list]) -> None:
+def _collect(data: object, sections: dict[str, list[LDict]]) -> None:
     if not isinstance(data, dict):
         return
     for name in LIST_SECTIONS:
@@ -178,7 +180,7 @@ def _collect(data: object, sections: dict[str, list]) -> None:
             sections[name].extend(v for v in values if isinstance(v, LDict))
 
 
-def relation_id(item: dict) -> str:
+def relation_id(item: Mapping[str, object]) -> str:
     """A relation's id comes from what it links, so it survives rewording and reordering."""
     return f"{item['from']}.{item['type']}.{item['to']}"
 
@@ -254,13 +256,14 @@ def _check_refs(
         )
 
 
-def _sources(item: dict) -> tuple[str, ...]:
+def _sources(item: LDict) -> tuple[str, ...]:
     return tuple(item["source"])
 
 
 def _build(root: Path, data: LDict, items: dict[str, list[LDict]]) -> m.Deck:
     meta = data["deck"]
     units = {a["id"]: a.get("unit") for a in items["attributes"]}
+    labels = {s["id"]: s["label"] for s in items["sources"] if "label" in s}
     return m.Deck(
         id=meta["id"],
         title=meta["title"],
@@ -276,9 +279,9 @@ def _build(root: Path, data: LDict, items: dict[str, list[LDict]]) -> m.Deck:
         },
         attributes={a["id"]: _attribute(a) for a in items["attributes"]},
         relation_types={r["id"]: _relation_type(r) for r in items["relation_types"]},
-        entities={e["id"]: _entity(e, units) for e in items["entities"]},
-        relations=tuple(_relation(r) for r in items["relations"] if not _links(r)),
-        links=tuple(link for r in items["relations"] for link in _links(r)),
+        entities={e["id"]: _entity(e, units, labels) for e in items["entities"]},
+        relations=tuple(_relation(r, labels) for r in items["relations"] if not _foreign(r)),
+        links=tuple(link for r in items["relations"] for link in _links(r, labels)),
         tables={t["id"]: _table(t) for t in items["tables"]},
         mnemonics={x["id"]: _mnemonic(x) for x in items["mnemonics"]},
         blueprints={b["id"]: _blueprint(b) for b in items["blueprints"]},
@@ -323,10 +326,17 @@ def _usual(v: LDict, unit: str | None) -> tuple[float, float] | None:
     usual = v.get("usual")
     if usual is None:
         return None
-    return convert_range(usual["min"], usual["max"], v.get("unit"), unit)  # type: ignore[return-value]
+    own = v.get("unit")
+    return (converted(usual["min"], own, unit), converted(usual["max"], own, unit))
 
 
-def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
+def _rarely_after(v: LDict, unit: str | None) -> float | None:
+    """The age after which onset is rare, in the attribute's unit (written in the value's)."""
+    after = v.get("rarely_after")
+    return None if after is None else convert(after, v.get("unit"), unit)
+
+
+def _entity(e: LDict, units: dict[str, str | None], labels: dict[str, str]) -> m.Entity:
     attributes = {
         key: m.AttributeValue(
             attribute=key,
@@ -337,13 +347,15 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
             female=v.get("female"),
             male=v.get("male"),
             value=v.get("value"),
-            text=v.get("text"),
-            note=v.get("note"),
+            text=prose_text(v.get("text"), labels),
+            note=prose_text(v.get("note"), labels),
             uncertain=v.get("uncertain", False),
             discriminating=v.get("discriminating", False),
             written=_written(v),
             usual=_usual(v, units.get(key)),
-            peaks=tuple(convert(p, v.get("unit"), units.get(key)) for p in v.get("peaks", ())),
+            peaks=tuple(converted(p, v.get("unit"), units.get(key)) for p in v.get("peaks", ())),
+            rarely_after=_rarely_after(v, units.get(key)),
+            sentence_sources=prose_sources(v.get("text"), v.get("note")),
         )
         for key, v in e.get("attributes", {}).items()
     }
@@ -356,7 +368,8 @@ def _entity(e: LDict, units: dict[str, str | None]) -> m.Entity:
         aliases=tuple(e.get("aliases", ())),
         topic=e.get("topic"),
         parents=tuple(dict.fromkeys([*e.get("parent", ()), *_one(e.get("state_of"))])),
-        summary=e.get("summary"),
+        summary=prose_text(e.get("summary"), labels),
+        sentence_sources=prose_sources(e.get("summary")),
         attributes=attributes,
         uncertain=e.get("uncertain", False),
         complete=tuple(e.get("complete", ())),
@@ -373,7 +386,7 @@ def _one(value: str | None) -> tuple[str, ...]:
     return () if value is None else (value,)
 
 
-def _relation(r: LDict) -> m.Relation:
+def _relation(r: LDict, labels: dict[str, str]) -> m.Relation:
     return m.Relation(
         id=relation_id(r),
         source=r["from"],
@@ -387,7 +400,8 @@ def _relation(r: LDict) -> m.Relation:
         caution=r.get("caution"),
         alternatives=tuple(r.get("alternatives", ())),
         specificity=specificity if isinstance(specificity := r.get("specificity"), str) else None,
-        note=r.get("note"),
+        note=prose_text(r.get("note"), labels),
+        sentence_sources=prose_sources(r.get("note")),
         uncertain=r.get("uncertain", False),
         necessary=r.get("necessary", False),
         percent=r.get("percent"),
@@ -396,10 +410,18 @@ def _relation(r: LDict) -> m.Relation:
     )
 
 
-def _links(r: LDict) -> list[m.Link]:
+def _foreign(r: LDict) -> list[str]:
     """The ends of a relation that name another deck's entity (`deck:entity`)."""
-    ends = [end for end in ("from", "to") if ":" in r[end]]
-    return [m.Link(_relation(r), end, *r[end].split(":", 1), loc=r.value_loc(end)) for end in ends]
+    return [end for end in ("from", "to") if ":" in r[end]]
+
+
+def _links(r: LDict, labels: dict[str, str]) -> list[m.Link]:
+    """A link for each end of a relation that names another deck's entity."""
+    links = []
+    for end in _foreign(r):
+        deck, _, entity = r[end].partition(":")
+        links.append(m.Link(_relation(r, labels), end, deck, entity, loc=r.value_loc(end)))
+    return links
 
 
 def _table(t: LDict) -> m.Table:
@@ -423,8 +445,12 @@ def _mnemonic(x: LDict) -> m.Mnemonic:
     return m.Mnemonic(x["id"], x["title"], x["about"], items, _sources(x), x.loc, x.get("topic"))
 
 
-def _range(r: dict | None) -> m.Range | None:
-    return None if r is None else m.Range(r["min"], r["max"], r.get("unit"))
+def _range(r: LDict) -> m.Range:
+    return m.Range(r["min"], r["max"], r.get("unit"))
+
+
+def _optional_range(r: LDict | None) -> m.Range | None:
+    return None if r is None else _range(r)
 
 
 def _blueprint(b: LDict) -> m.Blueprint:
@@ -438,8 +464,8 @@ def _blueprint(b: LDict) -> m.Blueprint:
         loc=b.loc,
         topic=b.get("topic"),
         setting=tuple(b.get("setting", ("office",))),
-        age=_range(b.get("age")),
-        onset_age=_range(b.get("onset_age")),
+        age=_optional_range(b.get("age")),
+        onset_age=_optional_range(b.get("onset_age")),
         history=tuple(b.get("history", ())),
         required=tuple(findings.get("required", ())),
         optional=tuple(findings.get("optional", ())),
@@ -456,5 +482,13 @@ def _card(c: LDict) -> m.HandCard:
     return m.HandCard(
         c["id"], c["kind"], _sources(c), c.loc, c.get("topic"),
         c.get("prompt"), c.get("answer"), c.get("text"), tuple(c.get("tests", ())),
-        c.get("uncertain", False),
+        c.get("uncertain", False), c.get("stem"), c.get("lead_in"),
+        tuple(_option(o) for o in c.get("options", ())),
+    )  # fmt: skip
+
+
+def _option(o: LDict) -> m.HandOption:
+    return m.HandOption(
+        str(o["text"]), o.get("correct", False), o["rationale"], o.loc, o.value_loc("rationale"),
+        tuple(o.get("source", ())),
     )  # fmt: skip

@@ -10,6 +10,7 @@ would print as the patient's laboratory value.
 import re
 from collections import defaultdict
 
+from quizapp.deck.errors import Location
 from quizapp.deck.format_v1 import (
     AGE_ATTRIBUTE,
     CONDITION_KINDS,
@@ -17,6 +18,7 @@ from quizapp.deck.format_v1 import (
     TIME_UNITS,
 )
 from quizapp.deck.spec import Checker
+from quizapp.deck.units import convert
 from quizapp.deck.yaml_source import LDict
 
 Index = dict[str, dict[str, LDict]]
@@ -40,6 +42,10 @@ def check_meaning(items: dict[str, list[LDict]], index: Index, ck: Checker) -> N
     for blueprint in items["blueprints"]:
         _check_blueprint_kinds(blueprint, index, ck)
     _check_population_figures(items["blueprints"], index, ck)
+    for entity in items["entities"]:
+        _check_rarely_after(entity, index, ck)
+    for blueprint in items["blueprints"]:
+        _check_blueprint_onset(blueprint, index, ck)
     for mnemonic in items["mnemonics"]:
         _check_repeated_keys(mnemonic, ck)
     by_source: dict[str, list[LDict]] = defaultdict(list)
@@ -50,7 +56,7 @@ def check_meaning(items: dict[str, list[LDict]], index: Index, ck: Checker) -> N
         _check_table_against_relations(table, index, by_source, ck)
 
 
-def _where(item: LDict, key: str) -> object:
+def _where(item: LDict, key: str) -> Location:
     return item.value_loc(key)
 
 
@@ -98,8 +104,10 @@ def _check_population_figures(blueprints: list[LDict], index: Index, ck: Checker
             continue
         values = entity.get("attributes")
         labs = b.get("labs")
-        printed = [(a, values.value_loc(a)) for a, v in (values or {}).items() if "min" in v]
-        printed += [(a, labs.key_loc(a)) for a in labs or () if a not in (values or {})]
+        printed = (
+            [(a, values.value_loc(a)) for a, v in values.items() if "min" in v] if values else []
+        )
+        printed += [(a, labs.key_loc(a)) for a in labs if a not in (values or {})] if labs else []
         for attr, loc in printed:
             definition = index["attributes"].get(attr)
             if definition is None or (entity["id"], attr) in warned:
@@ -116,6 +124,65 @@ def _check_population_figures(blueprints: list[LDict], index: Index, ck: Checker
                     f"laboratory value ('the {definition['label']} is ...'): mark the attribute "
                     "`population: true` (format 2), or leave it off the condition",
                 )
+
+
+def _rarely_after(entity: LDict | None, index: Index) -> tuple[LDict, float, str] | None:
+    """A condition's age at onset with `rarely_after`, that age and its unit."""
+    value = (entity.get("attributes") or {}).get(AGE_ATTRIBUTE) if entity else None
+    definition = index["attributes"].get(AGE_ATTRIBUTE)
+    if value is None or definition is None or "rarely_after" not in value:
+        return None
+    return value, value["rarely_after"], value.get("unit") or definition.get("unit") or "years"
+
+
+def _check_rarely_after(entity: LDict, index: Index, ck: Checker) -> None:
+    """`rarely_after` below where the deck says onsets lie: its hard min, usual range or a peak."""
+    found = _rarely_after(entity, index)
+    if found is None:
+        return
+    value, after, _ = found
+    said = f"`rarely_after: {after:g}`"
+    usual = value.get("usual") or {}
+    clashes = [
+        (value.get("min"), "the hard min", "the condition would rarely begin at any age it can"),
+        (usual.get("max"), "the usual max", "onset cannot be usual up to {age} and rare after it"),
+        *(
+            (peak, "the peak", "cases cannot cluster at an age onset is rare at")
+            for peak in value.get("peaks", ())
+        ),
+    ]
+    for age, what, why in clashes:
+        if age is not None and age > after:
+            ck.warning(
+                _where(value, "rarely_after"),
+                f"{said} is below {what} {age:g}: {why.format(age=f'{age:g}')}; raise "
+                f"`rarely_after` or lower {what}",
+            )
+
+
+def _check_blueprint_onset(b: LDict, index: Index, ck: Checker) -> None:
+    """A blueprint whose onset (its `onset_age`, else its `age`) begins after the age its
+    condition rarely begins after: the generator never draws such an onset."""
+    found = _rarely_after(index["entities"].get(b["condition"]), index)
+    key = "onset_age" if "onset_age" in b else "age"
+    if found is None or key not in b:
+        return
+    _, after, unit = found
+    ages = b[key]
+    own = ages.get("unit") or "years"
+    limit = convert(after, unit, own)
+    if limit is not None and ages["min"] > limit:
+        ck.warning(
+            _where(ages, "min"),
+            f"the {'onset' if key == 'onset_age' else 'age'} from {_time(ages['min'], own)} is "
+            f"after {b['condition']!r} rarely begins ({_time(after, unit)}, its `rarely_after`): "
+            f"cases are drawn no later than {_time(limit, own)}; lower the blueprint's {key}",
+        )
+
+
+def _time(value: float, unit: str) -> str:
+    """'1 year', '18 months' (the deck layer imports no wording helpers)."""
+    return f"{value:g} {unit[:-1] if value == 1 and unit.endswith('s') else unit}"
 
 
 def _check_repeated_keys(m: LDict, ck: Checker) -> None:

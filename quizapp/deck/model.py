@@ -64,6 +64,8 @@ class AttributeValue:
     written: tuple[float, float, str] | None = None
     usual: tuple[float, float] | None = None  # where most values lie, in the attribute's unit
     peaks: tuple[float, ...] = ()  # values most cases cluster around, in the attribute's unit
+    rarely_after: float | None = None  # the age at onset rarely exceeds it (attribute's unit)
+    sentence_sources: tuple[str, ...] = ()  # cited by sentences of its text and note
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,14 @@ class Entity:
     inherits: bool = False  # has its parents' facts, except those it states itself
     state_of: str | None = None  # the condition it is a state of (also among `parents`)
     axis: str | None = None  # the classification a subtype belongs to
+    sentence_sources: tuple[str, ...] = ()  # cited by sentences of its summary
+    # another deck's entity that a relation names (`deck:entity`, resolved with that deck
+    # loaded): the id of its deck. This deck knows only what it states about it, so no
+    # list of this deck is complete for it (open world)
+    home_deck: str | None = None
+    # of such an entity: the (relation type, "from" or "to") lists its home deck asks about
+    # it, which this deck must not ask again with another list (clinician round 9)
+    home_lists: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -136,6 +146,7 @@ class Relation:
     inherited_from: str | None = None  # the entity that states it, when inherited by `source`
     caution: str | None = None  # contraindicated, boxed warning, use with caution, probably safe
     alternatives: tuple[str, ...] = ()  # safe drugs to use instead, with a caution
+    sentence_sources: tuple[str, ...] = ()  # cited by sentences of its note
 
     def measure(self, name: str) -> float | None:
         """The stated number for a measure of MEASURES (percent, sensitivity, specificity)."""
@@ -228,9 +239,21 @@ class Blueprint:
 
 
 @dataclass(frozen=True)
+class HandOption:
+    """One option of a hand-written item: its rationale is its explanation and its proof."""
+
+    text: str
+    correct: bool
+    rationale: str
+    loc: Location  # where the option is written
+    rationale_loc: Location  # where its rationale is written: what its proof cites
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class HandCard:
     id: str
-    kind: str
+    kind: str  # basic, cloze, or (format 2) mcq, vignette
     sources: tuple[str, ...]
     loc: Location
     topic: str | None = None
@@ -239,6 +262,9 @@ class HandCard:
     text: str | None = None
     tests: tuple[str, ...] = ()
     uncertain: bool = False
+    stem: str | None = None  # an mcq's or vignette's case or setting
+    lead_in: str | None = None  # its question
+    options: tuple[HandOption, ...] = ()  # as written; exactly one correct
 
 
 @dataclass(frozen=True)

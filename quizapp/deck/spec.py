@@ -4,6 +4,7 @@ write the JSON Schema, so that the validator and the editor schema never disagre
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from quizapp.deck.errors import Location, Problem
@@ -14,6 +15,7 @@ LATEST_FORMAT = 2
 UPGRADE_HINT = "run `quizapp deck upgrade PATH` to move the deck to format 2"
 _ID_RE = re.compile(ID_PATTERN)
 FOREIGN_PATTERN = r"^([a-z0-9][a-z0-9_-]*:)?[a-z0-9][a-z0-9_-]*$"  # an id, or deck-id:entity-id
+JsonSchema = dict[str, object]  # one JSON Schema object, as json.dumps writes it
 
 
 @dataclass
@@ -56,7 +58,7 @@ class Spec:
     def check(self, value: object, loc: Location, ck: Checker) -> object:
         raise NotImplementedError
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> JsonSchema:
         raise NotImplementedError
 
 
@@ -80,8 +82,8 @@ class Text(Spec):
             return None
         return value
 
-    def json_schema(self) -> dict:
-        schema: dict = {"type": ["string", "number"] if self.allow_numbers else "string"}
+    def json_schema(self) -> JsonSchema:
+        schema: JsonSchema = {"type": ["string", "number"] if self.allow_numbers else "string"}
         return _with_doc(schema, self.doc)
 
 
@@ -124,7 +126,7 @@ class Id(Spec):
         ck.foreign.append((deck, entity, loc))
         return value
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> JsonSchema:
         pattern = FOREIGN_PATTERN if self.foreign_since else ID_PATTERN
         return _with_doc({"type": "string", "pattern": pattern}, self.doc)
 
@@ -154,8 +156,8 @@ class Number(Spec):
             return None
         return value
 
-    def json_schema(self) -> dict:
-        schema: dict = {"type": "integer" if self.integer else "number"}
+    def json_schema(self) -> JsonSchema:
+        schema: JsonSchema = {"type": "integer" if self.integer else "number"}
         if self.minimum is not None:
             schema["minimum"] = self.minimum
         if self.maximum is not None:
@@ -173,7 +175,7 @@ class Flag(Spec):
             return None
         return value
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> JsonSchema:
         return _with_doc({"type": "boolean"}, self.doc)
 
 
@@ -181,15 +183,15 @@ class Flag(Spec):
 class Choice(Spec):
     """One of `values`; those in `since` exist only from that deck format on."""
 
-    values: tuple = ()
+    values: tuple[str | int, ...] = ()
     doc: str = ""
-    since: dict = field(default_factory=dict)
+    since: dict[str, int] = field(default_factory=dict)
 
     def check(self, value: object, loc: Location, ck: Checker) -> object:
         if not isinstance(value, bool) and any(
             value == v and isinstance(value, type(v)) for v in self.values
         ):
-            needed = self.since.get(value, 1)
+            needed = self.since.get(value, 1) if isinstance(value, str) else 1
             if needed > ck.format:  # reported, but kept: no errors that follow from its loss
                 ck.error(loc, f"{value!r} needs format {needed}; {UPGRADE_HINT}")
             return value
@@ -199,7 +201,7 @@ class Choice(Spec):
         )
         return None
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> JsonSchema:
         return _with_doc({"enum": list(self.values)}, self.doc)
 
 
@@ -224,7 +226,7 @@ class WordOrNumber(Spec):
             )
         return self.number.check(value, loc, ck)
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> JsonSchema:
         return _with_doc({"anyOf": [self.word.json_schema(), self.number.json_schema()]}, self.doc)
 
 
@@ -235,6 +237,8 @@ class ListOf(Spec):
     min_items: int = 0
     one_or_many: bool = False
     list_since: int = 1  # with one_or_many: the deck format from which a list is accepted
+    max_items: int | None = None
+    noun: str = "item"  # what the list holds, for its count errors ("needs at least 4 options")
 
     def check(self, value: object, loc: Location, ck: Checker) -> object:
         if self.one_or_many and not isinstance(value, list):
@@ -245,8 +249,9 @@ class ListOf(Spec):
             ck.error(loc, f"expected a list, got {describe(value)}")
             return None
         if len(value) < self.min_items:
-            items = "item" if self.min_items == 1 else "items"  # the deck layer imports no helpers
-            ck.error(loc, f"list needs at least {self.min_items} {items}")
+            ck.error(loc, f"list needs at least {self._count(self.min_items)}; it has {len(value)}")
+        elif self.max_items is not None and len(value) > self.max_items:
+            ck.error(loc, f"list takes at most {self._count(self.max_items)}; it has {len(value)}")
         locs = value.item_locs() if isinstance(value, LList) else [loc] * len(value)
         checked = [self.item.check(v, vl, ck) for v, vl in zip(value, locs, strict=True)]
         if isinstance(value, LList) and all(
@@ -255,10 +260,15 @@ class ListOf(Spec):
             return value
         return _keep(checked, locs, loc)
 
-    def json_schema(self) -> dict:
-        schema: dict = {"type": "array", "items": self.item.json_schema()}
+    def _count(self, n: int) -> str:
+        return f"{n} {self.noun}{'' if n == 1 else 's'}"  # the deck layer imports no helpers
+
+    def json_schema(self) -> JsonSchema:
+        schema: JsonSchema = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             schema["minItems"] = self.min_items
+        if self.max_items is not None:
+            schema["maxItems"] = self.max_items
         if self.one_or_many:
             schema = {"anyOf": [self.item.json_schema(), schema]}
         return _with_doc(schema, self.doc)
@@ -288,7 +298,7 @@ class MapOf(Spec):
                 out.place(key, key_loc, value_loc)
         return out
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> JsonSchema:
         return _with_doc(
             {
                 "type": "object",
@@ -314,7 +324,7 @@ class Record(Spec):
     fields: dict[str, Field]
     doc: str = ""
 
-    def check(self, value: object, loc: Location, ck: Checker) -> object:
+    def check(self, value: object, loc: Location, ck: Checker) -> LDict | None:
         if not isinstance(value, dict):
             ck.error(loc, f"expected a mapping ({self.name}), got {describe(value)}")
             return None
@@ -343,8 +353,8 @@ class Record(Spec):
             ck.error(out.loc, f"{self.name} is missing required key {key!r}")
         return out if ok and not missing else None
 
-    def json_schema(self) -> dict:
-        schema = {
+    def json_schema(self) -> JsonSchema:
+        schema: JsonSchema = {
             "type": "object",
             "additionalProperties": False,
             "properties": {k: f.spec.json_schema() for k, f in self.fields.items()},
@@ -355,14 +365,51 @@ class Record(Spec):
         return _with_doc(schema, self.doc)
 
 
-def _located_dict(value: dict, loc: Location) -> LDict:
+@dataclass
+class Prose(Spec):
+    """Text that reaches learners: one string, or (from deck format `list_since`) a list of
+    sentences, each a string or a `sentence` record that cites its own sources."""
+
+    sentence: Record
+    doc: str = ""
+    list_since: int = 2
+
+    def check(self, value: object, loc: Location, ck: Checker) -> object:
+        if not isinstance(value, list):
+            return Text().check(value, loc, ck)
+        if self.list_since > ck.format:
+            ck.error(
+                loc,
+                f"sentences with their own sources need format {self.list_since}; {UPGRADE_HINT}",
+            )
+        if not value:
+            ck.error(loc, "list needs at least 1 item")
+            return None
+        locs = value.item_locs() if isinstance(value, LList) else [loc] * len(value)
+        checked = [self._sentence(v, vl, ck) for v, vl in zip(value, locs, strict=True)]
+        return None if None in checked else _keep(checked, locs, loc)
+
+    def _sentence(self, value: object, loc: Location, ck: Checker) -> object:
+        spec = self.sentence if isinstance(value, dict) else Text()
+        return spec.check(value, loc, ck)
+
+    def json_schema(self) -> JsonSchema:
+        sentences: JsonSchema = {
+            "type": "array",
+            "minItems": 1,
+            "items": {"anyOf": [{"type": "string"}, self.sentence.json_schema()]},
+        }
+        return _with_doc({"anyOf": [{"type": "string"}, sentences]}, self.doc)
+
+
+def _located_dict(value: dict[str, object], loc: Location) -> LDict:
     """Check in place when the YAML reader gave us located values; wrap plain dicts."""
     if isinstance(value, LDict):
         return value
     return LDict(loc, value)
 
 
-def _keep(values: list, locs: list[Location], loc: Location) -> LList:
+def _keep(values: list[object], locs: list[Location], loc: Location) -> LList:
     """The checked items that are usable, with their locations."""
     out = LList(loc)
     for value, item_loc in zip(values, locs, strict=True):
@@ -371,24 +418,24 @@ def _keep(values: list, locs: list[Location], loc: Location) -> LList:
     return out
 
 
-def _key_loc(mapping: dict, key: str, fallback: Location) -> Location:
+def _key_loc(mapping: dict[str, object], key: str, fallback: Location) -> Location:
     return mapping.key_loc(key) if isinstance(mapping, LDict) else fallback
 
 
-def _value_loc(mapping: dict, key: str, fallback: Location) -> Location:
+def _value_loc(mapping: dict[str, object], key: str, fallback: Location) -> Location:
     if isinstance(mapping, LDict):
         return mapping.value_loc(key)
     return loc_of(mapping.get(key), fallback)
 
 
-def _did_you_mean(word: object, choices) -> str:
+def _did_you_mean(word: object, choices: Iterable[object]) -> str:
     if not isinstance(word, str):
         return ""
     close = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def _with_doc(schema: dict, doc: str) -> dict:
+def _with_doc(schema: JsonSchema, doc: str) -> JsonSchema:
     if doc:
         schema["description"] = doc
     return schema
@@ -414,7 +461,7 @@ class Suggester:
     few neighbours by lookup and difflib ranks only those; a set small enough is still
     scanned whole, for the misspellings an index of single edits cannot see."""
 
-    def __init__(self, choices) -> None:
+    def __init__(self, choices: Iterable[object]) -> None:
         self.choices = sorted(str(c) for c in choices)
         self.index: dict[str, list[str]] = {}
         for choice in self.choices:

@@ -10,13 +10,14 @@ import shlex
 from importlib.resources import files
 from pathlib import Path
 
+from quizapp.errors import QuizappError
 from quizapp.output import replace_atomically
 from quizapp.paths import bundled_decks_dir
 
 FILES = ("deck.yaml", "sources.yaml", "schema.yaml", "facts.yaml", "study.yaml", "blueprints.yaml")
 
 
-class StarterError(Exception):
+class StarterError(QuizappError):
     """A folder the starter deck may not be written into; the message says why."""
 
 

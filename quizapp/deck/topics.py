@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from quizapp.deck.model import Deck
+from quizapp.errors import InvalidValue
 
 TOPIC_HELP = (
     "Only cards of this topic: its title (as shown in the app, e.g. 'Myositis antibodies') "
@@ -10,7 +11,7 @@ TOPIC_HELP = (
 )
 
 
-class UnknownTopic(ValueError):
+class UnknownTopic(InvalidValue):
     """A --topic that names no topic of the decks; the message lists what does."""
 
 

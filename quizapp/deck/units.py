@@ -27,6 +27,14 @@ def convert(value: float, unit: str | None, to: str | None) -> float | None:
     return None
 
 
+def converted(value: float, unit: str | None, to: str | None) -> float:
+    """`value` in `to`, for units the validator has checked convert (a value's own unit to
+    its attribute's): a deck that loaded never asks for one that does not."""
+    result = convert(value, unit, to)
+    assert result is not None, f"{unit} does not convert to {to}"
+    return result
+
+
 def convertible(unit: str | None, to: str | None) -> bool:
     return convert(1.0, unit, to) is not None
 
@@ -35,4 +43,7 @@ def convert_range(
     low: float | None, high: float | None, unit: str | None, to: str | None
 ) -> tuple[float | None, float | None]:
     """Both ends of a range converted (None stays None; so does an end that cannot convert)."""
-    return tuple(None if v is None else convert(v, unit, to) for v in (low, high))  # type: ignore[return-value]
+    return (
+        None if low is None else convert(low, unit, to),
+        None if high is None else convert(high, unit, to),
+    )

@@ -17,6 +17,8 @@ _TAB = (
 def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
     """(line, col, message) for a YAML syntax error, 1-based, pointing at the problem."""
     mark = exc.problem_mark or exc.context_mark
+    if mark is None:  # PyYAML marks every syntax error; the type allows none
+        return 1, 1, f"YAML syntax: {exc}"
     line, col = mark.line + 1, mark.column + 1
     problem, context = exc.problem or "", exc.context or ""
     where = exc.context_mark

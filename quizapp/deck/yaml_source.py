@@ -6,18 +6,22 @@ alias bombs are caught, nesting depth is bounded without recursion, and every
 string, mapping and list knows its file:line:col for error messages.
 """
 
+from __future__ import annotations
+
 import gc
 import hashlib
 import math
 import re
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from quizapp.deck.errors import Location, Problem
 from quizapp.deck.yaml_errors import explain
+from quizapp.errors import QuizappError
 from quizapp.reading import NotRegularFile, read_start
 
 try:
@@ -84,15 +88,18 @@ def _resolve(event: yaml.ScalarEvent) -> str:
     if not value:
         return "tag:yaml.org,2002:null"
     if value[0] in _NUMERIC_FIRST_CHARS:
-        return _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+        tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+        return tag
     return _WORD_TAGS.get(value, _STR)
 
 
-class YamlProblem(Exception):
+class YamlProblem(QuizappError):
     """A file that cannot be read as YAML at all; carries the one located problem."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
+        loc = problem.loc
+        what = f"{problem.severity}: {problem.message}"
+        super().__init__(what, path=loc.path, line=loc.line, col=loc.col)
         self.problem = problem
 
 
@@ -112,7 +119,10 @@ def _unpack(path: str, packed: int) -> Location:
     return Location(path, packed >> _COL_BITS, packed & _COL_MASK)
 
 
-class LDict(dict):
+# The values of a deck file are any YAML value (text, number, bool, None, LDict, LList).
+# They are typed Any: the spec checks them before use, and the code after it reads them
+# by their checked shape; naming the union would only repeat each check as an isinstance.
+class LDict(dict[str, Any]):
     """A mapping from a deck file: knows its own place and the place of each key and value.
 
     Strings are plain `str` (a subclass cannot have slots); their places are kept here,
@@ -121,7 +131,9 @@ class LDict(dict):
 
     __slots__ = ("loc", "_places")
 
-    def __init__(self, loc: Location, items: object = ()) -> None:
+    def __init__(
+        self, loc: Location, items: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()
+    ) -> None:
         super().__init__(items)
         self.loc = loc
         self._places: dict[str, int] | None = None  # made on first use: {} is common
@@ -151,7 +163,7 @@ class LDict(dict):
         return _unpack(self.loc.path, packed & ((1 << _KEY_SHIFT) - 1))
 
 
-class LList(list):
+class LList(list[Any]):
     """A sequence from a deck file: knows its own place and each item's place."""
 
     __slots__ = ("loc", "_places")
@@ -159,7 +171,7 @@ class LList(list):
     def __init__(self, loc: Location) -> None:
         super().__init__()
         self.loc = loc
-        self._places: array | None = None  # made on first use: [] is common
+        self._places: array[int] | None = None  # made on first use: [] is common
 
     def append_at(self, value: object, loc: Location) -> None:
         """Add an item written at `loc` (in this list's file)."""
@@ -319,6 +331,11 @@ def _control_message(value: str, char: str) -> str:
     return f"value starts with {_control_name(char)}{_RUNS}"
 
 
+# An open mapping or list: [container, start event, pending (key, packed place) or None,
+# weight so far]. A list, not a class: one is made for every mapping and list in a deck.
+_Frame = list[Any]
+
+
 class _Composer:
     """Turns the event stream into LDict/LList/str values, iteratively."""
 
@@ -330,6 +347,8 @@ class _Composer:
 
     def fail(self, event: yaml.Event, message: str) -> YamlProblem:
         mark = event.start_mark
+        if mark is None:  # libyaml marks every event; the type allows none
+            return _fail(self.name, 1, 1, message)
         return _fail(self.name, mark.line + 1, mark.column + 1, message)
 
     def count(self, event: yaml.Event, weight: int) -> None:
@@ -387,7 +406,7 @@ class _Composer:
             raise self.fail(event, f"number {value[:20]!r} is too large; {_BIG}")
         return number
 
-    def start(self, event: yaml.Event, loc: Location, depth: int) -> list:
+    def start(self, event: yaml.Event, loc: Location, depth: int) -> _Frame:
         """A new frame: [container, start event, pending key, weight so far]."""
         self.check_tag(event)
         if depth >= MAX_DEPTH:
@@ -395,15 +414,24 @@ class _Composer:
         container = LDict(loc) if isinstance(event, yaml.MappingStartEvent) else LList(loc)
         return [container, event, None, 1]
 
-    def compose(self, next_event: Callable[[], yaml.Event]) -> object:
+    def compose(self, next_event: Callable[[], yaml.Event | None]) -> object:
         root: object = None
         documents = 0
-        stack: list[list] = []
+        stack: list[_Frame] = []
         name, budget = self.name, self.budget
-        while True:
-            event = next_event()
-            kind = type(event)
-            if kind in _SKIPPED:
+        for event in iter(next_event, None):  # None: past the stream's end (never reached)
+            mark = event.start_mark  # never None from libyaml, though the type allows it
+            place = (mark.line + 1) << _COL_BITS | (mark.column + 1)  # type: ignore[union-attr]
+            # Each value counts once where it is written; an alias counts all it repeats.
+            # Scalars, most events, are tested first; `type(event) is` narrows `event`.
+            if type(event) is yaml.ScalarEvent:
+                budget.total += 1
+                if budget.total > MAX_VALUES:
+                    raise self.over_budget(event)
+                value, weight = self.scalar(event), 1
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, 1, place)
+            elif (kind := type(event)) in _SKIPPED:
                 if kind is yaml.StreamEndEvent:
                     return root
                 if kind is yaml.DocumentStartEvent:
@@ -411,22 +439,12 @@ class _Composer:
                     if documents > 1:
                         raise self.fail(event, "a deck file holds one YAML document, not several")
                 continue
-            mark = event.start_mark
-            place = (mark.line + 1) << _COL_BITS | (mark.column + 1)  # packed, see _pack
-            # Each value counts once where it is written; an alias counts all it repeats.
-            if kind is yaml.ScalarEvent:
-                budget.total += 1
-                if budget.total > MAX_VALUES:
-                    raise self.over_budget(event)
-                value, weight = self.scalar(event), 1
-                if event.anchor:
-                    self.anchors[event.anchor] = (value, 1, place)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self.count(event, 1)
-                loc = Location(name, mark.line + 1, mark.column + 1)
+                loc = Location(name, place >> _COL_BITS, place & _COL_MASK)
                 stack.append(self.start(event, loc, len(stack)))
                 continue
-            elif kind is yaml.AliasEvent:
+            elif type(event) is yaml.AliasEvent:
                 if event.anchor not in self.anchors:
                     raise self.fail(event, f"alias *{event.anchor} names no anchor")
                 value, weight, place = self.anchors[event.anchor]
@@ -440,8 +458,9 @@ class _Composer:
                 self.add(stack[-1], value, weight, place, event)
             else:
                 root = value
+        return root
 
-    def add(self, frame: list, value: object, weight: int, place: int, event: yaml.Event) -> None:
+    def add(self, frame: _Frame, value: object, weight: int, place: int, event: yaml.Event) -> None:
         """Put `value`, written at `place` (packed), into the open mapping or list."""
         container = frame[0]
         frame[3] += weight

@@ -28,8 +28,8 @@ from quizapp.deck.model import Deck, Table
 from quizapp.export.html import sources_html, text_html
 from quizapp.export.output import check_target, write_atomically
 from quizapp.export.select import Selection
-from quizapp.generate import Card
-from quizapp.generate.cloze import DELETION, GAP
+from quizapp.generate import Card, CardId
+from quizapp.generate.kinds.cloze import DELETION, GAP
 
 SUFFIXES = (".apkg",)
 
@@ -170,10 +170,10 @@ def _key_html(card: Card) -> str:
 
 def comparison_table(deck: Deck, card: Card) -> Table | None:
     """The table a comparison card was drawn from (its id names the table)."""
-    for table in deck.tables.values():
-        if card.id.startswith(f"{deck.id}:comparison:{table.id}:"):
-            return table
-    return None
+    cid = CardId.parse(card.id)
+    if (cid.deck, cid.generator) != (deck.id, "comparison") or len(cid.parts) < 2:
+        return None
+    return deck.tables.get(cid.parts[0])
 
 
 def _table_html(deck: Deck, card: Card) -> str:
@@ -199,10 +199,10 @@ def _table_html(deck: Deck, card: Card) -> str:
 
 
 def _hand_cloze_text(deck: Deck, card: Card) -> str | None:
-    prefix = f"{deck.id}:card:"
-    if not card.id.startswith(prefix):
+    cid = CardId.parse(card.id)
+    if (cid.deck, cid.generator) != (deck.id, "card") or len(cid.parts) != 1:
         return None
-    hand = deck.cards.get(card.id.removeprefix(prefix))
+    hand = deck.cards.get(cid.parts[0])
     return hand.text if hand is not None and hand.kind == "cloze" else None
 
 

@@ -10,12 +10,13 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from quizapp.errors import QuizappError
 from quizapp.output import STDOUT, OutputError, check_output, is_stdout, write_output
 
 TEXT_SUFFIXES = (".csv", ".xml", ".gift", ".txt")
 
 
-class ExportError(Exception):
+class ExportError(QuizappError):
     """An export that cannot be made; the message says where and what."""
 
 

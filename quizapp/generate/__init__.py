@@ -12,15 +12,18 @@ Public API (everything else in this package is an implementation detail):
 - `lint_deck(deck, seeds=50, options=5) -> list[LintFinding]`: the item-writing
   checklist on every MCQ and vignette (each vignette over `seeds` renderings) and
   the bank-level checks; each finding points at the deck place that made the item.
+- `CardId.parse(card.id)` -> deck, generator and parts of a card's id (`str()` gives the
+  stored id back, byte for byte); `card_id(deck, generator, *parts)` writes one.
 """
 
-from quizapp.generate.card import Card, Generated, LintFinding, Option, card_id
+from quizapp.generate.card import Card, CardId, Generated, LintFinding, Option, card_id
 from quizapp.generate.generate import generate_deck
-from quizapp.generate.lint import lint_deck
-from quizapp.generate.vignette import VignetteError, render_vignette
+from quizapp.generate.lint.checklist import lint_deck
+from quizapp.generate.vignettes.vignette import VignetteError, render_vignette
 
 __all__ = [
     "Card",
+    "CardId",
     "Generated",
     "LintFinding",
     "Option",

@@ -90,9 +90,66 @@ class Card:
         }
 
 
+# How many parts follow each generator in its cards' ids. Only the first part may hold a
+# colon: another deck's entity (`deck:entity`) or a relation id that names one
+# (`alpha.has_finding.myo:weakness`). None: a varying number, each an id of the card's own
+# deck (comparison: table, row, one or two columns; mnemonic: itself, or item and side).
+ID_PARTS: dict[str, int | None] = {
+    "basic": 2,  # entity, relation type
+    "reverse": 2,  # entity, relation type
+    "attribute": 2,  # entity, attribute
+    "state": 1,  # the state entity
+    "result": 1,  # relation
+    "caution": 2,  # condition, caution
+    "alternative": 1,  # relation
+    "cloze": 2,  # relation, end deleted ("from" or "to")
+    "mcq": 2,  # relation, end asked for
+    "most": 4,  # entity, relation type, measure, direction
+    "vignette": 2,  # blueprint, lead-in
+    "card": 1,  # the author's card
+    "comparison": None,
+    "mnemonic": None,
+}
+
+
+@dataclass(frozen=True)
+class CardId:
+    """A card id read into its parts, so no code splits id strings by hand.
+
+    The stored id is `str(cid)`: deck, generator and parts joined by colons, the same
+    bytes `card_id` has always written (ids live in progress files and exports). Reading
+    one back: the deck and the generator are the text before the first and the second
+    colon (deck ids and generators have none); the rest splits at every colon into the
+    generator's `ID_PARTS`, the first part taking the colons left over. So
+    `str(CardId.parse(s)) == s` for any id, and `CardId.parse(str(cid)) == cid` for any
+    `cid` whose parts follow `ID_PARTS`.
+    """
+
+    deck: str
+    generator: str
+    parts: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> "CardId":
+        """The id's parts; ValueError for text with no colon, which no card id lacks."""
+        deck, colon, rest = text.partition(":")
+        if not colon:
+            raise ValueError(f"not a card id: {text!r}")
+        generator, colon, rest = rest.partition(":")
+        segments = rest.split(":") if colon else []
+        count = ID_PARTS.get(generator)
+        if count is not None and len(segments) > count:
+            first = len(segments) - count + 1
+            segments = [":".join(segments[:first]), *segments[first:]]
+        return cls(deck, generator, tuple(segments))
+
+    def __str__(self) -> str:
+        return ":".join((self.deck, self.generator, *self.parts))
+
+
 def card_id(deck_id: str, generator: str, *tested: str) -> str:
     """Stable id: deck + generator + tested ids. Short enough to read in a log."""
-    return ":".join((deck_id, generator, *tested))
+    return str(CardId(deck_id, generator, tested))
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ A deck states what is true and, explicitly, what is false; what it does not stat
 is unknown. So an option may be offered as wrong only with one of these in the
 deck: an `absent` relation, a `complete` list that leaves it out, a `necessary`
 finding the case lacks, a `discriminating` range the case falls outside, a table
-cell, or (for a "most" question) a stated number lower than the key's. Every generated option carries the `Proof` of its verdict, and
-`check_card` (quizapp.generate.proof_check) re-derives each one from the deck.
+cell, or (for a "most" question) a stated number lower than the key's; an option of an
+author's own item is proven by the author's `rationale` for it. Every generated option carries the `Proof` of its verdict, and
+`check_card` (quizapp.generate.lint.proof_check) re-derives each one from the deck.
 """
 
 from dataclasses import dataclass
@@ -13,9 +14,11 @@ from dataclasses import dataclass
 from quizapp.deck.errors import Location
 from quizapp.deck.model import Relation
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.wording import fill_sentence, join, mid_sentence, sentence_start
+from quizapp.generate.text.wording import fill_sentence, join, mid_sentence, sentence_start
 
-RULES = ("fact", "absent", "complete", "necessary", "range", "cell", "stated", "measure")
+RULES = (
+    "fact", "absent", "complete", "necessary", "range", "cell", "stated", "measure", "rationale",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -83,9 +86,13 @@ def complete_where(ix: DeckIndex, entity_id: str, rtype: str, role: str) -> Loca
     """Where the deck says `entity_id`'s relations of `rtype` (on side `role`) are all listed.
 
     A relation type's `complete: each_from` covers the `from` entities the deck gives a
-    list for (at least one relation of the type); an entity with none stays unknown."""
-    if rtype in ix.entity(entity_id).complete:
-        return ix.entity(entity_id).loc
+    list for (at least one relation of the type); an entity with none stays unknown, and so
+    does another deck's entity (this deck states only some of its facts)."""
+    entity = ix.entity(entity_id)
+    if entity.home_deck is not None:
+        return None
+    if rtype in entity.complete:
+        return entity.loc
     rt = ix.deck.relation_types[rtype]
     if f"each_{role}" in rt.complete and listed(ix, entity_id, rtype, role):
         return rt.loc

@@ -3,17 +3,17 @@
 from quizapp.deck.format_v1 import MAX_OPTIONS, MIN_OPTIONS
 from quizapp.deck.model import Deck
 from quizapp.gc_policy import paused_gc
-from quizapp.generate.basic import basic_cards
 from quizapp.generate.card import Generated
-from quizapp.generate.cloze import cloze_cards
-from quizapp.generate.comparison import comparison_cards
-from quizapp.generate.hand import hand_cards
 from quizapp.generate.index import build_index
-from quizapp.generate.mcq import mcq_cards
-from quizapp.generate.mnemonic import mnemonic_cards
-from quizapp.generate.most import most_cards
-from quizapp.generate.reverse import reverse_cards
-from quizapp.generate.vignette import vignette_cards
+from quizapp.generate.kinds.basic import basic_cards
+from quizapp.generate.kinds.cloze import cloze_cards
+from quizapp.generate.kinds.comparison import comparison_cards
+from quizapp.generate.kinds.hand import hand_cards, hand_items
+from quizapp.generate.kinds.mcq import mcq_cards
+from quizapp.generate.kinds.mnemonic import mnemonic_cards
+from quizapp.generate.kinds.most import most_cards
+from quizapp.generate.kinds.reverse import reverse_cards
+from quizapp.generate.vignettes.vignette import vignette_cards
 
 
 def generate_deck(deck: Deck, seed: int = 0, options: int = 5) -> Generated:
@@ -43,4 +43,5 @@ def generate_deck(deck: Deck, seed: int = 0, options: int = 5) -> Generated:
         out.cards += vignettes
         out.findings += [f for f in findings if f.severity != "note"]
         out.lost += [f for f in findings if f.severity == "note"]
+        out.cards += hand_items(ix)
         return out

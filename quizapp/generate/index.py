@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from quizapp.deck.model import Deck, Entity, Relation
-from quizapp.generate.wording import is_lab_kind, mid_sentence, proper_words, with_pronouns
+from quizapp.generate.text.wording import is_lab_kind, mid_sentence, proper_words, with_pronouns
 
 CLASS_SECTION = {
     "symptom": "symptom",

@@ -76,7 +76,9 @@ def import_history(
         decks = _decks_to_sync(library, history, rowids)
         if decks:
             for deck_id in decks:
-                sync_deck_in(conn, *deck_records(library, deck_id))
+                sync_deck_in(
+                    conn, *deck_records(library, deck_id), source=library.sources.get(deck_id)
+                )
             rowids = card_rowids(conn, history.answers)
         answers = {rowids[c]: given for c, given in history.answers.items()}
         result = add_answers(conn, config, answers, progress)

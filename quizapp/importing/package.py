@@ -26,6 +26,8 @@ from typing import IO
 
 import zstandard
 
+from quizapp.errors import QuizappError
+
 MAX_BYTES = 2 << 30  # 2 GiB: far above a large student's collection (a few hundred MB)
 CHUNK = 1 << 20
 ZSTD = "collection.anki21b"
@@ -33,7 +35,7 @@ COLLECTIONS = (ZSTD, "collection.anki21", "collection.anki2")  # newest first
 TABLES = frozenset({"notes", "cards", "revlog"})
 
 
-class PackageError(Exception):
+class PackageError(QuizappError):
     """A file that is not a readable Anki package; the message says which and why."""
 
 

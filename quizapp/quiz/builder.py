@@ -17,6 +17,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from quizapp.errors import InvalidValue
 from quizapp.generate.card import Card
 from quizapp.plural import plural
 from quizapp.quiz.items import QuizItem, is_quiz_card
@@ -65,7 +66,7 @@ class Mode(StrEnum):
     TIMED = "timed"
 
 
-class QuizBuildError(ValueError):
+class QuizBuildError(InvalidValue):
     """A block that cannot be built as asked (nothing matches, a bad size); says why."""
 
 

@@ -52,6 +52,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from quizapp.errors import QuizappError
 from quizapp.output import write_output
 from quizapp.quiz.item_analysis import Response
 from quizapp.reading import NotRegularFile, read_start
@@ -82,18 +83,13 @@ MODES = ("timed", "tutor")
 KINDS = ("mcq", "vignette")
 
 
-class ResultsFileError(Exception):
+class ResultsFileError(QuizappError):
     """A results file that cannot be read, with the file and the place in it that is wrong."""
 
     def __init__(self, path: str, location: str, message: str) -> None:
-        self.path = path
-        self.location = location
+        super().__init__(f"{location}: {message}" if location else message, path=path)
+        self.location = location  # the place inside the JSON, as `blocks[0].items[2]`
         self.message = message
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.path}: {self.location}" if self.location else self.path
-        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)

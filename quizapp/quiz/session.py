@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 
 from fsrs import Rating
 
+from quizapp.errors import QuizappError
 from quizapp.quiz.items import QuizItem
 from quizapp.srs.session import StudySession
 from quizapp.store import quiz as store
@@ -36,7 +37,7 @@ from quizapp.store.timeutil import from_micros, to_micros
 from quizapp.store.transaction import transaction
 
 
-class BlockClosedError(Exception):
+class BlockClosedError(QuizappError):
     """A change to a block that was already submitted."""
 
 

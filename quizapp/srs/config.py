@@ -7,14 +7,15 @@ limit is stored as `setting@deck` (e.g. `new_per_day@iim`) and overrides the glo
 import math
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fsrs import Scheduler
 
+from quizapp.errors import InvalidValue
 from quizapp.kinds import KINDS
 from quizapp.store.settings import delete_setting, read_settings, write_setting
 
@@ -54,27 +55,27 @@ class StudyConfig:
             value = getattr(self, name)
             for one in value if isinstance(value, tuple) else (value,):
                 if not (isinstance(one, int | float) and math.isfinite(one) and low <= one <= high):
-                    raise ValueError(f"{name} must be {_span(low, high)}, not {one!r}")
+                    raise InvalidValue(f"{name} must be {_span(low, high)}, not {one!r}")
         for field in fields(self):
             if field.type is bool and not isinstance(getattr(self, field.name), bool):
-                raise ValueError(f"{field.name} must be true or false")
+                raise InvalidValue(f"{field.name} must be true or false")
         self.tzinfo()  # fail early on an unknown zone name
         for kind in self.study_kinds:
             if kind not in KINDS:
-                raise ValueError(f"study_kinds: unknown kind {kind!r}; kinds: {', '.join(KINDS)}")
+                raise InvalidValue(f"study_kinds: unknown kind {kind!r}; kinds: {', '.join(KINDS)}")
         if not _THEME_NAME.match(self.theme):
-            raise ValueError(f"theme must be a theme's name, not {self.theme!r}")
+            raise InvalidValue(f"theme must be a theme's name, not {self.theme!r}")
         for deck_id, key, value in self.per_deck:
             if key not in DECK_SETTINGS:
-                raise ValueError(f"{key} cannot be set per deck; only {', '.join(DECK_SETTINGS)}")
+                raise InvalidValue(f"{key} cannot be set per deck; only {', '.join(DECK_SETTINGS)}")
             low, high = RANGES[key]
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise ValueError(f"{key} for deck {deck_id} must be {_span(low, high)}")
+                raise InvalidValue(f"{key} for deck {deck_id} must be {_span(low, high)}")
         if self.parameters is not None:
             try:
                 Scheduler(parameters=self.parameters)  # fsrs checks the count and the bounds
             except ValueError as exc:
-                raise ValueError(f"parameters: {exc}") from None
+                raise InvalidValue(f"parameters: {exc}") from None
 
     def tzinfo(self) -> tzinfo | None:
         """The zone the study day follows; None means the system's local time."""
@@ -83,7 +84,7 @@ class StudyConfig:
         try:
             return ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {self.timezone!r}") from exc
+            raise InvalidValue(f"unknown time zone {self.timezone!r}") from exc
 
     def scheduler(self, *, fuzz: bool | None = None) -> Scheduler:
         """An fsrs Scheduler with these settings (`fuzz` overrides, for button previews)."""
@@ -158,10 +159,18 @@ def load_config(conn: sqlite3.Connection) -> StudyConfig:
     return replace(StudyConfig(), **stored, per_deck=tuple(sorted(per_deck)))
 
 
+def study_today(conn: sqlite3.Connection, clock: Callable[[], datetime]) -> int:
+    """Today's study day by `clock` and the file's day settings (start hour, time zone)."""
+    from quizapp.srs.days import study_day
+
+    config = load_config(conn)
+    return study_day(clock(), config.day_starts_hour, config.tzinfo())
+
+
 def deck_key(key: str, deck_id: str) -> str:
     """The settings-table key of a deck's own value of `key`; ValueError if not per deck."""
     if key not in DECK_SETTINGS:
-        raise ValueError(f"{key} cannot be set per deck; only {', '.join(DECK_SETTINGS)}")
+        raise InvalidValue(f"{key} cannot be set per deck; only {', '.join(DECK_SETTINGS)}")
     return f"{key}@{deck_id}"
 
 
@@ -189,7 +198,7 @@ def with_settings(config: StudyConfig, changes: dict[str, Any]) -> StudyConfig:
     """`config` with `changes` (JSON values) applied and checked; ValueError if invalid."""
     unknown = sorted(set(changes) - _FIELD_NAMES)
     if unknown:
-        raise ValueError(f"unknown setting {unknown[0]!r}")
+        raise InvalidValue(f"unknown setting {unknown[0]!r}")
     return replace(config, **{key: _from_json(value) for key, value in changes.items()})
 
 
@@ -203,7 +212,7 @@ def save_setting(conn: sqlite3.Connection, key: str, value: Any) -> StudyConfig:
 def reset_setting(conn: sqlite3.Connection, key: str) -> StudyConfig:
     """Forget an override, so the default applies again; returns the resulting config."""
     if key not in _FIELD_NAMES:
-        raise ValueError(f"unknown setting {key!r}")
+        raise InvalidValue(f"unknown setting {key!r}")
     delete_setting(conn, key)
     return load_config(conn)
 
@@ -233,7 +242,7 @@ def parse_setting(key: str, text: str) -> Any:
     takes kind names, or "all".
     """
     if key not in _FIELD_NAMES:
-        raise ValueError(f"unknown setting {key!r}; settings: {', '.join(setting_names())}")
+        raise InvalidValue(f"unknown setting {key!r}; settings: {', '.join(setting_names())}")
     default = getattr(StudyConfig(), key)
     word = text.strip().lower()
     try:
@@ -254,7 +263,7 @@ def parse_setting(key: str, text: str) -> Any:
         if isinstance(default, float):
             return float(text)
     except ValueError:
-        raise ValueError(f"{key} needs {_kind(default)}, not {text!r}") from None
+        raise InvalidValue(f"{key} needs {_kind(default)}, not {text!r}") from None
     return text
 
 

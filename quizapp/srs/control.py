@@ -13,6 +13,7 @@ from datetime import datetime
 
 from fsrs import Card
 
+from quizapp.errors import InvalidValue
 from quizapp.srs.config import StudyConfig, load_config
 from quizapp.srs.days import day_start, study_day
 from quizapp.srs.elapsed import retrievability
@@ -64,7 +65,7 @@ def postpone(
     days from today: the cards least likely to be recalled stay today, the most stable
     go last, an even share each day. Returns how many cards moved to a later day."""
     if days < 1:
-        raise ValueError("postpone needs 1 day or more")
+        raise InvalidValue("postpone needs 1 day or more")
     config = config or load_config(conn)
     with transaction(conn):
         backlog = _by_recall(conn, config, now, deck_ids, due_today=True)
@@ -88,7 +89,7 @@ def advance(
     """Bring up to `count` review cards due on a later day into today, the ones with the
     lowest recall now first (they gain most from a review). Returns how many moved."""
     if count < 1:
-        raise ValueError("advance needs 1 card or more")
+        raise InvalidValue("advance needs 1 card or more")
     config = config or load_config(conn)
     with transaction(conn):
         later = _by_recall(conn, config, now, deck_ids, due_today=False)

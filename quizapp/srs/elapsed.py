@@ -30,24 +30,37 @@ _ALMOST_A_DAY = timedelta(days=1) - timedelta(microseconds=1)
 
 
 def elapsed_study_days(
-    last_review: datetime, moment: datetime, day_starts_hour: int, tz: tzinfo | None
+    last_review: datetime,
+    moment: datetime,
+    day_starts_hour: int,
+    tz: tzinfo | None,
+    moment_day: int | None = None,
 ) -> int:
-    """Study days from `last_review` to `moment` (0 within one day, never negative)."""
-    days = study_day(moment, day_starts_hour, tz) - study_day(last_review, day_starts_hour, tz)
-    return max(0, days)
+    """Study days from `last_review` to `moment` (0 within one day, never negative);
+    `moment_day`, the study day of `moment`, if the caller knows it already."""
+    if moment_day is None:
+        moment_day = study_day(moment, day_starts_hour, tz)
+    return max(0, moment_day - study_day(last_review, day_starts_hour, tz))
 
 
-def as_fsrs_sees(card: Card, moment: datetime, day_starts_hour: int, tz: tzinfo | None) -> Card:
+def as_fsrs_sees(
+    card: Card,
+    moment: datetime,
+    day_starts_hour: int,
+    tz: tzinfo | None,
+    moment_day: int | None = None,
+) -> Card:
     """A copy of `card` whose `last_review` makes fsrs count study days up to `moment`.
 
     `moment` must not be before `card.last_review` (the session makes sure of that). A
     card with no review yet is returned as it is; so is one whose real gap already gives
-    the right count. The caller must store the real card, never this copy.
+    the right count. The caller must store the real card, never this copy. `moment_day`
+    saves working out the study day of `moment` again (the session keeps today's).
     """
     last = card.last_review
     if last is None:
         return card
-    days = elapsed_study_days(last, moment, day_starts_hour, tz)
+    days = elapsed_study_days(last, moment, day_starts_hour, tz, moment_day)
     if days >= 1:
         shifted = moment - timedelta(days=days)
     elif moment - last > _ALMOST_A_DAY:

@@ -36,6 +36,7 @@ from functools import cache
 
 from fsrs import Scheduler
 
+from quizapp.errors import InvalidValue
 from quizapp.srs.config import StudyConfig
 from quizapp.srs.days import study_day
 from quizapp.srs.elapsed import recall_probability
@@ -58,10 +59,10 @@ def exam_dates(conn: sqlite3.Connection) -> dict[str, date]:
 def check_exam_dates(value: object) -> None:
     """ValueError unless `value` is what `exam_dates` can read (for `db check`)."""
     if not isinstance(value, dict):
-        raise ValueError(f"{SETTING} must be an object of deck ids and dates")
+        raise InvalidValue(f"{SETTING} must be an object of deck ids and dates")
     for deck, text in value.items():
         if not isinstance(text, str):
-            raise ValueError(f"{SETTING}: {deck!r} needs a date, not {text!r}")
+            raise InvalidValue(f"{SETTING}: {deck!r} needs a date, not {text!r}")
         parse_exam_date(text)
 
 
@@ -70,7 +71,7 @@ def parse_exam_date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"exam date must be a date as YYYY-MM-DD, not {text!r}") from None
+        raise InvalidValue(f"exam date must be a date as YYYY-MM-DD, not {text!r}") from None
 
 
 def set_exam_date(conn: sqlite3.Connection, deck_id: str, when: date | None, today: date) -> None:
@@ -78,9 +79,9 @@ def set_exam_date(conn: sqlite3.Connection, deck_id: str, when: date | None, tod
     file or a date before `today`; nothing is written then."""
     known = [deck.deck_id for deck in list_decks(conn)]
     if deck_id not in known:
-        raise ValueError(f"no deck {deck_id!r}; decks: {', '.join(known) or 'none yet'}")
+        raise InvalidValue(f"no deck {deck_id!r}; decks: {', '.join(known) or 'none yet'}")
     if when is not None and when < today:
-        raise ValueError(f"exam date {when.isoformat()} is before today ({today.isoformat()})")
+        raise InvalidValue(f"exam date {when.isoformat()} is before today ({today.isoformat()})")
     dates = {deck: day.isoformat() for deck, day in exam_dates(conn).items()}
     if when is None:
         dates.pop(deck_id, None)

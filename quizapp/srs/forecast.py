@@ -40,6 +40,7 @@ from itertools import accumulate
 
 from fsrs import Card, Rating, Scheduler, State
 
+from quizapp.errors import InvalidValue
 from quizapp.srs.config import StudyConfig, load_config
 from quizapp.srs.days import study_day
 from quizapp.srs.exam import exam_days, exam_interval, pace
@@ -125,7 +126,7 @@ def forecast(
         for _, stability, difficulty, last, due in memory
     ]
     if not cards and not new_cards:
-        raise ValueError("there are no cards to forecast: study a deck first")
+        raise InvalidValue("there are no cards to forecast: study a deck first")
     profile = learner_profile(answer_counts(conn))
     runs = max(1, -(-MIN_SIMULATED // max(1, len(cards) + new_cards)))
     seeds = random.Random(SEED)

@@ -21,6 +21,7 @@ from typing import Any
 from fsrs.scheduler import DEFAULT_PARAMETERS
 from fsrs_rs_python import FSRS, FSRSItem, FSRSReview
 
+from quizapp.errors import InvalidValue
 from quizapp.srs.config import StudyConfig, load_config
 from quizapp.srs.recompute import Progress, RecomputeResult, change_memory_settings
 from quizapp.store.memory import days_and_ratings_by_card, review_answers
@@ -104,7 +105,7 @@ def fit_parameters(conn: sqlite3.Connection) -> Fit:
     held_out = int(len(items) * HOLDOUT)
     if held_out < MIN_ITEMS:
         need = int(MIN_ITEMS / HOLDOUT)
-        raise ValueError(
+        raise InvalidValue(
             f"too few reviews to fit parameters: {len(items)} of the {need} needed "
             "(answers on a later day than the card's previous one)"
         )
@@ -151,7 +152,7 @@ def undo_fit(
     """Go back to the parameters in use before the last fit; returns them (None: defaults)."""
     record = last_fit(conn)
     if record is None:
-        raise ValueError("there is no fit to undo")
+        raise InvalidValue("there is no fit to undo")
     previous = record["previous"]
     changes = {} if previous is None else {"parameters": previous}
     result = change_memory_settings(

@@ -200,10 +200,17 @@ class StudySession:
         self._spacing: tuple[int, int] = (0, 1)  # (study day, reviews between new cards)
         self._bury: BuryRule | None = None  # the latest study day's
         # Read since the change stamp `_seen` (see `_still_fresh`): the card `next_card`
-        # returned, and (study day, new cards answered, reviews answered) on that day.
+        # returned, and the study day's answers per deck (to new cards, to reviews).
         self._seen: Stamp | None = None
         self._shown: CardRow | None = None
-        self._done: tuple[int, int, int] | None = None
+        self._done: tuple[int, dict[str, tuple[int, int]]] | None = None
+        self._left: tuple[object, tuple[Left, Left]] = (None, (Left(0, {}), Left(0, {})))
+        # The settings the limits need, fixed for the session (as `config` is).
+        self._caps = (
+            self.config.deck_caps("new_per_day", deck_ids),
+            self.config.deck_caps("reviews_per_day", deck_ids),
+        )
+        self._review_limit = self.config.daily_limit("reviews_per_day", deck_ids)
 
     # -- time -----------------------------------------------------------------------------
 
@@ -279,26 +286,27 @@ class StudySession:
         return queries.first_learning(conn, ahead, today), Queue.LEARNING
 
     def _left_today(self, today: int) -> tuple[Left, Left]:
-        """New cards and reviews still allowed today under the daily limits."""
-        config, ids = self.config, self._deck_ids
+        """New cards and reviews still allowed today under the daily limits: worked out
+        again only when the day's answers (`_done`) were read again or counted up."""
         if self._done is None or self._done[0] != today:
-            self._done = (today, *self._queries.done_today(self.conn, today))
-        _, new_done, review_done = self._done
-        new_caps = config.deck_caps("new_per_day", ids)
-        review_caps = config.deck_caps("reviews_per_day", ids)
-        by_deck = (
-            self._queries.done_today_by_deck(self.conn, today) if new_caps or review_caps else {}
-        )
+            self._done = (today, self._queries.done_today_by_deck(self.conn, today))
+        if self._left[0] is not self._done:
+            self._left = (self._done, self._limits_left(today, self._done[1]))
+        return self._left[1]
 
-        def left(limit: int, done: int, caps: dict[str, int], index: int) -> Left:
+    def _limits_left(self, today: int, by_deck: dict[str, tuple[int, int]]) -> tuple[Left, Left]:
+        new_caps, review_caps = self._caps
+
+        def left(limit: int, caps: dict[str, int], index: int) -> Left:
+            done = sum(counts[index] for counts in by_deck.values())
             return Left(
                 max(0, limit - done),
                 {d: max(0, cap - by_deck.get(d, (0, 0))[index]) for d, cap in caps.items()},
             )
 
         return (
-            left(self._new_cards_allowed(today), new_done, new_caps, 0),
-            left(config.daily_limit("reviews_per_day", ids), review_done, review_caps, 1),
+            left(self._new_cards_allowed(today), new_caps, 0),
+            left(self._review_limit, review_caps, 1),
         )
 
     def _new_cards_allowed(self, today: int) -> int:
@@ -392,7 +400,9 @@ class StudySession:
 
     def _as_fsrs_sees(self, card: Card, moment: datetime) -> Card:
         """The card with elapsed time counted in study days (see `quizapp.srs.elapsed`)."""
-        return as_fsrs_sees(card, moment, self.config.day_starts_hour, self._tz)
+        return as_fsrs_sees(
+            card, moment, self.config.day_starts_hour, self._tz, moment_day=self.today(moment)
+        )
 
     def answer(
         self,
@@ -409,24 +419,27 @@ class StudySession:
             seen = self._seen
             result = self.record(row, rating, now, duration_ms, vignette_seed)
         self._undo_stack.append(result.review_id)
-        self._after_answer(row.state, self.today(now), seen)
+        self._after_answer(row, self.today(now), seen)
         if row.state == NEW:
             self._reviews_since_new = 0
         elif row.state == State.Review:
             self._reviews_since_new += 1
         return result
 
-    def _after_answer(self, state: int, day: int, seen: Stamp | None) -> None:
+    def _after_answer(self, row: CardRow, day: int, seen: Stamp | None) -> None:
         """What the session read stays true but for this answer's own writes: the answered
-        card moved on and the day's counts grew by one (as `done_today` counts)."""
+        card moved on and its deck's answers that day grew by one (as `done_today` counts)."""
         self._shown = None
         if seen is None or seen != self._seen:
             return
         self._seen = after_own_commit(self.conn, seen)
-        if self._done is not None and self._done[0] == day:
-            _, new_done, review_done = self._done
-            self._done = (day, new_done + (state == NEW), review_done + (state == State.Review))
-        else:
+        selected = self._deck_ids is None or row.deck_id in self._deck_ids
+        if self._done is not None and self._done[0] == day and selected:
+            by_deck = dict(self._done[1])
+            new, review = by_deck.get(row.deck_id, (0, 0))
+            by_deck[row.deck_id] = (new + (row.state == NEW), review + (row.state == State.Review))
+            self._done = (day, by_deck)
+        elif selected:
             self._done = None
 
     def record(

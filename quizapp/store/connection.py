@@ -22,6 +22,7 @@ import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
+from quizapp.errors import IN_USE, in_use
 from quizapp.reading import NotRegularFile, read_start
 from quizapp.store.errors import StoreError
 from quizapp.store.schema import MIGRATIONS
@@ -173,10 +174,7 @@ def _read_tables(uri: str, path: Path) -> set[str]:
     try:
         rows = conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"{path} is damaged or not a progress file ({exc}); it was left untouched. "
-            "Restore a backup, or move it aside to start afresh."
-        ) from exc
+        raise _unreadable(path, exc) from exc
     finally:
         conn.close()
     return {name for (name,) in rows}
@@ -290,10 +288,18 @@ def _read_user_version(conn: sqlite3.Connection, path: Path) -> int:
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"{path} is damaged or not a progress file ({exc}); it was left untouched. "
-            "Restore a backup, or move it aside to start afresh."
-        ) from exc
+        raise _unreadable(path, exc) from exc
+
+
+def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    """A file SQLite cannot read: locked by another program, or damaged (not the same
+    advice: moving a locked file aside to start afresh would lose its progress)."""
+    if in_use(exc):
+        return StoreError(f"{path}: {exc}: {IN_USE}; the file was left untouched.")
+    return StoreError(
+        f"{path} is damaged or not a progress file ({exc}); it was left untouched. "
+        "Restore a backup, or move it aside to start afresh."
+    )
 
 
 def _set_pragmas(conn: sqlite3.Connection, path: Path, synchronous: str) -> None:
@@ -367,5 +373,5 @@ def check_file(conn: sqlite3.Connection) -> list[str]:
         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
             problems.append(f"{table} row {rowid} refers to a missing {parent} row")
     except sqlite3.DatabaseError as exc:
-        return [f"the file is damaged: {exc}"]
+        return [f"the file is {'locked' if in_use(exc) else 'damaged'}: {exc}"]
     return problems

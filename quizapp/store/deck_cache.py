@@ -16,7 +16,7 @@ class DeckSource:
 
     deck_id: str
     root: str  # the deck's root file, resolved
-    files: tuple[str, ...]  # every file it read, root first
+    files: tuple[str, ...]  # its files, root first, then those of the decks it refers to
     source_hash: str
     header: str  # JSON, written and read by the library
 

@@ -1,7 +1,9 @@
 """The one error type the store raises, so the CLI and the TUI catch a single thing."""
 
+from quizapp.errors import QuizappError
 
-class StoreError(Exception):
+
+class StoreError(QuizappError):
     """A progress file that cannot be used as it is; the message says which file and why.
 
     Raised instead of sqlite3 errors at the edge of the store, so that a command can print

@@ -48,35 +48,37 @@ class QueueQueries:
     def __init__(self, deck_ids: Sequence[str] | None, scope: StudyScope | None = None) -> None:
         self._log_params: tuple[str, ...] = tuple(deck_ids) if deck_ids is not None else ()
         if deck_ids is None:
-            decks, log_decks = "", ""
+            decks = ""
         else:
             marks = ", ".join("?" * len(self._log_params)) or "NULL"
             decks = f" AND deck_id IN ({marks})"
-            log_decks = f" AND c.deck_id IN ({marks})"
-        self._log_decks = log_decks
+        # Answers per deck on a day, from the day's few rows of `topic_days`.
+        self._done = (
+            "SELECT deck_id, sum(new_answers), sum(review_answers) FROM topic_days "
+            f"WHERE day = ?{decks} GROUP BY deck_id"
+        )
         scoped, scope_params = (scope or StudyScope()).sql()
         decks += scoped
         self._deck_params = self._log_params + scope_params
-        join = "" if deck_ids is None else " JOIN cards c ON c.id = r.card"
         select = f"SELECT {', '.join(CARD_COLUMNS)} FROM cards WHERE {_SHOWABLE}{decks}"
         count = f"SELECT count(*) FROM (SELECT 1 FROM cards WHERE {_SHOWABLE}{decks}"
-        # Two index ranges (learning, relearning); only the cards already due get sorted.
+        # Two index ranges (learning, relearning), each in due order: SQLite merges them and
+        # stops at the first card, where `state IN (1, 3)` would sort every due card first.
         self._learning = (
-            f"{select} AND state IN (1, 3) AND due <= ? AND buried_day < ? ORDER BY due LIMIT 1"
+            " UNION ALL ".join(
+                f"{select} AND state = {state} AND due <= ? AND buried_day < ?" for state in (1, 3)
+            )
+            + " ORDER BY due LIMIT 1"
         )
         self._review = f"{select} AND state = 2 AND due < ? AND buried_day < ? ORDER BY due LIMIT 1"
         self._new = f"{select} AND state = 0 AND buried_day < ? ORDER BY due LIMIT 1"
         self._count_learning = f"{count} AND state IN (1, 3) AND due < ? AND buried_day < ?)"
         self._count_review = f"{count} AND state = 2 AND due < ? AND buried_day < ? LIMIT ?)"
         self._count_new = f"{count} AND state = 0 AND buried_day < ? LIMIT ?)"
-        self._done = (
-            "SELECT coalesce(sum(r.state_before = 0), 0), coalesce(sum(r.state_before = 2), 0) "
-            f"FROM review_log r{join} WHERE r.day = ?{log_decks}"
-        )
 
     def first_learning(self, conn: sqlite3.Connection, due_by: int, today: int) -> CardRow | None:
         """The learning or relearning card due soonest, if due by `due_by`, not buried today."""
-        params = (*self._deck_params, due_by, today)
+        params = (*self._deck_params, due_by, today) * 2
         return _one(conn.execute(self._learning, params).fetchone())
 
     def first_review(
@@ -125,17 +127,12 @@ class QueueQueries:
 
     def done_today(self, conn: sqlite3.Connection, day: int) -> tuple[int, int]:
         """Answers given on `day` to (new cards, review cards): what the daily limits count."""
-        new, review = conn.execute(self._done, (day, *self._log_params)).fetchone()
-        return new, review
+        by_deck = self.done_today_by_deck(conn, day).values()
+        return sum(new for new, _ in by_deck), sum(review for _, review in by_deck)
 
     def done_today_by_deck(self, conn: sqlite3.Connection, day: int) -> dict[str, tuple[int, int]]:
-        """`done_today` for each deck of the selection, for the decks' own daily limits."""
-        rows = conn.execute(
-            "SELECT c.deck_id, coalesce(sum(r.state_before = 0), 0), "
-            "coalesce(sum(r.state_before = 2), 0) FROM review_log r JOIN cards c ON c.id = r.card "
-            f"WHERE r.day = ?{self._log_decks} GROUP BY c.deck_id",
-            (day, *self._log_params),
-        )
+        """`done_today` for each deck of the selection that has answers on `day`."""
+        rows = conn.execute(self._done, (day, *self._log_params))
         return {deck_id: (new, review) for deck_id, new, review in rows}
 
 

@@ -203,5 +203,166 @@ MIGRATION_3 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
+# Statistics and queue counts at scale (issue 18, second part): counts kept exact by
+# triggers in the same transaction as each write, so statistics read a few hundred rows.
+MATURE_US = 21 * 86_400_000_000  # Anki's line between young and mature: a 21-day interval
+CARD_GROUPS = ("new", "learning", "young", "mature", "suspended", "retired")
+
+
+def card_group(row: str) -> str:
+    """The SQL expression for which group of `CARD_GROUPS` a card `row` (NEW, OLD or a
+    table alias) is counted in, by its index; 6 for a live card in none (a review card
+    without a last review, which no answer writes). Each card is counted once, as Anki
+    does: retired, else suspended, else by its state and interval."""
+    interval = f"{row}.due - {row}.last_review"
+    return (
+        f"CASE WHEN {row}.retired != 0 THEN 5 WHEN {row}.suspended != 0 THEN 4 "
+        f"WHEN {row}.state = 0 THEN 0 WHEN {row}.state IN (1, 3) THEN 1 "
+        f"WHEN {interval} < {MATURE_US} THEN 2 WHEN {interval} >= {MATURE_US} THEN 3 ELSE 6 END"
+    )
+
+
+def _count_card(row: str, step: int) -> str:
+    """Add `step` to the count of card `row`'s (deck, topic, group)."""
+    return (
+        "INSERT INTO topic_cards(deck_id, topic, card_group, cards) "
+        f"VALUES ({row}.deck_id, {row}.topic, {card_group(row)}, {step}) "
+        "ON CONFLICT (deck_id, topic, card_group) DO UPDATE SET cards = cards + excluded.cards;"
+    )
+
+
+def _answer_counts(rating: str, state_before: str) -> list[str]:
+    """What one answer adds to `topic_days`, after `answers`: recalled, to a new card, to
+    a review card, recalled review."""
+    review = f"{state_before} = 2"
+    return [f"{rating} > 1", f"{state_before} = 0", review, f"{review} AND {rating} > 1"]
+
+
+def _add_to_days(select: str) -> str:
+    """Add the rows of `select` (day, deck, topic, then the five counts) to `topic_days`."""
+    return (
+        "INSERT INTO topic_days(day, deck_id, topic, answers, recalled, new_answers, "
+        f"review_answers, review_recalled) {select} "
+        "ON CONFLICT (day, deck_id, topic) DO UPDATE SET answers = answers + excluded.answers, "
+        "recalled = recalled + excluded.recalled, "
+        "new_answers = new_answers + excluded.new_answers, "
+        "review_answers = review_answers + excluded.review_answers, "
+        "review_recalled = review_recalled + excluded.review_recalled;"
+    )
+
+
+def _log_answer(row: str, sign: str) -> str:
+    """Count answer `row` (NEW or OLD of review_log) in (`sign` "") or out of ("-") its
+    day and its card's deck and topic."""
+    counts = ", ".join(
+        f"{sign}({term})" for term in _answer_counts(f"{row}.rating", f"{row}.state_before")
+    )
+    return _add_to_days(
+        f"SELECT {row}.day, deck_id, topic, {sign}1, {counts} FROM cards WHERE id = {row}.card"
+    )
+
+
+def _card_answers(row: str, sign: str) -> str:
+    """Count all answers to card `row` (NEW or OLD of cards) in or out of its deck and
+    topic, per day: a card moved to another topic takes its answers along."""
+    counts = ", ".join(f"{sign}sum({term})" for term in _answer_counts("rating", "state_before"))
+    return _add_to_days(
+        f"SELECT day, {row}.deck_id, {row}.topic, {sign}count(*), {counts} "
+        f"FROM review_log WHERE card = {row}.id GROUP BY day"
+    )
+
+
+MIGRATION_4 = [
+    # Card counts per deck, topic and group (`CARD_GROUPS`): the statistics' card counts
+    # and mastery read these instead of every card. Zero counts are deleted.
+    """
+    CREATE TABLE topic_cards (
+        deck_id    TEXT NOT NULL,
+        topic      TEXT NOT NULL,
+        card_group INTEGER NOT NULL,
+        cards      INTEGER NOT NULL,
+        PRIMARY KEY (deck_id, topic, card_group)
+    ) WITHOUT ROWID
+    """,
+    "INSERT INTO topic_cards SELECT deck_id, topic, "
+    f"{card_group('cards')}, count(*) FROM cards GROUP BY 1, 2, 3",
+    f"CREATE TRIGGER topic_cards_insert AFTER INSERT ON cards BEGIN {_count_card('NEW', 1)} END",
+    f"""
+    CREATE TRIGGER topic_cards_delete AFTER DELETE ON cards BEGIN
+        {_count_card("OLD", -1)}
+        DELETE FROM topic_cards WHERE cards = 0 AND (deck_id, topic, card_group)
+            = (OLD.deck_id, OLD.topic, {card_group("OLD")});
+    END
+    """,
+    # Fires only when a card changes group (an answer mostly does not: a review stays a
+    # review), so the answer path pays one comparison.
+    f"""
+    CREATE TRIGGER topic_cards_update
+    AFTER UPDATE OF deck_id, topic, state, due, last_review, suspended, retired ON cards
+    WHEN OLD.deck_id != NEW.deck_id OR OLD.topic != NEW.topic
+        OR {card_group("OLD")} != {card_group("NEW")}
+    BEGIN
+        {_count_card("OLD", -1)}
+        DELETE FROM topic_cards WHERE cards = 0 AND (deck_id, topic, card_group)
+            = (OLD.deck_id, OLD.topic, {card_group("OLD")});
+        {_count_card("NEW", 1)}
+    END
+    """,
+    # The card counts moved to topic_cards; the index that served them only costs writes.
+    "DROP INDEX cards_stats",
+    # The queue of one deck (home's per-deck counts, a deck's own limits, per-deck
+    # statistics) as one index range, as `cards_queue` is for all decks.
+    """
+    CREATE INDEX cards_deck_queue ON cards(deck_id, state, due, buried_day)
+        WHERE retired = 0 AND suspended = 0
+    """,
+    # topic_days also counts what the daily limits and true retention need: answers to new
+    # cards, and answers (and recalls) to review cards; and it follows a card that moves
+    # to another topic (migration 3's kept the topic at the time of the answer, which an
+    # undo after the move could not find). Rebuilt from the log.
+    "DROP TRIGGER topic_days_answer",
+    "DROP TRIGGER topic_days_undo",
+    "DROP TABLE topic_days",
+    """
+    CREATE TABLE topic_days (
+        day             INTEGER NOT NULL,
+        deck_id         TEXT NOT NULL,
+        topic           TEXT NOT NULL,
+        answers         INTEGER NOT NULL,
+        recalled        INTEGER NOT NULL,
+        new_answers     INTEGER NOT NULL,
+        review_answers  INTEGER NOT NULL,
+        review_recalled INTEGER NOT NULL,
+        PRIMARY KEY (day, deck_id, topic)
+    ) WITHOUT ROWID
+    """,
+    """
+    INSERT INTO topic_days
+    SELECT r.day, c.deck_id, c.topic, count(*), sum(r.rating > 1), sum(r.state_before = 0),
+        sum(r.state_before = 2), sum(r.state_before = 2 AND r.rating > 1)
+    FROM review_log r JOIN cards c ON c.id = r.card GROUP BY 1, 2, 3
+    """,
+    f"CREATE TRIGGER topic_days_answer AFTER INSERT ON review_log BEGIN {_log_answer('NEW', '')} END",
+    f"""
+    CREATE TRIGGER topic_days_undo AFTER DELETE ON review_log BEGIN
+        {_log_answer("OLD", "-")}
+        DELETE FROM topic_days WHERE answers = 0 AND day = OLD.day
+            AND (deck_id, topic) = (SELECT deck_id, topic FROM cards WHERE id = OLD.card);
+    END
+    """,
+    # A sync that moves a card to another topic (or deck) moves its answers with it, so
+    # the counts stay those of the cards' current topics and an undo finds its row.
+    f"""
+    CREATE TRIGGER topic_days_move AFTER UPDATE OF deck_id, topic ON cards
+    WHEN OLD.deck_id != NEW.deck_id OR OLD.topic != NEW.topic
+    BEGIN
+        {_card_answers("OLD", "-")}
+        DELETE FROM topic_days WHERE answers = 0 AND deck_id = OLD.deck_id
+            AND topic = OLD.topic AND day IN (SELECT day FROM review_log WHERE card = OLD.id);
+        {_card_answers("NEW", "")}
+    END
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4]
 SCHEMA_VERSION = len(MIGRATIONS)

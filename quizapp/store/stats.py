@@ -8,8 +8,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.store.schema import CARD_GROUPS
+
 DAY_US = 86_400_000_000
-MATURE_US = 21 * DAY_US  # Anki's line between young and mature: an interval of 21 days
 FORECAST_DAYS = 30
 
 
@@ -67,14 +68,13 @@ def collect_stats(
         "start": day_start_us,
         "end": day_end_us,
         "deck": deck_id,
-        "mature": MATURE_US,
         "topic_days": topic_days,
     }
     logs = _log_source(deck_id)
     reviewed, seconds = _today(conn, params, logs)
     due_today, forecast = _forecast(conn, params)
     per_topic = _topic_counts(conn, params)
-    counts = {name: sum(c[name] for c in per_topic.values()) for name in _COUNT_NAMES}
+    counts = {name: sum(c[name] for c in per_topic.values()) for name in CARD_GROUPS}
     return Stats(
         day=day,
         deck_id=deck_id,
@@ -83,7 +83,7 @@ def collect_stats(
         reviewed_today=reviewed,
         seconds_today=seconds,
         streak_days=_streak(conn, day),
-        retention={f"{n}d": _retention(conn, params, logs, n) for n in (1, 7, 30)},
+        retention={f"{n}d": _retention(conn, params, n) for n in (1, 7, 30)},
         topics=_topics(conn, params, per_topic),
         **counts,
     )
@@ -116,18 +116,29 @@ def _today(conn: sqlite3.Connection, params: dict[str, Any], logs: str) -> tuple
 
 
 def _forecast(conn: sqlite3.Connection, params: dict[str, Any]) -> tuple[int, list[int]]:
-    """Cards due by the end of today (overdue included), and per day for the next 30: one
-    pass over the queue index."""
-    rows = conn.execute(
-        "SELECT max(0, (c.due - :start) / :day_us) AS bucket, count(*), sum(c.due < :end) "
-        f"FROM cards c WHERE {live_cards(params['deck'])} AND c.suspended = 0 AND c.state > 0 "
-        "AND c.due < :start + (:days + 1) * :day_us GROUP BY bucket",
+    """Cards due by the end of today (overdue included), and per day for the next 30.
+
+    Each figure is a count over one range of the queue index per state: `state IN (1, 2,
+    3)`, not `state > 0`, makes SQLite seek each state's due range instead of reading all
+    of the states' cards, and counting each day's range needs no sort, as grouping would.
+    One deck's cards are read from its own queue index: SQLite would rather take the due
+    range of all decks' and look up each card's deck, slow when most cards are the deck's.
+    """
+    cards = "cards c" if params["deck"] is None else "cards c INDEXED BY cards_deck_queue"
+    due = (
+        f"SELECT count(*) FROM {cards} WHERE {live_cards(params['deck'])} "
+        "AND c.suspended = 0 AND c.state IN (1, 2, 3) AND c.due"
+    )
+    overdue: int = conn.execute(f"{due} < :start", params).fetchone()[0]
+    due_today: int = conn.execute(f"{due} < :end", params).fetchone()[0]
+    days = conn.execute(
+        "WITH RECURSIVE d(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM d WHERE k < :days) "
+        f"SELECT ({due} >= :start + k * :day_us AND c.due < :start + (k + 1) * :day_us) FROM d",
         {**params, "day_us": DAY_US, "days": FORECAST_DAYS},
-    ).fetchall()
-    forecast = [0] * (FORECAST_DAYS + 1)
-    for bucket, count, _ in rows:
-        forecast[bucket] += count
-    return sum(due for _, _, due in rows), forecast
+    )
+    forecast = [count for (count,) in days]
+    forecast[0] += overdue
+    return due_today, forecast
 
 
 def _streak(conn: sqlite3.Connection, day: int) -> int:
@@ -148,46 +159,38 @@ def _streak(conn: sqlite3.Connection, day: int) -> int:
     return streak
 
 
-def _retention(
-    conn: sqlite3.Connection, params: dict[str, Any], logs: str, days: int
-) -> float | None:
-    """True retention: the share of answers to review-state cards that were not Again."""
-    retention: float | None = conn.execute(
-        f"SELECT avg(r.rating > 1) FROM {logs} "
-        "AND r.day > :day - :days AND r.day <= :day AND r.state_before = 2",
+def _retention(conn: sqlite3.Connection, params: dict[str, Any], days: int) -> float | None:
+    """True retention: the share of answers to review-state cards that were not Again,
+    from the per-day counts of `topic_days`."""
+    answers, recalled = conn.execute(
+        "SELECT sum(review_answers), sum(review_recalled) FROM topic_days "
+        "WHERE day > :day - :days AND day <= :day AND (:deck IS NULL OR deck_id = :deck)",
         {**params, "days": days},
-    ).fetchone()[0]
-    return retention
+    ).fetchone()
+    return recalled / answers if answers else None
 
 
-_COUNT_NAMES = ("new", "learning", "young", "mature", "suspended", "retired")
+_RETIRED = CARD_GROUPS.index("retired")
 
 
 def _topic_counts(
     conn: sqlite3.Connection, params: dict[str, Any]
 ) -> dict[tuple[str, str], dict[str, int]]:
-    """Card counts by state (and `live`: not retired), per (deck, topic), in one pass over
-    the `cards_stats` index. Each card is counted once, as Anki does: retired, else
-    suspended, else by its state (a suspended new card was counted new and suspended)."""
+    """Card counts by group (`CARD_GROUPS`, and `live`: not retired) per (deck, topic),
+    from `topic_cards`, which triggers keep equal to a count of the cards."""
+    per_topic: dict[tuple[str, str], dict[str, int]] = {}
     rows = conn.execute(
-        f"""
-        SELECT c.deck_id, c.topic, coalesce(sum(c.retired = 0), 0),
-            coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state = 0), 0),
-            coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state IN (1, 3)), 0),
-            coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state = 2
-                         AND c.due - c.last_review < :mature), 0),
-            coalesce(sum(c.retired = 0 AND c.suspended = 0 AND c.state = 2
-                         AND c.due - c.last_review >= :mature), 0),
-            coalesce(sum(c.retired = 0 AND c.suspended = 1), 0),
-            coalesce(sum(c.retired = 1), 0)
-        FROM cards c WHERE {_deck(params["deck"])}
-        GROUP BY c.topic, c.deck_id ORDER BY c.deck_id, c.topic
-        """,
+        "SELECT deck_id, topic, card_group, cards FROM topic_cards "
+        "WHERE (:deck IS NULL OR deck_id = :deck) ORDER BY deck_id, topic",
         params,
     )
-    return {
-        (row[0], row[1]): dict(zip(("live", *_COUNT_NAMES), row[2:], strict=True)) for row in rows
-    }
+    for deck, topic, group, cards in rows:
+        counts = per_topic.setdefault((deck, topic), dict.fromkeys(("live", *CARD_GROUPS), 0))
+        if group < len(CARD_GROUPS):
+            counts[CARD_GROUPS[group]] += cards
+        if group != _RETIRED:
+            counts["live"] += cards
+    return per_topic
 
 
 def _topics(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from quizapp.store.deck_cache import DeckSource, write_source
+from quizapp.store.deck_cache import DeckSource, forget_source, write_source
 from quizapp.store.timeutil import to_micros
 from quizapp.store.transaction import transaction
 
@@ -66,7 +66,7 @@ def sync_deck(
 
     Only rows that change are written. `now` stamps the rows (default: the current
     time); tests pass a fixed one. `source`, recorded in the same transaction, lets the
-    next start skip an unchanged deck.
+    next start skip an unchanged deck; without one, the next start loads the deck.
     """
     with transaction(conn):
         return sync_deck_in(conn, deck, records, now, source)
@@ -137,6 +137,8 @@ def sync_deck_in(
     )
     if source is not None:
         write_source(conn, source)
+    else:  # an older source no longer says what the rows hold: load the deck in full next
+        forget_source(conn, deck.deck_id)
     return SyncResult(
         added=len(added),
         updated=len(changed) - len(unretired),

@@ -1,6 +1,6 @@
 """The study app: one home screen, the screens it opens, the keys and commands that reach them.
 
-The app receives its context (progress file, decks, clock) or, when started from the
+The app receives its workspace (progress file, decks, clock) or, when started from the
 command line, a loader that builds it: the first frame then shows at once and the decks
 are loaded, generated and synced in a worker thread.
 """
@@ -9,28 +9,37 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import events, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
-from quizapp.tui.context import ContextError
-from quizapp.tui.home_screen import HomeScreen
+from quizapp.tui.base import WorkspaceApp
+from quizapp.tui.home.home_screen import HomeScreen
 from quizapp.tui.loading_screen import LoadingScreen
+from quizapp.tui.navigation import (
+    CustomStudyRequested,
+    HomeReady,
+    SessionRequested,
+    StudyRequested,
+)
 from quizapp.tui.visible_filter import VisibleControls
 from quizapp.tui.write_errors import saves
+from quizapp.workspace.context import ContextError
 
 NARROW = 72
+TUI = Path(__file__).parent
 
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.filter import LineFilter
     from textual.theme import Theme
 
-    from quizapp.tui.context import AppContext
+    from quizapp.workspace import Workspace
 
 
 def _screen_commands() -> type[Provider]:
@@ -40,10 +49,25 @@ def _screen_commands() -> type[Provider]:
     return ScreenCommands
 
 
-class QuizApp(App[int]):
+class QuizApp(WorkspaceApp):
     """Study decks, take quizzes, see progress; everything reachable from the keyboard."""
 
-    CSS_PATH = "app.tcss"
+    # app-wide rules, then the screens the app shows most, read with the app: a screen's
+    # own CSS_PATH, read at its first show, would re-parse every stylesheet then (~15 ms).
+    # Absolute, so a subclass elsewhere (a test's) reads the same files.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        TUI / name
+        for name in (
+            "app.tcss",
+            "home/home_screen.tcss",
+            "study/study_screen.tcss",
+            "stats/statistics_screen.tcss",
+            "stats/forecast_screen.tcss",
+            "browse/browse_screen.tcss",
+            "settings/settings_screen.tcss",
+            "widgets/help_screen.tcss",
+        )
+    ]
     TITLE = "quizapp"
     COMMANDS = App.COMMANDS | {_screen_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,15 +78,14 @@ class QuizApp(App[int]):
 
     def __init__(
         self,
-        context: AppContext | None = None,
+        workspace: Workspace | None = None,
         *,
-        loader: Callable[[], AppContext] | None = None,
+        loader: Callable[[], Workspace] | None = None,
         exit_when_ready: bool = False,
     ) -> None:
-        if (context is None) == (loader is None):
-            raise ValueError("give the app either a context or a loader")
-        super().__init__()
-        self._app_context = context
+        if (workspace is None) == (loader is None):
+            raise ValueError("give the app either a workspace or a loader")
+        super().__init__(workspace)
         self._loader = loader
         self.exit_when_ready = exit_when_ready
         self.timings: dict[str, float] = {}  # wall-clock moments, for the start-up benchmark
@@ -70,8 +93,8 @@ class QuizApp(App[int]):
 
     def on_unmount(self) -> None:
         """Stop the workers' queries: the process ends only once their threads have."""
-        if self._app_context is not None:
-            self._app_context.readers.stop()
+        if self._workspace is not None:
+            self._workspace.readers.stop()
 
     def on_resize(self, event: events.Resize) -> None:
         """Below NARROW columns the footer drops "^p palette" (ctrl+p still works), so the
@@ -83,17 +106,10 @@ class QuizApp(App[int]):
         sent to the terminal (see `quizapp.tui.visible_filter`)."""
         return [*super().get_line_filters(), self._visible_controls]
 
-    @property
-    def context(self) -> AppContext:
-        """The progress file, decks and clock; set before any screen that needs it exists."""
-        if self._app_context is None:
-            raise RuntimeError("the decks are still loading")
-        return self._app_context
-
     def on_mount(self) -> None:
-        if self._app_context is not None:
+        if self._workspace is not None:
             self._use_saved_theme()
-        self.push_screen(HomeScreen() if self._app_context is not None else LoadingScreen())
+        self.push_screen(HomeScreen() if self._workspace is not None else LoadingScreen())
         self.call_after_refresh(self._first_frame)
 
     # -- the theme is a setting: the learner's choice comes back after a restart --------
@@ -103,7 +119,7 @@ class QuizApp(App[int]):
         (the command palette's theme picker, ctrl+t, the settings screen)."""
         from quizapp.store.settings import read_settings
 
-        saved = read_settings(self.context.conn).get("theme")
+        saved = read_settings(self.workspace.conn).get("theme")
         if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._save_theme)
@@ -112,15 +128,15 @@ class QuizApp(App[int]):
     def _save_theme(self, theme: Theme) -> None:
         from quizapp.srs.config import save_setting
 
-        save_setting(self.context.conn, "theme", theme.name)
+        save_setting(self.workspace.conn, "theme", theme.name)
 
     def _first_frame(self) -> None:
         self.timings["first_frame"] = time.time()
-        if self._app_context is None:
+        if self._workspace is None:
             self._load()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self) -> AppContext:
+    def _load(self) -> Workspace:
         """Load, generate and sync the decks off the event loop."""
         assert self._loader is not None
         return self._loader()
@@ -129,19 +145,21 @@ class QuizApp(App[int]):
         if event.worker.group != "load":
             return
         if event.state == WorkerState.SUCCESS:
-            self._app_context = event.worker.result
+            self._workspace = event.worker.result
             self._use_saved_theme()
             while not isinstance(self.screen, LoadingScreen):  # help opened while loading
                 self.pop_screen()
             self.switch_screen(HomeScreen())
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
-            if not isinstance(error, ContextError):
+            if isinstance(error, ContextError):
+                self.exit(return_code=1, message=Text(f"quizapp: {error}"))
+            elif error is not None:
                 raise error  # a bug: let Textual show the traceback
-            self.exit(return_code=1, message=Text(f"quizapp: {error}"))
 
+    @on(HomeReady)
     def home_ready(self) -> None:
-        """Called by the home screen once it shows the decks (the start-up benchmark's end)."""
+        """Home shows the decks: the start-up benchmark's end."""
         if "home_ready" in self.timings:
             return
         self.timings["home_ready"] = time.time()
@@ -154,29 +172,24 @@ class QuizApp(App[int]):
         while not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
 
-    @property
-    def has_context(self) -> bool:
-        """False while the decks are still loading."""
-        return self._app_context is not None
-
-    def _has_context(self) -> bool:
-        if self._app_context is None:
+    def _has_workspace(self) -> bool:
+        if self._workspace is None:
             self.notify("The decks are still loading", severity="warning")
             return False
         return True
 
     def action_home(self) -> None:
         """Back to the deck list."""
-        if self._has_context():
+        if self._has_workspace():
             self._back_to_home()
 
     def action_study(self, deck_id: str | None = None) -> None:
         """Study today's cards of one deck, or of every deck when `deck_id` is None."""
-        if not self._has_context():
+        if not self._has_workspace():
             return
-        from quizapp.tui.study_screen import StudyScreen
+        from quizapp.tui.study.study_screen import StudyScreen
 
-        library = self.context.library
+        library = self.workspace.library
         if deck_id is not None and deck_id not in library.decks:
             self.notify(f"No deck {deck_id!r}", severity="error")
             return
@@ -187,55 +200,75 @@ class QuizApp(App[int]):
 
     def action_custom_study(self, deck_id: str | None = None) -> None:
         """Study one topic, kind or the flagged cards, or cram without touching the schedule."""
-        if not self._has_context():
+        if not self._has_workspace():
             return
-        from quizapp.tui.custom_study_screen import CustomStudyScreen
+        from quizapp.tui.study.custom_study_screen import CustomStudyScreen
 
         self._back_to_home()
         self.push_screen(CustomStudyScreen(deck_id))
 
     def action_quiz(self) -> None:
         """Build a self-assessment block (the quiz screens live in quizapp.tui.quiz)."""
-        if not self._has_context():
+        if not self._has_workspace():
             return
-        try:
-            from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
-        except ImportError:
-            self.notify("Quizzes are not available yet", severity="warning")
-            return
+        # imported on first use, as every screen: start-up loads only home
+        from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
+
         self._back_to_home()
         self.push_screen(QuizBuilderScreen())
 
     def action_statistics(self) -> None:
         """Forecast, heatmap, retention and topics."""
-        if not self._has_context():
+        if not self._has_workspace():
             return
-        from quizapp.tui.statistics_screen import StatisticsScreen
+        from quizapp.tui.stats.statistics_screen import StatisticsScreen
 
         self._back_to_home()
         self.push_screen(StatisticsScreen())
 
+    def action_forecast(self) -> None:
+        """The days ahead for several desired retentions, over the statistics."""
+        from quizapp.tui.stats.forecast_screen import ForecastScreen
+
+        if self._has_workspace():
+            self.push_screen(ForecastScreen())
+
     def action_settings(self) -> None:
         """Every setting, its range and meaning; saved in the progress file."""
-        if not self._has_context():
+        if not self._has_workspace():
             return
-        from quizapp.tui.settings_screen import SettingsScreen
+        from quizapp.tui.settings.settings_screen import SettingsScreen
 
         self._back_to_home()
         self.push_screen(SettingsScreen())
 
     def action_browse(self) -> None:
         """Search every card and preview it with its source."""
-        if not self._has_context():
+        if not self._has_workspace():
             return
-        from quizapp.tui.browse_screen import BrowseScreen
+        from quizapp.tui.browse.browse_screen import BrowseScreen
 
         self._back_to_home()
         self.push_screen(BrowseScreen())
 
+    @on(StudyRequested)
+    def _study_requested(self, message: StudyRequested) -> None:
+        self.action_study(message.deck_id)
+
+    @on(CustomStudyRequested)
+    def _custom_study_requested(self, message: CustomStudyRequested) -> None:
+        self.action_custom_study(message.deck_id)
+
+    @on(SessionRequested)
+    def _session_requested(self, message: SessionRequested) -> None:
+        """On top of the screen that asked (custom study), so escape goes back to it."""
+        from quizapp.tui.study.study_screen import StudyScreen
+
+        self.push_screen(StudyScreen(message.deck_ids, message.title, message.make_session))
+
     def action_help(self) -> None:
         """The keys of the screen on top (and those that work everywhere)."""
-        from quizapp.tui.help_screen import HelpScreen
+        from quizapp.tui.widgets.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

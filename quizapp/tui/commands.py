@@ -2,45 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-if TYPE_CHECKING:
-    from quizapp.tui.app import QuizApp
+from quizapp.tui.base import WorkspaceApp
+
+SCREENS = [  # (name, what it opens, the app's action)
+    ("Home", "The decks and today's counts", "home"),
+    ("Study all decks", "Today's cards from every deck", "study"),
+    ("Custom study", "A topic, a kind, flagged cards; or cram", "custom_study"),
+    ("Quiz", "Build a self-assessment block", "quiz"),
+    ("Statistics", "Forecast, heatmap, retention, topics", "statistics"),
+    ("Browse cards", "Search cards by text, topic or kind", "browse"),
+    ("Settings", "Daily limits, retention, card kinds, theme", "settings"),
+    ("Help", "The keys of this screen", "help"),
+    ("Toggle light/dark theme", "Switch between the light and dark theme", "toggle_dark"),
+]
 
 
 class ScreenCommands(Provider):
-    """Open any screen from anywhere (ctrl+p), as Posting and Harlequin do."""
+    """Open any screen from anywhere (ctrl+p), as Posting and Harlequin do: each entry
+    runs one of the app's actions, as a key binding would."""
 
-    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        app: QuizApp = self.app  # type: ignore[assignment]
-        commands: list[tuple[str, str, Callable[[], object]]] = [
-            ("Home", "The decks and today's counts", app.action_home),
-            ("Study all decks", "Today's cards from every deck", app.action_study),
-            ("Custom study", "A topic, a kind, flagged cards; or cram", app.action_custom_study),
-            ("Quiz", "Build a self-assessment block", app.action_quiz),
-            ("Statistics", "Forecast, heatmap, retention, topics", app.action_statistics),
-            ("Browse cards", "Search cards by text, topic or kind", app.action_browse),
-            ("Settings", "Daily limits, retention, card kinds, theme", app.action_settings),
-            ("Help", "The keys of this screen", app.action_help),
-            (
-                "Toggle light/dark theme",
-                "Switch between the light and dark theme",
-                app.action_toggle_dark,
-            ),
+    def _commands(self) -> list[tuple[str, str, Callable[[], Awaitable[bool]]]]:
+        app = self.app
+        commands: list[tuple[str, str, Callable[[], Awaitable[bool]]]] = [
+            (name, text, partial(app.run_action, action)) for name, text, action in SCREENS
         ]
-        if app.has_context:
-            for deck_id, deck in app.context.library.decks.items():
+        if isinstance(app, WorkspaceApp) and app.has_workspace:
+            for deck_id, deck in app.workspace.library.decks.items():
                 commands.append(
                     (
                         f"Study {deck.title}",
                         f"Today's cards from deck {deck_id}",
-                        partial(app.action_study, deck_id),
+                        partial(app.run_action, f"study({deck_id!r})"),
                     )
                 )
         return commands

@@ -4,7 +4,7 @@ writing from the guide alone never meets a field only schema.json knows (issue 1
 from pathlib import Path
 
 from quizapp.deck import format_v1
-from quizapp.deck.spec import ListOf, MapOf, Record, Spec
+from quizapp.deck.spec import ListOf, MapOf, Prose, Record, Spec
 
 GUIDE = Path(__file__).parents[2] / "decks" / "README.md"
 
@@ -19,6 +19,8 @@ def _fields(spec: Spec) -> set[str]:
         return _fields(spec.item)
     if isinstance(spec, MapOf):
         return _fields(spec.value)
+    if isinstance(spec, Prose):
+        return _fields(spec.sentence)
     return set()
 
 

@@ -81,7 +81,7 @@ def test_a_scan_is_stated_and_cited_as_a_study_not_a_laboratory_study(tmp_path):
     """The starter's thyroiditis cases show a radioiodine scan (class imaging): neither the
     stem nor an explanation may call it a laboratory study; a stem with only imaging
     results opens them with "Studies show"."""
-    from quizapp.generate.vignette import render_vignette
+    from quizapp.generate.vignettes.vignette import render_vignette
 
     run("new", str(tmp_path / "thyroid"))
     deck = check_deck(tmp_path / "thyroid" / "deck.yaml").deck

@@ -42,3 +42,47 @@ def test_schema_rejects_what_the_validator_rejects():
 def test_schema_names_every_section():
     properties = json.loads(schema_text())["properties"]
     assert {"format", "deck", "include", "entities", "relations", "blueprints"} <= set(properties)
+
+
+def _sentences_deck() -> dict:
+    return yaml.safe_load((FORMAT2 / "sentences.yaml").read_text(encoding="utf-8"))
+
+
+def test_schema_accepts_sentences_with_sources():
+    jsonschema.validate(_sentences_deck(), deck_json_schema())
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        [{"text": "No source."}],  # a sentence names its source
+        [{"text": "A typo.", "sources": "kim2019"}],  # `source`, as everywhere
+        [],  # no sentences
+    ],
+)
+def test_schema_rejects_a_malformed_list_of_sentences(summary):
+    data = _sentences_deck()
+    data["entities"][0]["summary"] = summary
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, deck_json_schema())
+
+
+def test_schema_rejects_a_rarely_after_that_is_not_a_number():
+    data = yaml.safe_load((FORMAT2 / "rarely.yaml").read_text(encoding="utf-8"))
+    data["entities"][0]["attributes"]["age_at_onset"]["rarely_after"] = "fifty"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, deck_json_schema())
+
+
+def test_schema_holds_a_hand_written_item_to_4_to_8_options():
+    """Format 2 hand-written items: the schema counts options as the validator does."""
+    data = yaml.safe_load((FORMAT2 / "hand.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(data, deck_json_schema())
+    options = data["cards"][0]["options"]
+    for count in (3, 9):
+        data["cards"][0]["options"] = (options * 3)[:count]
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(data, deck_json_schema())
+    data["cards"][0]["options"] = [*options[:3], {**options[3], "rationales": "typo"}]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, deck_json_schema())

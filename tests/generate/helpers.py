@@ -19,7 +19,7 @@ UPGRADE_HINT = "run `quizapp deck upgrade PATH` to move the deck to format 2"
 
 def diagnosis_renders(deck: Deck, blueprint: str, seeds=range(30)) -> list:
     """The blueprint's diagnosis vignette rendered with each seed."""
-    from quizapp.generate.vignette import render_vignette
+    from quizapp.generate.vignettes.vignette import render_vignette
 
     cid = f"{deck.id}:vignette:{blueprint}:diagnosis"
     return [render_vignette(deck, cid, seed) for seed in seeds]
@@ -51,7 +51,7 @@ def cards_by_id(deck: Deck) -> dict:
 
 def unproven(deck: Deck) -> list[tuple[str, list[str]]]:
     """(card id, problems) of every card whose proofs the checker cannot re-derive."""
-    from quizapp.generate.proof_check import ProofChecker
+    from quizapp.generate.lint.proof_check import ProofChecker
 
     checker = ProofChecker(deck)
     return [(cid, found) for cid, c in cards_by_id(deck).items() if (found := checker.check(c))]

@@ -7,10 +7,10 @@ import pytest
 
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck, render_vignette
-from quizapp.generate.case import blueprint_facts, draw_case
 from quizapp.generate.index import build_index
-from quizapp.generate.lint_stem import check_slots, split_prompt
-from quizapp.generate.ruleout import Facts, contradictions, excluded
+from quizapp.generate.lint.stem import check_slots, split_prompt
+from quizapp.generate.vignettes.case import blueprint_facts, draw_case
+from quizapp.generate.vignettes.ruleout import Facts, contradictions, excluded
 from tests.generate.helpers import DATA
 
 ALPHA_AGE = "    age: {min: 30, max: 70}\n"
@@ -94,7 +94,7 @@ def test_a_one_week_history_reads_for_the_past_week(small):
     import random
     from dataclasses import replace
 
-    from quizapp.generate.stem import stem_text
+    from quizapp.generate.vignettes.stem import stem_text
 
     ix = build_index(small)
     case = replace(draw_case(ix, small.blueprints["bp-alpha"], 0), duration=1)

@@ -13,7 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from quizapp.cli import main
-from quizapp.generate.explain import explain_deck
+from quizapp.generate.vignettes.explain import explain_deck
 from tests.generate.helpers import DATA, twins_losing_gamma
 
 REPO = Path(__file__).parents[2]

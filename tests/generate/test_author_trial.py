@@ -18,12 +18,12 @@ from quizapp.deck.model import Range
 from quizapp.deck.units import convert
 from quizapp.generate import generate_deck
 from quizapp.generate.card import Card
-from quizapp.generate.case import draw_case
 from quizapp.generate.index import build_index
-from quizapp.generate.lint import lint_deck
-from quizapp.generate.lint_stem import check_slots
-from quizapp.generate.ruleout import Facts, contradictions
-from quizapp.generate.vignette import render_vignette
+from quizapp.generate.lint.checklist import lint_deck
+from quizapp.generate.lint.stem import check_slots
+from quizapp.generate.vignettes.case import draw_case
+from quizapp.generate.vignettes.ruleout import Facts, contradictions
+from quizapp.generate.vignettes.vignette import render_vignette
 
 TRIAL = Path(__file__).parent / "data" / "trial-mg" / "deck.yaml"
 SEEDS = range(12)

@@ -8,11 +8,11 @@ import re
 import pytest
 
 from quizapp.deck.loader import load_deck
-from quizapp.generate.case import blueprint_facts, draw_case
 from quizapp.generate.index import build_index
-from quizapp.generate.ruleout import Facts, contradictions, excluded
-from quizapp.generate.stem import stem_text
-from tests.generate.helpers import FORMAT2, diagnosis_renders, problems_at
+from quizapp.generate.vignettes.case import blueprint_facts, draw_case
+from quizapp.generate.vignettes.ruleout import Facts, contradictions, excluded, limits_text
+from quizapp.generate.vignettes.stem import stem_text
+from tests.generate.helpers import FORMAT2, cards_by_id, diagnosis_renders, problems_at
 from tests.generate.helpers import UPGRADE_HINT as HINT
 
 AGES = FORMAT2 / "ages.yaml"
@@ -49,6 +49,15 @@ def test_rule_outs_use_only_the_hard_range(deck):
     assert "mu" not in excluded(ix, Facts(age=(30, 30)))
     assert "mu" in excluded(ix, Facts(age=(85, 85)))
     assert "nu" not in excluded(ix, Facts(age=(70, 70)))
+
+
+def test_the_age_card_gives_the_usual_part_and_a_rule_out_only_the_hard_range(deck):
+    """Clinician round 9: "18 years or older" alone marked the usual answer (40-60) a miss."""
+    cards = cards_by_id(deck)
+    assert cards["ages:attribute:mu:age_at_onset"].answer == ("18-80 years; most often 40-60 years")
+    assert cards["ages:attribute:xi:age_at_onset"].answer == "12-36 months"  # no usual part
+    ix = build_index(deck)
+    assert limits_text(ix, "mu", "age_at_onset") == "18-80 years"
 
 
 def test_peaks_and_usual_convert_with_the_value_unit(deck):

@@ -8,10 +8,10 @@ from dataclasses import replace
 import pytest
 
 from quizapp.deck.loader import load_deck
-from quizapp.generate.case import blueprint_facts
 from quizapp.generate.index import build_index
-from quizapp.generate.proof_check import ProofChecker
-from quizapp.generate.vignette import distractor_ids, plan_blueprint
+from quizapp.generate.lint.proof_check import ProofChecker
+from quizapp.generate.vignettes.case import blueprint_facts
+from quizapp.generate.vignettes.vignette import distractor_ids, plan_blueprint
 from tests.generate.helpers import (
     FORMAT2,
     UPGRADE_HINT,

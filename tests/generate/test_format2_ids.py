@@ -19,6 +19,8 @@ CHANGED: dict[str, str] = {
     "day', not 'for the past 1 day' (format 2 step e); 'dark, tea-coloured urine, as well as "
     "muscle pain' (a list item with its own comma, new-author trial)",
 }
+# New since the move: a hand-written vignette (format 2 `kind: vignette` in `cards`).
+CHANGED["iim:card:dm-cancer-antibody-case"] = "new: a hand-written vignette (format 2)"
 # A list whose items have their own 'and', 'or' or comma reads "a, as well as b" or
 # "a; b; and c" (new-author trial, issue 13), so these seed-0 vignettes read differently.
 LISTS = "a list item with its own 'and', 'or' or comma: 'as well as' or semicolons"
@@ -40,6 +42,25 @@ CHANGED |= {
         "",
         *(f":{k}:{d}" for k in ("HAIR", "CHAIRS", "STAIRS") for d in ("key", "meaning")),
     )
+}
+
+# Sentences with their own sources (format 2): each sentence's source ids follow it, and the
+# card lists them; the id is the same.
+CHANGED |= {
+    f"iim:attribute:{entity}:{attr}": "sentences cite their own sources"
+    for entity, attr in (("dm", "age_at_onset"), ("mri-muscle", "interpretation"))
+}
+# Clinician round 9: the MRI card answers its prompt (how the scan is read), and the subtype
+# patterns are their own card, asked as such, with the IBM quadriceps (vasti) pattern; the
+# adult DM age card gives the peak band as well as the cut-off ("most often 40-60 years").
+CHANGED["iim:attribute:mri-muscle:interpretation"] = "round 9: answers how an MRI is read"
+CHANGED["iim:attribute:mri-muscle:subtype_pattern"] = "new (round 9): MRI patterns by subtype"
+CHANGED["iim:attribute:dm:age_at_onset"] = "round 9: the answer gives the peak, 40-60 years"
+# Clinician round 9: "mechanic's hands point to anti-Jo-1 in particular" read as a rule; the
+# key's explanation now says "rather than to the other options".
+CHANGED |= {
+    f"iim:vignette:{bp}:antibody": "the pointer sentence compares with the options offered"
+    for bp in ("bp-cadm", "bp-imnm-hmgcr", "bp-jdm")
 }
 
 
@@ -76,11 +97,24 @@ def _rare(deck) -> dict[str, str]:
     return rare
 
 
+def _criteria(deck) -> dict[str, str]:
+    """The criterion items' score cards: the question names its criteria set (clinician round
+    9: negative RF and ACPA scores 2 in the PMR criteria, 0 in the 2010 RA criteria)."""
+    why = "the question names its criteria set"
+    scores = ("points", "weight_with_biopsy", "weight_without_biopsy")
+    return {
+        f"{deck.id}:attribute:{e.id}:{a}": why
+        for e in deck.entities.values()
+        for a in e.attributes
+        if a in scores
+    }
+
+
 def test_iim_card_ids_and_content_survive_the_move_to_format_2():
     before = _format1_cards()
     deck = load_deck(IIM)
     after = {c.id: c.content_hash() for c in generate_deck(deck).cards}
-    changed = CHANGED | _noted(deck) | _rare(deck)
+    changed = CHANGED | _noted(deck) | _rare(deck) | _criteria(deck)
     assert len(before) > 600
     assert sorted(set(before) - set(after)) == [], "card ids lost: learners' progress with them"
     assert sorted(set(after) - set(before) - set(CHANGED)) == []

@@ -2,7 +2,7 @@
 located errors for an unknown lead-in, one without an answer, and one that is no question."""
 
 from quizapp.deck.loader import load_deck
-from quizapp.generate.proof_check import ProofChecker
+from quizapp.generate.lint.proof_check import ProofChecker
 from tests.generate.helpers import UPGRADE_HINT, diagnosis_renders, problems_at
 
 LEAD_IN = "Which of the following is the most likely cause of this patient's double vision?"

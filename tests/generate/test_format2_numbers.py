@@ -4,8 +4,8 @@ they key: the key's number beats every wrong option's, and each proof carries th
 import pytest
 
 from quizapp.deck.loader import load_deck
-from quizapp.generate import generate_deck
-from quizapp.generate.proof_check import ProofChecker
+from quizapp.generate import CardId, generate_deck
+from quizapp.generate.lint.proof_check import ProofChecker
 from tests.generate.helpers import FORMAT2, UPGRADE_HINT, problems_at
 
 NUMBERS = FORMAT2 / "numbers.yaml"
@@ -27,7 +27,7 @@ def test_the_key_has_the_highest_stated_number(generated):
         "numbers:most:alpha:tested_by:sensitivity:to": "Jitter study",
         "numbers:most:alpha:tested_by:specificity:to": "Anti-K serology",
     }
-    most = {c.id: c.answer for c in generated.cards if c.id.split(":")[1] == "most"}
+    most = {c.id: c.answer for c in generated.cards if CardId.parse(c.id).generator == "most"}
     assert most == expected
 
 
@@ -90,6 +90,14 @@ def test_a_tie_at_the_top_asks_nothing_and_says_why(variant):
 def test_basic_cards_state_the_numbers(generated):
     card = _card(generated, "numbers:basic:alpha:has_antibody")
     assert card.answer == "Anti-K antibody (85% of patients); Anti-L antibody (5% of patients)"
+
+
+def test_a_list_of_conditions_says_whose_patients_a_percent_counts(generated):
+    """ "Alpha disease (85% of patients)" under anti-K read as 85% of those with anti-K
+    (clinician rounds 8 and 9: "MELAS (80% of patients)" under m.3243A>G)."""
+    answer = _card(generated, "numbers:reverse:ab-k:has_antibody").answer
+    assert "Alpha disease (85% of patients with alpha disease)" in answer
+    assert "(85% of patients)" not in answer
 
 
 @pytest.mark.parametrize(

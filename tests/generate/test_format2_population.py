@@ -5,7 +5,7 @@ import json
 
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
-from quizapp.generate.vignette import render_vignette
+from quizapp.generate.vignettes.vignette import render_vignette
 from tests.generate.helpers import FORMAT2, UPGRADE_HINT, problems_at
 
 POPULATION = FORMAT2 / "population.yaml"

@@ -6,11 +6,11 @@ result belongs to is supported by it, and a stated positive test rules that cond
 import pytest
 
 from quizapp.deck.loader import load_deck
-from quizapp.generate import generate_deck
-from quizapp.generate.case import blueprint_facts
+from quizapp.generate import CardId, generate_deck
 from quizapp.generate.index import build_index
-from quizapp.generate.proof_check import ProofChecker
-from quizapp.generate.vignette import distractor_ids, plan_blueprint
+from quizapp.generate.lint.proof_check import ProofChecker
+from quizapp.generate.vignettes.case import blueprint_facts
+from quizapp.generate.vignettes.vignette import distractor_ids, plan_blueprint
 from tests.generate.helpers import (
     FORMAT2,
     UPGRADE_HINT,
@@ -90,7 +90,11 @@ def test_a_result_is_a_card_of_its_own(deck):
     assert normal.answer == "Normal (within the reference range)"
     # a negative result is never taught as a positive fact
     assert "results:basic:eta:has_antibody" not in cards
-    assert all("Eta disease" not in c.answer for c in cards.values() if "anti-z" in c.id.split(":"))
+    assert all(
+        "Eta disease" not in c.answer
+        for c in cards.values()
+        if "anti-z" in CardId.parse(c.id).parts
+    )
 
 
 def test_every_card_of_the_deck_is_proven(deck):

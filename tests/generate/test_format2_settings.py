@@ -6,7 +6,7 @@ import re
 import pytest
 
 from quizapp.deck.loader import load_deck
-from quizapp.generate.stem import with_pronouns
+from quizapp.generate.vignettes.stem import with_pronouns
 from tests.generate.helpers import FORMAT2, diagnosis_renders, problems_at
 from tests.generate.helpers import UPGRADE_HINT as HINT
 

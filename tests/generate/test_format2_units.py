@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from quizapp.deck.loader import load_deck
 from quizapp.deck.units import TIME, convert
 from quizapp.generate import generate_deck
-from quizapp.generate.proof_check import ProofChecker
+from quizapp.generate.lint.proof_check import ProofChecker
 from tests.generate.helpers import FORMAT2, problems_at
 from tests.generate.helpers import UPGRADE_HINT as HINT
 from tests.generate.helpers import diagnosis_renders as _renders

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from quizapp.generate import generate_deck
+from quizapp.generate import CardId, generate_deck
 from quizapp.generate.index import build_index
 from quizapp.kinds import KINDS
 
@@ -52,7 +52,7 @@ def test_mcq_distractors_are_homogeneous_and_never_true(small):
     assert mcqs
     for card in mcqs:
         relation = ix.by_id[card.tests[0]]
-        forward = card.id.endswith(":to")
+        forward = CardId.parse(card.id).parts[-1] == "to"
         key_kinds = (
             small.relation_types[relation.type].to_kinds
             if forward
@@ -83,7 +83,7 @@ def test_comparison_key_is_the_only_row_that_fits(small):
     cards = [c for c in generate_deck(small).cards if c.kind == "comparison"]
     assert cards
     for card in cards:
-        cols = card.id.split(":")[4:]
+        cols = CardId.parse(card.id).parts[2:]  # table, row, then the columns
         rows = {r.entity: r for r in table.rows}
         key = next(o for o in card.options if o.correct)
         for option in card.options:

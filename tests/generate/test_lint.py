@@ -7,8 +7,8 @@ import pytest
 from quizapp.generate import generate_deck, lint_deck
 from quizapp.generate.card import Card, Option
 from quizapp.generate.index import build_index
-from quizapp.generate.lint import lint_card
-from quizapp.generate.lint_bank import check_key_balance
+from quizapp.generate.lint.bank import check_key_balance
+from quizapp.generate.lint.checklist import lint_card
 
 
 @pytest.fixture(scope="module")

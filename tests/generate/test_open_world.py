@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizapp.deck.loader import load_deck
-from quizapp.generate import generate_deck
+from quizapp.generate import CardId, generate_deck
 from quizapp.generate.index import build_index
-from quizapp.generate.proof_check import check_card
-from quizapp.generate.text import cue_stems
+from quizapp.generate.lint.proof_check import check_card
+from quizapp.generate.text.common import cue_stems
 from tests.generate.helpers import DATA
 
 EVIDENCE = re.compile(r",? ?(necessary: true|complete: each_from),?")
@@ -175,7 +175,11 @@ def test_no_recall_item_is_answered_by_repeating_the_question_s_words(iim):
         if card.kind not in ("mcq", "cloze") or not card.tests or card.tests[0] not in ix.by_id:
             continue
         r = ix.by_id[card.tests[0]]
-        anchor, key = (r.source, r.target) if card.id.endswith(":to") else (r.target, r.source)
+        anchor, key = (
+            (r.source, r.target)
+            if CardId.parse(card.id).parts[-1] == "to"
+            else (r.target, r.source)
+        )
         cue = cue_stems(ix.name(key), ix.name(anchor))
         if card.kind == "cloze":
             assert not cue, card.id

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizapp.generate.wording import (
+from quizapp.generate.text.wording import (
     article,
     fill_sentence,
     is_lab_kind,
@@ -214,7 +214,7 @@ def test_pronouns_change_in_every_word_of_a_complaint():
 
 
 def test_a_negated_list_keeps_an_item_with_its_own_or_apart():
-    from quizapp.generate.wording import join_after_no
+    from quizapp.generate.text.wording import join_after_no
 
     assert join_after_no(["muscle pain", "skin rash"]) == "muscle pain or skin rash"
     assert join_after_no(["muscle pain", "cough or breathlessness on exertion"]) == (

@@ -36,7 +36,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Footer, Static
 
 from quizapp.paths import Settings
-from quizapp.tui.context import AppContext
+from quizapp.workspace import Workspace
 from tests.perf.synthetic_deck import write_synthetic_deck
 from tests.perf.test_store_perf import CARDS, bench_file, cached_file  # noqa: F401 (fixtures)
 from tests.support.frames import record_frames, to_laid_out_frame
@@ -69,7 +69,7 @@ HELLO = textwrap.dedent(
 )
 
 
-def bench_context(path: Path) -> AppContext:
+def bench_context(path: Path) -> Workspace:
     """The benchmark file with a library whose 50,000 cards match its card ids."""
     from quizapp.deck.errors import Location
     from quizapp.deck.model import Deck, Topic
@@ -98,7 +98,7 @@ def bench_context(path: Path) -> AppContext:
     library = Library(decks={"bench": deck}, cards=cards)
     conn = open_store(path)
     settings = Settings(db_path=path, decks_dir=path.parent)
-    return AppContext(settings, conn, library, utc_now)
+    return Workspace(settings, conn, library, utc_now)
 
 
 def spawn(args: list[str], env: dict[str, str]) -> dict[str, float]:
@@ -227,8 +227,8 @@ async def bare_textual_key_to_frame(answers: int) -> list[float]:
 @pytest.mark.asyncio
 async def test_keypress_to_next_card(bench_file: Path) -> None:  # noqa: F811
     from quizapp.tui.app import QuizApp
-    from quizapp.tui.card_view import CardView
-    from quizapp.tui.study_screen import StudyScreen
+    from quizapp.tui.study.study_screen import StudyScreen
+    from quizapp.tui.widgets.card_view import CardView
 
     answers = 200
     app = QuizApp(bench_context(bench_file))
@@ -295,7 +295,7 @@ async def study_run(path: Path, answers: int, freeze: bool) -> list[float]:
     """The GC pauses while `answers` cards are studied in the app on the 50k-card file."""
     from quizapp.gc_policy import freeze_loaded
     from quizapp.tui.app import QuizApp
-    from quizapp.tui.study_screen import StudyScreen
+    from quizapp.tui.study.study_screen import StudyScreen
 
     gc.unfreeze()
     context = bench_context(path)

@@ -71,14 +71,23 @@ action = st.one_of(
     st.tuples(st.just("other answers"), st.sampled_from(list(Rating))),
     st.tuples(st.just("flag"), st.booleans()),
     st.tuples(st.just("bury"), st.none()),
+    st.tuples(st.just("suspend"), st.booleans()),
     st.tuples(st.just("undo"), st.none()),
     st.tuples(st.just("wait"), st.integers(1, 60 * 30)),
 )
 
 
+# Two decks, one with its own limits: the session keeps each deck's answers of the day.
+PER_DECK = (("b", "new_per_day", 2), ("b", "reviews_per_day", 2))
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(actions=st.lists(action, min_size=1, max_size=30))
-def test_the_session_always_agrees_with_a_fresh_one(actions):
+@given(
+    actions=st.lists(action, min_size=1, max_size=30),
+    per_deck=st.sampled_from([(), PER_DECK]),
+    deck_ids=st.sampled_from([None, ("iim", "b"), ("b",)]),
+)
+def test_the_session_always_agrees_with_a_fresh_one(actions, per_deck, deck_ids):
     """After any mix of this session's and another process's writes, the long-lived session
     offers the same card and counts as one just created, and answers from the stored row."""
     with tempfile.TemporaryDirectory() as folder:
@@ -86,14 +95,19 @@ def test_the_session_always_agrees_with_a_fresh_one(actions):
         conn = open_store(path, synchronous="OFF")
         other_conn = open_store(path, synchronous="OFF")
         add_cards(conn, 6, per_sibling=2)
+        add_cards(conn, 4, deck="b", per_sibling=2)
         clock = Clock(START)
-        config = StudyConfig(timezone="UTC", new_per_day=3, reviews_per_day=5)
-        session = StudySession(conn, config, clock=clock)
+        config = StudyConfig(timezone="UTC", new_per_day=3, reviews_per_day=5, per_deck=per_deck)
+
+        def fresh() -> StudySession:
+            return StudySession(conn, config, deck_ids=deck_ids, clock=clock)
+
+        session = StudySession(conn, config, deck_ids=deck_ids, clock=clock)
         other = StudySession(other_conn, config, clock=clock)
         for kind, value in actions:
             entry = session.next_card()
-            assert entry == StudySession(conn, config, clock=clock).next_card()
-            assert session.counts() == StudySession(conn, config, clock=clock).counts()
+            assert entry == fresh().next_card()
+            assert session.counts() == fresh().counts()
             if kind == "wait":
                 clock.advance(seconds=value)
             elif kind == "undo":
@@ -108,7 +122,36 @@ def test_the_session_always_agrees_with_a_fresh_one(actions):
                 other.answer(entry.card_id, value)
             elif kind == "flag":
                 session.flag(entry.card_id, value)
+            elif kind == "suspend":
+                session.suspend(entry.card_id, value)
             else:
                 session.bury(entry.card_id)
         conn.close()
         other_conn.close()
+
+
+def test_a_deck_limit_reads_the_days_answers_once_then_counts_its_own(conn, clock):
+    """With a deck's own limit, each card and count would otherwise ask the file for the
+    day's answers per deck; the session reads them once and adds its own answers."""
+    add_cards(conn, 6)
+    add_cards(conn, 6, deck="b")
+    config = StudyConfig(timezone="UTC", new_per_day=8, per_deck=(("b", "new_per_day", 3),))
+    session = StudySession(conn, config, clock=clock)
+    reads = []
+    conn.set_trace_callback(
+        lambda sql: reads.append(sql) if "topic_days" in sql or "FROM review_log" in sql else None
+    )
+    try:
+        for _ in range(6):
+            entry = session.next_card()
+            session.answer(entry.card_id, Rating.Good)
+            session.counts()
+    finally:
+        conn.set_trace_callback(None)
+    assert len([sql for sql in reads if sql.lstrip().startswith("SELECT")]) == 1
+    fresh = StudySession(conn, config, clock=clock)
+    assert session.counts() == fresh.counts()
+    answered_b = conn.execute(
+        "SELECT count(*) FROM review_log r JOIN cards c ON c.id = r.card WHERE c.deck_id = 'b'"
+    ).fetchone()[0]
+    assert answered_b <= 3

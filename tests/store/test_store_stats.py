@@ -10,7 +10,7 @@ from quizapp.store.connection import open_store
 from quizapp.store.stats import DAY_US, collect_stats
 from quizapp.store.sync import CardRecord, DeckInfo, sync_deck
 from quizapp.store.timeutil import to_micros
-from tests.support.old_files import downgrade_to_before_cache
+from tests.support.old_files import downgrade_to_before_aggregates, downgrade_to_before_cache
 
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
 TODAY = NOW.date().toordinal()
@@ -151,7 +151,8 @@ def test_card_counts_partition_the_cards(conn, cards) -> None:
 
 
 TOPIC_DAYS_FROM_LOG = (
-    "SELECT r.day, c.deck_id, c.topic, count(*), sum(r.rating > 1) FROM review_log r "
+    "SELECT r.day, c.deck_id, c.topic, count(*), sum(r.rating > 1), sum(r.state_before = 0), "
+    "sum(r.state_before = 2), sum(r.state_before = 2 AND r.rating > 1) FROM review_log r "
     "JOIN cards c ON c.id = r.card GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
 )
 
@@ -170,7 +171,6 @@ def test_topic_days_follow_every_answer_and_undo(filled):
 
 
 def test_topic_days_are_filled_when_an_older_file_is_upgraded(filled, tmp_path):
-
     expected = filled.execute(TOPIC_DAYS_FROM_LOG).fetchall()
     path = tmp_path / "old.sqlite3"
     filled.execute(f"VACUUM INTO '{path}'")
@@ -180,3 +180,28 @@ def test_topic_days_are_filled_when_an_older_file_is_upgraded(filled, tmp_path):
     upgraded = open_store(path)
     assert topic_days(upgraded) == expected
     assert stats(upgraded) == stats(filled)
+
+
+TOPIC_CARDS = "SELECT * FROM topic_cards ORDER BY 1, 2, 3"
+
+
+def test_a_schema_3_file_upgrades_with_every_review_and_exact_counts(filled, tmp_path):
+    """Migration 4 builds the card counts and the wider topic_days from the file's own
+    rows; every review stays, byte for byte, and the statistics are those of a new file."""
+    filled.execute("UPDATE cards SET suspended = 1 WHERE card_id = 'd'")
+    log = filled.execute("SELECT * FROM review_log ORDER BY id").fetchall()
+    cards = filled.execute(TOPIC_CARDS).fetchall()
+    path = tmp_path / "old.sqlite3"
+    filled.execute(f"VACUUM INTO '{path}'")
+    old = open_store(path)
+    downgrade_to_before_aggregates(old)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 3
+    old.close()
+    upgraded = open_store(path)
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert upgraded.execute("SELECT * FROM review_log ORDER BY id").fetchall() == log
+    assert len(log) == 7
+    assert upgraded.execute(TOPIC_CARDS).fetchall() == cards
+    assert topic_days(upgraded) == filled.execute(TOPIC_DAYS_FROM_LOG).fetchall()
+    assert stats(upgraded) == stats(filled)
+    assert list(tmp_path.glob("old.sqlite3.v3-*.bak")), "a backup is kept before the upgrade"

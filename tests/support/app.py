@@ -1,4 +1,4 @@
-"""The real app on a temporary progress file: its context, test set-up, and waiting for
+"""The real app on a temporary progress file: its workspace, test set-up, and waiting for
 what a key or a worker brings to the screen (never a fixed sleep)."""
 
 import time
@@ -13,9 +13,9 @@ from quizapp.library import load_library, sync_library
 from quizapp.paths import Settings
 from quizapp.srs.config import save_setting
 from quizapp.store.connection import open_store
-from quizapp.tui.context import AppContext
-from quizapp.tui.home_screen import HomeScreen
+from quizapp.tui.home.home_screen import HomeScreen
 from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
+from quizapp.workspace import Workspace
 from tests.support.clock import Clock
 from tests.support.decks import SMALL_ONLY
 from tests.support.quiz_library import START, small_library, sync
@@ -25,7 +25,7 @@ WAIT_SECONDS = 10.0  # far longer than any screen takes on a busy 2-core machine
 
 def build_context(
     tmp_path: Path, decks_dir: Path, clock: Clock | None = None, db: Path | None = None
-) -> AppContext:
+) -> Workspace:
     """The app's context on the decks of `decks_dir`, as `quizapp` builds it at start.
     `db` relative to the working directory keeps temporary paths off snapshots."""
     db = db or tmp_path / "progress.sqlite3"
@@ -34,12 +34,12 @@ def build_context(
     save_setting(conn, "timezone", "UTC")  # the study day must not follow the test machine
     library = load_library(decks_dir, conn)  # as the app does: unchanged decks from the file
     sync_library(conn, library)
-    return AppContext(
+    return Workspace(
         Settings(db_path=db, decks_dir=decks_dir), conn, library, clock or Clock(), first_run
     )
 
 
-def study_only(context: AppContext, *kinds: str) -> None:
+def study_only(context: Workspace, *kinds: str) -> None:
     """Test setup: suspend every card of other kinds, so the queue starts with these."""
     marks = ", ".join("?" * len(kinds))
     context.conn.execute(f"UPDATE cards SET suspended = 1 WHERE kind NOT IN ({marks})", kinds)
@@ -55,7 +55,7 @@ async def wait_for(pilot: Pilot, ready: Callable[[], bool], what: str = "") -> N
         await pilot.pause()
 
 
-def quiz_context(db_path: Path, clock: Clock | None = None) -> AppContext:
+def quiz_context(db_path: Path, clock: Clock | None = None) -> Workspace:
     """The app's context on the small real deck, generated once per session (see
     tests.support.quiz_library); a second call on the same file is the app started again."""
     first_run = not db_path.exists()
@@ -64,7 +64,7 @@ def quiz_context(db_path: Path, clock: Clock | None = None) -> AppContext:
     library = small_library()
     sync(conn, library)
     settings = Settings(db_path=db_path, decks_dir=SMALL_ONLY)
-    return AppContext(settings, conn, library, clock or Clock(START), first_run)
+    return Workspace(settings, conn, library, clock or Clock(START), first_run)
 
 
 async def open_quiz(pilot: Pilot) -> None:

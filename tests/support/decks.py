@@ -8,7 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from tests.support.paths import DECKS, SMALL_DECK
+from tests.support.paths import DECKS, GENERATE_DATA, SMALL_DECK
 
 
 def deck_folder(parent: Path, *decks: Path) -> Path:
@@ -19,6 +19,15 @@ def deck_folder(parent: Path, *decks: Path) -> Path:
     for deck in decks:
         shutil.copy(deck, folder / deck.name)
     return folder
+
+
+def hand_deck(parent: Path) -> Path:
+    """The hand-written items' test deck (format2/hand.yaml and its shared file) as a deck
+    folder `hand` in `parent`."""
+    deck = parent / "hand"
+    shutil.copytree(GENERATE_DATA / "format2" / "shared", deck / "shared")
+    shutil.copyfile(GENERATE_DATA / "format2" / "hand.yaml", deck / "deck.yaml")
+    return deck
 
 
 def session_folder(*decks: Path) -> Path:

@@ -1,10 +1,12 @@
 """The real app on a temporary progress file, real decks and a fixed clock."""
 
+from pathlib import Path
+
 import pytest
 
 from quizapp.library import load_library
 from quizapp.tui.app import QuizApp
-from quizapp.tui.context import AppContext
+from quizapp.workspace import Workspace
 from tests.support.app import build_context
 from tests.support.decks import IIM_ONLY
 
@@ -15,10 +17,10 @@ def iim_library():
 
 
 @pytest.fixture
-def iim_context(tmp_path) -> AppContext:
+def iim_context(tmp_path: Path) -> Workspace:
     return build_context(tmp_path, IIM_ONLY)
 
 
 @pytest.fixture
-def iim_app(iim_context: AppContext) -> QuizApp:
+def iim_app(iim_context: Workspace) -> QuizApp:
     return QuizApp(iim_context)

@@ -7,9 +7,9 @@ from textual.widgets import DataTable, Input
 from quizapp.srs.session import StudySession
 from quizapp.store.cards import get_card
 from quizapp.tui.app import QuizApp
-from quizapp.tui.browse_screen import SELECTED, BrowseScreen
-from quizapp.tui.confirm_screen import ConfirmScreen
-from quizapp.tui.context import AppContext
+from quizapp.tui.browse.browse_screen import SELECTED, BrowseScreen
+from quizapp.tui.widgets.confirm_screen import ConfirmScreen
+from quizapp.workspace import Workspace
 
 SIZE = (80, 24)
 
@@ -33,7 +33,7 @@ def row_id(screen: BrowseScreen, row: int) -> str:
     return list(screen.query_one(DataTable).rows)[row].value
 
 
-async def test_one_card_suspend_unsuspend_flag_bury(iim_context: AppContext) -> None:
+async def test_one_card_suspend_unsuspend_flag_bury(iim_context: Workspace) -> None:
     conn = iim_context.conn
     async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
         screen = await open_browse(pilot)
@@ -56,7 +56,7 @@ async def test_one_card_suspend_unsuspend_flag_bury(iim_context: AppContext) -> 
         assert (get_card(conn, first).flagged, get_card(conn, first).buried_day) == (0, 0)
 
 
-async def test_many_cards_with_a_visible_mark(iim_context: AppContext) -> None:
+async def test_many_cards_with_a_visible_mark(iim_context: Workspace) -> None:
     conn = iim_context.conn
     async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
         screen = await open_browse(pilot)
@@ -84,7 +84,7 @@ async def test_many_cards_with_a_visible_mark(iim_context: AppContext) -> None:
         assert screen.selected == set() and cell(screen, 0, "mark") == " "
 
 
-async def test_reset_asks_first_and_makes_the_card_new(iim_context: AppContext) -> None:
+async def test_reset_asks_first_and_makes_the_card_new(iim_context: Workspace) -> None:
     conn = iim_context.conn
     async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
         screen = await open_browse(pilot)
@@ -102,7 +102,7 @@ async def test_reset_asks_first_and_makes_the_card_new(iim_context: AppContext) 
         assert get_card(conn, card_id).state == 0 and cell(screen, 0, "status") == "new"
 
 
-async def test_letters_typed_in_search_are_text_not_actions(iim_context: AppContext) -> None:
+async def test_letters_typed_in_search_are_text_not_actions(iim_context: Workspace) -> None:
     conn = iim_context.conn
     async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
         screen = await open_browse(pilot)

@@ -10,9 +10,9 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from quizapp.tui.app import QuizApp
-from quizapp.tui.browse_screen import MAX_ROWS, BrowseScreen
-from quizapp.tui.source_view import SourceView
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.browse.browse_screen import MAX_ROWS, BrowseScreen
+from quizapp.tui.study.study_screen import StudyScreen
+from quizapp.tui.widgets.source_view import SourceView
 from tests.support.app import build_context, study_only
 from tests.support.decks import IIM_ONLY
 from tests.support.paths import DECK_DATA, REPO

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from quizapp.tui.app import QuizApp
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.study.study_screen import StudyScreen
 from tests.support.app import build_context
 from tests.support.paths import DECK_DATA
 

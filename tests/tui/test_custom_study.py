@@ -5,9 +5,9 @@ from textual.widgets import Button, Input, Select, Static
 
 from quizapp.srs.cram import CramSession
 from quizapp.tui.app import QuizApp
-from quizapp.tui.context import AppContext
-from quizapp.tui.custom_study_screen import CRAM, CustomStudyScreen
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.study.custom_study_screen import CRAM, CustomStudyScreen
+from quizapp.tui.study.study_screen import StudyScreen
+from quizapp.workspace import Workspace
 
 SIZE = (80, 24)
 
@@ -24,11 +24,11 @@ async def open_custom(pilot, **choices: object) -> CustomStudyScreen:
     return screen
 
 
-def log_size(context: AppContext) -> int:
+def log_size(context: Workspace) -> int:
     return context.conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
 
 
-async def test_study_one_kind_with_answers_scheduled(iim_context: AppContext) -> None:
+async def test_study_one_kind_with_answers_scheduled(iim_context: Workspace) -> None:
     async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
         screen = await open_custom(pilot, kind="vignette")
         matches = str(screen.query_one("#custom-matches", Static).render())
@@ -43,7 +43,7 @@ async def test_study_one_kind_with_answers_scheduled(iim_context: AppContext) ->
         assert log_size(iim_context) == 1  # a real, scheduled answer
 
 
-async def test_a_topic_of_one_deck(iim_context: AppContext) -> None:
+async def test_a_topic_of_one_deck(iim_context: Workspace) -> None:
     deck_id, deck = next(iter(iim_context.library.decks.items()))
     topic_id, topic = next(iter(deck.topics.items()))
     async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
@@ -55,7 +55,7 @@ async def test_a_topic_of_one_deck(iim_context: AppContext) -> None:
         assert isinstance(study, StudyScreen) and study.card.topic == topic_id
 
 
-async def test_cram_changes_nothing_in_the_file(iim_context: AppContext) -> None:
+async def test_cram_changes_nothing_in_the_file(iim_context: Workspace) -> None:
     conn = iim_context.conn
     before = conn.execute("SELECT * FROM cards ORDER BY id").fetchall()
     async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
@@ -80,7 +80,7 @@ async def test_cram_changes_nothing_in_the_file(iim_context: AppContext) -> None
     assert conn.execute("SELECT * FROM cards ORDER BY id").fetchall() == before
 
 
-def make_backlog(context: AppContext, n: int) -> list[str]:
+def make_backlog(context: Workspace, n: int) -> list[str]:
     """`n` IIM cards answered once, weeks ago: overdue review cards today."""
     from datetime import timedelta
 
@@ -97,13 +97,13 @@ def make_backlog(context: AppContext, n: int) -> list[str]:
     return ids
 
 
-def due_today(context: AppContext) -> int:
+def due_today(context: Workspace) -> int:
     from quizapp.srs.session import StudySession
 
     return StudySession(context.conn, clock=context.clock).counts().review
 
 
-async def test_postpone_then_advance_from_custom_study(iim_context: AppContext) -> None:
+async def test_postpone_then_advance_from_custom_study(iim_context: Workspace) -> None:
     make_backlog(iim_context, 9)
     assert due_today(iim_context) == 9
     async with QuizApp(iim_context).run_test(size=SIZE) as pilot:

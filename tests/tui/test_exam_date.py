@@ -6,9 +6,9 @@ from textual.widgets import Input, Static
 
 from quizapp.srs.exam import exam_dates, set_exam_date
 from quizapp.tui.app import QuizApp
-from quizapp.tui.context import AppContext
-from quizapp.tui.deck_list import DeckList
-from quizapp.tui.exam_screen import ExamDateScreen
+from quizapp.tui.home.deck_list import DeckList
+from quizapp.tui.home.exam_screen import ExamDateScreen
+from quizapp.workspace import Workspace
 from tests.support.clock import NOON
 
 TODAY = NOON.date()  # the fixed clock's study day (UTC, day starts 04:00)
@@ -28,7 +28,7 @@ async def wait_for_exams(pilot, present: bool = True) -> str:
 
 
 async def test_e_sets_the_date_and_home_shows_it(iim_app: QuizApp) -> None:
-    context: AppContext = iim_app.context
+    context: Workspace = iim_app.workspace
     new_cards = context.conn.execute("SELECT count(*) FROM cards WHERE state = 0").fetchone()[0]
     async with iim_app.run_test(size=(80, 24)) as pilot:
         await wait_for_exams(pilot, present=False)
@@ -68,11 +68,11 @@ async def test_a_bad_date_is_said_and_nothing_is_stored(iim_app: QuizApp) -> Non
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, ExamDateScreen)
-    assert exam_dates(iim_app.context.conn) == {}
+    assert exam_dates(iim_app.workspace.conn) == {}
 
 
 async def test_empty_clears_the_date(iim_app: QuizApp) -> None:
-    context = iim_app.context
+    context = iim_app.workspace
     set_exam_date(context.conn, "iim", date(2027, 3, 15), TODAY)
     async with iim_app.run_test(size=(80, 24)) as pilot:
         text = await wait_for_exams(pilot)
@@ -89,7 +89,7 @@ async def test_empty_clears_the_date(iim_app: QuizApp) -> None:
 async def test_too_many_new_cards_is_a_warning(iim_app: QuizApp) -> None:
     from quizapp.srs.config import save_setting
 
-    context = iim_app.context
+    context = iim_app.workspace
     save_setting(context.conn, "exam_max_new_per_day", 25)
     set_exam_date(context.conn, "iim", TODAY + timedelta(days=8), TODAY)
     async with iim_app.run_test(size=(80, 24)) as pilot:

@@ -3,15 +3,12 @@
 import asyncio
 import sqlite3
 import threading
-from pathlib import Path
 
 import pytest
 from textual import work
 
-import quizapp.tui.app as app_module
 from quizapp.tui.app import QuizApp
-from quizapp.tui.context import AppContext
-from quizapp.tui.progress_reader import read_connection
+from quizapp.workspace import Workspace
 
 # Counting to 500 million takes SQLite tens of seconds: far longer than an exit may.
 LONG_QUERY = """
@@ -23,9 +20,7 @@ LONG_QUERY = """
 class SlowReaderApp(QuizApp):
     """The real app with one more worker, reading through the app's reader connections."""
 
-    CSS_PATH = Path(app_module.__file__).parent / QuizApp.CSS_PATH
-
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: Workspace) -> None:
         super().__init__(context)
         self.started = threading.Event()
         self.ended = threading.Event()
@@ -33,7 +28,7 @@ class SlowReaderApp(QuizApp):
 
     @work(thread=True, group="slow")
     def slow_read(self) -> None:
-        with read_connection(self.context) as conn:
+        with self.workspace.reader() as conn:
             self.started.set()
             try:
                 conn.execute(LONG_QUERY).fetchone()
@@ -44,7 +39,7 @@ class SlowReaderApp(QuizApp):
 
 
 @pytest.mark.asyncio
-async def test_exit_interrupts_a_long_reader_query(iim_context: AppContext) -> None:
+async def test_exit_interrupts_a_long_reader_query(iim_context: Workspace) -> None:
     app = SlowReaderApp(iim_context)
     async with app.run_test() as pilot:
         app.slow_read()
@@ -58,9 +53,9 @@ async def test_exit_interrupts_a_long_reader_query(iim_context: AppContext) -> N
 
 
 @pytest.mark.asyncio
-async def test_readers_opened_after_an_exit_still_run(iim_context: AppContext) -> None:
+async def test_readers_opened_after_an_exit_still_run(iim_context: Workspace) -> None:
     """Stopping is for the queries running at exit: a later app on the same context reads."""
     async with QuizApp(iim_context).run_test():
         pass
-    with read_connection(iim_context) as conn:
+    with iim_context.reader() as conn:
         assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] > 0

@@ -10,8 +10,8 @@ from textual.widgets import Static
 from quizapp.srs.forecast import forecast
 from quizapp.srs.forecast_report import headline, table_lines
 from quizapp.tui.app import QuizApp
-from quizapp.tui.forecast_screen import ForecastScreen
-from quizapp.tui.statistics_screen import StatisticsScreen
+from quizapp.tui.stats.forecast_screen import ForecastScreen
+from quizapp.tui.stats.statistics_screen import StatisticsScreen
 from tests.simulation import Plan, simulate_session
 from tests.support.app import build_context
 from tests.support.clock import Clock

@@ -2,10 +2,10 @@
 read from that screen's bindings: never one fixed list, never another screen's keys."""
 
 from quizapp.tui.app import QuizApp
-from quizapp.tui.help_screen import HelpScreen
 from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
 from quizapp.tui.quiz.question_screen import QuizQuestionScreen
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.study.study_screen import StudyScreen
+from quizapp.tui.widgets.help_screen import HelpScreen
 
 
 async def help_text(pilot) -> str:

@@ -4,7 +4,8 @@ import shutil
 from pathlib import Path
 
 from quizapp.tui.app import QuizApp
-from quizapp.tui.deck_list import DeckList
+from quizapp.tui.home.deck_list import DeckList
+from tests.generate.test_cross_deck import XDECK
 from tests.support.app import build_context
 from tests.support.paths import DECK_DATA
 from tests.tui.test_markup_deck import screen_text
@@ -38,3 +39,21 @@ async def test_counts_follow_answers(iim_app: QuizApp) -> None:
         await pilot.pause()
         after = str(pilot.app.screen.query_one(DeckList).get_option_at_index(0).prompt)
         assert "New 19" in after.replace("  ", " ")
+
+
+async def test_a_reference_to_a_deck_not_in_the_folder_is_shown_with_its_place(
+    tmp_path: Path,
+) -> None:
+    """The junction deck names two entities of the muscle deck, which the learner does not
+    have: home says where, and the junction deck is studied without those cards."""
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    shutil.copy(XDECK / "nmj.yaml", decks / "nmj.yaml")
+    context = build_context(tmp_path, decks)
+    async with QuizApp(context).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "nmj.yaml:30:44" in text and "'myo:proximal-weakness' names deck 'myo'" in text
+        listed = str(pilot.app.screen.query_one(DeckList).get_option_at_index(0).prompt)
+        assert "Junction deck" in listed
+    assert not any("myo:" in card_id for card_id in context.library.cards)

@@ -12,7 +12,7 @@ from quizapp.srs.knowledge import knowledge, weakest_topic
 from quizapp.srs.session import StudySession
 from quizapp.srs.stats import stats_today
 from quizapp.tui.app import QuizApp
-from quizapp.tui.context import AppContext
+from quizapp.workspace import Workspace
 from tests.support.app import build_context
 from tests.support.clock import Clock
 from tests.support.decks import IIM_ONLY
@@ -20,7 +20,7 @@ from tests.support.decks import IIM_ONLY
 SIZE = (80, 24)
 
 
-def studied(tmp_path: Path, days: int = 4) -> AppContext:
+def studied(tmp_path: Path, days: int = 4) -> Workspace:
     """The iim deck studied for `days` days by a seeded learner, answer times included."""
     clock = Clock(datetime(2026, 10, 16, 10, 0, tzinfo=UTC))
     context = build_context(tmp_path, IIM_ONLY, clock=clock)

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from quizapp.tui.app import QuizApp
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.study.study_screen import StudyScreen
 from tests.support.app import build_context, wait_for
 
 MARKUP_DECKS = Path(__file__).parent / "data" / "markup"

@@ -8,14 +8,14 @@ from pathlib import Path
 from textual.widgets import DataTable, Input
 
 from quizapp.tui.app import QuizApp
-from quizapp.tui.browse_screen import BrowseScreen
-from quizapp.tui.card_preview import CardPreview
-from quizapp.tui.context import AppContext
-from quizapp.tui.help_screen import HelpScreen
-from quizapp.tui.home_screen import HomeScreen
+from quizapp.tui.browse.browse_screen import BrowseScreen
+from quizapp.tui.browse.card_preview import CardPreview
+from quizapp.tui.home.home_screen import HomeScreen
 from quizapp.tui.loading_screen import LoadingScreen
-from quizapp.tui.statistics_screen import StatisticsScreen
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.stats.statistics_screen import StatisticsScreen
+from quizapp.tui.study.study_screen import StudyScreen
+from quizapp.tui.widgets.help_screen import HelpScreen
+from quizapp.workspace import Workspace
 from tests.support.app import palette_settled, wait_for
 from tests.support.paths import REPO
 
@@ -90,7 +90,7 @@ async def test_browse_filters_and_previews(iim_app: QuizApp) -> None:
         assert "Deck: " in preview  # the deck location of the card
 
 
-async def test_loader_shows_loading_then_home(iim_context: AppContext) -> None:
+async def test_loader_shows_loading_then_home(iim_context: Workspace) -> None:
     app = QuizApp(loader=lambda: iim_context)
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, LoadingScreen)
@@ -114,10 +114,10 @@ def test_unusable_progress_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert bad.read_text() == "not a database"
 
 
-async def test_help_while_loading_then_home(iim_context: AppContext) -> None:
+async def test_help_while_loading_then_home(iim_context: Workspace) -> None:
     release = threading.Event()
 
-    def slow_loader() -> AppContext:
+    def slow_loader() -> Workspace:
         release.wait(10)
         return iim_context
 
@@ -132,7 +132,7 @@ async def test_help_while_loading_then_home(iim_context: AppContext) -> None:
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_statistics_show_quiz_results(iim_context: AppContext) -> None:
+async def test_statistics_show_quiz_results(iim_context: Workspace) -> None:
     conn = iim_context.conn
     stamp = int(iim_context.clock().timestamp() * 1_000_000)
     block = conn.execute(

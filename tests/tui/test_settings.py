@@ -10,12 +10,12 @@ import pytest
 from textual.widgets import Input, OptionList, Static
 
 from quizapp.tui.app import QuizApp
-from quizapp.tui.confirm_screen import ConfirmScreen
-from quizapp.tui.context import AppContext
-from quizapp.tui.deck_list import DeckList
-from quizapp.tui.setting_edit_screen import SettingEditScreen
-from quizapp.tui.settings_screen import SettingsScreen
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.home.deck_list import DeckList
+from quizapp.tui.settings.setting_edit_screen import SettingEditScreen
+from quizapp.tui.settings.settings_screen import SettingsScreen
+from quizapp.tui.study.study_screen import StudyScreen
+from quizapp.tui.widgets.confirm_screen import ConfirmScreen
+from quizapp.workspace import Workspace
 from tests.support.app import build_context
 from tests.support.decks import IIM_ONLY
 from tests.support.paths import DECK_DATA
@@ -30,7 +30,7 @@ def stored(db: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def context(tmp_path: Path) -> AppContext:
+def context(tmp_path: Path) -> Workspace:
     return build_context(tmp_path, DECK_DATA)
 
 
@@ -76,7 +76,7 @@ def deck_line(app: QuizApp, index: int) -> str:
 
 
 async def test_a_change_is_in_the_file_and_survives_a_restart(
-    tmp_path: Path, context: AppContext
+    tmp_path: Path, context: Workspace
 ) -> None:
     db = context.settings.db_path
     async with QuizApp(context).run_test(size=SIZE) as pilot:
@@ -96,7 +96,7 @@ async def test_a_change_is_in_the_file_and_survives_a_restart(
 
 
 async def test_bad_values_are_refused_with_the_reason_and_nothing_is_saved(
-    tmp_path: Path, context: AppContext
+    tmp_path: Path, context: Workspace
 ) -> None:
     db = context.settings.db_path
     before = stored(db)
@@ -119,7 +119,7 @@ async def test_bad_values_are_refused_with_the_reason_and_nothing_is_saved(
 
 
 async def test_a_switch_toggles_and_d_goes_back_to_the_default(
-    tmp_path: Path, context: AppContext
+    tmp_path: Path, context: Workspace
 ) -> None:
     db = context.settings.db_path
     async with QuizApp(context).run_test(size=SIZE) as pilot:
@@ -135,7 +135,7 @@ async def test_a_switch_toggles_and_d_goes_back_to_the_default(
         assert " off " in row_text(screen, "bury_reviews")
 
 
-async def test_the_theme_survives_a_restart(tmp_path: Path, context: AppContext) -> None:
+async def test_the_theme_survives_a_restart(tmp_path: Path, context: Workspace) -> None:
     db = context.settings.db_path
     async with QuizApp(context).run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot)
@@ -160,7 +160,7 @@ async def test_the_theme_survives_a_restart(tmp_path: Path, context: AppContext)
         assert stored(db)["theme"] == f'"{app.theme}"' != '"nord"'
 
 
-async def test_study_kinds_vignette_shows_only_vignettes(iim_context: AppContext) -> None:
+async def test_study_kinds_vignette_shows_only_vignettes(iim_context: Workspace) -> None:
     async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot)
         await go_to(pilot, screen, "new_per_day")
@@ -232,7 +232,7 @@ async def test_per_deck_limits_are_honoured(tmp_path: Path) -> None:
     assert served == {"iim": 3, "mini": 1}
 
 
-async def test_desired_retention_asks_then_recomputes(tmp_path: Path, context: AppContext) -> None:
+async def test_desired_retention_asks_then_recomputes(tmp_path: Path, context: Workspace) -> None:
     db = context.settings.db_path
     async with QuizApp(context).run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot)

@@ -18,8 +18,8 @@ from textual.worker import get_current_worker
 from quizapp.srs.config import save_deck_setting, save_setting
 from quizapp.srs.exam import set_exam_date
 from quizapp.tui.app import QuizApp
-from quizapp.tui.context import AppContext
 from quizapp.tui.loading_screen import LoadingScreen
+from quizapp.workspace import Workspace
 from tests.support.app import build_context, study_only, wait_for
 from tests.support.clock import NOON
 from tests.support.decks import IIM_ONLY
@@ -29,7 +29,7 @@ SIZE = (80, 24)
 
 
 @pytest.fixture
-def context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppContext:
+def context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
     monkeypatch.chdir(tmp_path)
     context = build_context(tmp_path, IIM_ONLY, db=Path("progress.sqlite3"))
     save_setting(context.conn, "fuzz", False)  # fsrs fuzz draws from the global random
@@ -54,33 +54,33 @@ def keys_then_settle(*keys: str):
     return run_before
 
 
-def test_home_first_run(snap_compare, context: AppContext) -> None:
+def test_home_first_run(snap_compare, context: Workspace) -> None:
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=settle)
 
 
-def test_home_with_exam_date(snap_compare, context: AppContext) -> None:
+def test_home_with_exam_date(snap_compare, context: Workspace) -> None:
     """The exam line under today's totals: days left and the expected recall on exam day."""
     set_exam_date(context.conn, "iim", date(2027, 3, 15), NOON.date())
     context.first_run = False  # a learner who has been here before
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=settle)
 
 
-def test_exam_date_dialog(snap_compare, context: AppContext) -> None:
+def test_exam_date_dialog(snap_compare, context: Workspace) -> None:
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle("e"))
 
 
-def test_study_prompt(snap_compare, context: AppContext) -> None:
+def test_study_prompt(snap_compare, context: Workspace) -> None:
     assert snap_compare(
         QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*["enter"])
     )
 
 
-def test_study_answer(snap_compare, context: AppContext) -> None:
+def test_study_answer(snap_compare, context: Workspace) -> None:
     app = QuizApp(context)
     assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle(*["enter", "space"]))
 
 
-def test_study_answer_light_theme(snap_compare, context: AppContext) -> None:
+def test_study_answer_light_theme(snap_compare, context: Workspace) -> None:
     app = QuizApp(context)
 
     async def light(pilot) -> None:
@@ -90,7 +90,7 @@ def test_study_answer_light_theme(snap_compare, context: AppContext) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=light)
 
 
-def test_vignette_with_explanations(snap_compare, context: AppContext) -> None:
+def test_vignette_with_explanations(snap_compare, context: Workspace) -> None:
     study_only(context, "vignette")
     app = QuizApp(context)
 
@@ -122,7 +122,7 @@ def test_statistics(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*keys))
 
 
-def test_help(snap_compare, context: AppContext) -> None:
+def test_help(snap_compare, context: Workspace) -> None:
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*["?"]))
 
 
@@ -142,7 +142,7 @@ def test_browse_with_actions(snap_compare, tmp_path: Path, monkeypatch: pytest.M
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=run_before)
 
 
-def test_custom_study(snap_compare, context: AppContext) -> None:
+def test_custom_study(snap_compare, context: Workspace) -> None:
     async def choose(pilot) -> None:
         await keys_then_settle("c")(pilot)
         pilot.app.screen.query_one("#custom-kind").value = "vignette"
@@ -151,7 +151,7 @@ def test_custom_study(snap_compare, context: AppContext) -> None:
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=choose)
 
 
-def test_cram_answer(snap_compare, context: AppContext) -> None:
+def test_cram_answer(snap_compare, context: Workspace) -> None:
     """Cram's rating buttons say what each does: Again comes back soon, the others end it."""
 
     async def cram(pilot) -> None:
@@ -164,7 +164,7 @@ def test_cram_answer(snap_compare, context: AppContext) -> None:
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=cram)
 
 
-def test_postpone_prompt(snap_compare, context: AppContext) -> None:
+def test_postpone_prompt(snap_compare, context: Workspace) -> None:
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle("c", "p"))
 
 
@@ -177,16 +177,16 @@ def test_forecast(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*keys))
 
 
-def test_settings(snap_compare, context: AppContext) -> None:
+def test_settings(snap_compare, context: Workspace) -> None:
     save_deck_setting(context.conn, "new_per_day", "iim", 10)  # a deck's own: marked changed
     keys = ("o", "down", "down", "down", "down", "down", "down", "down")
     assert snap_compare(QuizApp(context), terminal_size=SIZE, run_before=keys_then_settle(*keys))
 
 
-def test_loading(snap_compare, iim_context: AppContext) -> None:
+def test_loading(snap_compare, iim_context: Workspace) -> None:
     """The first frame while the decks load (the spinner held still: no animation)."""
 
-    def loading() -> AppContext:
+    def loading() -> Workspace:
         """Still loading when the picture is taken; ends when the app closes."""
         while not get_current_worker().is_cancelled:
             time.sleep(0.01)

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from textual.widgets._footer import FooterKey
 
-from quizapp.tui.answer_view import AnswerView
 from quizapp.tui.app import QuizApp
-from quizapp.tui.card_view import CardView
-from quizapp.tui.context import AppContext
-from quizapp.tui.key_footer import KeyFooter
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.study.key_footer import KeyFooter
+from quizapp.tui.study.study_screen import StudyScreen
+from quizapp.tui.widgets.answer_view import AnswerView
+from quizapp.tui.widgets.card_view import CardView
+from quizapp.workspace import Workspace
 from tests.support.app import study_only
 from tests.support.frames import record_frames, to_laid_out_frame
 from tests.tui.test_markup_deck import screen_text
@@ -36,7 +36,7 @@ async def open_study(pilot) -> StudyScreen:
 
 
 async def test_study_three_cards_end_to_end(iim_app: QuizApp) -> None:
-    db = iim_app.context.settings.db_path
+    db = iim_app.workspace.settings.db_path
     answered = []
     async with iim_app.run_test(size=(80, 24)) as pilot:
         screen = await open_study(pilot)
@@ -51,7 +51,7 @@ async def test_study_three_cards_end_to_end(iim_app: QuizApp) -> None:
     assert review_rows(db) == answered
 
 
-async def test_space_and_enter_rate_good(iim_context: AppContext) -> None:
+async def test_space_and_enter_rate_good(iim_context: Workspace) -> None:
     study_only(iim_context, "basic", "reverse", "cloze")
     db = iim_context.settings.db_path
     async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
@@ -71,7 +71,7 @@ async def test_space_and_enter_rate_good(iim_context: AppContext) -> None:
     assert review_rows(db) == [(first.id, 3), (second.id, 3)]
 
 
-async def test_wrong_mcq_answer_shows_every_explanation(iim_context: AppContext) -> None:
+async def test_wrong_mcq_answer_shows_every_explanation(iim_context: Workspace) -> None:
     study_only(iim_context, "mcq")
     async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
         screen = await open_study(pilot)
@@ -92,7 +92,7 @@ async def test_wrong_mcq_answer_shows_every_explanation(iim_context: AppContext)
 
 @pytest.mark.parametrize("kind", ["mcq", "vignette"])
 async def test_space_and_enter_rate_what_the_answer_suggests(
-    iim_context: AppContext, kind: str
+    iim_context: Workspace, kind: str
 ) -> None:
     """A wrong (or no) choice suggests Again, a right one Good; space and enter rate the
     suggestion, and the footer and the marked button say which it is before the key."""
@@ -122,7 +122,7 @@ async def test_space_and_enter_rate_what_the_answer_suggests(
 
 
 async def test_undo_restores_the_card(iim_app: QuizApp) -> None:
-    db = iim_app.context.settings.db_path
+    db = iim_app.workspace.settings.db_path
     async with iim_app.run_test(size=(80, 24)) as pilot:
         screen = await open_study(pilot)
         first = screen.card
@@ -146,7 +146,7 @@ def card_marks(db: Path, card_id: str) -> tuple[int, int, int]:
 
 @pytest.mark.parametrize("key", ["b", "s", "f"])
 async def test_undo_right_after_bury_suspend_or_flag_takes_back_that(
-    iim_context: AppContext, key: str
+    iim_context: Workspace, key: str
 ) -> None:
     """u undoes the latest action: the mark on this card, not the previous card's answer."""
     study_only(iim_context, "basic", "reverse", "cloze")  # b buries on a question
@@ -175,7 +175,7 @@ async def test_undo_right_after_bury_suspend_or_flag_takes_back_that(
         assert review_rows(db) == []
 
 
-async def test_bury_and_flag(iim_context: AppContext) -> None:
+async def test_bury_and_flag(iim_context: Workspace) -> None:
     study_only(iim_context, "basic", "reverse", "cloze")  # on a question, b picks option B
     db = iim_context.settings.db_path
     async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
@@ -192,7 +192,7 @@ async def test_bury_and_flag(iim_context: AppContext) -> None:
     assert flagged == 1 and buried > 0
 
 
-async def test_vignette_seed_is_new_each_showing_and_logged(iim_context: AppContext) -> None:
+async def test_vignette_seed_is_new_each_showing_and_logged(iim_context: Workspace) -> None:
     study_only(iim_context, "vignette")
     db = iim_context.settings.db_path
     async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
@@ -213,7 +213,7 @@ async def test_vignette_seed_is_new_each_showing_and_logged(iim_context: AppCont
         assert screen.seed != first_seed  # shown again: rendered afresh
 
 
-async def test_the_highlighted_option_is_marked_by_a_glyph(iim_context: AppContext) -> None:
+async def test_the_highlighted_option_is_marked_by_a_glyph(iim_context: Workspace) -> None:
     """Arrows move a ▶ with the highlight, so enter's choice shows without colour."""
     study_only(iim_context, "mcq")
     async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
@@ -231,7 +231,7 @@ async def test_the_highlighted_option_is_marked_by_a_glyph(iim_context: AppConte
 
 @pytest.mark.parametrize("kind", ["vignette", "mcq"])
 async def test_at_80x24_the_answer_keeps_question_and_own_choice_in_view(
-    iim_context: AppContext, kind: str
+    iim_context: Workspace, kind: str
 ) -> None:
     """After a wrong choice the screen shows the question from its first line and, under
     the verdict, the chosen option with its whole explanation (the reveal scrolled the
@@ -258,7 +258,7 @@ async def test_at_80x24_the_answer_keeps_question_and_own_choice_in_view(
 
 @pytest.mark.parametrize("kinds", [("basic", "reverse", "cloze"), ("mcq",)])
 async def test_the_first_frame_after_rating_shows_the_next_card_laid_out(
-    iim_context: AppContext, kinds: tuple[str, ...]
+    iim_context: Workspace, kinds: tuple[str, ...]
 ) -> None:
     """Rating draws the next card, its footer keys and the hidden answer in one frame: no
     frame with the new text in the old layout (answer and rating bar still showing)."""

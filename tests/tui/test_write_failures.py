@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from quizapp.cli import main
 from quizapp.tui.app import QuizApp
-from quizapp.tui.study_screen import StudyScreen
+from quizapp.tui.study.study_screen import StudyScreen
 from tests.support.app import study_only
 from tests.tui.test_study import open_study, review_rows
 

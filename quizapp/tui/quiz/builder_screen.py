@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, RadioSet, SelectionList, Static
 from textual.widgets.option_list import Option
 
@@ -29,8 +28,10 @@ from quizapp.quiz.builder import (
 )
 from quizapp.quiz.scoring import BlockSummary, history
 from quizapp.store.timeutil import to_micros
-from quizapp.tui.context import AppContext
-from quizapp.tui.toggle_glyphs import ChoiceButton, TickList
+from quizapp.tui.base import QuizappScreen
+from quizapp.tui.quiz.question_screen import QuizQuestionScreen
+from quizapp.tui.quiz.results_screen import QuizResultsScreen
+from quizapp.tui.widgets.toggle_glyphs import ChoiceButton, TickList
 
 POOLS = (
     (Pool.UNUSED, "Unused"),
@@ -67,35 +68,12 @@ def block_line(summary: BlockSummary) -> Content:
     return head + Content(summary.title)
 
 
-class QuizBuilderScreen(Screen[None]):
-    """Choose what to be tested on; the list below resumes open blocks and reopens old ones."""
+class QuizBuilderScreen(QuizappScreen[None]):
+    """Choose what to be tested on; the list below resumes open blocks and reopens old ones.
 
-    DEFAULT_CSS = """
-    QuizBuilderScreen {
-        & #builder-title { height: 1; background: $panel; color: $accent; padding: 0 1; }
-        & #builder-choices { height: 12; }
-        & #builder-lists { width: 1fr; layout: horizontal; }
-        & #builder-decks { width: 1fr; }
-        & #builder-topics { width: 1fr; }
-        & #builder-side { width: 19; }
-        & SelectionList, RadioSet { border: round $primary 50%; height: 1fr; }
-        /* narrow: topics under decks, each the full width (side by side, 60 columns left
-           "M…" of every topic title) */
-        &.-narrow #builder-lists { layout: vertical; }
-        &.-narrow #builder-decks { width: 1fr; height: auto; max-height: 5; }
-        &.-narrow #builder-topics { width: 1fr; }
-        & SelectionList:focus, RadioSet:focus-within { border: round $accent; }
-        & #builder-pool { height: 6; }
-        & #builder-mode { height: 1fr; }
-        & RadioSet { width: 1fr; }
-        & #builder-size-row { height: 3; }
-        & #builder-size-label { width: auto; padding: 1 1 0 1; }
-        & #builder-size { width: 10; }
-        & #builder-available { width: 1fr; padding: 1 1 0 1; color: $text-muted; }
-        & #builder-blocks-title { height: 1; padding: 0 1; text-style: bold; }
-        & #builder-blocks { height: 1fr; border: none; padding: 0 1; }
-    }
-    """
+    It leads the way through a block: question screen, then (once submitted) results."""
+
+    CSS_PATH = "builder_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # priority: s and r work whatever has focus (the only text field takes digits)
@@ -105,10 +83,6 @@ class QuizBuilderScreen(Screen[None]):
         ),
         Binding("escape", "back", "Back", tooltip="Back to the decks"),
     ]
-
-    @property
-    def context(self) -> AppContext:
-        return self.app.context  # type: ignore[attr-defined]
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
@@ -139,7 +113,7 @@ class QuizBuilderScreen(Screen[None]):
         self.query_one("#builder-topics").border_title = "Topics"
         self.query_one("#builder-pool").border_title = "Pool"
         self.query_one("#builder-mode").border_title = "Mode"
-        library = self.context.library
+        library = self.workspace.library
         deck_ids = sorted({card.deck for card in quiz_cards(library)})
         decks = self.query_one("#builder-decks", SelectionList)
         for deck_id in deck_ids:
@@ -168,8 +142,8 @@ class QuizBuilderScreen(Screen[None]):
             if topics.get_option_at_index(i).value not in topics.selected
         }
         topics.clear_options()
-        for deck, topic in topics_of(self.context.library, self._selected_decks()):
-            title = self.context.library.topic_label(deck, topic)
+        for deck, topic in topics_of(self.workspace.library, self._selected_decks()):
+            title = self.workspace.library.topic_label(deck, topic)
             topics.add_option((Content(title), (deck, topic), (deck, topic) not in was_off))
 
     def spec(self) -> BlockSpec:
@@ -198,7 +172,7 @@ class QuizBuilderScreen(Screen[None]):
         except QuizBuildError as error:
             label.update(Content.styled(str(error).capitalize(), "$warning"))
             return
-        count = len(candidates(self.context.conn, self.context.library, spec))
+        count = len(candidates(self.workspace.conn, self.workspace.library, spec))
         size = min(spec.size, count)
         text = f"{count} available in this pool"
         if spec.mode is Mode.TIMED and size:
@@ -209,7 +183,7 @@ class QuizBuilderScreen(Screen[None]):
     def _refresh_blocks(self) -> None:
         """Open blocks first, the newest highlighted: enter or r resumes it at once."""
         blocks = self.query_one("#builder-blocks", OptionList)
-        rows = history(self.context.conn)
+        rows = history(self.workspace.conn)
         rows = [r for r in rows if not r.submitted] + [r for r in rows if r.submitted]
         blocks.set_options(Option(block_line(r), id=str(r.id)) for r in rows[:RECENT_BLOCKS])
         if not rows:
@@ -232,23 +206,21 @@ class QuizBuilderScreen(Screen[None]):
     @on(Input.Submitted)
     def action_start(self) -> None:
         """Build the block and start answering it."""
-        from quizapp.tui.quiz.question_screen import QuizQuestionScreen
-
-        context = self.context
-        now = context.clock()
+        workspace = self.workspace
+        now = workspace.clock()
         try:
             # the seed comes from the clock: a new block each time, the same one in tests
             spec = replace(self.spec(), seed=to_micros(now) % 2**31)
-            block_id = build_block(context.conn, context.library, spec, now)
+            block_id = build_block(workspace.conn, workspace.library, spec, now)
         except QuizBuildError as error:
             # the message may quote deck text (topic names): shown literally
             self.notify(str(error).capitalize(), severity="warning", markup=False)
             return
-        self.app.push_screen(QuizQuestionScreen(block_id))
+        self._take(block_id)
 
     def action_resume(self) -> None:
         """Resume the highlighted block if it is open, else the newest open block."""
-        open_ids = [r.id for r in history(self.context.conn) if not r.submitted]
+        open_ids = [r.id for r in history(self.workspace.conn) if not r.submitted]
         if not open_ids:
             self.notify("No open block to resume.")
             return
@@ -262,12 +234,20 @@ class QuizBuilderScreen(Screen[None]):
             self._open(int(event.option.id))
 
     def _open(self, block_id: int) -> None:
-        from quizapp.tui.quiz.question_screen import QuizQuestionScreen
-        from quizapp.tui.quiz.results_screen import QuizResultsScreen
+        summary = next(r for r in history(self.workspace.conn) if r.id == block_id)
+        if summary.submitted:
+            self.app.push_screen(QuizResultsScreen(block_id))
+        else:
+            self._take(block_id)
 
-        summary = next(r for r in history(self.context.conn) if r.id == block_id)
-        screen = QuizResultsScreen(block_id) if summary.submitted else QuizQuestionScreen(block_id)
-        self.app.push_screen(screen)
+    def _take(self, block_id: int) -> None:
+        """Answer the block; its results follow once it is submitted."""
+
+        def closed(submitted: bool | None) -> None:
+            if submitted:
+                self.app.push_screen(QuizResultsScreen(block_id))
+
+        self.app.push_screen(QuizQuestionScreen(block_id), closed)
 
     def action_back(self) -> None:
         self.dismiss()

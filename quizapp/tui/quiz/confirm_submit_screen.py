@@ -8,7 +8,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from quizapp.plural import plural
-from quizapp.tui.confirm_screen import ConfirmScreen
+from quizapp.tui.widgets.confirm_screen import ConfirmScreen
 
 
 def submit_question(unanswered: int, flagged: int, total: int) -> Content:

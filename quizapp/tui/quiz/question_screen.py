@@ -16,24 +16,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quizapp.quiz.session import BlockSession, ItemState
-from quizapp.tui.answer_view import AnswerView
+from quizapp.tui.base import QuizappScreen
+from quizapp.tui.quiz.clock_text import clock_text
 from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen
+from quizapp.tui.widgets.answer_view import AnswerView
 from quizapp.tui.write_errors import saves
 
 SAVE_EVERY_TICKS = 5  # seconds between saves of the time spent on the question on screen
 LETTERS = "abcde"
-
-
-def clock_text(seconds: float) -> str:
-    """12:05 or 1:02:03: whole seconds, rounded up so 0:00 means the time is really out."""
-    total = int(-(-seconds // 1))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def question_map(items: tuple[ItemState, ...], position: int, width: int = 76) -> Content:
@@ -54,23 +47,13 @@ def option_line(label: str, text: str, *, chosen: bool, struck: bool) -> Content
     return Content.assemble((f"{mark}{label.lower()}  ", "bold"), (text, style))
 
 
-class QuizQuestionScreen(Screen[None]):
-    """The block being taken; built from the saved block, so it is also how a block resumes."""
+class QuizQuestionScreen(QuizappScreen[bool]):
+    """The block being taken; built from the saved block, so it is also how a block resumes.
 
-    DEFAULT_CSS = """
-    QuizQuestionScreen {
-        & #quiz-top { height: 1; background: $panel; padding: 0 1; }
-        & #quiz-status { width: 1fr; }
-        & #quiz-timer { width: auto; text-style: bold; color: $accent; }
-        & #quiz-timer.-low { color: $error; }
-        & #quiz-map { height: 1; padding: 0 1; }
-        & #quiz-body { height: 1fr; padding: 1 1 0 1; }
-        & #quiz-prompt { margin-bottom: 1; }
-        & .quiz-option { padding: 0 1; }
-        & .quiz-option.-chosen { background: $accent 20%; }
-        & #quiz-hint { height: 1; padding: 0 1; color: $text-muted; }
-    }
-    """
+    Dismisses with True once the block is submitted (whoever opened it shows the results),
+    False when paused."""
+
+    CSS_PATH = "question_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "choose('A')", "Answer", key_display="a-e", tooltip="Answer with option A-E"),
@@ -104,8 +87,8 @@ class QuizQuestionScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        context = self.app.context  # type: ignore[attr-defined]
-        self.session = BlockSession(context.conn, self.block_id, context.clock)
+        workspace = self.workspace
+        self.session = BlockSession(workspace.conn, self.block_id, workspace.clock)
         self.session.start()
         self.show_question()
         self.query_one("#quiz-body").focus()
@@ -241,7 +224,7 @@ class QuizQuestionScreen(Screen[None]):
         assert self.session is not None
         self.session.pause()
         self.notify("Paused: resume the block from the quiz builder.")
-        self.dismiss()
+        self.dismiss(False)
 
     @saves
     def action_submit(self) -> None:
@@ -263,8 +246,6 @@ class QuizQuestionScreen(Screen[None]):
 
     @saves
     def _finish(self) -> None:
-        from quizapp.tui.quiz.results_screen import QuizResultsScreen
-
         assert self.session is not None
         self.session.submit()
-        self.app.switch_screen(QuizResultsScreen(self.block_id))
+        self.dismiss(True)

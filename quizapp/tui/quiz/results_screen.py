@@ -10,14 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from quizapp.plural import plural
 from quizapp.quiz.scoring import BlockScore, score_block
 from quizapp.quiz.session import Block, load_block
 from quizapp.store.quiz import returned_misses
-from quizapp.tui.quiz.question_screen import clock_text
+from quizapp.tui.base import QuizappScreen
+from quizapp.tui.quiz.clock_text import clock_text
+from quizapp.tui.quiz.review_screen import QuizReviewScreen
 
 NARROW = 100  # below this width the per-topic table goes above the times
 
@@ -60,23 +61,10 @@ def result_mark(block: Block, position: int) -> Text:
     return Text("✓  right") if state.correct else Text("✗  wrong")
 
 
-class QuizResultsScreen(Screen[None]):
+class QuizResultsScreen(QuizappScreen[None]):
     """Shown after submitting, and for any past block from the builder's list."""
 
-    DEFAULT_CSS = """
-    QuizResultsScreen {
-        & #results-summary { padding: 0 1; margin-bottom: 1; background: $panel; }
-        & #results-tables { height: 1fr; }
-        & .results-column { width: 1fr; padding: 0 1; }
-        & .results-title { text-style: bold; color: $accent; }
-        & DataTable { height: 1fr; }
-        /* narrow: the two tables one above the other, each the full width, so the topic
-           scores are never pushed off the right edge */
-        &.-narrow #results-tables { layout: vertical; }
-        &.-narrow #results-topics-column { height: auto; max-height: 50%; }
-        &.-narrow #results-topics { height: auto; }
-    }
-    """
+    CSS_PATH = "results_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "review", "Review"),
@@ -102,7 +90,7 @@ class QuizResultsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        conn = self.app.context.conn  # type: ignore[attr-defined]
+        conn = self.workspace.conn
         block = load_block(conn, self.block_id)
         score = score_block(block)
         misses = returned_misses(conn, self.block_id)
@@ -111,7 +99,7 @@ class QuizResultsScreen(Screen[None]):
         topics.add_columns("topic", "right", "%", "")
         for topic in score.topics:
             topics.add_row(
-                Text(self.app.context.library.topic_label(topic.deck, topic.topic)),  # type: ignore[attr-defined]
+                Text(self.workspace.topic_label(topic.deck, topic.topic)),
                 Text(f"{topic.correct}/{topic.total}"),
                 Text(f"{topic.share:.0%}", justify="right"),
                 bar(topic.share),
@@ -128,15 +116,11 @@ class QuizResultsScreen(Screen[None]):
         times.focus()
 
     def action_review(self) -> None:
-        from quizapp.tui.quiz.review_screen import QuizReviewScreen
-
         times = self.query_one("#results-times", DataTable)
         self.app.push_screen(QuizReviewScreen(self.block_id, max(times.cursor_row, 0)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "results-times":
-            from quizapp.tui.quiz.review_screen import QuizReviewScreen
-
             self.app.push_screen(QuizReviewScreen(self.block_id, event.cursor_row))
 
     def action_back(self) -> None:

@@ -10,23 +10,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quizapp.quiz.session import Block, load_block
-from quizapp.tui.answer_view import AnswerView
+from quizapp.tui.base import QuizappScreen
+from quizapp.tui.widgets.answer_view import AnswerView
 
 
-class QuizReviewScreen(Screen[None]):
+class QuizReviewScreen(QuizappScreen[None]):
     """One question at a time; ← → move, w jumps to the next wrong or omitted one."""
 
-    DEFAULT_CSS = """
-    QuizReviewScreen {
-        & #review-status { height: 1; background: $panel; padding: 0 1; }
-        & #review-body { height: 1fr; padding: 1 1 0 1; }
-        & #review-prompt { margin-bottom: 1; }
-    }
-    """
+    CSS_PATH = "review_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,n", "move(1)", "Move", key_display="←→"),
@@ -51,7 +45,7 @@ class QuizReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.block = load_block(self.app.context.conn, self.block_id)  # type: ignore[attr-defined]
+        self.block = load_block(self.workspace.conn, self.block_id)
         self.position = max(0, min(self.start, len(self.block.items) - 1))
         self.watch_position()
         self.query_one("#review-body").focus()
@@ -59,7 +53,6 @@ class QuizReviewScreen(Screen[None]):
     def watch_position(self) -> None:
         assert self.block is not None
         state = self.block.items[self.position]
-        library = self.app.context.library  # type: ignore[attr-defined]
         result = "omitted" if not state.answered else ("right" if state.correct else "wrong")
         style = "$success" if state.correct else ("$warning" if not state.answered else "$error")
         self.query_one("#review-status", Static).update(
@@ -69,7 +62,7 @@ class QuizReviewScreen(Screen[None]):
                 f" · {state.seconds:.0f} s",
                 (" · ⚑ flagged" if state.flagged else "", "$warning"),
                 " · ",
-                Content(library.topic_label(state.item.deck, state.item.topic)),
+                Content(self.workspace.topic_label(state.item.deck, state.item.topic)),
             )
         )
         self.query_one("#review-prompt", Static).update(Content(state.item.prompt))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.tui.context import AppContext
+from quizapp.workspace import Workspace
 from tests.support.app import quiz_context
 from tests.support.clock import Clock
 from tests.support.quiz_library import START
@@ -18,7 +18,7 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def context(db_path: Path, clock: Clock) -> Iterator[AppContext]:
+def context(db_path: Path, clock: Clock) -> Iterator[Workspace]:
     ctx = quiz_context(db_path, clock)
     yield ctx
     ctx.conn.close()

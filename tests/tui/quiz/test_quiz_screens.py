@@ -7,13 +7,13 @@ from textual.widgets import DataTable, Input, Static
 
 from quizapp.quiz.scoring import history
 from quizapp.quiz.session import load_block
-from quizapp.tui.answer_view import AnswerView
 from quizapp.tui.app import QuizApp
 from quizapp.tui.quiz.builder_screen import QuizBuilderScreen
 from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen, submit_question
 from quizapp.tui.quiz.question_screen import QuizQuestionScreen
 from quizapp.tui.quiz.results_screen import QuizResultsScreen
 from quizapp.tui.quiz.review_screen import QuizReviewScreen
+from quizapp.tui.widgets.answer_view import AnswerView
 from tests.support.app import open_quiz, quiz_context
 
 SIZE = (80, 24)

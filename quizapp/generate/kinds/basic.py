@@ -1,0 +1,236 @@
+"""Basic cards: a relation type's `ask_to` question about one entity, and attribute cards."""
+
+from quizapp.deck.model import AttributeDef, Relation
+from quizapp.generate.card import Card, card_id
+from quizapp.generate.evidence import complete_where, statement
+from quizapp.generate.index import DeckIndex
+from quizapp.generate.kinds.most import measure_text
+from quizapp.generate.text.common import attribute_text, by_frequency, topic_of, with_cited
+from quizapp.generate.text.wording import fill_sentence
+
+
+def grouped_card(
+    ix: DeckIndex, generator: str, anchor: str, rtype: str, rels: list[Relation]
+) -> Card | None:
+    """One card per entity and relation type, answering with every end the deck states
+    ("Includes: ..." unless the deck declares the list complete).
+
+    One card per relation would show the same question with different answers;
+    the id comes from (anchor, relation type) so adding a fact keeps the card.
+    """
+    deck = ix.deck
+    rt = deck.relation_types[rtype]
+    forward = generator == "basic"
+    side = "from" if forward else "to"  # the anchor's end of the relations
+    ends = [(r, r.target if forward else r.source) for r in rels]
+    ends = [(r, end) for r, end in ends if not ix.entity(end).uncertain]
+    if not ends or ix.entity(anchor).uncertain or (rtype, side) in ix.entity(anchor).home_lists:
+        return None  # another deck asks this of its own entity with its list (round 9)
+    ends.sort(key=lambda pair: pair[0].id)
+    template = rt.ask_to if forward else rt.ask_from
+    anchor_name = ix.name(anchor)
+    prompt = fill_sentence(template, anchor_name, anchor_name, ix.proper)
+    answer = "; ".join(by_frequency((r.frequency, _with_numbers(ix, r, end)) for r, end in ends))
+    if complete_where(ix, anchor, rtype, side) is None:
+        answer = f"Includes: {answer}"  # open world: the deck's list need not be all there is
+    # a note is about the fact, not either end: "Generalized myasthenia gravis: Carries a
+    # regulatory warning" read as if the disease carried it, so it follows the fact itself
+    notes = [f"{_fact(ix, r)} {r.note}" for r, _ in ends if r.note]
+    sources = with_cited(*(r.sources + r.sentence_sources for r, _ in ends))
+    return Card(
+        id=card_id(deck.id, generator, anchor, rtype),
+        deck=deck.id,
+        kind=generator,
+        topic=topic_of(ix.entity(anchor).topic),
+        prompt=prompt,
+        answer=answer,
+        sources=sources,
+        tests=tuple(r.id for r, _ in ends),
+        loc=ends[0][0].loc,
+        extra="\n".join(notes) or None,
+    )
+
+
+FEW = "in few patients"
+
+
+def _fact(ix: DeckIndex, r: Relation) -> str:
+    """The relation as a sentence; a rare one says so, so that a note such as "Usually
+    painless." never contradicts a plain "Muscle pain is a feature of ..." before it."""
+    sentence = statement(ix, r.type, r.source, r.target)
+    if r.frequency == "rare" and sentence.endswith("."):
+        # the frequency counts patients of the `from` condition: "in rare cases" read as
+        # "anti-OJ rarely marks antisynthetase syndrome" (clinician round 8)
+        return f"{sentence[:-1]} ({FEW})."
+    return sentence
+
+
+def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
+    """The end's name, with what the deck states on the relation (format 2 numbers, a
+    caution) and a rare relation marked, which a plain list would teach as typical: the
+    finding "(rare)" in its condition's list, the condition "(in few patients)" in the
+    finding's list."""
+    rare = None
+    if r.frequency == "rare":  # of the `to` end in the `from` condition's patients
+        rare = "rare" if end == r.target else FEW
+    patients = "patients" if end == r.target else f"patients with {ix.mid(end)}"
+    numbers = "; ".join(x for x in (rare, r.caution, measure_text(r, patients)) if x)
+    return f"{ix.name(end)} ({numbers})" if numbers else ix.name(end)
+
+
+def basic_cards(ix: DeckIndex) -> list[Card]:
+    """Entity -> the other end of each relation type, then entity -> attribute value."""
+    cards = [
+        card
+        for (source, rtype), rels in ix.out.items()
+        if (card := grouped_card(ix, "basic", source, rtype, rels)) is not None
+    ]
+    return cards + attribute_cards(ix) + result_cards(ix) + state_cards(ix) + caution_cards(ix)
+
+
+# A caution in a question ("Which drug is contraindicated in X?") and in a statement.
+CAUTION_ASK = {
+    "contraindicated": "Which {label} is contraindicated in {condition}?",
+    "boxed warning": "Which {label} carries a boxed warning for patients with {condition}?",
+    "use with caution": "Which {label} should be used with caution in {condition}?",
+    "probably safe": "Which {label} is probably safe in {condition}?",
+}
+CAUTION_SAID = {
+    "contraindicated": "is contraindicated in",
+    "boxed warning": "carries a boxed warning for patients with",
+    "use with caution": "should be used with caution in",
+    "probably safe": "is probably safe in",
+}
+
+
+def caution_cards(ix: DeckIndex) -> list[Card]:
+    """Format 2 drug cautions: "Which drug is contraindicated in X?" (every drug the deck
+    gives that caution for X) and, where the deck names them, "Valproate is contraindicated
+    in X. Which drug is a safe alternative?"."""
+    groups: dict[tuple[str, str], list[Relation]] = {}
+    for r in ix.deck.relations:
+        if r.caution and not r.uncertain and not ix.entity(r.target).uncertain:
+            groups.setdefault((r.source, r.caution), []).append(r)
+    cards: list[Card] = []
+    for (condition, caution), rels in groups.items():
+        label = ix.deck.kinds[ix.entity(rels[0].target).kind].label
+        names = sorted(ix.name(r.target) for r in rels)
+        listed = all(complete_where(ix, condition, r.type, "from") for r in rels)
+        cards.append(
+            _caution_card(
+                ix, rels, ("caution", condition, caution.replace(" ", "-")),
+                CAUTION_ASK[caution].format(label=label, condition=ix.mid(condition)),
+                ("" if listed else "Includes: ") + "; ".join(names),
+            )
+        )  # fmt: skip
+        for r in rels:
+            if r.alternatives:
+                said = f"{ix.name(r.target)} {CAUTION_SAID[caution]} {ix.mid(condition)}."
+                cards.append(
+                    _caution_card(
+                        ix, [r], ("alternative", r.id),
+                        f"{said} Which {label} is a safe alternative?",
+                        "; ".join(ix.name(a) for a in r.alternatives),
+                    )
+                )  # fmt: skip
+    return cards
+
+
+def _caution_card(
+    ix: DeckIndex, rels: list[Relation], parts: tuple[str, ...], prompt: str, answer: str
+) -> Card:
+    return Card(
+        id=card_id(ix.deck.id, *parts),
+        deck=ix.deck.id,
+        kind="basic",
+        topic=topic_of(ix.entity(rels[0].source).topic),
+        prompt=prompt,
+        answer=answer,
+        sources=with_cited(*(r.sources + r.sentence_sources for r in rels)),
+        tests=tuple(r.id for r in rels),
+        loc=rels[0].loc,
+        extra="\n".join(f"{ix.name(r.target)}: {r.note}" for r in rels if r.note) or None,
+    )
+
+
+def state_cards(ix: DeckIndex) -> list[Card]:
+    """ "Myasthenic crisis is a state of which condition?" (format 2 `state_of`)."""
+    return [
+        Card(
+            id=card_id(ix.deck.id, "state", e.id),
+            deck=ix.deck.id,
+            kind="basic",
+            topic=topic_of(e.topic, ix.entity(e.state_of).topic),
+            prompt=f"{e.name} is a state of which condition?",
+            answer=ix.name(e.state_of),
+            sources=e.sources,
+            tests=(e.id,),
+            loc=e.loc,
+        )
+        for e in ix.deck.entities.values()
+        if e.state_of and not e.uncertain
+    ]
+
+
+RESULT_ANSWERS = {"negative": "Negative", "normal": "Normal (within the reference range)"}
+
+
+def result_cards(ix: DeckIndex) -> list[Card]:
+    """A negative or normal result as a fact of its own (format 2 `result`): "What is the
+    result of testing for anti-Z antibody in eta disease?" / "Negative"."""
+    cards: list[Card] = []
+    for r in ix.deck.relations:
+        if not r.result or r.uncertain or ix.entity(r.source).uncertain:
+            continue
+        test = ix.mid(r.target) if r.result == "normal" else f"testing for {ix.mid(r.target)}"
+        cards.append(
+            Card(
+                id=card_id(ix.deck.id, "result", r.id),
+                deck=ix.deck.id,
+                kind="basic",
+                topic=topic_of(ix.entity(r.source).topic),
+                prompt=f"What is the result of {test} in {ix.mid(r.source)}?",
+                answer=RESULT_ANSWERS[r.result],
+                sources=with_cited(r.sources, r.sentence_sources),
+                tests=(r.id,),
+                loc=r.loc,
+                extra=r.note,
+            )
+        )
+    return cards
+
+
+def attribute_question(ix: DeckIndex, definition: AttributeDef, entity_id: str) -> str:
+    """The attribute's own `ask` question, or "What is the <label> of <entity>?"."""
+    if definition.ask:
+        name = ix.name(entity_id)
+        return fill_sentence(definition.ask.replace("{entity}", "{from}"), name, name, ix.proper)
+    return f"What is the {definition.label} of {ix.mid(entity_id)}?"
+
+
+def attribute_cards(ix: DeckIndex) -> list[Card]:
+    deck = ix.deck
+    cards: list[Card] = []
+    for entity in deck.entities.values():
+        if entity.uncertain:
+            continue
+        for attr_id, value in entity.attributes.items():
+            definition = deck.attributes[attr_id]
+            answer = attribute_text(value, definition.unit)
+            if value.uncertain or not answer:
+                continue
+            cards.append(
+                Card(
+                    id=card_id(deck.id, "attribute", entity.id, attr_id),
+                    deck=deck.id,
+                    kind="basic",
+                    topic=topic_of(entity.topic),
+                    prompt=attribute_question(ix, definition, entity.id),
+                    answer=answer,
+                    sources=with_cited(value.sources, value.sentence_sources),
+                    tests=(entity.id,),
+                    loc=value.loc,
+                    extra=value.note,
+                )
+            )
+    return cards

@@ -1,0 +1,211 @@
+"""Single-best-answer questions from relations: one stated end among ends proven wrong.
+
+The question is the relation type's `ask_to` (key: the target) or `ask_from` (key:
+the source). Options come from the kinds the relation type allows on the key's side,
+so they are homogeneous. The deck is an open world (decks/README.md): an option is
+offered as wrong only when `evidence.disproof` finds a deck fact against it for this
+question (an `absent` relation or a `complete` list). Those the author marked
+`absent` come first, then entities that take part in the relation type (plausible),
+then any of the kinds. A question without enough proven options is not asked; the
+lint note says which facts would bring it back.
+"""
+
+from itertools import islice
+
+from quizapp.deck.model import Relation
+from quizapp.generate.card import Card, LintFinding, card_id
+from quizapp.generate.evidence import (
+    Proof,
+    complete_where,
+    disproof,
+    fact_proof,
+    listed,
+    statement,
+)
+from quizapp.generate.index import DeckIndex
+from quizapp.generate.text.common import (
+    Choice,
+    cue_stems,
+    labelled,
+    mentions,
+    pick,
+    seeded,
+    topic_of,
+    with_cited,
+)
+from quizapp.generate.text.wording import fill_sentence
+
+MINOR = ("occasional", "rare")  # frequencies too weak to be the single best answer
+
+
+def mcq_cards(
+    ix: DeckIndex, seed: int = 0, options: int = 5
+) -> tuple[list[Card], list[LintFinding]]:
+    """Every provable question, and a note for each one that could not be proven."""
+    cards: list[Card] = []
+    lost: list[LintFinding] = []
+    for r in ix.facts:
+        for end in ("to", "from"):
+            card = relation_mcq(ix, r, end, seed, options, lost)
+            if card is not None:
+                cards.append(card)
+    return cards, lost
+
+
+def _terms(ix: DeckIndex, entity_id: str) -> tuple[str, ...]:
+    e = ix.entity(entity_id)
+    return (e.name, *e.aliases)
+
+
+def relation_mcq(
+    ix: DeckIndex,
+    r: Relation,
+    end: str,
+    seed: int,
+    options: int,
+    lost: list[LintFinding] | None = None,
+) -> Card | None:
+    """The question for one relation asked towards `end`, or None when it cannot be proven."""
+    deck = ix.deck
+    rt = deck.relation_types[r.type]
+    forward = end == "to"
+    key, anchor = (r.target, r.source) if forward else (r.source, r.target)
+    if ix.entity(key).uncertain or ix.entity(anchor).uncertain:
+        return None
+    if r.frequency in MINOR:
+        return None  # "Which finding is a feature of X?" must not key a minor association
+    prompt = fill_sentence(
+        rt.ask_to if forward else rt.ask_from, ix.name(r.source), ix.name(r.target), ix.proper
+    )
+    if mentions(prompt, _terms(ix, key)):
+        return None  # the question would name its own answer
+
+    def against(candidate: str):
+        pair = (anchor, r.type, candidate) if forward else (candidate, r.type, anchor)
+        return disproof(ix, *pair)
+
+    proofs: dict[str, Proof] = {}
+    kinds = rt.to_kinds if forward else rt.from_kinds
+
+    def usable(candidate: str) -> bool:
+        e = ix.entity(candidate)
+        if (
+            candidate == key
+            or e.kind not in kinds
+            or e.uncertain
+            or mentions(prompt, _terms(ix, candidate))
+            or mentions(e.name, _terms(ix, key))
+            or mentions(ix.name(key), _terms(ix, candidate))
+        ):
+            return False
+        proof = against(candidate)
+        if proof is not None:
+            proofs[candidate] = proof
+        return proof is not None
+
+    cid = card_id(deck.id, "mcq", r.id, end)
+    rng = seeded(cid, seed)
+    known_false = ix.absent_out[(anchor, r.type)] if forward else ix.absent_into[(r.type, anchor)]
+    plausible = ix.targets_of_type[r.type] if forward else ix.sources_of_type[r.type]
+    pools: list[list[str]] = [list(known_false)]
+    if complete_where(ix, anchor, r.type, "from" if forward else "to") or (
+        f"each_{end}" in rt.complete
+    ):
+        pools += [plausible, ix.of_kinds(kinds)]  # anything the complete list leaves out
+    else:
+        pools.append(ix.complete_entities[r.type])  # those whose own list leaves the anchor out
+    chosen: list[str] = []
+    cue = cue_stems(ix.name(key), ix.name(anchor))
+    if cue:  # the key repeats the question's words ("alcohol" for alcoholic myopathy)
+        shown = ix.name(anchor)
+        near = {c for pool in pools for c in pool if cue <= cue_stems(ix.name(c), shown)}
+        alike = sorted(c for c in near if usable(c))
+        if not alike:
+            return None  # no distractor repeats them too: the words would give it away
+        chosen.append(rng.choice(alike))
+    for pool in pools:
+        wanted = options - 1 - len(chosen)
+        chosen += pick(rng, pool, wanted, lambda c, taken=set(chosen): c not in taken and usable(c))
+    if len(chosen) < options - 1:
+        if lost is not None:
+            lost.append(_lost_note(ix, r, end, cid, chosen, options))
+        return None
+    choices = [
+        Choice(
+            ix.name(key),
+            True,
+            f"Correct. {statement(ix, r.type, r.source, r.target)}",
+            key,
+            (fact_proof(ix, r.id),),
+        )
+    ]
+    choices += [
+        Choice(ix.name(c), False, f"Incorrect. {proofs[c].fact}", c, (proofs[c],)) for c in chosen
+    ]
+    return mcq_card(ix, cid, (anchor, key), prompt, r, r.sources, choices, kinds)
+
+
+def mcq_card(
+    ix: DeckIndex,
+    cid: str,
+    ends: tuple[str, str],
+    prompt: str,
+    r: Relation,
+    sources: tuple[str, ...],
+    choices: list[Choice],
+    kinds: tuple[str, ...],
+) -> Card:
+    """A single-best-answer card about relation `r`, asked of `ends` = (anchor, key)."""
+    anchor, key = ends
+    return Card(
+        id=cid,
+        deck=ix.deck.id,
+        kind="mcq",
+        topic=topic_of(ix.entity(anchor).topic, ix.entity(key).topic),
+        prompt=prompt,
+        answer=ix.name(key),
+        sources=with_cited(sources, r.sentence_sources),
+        tests=(r.id,),
+        loc=r.loc,
+        options=labelled(choices),
+        extra=r.note,
+        category=category_label(ix, kinds),
+    )
+
+
+def _lost_note(
+    ix: DeckIndex, r: Relation, end: str, cid: str, proven: list[str], options: int
+) -> LintFinding:
+    """Which relation lost its question, and the facts an author could add to bring it back."""
+    forward = end == "to"
+    anchor = r.source if forward else r.target
+    role = "from" if forward else "to"
+    plausible = ix.targets_of_type[r.type] if forward else ix.sources_of_type[r.type]
+    key = r.target if forward else r.source
+    others = set(listed(ix, anchor, r.type, role)) | {key} | set(proven)
+    unknown = list(islice((c for c in plausible if c not in others), 4))
+    hint = (
+        f"add `frequency: absent` facts for {anchor} where a source says so (options the "
+        f"deck leaves open: {', '.join(unknown)}) "
+        if unknown
+        else "add `frequency: absent` facts "
+    )
+    # another deck's entity has no list here to declare complete
+    declare = (
+        ""
+        if ix.entity(anchor).home_deck
+        else f"or declare {anchor} `complete: [{r.type}]` if its list is complete"
+    )
+    return LintFinding(
+        r.loc,
+        "note",
+        "unproven-options",
+        f"no question on {r.type} {r.source} -> {r.target} asked towards {end}: "
+        f"{len(proven)} of {options - 1} wrong options proven; {hint}{declare}".rstrip(),
+        cid,
+    )
+
+
+def category_label(ix: DeckIndex, kinds: tuple[str, ...]) -> str:
+    """The options' shared category: the kinds the relation type allows on the key's side."""
+    return " or ".join(ix.deck.kinds[k].label for k in kinds)

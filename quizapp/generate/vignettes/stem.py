@@ -1,0 +1,172 @@
+"""The words of a vignette stem, in NBME order: age and sex, setting, complaint and
+duration, symptoms, history (then the course, which may refer to it), examination,
+laboratory studies. Then the lead-in.
+
+Each stated entity goes to the section `DeckIndex.section` gives it, from the data alone:
+an entity some blueprint lists under `history` is history ("He has a history of ...",
+"There is no history of ..."); an entity whose kind is a result of studies (`test_result`,
+or any kind id containing "result" or "test") is laboratory ("Further studies show ...");
+everything else is a clinical finding ("Physical examination shows ...", "There is no
+..."). Range attributes are the laboratory values ("Serum creatine kinase is 3,401 U/L
+and the erythrocyte sedimentation rate is 22 mm/h."). Names are in running-text case
+(`wording.mid_sentence`) and every fact a stem states is worded exactly as
+`ruleout.Reason.stated` words it, so an explanation cites what the student has read.
+"""
+
+import random
+
+from quizapp.generate.index import DeckIndex
+from quizapp.generate.text.wording import (
+    article,
+    join,
+    join_after_no,
+    sentence_start,
+    with_pronouns,
+)
+from quizapp.generate.vignettes.case import Case
+from quizapp.generate.vignettes.ruleout import age_text, lab_stated, onset_text, parents_report
+
+ADULT_AGE = 18
+# Analytes measured in serum, by unit: "Serum creatine kinase is ...", but "the
+# erythrocyte sedimentation rate is ..." (a rate, a percentage).
+SERUM_UNITS = frozenset({"U/L", "mg/L", "ng/mL", "x ULN"})
+# NBME phrasing: "because of a 3-month history of X", or the complaint then its duration.
+DURATION = (
+    "because of {a} {n}-{one} history of {complaint}",
+    "because of {complaint} for the past {n} {unit}",
+)
+
+
+def _said(section: tuple[list[str], list[str]], present: str, absent: str) -> list[str]:
+    """A section's sentences: what is stated present, then what is stated absent."""
+    had, never = section
+    return ([present.format(join(had))] if had else []) + (
+        [absent.format(join_after_no(never))] if never else []
+    )
+
+
+def _unit(n: int, unit: str) -> str:
+    return unit[:-1] if n == 1 and unit.endswith("s") else unit
+
+
+SEEN_IN = {
+    "hospital ward": "is seen on the hospital ward",
+    "neonatal unit": "is seen in the neonatal unit",
+    "intensive care unit": "is seen in the intensive care unit",
+}
+
+
+def _setting(case: Case) -> str:
+    if case.setting in SEEN_IN:
+        return SEEN_IN[case.setting]
+    verb = "is brought to" if case.years < ADULT_AGE else "comes to"
+    return f"{verb} the {case.setting}"
+
+
+def _who(case: Case) -> str:
+    """ "34-year-old woman", "3-month-old boy", "10-day-old female newborn"."""
+    adult = case.years >= ADULT_AGE
+    if case.age_unit == "days":
+        noun = f"{case.sex} newborn"
+    else:
+        nouns = {("female", True): "woman", ("male", True): "man", ("female", False): "girl"}
+        noun = nouns.get((case.sex, adult), "boy")
+    return f"{age_text(case.age, case.age, case.age_unit)} {noun}"
+
+
+def _listed(present: list[str], absent: list[str]) -> str:
+    """'a, b and no c or d': what a study shows, then what it does not."""
+    items = list(present)
+    if absent:
+        items.append("no " + join(absent, "or"))
+    return join(items)
+
+
+def _lab_values(ix: DeckIndex, case: Case) -> str:
+    clauses = []
+    for attr, value in case.labs.items():
+        stated = lab_stated(ix, attr, value, value)
+        unit = ix.deck.attributes[attr].unit
+        clauses.append(("serum " if unit in SERUM_UNITS else "the ") + stated)
+    return sentence_start(join(clauses)) + "." if clauses else ""
+
+
+def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
+    pronoun = "She" if case.sex == "female" else "He"
+    complaint = with_pronouns(case.complaint, case.sex)
+    why = rng.choice(DURATION).replace(
+        " {n} {unit}", " {unit}" if case.duration == 1 else " {n} {unit}"
+    )
+    why = why.format(
+        a=article(str(case.duration)),
+        n=case.duration,
+        one=_unit(1, case.duration_unit),
+        unit=_unit(case.duration, case.duration_unit),
+        complaint=complaint,
+    )
+    sections: dict[str, tuple[list[str], list[str]]] = {
+        s: ([], []) for s in ("symptom", "course", "history", "exam", "lab")
+    }
+    for e in (*case.history, *case.findings):
+        sections["history" if e in case.history else ix.section(e)][0].append(
+            ix.said(e, sex=case.sex)
+        )
+    negative_results = []  # "serum anti-Z antibodies are not detected": stated with the studies
+    for e in case.negatives:
+        clause = ix.negative_said(e)
+        if clause:
+            negative_results.append(clause)
+        else:
+            sections[ix.section(e)][1].append(ix.said(e, present=False, sex=case.sex))
+    who = _who(case)
+    sentences = [f"{sentence_start(article(who))} {who} {_setting(case)} {why}."]
+    if case.onset is not None:
+        began = onset_text(case.onset, case.onset, case.onset_unit)
+        sentences.append(f"{'Her' if case.sex == 'female' else 'His'} illness {began}.")
+    parents = parents_report(case.facts())
+    teller = f"{'Her' if case.sex == 'female' else 'His'} parents" if parents else pronoun
+    reports = ("report", "have", "not noticed") if parents else ("reports", "does", "not note")
+    sentences += _said(
+        sections["symptom"],
+        f"{teller} also {reports[0]} {{}}.",
+        f"{teller} {reports[0]} no {{}}.",
+    )
+    sentences += _said(
+        sections["history"], f"{pronoun} has a history of {{}}.", "There is no history of {}."
+    )
+    shown, unshown = sections["course"]  # after the history its words may refer to
+    noted = "have noticed" if parents else "notes"
+    sentences += [f"{teller} {noted} that {c}." for c in shown]
+    sentences += [f"{teller} {reports[1]} {reports[2]} that {c}." for c in unshown]
+    seen, unseen = sections["exam"]
+    if seen:
+        sentences.append(f"Physical examination shows {join(seen)}.")
+        if unseen:
+            sentences.append(f"There is no {join_after_no(unseen)}.")
+    elif unseen:
+        sentences.append(f"Physical examination shows no {join_after_no(unseen)}.")
+    values = _lab_values(ix, case)
+    if values:
+        sentences.append(values)
+    results, no_results = sections["lab"]
+    negatives = join(negative_results)
+    studied = [
+        e
+        for e in (*case.findings, *case.negatives)
+        if ix.section(e) == "lab" or ix.negative_said(e)
+    ]
+    studies = _studies(ix, studied, bool(values))
+    if results or no_results:
+        also = f"; {negatives}" if negatives else ""
+        sentences.append(f"{studies} show {_listed(results, no_results)}{also}.")
+    elif negatives:
+        sentences.append(f"{studies} show that {negatives}.")
+    return " ".join(sentences)
+
+
+def _studies(ix: DeckIndex, studied: list[str], after_values: bool) -> str:
+    """The subject of the studies sentence: "Laboratory studies" unless a result is a scan
+    or a biopsy (class imaging or pathology), "Further studies" after lab values."""
+    if after_values:
+        return "Further studies"
+    return "Studies" if any(ix.is_scan(e) for e in studied) else "Laboratory studies"

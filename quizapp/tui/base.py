@@ -1,0 +1,49 @@
+"""The app as every screen sees it: one typed workspace, reached without knowing the app.
+
+Screens subclass `QuizappScreen` and read `self.workspace`; they never import the app
+module (tests/test_layers.py checks there is no import circle), and they navigate by
+posting the messages of `quizapp.tui.navigation` or through `app.*` actions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.app import App
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from quizapp.workspace import Workspace
+
+ResultType = TypeVar("ResultType")
+
+
+class WorkspaceApp(App[int]):
+    """An app holding a workspace: set at once, or once the decks have loaded."""
+
+    def __init__(self, workspace: Workspace | None = None) -> None:
+        super().__init__()
+        self._workspace = workspace
+
+    @property
+    def has_workspace(self) -> bool:
+        """False while the decks are still loading."""
+        return self._workspace is not None
+
+    @property
+    def workspace(self) -> Workspace:
+        """The progress file, decks and clock; set before any screen that needs it exists."""
+        if self._workspace is None:
+            raise RuntimeError("the decks are still loading")
+        return self._workspace
+
+
+class QuizappScreen(Screen[ResultType]):
+    """A screen over the workspace."""
+
+    @property
+    def workspace(self) -> Workspace:
+        app = self.app
+        if not isinstance(app, WorkspaceApp):
+            raise TypeError(f"{type(self).__name__} runs inside a WorkspaceApp, not {app!r}")
+        return app.workspace

@@ -1,0 +1,1 @@
+"""Browse: the searchable card table and the preview of the selected card."""

@@ -1,0 +1,1 @@
+"""Home: the first screen (today's plan, the deck list) and the exam-date dialog it opens."""

@@ -1,0 +1,1 @@
+"""Statistics: the statistics screen, the review forecast, and their charts."""

@@ -1,0 +1,1 @@
+"""Study: the card-by-card review session, its widgets, and custom study (cram) set-up."""

@@ -1,0 +1,102 @@
+"""Cross-deck cards in the learner's library: real decks that refer to each other
+(tests/generate/data/xdeck) in a temporary decks folder, a real progress file; "a start" is
+what the app's loader does (`load_library` then `sync_library`).
+
+A deck is cached together with the decks it refers to, so a change in the other deck
+reaches its cards; a deck whose reference does not hold is reported where it is written,
+keeps its other cards, and is loaded again at every start until the reference holds."""
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quizapp.library import Library, cached_library, load_library, sync_library
+from tests.generate.test_cross_deck import NOT_LOADED, XDECK
+
+CROSS = "nmj:basic:omicron:has_finding"  # Omicron syndrome's findings: one of the muscle deck's
+ONLY_CROSS = "nmj:reverse:myo:calf-pain:has_finding"  # a card only the two decks together make
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    for name in ("myo", "nmj"):
+        (decks / name).mkdir()
+        shutil.copy(XDECK / f"{name}.yaml", decks / name / "deck.yaml")
+    return decks
+
+
+def start(folder: Path, conn: sqlite3.Connection) -> Library:
+    library = load_library(folder, conn)
+    sync_library(conn, library)
+    return library
+
+
+def live(conn: sqlite3.Connection, card_id: str) -> bool:
+    row = conn.execute("SELECT retired FROM cards WHERE card_id = ?", (card_id,)).fetchone()
+    return row is not None and row[0] == 0
+
+
+def test_a_new_title_in_the_other_deck_reaches_the_card_after_a_restart(folder, conn):
+    assert start(folder, conn).card(CROSS).answer == "Includes: Areflexia; Proximal weakness"
+    again = start(folder, conn)
+    assert sorted(again.cached) == ["myo", "nmj"]  # both unchanged: nothing loaded
+    assert again.card(CROSS).answer == "Includes: Areflexia; Proximal weakness"
+    myo = folder / "myo" / "deck.yaml"
+    myo.write_text(myo.read_text().replace("name: Proximal weakness", "name: Hip-girdle weakness"))
+    assert cached_library(folder, conn) is None  # the referring deck must be loaded too
+    edited = start(folder, conn)
+    assert edited.cached == {}
+    assert edited.card(CROSS).answer == "Includes: Areflexia; Hip-girdle weakness"
+    after = start(folder, conn)
+    assert sorted(after.cached) == ["myo", "nmj"]
+    assert after.card(CROSS).answer == "Includes: Areflexia; Hip-girdle weakness"
+    assert after.cards[CROSS] == edited.cards[CROSS]
+
+
+def test_a_cached_decks_model_knows_the_other_decks_entity(folder, conn):
+    fresh = start(folder, conn)
+    cached = start(folder, conn)
+    model = cached.model("nmj")
+    assert model is not None and model == fresh.decks["nmj"]
+    assert model.entities["myo:proximal-weakness"].name == "Proximal weakness"
+
+
+def test_a_removed_deck_leaves_the_others_cards_and_a_located_warning(folder, conn):
+    start(folder, conn)
+    assert live(conn, CROSS) and live(conn, ONLY_CROSS)
+    shutil.move(folder / "myo", folder.parent / "myo-away")
+    for _ in range(2):  # reported at every start, not only the first after the change
+        library = start(folder, conn)
+        assert "nmj" not in library.cached
+        where = f"{folder / 'nmj' / 'deck.yaml'}:30:44"
+        assert [(str(p.loc), p.severity, p.message) for p in library.problems] == [
+            (where, "warning", f"'myo:proximal-weakness' {NOT_LOADED}"),
+            (where.replace(":30:", ":32:"), "warning", f"'myo:violet-rash' {NOT_LOADED}"),
+            (where.replace(":30:44", ":41:44"), "warning", f"'myo:calf-pain' {NOT_LOADED}"),
+        ]
+        assert library.card(CROSS).answer == "Includes: Areflexia"  # the card without it
+        assert library.card(ONLY_CROSS) is None
+        assert not live(conn, ONLY_CROSS)  # retired
+        assert live(conn, "nmj:basic:pi:has_finding")
+    shutil.move(folder.parent / "myo-away", folder / "myo")
+    back = start(folder, conn)
+    assert back.problems == []
+    assert live(conn, ONLY_CROSS)  # the same card again
+    assert back.card(CROSS).answer == "Includes: Areflexia; Proximal weakness"
+    assert sorted(start(folder, conn).cached) == ["myo", "nmj"]
+
+
+def test_a_broken_reference_keeps_the_deck_and_is_reported_with_its_place(folder, conn):
+    nmj = folder / "nmj" / "deck.yaml"
+    nmj.write_text(nmj.read_text().replace("myo:violet-rash", "myo:violet-rush"))
+    library = start(folder, conn)
+    (problem,) = library.problems
+    assert str(problem) == (
+        f"{nmj}:32:44: error: deck 'myo' has no entity 'violet-rush'; did you mean 'violet-rash'?"
+    )
+    assert library.card(CROSS).answer == "Includes: Areflexia; Proximal weakness"
+    assert start(folder, conn).problems == [problem]  # not hidden by the cache next time
