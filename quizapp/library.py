@@ -287,6 +287,16 @@ def _library(
                 loaded += [(root, deck)] if deck is not None else []
             else:
                 return None
+        # a deck's lists take the facts of the decks that refer to it (`Deck.joined`): one
+        # taken from the file is loaded again when a deck referring to it is loaded (that
+        # deck may refer to it anew, so its files were not yet part of the cached key)
+        for _, deck in loaded:
+            for other in dict.fromkeys(link.deck for link in deck.links):
+                if other in library.cached:
+                    root = library.cached.pop(other)
+                    del library.decks[other]
+                    again = _check(library, root)
+                    loaded += [(root, again)] if again is not None else []
         # generated once every deck is known: a deck's references name other decks
         for root, deck in loaded:
             _generate(library, root, deck, version)
@@ -334,9 +344,10 @@ def _check(library: Library, root: Path) -> Deck | None:
 def _generate(library: Library, root: Path, deck: Deck, version: str) -> None:
     """Resolve a checked deck's references to other decks, generate its cards and add it.
 
-    Its cached cards are valid while its own files and those of the decks it refers to
-    are unchanged, so its source covers both; a deck with a reference that does not hold
-    records no source, so that every start loads it (and reports the problem) again."""
+    Its cached cards are valid while its own files, those of the decks it refers to and
+    those of the decks that refer to it (their facts join its lists) are unchanged, so its
+    source covers all three; a deck with a reference that does not hold records no
+    source, so that every start loads it (and reports the problem) again."""
     from quizapp.deck.links import resolve_links
     from quizapp.deck.loader import internal_problem
     from quizapp.generate import generate_deck
@@ -352,9 +363,13 @@ def _generate(library: Library, root: Path, deck: Deck, version: str) -> None:
     files = dict(library._digests[deck.id])
     for other in dict.fromkeys(link.deck for link in deck.links):
         files.update(library._digests.get(other, {}))
+    for other in list(library.decks):
+        plain = library.plain(other) if other != deck.id else None
+        if plain is not None and any(link.deck == deck.id for link in plain.links):
+            files.update(library._digests.get(other, {}))
     source = None
     if not problems:
-        header = DeckHeader.of(deck).to_json()
+        header = DeckHeader.of(resolved).to_json()  # with the sources its joined facts cite
         digest = source_hash(files, version)
         source = DeckSource(deck.id, os.path.abspath(root), tuple(files), digest, header)
     library.add(resolved, cards, source)

@@ -23,7 +23,45 @@ from quizapp.deck.spec import Suggester
 def resolve_links(deck: Deck, loaded: Mapping[str, Deck]) -> tuple[Deck, list[Problem]]:
     """The deck with each relation whose references hold made one of its facts, and a
     problem at each reference that does not hold. `loaded` maps deck ids to the decks as
-    their files say (references unresolved); the deck itself may be among them."""
+    their files say (references unresolved); the deck itself may be among them.
+
+    It also carries (`joined`) each other loaded deck that states facts on its entities in
+    a list it asks itself: that deck makes no card of its own for the list, so this deck's
+    card answers with both decks' facts (clinician round 10), citing that deck's sources
+    under `deck:source` ids."""
+    resolved, problems = _resolved(deck, loaded)
+    joined: list[Deck] = []
+    sources = dict(resolved.sources)
+    for other_id in sorted(loaded):
+        other = loaded.get(other_id)
+        if other is None or other.id == deck.id or all(k.deck != deck.id for k in other.links):
+            continue
+        other = _resolved(other, loaded)[0]
+        facts = joined_relations(other, deck.id)
+        if facts:
+            joined.append(other)
+            for source in (other.sources[s] for r in facts for s in r.sources + r.sentence_sources):
+                sources[f"{other.id}:{source.id}"] = replace(source, id=f"{other.id}:{source.id}")
+    if not joined:
+        return resolved, problems
+    return replace(resolved, joined=tuple(joined), sources=sources), problems
+
+
+def joined_relations(other: Deck, deck_id: str) -> list[Relation]:
+    """The facts `other` (resolved) states on `deck_id`'s entities in a list that deck asks
+    itself: its card on that list answers with them (`Deck.joined`)."""
+    found: list[Relation] = []
+    for r in other.relations:
+        for end, named in (("to", r.target), ("from", r.source)):
+            entity = other.entities[named]
+            if entity.home_deck == deck_id and (r.type, end) in entity.home_lists:
+                found.append(r)
+                break
+    return found
+
+
+def _resolved(deck: Deck, loaded: Mapping[str, Deck]) -> tuple[Deck, list[Problem]]:
+    """The deck with its own references resolved (`resolve_links` without `joined`)."""
     if not deck.links:
         return deck, []
     problems: list[Problem] = []

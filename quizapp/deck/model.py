@@ -292,6 +292,9 @@ class Deck:
     mnemonics: dict[str, Mnemonic] = field(default_factory=dict, hash=False)
     blueprints: dict[str, Blueprint] = field(default_factory=dict, hash=False)
     cards: dict[str, HandCard] = field(default_factory=dict, hash=False)
+    # the other loaded decks (resolved) that state facts on this deck's entities in lists
+    # this deck asks: its cards on those lists answer with both decks' facts (`deck.links`)
+    joined: tuple["Deck", ...] = field(default=(), hash=False)
 
     def entities_of_kind(self, kind: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind == kind]

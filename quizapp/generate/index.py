@@ -52,6 +52,13 @@ class DeckIndex:
     proper: frozenset[str] = frozenset()  # words the deck capitalises mid-sentence
     _ranges: dict[str, tuple[list, list]] = field(default_factory=dict)
     _mid: dict[str, str] = field(default_factory=dict)
+    _joined: list["DeckIndex"] | None = None
+
+    def joined(self) -> list["DeckIndex"]:
+        """The indexes of the decks that add their facts to this deck's lists (`Deck.joined`)."""
+        if self._joined is None:
+            self._joined = [build_index(other) for other in self.deck.joined]
+        return self._joined
 
     def entity(self, entity_id: str) -> Entity:
         return self.deck.entities[entity_id]

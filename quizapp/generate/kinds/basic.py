@@ -22,21 +22,36 @@ def grouped_card(
     rt = deck.relation_types[rtype]
     forward = generator == "basic"
     side = "from" if forward else "to"  # the anchor's end of the relations
-    ends = [(r, r.target if forward else r.source) for r in rels]
-    ends = [(r, end) for r, end in ends if not ix.entity(end).uncertain]
-    if not ends or ix.entity(anchor).uncertain or (rtype, side) in ix.entity(anchor).home_lists:
-        return None  # another deck asks this of its own entity with its list (round 9)
-    ends.sort(key=lambda pair: pair[0].id)
+    if ix.entity(anchor).uncertain or (rtype, side) in ix.entity(anchor).home_lists:
+        return None  # another deck asks this of its own entity, with this deck's facts (round 10)
+    ends = _ends(ix, rels, forward)
+    ends.sort(key=lambda three: three[1].id)
+    said = {ix.name(end).casefold() for _, _, end in ends}
+    complete = complete_where(ix, anchor, rtype, side) is not None
+    for other in ix.joined():  # the facts other decks state on this list (clinician round 10)
+        ref = f"{deck.id}:{anchor}"
+        theirs = other.out.get((ref, rtype)) if forward else other.into.get((rtype, ref))
+        added = [
+            x
+            for x in _ends(other, theirs or [], forward)
+            if other.name(x[2]).casefold() not in said
+        ]
+        ends += sorted(added, key=lambda three: three[1].id)
+        said |= {other.name(end).casefold() for _, _, end in added}
+        complete = complete and not added
+    if not ends:
+        return None
     template = rt.ask_to if forward else rt.ask_from
     anchor_name = ix.name(anchor)
     prompt = fill_sentence(template, anchor_name, anchor_name, ix.proper)
-    answer = "; ".join(by_frequency((r.frequency, _with_numbers(ix, r, end)) for r, end in ends))
-    if complete_where(ix, anchor, rtype, side) is None:
-        answer = f"Includes: {answer}"  # open world: the deck's list need not be all there is
+    answer = "; ".join(by_frequency((r.frequency, _with_numbers(x, r, end)) for x, r, end in ends))
+    if not complete:
+        answer = f"Includes: {answer}"  # open world: no deck's list need be all there is
     # a note is about the fact, not either end: "Generalized myasthenia gravis: Carries a
     # regulatory warning" read as if the disease carried it, so it follows the fact itself
-    notes = [f"{_fact(ix, r)} {r.note}" for r, _ in ends if r.note]
-    sources = with_cited(*(r.sources + r.sentence_sources for r, _ in ends))
+    notes = [f"{_fact(x, r)} {r.note}" for x, r, _ in ends if r.note]
+    sources = with_cited(*(_cited(ix, x, r) for x, r, _ in ends))
+    tests = tuple(r.id if x is ix else f"{x.deck.id}:{r.id}" for x, r, _ in ends)
     return Card(
         id=card_id(deck.id, generator, anchor, rtype),
         deck=deck.id,
@@ -45,10 +60,24 @@ def grouped_card(
         prompt=prompt,
         answer=answer,
         sources=sources,
-        tests=tuple(r.id for r, _ in ends),
-        loc=ends[0][0].loc,
+        tests=tests,
+        loc=ends[0][1].loc,
         extra="\n".join(notes) or None,
     )
+
+
+def _ends(
+    ix: DeckIndex, rels: list[Relation], forward: bool
+) -> list[tuple[DeckIndex, Relation, str]]:
+    """Each relation with its far end, where that end is certain."""
+    ends = [(ix, r, r.target if forward else r.source) for r in rels]
+    return [(x, r, end) for x, r, end in ends if not x.entity(end).uncertain]
+
+
+def _cited(ix: DeckIndex, x: DeckIndex, r: Relation) -> tuple[str, ...]:
+    """A fact's sources as `ix`'s deck names them: another deck's under `deck:source`."""
+    cited = r.sources + r.sentence_sources
+    return cited if x is ix else tuple(f"{x.deck.id}:{s}" for s in cited)
 
 
 FEW = "in few patients"
