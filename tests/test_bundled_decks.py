@@ -11,6 +11,7 @@ from quizapp.deck.links import resolve_all
 from quizapp.deck.loader import check_deck, load_deck
 from quizapp.generate import CardId, generate_deck
 from quizapp.generate.card import ID_PARTS
+from quizapp.generate.index import build_index
 from quizapp.generate.lint.checklist import lint_deck
 from quizapp.generate.vignettes.vignette import vignette_id
 
@@ -39,12 +40,12 @@ def test_validates_without_warnings(deck, together):
     assert [str(p) for p in together[1]] == []  # every reference to another deck holds
 
 
-def test_the_bundled_decks_together_ask_no_question_twice_with_two_answers(together):
+def test_the_bundled_decks_together_ask_no_question_twice_with_two_answers(cards_together):
     """Clinician round 9: with both decks loaded, "Which condition shows ragged-red fibres on
     muscle biopsy?" had two lists, and the zidovudine biopsy card was in both decks. The
     metabolic deck's ragged-red and COX-negative fibres are the myositis deck's while that
     deck is loaded (the same finding), and the myositis deck asks the lists on them."""
-    cards = [c for deck in together[0] for c in generate_deck(deck).cards]
+    cards = list(cards_together.values())
     answers: dict[str, set[str]] = {}
     decks: dict[str, set[str]] = {}
     for card in cards:
@@ -59,6 +60,62 @@ def test_the_bundled_decks_together_ask_no_question_twice_with_two_answers(toget
     assert "metabolic:basic:iim:zidovudine-myopathy:biopsy_shows" not in ids
     assert "iim:reverse:ragged-red-fibres:biopsy_shows" in ids
     assert "metabolic:reverse:ragged-red-fibres:biopsy_shows" not in ids
+
+
+@pytest.fixture(scope="module")
+def cards_together(together):
+    return {c.id: c for deck in together[0] for c in generate_deck(deck).cards}
+
+
+def _listed(answer: str, name: str) -> bool:
+    """Whether a list card's answer names `name` (maybe with its numbers: "MELAS (80% ...)")."""
+    items = answer.removeprefix("Includes: ").split("; ")
+    return any(item == name or item.startswith(f"{name} (") for item in items)
+
+
+def test_the_fibre_lists_take_every_loaded_decks_conditions(cards_together):
+    """Clinician round 10: with both decks loaded the one ragged-red card listed zidovudine
+    myopathy and IBM only, and MERRF, the disease named after the finding, was gone. The
+    myositis deck asks the list, with the metabolic deck's conditions, still open."""
+    rrf = cards_together["iim:reverse:ragged-red-fibres:biopsy_shows"]
+    cox = cards_together["iim:reverse:cox-negative-fibres:biopsy_shows"]
+    both = ["MERRF", "Kearns–Sayre syndrome", "CPEO", "Inclusion body myositis"]
+    for name in [*both, "Zidovudine myopathy", "MELAS"]:
+        assert _listed(rrf.answer, name), name
+    for name in [*both, "Zidovudine myopathy"]:
+        assert _listed(cox.answer, name), name
+    assert not _listed(cox.answer, "MELAS")  # its ragged-red fibres are often COX-positive
+    assert rrf.answer.startswith("Includes: ") and cox.answer.startswith("Includes: ")
+    assert any(s.startswith("metabolic:") for s in rrf.sources)  # the metabolic facts' own
+
+
+def test_no_reverse_list_leaves_out_a_fact_a_loaded_deck_states(together, cards_together):
+    """For every reverse card: every condition that any loaded deck relates to its entity
+    (the same kind and name) by its relation type is in the answer."""
+    stated: dict[tuple[str, str, str], set[str]] = {}  # (type, kind, name) -> the other ends
+    for deck in together[0]:
+        for (rtype, target), rels in build_index(deck).into.items():
+            end = deck.entities[target]
+            names = {deck.entities[r.source] for r in rels}
+            stated.setdefault((rtype, end.kind, end.name.casefold()), set()).update(
+                e.name for e in names if not e.uncertain
+            )
+    models = {deck.id: deck for deck in together[0]}
+    checked = 0
+    for card in cards_together.values():
+        cid = CardId.parse(card.id)
+        if cid.generator != "reverse":
+            continue
+        anchor, rtype = cid.parts
+        end = models[cid.deck].entities[anchor]
+        missing = [
+            name
+            for name in stated[(rtype, end.kind, end.name.casefold())]
+            if not _listed(card.answer, name)
+        ]
+        assert missing == [], card.id
+        checked += 1
+    assert checked > 100
 
 
 def test_the_metabolic_deck_alone_keeps_its_own_fibre_cards():

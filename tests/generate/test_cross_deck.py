@@ -61,16 +61,22 @@ def test_fact_cards_name_the_other_decks_entity_by_its_title(cards):
     assert "myo:" not in shown and "nmj:" not in shown  # never a raw reference
 
 
-def test_a_list_the_home_deck_asks_is_not_asked_again_with_another_list(cards):
+def test_a_list_two_decks_state_is_one_card_with_both_decks_facts(cards):
     """Clinician round 9: "Which condition shows ragged-red fibres?" in both decks, with two
-    lists. The muscle deck asks which conditions show its proximal weakness, so the junction
-    deck does not ask it again with Omicron syndrome alone; nor the muscle deck of the
-    junction deck's fatigue sign. Each fact stays in its own deck's cards on its own entity."""
+    lists; round 10: one card listing only one deck's half drops the other's facts. The
+    muscle deck asks which conditions show its proximal weakness, so the junction deck asks
+    it not again, and the muscle deck's card answers with the junction deck's Omicron
+    syndrome too, citing that deck's source under its deck id; the same the other way round
+    for the junction deck's fatigue sign."""
     assert "nmj:reverse:myo:proximal-weakness:has_finding" not in cards
     assert "myo:reverse:nmj:fatigue-sign:has_finding" not in cards
-    assert cards["myo:reverse:proximal-weakness:has_finding"].answer == (
-        "Includes: Kappa myositis; Lambda myopathy"
-    )
+    weakness = cards["myo:reverse:proximal-weakness:has_finding"]
+    assert weakness.answer == "Includes: Kappa myositis; Lambda myopathy; Omicron syndrome"
+    assert "nmj:omicron.has_finding.myo:proximal-weakness" in weakness.tests
+    cited = [s for s in weakness.sources if s.startswith("nmj:")]
+    assert cited and all(s in _resolved()["myo"].sources for s in cited)
+    fatigue = cards["nmj:reverse:fatigue-sign:has_finding"].answer
+    assert "Lambda myopathy (in few patients)" in fatigue
     assert "Fatigue sign (rare)" in cards["myo:basic:lambda:has_finding"].answer
     prompts: dict[str, set[str]] = {}
     for card in cards.values():
@@ -220,7 +226,8 @@ def test_an_entity_both_decks_define_is_the_other_decks_while_both_are_loaded(fo
     """The junction deck's own "Proximal weakness" (same kind and name as the muscle deck's,
     like ragged-red fibres in the metabolic and myositis decks): loaded with the muscle deck
     its facts name that deck's finding, and only the muscle deck asks which conditions show
-    it; loaded alone it keeps its own card."""
+    it, with both decks' conditions (round 10: Rho syndrome is not lost, and the list is open
+    although the junction deck's own was complete); loaded alone it keeps its own card."""
     nmj = folder / "nmj.yaml"
     nmj.write_text(
         nmj.read_text()
@@ -238,7 +245,9 @@ def test_an_entity_both_decks_define_is_the_other_decks_while_both_are_loaded(fo
     assert {r.target for r in moved} == {"dry-mouth", "myo:proximal-weakness"}
     together = {c.id: c for deck in (myo, mine) for c in generate_deck(deck).cards}
     assert "nmj:reverse:own-weakness:has_finding" not in together
-    assert "Rho syndrome" not in together["myo:reverse:proximal-weakness:has_finding"].answer
+    assert together["myo:reverse:proximal-weakness:has_finding"].answer == (
+        "Includes: Kappa myositis; Lambda myopathy; Omicron syndrome; Rho syndrome"
+    )
     assert "Proximal weakness" in together["nmj:basic:rho:has_finding"].answer
     (alone,), _ = resolve_all([load_deck(nmj)])
     own = {c.id: c for c in generate_deck(alone).cards}["nmj:reverse:own-weakness:has_finding"]
