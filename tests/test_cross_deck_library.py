@@ -100,3 +100,71 @@ def test_a_broken_reference_keeps_the_deck_and_is_reported_with_its_place(folder
     )
     assert library.card(CROSS).answer == "Includes: Areflexia; Proximal weakness"
     assert start(folder, conn).problems == [problem]  # not hidden by the cache next time
+
+
+JOINED = "myo:reverse:proximal-weakness:has_finding"  # the muscle deck's list, with nmj's facts
+
+
+def test_an_edit_to_the_referring_decks_fact_reaches_the_list_it_joins(folder, conn):
+    """Clinician round 10: the muscle deck's card on its proximal weakness answers with the
+    junction deck's Omicron syndrome too, so the muscle deck is cached with the junction
+    deck's files: an edit to that fact reaches the card after a restart."""
+    assert start(folder, conn).card(JOINED).answer == (
+        "Includes: Kappa myositis; Lambda myopathy; Omicron syndrome"
+    )
+    assert sorted(start(folder, conn).cached) == ["myo", "nmj"]
+    nmj = folder / "nmj" / "deck.yaml"
+    nmj.write_text(
+        nmj.read_text().replace(
+            "to: myo:proximal-weakness, frequency: common",
+            "to: myo:proximal-weakness, frequency: rare",
+        )
+    )
+    edited = start(folder, conn)
+    assert "myo" not in edited.cached
+    assert edited.card(JOINED).answer == (
+        "Includes: Kappa myositis; Lambda myopathy; Omicron syndrome (in few patients)"
+    )
+    after = start(folder, conn)
+    assert sorted(after.cached) == ["myo", "nmj"]
+    assert after.card(JOINED) == edited.card(JOINED)
+
+
+def test_a_deck_that_comes_to_refer_to_a_cached_deck_joins_its_list(folder, conn):
+    """The muscle deck cached alone knew of no deck referring to it; the junction deck added
+    later makes it load again, so its list gains Omicron syndrome at once (and drops it when
+    that deck goes). Here the muscle deck refers to no other deck, so it is cached alone."""
+    myo = folder / "myo" / "deck.yaml"
+    lines = myo.read_text().splitlines(keepends=True)
+    myo.write_text("".join(line for line in lines if "nmj:" not in line))
+    away = folder.parent / "nmj-away"
+    shutil.move(folder / "nmj", away)
+    assert start(folder, conn).card(JOINED).answer == "Includes: Kappa myositis; Lambda myopathy"
+    assert start(folder, conn).cached == {"myo": myo}
+    shutil.move(away, folder / "nmj")
+    joined = start(folder, conn)
+    assert joined.cached == {}
+    assert joined.card(JOINED).answer.endswith("; Omicron syndrome")
+    shutil.move(folder / "nmj", away)
+    assert start(folder, conn).card(JOINED).answer == "Includes: Kappa myositis; Lambda myopathy"
+
+
+def test_an_edit_to_merrf_in_the_metabolic_deck_reaches_the_myositis_decks_fibre_card(
+    tmp_path, conn
+):
+    """The acceptance check of clinician round 10 on the bundled decks: the ragged-red card
+    is the myositis deck's, with the metabolic deck's MERRF; editing that fact in the
+    metabolic deck and restarting shows the edit on the myositis deck's card."""
+    decks = tmp_path / "decks"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "decks", decks)
+    rrf = "iim:reverse:ragged-red-fibres:biopsy_shows"
+    assert "MERRF" in start(decks, conn).card(rrf).answer
+    assert "One of the four canonical features." in start(decks, conn).card(rrf).extra
+    facts = decks / "metabolic" / "diagnostics.yaml"
+    facts.write_text(facts.read_text().replace("One of the four canonical", "One of four classic"))
+    edited = start(decks, conn)
+    assert "iim" not in edited.cached
+    assert "One of four classic features." in edited.card(rrf).extra
+    again = start(decks, conn)
+    assert sorted(again.cached) == ["iim", "metabolic"]
+    assert "One of four classic features." in again.card(rrf).extra
