@@ -6,7 +6,8 @@ Every deck under the paths is loaded together, as the app and `quizapp cards dec
 them, so the cards from references to another deck's entities are made (and a reference
 to a deck not given is printed as a warning, not dropped unseen). Each deck is sampled
 on its own, `--per-kind` items of every kind (mnemonics included); every hand-written item
-and every card that uses another deck's entity is always in the sample. Seeds are drawn
+every card that uses another deck's entity and every card on an entity another loaded deck
+states facts on are always in the sample. Seeds are drawn
 fresh each run (printed in the header, so a sample can be re-made). The reader marks each
 item with the rubric in decks/REVIEW.md; figures go into each deck folder's review log.
 """
@@ -42,6 +43,18 @@ def always_read(deck: Deck, card: Card) -> str | None:
     linked = {r.id for r in deck.relations if r.source in foreign or r.target in foreign}
     if linked & set(card.tests) or any(o.entity in foreign for o in card.options):
         return "uses another deck's entity"
+    # its entity is shared: another loaded deck states facts on it, which may join its lists
+    # (clinician round 10: the ragged-red card changes when the metabolic deck is loaded)
+    shared = {
+        e.id.split(":", 1)[1]
+        for d in deck.joined
+        for e in d.entities.values()
+        if e.home_deck == deck.id
+    }
+    on_shared = {r.id for r in deck.relations if r.source in shared or r.target in shared}
+    joined = tuple(f"{d.id}:" for d in deck.joined)
+    if on_shared & set(card.tests) or any(t.startswith(joined) for t in card.tests):
+        return "on an entity another deck shares"
     return None
 
 

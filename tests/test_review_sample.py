@@ -67,6 +67,9 @@ def test_every_hand_written_item_and_cross_deck_card_is_always_read(together, te
             assert f"(hand-written): `{card_id}@11`" in always
     # the metabolic deck's MERRF biopsy card names the myositis deck's ragged-red fibres
     assert "(uses another deck's entity): `metabolic:basic:merrf:biopsy_shows@11`" in text
+    # clinician round 10: the myositis deck's fibre lists change with the metabolic deck
+    for card_id in ("iim:reverse:ragged-red-fibres", "iim:reverse:cox-negative-fibres"):
+        assert f"(on an entity another deck shares): `{card_id}:biopsy_shows@11`" in text
 
 
 def test_a_deck_alone_names_the_references_it_cannot_resolve(tmp_path):
