@@ -302,6 +302,14 @@ ENTITY = Record(
         "kind": Field(Id("kinds"), required=True),
         "name": Field(Text(), required=True),
         "aliases": Field(ListOf(Text())),
+        "proper_name": Field(
+            Flag(
+                doc="The name's first word is a proper noun (a one-word eponym such as "
+                "Pompe disease): it keeps its capital mid-sentence. Hyphenated eponyms "
+                "(Andersen-Tawil syndrome) keep theirs without it."
+            ),
+            since=2,
+        ),
         "topic": Field(Id("topics")),
         "parent": Field(
             ListOf(

@@ -366,6 +366,7 @@ def _entity(e: LDict, units: dict[str, str | None], labels: dict[str, str]) -> m
         sources=_sources(e),
         loc=e.loc,
         aliases=tuple(e.get("aliases", ())),
+        proper_name=e.get("proper_name", False),
         topic=e.get("topic"),
         parents=tuple(dict.fromkeys([*e.get("parent", ()), *_one(e.get("state_of"))])),
         summary=prose_text(e.get("summary"), labels),

@@ -102,6 +102,7 @@ class Entity:
     sources: tuple[str, ...]
     loc: Location
     aliases: tuple[str, ...] = ()
+    proper_name: bool = False  # its name's first word keeps its capital mid-sentence
     topic: str | None = None
     parents: tuple[str, ...] = ()  # what it is a subtype (or a state) of
     summary: str | None = None

@@ -243,5 +243,5 @@ def build_index(deck: Deck) -> DeckIndex:
             ),
             notes,
         )
-    )
+    ) | {e.name.split(" ", 1)[0].rstrip(",;:.") for e in deck.entities.values() if e.proper_name}
     return ix
