@@ -57,6 +57,7 @@ UNITS = (
     "years", "months", "weeks", "days", "hours", "U/L", "mm/h", "mg/L", "ng/mL", "%",
     "x ULN", "mg/kg/day", "mg/week", "mg/day", "g/kg", "per million",
     "per 100,000", "per 100,000 per year", "minutes", "mm", "Hz", "mL/kg", "cmH2O",
+    "mmol/L", "mEq/L", "µmol/L", "umol/L", "mg/dL", "beats/min", "/min",
 )  # fmt: skip
 UNITS_SINCE = {unit: 2 for unit in UNITS[UNITS.index("per 100,000") :]}  # new in format 2
 MIN_OPTIONS, MAX_OPTIONS = 4, 8  # a single-best-answer item: the key and 3-7 distractors (NBME)
@@ -110,7 +111,11 @@ FOREIGN_DOC = (
     "An entity id; from format 2 also another deck's entity as deck-id:entity-id "
     "(iim:dermatomyositis), checked when both decks are loaded together."
 )
-FINDING_CLASSES = ("symptom", "sign", "history", "course", "laboratory", "imaging", "pathology")
+FINDING_CLASSES = (
+    *("symptom", "sign", "vital_sign", "history", "course", "laboratory", "imaging"),
+    *("pathology", "electrodiagnostic"),
+)
+FINDING_CLASSES_SINCE = {"vital_sign": 2, "electrodiagnostic": 2}
 
 LABEL_MAX = 40  # a source's label is read after a sentence: "... spared [Cox 2011]."
 SOURCE = Record(
@@ -360,7 +365,12 @@ ENTITY = Record(
                 FINDING_CLASSES,
                 doc="Where a vignette states it: symptom (the patient reports it), history "
                 "(an exposure), course (how the illness behaves, stated as its own sentence), "
-                "sign (physical examination), laboratory / imaging / pathology (studies).",
+                "sign (physical examination), vital_sign (its own sentence before the "
+                "examination; in_case a clause: 'pulse is 118/min'), laboratory / imaging / "
+                "pathology (studies), electrodiagnostic (ECG, EMG, nerve conduction, exercise "
+                "tests: its own sentence after the studies; in_case a clause: 'an "
+                "electrocardiogram shows prominent U waves').",
+                since=FINDING_CLASSES_SINCE,
             )
         ),
         "in_case": Field(

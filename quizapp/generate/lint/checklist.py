@@ -4,6 +4,7 @@ each vignette over many seeds, plus the bank-level checks."""
 from collections import defaultdict
 
 from quizapp.deck.model import Deck
+from quizapp.deck.units import VITAL_UNITS
 from quizapp.generate.card import Card, LintFinding
 from quizapp.generate.generate import generate_deck
 from quizapp.generate.index import DeckIndex, build_index
@@ -70,7 +71,8 @@ def _lint_vignette(ix: DeckIndex, plan, seeds: int, options: int) -> list[LintFi
     for seed in range(seeds):
         card, case = render_plan(ix, plan, seed, options)
         stem, _ = split_prompt(card)
-        for severity, check, message in lint_card(ix, card, bool(case.labs)) + check_cover(
+        labs = any(ix.deck.attributes[a].unit not in VITAL_UNITS for a in case.labs)
+        for severity, check, message in lint_card(ix, card, labs) + check_cover(
             ix, card, plan, case, stem
         ):
             seen[(severity, check)].append((seed, message))

@@ -83,6 +83,12 @@ def sentence_start(text: str) -> str:
     return text[0].upper() + text[1:]
 
 
+def states(stem: str, text: str) -> bool:
+    """Whether the stem states `text`, inside a sentence or opening one ("pulse is
+    118/min" in "... cough. Pulse is 118/min.")."""
+    return text in stem or sentence_start(text) in stem
+
+
 _INNER_LINK = re.compile(r",\s|\b(?:and|or)\b")  # "4,210 U/L" has no link
 _BRACKETED = re.compile(r"\([^)]*\)")  # "the course (... reduced or stopped)" is one item
 
