@@ -117,6 +117,30 @@ FINDING_CLASSES = (
 )
 FINDING_CLASSES_SINCE = {"vital_sign": 2, "electrodiagnostic": 2}
 
+# Warnings an author may acknowledge with `lint: {ignore: [...]}` (decks/README.md, "What
+# validate and lint tell you", says what each means). Errors cannot be ignored.
+LINT_WARNINGS = (
+    *("length-cue", "word-overlap", "convergence", "closed-lead-in", "absolute-term"),
+    *("vignette-slots", "no-diagnosis-vignette", "key-balance", "small-option-pool"),
+)
+LINT = Field(
+    Record(
+        "lint",
+        {
+            "ignore": Field(
+                ListOf(
+                    Choice(LINT_WARNINGS),
+                    min_items=1,
+                    doc="Lint warnings acknowledged here (intended): not reported for this "
+                    "deck, blueprint, card or relation type.",
+                ),
+                required=True,
+            )
+        },
+    ),
+    since=2,
+)
+
 LABEL_MAX = 40  # a source's label is read after a sentence: "... spared [Cox 2011]."
 SOURCE = Record(
     "source",
@@ -197,6 +221,7 @@ RELATION_TYPE = Record(
         "statement": Field(Text(doc="A sentence with {from} and {to}."), required=True),
         "ask_to": Field(Text(doc="A question about {from} whose answer is {to}."), required=True),
         "ask_from": Field(Text(doc="A question about {to} whose answer is {from}."), required=True),
+        "lint": LINT,
         "deny": _optional_text(
             "The statement negated, with {from} and {to}, for explanations of wrong options "
             "(default: the statement with its first 'is' turned into 'is not')."
@@ -552,6 +577,7 @@ BLUEPRINT = Record(
     "blueprint",
     {
         "id": Field(Id(), required=True),
+        "lint": LINT,
         "condition": Field(Id("entities"), required=True),
         "topic": Field(Id("topics")),
         "setting": Field(
@@ -668,6 +694,7 @@ CARD = Record(
             since=2,
         ),
         "tests": Field(ListOf(Id("entities"), doc="Entities the card tests.")),
+        "lint": LINT,
         "uncertain": UNCERTAIN,
         "source": _source(),
     },
@@ -683,6 +710,7 @@ DECK_META = Record(
         "version": Field(Text(allow_numbers=True), required=True),
         "authors": Field(ListOf(Text(), min_items=1), required=True),
         "description": _optional_text("What the deck covers."),
+        "lint": LINT,
     },
 )
 

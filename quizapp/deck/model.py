@@ -236,6 +236,7 @@ class Blueprint:
     answers: dict[str, str] = field(default_factory=dict, hash=False)
     sex: str | None = None  # "female" or "male" in every case; None: drawn
     lead_ins: dict[str, str] = field(default_factory=dict, hash=False)  # lead-in -> question
+    lint_ignore: frozenset[str] = frozenset()  # lint warnings the author acknowledged
     field_locs: dict[str, Location] = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -266,6 +267,7 @@ class HandCard:
     stem: str | None = None  # an mcq's or vignette's case or setting
     lead_in: str | None = None  # its question
     options: tuple[HandOption, ...] = ()  # as written; exactly one correct
+    lint_ignore: frozenset[str] = frozenset()  # lint warnings the author acknowledged
 
 
 @dataclass(frozen=True)
@@ -293,6 +295,7 @@ class Deck:
     mnemonics: dict[str, Mnemonic] = field(default_factory=dict, hash=False)
     blueprints: dict[str, Blueprint] = field(default_factory=dict, hash=False)
     cards: dict[str, HandCard] = field(default_factory=dict, hash=False)
+    lint_ignore: frozenset[str] = frozenset()  # lint warnings acknowledged for the whole deck
 
     def entities_of_kind(self, kind: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind == kind]
