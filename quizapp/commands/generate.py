@@ -17,6 +17,7 @@ from quizapp.deck.topics import TOPIC_HELP
 from quizapp.errors import QuizappError
 from quizapp.generate import Card, lint_deck
 from quizapp.generate.vignettes.explain import BlueprintReport, explain_deck
+from quizapp.generate.vignettes.vignette import NO_DIAGNOSIS
 from quizapp.kinds import KINDS
 from quizapp.paths import Settings
 from quizapp.plural import plural
@@ -41,9 +42,16 @@ def _load(paths: list[Path]) -> tuple[list[Deck], int]:
 
 GROUPS = (
     ("error", "Errors to fix"),
+    (NO_DIAGNOSIS, "Blueprints without a diagnosis vignette, and the facts it lacks"),
     ("note", "Items not generated, and the facts that would bring them back"),
     ("warning", "Warnings to review: deck meaning and item-writing style"),
 )
+
+
+def _group(severity: str, check: str) -> str:
+    """A finding's group: its severity, or a group of its own for a lost diagnosis vignette
+    (a warning, but the item the blueprint exists for)."""
+    return NO_DIAGNOSIS if check == NO_DIAGNOSIS else severity
 
 
 @click.command()
@@ -54,11 +62,14 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
     """Check every generated item against the NBME item-writing checklist and its proof.
 
     Output is grouped by what to do next. Errors to fix: a deck error, an item that
-    breaks a rule, or one whose proof does not follow from the deck. Items not
-    generated: the deck does not prove enough options wrong, with the facts (`absent`,
-    `complete`, `necessary`) that would bring each back. Warnings: what the deck says
-    may be wrong, and testwise cues. Each line is `path:line:col: severity: ...`,
-    pointing at the deck place that produced the item. Exit status: 0 no errors, 1 errors.
+    breaks a rule, or one whose proof does not follow from the deck. Blueprints
+    without a diagnosis vignette (warnings): the stem proves too few other diagnoses
+    wrong; the line names the facts it lacks (`quizapp explain` shows them in full).
+    Items not generated: the deck does not prove enough options wrong, with the facts
+    (`absent`, `complete`, `necessary`) that would bring each back. Warnings: what the
+    deck says may be wrong, and testwise cues. Each line is `path:line:col: severity:
+    check: ...`, pointing at the deck place that produced the item; the groups go to
+    stdout, the summary line to stderr. Exit status: 0 no errors, 1 errors.
 
     \b
     Example:
@@ -71,16 +82,17 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
         lines[problem.severity].append(str(problem))
     for deck in decks:
         for finding in lint_deck(deck, seeds=seeds, options=n_options):
-            lines.setdefault(finding.severity, []).append(str(finding))
+            lines.setdefault(_group(finding.severity, finding.check), []).append(str(finding))
     shown = [(title, lines[severity]) for severity, title in GROUPS if lines[severity]]
     for i, (title, group) in enumerate(shown):
         click.echo(("\n" if i else "") + f"{title} ({len(group)}):")
         for line in group:
             click.echo(f"  {line}")
     errors = len(lines["error"])
+    warnings = len(lines["warning"]) + len(lines[NO_DIAGNOSIS])
     click.echo(
         f"{plural(len(decks), 'deck')} linted: {plural(errors, 'error')}, "
-        f"{plural(len(lines['warning']), 'warning')}, "
+        f"{plural(warnings, 'warning')}, "
         f"{plural(len(lines['note']), 'item')} not generated for want of proof (notes)",
         err=True,
     )

@@ -11,6 +11,7 @@ from quizapp.deck.meaning import check_meaning
 from quizapp.deck.spec import Checker
 from quizapp.deck.units import AGE_UNITS, TIME, convert, convertible
 from quizapp.deck.yaml_source import LDict, LList
+from quizapp.plural import plural
 
 Index = dict[str, dict[str, LDict]]
 _CLOZE = re.compile(r"\{\{[^{}]+\}\}")
@@ -36,6 +37,11 @@ def check_semantics(items: dict[str, list[LDict]], index: Index, ck: Checker) ->
     for card in items["cards"]:
         _check_card(card, ck)
     check_meaning(items, index, ck)
+
+
+def lint_ignore(item: LDict) -> frozenset[str]:
+    """The lint warnings an item's `lint: {ignore: [...]}` acknowledges."""
+    return frozenset(item.get("lint", {}).get("ignore", ()))
 
 
 def _where(item: LDict, key: str) -> Location:
@@ -269,14 +275,14 @@ def _check_relation(r: LDict, index: Index, ck: Checker) -> None:
 def _check_option_pools(items: dict[str, list[LDict]], per_kind: Counter[str], ck: Checker) -> None:
     used: set[str] = {r["type"] for r in items["relations"]}
     for rtype in items["relation_types"]:
-        if rtype["id"] not in used:
+        if rtype["id"] not in used or "small-option-pool" in lint_ignore(rtype):
             continue
         for end in ("to", "from"):
             size = sum(per_kind[k] for k in rtype[end])
             if size < MIN_OPTIONS:
                 ck.warning(
                     _where(rtype, end),
-                    f"only {size} entities of kind "
+                    f"small-option-pool: only {plural(size, 'entity', 'entities')} of kind "
                     f"{', '.join(rtype[end])}: too few for a {MIN_OPTIONS}-option question "
                     f"about relation {rtype['id']!r}",
                 )

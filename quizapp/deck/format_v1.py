@@ -57,6 +57,7 @@ UNITS = (
     "years", "months", "weeks", "days", "hours", "U/L", "mm/h", "mg/L", "ng/mL", "%",
     "x ULN", "mg/kg/day", "mg/week", "mg/day", "g/kg", "per million",
     "per 100,000", "per 100,000 per year", "minutes", "mm", "Hz", "mL/kg", "cmH2O",
+    "mmol/L", "mEq/L", "µmol/L", "umol/L", "mg/dL", "beats/min", "/min",
 )  # fmt: skip
 UNITS_SINCE = {unit: 2 for unit in UNITS[UNITS.index("per 100,000") :]}  # new in format 2
 MIN_OPTIONS, MAX_OPTIONS = 4, 8  # a single-best-answer item: the key and 3-7 distractors (NBME)
@@ -110,7 +111,35 @@ FOREIGN_DOC = (
     "An entity id; from format 2 also another deck's entity as deck-id:entity-id "
     "(iim:dermatomyositis), checked when both decks are loaded together."
 )
-FINDING_CLASSES = ("symptom", "sign", "history", "course", "laboratory", "imaging", "pathology")
+FINDING_CLASSES = (
+    *("symptom", "sign", "vital_sign", "history", "course", "laboratory", "imaging"),
+    *("pathology", "electrodiagnostic"),
+)
+FINDING_CLASSES_SINCE = {"vital_sign": 2, "electrodiagnostic": 2}
+
+# Warnings an author may acknowledge with `lint: {ignore: [...]}` (decks/README.md, "What
+# validate and lint tell you", says what each means). Errors cannot be ignored.
+LINT_WARNINGS = (
+    *("length-cue", "word-overlap", "convergence", "closed-lead-in", "absolute-term"),
+    *("vignette-slots", "no-diagnosis-vignette", "key-balance", "small-option-pool"),
+)
+LINT = Field(
+    Record(
+        "lint",
+        {
+            "ignore": Field(
+                ListOf(
+                    Choice(LINT_WARNINGS),
+                    min_items=1,
+                    doc="Lint warnings acknowledged here (intended): not reported for this "
+                    "deck, blueprint, card or relation type.",
+                ),
+                required=True,
+            )
+        },
+    ),
+    since=2,
+)
 
 LABEL_MAX = 40  # a source's label is read after a sentence: "... spared [Cox 2011]."
 SOURCE = Record(
@@ -192,6 +221,7 @@ RELATION_TYPE = Record(
         "statement": Field(Text(doc="A sentence with {from} and {to}."), required=True),
         "ask_to": Field(Text(doc="A question about {from} whose answer is {to}."), required=True),
         "ask_from": Field(Text(doc="A question about {to} whose answer is {from}."), required=True),
+        "lint": LINT,
         "deny": _optional_text(
             "The statement negated, with {from} and {to}, for explanations of wrong options "
             "(default: the statement with its first 'is' turned into 'is not')."
@@ -302,6 +332,14 @@ ENTITY = Record(
         "kind": Field(Id("kinds"), required=True),
         "name": Field(Text(), required=True),
         "aliases": Field(ListOf(Text())),
+        "proper_name": Field(
+            Flag(
+                doc="The name's first word is a proper noun (a one-word eponym such as "
+                "Pompe disease): it keeps its capital mid-sentence. Hyphenated eponyms "
+                "(Andersen-Tawil syndrome) keep theirs without it."
+            ),
+            since=2,
+        ),
         "topic": Field(Id("topics")),
         "parent": Field(
             ListOf(
@@ -352,7 +390,12 @@ ENTITY = Record(
                 FINDING_CLASSES,
                 doc="Where a vignette states it: symptom (the patient reports it), history "
                 "(an exposure), course (how the illness behaves, stated as its own sentence), "
-                "sign (physical examination), laboratory / imaging / pathology (studies).",
+                "sign (physical examination), vital_sign (its own sentence before the "
+                "examination; in_case a clause: 'pulse is 118/min'), laboratory / imaging / "
+                "pathology (studies), electrodiagnostic (ECG, EMG, nerve conduction, exercise "
+                "tests: its own sentence after the studies; in_case a clause: 'an "
+                "electrocardiogram shows prominent U waves').",
+                since=FINDING_CLASSES_SINCE,
             )
         ),
         "in_case": Field(
@@ -534,6 +577,7 @@ BLUEPRINT = Record(
     "blueprint",
     {
         "id": Field(Id(), required=True),
+        "lint": LINT,
         "condition": Field(Id("entities"), required=True),
         "topic": Field(Id("topics")),
         "setting": Field(
@@ -650,6 +694,7 @@ CARD = Record(
             since=2,
         ),
         "tests": Field(ListOf(Id("entities"), doc="Entities the card tests.")),
+        "lint": LINT,
         "uncertain": UNCERTAIN,
         "source": _source(),
     },
@@ -665,6 +710,7 @@ DECK_META = Record(
         "version": Field(Text(allow_numbers=True), required=True),
         "authors": Field(ListOf(Text(), min_items=1), required=True),
         "description": _optional_text("What the deck covers."),
+        "lint": LINT,
     },
 )
 

@@ -173,6 +173,7 @@ def _stand_in(home: Deck, entity_id: str, loc: Location, topic: str | None) -> E
         sources=(),
         loc=loc,
         aliases=entity.aliases,
+        proper_name=entity.proper_name,
         topic=topic,
         uncertain=entity.uncertain,
         finding_class=entity.finding_class,

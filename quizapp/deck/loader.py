@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizapp.deck import model as m
-from quizapp.deck.checks import check_semantics
+from quizapp.deck.checks import check_semantics, lint_ignore
 from quizapp.deck.errors import DeckError, Location, Problem
 from quizapp.deck.files import resolve_include
 from quizapp.deck.format_v1 import FORMATS, INCLUDED_FILE, LIST_SECTIONS
@@ -270,6 +270,7 @@ def _build(root: Path, data: LDict, items: dict[str, list[LDict]]) -> m.Deck:
         version=str(meta["version"]),
         authors=tuple(meta["authors"]),
         description=meta.get("description"),
+        lint_ignore=lint_ignore(meta),
         path=str(root),
         loc=meta.loc,
         sources={s["id"]: _source(s) for s in items["sources"]},
@@ -366,6 +367,7 @@ def _entity(e: LDict, units: dict[str, str | None], labels: dict[str, str]) -> m
         sources=_sources(e),
         loc=e.loc,
         aliases=tuple(e.get("aliases", ())),
+        proper_name=e.get("proper_name", False),
         topic=e.get("topic"),
         parents=tuple(dict.fromkeys([*e.get("parent", ()), *_one(e.get("state_of"))])),
         summary=prose_text(e.get("summary"), labels),
@@ -474,6 +476,7 @@ def _blueprint(b: LDict) -> m.Blueprint:
         answers=dict(b.get("answers", {})),
         sex=b.get("sex"),
         lead_ins=dict(b.get("lead_ins", {})),
+        lint_ignore=lint_ignore(b),
         field_locs={key: b.value_loc(key) for key in b},
     )
 
@@ -483,7 +486,7 @@ def _card(c: LDict) -> m.HandCard:
         c["id"], c["kind"], _sources(c), c.loc, c.get("topic"),
         c.get("prompt"), c.get("answer"), c.get("text"), tuple(c.get("tests", ())),
         c.get("uncertain", False), c.get("stem"), c.get("lead_in"),
-        tuple(_option(o) for o in c.get("options", ())),
+        tuple(_option(o) for o in c.get("options", ())), lint_ignore(c),
     )  # fmt: skip
 
 

@@ -102,6 +102,7 @@ class Entity:
     sources: tuple[str, ...]
     loc: Location
     aliases: tuple[str, ...] = ()
+    proper_name: bool = False  # its name's first word keeps its capital mid-sentence
     topic: str | None = None
     parents: tuple[str, ...] = ()  # what it is a subtype (or a state) of
     summary: str | None = None
@@ -235,6 +236,7 @@ class Blueprint:
     answers: dict[str, str] = field(default_factory=dict, hash=False)
     sex: str | None = None  # "female" or "male" in every case; None: drawn
     lead_ins: dict[str, str] = field(default_factory=dict, hash=False)  # lead-in -> question
+    lint_ignore: frozenset[str] = frozenset()  # lint warnings the author acknowledged
     field_locs: dict[str, Location] = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -265,6 +267,7 @@ class HandCard:
     stem: str | None = None  # an mcq's or vignette's case or setting
     lead_in: str | None = None  # its question
     options: tuple[HandOption, ...] = ()  # as written; exactly one correct
+    lint_ignore: frozenset[str] = frozenset()  # lint warnings the author acknowledged
 
 
 @dataclass(frozen=True)
@@ -295,6 +298,7 @@ class Deck:
     # the other loaded decks (resolved) that state facts on this deck's entities in lists
     # this deck asks: its cards on those lists answer with both decks' facts (`deck.links`)
     joined: tuple["Deck", ...] = field(default=(), hash=False)
+    lint_ignore: frozenset[str] = frozenset()  # lint warnings acknowledged for the whole deck
 
     def entities_of_kind(self, kind: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind == kind]

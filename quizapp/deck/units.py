@@ -1,8 +1,13 @@
 """Conversions between units that measure the same thing, so a range written in one unit
 can be compared with a range written in another (an infant's age in months with an age at
-onset in years; a rate per million with one per 100,000)."""
+onset in years; a rate per million with one per 100,000; a potassium in mmol/L with a
+creatinine in µmol/L).
 
-# Each dimension: unit -> its size in the dimension's base unit (days; cases per million).
+No conversion where it depends on the analyte: mEq/L to mmol/L (the ion's charge), mg/dL
+to mmol/L (its molar mass). Write such a value in its attribute's own unit."""
+
+# Each dimension: unit -> its size in the dimension's base unit (days; cases per million;
+# µmol/L; mg/L; per minute).
 TIME = {
     "minutes": 1 / 1440,
     "hours": 1 / 24,
@@ -12,7 +17,13 @@ TIME = {
     "years": 365.25,
 }
 RATE = {"per million": 1.0, "per 100,000": 10.0}
-DIMENSIONS = (TIME, RATE)
+MOLAR = {"µmol/L": 1.0, "umol/L": 1.0, "mmol/L": 1000.0}
+MASS = {"ng/mL": 0.001, "mg/L": 1.0, "mg/dL": 10.0}
+PER_MINUTE = {"/min": 1.0, "beats/min": 1.0}
+DIMENSIONS = (TIME, RATE, MOLAR, MASS, PER_MINUTE)
+# Units of vital signs: a range attribute in one is stated with the vital signs, before
+# the physical examination ("Pulse is 118/min."), not among the laboratory values.
+VITAL_UNITS = frozenset(PER_MINUTE)
 AGE_UNITS = ("days", "weeks", "months", "years")
 
 

@@ -3,7 +3,7 @@
 from quizapp.deck.format_v1 import MAX_OPTIONS, MIN_OPTIONS
 from quizapp.deck.model import Deck
 from quizapp.gc_policy import paused_gc
-from quizapp.generate.card import Generated
+from quizapp.generate.card import Generated, LintFinding
 from quizapp.generate.index import build_index
 from quizapp.generate.kinds.basic import basic_cards
 from quizapp.generate.kinds.cloze import cloze_cards
@@ -13,7 +13,7 @@ from quizapp.generate.kinds.mcq import mcq_cards
 from quizapp.generate.kinds.mnemonic import mnemonic_cards
 from quizapp.generate.kinds.most import most_cards
 from quizapp.generate.kinds.reverse import reverse_cards
-from quizapp.generate.vignettes.vignette import vignette_cards
+from quizapp.generate.vignettes.vignette import NO_DIAGNOSIS, vignette_cards
 
 
 def generate_deck(deck: Deck, seed: int = 0, options: int = 5) -> Generated:
@@ -41,7 +41,12 @@ def generate_deck(deck: Deck, seed: int = 0, options: int = 5) -> Generated:
         out.findings += findings
         vignettes, findings = vignette_cards(ix, seed, options)
         out.cards += vignettes
-        out.findings += [f for f in findings if f.severity != "note"]
-        out.lost += [f for f in findings if f.severity == "note"]
+        out.findings += [f for f in findings if not _lost(f)]
+        out.lost += [f for f in findings if _lost(f)]
         out.cards += hand_items(ix)
         return out
+
+
+def _lost(finding: LintFinding) -> bool:
+    """An item not generated for want of proof (a note; a warning for a diagnosis)."""
+    return finding.severity == "note" or finding.check == NO_DIAGNOSIS

@@ -13,10 +13,16 @@ CLASS_SECTION = {
     "course": "course",
     "history": "history",
     "sign": "exam",
+    "vital_sign": "vital",
     "laboratory": "lab",
     "imaging": "lab",
     "pathology": "lab",
+    "electrodiagnostic": "electro",
 }
+# Where a stem denies what it would state in a sentence of its own: "There is no
+# tachycardia" with the examination, "no U waves" among the studies.
+DENIED_IN = {"vital": "exam", "electro": "lab"}
+STUDY_CLASSES = ("imaging", "pathology", "electrodiagnostic")
 
 
 @dataclass
@@ -104,14 +110,16 @@ class DeckIndex:
             return f"the normal {self.mid(entity_id)}"
         return f"the negative test for {self.mid(entity_id)}"
 
-    def section(self, entity_id: str) -> str:
-        """Where a stem states the entity (NBME order: symptoms and course, history,
-        examination, studies): its `class` when the deck gives one; else "history" when
+    def section(self, entity_id: str, present: bool = True) -> str:
+        """Where a stem states the entity, or (present=False) denies it (NBME order:
+        symptoms and course, history, vital signs, examination, studies, electrodiagnostic
+        studies): its `class` when the deck gives one; else "history" when
         some blueprint has it in its `history` (an exposure), "lab" when the deck gives it
         a `result` or its kind is a result of studies (see `is_lab_kind`), else "exam"."""
         given = self.entity(entity_id).finding_class
         if given:
-            return CLASS_SECTION[given]
+            section = CLASS_SECTION[given]
+            return section if present else DENIED_IN.get(section, section)
         if entity_id in self.history_entities:
             return "history"
         if entity_id in self.results:
@@ -119,9 +127,9 @@ class DeckIndex:
         return "lab" if is_lab_kind(self.entity(entity_id).kind) else "exam"
 
     def is_scan(self, entity_id: str) -> bool:
-        """An imaging or pathology result: stated among the studies, but not a laboratory
-        study (the stem and the explanations must not call a scan one)."""
-        return self.entity(entity_id).finding_class in ("imaging", "pathology")
+        """An imaging, pathology or electrodiagnostic result: stated among the studies, but
+        not a laboratory study (the stem and the explanations must not call a scan one)."""
+        return self.entity(entity_id).finding_class in STUDY_CLASSES
 
     def might_hold(self, source: str, rtype: str, target: str) -> bool:
         """True when the deck says, even uncertainly, that `source -[rtype]-> target` holds."""
@@ -250,5 +258,5 @@ def build_index(deck: Deck) -> DeckIndex:
             ),
             notes,
         )
-    )
+    ) | {e.name.split(" ", 1)[0].rstrip(",;:.") for e in deck.entities.values() if e.proper_name}
     return ix

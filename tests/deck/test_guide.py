@@ -77,3 +77,13 @@ def test_the_guide_matches_what_the_new_author_trial_found(tmp_path):
     ):
         assert section in guide, section
     assert "lower-case noun phrase" in _row(guide, "about")
+
+
+def test_the_guide_explains_every_lint_check_an_author_can_acknowledge():
+    """Author trial 2: check names were undocumented. Each warning `lint.ignore` takes
+    (and the note and errors lint reports) has its row in "What validate and lint tell you"."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    section = guide.split("## What validate and lint tell you", 1)[1].split("\n## ", 1)[0]
+    for check in (*format_v1.LINT_WARNINGS, "unproven-options", "provable-key", "proof"):
+        assert f"`{check}`" in section, check
+    assert "stderr" in section

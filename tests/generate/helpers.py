@@ -25,6 +25,20 @@ def diagnosis_renders(deck: Deck, blueprint: str, seeds=range(30)) -> list:
     return [render_vignette(deck, cid, seed) for seed in seeds]
 
 
+def card_texts(card) -> list[str]:
+    """Every text of a card a learner reads: prompt, answer, extra, option explanations."""
+    return [card.prompt, card.answer, card.extra or ""] + [o.explanation for o in card.options]
+
+
+def generated_vignettes(deck: Deck, cards: list, seeds) -> list:
+    """Each generated vignette of `cards` rendered at each of `seeds` (hand-written ones
+    are fixed text)."""
+    from quizapp.generate.vignettes.vignette import render_vignette
+
+    ids = [c.id for c in cards if c.kind == "vignette" and ":vignette:" in c.id]
+    return [render_vignette(deck, cid, seed) for cid in ids for seed in seeds]
+
+
 def twins_losing_gamma(tmp_path: Path) -> Path:
     """twins.yaml (in a folder of its own) whose bp-gamma denies only two signs: its stem
     rules out too few other conditions for a diagnosis item."""

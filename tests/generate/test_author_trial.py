@@ -23,7 +23,7 @@ from quizapp.generate.lint.checklist import lint_deck
 from quizapp.generate.lint.stem import check_slots
 from quizapp.generate.vignettes.case import draw_case
 from quizapp.generate.vignettes.ruleout import Facts, contradictions
-from quizapp.generate.vignettes.vignette import render_vignette
+from tests.generate.helpers import card_texts, generated_vignettes
 
 TRIAL = Path(__file__).parent / "data" / "trial-mg" / "deck.yaml"
 SEEDS = range(12)
@@ -42,16 +42,12 @@ def cards(deck) -> list[Card]:
 @pytest.fixture(scope="module")
 def vignettes(deck, cards) -> list[Card]:
     """Every vignette of the deck at each of SEEDS."""
-    return [render_vignette(deck, c, s) for c in cards if c.kind == "vignette" for s in SEEDS]
-
-
-def _texts(card: Card) -> list[str]:
-    return [card.prompt, card.answer, card.extra or ""] + [o.explanation for o in card.options]
+    return generated_vignettes(deck, cards, SEEDS)
 
 
 def test_hyphenated_eponyms_keep_their_capitals(cards, vignettes):
     for card in cards + vignettes:
-        for text in _texts(card):
+        for text in card_texts(card):
             assert not re.search(r"\b(lambert-Eaton|guillain-Barre)", text), (card.id, text)
 
 
@@ -208,7 +204,7 @@ def test_a_name_whose_head_is_singular_takes_a_singular_verb(tmp_path):
     root = _trial_copy(
         tmp_path, {"findings.yaml": [("name: Limb, neck or bulbar weakness", renamed)]}
     )
-    texts = [t for c in generate_deck(load_deck(root)).cards for t in _texts(c)]
+    texts = [t for c in generate_deck(load_deck(root)).cards for t in card_texts(c)]
     assert any("Weakness beyond the eye muscles is a feature of" in t for t in texts)
     assert not any("eye muscles are" in t for t in texts)
 
@@ -267,7 +263,7 @@ def test_the_guides_recipe_for_history_items_reads_as_risk_factors(tmp_path):
         },
     )
     cards = generate_deck(load_deck(root)).cards
-    texts = [t for c in cards for t in _texts(c)]
+    texts = [t for c in cards for t in card_texts(c)]
     asked = {c.prompt: c.answer for c in cards}
     assert asked["Which exposure is a risk factor for foodborne botulism?"] == (
         "Includes: Home-canned food"

@@ -24,18 +24,21 @@ def test_lint_clean_deck_exits_zero_with_summary():
     assert "1 deck linted: 0 errors" in result.stderr
 
 
-def test_lint_notes_a_blueprint_that_lost_its_item_with_location_and_what_to_add(tmp_path):
+def test_lint_warns_of_a_blueprint_that_lost_its_vignette_under_its_own_heading(tmp_path):
     """A stem that rules out too few other conditions: no item (so nothing false is
-    taught), and a note saying where and which evidence would bring the item back."""
+    taught), and a warning of its own, first after the errors, saying where and which
+    evidence would bring the item back."""
     deck = twins_losing_gamma(tmp_path)
     result = run("lint", str(deck))
     assert result.exit_code == 0, result.output
-    line = next(x for x in result.stdout.splitlines() if "'bp-gamma', lead-in diagnosis" in x)
-    path, row, col, rest = line.split(":", 3)
+    out = result.stdout.splitlines()
+    assert out[0] == "Blueprints without a diagnosis vignette, and the facts it lacks (1):"
+    path, row, col, rest = out[1].strip().split(":", 3)
     assert path.endswith("twins.yaml") and int(row) > 1 and int(col) >= 1
-    assert rest.startswith(" note: unproven-options: blueprint 'bp-gamma'")
+    assert rest.startswith(" warning: no-diagnosis-vignette: blueprint 'bp-gamma', lead-in")
     assert "only 2 options are proven wrong" in rest and "`absent`" in rest
-    assert "not generated for want of proof" in result.stderr
+    assert "'bp-gamma'" not in "\n".join(out[2:])  # said once, not again among the notes
+    assert "linted: 0 errors," in result.stderr
 
 
 def test_lint_exits_one_when_a_blueprint_contradicts_its_condition(tmp_path):

@@ -63,3 +63,25 @@ def test_format_1_decks_get_located_errors(variant):
         (24, 49, "'caution' in relation needs format 2"),
     ]
     assert all(p[2].endswith(UPGRADE_HINT) for p in problems)
+
+
+def test_a_condition_with_one_caution_gets_one_card_not_two(variant):
+    """Author trial 2: the list card "Which drug needs care in beta disease?" and the
+    caution card "Which drug should be used with caution in beta disease?" asked the same;
+    only the caution card is made. A list mixing strengths keeps its list card."""
+    root = variant(
+        "cautions.yaml",
+        {
+            "  - {from: alpha, type: caution_in, to: statin,": "  - {from: beta, type: caution_in, "
+            "to: statin, caution: use with caution, source: s1}\n"
+            "  - {from: alpha, type: caution_in, to: statin,"
+        },
+    )
+    cards = cards_by_id(load_deck(root))
+    assert "cautions:basic:beta:caution_in" not in cards
+    card = cards["cautions:caution:beta:use-with-caution"]
+    assert (card.prompt, card.answer) == (
+        "Which drug should be used with caution in beta disease?",
+        "Includes: Simvastatin",
+    )
+    assert "cautions:basic:alpha:caution_in" in cards

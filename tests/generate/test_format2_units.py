@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quizapp.deck.loader import load_deck
-from quizapp.deck.units import TIME, convert
+from quizapp.deck.units import DIMENSIONS, convert
 from quizapp.generate import generate_deck
 from quizapp.generate.lint.proof_check import ProofChecker
 from tests.generate.helpers import FORMAT2, problems_at
@@ -79,10 +79,12 @@ def test_cards_state_values_in_the_unit_they_were_written_in(deck):
 
 @given(
     st.floats(min_value=0, max_value=1e6, allow_nan=False),
-    st.sampled_from(sorted(TIME)),
-    st.sampled_from(sorted(TIME)),
+    st.sampled_from(DIMENSIONS),
+    st.data(),
 )
-def test_time_conversions_round_trip(value, unit, other):
+def test_conversions_round_trip(value, dimension, data):
+    """Within every dimension: time, rates, molar and mass concentrations, per minute."""
+    unit, other = (data.draw(st.sampled_from(sorted(dimension))) for _ in range(2))
     there = convert(value, unit, other)
     assert there is not None
     assert convert(there, other, unit) == pytest.approx(value, rel=1e-9, abs=1e-9)

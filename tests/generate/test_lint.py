@@ -91,6 +91,30 @@ def test_cues_are_warnings(small, vignette):
     assert "length-cue" in checks(small, replace(vignette, options=tuple(options)), "warning")
 
 
+@pytest.mark.parametrize(
+    ("key", "others", "cued"),
+    [
+        ("Hyperkalaemic periodic paralysis", ["Hypokalaemic periodic paralysis", "A", "B"], False),
+        ("x" * 22, ["x" * 20, "x", "x"], False),  # 2 characters longer: trivial
+        ("x" * 43, ["x" * 40, "x", "x"], False),  # 3 longer, but within 10% of 40
+        ("x" * 45, ["x" * 40, "x", "x"], True),
+        ("x" * 13, ["x" * 10, "x", "x"], True),  # 3 longer and 30% longer
+        ("x" * 30, ["x" * 30, "x" * 10, "x"], False),  # not the longest alone
+    ],
+)
+def test_length_cue_needs_a_key_clearly_longer_than_every_distractor(
+    small, vignette, key, others, cued
+):
+    """Not for a key a letter or two longer than its neighbour (author trial 2): at least
+    3 characters and more than 10% longer than the longest distractor, and standing out."""
+    opts = [replace(vignette.options[0], text=key, correct=True)] + [
+        replace(vignette.options[0], text=t, correct=False) for t in others
+    ]
+    opts = sorted(opts, key=lambda o: o.text)
+    found = checks(small, replace(vignette, options=tuple(opts)), "warning")
+    assert ("length-cue" in found) == cued
+
+
 def test_key_balance_needs_enough_items_and_a_real_skew(vignette):
     assert check_key_balance([vignette] * 10) == []  # too few to mean anything
     skewed = check_key_balance([vignette] * 30)

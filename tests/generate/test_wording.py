@@ -1,8 +1,11 @@
 """Running-text wording: names mid-sentence, lists, articles, relation sentences."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quizapp.generate.text.wording import (
+    NAME_PREFIXES,
     article,
     fill_sentence,
     is_lab_kind,
@@ -239,3 +242,45 @@ def test_a_rare_feature_is_marked_rare_where_a_list_teaches_it(iim):
     marker = cards["iim:reverse:anti-oj:marked_by"].answer
     assert "(rare)" not in marker and "Antisynthetase syndrome (in few patients)" in marker
     assert "Anti-OJ (rare)" in cards["iim:basic:asys:marked_by"].answer
+
+
+_CAPITALISED = st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True)
+_LOWER = st.from_regex(r"[a-z]{2,10}", fullmatch=True)
+
+
+@given(
+    first=st.one_of(st.sampled_from(sorted(NAME_PREFIXES)), _CAPITALISED),
+    more=st.lists(_CAPITALISED, min_size=1, max_size=2),
+    rest=st.lists(_LOWER, min_size=0, max_size=3),
+)
+def test_a_hyphenated_eponym_keeps_its_capitals_without_the_deck_writing_it(first, more, rest):
+    """ "Andersen-Tawil syndrome" mid-sentence, though no deck text writes it there; a
+    prefix and a name ("Anti-Ku antibodies", "Non-Hodgkin lymphoma") lose the first one."""
+    name = " ".join(["-".join([first, *more]), *rest])
+    said = mid_sentence(name)
+    if first in NAME_PREFIXES:
+        assert said == name[0].lower() + name[1:]
+    else:
+        assert said == name
+
+
+@given(first=_CAPITALISED, rest=st.lists(_LOWER, min_size=1, max_size=3))
+def test_a_one_word_heading_loses_its_capital_unless_it_is_a_proper_word(first, rest):
+    name = " ".join([first, *rest])
+    assert mid_sentence(name) == name[0].lower() + name[1:]
+    assert mid_sentence(name, frozenset({first})) == name
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Andersen-Tawil syndrome", "Andersen-Tawil syndrome"),
+        ("Charcot-Marie-Tooth disease", "Charcot-Marie-Tooth disease"),
+        ("Anti-Ku antibodies", "anti-Ku antibodies"),
+        ("Non-Hodgkin lymphoma", "non-Hodgkin lymphoma"),
+        ("Anti-Jo-1 antibodies", "anti-Jo-1 antibodies"),
+        ("Long-term zidovudine therapy", "long-term zidovudine therapy"),
+    ],
+)
+def test_hyphenated_names_mid_sentence(name, said):
+    assert mid_sentence(name) == said

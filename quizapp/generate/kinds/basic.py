@@ -112,7 +112,8 @@ def basic_cards(ix: DeckIndex) -> list[Card]:
     cards = [
         card
         for (source, rtype), rels in ix.out.items()
-        if (card := grouped_card(ix, "basic", source, rtype, rels)) is not None
+        if not _one_caution(ix, rels)
+        and (card := grouped_card(ix, "basic", source, rtype, rels)) is not None
     ]
     return cards + attribute_cards(ix) + result_cards(ix) + state_cards(ix) + caution_cards(ix)
 
@@ -130,6 +131,15 @@ CAUTION_SAID = {
     "use with caution": "should be used with caution in",
     "probably safe": "is probably safe in",
 }
+
+
+def _one_caution(ix: DeckIndex, rels: list[Relation]) -> bool:
+    """Whether every drug of a condition's list has the same `caution`: its caution card
+    ("Which drug is contraindicated in X?") asks for exactly the list, so the list card
+    ("Which drug should be avoided in X?") would be a near-duplicate and is not made."""
+    cautions = {r.caution for r in rels}
+    clear = not any(ix.entity(r.target).uncertain for r in rels)
+    return clear and len(cautions) == 1 and None not in cautions
 
 
 def caution_cards(ix: DeckIndex) -> list[Card]:

@@ -4,7 +4,8 @@ each vignette over many seeds, plus the bank-level checks."""
 from collections import defaultdict
 
 from quizapp.deck.model import Deck
-from quizapp.generate.card import Card, LintFinding
+from quizapp.deck.units import VITAL_UNITS
+from quizapp.generate.card import Card, CardId, LintFinding
 from quizapp.generate.generate import generate_deck
 from quizapp.generate.index import DeckIndex, build_index
 from quizapp.generate.kinds.hand import is_hand_item
@@ -60,8 +61,24 @@ def lint_deck(deck: Deck, seeds: int = 50, options: int = 5) -> list[LintFinding
     findings += [LintFinding(deck.loc, *issue) for issue in check_key_balance(banked)]
     rank = {"error": 0, "warning": 1, "note": 2}
     return sorted(
-        findings, key=lambda f: (f.loc, rank.get(f.severity, 3), f.check, f.card_id or "")
+        (f for f in findings if not acknowledged(deck, f)),
+        key=lambda f: (f.loc, rank.get(f.severity, 3), f.check, f.card_id or ""),
     )
+
+
+def acknowledged(deck: Deck, finding: LintFinding) -> bool:
+    """A warning the author acknowledged with `lint: {ignore: [...]}` on the deck, on the
+    blueprint of a generated vignette, or on a hand-written card."""
+    if finding.severity != "warning":
+        return False
+    ignored = set(deck.lint_ignore)
+    if finding.card_id:
+        cid = CardId.parse(finding.card_id)
+        if cid.generator == "vignette" and cid.parts[0] in deck.blueprints:
+            ignored |= deck.blueprints[cid.parts[0]].lint_ignore
+        elif cid.generator == "card" and cid.parts[0] in deck.cards:
+            ignored |= deck.cards[cid.parts[0]].lint_ignore
+    return finding.check in ignored
 
 
 def _lint_vignette(ix: DeckIndex, plan, seeds: int, options: int) -> list[LintFinding]:
@@ -70,7 +87,8 @@ def _lint_vignette(ix: DeckIndex, plan, seeds: int, options: int) -> list[LintFi
     for seed in range(seeds):
         card, case = render_plan(ix, plan, seed, options)
         stem, _ = split_prompt(card)
-        for severity, check, message in lint_card(ix, card, bool(case.labs)) + check_cover(
+        labs = any(ix.deck.attributes[a].unit not in VITAL_UNITS for a in case.labs)
+        for severity, check, message in lint_card(ix, card, labs) + check_cover(
             ix, card, plan, case, stem
         ):
             seen[(severity, check)].append((seed, message))

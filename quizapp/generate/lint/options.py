@@ -117,13 +117,20 @@ def check_options(ix: DeckIndex, card: Card, stem: str) -> list[Issue]:
     return issues
 
 
+# The key must beat the longest distractor by this many characters and this share of its
+# length before its length is a cue: "Hyperkalaemic periodic paralysis" (32) against
+# "Hypokalaemic periodic paralysis" (31) is not one.
+LENGTH_MARGIN, LENGTH_SHARE = 3, 0.10
+
+
 def _length_cue(key: Option, distractors: list[Option]) -> list[Issue]:
-    # Heuristic (h): names in medicine differ in length for good reasons, so the
-    # cue is reported only when the key is the unique longest option and stands out.
+    # Heuristic (h): names in medicine differ in length for good reasons, so the cue is
+    # reported only when the key is clearly the longest option and stands out.
     if not distractors:
         return []
     lengths = [len(d.text) for d in distractors]
-    longest = len(key.text) > max(lengths)
+    margin = len(key.text) - max(lengths)
+    longest = margin >= LENGTH_MARGIN and margin > LENGTH_SHARE * max(lengths)
     standout = len(key.text) > 1.25 * mean(lengths) or len(key.text) > 2.5 * min(lengths)
     if longest and standout:
         return [

@@ -10,6 +10,7 @@ from quizapp.deck.inherit import kinds_of
 from quizapp.deck.model import Deck, Relation
 from quizapp.generate.card import Card, CardId, Option
 from quizapp.generate.kinds.hand import is_hand_item, option_ref
+from quizapp.generate.text.wording import states
 
 PROVEN_KINDS = ("mcq", "comparison", "vignette")
 
@@ -236,7 +237,7 @@ def _vignette(ck: ProofChecker, card: Card) -> list[str]:
 
 def _ruled_out(ck: ProofChecker, card: Card, option: Option, proof) -> str | None:
     """A distractor diagnosis: the cited deck fact holds and the stem states what it uses."""
-    if proof.stated is None or proof.stated not in card.prompt:
+    if proof.stated is None or not states(card.prompt, proof.stated):
         return f"the stem does not state {proof.stated!r}"
     if proof.rule in ("absent", "necessary"):
         r = ck.relations.get(proof.ref)

@@ -7,6 +7,7 @@ from quizapp.generate.card import Card, CardId
 from quizapp.generate.evidence import disproof
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.lint.options import ABSOLUTE_VAGUE, Issue
+from quizapp.generate.text.wording import states
 from quizapp.generate.vignettes.case import Case
 from quizapp.generate.vignettes.ruleout import contradictions
 from quizapp.generate.vignettes.vignette import Plan
@@ -106,7 +107,8 @@ def check_cover(ix: DeckIndex, card: Card, plan: Plan, case: Case, stem: str) ->
     def stated(entity: str, explanation: str) -> bool:
         # a fact the stem states rules the entity out, and the explanation cites that fact
         return any(
-            r.stated in stem and r.cited in explanation for r in contradictions(ix, facts, entity)
+            states(stem, r.stated) and r.cited in explanation
+            for r in contradictions(ix, facts, entity)
         )
 
     if against := contradictions(ix, facts, plan.blueprint.condition):

@@ -45,10 +45,13 @@ def number(value: float) -> str:
 
 
 def unit_suffix(unit: str | None) -> str:
-    """What follows a number: " U/L", but "%" with no space (10-15%)."""
+    """What follows a number: " U/L", but "%" and "/min" with no space (10-15%, 118/min);
+    "umol/L" (easier to type) is printed µmol/L."""
     if not unit:
         return ""
-    return unit if unit == "%" else f" {unit}"
+    if unit == "umol/L":
+        unit = "µmol/L"
+    return unit if unit == "%" or unit.startswith("/") else f" {unit}"
 
 
 def range_text(low: float, high: float, unit: str | None) -> str:

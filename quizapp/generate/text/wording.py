@@ -3,6 +3,9 @@
 Deck names are written as headings ("Heliotrope rash", "Gottron papules", "V-sign").
 In the middle of a sentence a heading's capital goes, unless the first word is an
 acronym, an eponym or another word that stays capitalised anywhere in a sentence.
+A hyphenated eponym ("Andersen-Tawil syndrome") keeps its capitals by default; a one-word
+eponym ("Pompe disease") does when the deck writes it mid-sentence somewhere or marks
+the entity `proper_name: true`.
 """
 
 import re
@@ -22,6 +25,10 @@ _SENTENCE_WORDS = frozenset(
     "A An And As But For If In It Its No Not Of On Or So That The These This Those With".split()
 )
 _SEGMENT = re.compile(r"[^\s\-/]+")
+# A first word made of capitalised words joined by hyphens is an eponym ("Andersen-Tawil",
+# "Charcot-Marie-Tooth"), unless its first part is a prefix: "Anti-Ku", "Non-Hodgkin".
+_EPONYM = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+(?=[\s,;:.]|$)")
+NAME_PREFIXES = frozenset("Anti Auto Co Non Para Post Pre Pseudo Semi Sub".split())
 
 
 def proper_words(texts: Iterable[str]) -> frozenset[str]:
@@ -48,12 +55,15 @@ def mid_sentence(name: str, proper: frozenset[str] = frozenset()) -> str:
     The first letter is lower-cased unless the name's first word (its part before a
     hyphen or slash) is an acronym, a lone capital or one of the `proper` words:
     "Heliotrope rash" -> "heliotrope rash", "Anti-SRP antibodies" -> "anti-SRP
-    antibodies", but "Gottron papules", "V-sign" and "TSH raised" stay as they are.
+    antibodies", but "Gottron papules", "V-sign", "TSH raised" and a hyphenated eponym
+    ("Andersen-Tawil syndrome", but not "Anti-Ku") stay as they are.
     """
     m = _SEGMENT.match(name)
     if m is None or not name[:1].isupper() or _keeps_capital(m.group(), proper):
         return name
     if name.split(" ", 1)[0].rstrip(",;:.") in proper:  # a hyphenated eponym: Lambert-Eaton
+        return name
+    if _EPONYM.match(name) and m.group() not in NAME_PREFIXES:  # "Andersen-Tawil syndrome"
         return name
     return name[0].lower() + name[1:]
 
@@ -71,6 +81,12 @@ def sentence_start(text: str) -> str:
     if not letters.isalpha() or not letters.islower():
         return text
     return text[0].upper() + text[1:]
+
+
+def states(stem: str, text: str) -> bool:
+    """Whether the stem states `text`, inside a sentence or opening one ("pulse is
+    118/min" in "... cough. Pulse is 118/min.")."""
+    return text in stem or sentence_start(text) in stem
 
 
 _INNER_LINK = re.compile(r",\s|\b(?:and|or)\b")  # "4,210 U/L" has no link

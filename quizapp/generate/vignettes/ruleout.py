@@ -190,7 +190,11 @@ PRESENT_AGAINST = {
     "lab": "is unlikely because laboratory studies show {}",
     "studies": "is unlikely because studies show {}",
     "exam": "is unlikely because physical examination shows {}",
+    "vital": "is unlikely because {}",  # a clause: "pulse is 118/min"
+    "electro": "is unlikely because {}",  # "an electrocardiogram shows prominent U waves"
 }
+# Sections whose `in_case` wording is a clause ("pulse is 118/min"), not a noun phrase.
+CLAUSE_SECTIONS = ("vital", "electro")
 ABSENT_AGAINST = {
     "history": "requires {}, which this patient denies",
     "symptom": "requires {}, which this patient does not report",
@@ -207,10 +211,10 @@ BY_PARENTS = {
 PRESENT_BY_PARENTS = {"symptom": "is unlikely because the parents report {}"}
 
 
-def _section(ix: DeckIndex, finding: str) -> str:
-    """The stem section of a finding, with imaging and pathology results apart from
-    laboratory ones: a scan is not a laboratory study."""
-    section = ix.section(finding)
+def _section(ix: DeckIndex, finding: str, present: bool = True) -> str:
+    """The stem section that states (or denies) a finding, with imaging, pathology and
+    electrodiagnostic results apart from laboratory ones: a scan is not a laboratory study."""
+    section = ix.section(finding, present)
     return "studies" if section == "lab" and ix.is_scan(finding) else section
 
 
@@ -242,7 +246,7 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
         if rid:
             negative = ix.negative_said(f)
             said = negative or ix.said(f, present=False, sex=facts.sex)
-            section = _section(ix, f)
+            section = _section(ix, f, present=False)
             against = parents and BY_PARENTS.get(section) or ABSENT_AGAINST[section]
             against = "is unlikely because {}" if negative else against
             why = against.format(said)
@@ -306,7 +310,10 @@ def support(ix: DeckIndex, facts: Facts, key: str) -> tuple[list[str], list[str]
         if held:
             rank = min(FREQUENCY_RANK.get(x, 5) for x in held)
             said = ix.said(f, sex=facts.sex)
-            said = said if ix.section(f) != "course" else f"the course ({said})"
+            if ix.section(f) in CLAUSE_SECTIONS:  # "pulse is 118/min": cited by its name
+                said = ix.mid(f)
+            elif ix.section(f) == "course":
+                said = f"the course ({said})"
             ranked.append((-len(ix.absent_holders.get(f, ())), rank, i, said))
     for i, f in enumerate(facts.absent, start=len(facts.present)):
         if "absent" in ix.frequencies(key, f):

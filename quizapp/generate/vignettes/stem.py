@@ -1,20 +1,24 @@
 """The words of a vignette stem, in NBME order: age and sex, setting, complaint and
-duration, symptoms, history (then the course, which may refer to it), examination,
-laboratory studies. Then the lead-in.
+duration, symptoms, history (then the course, which may refer to it), vital signs,
+examination, laboratory studies, electrodiagnostic studies. Then the lead-in.
 
 Each stated entity goes to the section `DeckIndex.section` gives it, from the data alone:
 an entity some blueprint lists under `history` is history ("He has a history of ...",
 "There is no history of ..."); an entity whose kind is a result of studies (`test_result`,
 or any kind id containing "result" or "test") is laboratory ("Further studies show ...");
 everything else is a clinical finding ("Physical examination shows ...", "There is no
-..."). Range attributes are the laboratory values ("Serum creatine kinase is 3,401 U/L
-and the erythrocyte sedimentation rate is 22 mm/h."). Names are in running-text case
+..."). A vital sign ("Pulse is 118/min.") and an electrodiagnostic result ("An
+electrocardiogram shows prominent U waves.") are clauses, each class its own sentence;
+denied, they join the examination ("There is no tachycardia") and the studies. Range
+attributes are the laboratory values ("Serum creatine kinase is 3,401 U/L and the
+erythrocyte sedimentation rate is 22 mm/h."), or vital signs in a unit of one. Names are in running-text case
 (`wording.mid_sentence`) and every fact a stem states is worded exactly as
 `ruleout.Reason.stated` words it, so an explanation cites what the student has read.
 """
 
 import random
 
+from quizapp.deck.units import VITAL_UNITS
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text.wording import (
     article,
@@ -29,7 +33,9 @@ from quizapp.generate.vignettes.ruleout import age_text, lab_stated, onset_text,
 ADULT_AGE = 18
 # Analytes measured in serum, by unit: "Serum creatine kinase is ...", but "the
 # erythrocyte sedimentation rate is ..." (a rate, a percentage).
-SERUM_UNITS = frozenset({"U/L", "mg/L", "ng/mL", "x ULN"})
+SERUM_UNITS = frozenset(
+    {"U/L", "mg/L", "ng/mL", "x ULN", "mmol/L", "mEq/L", "µmol/L", "umol/L", "mg/dL"}
+)
 # NBME phrasing: "because of a 3-month history of X", or the complaint then its duration.
 DURATION = (
     "because of {a} {n}-{one} history of {complaint}",
@@ -82,13 +88,21 @@ def _listed(present: list[str], absent: list[str]) -> str:
     return join(items)
 
 
-def _lab_values(ix: DeckIndex, case: Case) -> str:
+def _lab_values(ix: DeckIndex, case: Case, vital: bool) -> list[str]:
+    """The case's drawn values as clauses: those in a vital sign's unit ("pulse is
+    118/min"), or (vital=False) the laboratory ones ("serum potassium is 2.1 mmol/L")."""
     clauses = []
     for attr, value in case.labs.items():
-        stated = lab_stated(ix, attr, value, value)
         unit = ix.deck.attributes[attr].unit
-        clauses.append(("serum " if unit in SERUM_UNITS else "the ") + stated)
-    return sentence_start(join(clauses)) + "." if clauses else ""
+        if (unit in VITAL_UNITS) != vital:
+            continue
+        stated = lab_stated(ix, attr, value, value)
+        clauses.append(stated if vital else ("serum " if unit in SERUM_UNITS else "the ") + stated)
+    return clauses
+
+
+def _sentence(clauses: list[str]) -> list[str]:
+    return [sentence_start(join(clauses)) + "."] if clauses else []
 
 
 def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
@@ -105,7 +119,7 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         complaint=complaint,
     )
     sections: dict[str, tuple[list[str], list[str]]] = {
-        s: ([], []) for s in ("symptom", "course", "history", "exam", "lab")
+        s: ([], []) for s in ("symptom", "course", "history", "vital", "exam", "lab", "electro")
     }
     for e in (*case.history, *case.findings):
         sections["history" if e in case.history else ix.section(e)][0].append(
@@ -117,7 +131,9 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         if clause:
             negative_results.append(clause)
         else:
-            sections[ix.section(e)][1].append(ix.said(e, present=False, sex=case.sex))
+            sections[ix.section(e, present=False)][1].append(
+                ix.said(e, present=False, sex=case.sex)
+            )
     who = _who(case)
     sentences = [f"{sentence_start(article(who))} {who} {_setting(case)} {why}."]
     if case.onset is not None:
@@ -138,6 +154,7 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
     noted = "have noticed" if parents else "notes"
     sentences += [f"{teller} {noted} that {c}." for c in shown]
     sentences += [f"{teller} {reports[1]} {reports[2]} that {c}." for c in unshown]
+    sentences += _sentence(sections["vital"][0] + _lab_values(ix, case, vital=True))
     seen, unseen = sections["exam"]
     if seen:
         sentences.append(f"Physical examination shows {join(seen)}.")
@@ -145,15 +162,14 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
             sentences.append(f"There is no {join_after_no(unseen)}.")
     elif unseen:
         sentences.append(f"Physical examination shows no {join_after_no(unseen)}.")
-    values = _lab_values(ix, case)
-    if values:
-        sentences.append(values)
+    values = _sentence(_lab_values(ix, case, vital=False))
+    sentences += values
     results, no_results = sections["lab"]
     negatives = join(negative_results)
     studied = [
         e
         for e in (*case.findings, *case.negatives)
-        if ix.section(e) == "lab" or ix.negative_said(e)
+        if ix.section(e, e in case.findings) == "lab" or ix.negative_said(e)
     ]
     studies = _studies(ix, studied, bool(values))
     if results or no_results:
@@ -161,6 +177,7 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
         sentences.append(f"{studies} show {_listed(results, no_results)}{also}.")
     elif negatives:
         sentences.append(f"{studies} show that {negatives}.")
+    sentences += _sentence(sections["electro"][0])
     return " ".join(sentences)
 
 

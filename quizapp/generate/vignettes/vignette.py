@@ -149,17 +149,25 @@ def ruled_out(ix: DeckIndex, plan: Plan, facts: Facts) -> dict[str, Verdict]:
     return out
 
 
+# A blueprint whose stem proves too few other diagnoses wrong: its diagnosis vignette,
+# the item the blueprint exists for, is not generated (a lint warning of its own).
+NO_DIAGNOSIS = "no-diagnosis-vignette"
+
+
 def plan_blueprint(
     ix: DeckIndex, bp: Blueprint, options: int
 ) -> tuple[list[Plan], list[LintFinding]]:
     """The lead-ins a blueprint can ask for every seed; for each it cannot, an error (the
-    blueprint contradicts the deck) or a note (too little evidence, and what would help)."""
+    blueprint contradicts the deck), else a note (too little evidence, and what would
+    help), a warning for the diagnosis lead-in (NO_DIAGNOSIS)."""
     deck = ix.deck
     findings: list[LintFinding] = []
 
     def error(lead_in: str, message: str, severity: str = "error") -> None:
         where = bp.loc if lead_in == "diagnosis" else bp.field_locs.get("answers", bp.loc)
         check = "provable-key" if severity == "error" else "unproven-options"
+        if severity == "note" and lead_in == "diagnosis":  # the blueprint's reason to be
+            severity, check = "warning", NO_DIAGNOSIS
         findings.append(
             LintFinding(
                 where,
