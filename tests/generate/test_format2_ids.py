@@ -137,6 +137,36 @@ CHANGED |= {
     )
 }  # fmt: skip
 
+# Round 10: the course findings are named as noun phrases ("Onset within hours to days",
+# not "Symptoms began within hours to days"), so prompts and options that show them read
+# differently; one MCQ on statin toxicity is now generated with them.
+NOUN_PHRASE = "round 10: course findings named as noun phrases"
+CHANGED |= {
+    i: NOUN_PHRASE
+    for i in (
+        "iim:mcq:statin-toxic-myopathy.has_finding.improves-after-drug-stop:from",
+        "iim:basic:zidovudine-myopathy:has_finding",
+        "iim:reverse:onset-within-days:has_finding",
+        "iim:reverse:persists-after-statin-stop:has_finding",
+        *(
+            f"iim:mcq:{e}.has_finding.improves-after-drug-stop:from"
+            for e in ("alcohol-myopathy", "steroid-myopathy", "zidovudine-myopathy")
+        ),
+        "iim:mcq:cocaine-myopathy.has_finding.onset-within-days:from",
+        *(
+            f"iim:mcq:{e}.has_finding.{f}:to"
+            for e, f in (
+                ("ibm", "asymmetric-weakness"), ("ibm", "dysphagia"),
+                ("ibm", "finger-flexor-weakness"), ("ibm", "neck-flexor-weakness"),
+                ("ibm", "quadriceps-weakness"), ("ibm", "refractory-to-immunosuppression"),
+                ("imnm-hmgcr", "myalgia"), ("imnm-srp", "dysphagia"),
+                ("imnm-srp", "proximal-weakness"), ("pm", "cardiac-involvement"),
+                ("pm", "neck-flexor-weakness"), ("pm", "proximal-weakness"),
+            )
+        ),
+    )
+}  # fmt: skip
+
 # Clinician round 10: cards dropped on purpose (card id -> why). Asking what a biopsy
 # finding scores "without a muscle biopsy" (answer "not scored") taught nothing; one
 # hand-written card on the biopsy-only items replaces the four.
