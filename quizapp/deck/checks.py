@@ -116,12 +116,13 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
         _check_range(value, ck, key)
         _check_value_unit(value, definition, ck)
         _check_distribution(value, key, definition, ck)
-        if "rarely_after" in value and (key != AGE_ATTRIBUTE or definition["type"] != "range"):
-            ck.error(
-                _where(value, "rarely_after"),
-                f"`rarely_after` belongs to the age at onset (a range attribute "
-                f"{AGE_ATTRIBUTE!r}), not to {key!r}",
-            )
+        for field in ("rarely_after", "strict_cutoff"):
+            if field in value and (key != AGE_ATTRIBUTE or definition["type"] != "range"):
+                ck.error(
+                    _where(value, field),
+                    f"`{field}` belongs to the age at onset (a range attribute "
+                    f"{AGE_ATTRIBUTE!r}), not to {key!r}",
+                )
         if value.get("discriminating") and definition.get("population"):
             ck.error(
                 _where(value, "discriminating"),

@@ -310,6 +310,15 @@ ATTRIBUTE_VALUE = Record(
             ),
             since=2,
         ),
+        "strict_cutoff": Field(
+            Flag(
+                doc="The age at onset only: the source states its one-sided cut-off as "
+                "'before' or 'after' (onset before 18, after 45). Write min or max as the "
+                "last whole age inside it (max 17, min 46); cards then say 'under 18 years' "
+                "and 'over 45 years', as the source does."
+            ),
+            since=2,
+        ),
         "note": PROSE_NOTE,
         "author_note": AUTHOR_NOTE,
         "discriminating": Field(

@@ -356,6 +356,7 @@ def _entity(e: LDict, units: dict[str, str | None], labels: dict[str, str]) -> m
             usual=_usual(v, units.get(key)),
             peaks=tuple(converted(p, v.get("unit"), units.get(key)) for p in v.get("peaks", ())),
             rarely_after=_rarely_after(v, units.get(key)),
+            strict_cutoff=v.get("strict_cutoff", False),
             sentence_sources=prose_sources(v.get("text"), v.get("note")),
         )
         for key, v in e.get("attributes", {}).items()

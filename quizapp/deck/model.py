@@ -65,6 +65,7 @@ class AttributeValue:
     usual: tuple[float, float] | None = None  # where most values lie, in the attribute's unit
     peaks: tuple[float, ...] = ()  # values most cases cluster around, in the attribute's unit
     rarely_after: float | None = None  # the age at onset rarely exceeds it (attribute's unit)
+    strict_cutoff: bool = False  # shown as "under max+1" / "over min-1" (whole ages)
     sentence_sources: tuple[str, ...] = ()  # cited by sentences of its text and note
 
 

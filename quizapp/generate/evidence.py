@@ -143,14 +143,24 @@ def disproof(ix: DeckIndex, source: str, rtype: str, target: str) -> Proof | Non
 
 
 def only_these(ix: DeckIndex, anchor: str, rtype: str, role: str, ends: list[str]) -> str:
-    """A complete list in words, as its question and answer: "Which antibody is a
-    serological marker of anti-SRP myopathy? Only anti-SRP."; empty when it lists none."""
-    rt = ix.deck.relation_types[rtype]
-    question = (
-        fill_sentence(rt.ask_to, ix.name(anchor), "", ix.proper)
-        if role == "from"
-        else fill_sentence(rt.ask_from, "", ix.name(anchor), ix.proper)
-    )
+    """A complete list in words, as the relation's own sentence: "CPT II deficiency is caused
+    by only biallelic CPT2 variants."; empty when it lists none. A list of several subjects
+    cannot take the sentence's singular verb, so it stays a question and its answer."""
     if not ends:
         return ""  # "none listed" is not "none exists": say nothing (round 4 reading)
-    return f"{question} Only {join(mid_sentence(ix.name(e), ix.proper) for e in ends)}."
+    rt = ix.deck.relation_types[rtype]
+    names = join(mid_sentence(ix.name(e), ix.proper) for e in ends)
+    slot = "{to}" if role == "from" else "{from}"
+    if len(ends) > 1 and rt.statement.lstrip().startswith(slot):
+        question = (
+            fill_sentence(rt.ask_to, ix.name(anchor), "", ix.proper)
+            if role == "from"
+            else fill_sentence(rt.ask_from, "", ix.name(anchor), ix.proper)
+        )
+        return f"{question} Only {names}."
+    if role == "from":
+        text = fill_sentence(rt.statement, ix.name(anchor), f"only {names}", ix.proper)
+    else:
+        text = fill_sentence(rt.statement, f"only {names}", ix.name(anchor), ix.proper)
+    text = sentence_start(text.strip())
+    return text if text.endswith((".", "?", "!")) else text + "."

@@ -192,12 +192,17 @@ def test_no_recall_item_is_answered_by_repeating_the_question_s_words(iim):
     assert "iim:mcq:alcohol-myopathy.caused_by.ethanol:to" not in ids
 
 
-def test_a_complete_list_is_explained_as_its_question_and_answer(iim):
-    card = next(c for c in generate_deck(iim).cards if c.id == "iim:vignette:bp-ibm:antibody")
-    wrong = next(o for o in card.options if not o.correct)
+def test_a_complete_list_is_explained_as_a_sentence_not_a_question(iim):
+    """Round 10: "Which antibody ...? Only anti-cN1A." read as internal text; the rationale
+    says the complete list in the relation's own sentence."""
+    cards = {c.id: c for c in generate_deck(iim).cards}
+    wrong = next(o for o in cards["iim:vignette:bp-ibm:antibody"].options if not o.correct)
     assert wrong.explanation.endswith(
-        "Which antibody is a serological marker of inclusion body myositis? Only anti-cN1A."
+        "Only anti-cN1A is a serological marker of inclusion body myositis."
     )
+    wrong = next(o for o in cards["iim:mcq:dm.subtype_of.iim:from"].options if not o.correct)
+    assert "?" not in wrong.explanation
+    assert wrong.explanation.endswith(" is classed under only drug- and toxin-induced myopathies.")
     assert "complete list" not in wrong.explanation
 
 

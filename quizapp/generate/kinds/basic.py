@@ -102,7 +102,7 @@ def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
     rare = None
     if r.frequency == "rare":  # of the `to` end in the `from` condition's patients
         rare = "rare" if end == r.target else FEW
-    patients = "patients" if end == r.target else f"patients with {ix.mid(end)}"
+    patients = "patients" if end == r.target else "its patients"
     numbers = "; ".join(x for x in (rare, r.caution, measure_text(r, patients)) if x)
     return f"{ix.name(end)} ({numbers})" if numbers else ix.name(end)
 

@@ -26,11 +26,13 @@ MEASURE_TEXT = {
 
 def measure_text(r: Relation, patients: str = "patients") -> str:
     """Every number stated on a relation, "85% of patients; sensitivity 90%" ('' for none).
-    A percent counts the `from` condition's patients: a list of conditions names them
-    ("80% of patients with MELAS"), else "MELAS (80% of patients)" under m.3243A>G read as
-    80% of the variant's carriers (clinician rounds 8 and 9)."""
+    A percent counts the `from` condition's patients: in a list of conditions it says whose
+    ("MELAS (in 80% of its patients)"), else "MELAS (80% of patients)" under m.3243A>G read
+    as 80% of the variant's carriers (clinician rounds 8 and 9), and "80% of patients with
+    MELAS" repeated the name (round 10)."""
+    share = "{}% of patients" if patients == "patients" else "in {}% of " + patients
     parts = [
-        f"{number(value)}% of {patients}" if name == "percent" else template.format(number(value))
+        share.format(number(value)) if name == "percent" else template.format(number(value))
         for name, template in MEASURE_TEXT.items()
         if (value := r.measure(name)) is not None
     ]

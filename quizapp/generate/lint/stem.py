@@ -15,8 +15,8 @@ from quizapp.generate.vignettes.vignette import Plan
 SLOTS = {
     "age": r"\b\d+-(year|month|week|day)-old\b",
     "sex": r"\b(woman|man|girl|boy|male newborn|female newborn)\b",
-    "setting": r"\b(comes to|is brought to|is seen on|is seen in) the (office|clinic|"
-    r"emergency department|hospital ward|neonatal unit|intensive care unit|paediatric clinic)\b",
+    "setting": r"\b(comes to|is brought to|is seen in|is admitted to) the (office|clinic|"
+    r"emergency department|hospital|neonatal unit|intensive care unit|paediatric clinic)\b",
     "complaint and duration": r"\bbecause of\b.*\b(\d+[ -]|the past )"
     r"(minute|hour|day|week|month|year)s?\b",
     "examination": r"\bPhysical examination shows ",

@@ -58,16 +58,17 @@ def range_text(low: float, high: float, unit: str | None) -> str:
     return f"{number(low)}-{number(high)}{unit_suffix(unit)}"
 
 
-def span_text(low: float, high: float, unit: str | None) -> str:
+def span_text(low: float, high: float, unit: str | None, *, strict: bool = False) -> str:
     """A deck range as a fact: a cut-off stays one-sided ("at most 4,500 U/L", "50 years or
-    older"), never an invented 0 or 100 at the open end."""
+    older"), never an invented 0 or 100 at the open end. A strict age cut-off reads as its
+    source states it ("under 18 years", "over 45 years"): the bound is the last whole age in."""
     suffix = unit_suffix(unit)
     if low == high:
         return f"{number(low)}{suffix}"
     if low <= 0:
-        return f"at most {number(high)}{suffix}"
+        return f"under {number(high + 1)}{suffix}" if strict else f"at most {number(high)}{suffix}"
     if unit == "years" and high >= 100:
-        return f"{number(low)} years or older"
+        return f"over {number(low - 1)} years" if strict else f"{number(low)} years or older"
     return range_text(low, high, unit)
 
 
@@ -78,7 +79,8 @@ def attribute_text(value: AttributeValue, unit: str | None, *, usual: bool = Tru
     if value.min is not None and value.max is not None:
         low, high, shown = value.written or (value.min, value.max, unit)
         middle = _usual(value, unit, shown) if usual else ""
-        return span_text(low, high, shown) + middle + _rarely_after(value, unit, shown)
+        span = span_text(low, high, shown, strict=value.strict_cutoff)
+        return span + middle + _rarely_after(value, unit, shown)
     if value.female is not None and value.male is not None:
         return f"female {number(value.female)} : male {number(value.male)}"
     return value.value or value.text or ""
@@ -90,7 +92,7 @@ def _usual(value: AttributeValue, unit: str | None, shown: str | None) -> str:
     if value.usual is None:
         return ""
     low, high = (round(convert(v, unit, shown) or 0.0, 6) for v in value.usual)
-    return f"; most often {range_text(low, high, shown)}"
+    return f"; most often {span_text(low, high, shown)}"
 
 
 def _rarely_after(value: AttributeValue, unit: str | None, shown: str | None) -> str:

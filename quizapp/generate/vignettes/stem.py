@@ -56,7 +56,7 @@ def _unit(n: int, unit: str) -> str:
 
 
 SEEN_IN = {
-    "hospital ward": "is seen on the hospital ward",
+    "hospital ward": "is admitted to the hospital",  # NBME wording (clinician round 10)
     "neonatal unit": "is seen in the neonatal unit",
     "intensive care unit": "is seen in the intensive care unit",
 }

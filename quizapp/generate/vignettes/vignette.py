@@ -283,7 +283,8 @@ def _why_key(ix: DeckIndex, plan: Plan, facts: Facts, others: list[str]) -> str:
         if with_lab and is_absence(points[-1]):
             with_lab = f",{with_lab},"  # so the result does not read as part of the absence
         subject = join(points) + with_lab
-        verb = "point" if len(points) > 1 else "points"
+        # one compound finding takes a plural verb too ("Ptosis and limited eye movements point")
+        verb = "point" if len(points) > 1 or is_plural(points[0]) else "points"
         why = f"{sentence_start(subject)} {verb} to {ix.mid(condition)}."
     elif labs:
         why = f"{sentence_start(labs[0])} points to {ix.mid(condition)}."
