@@ -20,6 +20,7 @@ _CLOZE = re.compile(r"\{\{[^{}]+\}\}")
 def check_semantics(items: dict[str, list[LDict]], index: Index, ck: Checker) -> None:
     """Run every whole-deck check; each adds located problems to `ck`."""
     _check_labels(items["sources"], ck)
+    _check_cited_labels(items, ck)
     for attribute in items["attributes"]:
         _check_attribute_def(attribute, ck)
     for entity in items["entities"]:
@@ -63,6 +64,34 @@ def _check_labels(sources: list[LDict], ck: Checker) -> None:
             ck.error(_where(source, "label"), f"label {label!r} is also source {other!r}'s")
         else:
             seen[label.strip()] = source["id"]
+
+
+UNLABELLED = "unlabelled-source"
+
+
+def _check_cited_labels(items: dict[str, list[LDict]], ck: Checker) -> None:
+    """A warning at each sentence citing a source without a `label`: the learner would read
+    its id ("[kim2019]") in brackets after the sentence."""
+    labelled = {s["id"] for s in items["sources"] if "label" in s}  # a bad one is an error
+    known = {s["id"] for s in items["sources"]}
+    proses = [e.get("summary") for e in items["entities"]]
+    proses += [r.get("note") for r in items["relations"]]
+    for entity in items["entities"]:
+        for value in entity.get("attributes", {}).values():
+            if isinstance(value, dict):
+                proses += [value.get("text"), value.get("note")]
+    for prose in proses:
+        for sentence in prose if isinstance(prose, list) else ():
+            if not isinstance(sentence, LDict) or "source" not in sentence:
+                continue
+            bare = [s for s in sentence["source"] if s in known and s not in labelled]
+            if bare:
+                ck.warning(
+                    _where(sentence, "source"),
+                    f"{UNLABELLED}: this sentence cites {', '.join(map(repr, bare))}, which "
+                    "has no `label`: learners would read the id; give the source a short "
+                    'author-year label ("Cox 2011")',
+                )
 
 
 def _check_range(item: LDict, ck: Checker, what: str) -> None:

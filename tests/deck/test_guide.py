@@ -4,6 +4,7 @@ writing from the guide alone never meets a field only schema.json knows (issue 1
 from pathlib import Path
 
 from quizapp.deck import format_v1
+from quizapp.deck.checks import UNLABELLED
 from quizapp.deck.spec import ListOf, MapOf, Prose, Record, Spec
 
 GUIDE = Path(__file__).parents[2] / "decks" / "README.md"
@@ -84,6 +85,12 @@ def test_the_guide_explains_every_lint_check_an_author_can_acknowledge():
     (and the note and errors lint reports) has its row in "What validate and lint tell you"."""
     guide = GUIDE.read_text(encoding="utf-8")
     section = guide.split("## What validate and lint tell you", 1)[1].split("\n## ", 1)[0]
-    for check in (*format_v1.LINT_WARNINGS, "unproven-options", "provable-key", "proof"):
+    for check in (
+        *format_v1.LINT_WARNINGS,
+        UNLABELLED,
+        "unproven-options",
+        "provable-key",
+        "proof",
+    ):
         assert f"`{check}`" in section, check
     assert "stderr" in section

@@ -14,6 +14,16 @@ def problems_at(root: Path) -> list[tuple[int, int, str]]:
     return [(p.loc.line, p.loc.col, p.message) for p in check_deck(root).problems]
 
 
+def errors_at(root: Path) -> list[tuple[int, int, str]]:
+    """(line, col, message) of every error of a deck: for test decks whose sources are
+    cited without a label on purpose (a warning, tested on its own)."""
+    return [
+        (p.loc.line, p.loc.col, p.message)
+        for p in check_deck(root).problems
+        if p.severity == "error"
+    ]
+
+
 UPGRADE_HINT = "run `quizapp deck upgrade PATH` to move the deck to format 2"
 
 

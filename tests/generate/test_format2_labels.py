@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizapp.deck.loader import load_deck
+from quizapp.deck.loader import check_deck, load_deck
 from quizapp.deck.prose import cited
 from tests.generate.helpers import UPGRADE_HINT as HINT
-from tests.generate.helpers import cards_by_id, problems_at
+from tests.generate.helpers import cards_by_id, errors_at
 from tests.support.paths import IIM_DECK
 
 KIM = '{id: kim2019, citation: "Kim B.'
@@ -70,12 +70,12 @@ def test_labels_leave_card_ids_alone(variant):
 )
 def test_a_bad_label_is_an_error_where_it_is_written(variant, label, message):
     root = _labelled(variant, label)
-    assert problems_at(root) == [(*_at(root, "label", label), message)]
+    assert errors_at(root) == [(*_at(root, "label", label), message)]
 
 
 def test_two_sources_with_one_label_is_an_error_at_the_second(variant):
     root = _labelled(variant, '"Kim 2019"', "Kim 2019")
-    assert problems_at(root) == [
+    assert errors_at(root) == [
         (*_at(root, "label", "Kim 2019"), "label 'Kim 2019' is also source 'kim2019''s")
     ]
 
@@ -86,7 +86,7 @@ def test_a_label_needs_format_2(variant):
         {KIM: '{id: kim2019, label: Kim 2019, citation: "Kim B.', "format: 2": "format: 1"},
     )
     line, col = _at(root, "label", "Kim 2019")
-    assert (line, col - len("label: "), f"'label' in source needs format 2; {HINT}") in problems_at(
+    assert (line, col - len("label: "), f"'label' in source needs format 2; {HINT}") in errors_at(
         root
     )
 
@@ -106,3 +106,26 @@ LABEL = st.text(
 def test_any_label_follows_its_sentence_before_the_closing_mark(label, ending):
     shown = cited(f"Rare in men{ending}", ["a", "b"], {"a": label})
     assert shown == f"Rare in men [{label}, b]{ending}"
+
+
+def test_a_sentence_citing_an_unlabelled_source_is_a_warning_where_it_cites(variant):
+    """Round 11: age notes showed "[carra-2022]" to learners. Each sentence that cites a
+    source without a label gets a warning at its `source`, naming only those sources."""
+    root = _labelled(variant, "Kim 2019")
+    warnings = [
+        (p.loc.line, p.loc.col, p.message)
+        for p in check_deck(root).problems
+        if p.severity == "warning"
+    ]
+    text = root.read_text(encoding="utf-8").splitlines()
+    cited_ids = [message.split("cites ", 1)[1].split(", which")[0] for *_, message in warnings]
+    assert all(m.startswith("unlabelled-source: ") for *_, m in warnings)
+    # kim2019 has a label now: only the sentences citing lee2021 or s1 are named
+    assert cited_ids == ["'lee2021', 's1'", "'lee2021'", "'lee2021'"]
+    for line, col, _ in warnings:
+        assert text[line - 1][col - 1 :].startswith(("lee2021", "[lee2021"))
+    labelled = _labelled(variant, "Kim 2019", "Lee 2021")
+    base = labelled.parent / "shared" / "base.yaml"
+    text = base.read_text(encoding="utf-8")
+    base.write_text(text.replace("{id: s1, citation:", "{id: s1, label: Author 2020, citation:"))
+    assert not [p for p in check_deck(labelled).problems if p.severity == "warning"]

@@ -10,7 +10,7 @@ from quizapp.deck.prose import cited
 from quizapp.export import select_cards
 from quizapp.export.anki import note_for
 from quizapp.tui.browse.card_preview import preview_text
-from tests.generate.helpers import FORMAT2, cards_by_id, diagnosis_renders, problems_at
+from tests.generate.helpers import FORMAT2, cards_by_id, diagnosis_renders, errors_at
 from tests.generate.helpers import UPGRADE_HINT as HINT
 
 SENTENCES = FORMAT2 / "sentences.yaml"
@@ -112,18 +112,18 @@ def test_a_plain_string_is_unchanged(variant, cards):
 
 def test_an_unknown_source_of_a_sentence_is_an_error_where_written(variant):
     root = variant("sentences.yaml", {"source: [lee2021, s1]}": "source: [lee2012, s1]}"})
-    assert problems_at(root) == [(20, 50, "unknown source 'lee2012'; did you mean 'lee2021'?")]
+    assert errors_at(root) == [(20, 50, "unknown source 'lee2012'; did you mean 'lee2021'?")]
 
 
 def test_a_sentence_names_its_sources_with_source(variant):
     root = variant("sentences.yaml", {'painless.", source:': 'painless.", sources:'})
-    assert problems_at(root) == [
+    assert errors_at(root) == [
         (20, 9, "sentence is missing required key 'source'"),
         (20, 41, "unknown key 'sources' in sentence; did you mean 'source'?"),
     ]
 
 
 def test_format_1_decks_get_a_located_error_for_each_list_of_sentences(variant):
-    problems = problems_at(variant("sentences.yaml", {"format: 2": "format: 1"}))
+    problems = errors_at(variant("sentences.yaml", {"format: 2": "format: 1"}))
     needs = f"sentences with their own sources need format 2; {HINT}"
     assert problems == [(19, 7, needs), (25, 11, needs), (27, 15, needs), (38, 7, needs)]
