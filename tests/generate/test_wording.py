@@ -198,6 +198,16 @@ def test_lab_kinds_are_result_or_test_kinds():
         ("Weakness beyond the eye muscles", False),  # the head, not the plural after it
         ("Pain that wakes the patient at night", False),
         ("Ragged-red fibres beyond the age of 50", True),
+        # round 11: "Onset within hours to days are not a feature ..."
+        ("Onset within hours to days", False),
+        ("Weakness of the hips and shoulders", False),
+        ("Weakness persisting off the statin", False),
+        ("Improvement after the drug or toxin is cut back or stopped", False),
+        ("Ragged-red fibres", True),
+        ("Rimmed vacuoles", True),
+        ("Rimmed vacuoles within muscle fibres", True),
+        ("Cramps during exercise", True),
+        ("Pain on walking", False),
     ],
 )
 def test_is_plural_reads_the_head_noun(name, plural):
@@ -284,3 +294,28 @@ def test_a_one_word_heading_loses_its_capital_unless_it_is_a_proper_word(first, 
 )
 def test_hyphenated_names_mid_sentence(name, said):
     assert mid_sentence(name) == said
+
+
+HEADS = {"onset": False, "weakness": False, "rash": False, "fibres": True, "vacuoles": True}
+QUALIFIERS = [
+    "within hours to days",
+    "of the hips and shoulders",
+    "over 45 minutes",
+    "with falls",
+    "into the legs",
+    "after exercise",
+    "in 80% of patients",
+    "by days",
+]
+
+
+@given(st.sampled_from(sorted(HEADS)), st.sampled_from(QUALIFIERS), st.booleans())
+def test_a_qualifier_never_changes_the_head_nouns_number(head, qualifier, qualified):
+    """Whatever plural noun a qualifier ends in ("days", "shoulders", "legs"), the name's
+    number is its head noun's."""
+    name = f"{head.capitalize()} {qualifier}" if qualified else head.capitalize()
+    assert is_plural(name) is HEADS[head]
+    verb = fill_sentence("{from} is a feature of {to}.", name, "IBM", PROPER).split()[
+        len(name.split())
+    ]
+    assert verb == ("are" if HEADS[head] else "is")

@@ -158,11 +158,14 @@ _VERB_PLURAL = {
 
 
 # Words that end a name's head noun and start its qualifier: "Weakness beyond the eye
-# muscles", "Pain that wakes the patient" (the head is the singular "weakness", "pain").
+# muscles", "Pain that wakes the patient", "Onset within hours to days" (the head is the
+# singular "weakness", "pain", "onset").
 _QUALIFIERS = (
     *("with", "without", "over", "under", "of", "to", "in", "on", "at", "for", "from"),
     *("beyond", "after", "before", "during", "below", "above", "around", "across"),
     *("between", "despite", "like", "than", "that", "which", "who", "when", "where", "while"),
+    *("within", "into", "through", "throughout", "until", "since", "by", "per", "among"),
+    *("against", "along", "upon", "via", "off", "inside", "outside", "near"),
 )
 
 
