@@ -244,13 +244,18 @@ def test_a_rare_feature_is_marked_rare_where_a_list_teaches_it(iim):
     cards = {c.id: c for c in generate_deck(iim).cards}
     card = cards["iim:basic:steroid-myopathy:has_finding"]
     assert "Muscle pain (rare)" in card.answer
-    assert "Muscle pain is a feature of glucocorticoid myopathy (in few patients)." in card.extra
+    assert (
+        "Muscle pain is a feature of glucocorticoid myopathy (found in few of its patients)."
+        in card.extra
+    )
     reverse = cards["iim:reverse:myalgia:has_finding"].answer
-    assert "Glucocorticoid myopathy (in few patients)" in reverse
+    assert "Glucocorticoid myopathy (found in few of its patients)" in reverse
     # the frequency counts the condition's patients: a rare antibody still marks it
-    # (clinician round 8: "Antisynthetase syndrome (rare)" read as "rarely marks")
+    # (clinician round 8: "Antisynthetase syndrome (rare)" read as "rarely marks"; round 11:
+    # "(in few patients)" read as a weak marker, when the antibody is rare but specific)
     marker = cards["iim:reverse:anti-oj:marked_by"].answer
-    assert "(rare)" not in marker and "Antisynthetase syndrome (in few patients)" in marker
+    assert "(rare)" not in marker and "in few patients" not in marker
+    assert "Antisynthetase syndrome (found in few of its patients)" in marker
     assert "Anti-OJ (rare)" in cards["iim:basic:asys:marked_by"].answer
 
 

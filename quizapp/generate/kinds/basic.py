@@ -80,7 +80,10 @@ def _cited(ix: DeckIndex, x: DeckIndex, r: Relation) -> tuple[str, ...]:
     return cited if x is ix else tuple(f"{x.deck.id}:{s}" for s in cited)
 
 
-FEW = "in few patients"
+# The `to` end (a finding, an antibody) is found in few of the condition's patients: "in few
+# patients" after an antibody's condition read as a weak marker (clinician round 11), when
+# the antibody is rare but specific.
+FEW = "found in few of its patients"
 
 
 def _fact(ix: DeckIndex, r: Relation) -> str:
@@ -97,8 +100,8 @@ def _fact(ix: DeckIndex, r: Relation) -> str:
 def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
     """The end's name, with what the deck states on the relation (format 2 numbers, a
     caution) and a rare relation marked, which a plain list would teach as typical: the
-    finding "(rare)" in its condition's list, the condition "(in few patients)" in the
-    finding's list."""
+    finding "(rare)" in its condition's list, the condition "(found in few of its patients)"
+    in the finding's or antibody's list."""
     rare = None
     if r.frequency == "rare":  # of the `to` end in the `from` condition's patients
         rare = "rare" if end == r.target else FEW
