@@ -63,13 +63,13 @@ CHANGED |= {
     for bp in ("bp-cadm", "bp-imnm-hmgcr", "bp-jdm")
 }
 
-# Clinician round 10. New: IMNM as an IIM subgroup, its conditions classed under IIM, and one
-# card on the biopsy-only criteria items.
+# Clinician round 10. New: IMNM's conditions classed under IIM, and one card on the
+# biopsy-only criteria items. (Round 10's two `subgroup_of` cards, IMNM -> IIM, are gone in
+# round 11: "Which group is a subgroup of IIM?" -> IMNM alone marked DM, PM and IBM wrong.
+# They were new in round 10, so they are not in the format 1 list nor in REMOVED.)
 CHANGED |= {
-    i: "new (round 10): IMNM is an IIM subgroup; the biopsy-only criteria items"
+    i: "new (round 10): IMNM conditions classed under IIM; the biopsy-only criteria items"
     for i in (
-        "iim:basic:imnm:subgroup_of",
-        "iim:reverse:iim:subgroup_of",
         "iim:mcq:imnm-hmgcr.subtype_of.iim:from",
         "iim:mcq:imnm-srp.subtype_of.iim:from",
         "iim:card:eular-biopsy-items",
