@@ -9,6 +9,8 @@ from pathlib import Path
 
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
+from quizapp.generate.text.common import attribute_text
+from quizapp.generate.text.wording import sentence_start
 
 DATA = Path(__file__).parent / "data"
 IIM = Path(__file__).parents[2] / "decks" / "iim" / "deck.yaml"
@@ -233,11 +235,24 @@ def _lab_levels(deck) -> dict[str, str]:
     }
 
 
+def _capitalised(deck) -> dict[str, str]:
+    """The attribute cards whose answer started in lower case ("under 18 years"): it now
+    starts with a capital (clinician round 11)."""
+    why = "round 11: an answer shown alone starts with a capital"
+    return {
+        f"{deck.id}:attribute:{e.id}:{a}": why
+        for e in deck.entities.values()
+        for a, value in e.attributes.items()
+        if (text := attribute_text(value, deck.attributes[a].unit)) and sentence_start(text) != text
+    }
+
+
 def test_iim_card_ids_and_content_survive_the_move_to_format_2():
     before = _format1_cards()
     deck = load_deck(IIM)
     after = {c.id: c.content_hash() for c in generate_deck(deck).cards}
     changed = CHANGED | _noted(deck) | _rare(deck) | _criteria(deck) | _lab_levels(deck)
+    changed |= _capitalised(deck)
     assert len(before) > 600
     lost = set(before) - set(after) - set(REMOVED)
     assert sorted(lost) == [], "card ids lost: learners' progress with them"

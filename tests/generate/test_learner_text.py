@@ -27,3 +27,25 @@ def test_no_internal_label_reaches_a_card(iim):
         for label in ("(scored item)", "in this deck", "? Only ", "None in PM"):
             assert label not in text or (label == "? Only " and "marker of" in text), card.id
         assert card.answer != "not scored", card.id
+
+
+def test_an_answer_shown_alone_starts_with_a_capital():
+    """Round 11: "under 18 years; ..." and "usually sporadic" were answers in lower case.
+    Every answer shown alone (not a cloze's gap, which sits in its sentence) starts with a
+    capital unless its first word is a unit or gene name ("mtDNA", "m.3243A>G")."""
+    from quizapp.deck.loader import load_deck
+    from tests.support.paths import DECKS
+
+    for name in ("iim", "metabolic"):
+        cards = generate_deck(load_deck(DECKS / name / "deck.yaml")).cards
+        lower = [
+            (c.id, c.answer)
+            for c in cards
+            if c.kind != "cloze"
+            and c.answer.split(" ", 1)[0].isalpha()
+            and c.answer.split(" ", 1)[0].islower()
+        ]
+        assert lower == [], name
+    ages = {c.id: c.answer for c in generate_deck(load_deck(DECKS / "iim" / "deck.yaml")).cards}
+    assert ages["iim:attribute:jdm:age_at_onset"].startswith("Under 18 years")
+    assert ages["iim:attribute:ibm:age_at_onset"].startswith("Over 45 years")

@@ -6,7 +6,7 @@ from quizapp.generate.evidence import complete_where, statement
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.kinds.most import measure_text
 from quizapp.generate.text.common import attribute_text, by_frequency, topic_of, with_cited
-from quizapp.generate.text.wording import fill_sentence
+from quizapp.generate.text.wording import fill_sentence, sentence_start
 
 
 def grouped_card(
@@ -258,7 +258,9 @@ def attribute_cards(ix: DeckIndex) -> list[Card]:
             continue
         for attr_id, value in entity.attributes.items():
             definition = deck.attributes[attr_id]
-            answer = attribute_text(value, definition.unit)
+            # shown alone, the answer starts with a capital ("Under 18 years; ..."), but a
+            # unit or gene name keeps its case ("mtDNA ...", "m.3243A>G")
+            answer = sentence_start(attribute_text(value, definition.unit) or "")
             if value.uncertain or not answer:
                 continue
             cards.append(
