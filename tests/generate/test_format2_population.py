@@ -27,7 +27,7 @@ def test_population_figures_are_taught_on_cards():
             "0.3-3 per 100,000 per year",
         ),
         "tumour_share": ("What share of patients with theta disease have a thymoma?", "10-15%"),
-        "sex_ratio": ("What is the female to male ratio of theta disease?", "female 3 : male 2"),
+        "sex_ratio": ("What is the female to male ratio of theta disease?", "Female 3 : male 2"),
     }
     for attr, (prompt, answer) in asked.items():
         card = cards[f"population:attribute:theta:{attr}"]

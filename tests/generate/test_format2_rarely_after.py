@@ -98,7 +98,7 @@ def test_the_age_card_teaches_it_in_the_unit_written(deck):
         "2-70 years; rarely after 16 years"
     )
     assert cards["rarely:attribute:pi:age_at_onset"].answer == (
-        "at most 36 months; most often 1-12 months; rarely after 18 months"
+        "At most 36 months; most often 1-12 months; rarely after 18 months"
     )  # the usual part too, in the unit written (clinician round 9)
 
 

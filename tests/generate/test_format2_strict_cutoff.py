@@ -21,13 +21,13 @@ def test_cards_word_a_strict_cut_off_as_the_source_does(variant):
     )
     assert problems_at(root) == []
     cards = cards_by_id(load_deck(root))
-    assert cards["rarely:attribute:omicron:age_at_onset"].answer == "over 45 years"
-    assert cards["rarely:attribute:pi:age_at_onset"].answer == "under 12 months"
+    assert cards["rarely:attribute:omicron:age_at_onset"].answer == "Over 45 years"
+    assert cards["rarely:attribute:pi:age_at_onset"].answer == "Under 12 months"
 
 
 def test_without_the_flag_the_cut_off_reads_inclusive():
     cards = cards_by_id(load_deck(FORMAT2 / RARELY))
-    assert cards["rarely:attribute:pi:age_at_onset"].answer.startswith("at most 36 months")
+    assert cards["rarely:attribute:pi:age_at_onset"].answer.startswith("At most 36 months")
 
 
 def test_strict_cutoff_belongs_to_the_age_at_onset(variant):
@@ -46,9 +46,9 @@ def test_strict_cutoff_belongs_to_the_age_at_onset(variant):
 
 def test_the_bundled_age_cards_give_the_cut_off_and_the_usual_age(iim):
     cards = cards_by_id(iim)
-    assert cards["iim:attribute:jdm:age_at_onset"].answer == "under 18 years; most often 5-15 years"
+    assert cards["iim:attribute:jdm:age_at_onset"].answer == "Under 18 years; most often 5-15 years"
     assert cards["iim:attribute:ibm:age_at_onset"].answer == (
-        "over 45 years; most often 50 years or older"
+        "Over 45 years; most often 50 years or older"
     )
     assert cards["iim:attribute:pmr:age_at_onset"].answer == (
         "50 years or older; most often 70-80 years"

@@ -70,8 +70,8 @@ def test_minutes_and_the_new_lab_units_are_printed(deck):
 
 def test_cards_state_values_in_the_unit_they_were_written_in(deck):
     cards = {c.id: c.answer for c in generate_deck(deck).cards}
-    assert cards["units:attribute:iota:age_at_onset"] == "at most 12 months"
-    assert cards["units:attribute:lambda:age_at_onset"] == "at most 28 days"
+    assert cards["units:attribute:iota:age_at_onset"] == "At most 12 months"
+    assert cards["units:attribute:lambda:age_at_onset"] == "At most 28 days"
     assert cards["units:attribute:rns:rate"] == "3 Hz"
     assert cards["units:attribute:kappa:pupil"] == "3-4 mm"
     assert deck.entities["iota"].attributes["age_at_onset"].max == 1.0  # years, for comparisons
