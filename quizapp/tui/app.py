@@ -96,6 +96,12 @@ class QuizApp(WorkspaceApp):
         self.timings: dict[str, float] = {}  # wall-clock moments, for the start-up benchmark
         self._visible_controls = VisibleControls()
 
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        """The registered themes, not a copy: Textual copies them on each call, and
+        rendering asks for the current theme about 80 times a frame (once per line)."""
+        return self._registered_themes
+
     def on_unmount(self) -> None:
         """Stop the workers' queries: the process ends only once their threads have."""
         if self._workspace is not None:
