@@ -51,9 +51,9 @@ def run_app(settings: Settings) -> None:
         conn.close()
         raise  # the command line prints it as one line
     if workspace is not None:
-        app = QuizApp(workspace, exit_when_ready=benchmark)
+        app = QuizApp(workspace, exit_when_ready=benchmark, manage_gc=True)
     else:
-        app = QuizApp(loader=load_all, exit_when_ready=benchmark)
+        app = QuizApp(loader=load_all, exit_when_ready=benchmark, manage_gc=True)
     try:
         app.run(headless=benchmark)
     finally:

@@ -82,14 +82,25 @@ class QuizApp(WorkspaceApp):
         *,
         loader: Callable[[], Workspace] | None = None,
         exit_when_ready: bool = False,
+        manage_gc: bool = False,
     ) -> None:
+        """`manage_gc`: the process is this app's (the command line): freeze what start-up
+        built once home shows (`quizapp.gc_policy`). Off for apps in a longer-lived
+        process (tests), where frozen apps would never be freed."""
         if (workspace is None) == (loader is None):
             raise ValueError("give the app either a workspace or a loader")
         super().__init__(workspace)
         self._loader = loader
         self.exit_when_ready = exit_when_ready
+        self.manage_gc = manage_gc
         self.timings: dict[str, float] = {}  # wall-clock moments, for the start-up benchmark
         self._visible_controls = VisibleControls()
+
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        """The registered themes, not a copy: Textual copies them on each call, and
+        rendering asks for the current theme about 80 times a frame (once per line)."""
+        return self._registered_themes
 
     def on_unmount(self) -> None:
         """Stop the workers' queries: the process ends only once their threads have."""
@@ -163,6 +174,10 @@ class QuizApp(WorkspaceApp):
         if "home_ready" in self.timings:
             return
         self.timings["home_ready"] = time.time()
+        if self.manage_gc:
+            from quizapp.gc_policy import freeze_started
+
+            freeze_started()
         if self.exit_when_ready:
             self.exit(0)
 

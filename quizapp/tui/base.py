@@ -41,6 +41,15 @@ class WorkspaceApp(App[int]):
 class QuizappScreen(Screen[ResultType]):
     """A screen over the workspace."""
 
+    def on_unmount(self) -> None:
+        """Let go of the removed widgets' render caches: Textual's
+        `StylesCache.get_inner_outer` is an lru_cache on a method, so it keeps the caches
+        (and their rendered lines) of up to 1,024 removed widgets alive
+        (Textualize/textual#6665), a heap every full collection walks."""
+        from textual._styles_cache import StylesCache
+
+        StylesCache.get_inner_outer.cache_clear()
+
     @property
     def workspace(self) -> Workspace:
         app = self.app

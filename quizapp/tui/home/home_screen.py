@@ -14,12 +14,13 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from quizapp.tui.base import QuizappScreen
 from quizapp.tui.home.deck_list import ALL_DECKS, DeckList
 from quizapp.tui.home.today_plan import plan_text
 from quizapp.tui.navigation import CustomStudyRequested, HomeReady, StudyRequested
+from quizapp.tui.widgets.footer import ReleasingFooter
 from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ class HomeScreen(QuizappScreen[None]):
             )
         yield DeckList(id="decks")
         # Compact, and without the palette's key (? lists ctrl+p): every key fits in 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield ReleasingFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_counts()

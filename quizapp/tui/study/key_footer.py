@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+from quizapp.tui.widgets.footer import ReleasingFooter
 
 HELP_ACTIONS = ("help", "app.help")
 Shown = tuple[str, str, str, str, bool]  # key, key display, description, action, enabled
 
 
-class KeyFooter(Footer):
+class KeyFooter(ReleasingFooter):
     """Also puts "? Help" first, so a narrow terminal cuts other keys, never the one that
     lists them all."""
 

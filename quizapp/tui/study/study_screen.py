@@ -195,7 +195,6 @@ class StudyScreen(QuizappScreen[None]):
         self.flagged = entry.flagged
         self._update_progress()
         self._show_card_header()
-        self.query_one(AnswerView).clear()
         self.query_one(SourceView).display = False
         picker = self.query_one(OptionPicker)
         if card.options:

@@ -75,7 +75,12 @@ def option_line(option: ShownOption, chosen: str | None) -> Content:
 
 
 class AnswerView(Vertical):
-    """Rebuilt for each answer; each option's explanation sits indented under it."""
+    """The answer's lines; each option's explanation sits indented under it.
+
+    The lines are kept and relabelled from card to card (the surplus hidden), not mounted
+    and removed: new widgets would cost their layout on each reveal, and Textual keeps
+    each removed widget's render cache alive (an lru_cache holds it), which grows the heap
+    every full collection walks."""
 
     DEFAULT_CSS = """
     AnswerView {
@@ -91,19 +96,15 @@ class AnswerView(Vertical):
     }
     """
 
-    def clear(self) -> None:
-        self.remove_children()
-
     def show(self, card: Card, chosen: str | None) -> None:
-        """Mount the answer of a studied card: its options explained, or its answer text."""
+        """Show the answer of a studied card: its options explained, or its answer text."""
         if card.options:
             self.show_options(card.options, chosen, card.extra, card.answer)
-        else:
-            self.remove_children()
-            widgets = [Static(Content(card.answer), classes="answer-text")]
-            if card.extra:
-                widgets.append(Static(Content(card.extra), classes="extra"))
-            self.mount_all(widgets)
+            return
+        lines = [(Content(card.answer), "answer-text")]
+        if card.extra:
+            lines.append((Content(card.extra), "extra"))
+        self._show_lines(lines)
 
     def show_options(
         self,
@@ -112,11 +113,10 @@ class AnswerView(Vertical):
         extra: str | None = None,
         answer: str = "",
     ) -> None:
-        """Mount the verdict, then each option with its explanation: the learner's choice
+        """Show the verdict, then each option with its explanation: the learner's choice
         first, then the key, then the others, so what they chose and why it is right or
         wrong sits just under the question."""
-        self.remove_children()
-        widgets = [Static(verdict(options, chosen, answer), classes="verdict")]
+        lines = [(verdict(options, chosen, answer), "verdict")]
         for option in reading_order(options, chosen):
             classes = "option"
             if option.correct:
@@ -125,11 +125,27 @@ class AnswerView(Vertical):
                 classes += " option-chosen-wrong"
             if option.label == chosen or (chosen is None and option.correct):
                 classes += " first-read"  # what the screen keeps in view on reveal
-            widgets.append(Static(option_line(option, chosen), classes=classes))
-            widgets.append(Static(Content(option.explanation), classes="explanation"))
+            lines.append((option_line(option, chosen), classes))
+            lines.append((Content(option.explanation), "explanation"))
         if extra:
-            widgets.append(Static(Content(extra), classes="extra"))
-        self.mount_all(widgets)
+            lines.append((Content(extra), "extra"))
+        self._show_lines(lines)
+
+    def _show_lines(self, lines: list[tuple[Content, str]]) -> None:
+        """Relabel the kept lines, hide (and empty) the surplus, mount only what is missing."""
+        kept = list(self.query_children(Static))
+        for widget, (content, classes) in zip(kept, lines, strict=False):
+            widget.update(content)
+            widget.set_classes(classes)
+            widget.display = True
+        for widget in kept[len(lines) :]:
+            if widget.display:
+                widget.update(Content())
+                widget.set_classes("")
+                widget.display = False
+        missing = lines[len(kept) :]
+        if missing:
+            self.mount_all(Static(content, classes=classes) for content, classes in missing)
 
     def first_read_bottom(self) -> int | None:
         """Where, in this view, the explanation of the learner's choice (or of the key
