@@ -257,6 +257,11 @@ def test_a_rare_feature_is_marked_rare_where_a_list_teaches_it(iim):
     assert "(rare)" not in marker and "in few patients" not in marker
     assert "Antisynthetase syndrome (found in few of its patients)" in marker
     assert "Anti-OJ (rare)" in cards["iim:basic:asys:marked_by"].answer
+    # a treatment has no patients of its own: its rare adverse effect is "(rare)" both ways
+    # (clinician round 12: "Intravenous immunoglobulin (found in few of its patients)")
+    ivig = cards["iim:reverse:thromboembolism:adverse_effect"]
+    assert "Intravenous immunoglobulin (rare)" in ivig.answer
+    assert "its patients" not in ivig.answer + (ivig.extra or "")
 
 
 _CAPITALISED = st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True)

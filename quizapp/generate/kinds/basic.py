@@ -1,5 +1,6 @@
 """Basic cards: a relation type's `ask_to` question about one entity, and attribute cards."""
 
+from quizapp.deck.format_v1 import CONDITION_KINDS
 from quizapp.deck.model import AttributeDef, Relation
 from quizapp.generate.card import Card, card_id
 from quizapp.generate.evidence import complete_where, statement
@@ -86,6 +87,14 @@ def _cited(ix: DeckIndex, x: DeckIndex, r: Relation) -> tuple[str, ...]:
 FEW = "found in few of its patients"
 
 
+def _rare(ix: DeckIndex, r: Relation, end: str) -> str:
+    """How a rare relation marks `end`: "(found in few of its patients)" only on a condition,
+    which has patients; a treatment's rare adverse effect is "(rare)" both ways (round 12)."""
+    if end == r.source and ix.entity(r.source).kind in CONDITION_KINDS:
+        return FEW
+    return "rare"
+
+
 def _fact(ix: DeckIndex, r: Relation) -> str:
     """The relation as a sentence; a rare one says so, so that a note such as "Usually
     painless." never contradicts a plain "Muscle pain is a feature of ..." before it."""
@@ -93,7 +102,7 @@ def _fact(ix: DeckIndex, r: Relation) -> str:
     if r.frequency == "rare" and sentence.endswith("."):
         # the frequency counts patients of the `from` condition: "in rare cases" read as
         # "anti-OJ rarely marks antisynthetase syndrome" (clinician round 8)
-        return f"{sentence[:-1]} ({FEW})."
+        return f"{sentence[:-1]} ({_rare(ix, r, r.source)})."
     return sentence
 
 
@@ -104,7 +113,7 @@ def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
     in the finding's or antibody's list."""
     rare = None
     if r.frequency == "rare":  # of the `to` end in the `from` condition's patients
-        rare = "rare" if end == r.target else FEW
+        rare = _rare(ix, r, end)
     patients = "patients" if end == r.target else "its patients"
     numbers = "; ".join(x for x in (rare, r.caution, measure_text(r, patients)) if x)
     return f"{ix.name(end)} ({numbers})" if numbers else ix.name(end)
