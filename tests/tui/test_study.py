@@ -224,9 +224,15 @@ async def test_the_highlighted_option_is_marked_by_a_glyph(iim_context: Workspac
         await pilot.pause()
         lines = screen_text(pilot.app).splitlines()
         marked = [line for line in lines if line.strip().startswith("▶")]
-        assert len(marked) == 1 and f"▶ b  {card.options[1].text}"[:40] in marked[0]
+        assert len(marked) == 1 and f"▶ B  {card.options[1].text}"[:40] in marked[0]
         await pilot.press("enter")
         assert screen.chosen == card.options[1].label
+        # the verdict names the choice by the letter the picker showed (a student's trial:
+        # "b" in the picker, "B" in the verdict)
+        await pilot.pause()
+        shown = " ".join(screen_text(pilot.app).split())
+        said = "Correct: B" if card.options[1].correct else "you chose B"
+        assert f"{said} {card.options[1].text}"[:40] in shown
 
 
 @pytest.mark.parametrize("kind", ["vignette", "mcq"])

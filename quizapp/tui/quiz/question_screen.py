@@ -44,7 +44,7 @@ def question_map(items: tuple[ItemState, ...], position: int, width: int = 76) -
 def option_line(label: str, text: str, *, chosen: bool, struck: bool) -> Content:
     style = "strike $text-muted" if struck else ("bold" if chosen else "")
     mark = "▶ " if chosen else "  "
-    return Content.assemble((f"{mark}{label.lower()}  ", "bold"), (text, style))
+    return Content.assemble((f"{mark}{label}  ", "bold"), (text, style))
 
 
 class QuizQuestionScreen(QuizappScreen[bool]):

@@ -33,7 +33,7 @@ class OptionPicker(MarkedOptionList):
 
     def show(self, options: tuple[Option, ...]) -> None:
         self.set_marked_options(
-            ListOption(Content.assemble((f"{o.label.lower()}  ", "bold"), o.text), id=o.label)
+            ListOption(Content.assemble((f"{o.label}  ", "bold"), o.text), id=o.label)
             for o in options
         )
         self.highlighted = None
