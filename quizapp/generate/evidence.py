@@ -9,6 +9,7 @@ author's own item is proven by the author's `rationale` for it. Every generated 
 `check_card` (quizapp.generate.lint.proof_check) re-derives each one from the deck.
 """
 
+import re
 from dataclasses import dataclass
 
 from quizapp.deck.errors import Location
@@ -142,6 +143,18 @@ def disproof(ix: DeckIndex, source: str, rtype: str, target: str) -> Proof | Non
     return None
 
 
+_PREPOSITION = r"\b(?:by|under|with|of|in|to|for|from|on)\s+(?:the\s+)?"
+
+
+def only_before(statement: str, slot: str) -> str:
+    """The statement with "only" where it reads right: before the preposition that leads to
+    `slot` ("is caused only by", "is classed only under"; not "caused by only", clinician
+    round 11), else just before the slot ("shows only")."""
+    led = re.search(_PREPOSITION + re.escape(slot), statement)
+    at = led.start() if led else statement.index(slot)
+    return f"{statement[:at]}only {statement[at:]}"
+
+
 def only_these(ix: DeckIndex, anchor: str, rtype: str, role: str, ends: list[str]) -> str:
     """A complete list in words, as the relation's own sentence: "CPT II deficiency is caused
     by only biallelic CPT2 variants."; empty when it lists none. A list of several subjects
@@ -158,9 +171,10 @@ def only_these(ix: DeckIndex, anchor: str, rtype: str, role: str, ends: list[str
             else fill_sentence(rt.ask_from, "", ix.name(anchor), ix.proper)
         )
         return f"{question} Only {names}."
+    template = only_before(rt.statement, slot)
     if role == "from":
-        text = fill_sentence(rt.statement, ix.name(anchor), f"only {names}", ix.proper)
+        text = fill_sentence(template, ix.name(anchor), names, ix.proper)
     else:
-        text = fill_sentence(rt.statement, f"only {names}", ix.name(anchor), ix.proper)
+        text = fill_sentence(template, names, ix.name(anchor), ix.proper)
     text = sentence_start(text.strip())
     return text if text.endswith((".", "?", "!")) else text + "."

@@ -80,7 +80,7 @@ CHANGED |= {
 # Reworded in round 10: age cards give the usual age and the cut-off as the source words it
 # (IBM "over 45", ENMC 2011; vignette rule-outs too); "(scored item)" left criterion names;
 # anti-SRP and anti-HMGCR myopathy are listed under IIM; a complete list in a rationale is a
-# sentence ("X is caused by only Y"), not a question and "Only Y"; the Kissel note reads
+# sentence ("X is caused only by Y"), not a question and "Only Y"; the Kissel note reads
 # as a sentence.
 ROUND10 = {
     "age_at_onset": "round 10: usual age, cut-off worded as its source",

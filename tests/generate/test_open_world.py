@@ -5,6 +5,7 @@ import dataclasses
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -202,7 +203,7 @@ def test_a_complete_list_is_explained_as_a_sentence_not_a_question(iim):
     )
     wrong = next(o for o in cards["iim:mcq:dm.subtype_of.iim:from"].options if not o.correct)
     assert "?" not in wrong.explanation
-    assert wrong.explanation.endswith(" is classed under only drug- and toxin-induced myopathies.")
+    assert wrong.explanation.endswith(" is classed only under drug- and toxin-induced myopathies.")
     assert "complete list" not in wrong.explanation
 
 
@@ -213,3 +214,25 @@ def test_an_empty_complete_list_claims_nothing(iim):
         for o in card.options:
             assert not re.search(r"\?(?! Only )", o.explanation), (card.id, o.explanation)
             assert "None is known" not in o.explanation
+
+
+@pytest.mark.parametrize(
+    ("statement", "slot", "expected"),
+    [
+        ("{from} is caused by {to}.", "{to}", "{from} is caused only by {to}."),
+        ("{from} is classed under {to}.", "{from}", "only {from} is classed under {to}."),
+        ("{from} is classed under {to}.", "{to}", "{from} is classed only under {to}."),
+        ("{from} is an item of the {to}.", "{to}", "{from} is an item only of the {to}."),
+        (
+            "A muscle biopsy in {from} shows {to}.",
+            "{to}",
+            "A muscle biopsy in {from} shows only {to}.",
+        ),
+        ("{from} is used to treat {to}.", "{to}", "{from} is used to treat only {to}."),
+    ],
+)
+def test_only_goes_before_the_preposition_that_leads_to_the_list(statement, slot, expected):
+    """Clinician round 11: "caused by only" and "classed under only" read wrong."""
+    from quizapp.generate.evidence import only_before
+
+    assert only_before(statement, slot) == expected
