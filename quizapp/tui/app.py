@@ -206,7 +206,7 @@ class QuizApp(WorkspaceApp):
 
         library = self.workspace.library
         if deck_id is not None and deck_id not in library.decks:
-            self.notify(f"No deck {deck_id!r}", severity="error")
+            self.notify(f"No deck {deck_id!r}", severity="error", markup=False)
             return
         deck_ids = [deck_id] if deck_id is not None else list(library.decks)
         title = library.decks[deck_id].title if deck_id is not None else "All decks"

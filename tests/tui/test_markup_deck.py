@@ -47,3 +47,16 @@ async def test_markup_deck_renders_literally(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press(*"study")
         await wait_for(pilot, lambda: f"Study {TITLE}" in screen_text(app), "the study command")
+
+
+async def test_an_unknown_deck_id_is_named_literally(tmp_path: Path) -> None:
+    """`study` with a deck id that is not loaded (a palette or key binding argument) says
+    so with the id as written, not read as markup."""
+    app = QuizApp(build_context(tmp_path, MARKUP_DECKS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.action_study("[bold]gone[/]")
+        await wait_for(pilot, lambda: bool(app._notifications), "the notification")
+        (notification,) = list(app._notifications)
+        assert notification.message == "No deck '[bold]gone[/]'"
+        assert notification.markup is False
