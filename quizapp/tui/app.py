@@ -26,6 +26,7 @@ from quizapp.tui.navigation import (
     HomeReady,
     SessionRequested,
     StudyRequested,
+    StudyScreenReady,
 )
 from quizapp.tui.visible_filter import VisibleControls
 from quizapp.tui.write_errors import saves
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     from textual.filter import LineFilter
     from textual.theme import Theme
 
+    from quizapp.srs.session import StudySession
+    from quizapp.tui.study.study_screen import StudyScreen
     from quizapp.workspace import Workspace
 
 
@@ -95,6 +98,7 @@ class QuizApp(WorkspaceApp):
         self.manage_gc = manage_gc
         self.timings: dict[str, float] = {}  # wall-clock moments, for the start-up benchmark
         self._visible_controls = VisibleControls()
+        self._study_screen: StudyScreen | None = None
 
     @property
     def available_themes(self) -> dict[str, Theme]:
@@ -202,8 +206,6 @@ class QuizApp(WorkspaceApp):
         """Study today's cards of one deck, or of every deck when `deck_id` is None."""
         if not self._has_workspace():
             return
-        from quizapp.tui.study.study_screen import StudyScreen
-
         library = self.workspace.library
         if deck_id is not None and deck_id not in library.decks:
             self.notify(f"No deck {deck_id!r}", severity="error", markup=False)
@@ -211,7 +213,7 @@ class QuizApp(WorkspaceApp):
         deck_ids = [deck_id] if deck_id is not None else list(library.decks)
         title = library.decks[deck_id].title if deck_id is not None else "All decks"
         self._back_to_home()
-        self.push_screen(StudyScreen(deck_ids, title))
+        self._open_study(deck_ids, title)
 
     def action_custom_study(self, deck_id: str | None = None) -> None:
         """Study one topic, kind or the flagged cards, or cram without touching the schedule."""
@@ -277,9 +279,34 @@ class QuizApp(WorkspaceApp):
     @on(SessionRequested)
     def _session_requested(self, message: SessionRequested) -> None:
         """On top of the screen that asked (custom study), so escape goes back to it."""
+        self._open_study(message.deck_ids, message.title, message.make_session)
+
+    def _open_study(
+        self,
+        deck_ids: list[str],
+        title: str,
+        make_session: Callable[[Workspace], StudySession] | None = None,
+    ) -> None:
+        """The app's one study screen, built on first use and kept (installed): studying
+        again reuses its widgets instead of building (and collecting) new ones."""
         from quizapp.tui.study.study_screen import StudyScreen
 
-        self.push_screen(StudyScreen(message.deck_ids, message.title, message.make_session))
+        screen = self._study_screen
+        if screen is None:
+            screen = self._study_screen = StudyScreen(deck_ids, title, make_session)
+            self.install_screen(screen, "study")
+        else:
+            screen.begin(deck_ids, title, make_session)
+        self.push_screen(screen)
+
+    @on(StudyScreenReady)
+    def _study_screen_ready(self) -> None:
+        """The study screen lives as long as the app: freeze it with the app (once), so
+        collections during study walk only what studying allocates."""
+        if self.manage_gc:
+            from quizapp.gc_policy import freeze_started
+
+            self.call_after_refresh(freeze_started)
 
     def action_help(self) -> None:
         """The keys of the screen on top (and those that work everywhere)."""

@@ -46,3 +46,8 @@ class SessionRequested(Message):
 
 class HomeReady(Message):
     """Home shows the decks (the end of the start-up benchmark)."""
+
+
+class StudyScreenReady(Message):
+    """The study screen is built and shows its first card (once per screen: the app
+    keeps one and reuses it)."""

@@ -10,6 +10,7 @@ from quizapp.tui.app import QuizApp
 from quizapp.tui.widgets.answer_view import AnswerView
 from quizapp.tui.widgets.footer import ReleasingFooter
 from quizapp.workspace import Workspace
+from tests.support.app import wait_for
 
 
 async def until_home_ready(pilot) -> None:
@@ -34,9 +35,29 @@ async def test_the_command_line_app_is_frozen_once_home_shows(iim_context: Works
             assert gc.isenabled(), "automatic collection stays on: garbage is still freed"
             assert gc.get_freeze_count() > 0
             assert not tracked(app.screen) and not tracked(iim_context.library)
-            await pilot.press("enter")  # study: what it allocates is collected as usual
-            await pilot.pause()
-            assert tracked(app.screen)
+    finally:
+        gc.unfreeze()
+
+
+async def test_the_study_screen_is_built_once_and_frozen_with_the_app(
+    iim_context: Workspace,
+) -> None:
+    """Frozen once, when it first shows; studying again reuses it, so nothing more is
+    frozen (a screen frozen per visit would never be freed)."""
+    gc.unfreeze()
+    app = QuizApp(iim_context, manage_gc=True)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until_home_ready(pilot)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: not tracked(app.screen), "the study screen frozen")
+            study, frozen = app.screen, gc.get_freeze_count()
+            for _ in range(2):
+                await pilot.press("space", "3", "escape", "a")
+                await pilot.pause()
+                assert app.screen is study
+                assert tracked(study.session), "each session is collected as usual"
+            assert gc.get_freeze_count() <= frozen, "frozen again"
     finally:
         gc.unfreeze()
 

@@ -51,6 +51,26 @@ async def test_study_three_cards_end_to_end(iim_app: QuizApp) -> None:
     assert review_rows(db) == answered
 
 
+async def test_studying_again_reuses_the_screen_with_a_fresh_session(
+    iim_context: Workspace,
+) -> None:
+    """The app keeps one study screen: coming back starts a new session on it (title,
+    answer count, stage, card), never the last one's leftovers."""
+    study_only(iim_context, "basic", "reverse", "cloze")
+    async with QuizApp(iim_context).run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        first_session = screen.session
+        await pilot.press("space", "3", "space")  # one answer, the next one revealed
+        assert screen.answered == 1 and screen.stage == "answer"
+        await pilot.press("escape", "a")  # back, then all decks
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert screen.session is not first_session
+        assert (screen.answered, screen.stage, screen.deck_title) == (0, "question", "All decks")
+        assert screen.card is not None and screen.card.id == screen.session.next_card().card_id
+        assert "All decks" in screen_text(screen) and "answered 0" in screen_text(screen)
+
+
 async def test_space_and_enter_rate_good(iim_context: Workspace) -> None:
     study_only(iim_context, "basic", "reverse", "cloze")
     db = iim_context.settings.db_path

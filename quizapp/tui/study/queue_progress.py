@@ -22,10 +22,11 @@ class QueueProgress(Static):
     counts: reactive[Counts | None] = reactive(None)
     queue: reactive[Queue | None] = reactive(None)
     answered = reactive(0)
+    deck_title = reactive("")
 
     def __init__(self, title: str, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.deck_title = title
+        self.set_reactive(QueueProgress.deck_title, title)
 
     def render(self) -> Content:
         """Title, then the counts; on a narrow terminal the title gives way, the counts never."""

@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from quizapp.srs.session import QueueEntry, StudySession
 from quizapp.tui.base import QuizappScreen
+from quizapp.tui.navigation import StudyScreenReady
 from quizapp.tui.study.done_view import DoneView
 from quizapp.tui.study.key_footer import KeyFooter
 from quizapp.tui.study.option_picker import OptionPicker
@@ -120,6 +121,16 @@ class StudyScreen(QuizappScreen[None]):
     ) -> None:
         """`make_session`: custom study's scoped or cram session instead of today's queue."""
         super().__init__()
+        self._shown_count = 0
+        self._plan(deck_ids, title, make_session)
+
+    def _plan(
+        self,
+        deck_ids: list[str],
+        title: str,
+        make_session: Callable[[Workspace], StudySession] | None,
+    ) -> None:
+        """What the next session studies; `on_mount` or `begin` starts it."""
         self.make_session = make_session
         self.deck_ids = deck_ids
         self.deck_title = title
@@ -131,7 +142,6 @@ class StudyScreen(QuizappScreen[None]):
         self.flagged = False
         self.answered = 0
         self._shown_at = 0.0
-        self._shown_count = 0
 
     def compose(self) -> ComposeResult:
         yield QueueProgress(self.deck_title, id="progress")
@@ -146,6 +156,22 @@ class StudyScreen(QuizappScreen[None]):
         yield KeyFooter(compact=True, show_command_palette=False)  # ctrl+p still works
 
     def on_mount(self) -> None:
+        self._start()
+        self.post_message(StudyScreenReady())
+
+    def begin(
+        self,
+        deck_ids: list[str],
+        title: str,
+        make_session: Callable[[Workspace], StudySession] | None = None,
+    ) -> None:
+        """A new session on this screen: the app keeps one study screen and reuses it (its
+        widgets are built once, and frozen with the app; see `quizapp.gc_policy`)."""
+        self._plan(deck_ids, title, make_session)
+        if self.is_mounted:
+            self._start()
+
+    def _start(self) -> None:
         workspace = self.workspace
         if self.make_session is not None:
             self.session = self.make_session(workspace)
@@ -153,6 +179,7 @@ class StudyScreen(QuizappScreen[None]):
             self.session = StudySession(
                 workspace.conn, deck_ids=self.deck_ids, clock=workspace.clock
             )
+        self.query_one(QueueProgress).deck_title = self.deck_title
         self.query_one(SourceView).display = False
         self.show_next()
 
