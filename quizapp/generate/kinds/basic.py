@@ -82,17 +82,28 @@ def _cited(ix: DeckIndex, x: DeckIndex, r: Relation) -> tuple[str, ...]:
 
 
 # The `to` end (a finding, an antibody) is found in few of the condition's patients: "in few
-# patients" after an antibody's condition read as a weak marker (clinician round 11), when
-# the antibody is rare but specific.
-FEW = "found in few of its patients"
+# patients" after an antibody's condition read as a weak marker (clinician round 11), and
+# "Antisynthetase syndrome (found in few of its patients)" let "its" be the antibody's
+# (round 13), so a condition in a list names the end it is counted for.
+FEW = "found in few patients with it"
+# Kinds given to patients rather than found in them ("used in", not "found in").
+GIVEN_KINDS = ("drug", "treatment")
 
 
 def _rare(ix: DeckIndex, r: Relation, end: str) -> str:
-    """How a rare relation marks `end`: "(found in few of its patients)" only on a condition,
-    which has patients; a treatment's rare adverse effect is "(rare)" both ways (round 12)."""
+    """How a rare relation marks `end`: on a condition, which has patients, the share
+    names what it counts ("anti-OJ is found in few patients with it"); a treatment's rare
+    adverse effect is "(rare)" both ways (round 12)."""
     if end == r.source and ix.entity(r.source).kind in CONDITION_KINDS:
-        return FEW
+        return _share_with_it(ix, r, "few")
     return "rare"
+
+
+def _share_with_it(ix: DeckIndex, r: Relation, share: str) -> str:
+    """The share of the `from` condition's patients with the `to` end, said after the
+    condition in a list: "m.3243A>G is found in 80% of patients with it"."""
+    verb = "is used in" if ix.entity(r.target).kind in GIVEN_KINDS else "is found in"
+    return f"{ix.mid(r.target)} {verb} {share} patients with it"
 
 
 def _fact(ix: DeckIndex, r: Relation) -> str:
@@ -101,21 +112,27 @@ def _fact(ix: DeckIndex, r: Relation) -> str:
     sentence = statement(ix, r.type, r.source, r.target)
     if r.frequency == "rare" and sentence.endswith("."):
         # the frequency counts patients of the `from` condition: "in rare cases" read as
-        # "anti-OJ rarely marks antisynthetase syndrome" (clinician round 8)
-        return f"{sentence[:-1]} ({_rare(ix, r, r.source)})."
+        # "anti-OJ rarely marks antisynthetase syndrome" (clinician round 8); a sentence
+        # that names the `to` end first needs no second naming ("Anti-OJ is a marker of
+        # antisynthetase syndrome (found in few patients with it).")
+        rare = _rare(ix, r, r.source)
+        template = ix.deck.relation_types[r.type].statement
+        if rare != "rare" and template.find("{to}") < template.find("{from}"):
+            rare = FEW
+        return f"{sentence[:-1]} ({rare})."
     return sentence
 
 
 def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
     """The end's name, with what the deck states on the relation (format 2 numbers, a
     caution) and a rare relation marked, which a plain list would teach as typical: the
-    finding "(rare)" in its condition's list, the condition "(found in few of its patients)"
-    in the finding's or antibody's list."""
+    finding "(rare)" in its condition's list, the condition "(anti-OJ is found in few
+    patients with it)" in the antibody's list."""
     rare = None
     if r.frequency == "rare":  # of the `to` end in the `from` condition's patients
         rare = _rare(ix, r, end)
-    patients = "patients" if end == r.target else "its patients"
-    numbers = "; ".join(x for x in (rare, r.caution, measure_text(r, patients)) if x)
+    share = _share_with_it(ix, r, "{}% of") if end == r.source else "{}% of patients"
+    numbers = "; ".join(x for x in (rare, r.caution, measure_text(r, share)) if x)
     return f"{ix.name(end)} ({numbers})" if numbers else ix.name(end)
 
 
