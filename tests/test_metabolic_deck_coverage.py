@@ -85,7 +85,8 @@ def test_drug_cautions_carry_their_strength_and_reach_caution_cards(deck, cards)
     a field where a source gives one (the valproate label for POLG disease; "even a single
     dose" deafness for m.1555A>G). A plain "avoid" with limited evidence (MELAS, CPT II)
     stays an `avoid_drug` fact without a strength, so no card overstates it."""
-    cautions = {(r.source, r.target): r.caution for r in deck.relations if r.type == "avoid_drug"}
+    avoid = ("avoid_drug", "avoid_in_carriers")
+    cautions = {(r.source, r.target): r.caution for r in deck.relations if r.type in avoid}
     assert cautions == {
         ("ahs", "valproate"): "contraindicated",
         ("polg-disorders", "valproate"): "contraindicated",
@@ -97,8 +98,16 @@ def test_drug_cautions_carry_their_strength_and_reach_caution_cards(deck, cards)
     assert card.prompt == "Which drug is contraindicated in Alpers–Huttenlocher syndrome?"
     assert "Valproate" in card.answer and set(card.sources) >= {"gr-polg", "valproate-label"}
     # one caution per condition: its caution card is the list, asked once (author trial 2)
-    assert "metabolic:basic:m1555:avoid_drug" not in cards
-    assert cards["metabolic:caution:m1555:contraindicated"].answer == "Includes: Aminoglycosides"
+    assert "metabolic:basic:m1555:avoid_in_carriers" not in cards
+    carriers = cards["metabolic:caution:m1555:contraindicated"]
+    assert carriers.answer == "Includes: Aminoglycosides"
+    # a variant is carried, not a disorder (clinician round 11)
+    assert carriers.prompt == "Which drug is contraindicated in carriers of m.1555A>G in MT-RNR1?"
+    reverse = cards["metabolic:reverse:aminoglycosides:avoid_in_carriers"]
+    assert reverse.prompt == "Carriers of which genetic variant should avoid aminoglycosides?"
+    assert not any("disorder" in c.prompt and "m.1555A>G" in c.answer for c in cards.values())
+    # a note follows its fact, not "Valproate: Valproate can ..." (round 11)
+    assert card.extra.startswith("Valproate is contraindicated in Alpers–Huttenlocher syndrome. ")
     assert "Valproate" in cards["metabolic:basic:cpt2:avoid_drug"].answer  # no strength given
     # No source in the deck names a safe drug to use instead: none is invented.
     assert not any(r.alternatives for r in deck.relations)

@@ -270,3 +270,6 @@ CHANGED |= {
     f"iim:basic:{e}:subtype_of": "round 13: its class list is open ('Includes:')"
     for e in ("steroid-myopathy", "zidovudine-myopathy")
 }
+# Clinician round 13: the IBM cloze said dysphagia does most harm to quality of life; walking,
+# daily activities and falls carry the disability (Paltiel 2015, Price 2016).
+CHANGED["iim:card:ibm-no-immunosuppression"] = "round 13: disability is mostly walking and falls"

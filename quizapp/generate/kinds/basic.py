@@ -1,5 +1,7 @@
 """Basic cards: a relation type's `ask_to` question about one entity, and attribute cards."""
 
+import re
+
 from quizapp.deck.format_v1 import CONDITION_KINDS
 from quizapp.deck.model import AttributeDef, Relation
 from quizapp.generate.card import Card, card_id
@@ -147,18 +149,13 @@ def basic_cards(ix: DeckIndex) -> list[Card]:
     return cards + attribute_cards(ix) + result_cards(ix) + state_cards(ix) + caution_cards(ix)
 
 
-# A caution in a question ("Which drug is contraindicated in X?") and in a statement.
-CAUTION_ASK = {
-    "contraindicated": "Which {label} is contraindicated in {condition}?",
-    "boxed warning": "Which {label} carries a boxed warning for patients with {condition}?",
-    "use with caution": "Which {label} should be used with caution in {condition}?",
-    "probably safe": "Which {label} is probably safe in {condition}?",
-}
+# A caution's strength, said of a drug: "Valproate is contraindicated in X", "Which drug is
+# contraindicated in X?".
 CAUTION_SAID = {
-    "contraindicated": "is contraindicated in",
-    "boxed warning": "carries a boxed warning for patients with",
-    "use with caution": "should be used with caution in",
-    "probably safe": "is probably safe in",
+    "contraindicated": "is contraindicated",
+    "boxed warning": "carries a boxed warning",
+    "use with caution": "should be used with caution",
+    "probably safe": "is probably safe",
 }
 
 
@@ -169,6 +166,29 @@ def _one_caution(ix: DeckIndex, rels: list[Relation]) -> bool:
     cautions = {r.caution for r in rels}
     clear = not any(ix.entity(r.target).uncertain for r in rels)
     return clear and len(cautions) == 1 and None not in cautions
+
+
+def _whom(ix: DeckIndex, r: Relation) -> str:
+    """Whom a caution is for: "in Alpers–Huttenlocher syndrome", with the words the
+    relation type's statement puts before the `from` end ("{to} should be avoided in
+    carriers of {from}." -> "in carriers of m.1555A>G"): "contraindicated in m.1555A>G"
+    made a variant a disorder (clinician round 11). A boxed warning is "for patients with"."""
+    words = re.search(r"\bin ((?:[\w-]+ )*?)\{from\}", ix.deck.relation_types[r.type].statement)
+    before = words.group(1) if words else ""
+    who = before + ix.mid(r.source)
+    if r.caution == "boxed warning":
+        return f"for {who}" if before else f"for patients with {who}"
+    return f"in {who}"
+
+
+def _caution_fact(ix: DeckIndex, r: Relation) -> str:
+    """ "Aminoglycosides are contraindicated in carriers of m.1555A>G in MT-RNR1."."""
+    return fill_sentence(
+        "{to} " + CAUTION_SAID[r.caution or ""] + " " + _whom(ix, r) + ".",
+        ix.name(r.source),
+        ix.name(r.target),
+        ix.proper,
+    )
 
 
 def caution_cards(ix: DeckIndex) -> list[Card]:
@@ -184,28 +204,34 @@ def caution_cards(ix: DeckIndex) -> list[Card]:
         label = ix.deck.kinds[ix.entity(rels[0].target).kind].label
         names = sorted(ix.name(r.target) for r in rels)
         listed = all(complete_where(ix, condition, r.type, "from") for r in rels)
+        # a note follows its fact: "Valproate: Valproate can ..." read twice (round 11)
+        notes = [f"{_caution_fact(ix, r)} {r.note}" for r in rels if r.note]
         cards.append(
             _caution_card(
                 ix, rels, ("caution", condition, caution.replace(" ", "-")),
-                CAUTION_ASK[caution].format(label=label, condition=ix.mid(condition)),
-                ("" if listed else "Includes: ") + "; ".join(names),
+                f"Which {label} {CAUTION_SAID[caution]} {_whom(ix, rels[0])}?",
+                ("" if listed else "Includes: ") + "; ".join(names), notes,
             )
         )  # fmt: skip
         for r in rels:
             if r.alternatives:
-                said = f"{ix.name(r.target)} {CAUTION_SAID[caution]} {ix.mid(condition)}."
                 cards.append(
                     _caution_card(
                         ix, [r], ("alternative", r.id),
-                        f"{said} Which {label} is a safe alternative?",
-                        "; ".join(ix.name(a) for a in r.alternatives),
+                        f"{_caution_fact(ix, r)} Which {label} is a safe alternative?",
+                        "; ".join(ix.name(a) for a in r.alternatives), [r.note] if r.note else [],
                     )
                 )  # fmt: skip
     return cards
 
 
 def _caution_card(
-    ix: DeckIndex, rels: list[Relation], parts: tuple[str, ...], prompt: str, answer: str
+    ix: DeckIndex,
+    rels: list[Relation],
+    parts: tuple[str, ...],
+    prompt: str,
+    answer: str,
+    notes: list[str],
 ) -> Card:
     return Card(
         id=card_id(ix.deck.id, *parts),
@@ -217,7 +243,7 @@ def _caution_card(
         sources=with_cited(*(r.sources + r.sentence_sources for r in rels)),
         tests=tuple(r.id for r in rels),
         loc=rels[0].loc,
-        extra="\n".join(f"{ix.name(r.target)}: {r.note}" for r in rels if r.note) or None,
+        extra="\n".join(notes) or None,
     )
 
 

@@ -154,6 +154,7 @@ _VERB_PLURAL = {
     " does ": " do ",
     " was ": " were ",
     " requires ": " require ",
+    " carries ": " carry ",
 }
 
 
