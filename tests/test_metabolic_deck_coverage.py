@@ -121,3 +121,21 @@ def test_small_population_shares_keep_their_digits(value, text):
     from quizapp.generate.text.common import number
 
     assert number(value) == text
+
+
+def test_key_rationales_and_stems_read_as_sentences(cards):
+    """Clinician rounds 10-13: "A, as well as B point to X" ran on, and so did the
+    second-wind case wording ("..., after which exercise can go on ..."); a two-part list
+    whose parts have their own 'and' or comma is led by the key ("X explains A, as well as
+    B")."""
+    for condition in CONDITIONS:
+        card = cards[f"metabolic:vignette:bp-{condition}:diagnosis"]
+        (key,) = [o for o in card.options if o.correct]
+        assert not re.search(r", as well as [^.]* point", key.explanation), key.explanation
+    mcardle = cards["metabolic:vignette:bp-mcardle:diagnosis"]
+    assert "after which" not in mcardle.prompt
+    assert "floppiness" in cards["metabolic:vignette:bp-iopd:diagnosis"].prompt  # not "being"
+    (key,) = [o for o in mcardle.options if o.correct]
+    assert key.explanation.startswith("Correct. McArdle disease explains painful, stiff")
+    reverse = cards["metabolic:reverse:second-wind:has_finding"].prompt
+    assert reverse == "Which condition shows a second wind after a short rest?"

@@ -35,6 +35,7 @@ PROPER = frozenset({"Gottron", "Raynaud"})
         ("Gottron's sign", "Gottron's sign"),
         ("Raynaud phenomenon", "Raynaud phenomenon"),
         ("V-sign", "V-sign"),  # a lone capital
+        ("A second wind after a short rest", "a second wind after a short rest"),  # article
         ("TSH raised", "TSH raised"),  # acronym
         ("COX-negative fibres", "COX-negative fibres"),
         ("HMGCR antibodies", "HMGCR antibodies"),
