@@ -139,3 +139,14 @@ def test_key_rationales_and_stems_read_as_sentences(cards):
     assert key.explanation.startswith("Correct. McArdle disease explains painful, stiff")
     reverse = cards["metabolic:reverse:second-wind:has_finding"].prompt
     assert reverse == "Which condition shows a second wind after a short rest?"
+
+
+def test_a_subtype_cloze_with_its_parents_answer_is_not_made_twice(cards):
+    """ "Pompe disease / Infantile Pompe disease / Late-onset Pompe disease is caused by
+    [...]" were three cards with one answer (clinician round 9): the parent's asks it."""
+    assert cards["metabolic:cloze:pompe.caused_by.gaa-variants:to"].answer == (
+        "biallelic GAA variants"
+    )
+    for subtype in ("iopd", "lopd"):
+        assert f"metabolic:cloze:{subtype}.caused_by.gaa-variants:to" not in cards
+    assert "metabolic:basic:iopd:caused_by" in cards  # still asked, with its own answer list

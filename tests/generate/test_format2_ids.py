@@ -273,3 +273,10 @@ CHANGED |= {
 # Clinician round 13: the IBM cloze said dysphagia does most harm to quality of life; walking,
 # daily activities and falls carry the disability (Paltiel 2015, Price 2016).
 CHANGED["iim:card:ibm-no-immunosuppression"] = "round 13: disability is mostly walking and falls"
+# Round 14: a subtype's cloze with its parent's one answer asked the same twice ("Juvenile
+# dermatomyositis is classed under [...]" beside the dermatomyositis card); only the parent
+# asks it (the metabolic Pompe subtypes' GAA clozes went the same way).
+REMOVED |= {
+    f"iim:cloze:{e}.subtype_of.iim:to": "round 14: its parent's cloze asks the same"
+    for e in ("cadm", "jdm")
+}
