@@ -247,12 +247,20 @@ def _capitalised(deck) -> dict[str, str]:
     }
 
 
+def _comparisons(ids) -> dict[str, str]:
+    """Every comparison item: a wrong option's explanation uses the question's words
+    ("Heliotrope rash has “3.2” under “With biopsy”, not “2.2”"; it read "In heliotrope rash
+    the with biopsy entry reads ...", clinician rounds 9-11)."""
+    why = "round 14: explanations in the question's words"
+    return {i: why for i in ids if i.startswith("iim:comparison:")}
+
+
 def test_iim_card_ids_and_content_survive_the_move_to_format_2():
     before = _format1_cards()
     deck = load_deck(IIM)
     after = {c.id: c.content_hash() for c in generate_deck(deck).cards}
     changed = CHANGED | _noted(deck) | _rare(deck) | _criteria(deck) | _lab_levels(deck)
-    changed |= _capitalised(deck)
+    changed |= _capitalised(deck) | _comparisons(after)
     assert len(before) > 600
     lost = set(before) - set(after) - set(REMOVED)
     assert sorted(lost) == [], "card ids lost: learners' progress with them"
