@@ -150,3 +150,17 @@ def test_a_subtype_cloze_with_its_parents_answer_is_not_made_twice(cards):
     for subtype in ("iopd", "lopd"):
         assert f"metabolic:cloze:{subtype}.caused_by.gaa-variants:to" not in cards
     assert "metabolic:basic:iopd:caused_by" in cards  # still asked, with its own answer list
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_a_complaint_ending_in_a_clause_takes_the_history_form(deck, seed):
+    """ "cramps in her forearms when carrying heavy shopping for the past 6 years" gave the
+    duration to the clause (clinician rounds 9-11): such a complaint reads "because of a
+    6-year history of cramps ... when carrying heavy shopping"."""
+    clause = re.compile(r"\b(?:that|which|when|after)\b")
+    vignettes = [c for c in generate_deck(deck, seed=seed).cards if c.kind == "vignette"]
+    for card in vignettes:
+        first = card.prompt.split(". ")[0]
+        complaint = first.split("because of ", 1)[-1]
+        if clause.search(complaint):
+            assert "history of" in first and "for the past" not in first, first

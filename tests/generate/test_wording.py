@@ -209,6 +209,8 @@ def test_lab_kinds_are_result_or_test_kinds():
         ("Rimmed vacuoles within muscle fibres", True),
         ("Cramps during exercise", True),
         ("Pain on walking", False),
+        ("Neck flexors weaker than extensors", True),  # round 14: "... extensors has"
+        ("Proximal leg weaker than distal leg", False),
     ],
 )
 def test_is_plural_reads_the_head_noun(name, plural):

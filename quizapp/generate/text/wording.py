@@ -169,6 +169,7 @@ _QUALIFIERS = (
     *("between", "despite", "like", "than", "that", "which", "who", "when", "where", "while"),
     *("within", "into", "through", "throughout", "until", "since", "by", "per", "among"),
     *("against", "along", "upon", "via", "off", "inside", "outside", "near"),
+    *("weaker", "stronger"),  # "Neck flexors weaker than extensors"
 )
 
 
