@@ -288,3 +288,4 @@ REMOVED |= {
     f"iim:cloze:{e}.subtype_of.iim:to": "round 14: its parent's cloze asks the same"
     for e in ("cadm", "jdm")
 }
+CHANGED["iim:card:dm-incidence"] = "round 14: 'about 20% of all DM' (was 'of it', round 9)"
