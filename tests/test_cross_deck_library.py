@@ -123,7 +123,8 @@ def test_an_edit_to_the_referring_decks_fact_reaches_the_list_it_joins(folder, c
     edited = start(folder, conn)
     assert "myo" not in edited.cached
     assert edited.card(JOINED).answer == (
-        "Includes: Kappa myositis; Lambda myopathy; Omicron syndrome (found in few of its patients)"
+        "Includes: Kappa myositis; Lambda myopathy; "
+        "Omicron syndrome (proximal weakness is found in few patients with it)"
     )
     after = start(folder, conn)
     assert sorted(after.cached) == ["myo", "nmj"]

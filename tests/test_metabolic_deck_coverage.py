@@ -56,7 +56,8 @@ def test_relation_percentages_reach_the_cards(deck, cards):
     percents = {(r.source, r.target): r.percent for r in deck.relations if r.percent}
     assert percents[("melas", "m3243")] == 80 and percents[("mcardle", "myoglobinuria")] == 50
     assert "(80% of patients)" in cards["metabolic:basic:melas:caused_by"].answer
-    assert "MELAS (in 80% of its patients)" in cards["metabolic:reverse:m3243:caused_by"].answer
+    melas = "MELAS (m.3243A>G in MT-TL1 is found in 80% of patients with it)"
+    assert melas in cards["metabolic:reverse:m3243:caused_by"].answer
 
 
 def test_infant_ages_are_in_months(deck, cards):
@@ -84,7 +85,8 @@ def test_drug_cautions_carry_their_strength_and_reach_caution_cards(deck, cards)
     a field where a source gives one (the valproate label for POLG disease; "even a single
     dose" deafness for m.1555A>G). A plain "avoid" with limited evidence (MELAS, CPT II)
     stays an `avoid_drug` fact without a strength, so no card overstates it."""
-    cautions = {(r.source, r.target): r.caution for r in deck.relations if r.type == "avoid_drug"}
+    avoid = ("avoid_drug", "avoid_in_carriers")
+    cautions = {(r.source, r.target): r.caution for r in deck.relations if r.type in avoid}
     assert cautions == {
         ("ahs", "valproate"): "contraindicated",
         ("polg-disorders", "valproate"): "contraindicated",
@@ -96,8 +98,16 @@ def test_drug_cautions_carry_their_strength_and_reach_caution_cards(deck, cards)
     assert card.prompt == "Which drug is contraindicated in Alpers–Huttenlocher syndrome?"
     assert "Valproate" in card.answer and set(card.sources) >= {"gr-polg", "valproate-label"}
     # one caution per condition: its caution card is the list, asked once (author trial 2)
-    assert "metabolic:basic:m1555:avoid_drug" not in cards
-    assert cards["metabolic:caution:m1555:contraindicated"].answer == "Includes: Aminoglycosides"
+    assert "metabolic:basic:m1555:avoid_in_carriers" not in cards
+    carriers = cards["metabolic:caution:m1555:contraindicated"]
+    assert carriers.answer == "Includes: Aminoglycosides"
+    # a variant is carried, not a disorder (clinician round 11)
+    assert carriers.prompt == "Which drug is contraindicated in carriers of m.1555A>G in MT-RNR1?"
+    reverse = cards["metabolic:reverse:aminoglycosides:avoid_in_carriers"]
+    assert reverse.prompt == "Carriers of which genetic variant should avoid aminoglycosides?"
+    assert not any("disorder" in c.prompt and "m.1555A>G" in c.answer for c in cards.values())
+    # a note follows its fact, not "Valproate: Valproate can ..." (round 11)
+    assert card.extra.startswith("Valproate is contraindicated in Alpers–Huttenlocher syndrome. ")
     assert "Valproate" in cards["metabolic:basic:cpt2:avoid_drug"].answer  # no strength given
     # No source in the deck names a safe drug to use instead: none is invented.
     assert not any(r.alternatives for r in deck.relations)
@@ -111,3 +121,46 @@ def test_small_population_shares_keep_their_digits(value, text):
     from quizapp.generate.text.common import number
 
     assert number(value) == text
+
+
+def test_key_rationales_and_stems_read_as_sentences(cards):
+    """Clinician rounds 10-13: "A, as well as B point to X" ran on, and so did the
+    second-wind case wording ("..., after which exercise can go on ..."); a two-part list
+    whose parts have their own 'and' or comma is led by the key ("X explains A, as well as
+    B")."""
+    for condition in CONDITIONS:
+        card = cards[f"metabolic:vignette:bp-{condition}:diagnosis"]
+        (key,) = [o for o in card.options if o.correct]
+        assert not re.search(r", as well as [^.]* point", key.explanation), key.explanation
+    mcardle = cards["metabolic:vignette:bp-mcardle:diagnosis"]
+    assert "after which" not in mcardle.prompt
+    assert "floppiness" in cards["metabolic:vignette:bp-iopd:diagnosis"].prompt  # not "being"
+    (key,) = [o for o in mcardle.options if o.correct]
+    assert key.explanation.startswith("Correct. McArdle disease explains painful, stiff")
+    reverse = cards["metabolic:reverse:second-wind:has_finding"].prompt
+    assert reverse == "Which condition shows a second wind after a short rest?"
+
+
+def test_a_subtype_cloze_with_its_parents_answer_is_not_made_twice(cards):
+    """ "Pompe disease / Infantile Pompe disease / Late-onset Pompe disease is caused by
+    [...]" were three cards with one answer (clinician round 9): the parent's asks it."""
+    assert cards["metabolic:cloze:pompe.caused_by.gaa-variants:to"].answer == (
+        "biallelic GAA variants"
+    )
+    for subtype in ("iopd", "lopd"):
+        assert f"metabolic:cloze:{subtype}.caused_by.gaa-variants:to" not in cards
+    assert "metabolic:basic:iopd:caused_by" in cards  # still asked, with its own answer list
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_a_complaint_ending_in_a_clause_takes_the_history_form(deck, seed):
+    """ "cramps in her forearms when carrying heavy shopping for the past 6 years" gave the
+    duration to the clause (clinician rounds 9-11): such a complaint reads "because of a
+    6-year history of cramps ... when carrying heavy shopping"."""
+    clause = re.compile(r"\b(?:that|which|when|after)\b")
+    vignettes = [c for c in generate_deck(deck, seed=seed).cards if c.kind == "vignette"]
+    for card in vignettes:
+        first = card.prompt.split(". ")[0]
+        complaint = first.split("because of ", 1)[-1]
+        if clause.search(complaint):
+            assert "history of" in first and "for the past" not in first, first

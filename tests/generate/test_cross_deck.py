@@ -76,7 +76,7 @@ def test_a_list_two_decks_state_is_one_card_with_both_decks_facts(cards):
     cited = [s for s in weakness.sources if s.startswith("nmj:")]
     assert cited and all(s in _resolved()["myo"].sources for s in cited)
     fatigue = cards["nmj:reverse:fatigue-sign:has_finding"].answer
-    assert "Lambda myopathy (found in few of its patients)" in fatigue
+    assert "Lambda myopathy (fatigue sign is found in few patients with it)" in fatigue
     assert "Fatigue sign (rare)" in cards["myo:basic:lambda:has_finding"].answer
     prompts: dict[str, set[str]] = {}
     for card in cards.values():

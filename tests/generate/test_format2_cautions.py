@@ -20,9 +20,57 @@ def test_which_drug_is_contraindicated_and_its_safe_alternative():
     assert (alternative.prompt, alternative.answer, alternative.extra) == (
         "Suxamethonium is contraindicated in alpha disease. Which drug is a safe alternative?",
         "Rocuronium",
-        "Suxamethonium: Risk of hyperkalaemia.",
+        "Risk of hyperkalaemia.",  # the prompt states the fact the note is about
     )
     assert "cautions:alternative:alpha.caution_in.statin" not in cards  # none given
+
+
+def test_a_caution_note_follows_its_fact(variant):
+    """ "Valproate: Valproate can precipitate ..." read the name twice (clinician round 11):
+    a note follows the caution as a sentence, with the verb agreeing with the drug."""
+    root = variant(
+        "cautions.yaml",
+        {
+            "to: valproate, caution: contraindicated,": "to: valproate, caution: "
+            "contraindicated, note: Valproate can precipitate liver failure.,",
+            "name: Simvastatin,": "name: Statins,",
+        },
+    )
+    cards = cards_by_id(load_deck(root))
+    assert cards["cautions:caution:alpha:contraindicated"].extra == (
+        "Valproate is contraindicated in alpha disease. Valproate can precipitate liver "
+        "failure.\nSuxamethonium is contraindicated in alpha disease. Risk of hyperkalaemia."
+    )
+    root.write_text(
+        root.read_text().replace(
+            "caution: use with caution, source", "caution: boxed warning, note: Deaths., source"
+        )
+    )
+    boxed = cards_by_id(load_deck(root))["cautions:caution:alpha:boxed-warning"]
+    assert boxed.prompt == "Which drug carries a boxed warning for patients with alpha disease?"
+    assert boxed.extra == "Statins carry a boxed warning for patients with alpha disease. Deaths."
+
+
+def test_a_caution_for_carriers_says_so(variant):
+    """A variant is carried, not a disorder ("Which drug is contraindicated in m.1555A>G?",
+    clinician round 11): the caution cards take the words before `{from}` in the relation
+    type's statement."""
+    root = variant(
+        "cautions.yaml",
+        {
+            'statement: "{to} needs care in {from}."': 'statement: "{to} needs care in '
+            'carriers of {from}."',
+        },
+    )
+    cards = cards_by_id(load_deck(root))
+    assert cards["cautions:caution:alpha:contraindicated"].prompt == (
+        "Which drug is contraindicated in carriers of alpha disease?"
+    )
+    alternative = cards["cautions:alternative:alpha.caution_in.suxamethonium"]
+    assert alternative.prompt == (
+        "Suxamethonium is contraindicated in carriers of alpha disease. "
+        "Which drug is a safe alternative?"
+    )
 
 
 def test_the_list_card_shows_each_caution():

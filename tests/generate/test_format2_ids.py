@@ -247,12 +247,20 @@ def _capitalised(deck) -> dict[str, str]:
     }
 
 
+def _comparisons(ids) -> dict[str, str]:
+    """Every comparison item: a wrong option's explanation uses the question's words
+    ("Heliotrope rash has “3.2” under “With biopsy”, not “2.2”"; it read "In heliotrope rash
+    the with biopsy entry reads ...", clinician rounds 9-11)."""
+    why = "round 14: explanations in the question's words"
+    return {i: why for i in ids if i.startswith("iim:comparison:")}
+
+
 def test_iim_card_ids_and_content_survive_the_move_to_format_2():
     before = _format1_cards()
     deck = load_deck(IIM)
     after = {c.id: c.content_hash() for c in generate_deck(deck).cards}
     changed = CHANGED | _noted(deck) | _rare(deck) | _criteria(deck) | _lab_levels(deck)
-    changed |= _capitalised(deck)
+    changed |= _capitalised(deck) | _comparisons(after)
     assert len(before) > 600
     lost = set(before) - set(after) - set(REMOVED)
     assert sorted(lost) == [], "card ids lost: learners' progress with them"
@@ -270,3 +278,14 @@ CHANGED |= {
     f"iim:basic:{e}:subtype_of": "round 13: its class list is open ('Includes:')"
     for e in ("steroid-myopathy", "zidovudine-myopathy")
 }
+# Clinician round 13: the IBM cloze said dysphagia does most harm to quality of life; walking,
+# daily activities and falls carry the disability (Paltiel 2015, Price 2016).
+CHANGED["iim:card:ibm-no-immunosuppression"] = "round 13: disability is mostly walking and falls"
+# Round 14: a subtype's cloze with its parent's one answer asked the same twice ("Juvenile
+# dermatomyositis is classed under [...]" beside the dermatomyositis card); only the parent
+# asks it (the metabolic Pompe subtypes' GAA clozes went the same way).
+REMOVED |= {
+    f"iim:cloze:{e}.subtype_of.iim:to": "round 14: its parent's cloze asks the same"
+    for e in ("cadm", "jdm")
+}
+CHANGED["iim:card:dm-incidence"] = "round 14: 'about 20% of all DM' (was 'of it', round 9)"

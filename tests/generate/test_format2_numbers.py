@@ -95,9 +95,11 @@ def test_basic_cards_state_the_numbers(generated):
 def test_a_list_of_conditions_says_whose_patients_a_percent_counts(generated):
     """ "Alpha disease (85% of patients)" under anti-K read as 85% of those with anti-K
     (clinician rounds 8 and 9: "MELAS (80% of patients)" under m.3243A>G), without
-    repeating the name ("80% of patients with MELAS", round 10)."""
+    repeating the name ("80% of patients with MELAS", round 10), and naming what it counts
+    ("MELAS (in 80% of its patients)" let "its" be the variant's, round 13)."""
     answer = _card(generated, "numbers:reverse:ab-k:has_antibody").answer
-    assert "Alpha disease (in 85% of its patients)" in answer
+    assert "Alpha disease (anti-K antibody is found in 85% of patients with it)" in answer
+    assert "its patients" not in answer
     assert "(85% of patients)" not in answer and "with alpha disease" not in answer
 
 

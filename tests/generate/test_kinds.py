@@ -1,5 +1,6 @@
 """Every card kind, generated through the real loader from a small deck and the IIM deck."""
 
+import re
 from collections import Counter
 
 import pytest
@@ -91,6 +92,10 @@ def test_comparison_key_is_the_only_row_that_fits(small):
                 rows[option.entity].cells[c].text == rows[key.entity].cells[c].text for c in cols
             )
             assert same == option.correct
+            if not option.correct:  # in the question's words: "X has “a” under “T”, not “b”"
+                assert re.fullmatch(
+                    r"Incorrect\. .+ ha(s|ve) “.+” under “.+”, not “.+”\.", option.explanation
+                ), option.explanation
 
 
 def test_options_setting_controls_count(small):

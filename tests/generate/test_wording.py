@@ -35,6 +35,7 @@ PROPER = frozenset({"Gottron", "Raynaud"})
         ("Gottron's sign", "Gottron's sign"),
         ("Raynaud phenomenon", "Raynaud phenomenon"),
         ("V-sign", "V-sign"),  # a lone capital
+        ("A second wind after a short rest", "a second wind after a short rest"),  # article
         ("TSH raised", "TSH raised"),  # acronym
         ("COX-negative fibres", "COX-negative fibres"),
         ("HMGCR antibodies", "HMGCR antibodies"),
@@ -208,6 +209,8 @@ def test_lab_kinds_are_result_or_test_kinds():
         ("Rimmed vacuoles within muscle fibres", True),
         ("Cramps during exercise", True),
         ("Pain on walking", False),
+        ("Neck flexors weaker than extensors", True),  # round 14: "... extensors has"
+        ("Proximal leg weaker than distal leg", False),
     ],
 )
 def test_is_plural_reads_the_head_noun(name, plural):
@@ -245,23 +248,26 @@ def test_a_rare_feature_is_marked_rare_where_a_list_teaches_it(iim):
     card = cards["iim:basic:steroid-myopathy:has_finding"]
     assert "Muscle pain (rare)" in card.answer
     assert (
-        "Muscle pain is a feature of glucocorticoid myopathy (found in few of its patients)."
+        "Muscle pain is a feature of glucocorticoid myopathy (found in few patients with it)."
         in card.extra
     )
     reverse = cards["iim:reverse:myalgia:has_finding"].answer
-    assert "Glucocorticoid myopathy (found in few of its patients)" in reverse
+    assert "Glucocorticoid myopathy (muscle pain is found in few patients with it)" in reverse
     # the frequency counts the condition's patients: a rare antibody still marks it
     # (clinician round 8: "Antisynthetase syndrome (rare)" read as "rarely marks"; round 11:
     # "(in few patients)" read as a weak marker, when the antibody is rare but specific)
     marker = cards["iim:reverse:anti-oj:marked_by"].answer
-    assert "(rare)" not in marker and "in few patients" not in marker
-    assert "Antisynthetase syndrome (found in few of its patients)" in marker
+    assert "(rare)" not in marker and "(in few patients" not in marker
+    # round 13: "(found in few of its patients)" let "its" be the antibody's: the condition
+    # names what is found in few of its patients
+    assert "Antisynthetase syndrome (anti-OJ is found in few patients with it)" in marker
+    assert "its patients" not in marker
     assert "Anti-OJ (rare)" in cards["iim:basic:asys:marked_by"].answer
     # a treatment has no patients of its own: its rare adverse effect is "(rare)" both ways
     # (clinician round 12: "Intravenous immunoglobulin (found in few of its patients)")
     ivig = cards["iim:reverse:thromboembolism:adverse_effect"]
     assert "Intravenous immunoglobulin (rare)" in ivig.answer
-    assert "its patients" not in ivig.answer + (ivig.extra or "")
+    assert "patients" not in ivig.answer + (ivig.extra or "")
 
 
 _CAPITALISED = st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True)

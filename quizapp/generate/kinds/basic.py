@@ -1,5 +1,7 @@
 """Basic cards: a relation type's `ask_to` question about one entity, and attribute cards."""
 
+import re
+
 from quizapp.deck.format_v1 import CONDITION_KINDS
 from quizapp.deck.model import AttributeDef, Relation
 from quizapp.generate.card import Card, card_id
@@ -82,17 +84,28 @@ def _cited(ix: DeckIndex, x: DeckIndex, r: Relation) -> tuple[str, ...]:
 
 
 # The `to` end (a finding, an antibody) is found in few of the condition's patients: "in few
-# patients" after an antibody's condition read as a weak marker (clinician round 11), when
-# the antibody is rare but specific.
-FEW = "found in few of its patients"
+# patients" after an antibody's condition read as a weak marker (clinician round 11), and
+# "Antisynthetase syndrome (found in few of its patients)" let "its" be the antibody's
+# (round 13), so a condition in a list names the end it is counted for.
+FEW = "found in few patients with it"
+# Kinds given to patients rather than found in them ("used in", not "found in").
+GIVEN_KINDS = ("drug", "treatment")
 
 
 def _rare(ix: DeckIndex, r: Relation, end: str) -> str:
-    """How a rare relation marks `end`: "(found in few of its patients)" only on a condition,
-    which has patients; a treatment's rare adverse effect is "(rare)" both ways (round 12)."""
+    """How a rare relation marks `end`: on a condition, which has patients, the share
+    names what it counts ("anti-OJ is found in few patients with it"); a treatment's rare
+    adverse effect is "(rare)" both ways (round 12)."""
     if end == r.source and ix.entity(r.source).kind in CONDITION_KINDS:
-        return FEW
+        return _share_with_it(ix, r, "few")
     return "rare"
+
+
+def _share_with_it(ix: DeckIndex, r: Relation, share: str) -> str:
+    """The share of the `from` condition's patients with the `to` end, said after the
+    condition in a list: "m.3243A>G is found in 80% of patients with it"."""
+    verb = "is used in" if ix.entity(r.target).kind in GIVEN_KINDS else "is found in"
+    return f"{ix.mid(r.target)} {verb} {share} patients with it"
 
 
 def _fact(ix: DeckIndex, r: Relation) -> str:
@@ -101,21 +114,27 @@ def _fact(ix: DeckIndex, r: Relation) -> str:
     sentence = statement(ix, r.type, r.source, r.target)
     if r.frequency == "rare" and sentence.endswith("."):
         # the frequency counts patients of the `from` condition: "in rare cases" read as
-        # "anti-OJ rarely marks antisynthetase syndrome" (clinician round 8)
-        return f"{sentence[:-1]} ({_rare(ix, r, r.source)})."
+        # "anti-OJ rarely marks antisynthetase syndrome" (clinician round 8); a sentence
+        # that names the `to` end first needs no second naming ("Anti-OJ is a marker of
+        # antisynthetase syndrome (found in few patients with it).")
+        rare = _rare(ix, r, r.source)
+        template = ix.deck.relation_types[r.type].statement
+        if rare != "rare" and template.find("{to}") < template.find("{from}"):
+            rare = FEW
+        return f"{sentence[:-1]} ({rare})."
     return sentence
 
 
 def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
     """The end's name, with what the deck states on the relation (format 2 numbers, a
     caution) and a rare relation marked, which a plain list would teach as typical: the
-    finding "(rare)" in its condition's list, the condition "(found in few of its patients)"
-    in the finding's or antibody's list."""
+    finding "(rare)" in its condition's list, the condition "(anti-OJ is found in few
+    patients with it)" in the antibody's list."""
     rare = None
     if r.frequency == "rare":  # of the `to` end in the `from` condition's patients
         rare = _rare(ix, r, end)
-    patients = "patients" if end == r.target else "its patients"
-    numbers = "; ".join(x for x in (rare, r.caution, measure_text(r, patients)) if x)
+    share = _share_with_it(ix, r, "{}% of") if end == r.source else "{}% of patients"
+    numbers = "; ".join(x for x in (rare, r.caution, measure_text(r, share)) if x)
     return f"{ix.name(end)} ({numbers})" if numbers else ix.name(end)
 
 
@@ -130,18 +149,13 @@ def basic_cards(ix: DeckIndex) -> list[Card]:
     return cards + attribute_cards(ix) + result_cards(ix) + state_cards(ix) + caution_cards(ix)
 
 
-# A caution in a question ("Which drug is contraindicated in X?") and in a statement.
-CAUTION_ASK = {
-    "contraindicated": "Which {label} is contraindicated in {condition}?",
-    "boxed warning": "Which {label} carries a boxed warning for patients with {condition}?",
-    "use with caution": "Which {label} should be used with caution in {condition}?",
-    "probably safe": "Which {label} is probably safe in {condition}?",
-}
+# A caution's strength, said of a drug: "Valproate is contraindicated in X", "Which drug is
+# contraindicated in X?".
 CAUTION_SAID = {
-    "contraindicated": "is contraindicated in",
-    "boxed warning": "carries a boxed warning for patients with",
-    "use with caution": "should be used with caution in",
-    "probably safe": "is probably safe in",
+    "contraindicated": "is contraindicated",
+    "boxed warning": "carries a boxed warning",
+    "use with caution": "should be used with caution",
+    "probably safe": "is probably safe",
 }
 
 
@@ -152,6 +166,29 @@ def _one_caution(ix: DeckIndex, rels: list[Relation]) -> bool:
     cautions = {r.caution for r in rels}
     clear = not any(ix.entity(r.target).uncertain for r in rels)
     return clear and len(cautions) == 1 and None not in cautions
+
+
+def _whom(ix: DeckIndex, r: Relation) -> str:
+    """Whom a caution is for: "in Alpers–Huttenlocher syndrome", with the words the
+    relation type's statement puts before the `from` end ("{to} should be avoided in
+    carriers of {from}." -> "in carriers of m.1555A>G"): "contraindicated in m.1555A>G"
+    made a variant a disorder (clinician round 11). A boxed warning is "for patients with"."""
+    words = re.search(r"\bin ((?:[\w-]+ )*?)\{from\}", ix.deck.relation_types[r.type].statement)
+    before = words.group(1) if words else ""
+    who = before + ix.mid(r.source)
+    if r.caution == "boxed warning":
+        return f"for {who}" if before else f"for patients with {who}"
+    return f"in {who}"
+
+
+def _caution_fact(ix: DeckIndex, r: Relation) -> str:
+    """ "Aminoglycosides are contraindicated in carriers of m.1555A>G in MT-RNR1."."""
+    return fill_sentence(
+        "{to} " + CAUTION_SAID[r.caution or ""] + " " + _whom(ix, r) + ".",
+        ix.name(r.source),
+        ix.name(r.target),
+        ix.proper,
+    )
 
 
 def caution_cards(ix: DeckIndex) -> list[Card]:
@@ -167,28 +204,34 @@ def caution_cards(ix: DeckIndex) -> list[Card]:
         label = ix.deck.kinds[ix.entity(rels[0].target).kind].label
         names = sorted(ix.name(r.target) for r in rels)
         listed = all(complete_where(ix, condition, r.type, "from") for r in rels)
+        # a note follows its fact: "Valproate: Valproate can ..." read twice (round 11)
+        notes = [f"{_caution_fact(ix, r)} {r.note}" for r in rels if r.note]
         cards.append(
             _caution_card(
                 ix, rels, ("caution", condition, caution.replace(" ", "-")),
-                CAUTION_ASK[caution].format(label=label, condition=ix.mid(condition)),
-                ("" if listed else "Includes: ") + "; ".join(names),
+                f"Which {label} {CAUTION_SAID[caution]} {_whom(ix, rels[0])}?",
+                ("" if listed else "Includes: ") + "; ".join(names), notes,
             )
         )  # fmt: skip
         for r in rels:
             if r.alternatives:
-                said = f"{ix.name(r.target)} {CAUTION_SAID[caution]} {ix.mid(condition)}."
                 cards.append(
                     _caution_card(
                         ix, [r], ("alternative", r.id),
-                        f"{said} Which {label} is a safe alternative?",
-                        "; ".join(ix.name(a) for a in r.alternatives),
+                        f"{_caution_fact(ix, r)} Which {label} is a safe alternative?",
+                        "; ".join(ix.name(a) for a in r.alternatives), [r.note] if r.note else [],
                     )
                 )  # fmt: skip
     return cards
 
 
 def _caution_card(
-    ix: DeckIndex, rels: list[Relation], parts: tuple[str, ...], prompt: str, answer: str
+    ix: DeckIndex,
+    rels: list[Relation],
+    parts: tuple[str, ...],
+    prompt: str,
+    answer: str,
+    notes: list[str],
 ) -> Card:
     return Card(
         id=card_id(ix.deck.id, *parts),
@@ -200,7 +243,7 @@ def _caution_card(
         sources=with_cited(*(r.sources + r.sentence_sources for r in rels)),
         tests=tuple(r.id for r in rels),
         loc=rels[0].loc,
-        extra="\n".join(f"{ix.name(r.target)}: {r.note}" for r in rels if r.note) or None,
+        extra="\n".join(notes) or None,
     )
 
 

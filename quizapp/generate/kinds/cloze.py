@@ -40,6 +40,8 @@ def cloze_cards(ix: DeckIndex) -> list[Card]:
             unique = sole_end(ix, anchor, r.type, role)
             if unique is None or cue_stems(deleted.name, ix.name(anchor)):
                 continue  # no proof of one answer, or the gap repeats the shown name's words
+            if _parent_asks(ix, anchor, r.type, role, deleted.id):
+                continue
             shown_from = GAP if end == "from" else source.name
             shown_to = GAP if end == "to" else target.name
             prompt = fill_sentence(statement, shown_from, shown_to, ix.proper)
@@ -61,6 +63,17 @@ def cloze_cards(ix: DeckIndex) -> list[Card]:
                 )
             )
     return cards
+
+
+def _parent_asks(ix: DeckIndex, anchor: str, rtype: str, role: str, answer: str) -> bool:
+    """Whether a parent of `anchor` has the same one answer, so its cloze asks the same:
+    "Pompe disease / Infantile Pompe disease / Late-onset Pompe disease is caused by [...]"
+    were three cards with one answer (clinician round 9)."""
+    return any(
+        sole_end(ix, parent, rtype, role) is not None
+        and listed(ix, parent, rtype, role) == [answer]
+        for parent in ix.entity(anchor).parents
+    )
 
 
 def cloze_text(text: str) -> tuple[str, str]:

@@ -16,6 +16,7 @@ from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.evidence import Proof
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text.common import Choice, content_words, labelled, seeded, topic_of
+from quizapp.generate.text.wording import is_plural
 
 
 def comparison_cards(
@@ -39,12 +40,6 @@ def comparison_cards(
             for columns in _unique_combinations(table, row):
                 cards.append(_card(ix, table, row, columns, seed, options))
     return cards, findings
-
-
-def _lower_title(title: str) -> str:
-    """A column title inside a sentence: 'Muscle biopsy' -> 'muscle biopsy', 'ESR' stays."""
-    first = title.split(" ", 1)[0]
-    return title if first.isupper() or len(first) == 1 else title[:1].lower() + title[1:]
 
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -102,9 +97,13 @@ def _card(
     choices = [Choice(ix.name(row.entity), True, f"Correct. {key_text}.", row.entity, key_proof)]
     for other in chosen:
         col = next(c for c in columns if _differs(_text(row, c), _text(other, c)))
+        # the question's own words: "In heliotrope rash the with biopsy entry reads ..."
+        # did not parse (clinician rounds 9-11)
+        name = ix.name(other.entity)
+        has = "have" if is_plural(name) else "has"
         why = (
-            f"Incorrect. In {ix.mid(other.entity)} the {_lower_title(titles[col])} entry reads "
-            f"“{_text(other, col)}”, not “{_text(row, col)}”."
+            f"Incorrect. {name} {has} “{_text(other, col)}” under “{titles[col]}”, "
+            f"not “{_text(row, col)}”."
         )
         proof = (_cell_proof(ix, table, other, col, titles[col]),)
         choices.append(Choice(ix.name(other.entity), False, why, other.entity, proof))

@@ -24,15 +24,15 @@ MEASURE_TEXT = {
 }
 
 
-def measure_text(r: Relation, patients: str = "patients") -> str:
+def measure_text(r: Relation, share: str = "{}% of patients") -> str:
     """Every number stated on a relation, "85% of patients; sensitivity 90%" ('' for none).
-    A percent counts the `from` condition's patients: in a list of conditions it says whose
-    ("MELAS (in 80% of its patients)"), else "MELAS (80% of patients)" under m.3243A>G read
-    as 80% of the variant's carriers (clinician rounds 8 and 9), and "80% of patients with
-    MELAS" repeated the name (round 10)."""
-    share = "{}% of patients" if patients == "patients" else "in {}% of " + patients
+    A percent counts the `from` condition's patients: in a list of conditions the caller
+    says whose, naming the end it counts ("MELAS (m.3243A>G is found in 80% of patients
+    with it)"); "MELAS (80% of patients)" under m.3243A>G read as 80% of the variant's
+    carriers (clinician rounds 8 and 9), "80% of patients with MELAS" repeated the name
+    (round 10) and "in 80% of its patients" let "its" be the variant's (round 13)."""
     parts = [
-        share.format(number(value)) if name == "percent" else template.format(number(value))
+        share.replace("{}", number(value)) if name == "percent" else template.format(number(value))
         for name, template in MEASURE_TEXT.items()
         if (value := r.measure(name)) is not None
     ]

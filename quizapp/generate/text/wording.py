@@ -58,6 +58,8 @@ def mid_sentence(name: str, proper: frozenset[str] = frozenset()) -> str:
     antibodies", but "Gottron papules", "V-sign", "TSH raised" and a hyphenated eponym
     ("Andersen-Tawil syndrome", but not "Anti-Ku") stay as they are.
     """
+    if re.match(r"A [a-z]", name):  # the article, not a lone capital: "a second wind"
+        return "a" + name[1:]
     m = _SEGMENT.match(name)
     if m is None or not name[:1].isupper() or _keeps_capital(m.group(), proper):
         return name
@@ -103,14 +105,14 @@ def join(items: Iterable[str], last: str = "and") -> str:
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    if not _any_inner_link(items):
+    if not any_inner_link(items):
         return f"{', '.join(items[:-1])} {last} {items[-1]}"
     if len(items) == 2:
         return f"{items[0]}, {'as well as' if last == 'and' else last} {items[1]}"
     return f"{'; '.join(items[:-1])}; {last} {items[-1]}"
 
 
-def _any_inner_link(items: list[str]) -> bool:
+def any_inner_link(items: list[str]) -> bool:
     """Whether an item has its own 'and', 'or' or comma (outside brackets)."""
     return any(_INNER_LINK.search(_BRACKETED.sub("", item)) for item in items)
 
@@ -119,7 +121,7 @@ def join_after_no(items: Iterable[str]) -> str:
     """What follows "no": 'a, b or c'; or, when an item has its own 'or' or 'and' ("cough
     or breathlessness on exertion"), 'a and no b' so no item's words run into the next."""
     items = list(items)
-    if len(items) <= 1 or not _any_inner_link(items):
+    if len(items) <= 1 or not any_inner_link(items):
         return join(items, "or")
     return ", no ".join(items[:-1]) + f" and no {items[-1]}"
 
@@ -154,6 +156,7 @@ _VERB_PLURAL = {
     " does ": " do ",
     " was ": " were ",
     " requires ": " require ",
+    " carries ": " carry ",
 }
 
 
@@ -166,6 +169,7 @@ _QUALIFIERS = (
     *("between", "despite", "like", "than", "that", "which", "who", "when", "where", "while"),
     *("within", "into", "through", "throughout", "until", "since", "by", "per", "among"),
     *("against", "along", "upon", "via", "off", "inside", "outside", "near"),
+    *("weaker", "stronger"),  # "Neck flexors weaker than extensors"
 )
 
 

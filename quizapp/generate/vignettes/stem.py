@@ -17,6 +17,7 @@ erythrocyte sedimentation rate is 22 mm/h."), or vital signs in a unit of one. N
 """
 
 import random
+import re
 
 from quizapp.deck.units import VITAL_UNITS
 from quizapp.generate.index import DeckIndex
@@ -41,6 +42,10 @@ DURATION = (
     "because of {a} {n}-{one} history of {complaint}",
     "because of {complaint} for the past {n} {unit}",
 )
+
+# A complaint ending in a clause or a qualifier of time takes the "history of" form: after
+# it, "for the past N years" attaches to the clause.
+_CLAUSE = re.compile(r"\b(?:that|which|who|when|while|where|after|before|since|until)\b")
 
 
 def _said(section: tuple[list[str], list[str]], present: str, absent: str) -> list[str]:
@@ -108,9 +113,10 @@ def _sentence(clauses: list[str]) -> list[str]:
 def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
     pronoun = "She" if case.sex == "female" else "He"
     complaint = with_pronouns(case.complaint, case.sex)
-    why = rng.choice(DURATION).replace(
-        " {n} {unit}", " {unit}" if case.duration == 1 else " {n} {unit}"
-    )
+    why = rng.choice(DURATION)
+    if _CLAUSE.search(complaint):  # "cramps when carrying shopping for the past 6 years"
+        why = DURATION[0]  # read as the clause's duration (clinician rounds 9-11)
+    why = why.replace(" {n} {unit}", " {unit}" if case.duration == 1 else " {n} {unit}")
     why = why.format(
         a=article(str(case.duration)),
         n=case.duration,

@@ -22,7 +22,7 @@ from quizapp.generate.evidence import Proof, complete_where, disproof, fact_proo
 from quizapp.generate.index import DeckIndex, build_index
 from quizapp.generate.kinds.mcq import category_label
 from quizapp.generate.text.common import Choice, labelled, seeded, topic_of
-from quizapp.generate.text.wording import is_plural, join, sentence_start
+from quizapp.generate.text.wording import any_inner_link, is_plural, join, sentence_start
 from quizapp.generate.vignettes.case import Case, blueprint_facts, draw_case
 from quizapp.generate.vignettes.ruleout import (
     Facts,
@@ -278,7 +278,13 @@ def _why_key(ix: DeckIndex, plan: Plan, facts: Facts, others: list[str]) -> str:
     chosen = set(found[:3] if not absences else found[:2] + absences[:1])
     # the most telling three, at most one of them an absence, which goes last
     points = [p for p in found + absences if p in chosen][:3]
-    if points:
+    if len(points) == 2 and any_inner_link(points) and not is_absence(points[-1]):
+        # "A, as well as B point to X" read as a run-on (clinician round 11): the key leads
+        name = ix.name(condition)
+        verb = "explain" if is_plural(name) else "explains"
+        with_lab = f", with {labs[0]}" if labs else ""
+        why = f"{name} {verb} {points[0]}, as well as {points[1]}{with_lab}."
+    elif points:
         with_lab = f" with {labs[0]}" if labs else ""
         if with_lab and is_absence(points[-1]):
             with_lab = f",{with_lab},"  # so the result does not read as part of the absence
