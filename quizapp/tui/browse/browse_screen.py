@@ -97,11 +97,18 @@ class BrowseScreen(QuizappScreen[None]):
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("ctrl+l", "focus_list", "Card list", show=False),
         Binding("space", "select", "Select", tooltip="Select or unselect the card"),
-        Binding("a", "select_all", "All", tooltip="Select every card shown, or none"),
+        # a, b and r are listed by ?, not in the footer (it fits 60 columns)
+        Binding("a", "select_all", "All", show=False, tooltip="Select every card shown, or none"),
         Binding("s", "toggle_status('suspend')", "Suspend", tooltip="Suspend or unsuspend"),
-        Binding("b", "toggle_status('bury')", "Bury", tooltip="Bury until tomorrow, or unbury"),
+        Binding(
+            "b",
+            "toggle_status('bury')",
+            "Bury",
+            show=False,
+            tooltip="Bury until tomorrow, or unbury",
+        ),
         Binding("f", "toggle_status('flag')", "Flag", tooltip="Flag or unflag"),
-        Binding("r", "reset", "Reset", tooltip="Make new again (history kept)"),
+        Binding("r", "reset", "Reset", show=False, tooltip="Make new again (history kept)"),
         Binding("escape", "app.home", "Decks"),
     ]
 

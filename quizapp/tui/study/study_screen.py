@@ -97,14 +97,23 @@ class StudyScreen(QuizappScreen[None]):
         Binding("3", "rate(3)", "Good", show=False),
         Binding("4", "rate(4)", "Easy", show=False),
         Binding("u", "undo", "Undo", tooltip="Undo the last answer, bury, suspend or flag"),
-        Binding("b", "bury", "Bury", tooltip="Bury until tomorrow (after answering a choice card)"),
+        # the card's own actions: listed by ?, not in the footer (it fits 60 columns)
+        Binding(
+            "b",
+            "bury",
+            "Bury",
+            show=False,
+            tooltip="Bury until tomorrow (after answering a choice card)",
+        ),
         Binding("b", "choose(1)", "Choose B", show=False),
         Binding("c", "choose(2)", "Choose C", show=False),
         Binding("d", "choose(3)", "Choose D", show=False),
         Binding("e", "choose(4)", "Choose E", show=False),
-        Binding("s", "suspend", "Suspend", tooltip="Suspend: never shown until unsuspended"),
-        Binding("f", "flag", "Flag", tooltip="Flag or unflag the card"),
-        Binding("i", "source", "Source", tooltip="Show where the card comes from"),
+        Binding(
+            "s", "suspend", "Suspend", show=False, tooltip="Suspend: never shown until unsuspended"
+        ),
+        Binding("f", "flag", "Flag", show=False, tooltip="Flag or unflag the card"),
+        Binding("i", "source", "Source", show=False, tooltip="Show where the card comes from"),
         Binding("escape", "app.home", "Decks", tooltip="Back to the decks"),
     ]
 
