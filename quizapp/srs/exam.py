@@ -209,7 +209,7 @@ def exam_outlook(
     pace = exam_pace(conn, deck_id, exam_day, today, config)
     answered, new_now = forecast_cards(conn, deck_id)
     total = 0.0
-    for state, stability, _, last, due in answered:
+    for state, stability, _, last, due, _deck in answered:
         asked_before = exam_day > today and (state != 2 or day_of(due // _QUARTER_HOUR) < exam_day)
         if asked_before:
             total += target
