@@ -154,9 +154,9 @@ def forecast(
     memory, new_cards = forecast_cards(conn, deck_id)
     new_by_deck = new_cards_by_deck(conn, deck_id)
     decks = list(dict.fromkeys([*new_by_deck, *(row[5] for row in memory)]))
-    index = {deck: i for i, deck in enumerate(decks)}
+    deck_index = {deck: i for i, deck in enumerate(decks)}
     cards = [
-        (stability, difficulty, day_of(last) - today, day_of(due) - today, index[deck])
+        (stability, difficulty, day_of(last) - today, day_of(due) - today, deck_index[deck])
         for _, stability, difficulty, last, due, deck in memory
     ]
     new_per_deck = [new_by_deck.get(deck, 0) for deck in decks]
@@ -298,7 +298,8 @@ def _reviews_today(waiting: deque[int], deck: list[int], limits: Limits) -> list
     if not any(cap is not None for cap in limits.review_caps):
         return [waiting.popleft() for _ in range(min(limits.reviews, len(waiting)))]
     taken = [0] * len(limits.review_caps)
-    today, skipped = [], []
+    today: list[int] = []
+    skipped: list[int] = []
     while waiting and len(today) < limits.reviews:
         index = waiting.popleft()
         cap = limits.review_caps[deck[index]]

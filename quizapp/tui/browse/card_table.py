@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 PROMPT = "prompt"
 MIN_PROMPT = 12  # narrower than this, the table scrolls sideways instead
@@ -38,7 +39,7 @@ class CardTable(DataTable[Text]):
 
     def fit_prompt(self) -> None:
         """Give the prompt column what the other columns and the scrollbar leave."""
-        prompt = self.columns[PROMPT]
+        prompt = self.columns[ColumnKey(PROMPT)]
         others = sum(c.get_render_width(self) for key, c in self.columns.items() if key != PROMPT)
         room = self.size.width - self.styles.scrollbar_size_vertical - others
         width = max(MIN_PROMPT, room - 2 * self.cell_padding)
