@@ -93,7 +93,8 @@ async def test_study_question_and_answer(iim_context, width, kind) -> None:
         await pilot.pause()
         answer = await footer_fits(pilot, width)
         suggested = "space Again" if kind == "mcq" else "space Good"  # no choice is a miss
-        assert suggested in answer and "u Undo" in answer
+        assert suggested in answer and "u Undo" in answer and "b Bury" in answer
+        assert len(answer) == len(question)  # relabelled in place: one frame (test_study)
 
     await check(iim_context, width, steps)
 
