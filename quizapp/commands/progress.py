@@ -23,6 +23,7 @@ from quizapp.store.errors import StoreError
 
 if TYPE_CHECKING:
     from quizapp.srs.knowledge import Knowledge
+    from quizapp.store.stats import TopicStats
 
 
 def check_deck(conn: sqlite3.Connection, deck_id: str | None, path: Path) -> None:
@@ -84,19 +85,23 @@ def stats(settings: Settings, deck_id: str | None, as_json: bool) -> None:
         click.echo(json.dumps(data, indent=2))
         return
     deck_title = deck_titles.get(deck_id, deck_id) if deck_id else None
+    width = shutil.get_terminal_size().columns  # 80 when not a terminal
     lines = (
-        _format_stats(result, deck_title, topic_titles)
-        + _format_knowledge(known, result.retention, config.desired_retention)
-        + _format_memory(memory)
-        + ([suggestion] if suggestion else [])
+        wrap_lines(_format_stats(result, deck_title), width)
+        + topic_lines(result.topics, topic_titles, width)
+        + wrap_lines(
+            _format_knowledge(known, result.retention, config.desired_retention)
+            + _format_memory(memory)
+            + ([suggestion] if suggestion else []),
+            width,
+        )
     )
-    click.echo("\n".join(wrap_lines(lines)))
+    click.echo("\n".join(lines))
 
 
-def wrap_lines(lines: list[str]) -> list[str]:
-    """Each line wrapped to the terminal's width (80 columns when not a terminal), its
-    continuation indented two more spaces than the line, so facts stay apart."""
-    width = shutil.get_terminal_size().columns
+def wrap_lines(lines: list[str], width: int) -> list[str]:
+    """Each line wrapped to `width`, its continuation indented two more spaces than the
+    line, so facts stay apart."""
     out: list[str] = []
     for line in lines:
         indent = " " * (len(line) - len(line.lstrip()) + 2)
@@ -105,13 +110,13 @@ def wrap_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def _format_stats(result, deck_title: str | None, topic_titles: list[str]) -> list[str]:
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def _format_stats(result, deck_title: str | None) -> list[str]:
     """Plain text, one fact a line, readable in any terminal."""
-
-    def pct(value: float | None) -> str:
-        return "-" if value is None else f"{value:.0%}"
-
-    retention = ", ".join(f"{k} {pct(v)}" for k, v in result.retention.items())
+    retention = ", ".join(f"{k} {_pct(v)}" for k, v in result.retention.items())
     lines = [
         f"Study day {date.fromordinal(result.day).isoformat()}"
         + (f" ({deck_title})" if deck_title else ""),
@@ -126,12 +131,29 @@ def _format_stats(result, deck_title: str | None, topic_titles: list[str]) -> li
     ]
     if result.topics:
         lines.append("Topics (accuracy over the last 30 days; mastery = share of cards mature):")
-        width = max(len(title) for title in topic_titles)
-        for topic, title in zip(result.topics, topic_titles, strict=True):
-            lines.append(
-                f"  {title:<{width}}  {pct(topic.accuracy):>4} of {topic.answers:>5}  "
-                f"mastery {topic.mastery:>4.0%} ({topic.mature}/{topic.cards})"
-            )
+    return lines
+
+
+def topic_lines(topics: list[TopicStats], titles: list[str], width: int) -> list[str]:
+    """One row a topic: its title in a column of its own, wrapped there when long, and its
+    numbers beside the title's first line, aligned from row to row at any `width`."""
+    if not topics:
+        return []
+    accuracy = [_pct(t.accuracy) for t in topics]
+    answers = [str(t.answers) for t in topics]
+    wide = max(map(len, accuracy)), max(map(len, answers))
+    numbers = [
+        f"{a:>{wide[0]}} of {n:>{wide[1]}}  mastery {t.mastery:>4.0%} ({t.mature}/{t.cards})"
+        for a, n, t in zip(accuracy, answers, topics, strict=True)
+    ]
+    room = width - len("  ") - len("  ") - max(map(len, numbers))
+    longest_word = max(len(word) for title in titles for word in title.split() or [""])
+    column = min(max(map(len, titles)), max(longest_word, room))
+    lines = []
+    for title, figures in zip(titles, numbers, strict=True):
+        first, *rest = textwrap.wrap(title, column, break_long_words=False) or [""]
+        lines.append(f"  {first:<{column}}  {figures}")
+        lines += [f"  {part}" for part in rest]
     return lines
 
 

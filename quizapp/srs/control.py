@@ -3,7 +3,9 @@ flag, unflag; and a backlog spread out (postpone) or tomorrow's reviews brought 
 
 Each call is one transaction. None of these writes a review or changes a memory state:
 postpone and advance move due dates only (as Anki's "Set due date"), and reset keeps the
-review log as history (`cards.reset_at` tells recomputation to start after it).
+review log as history (`cards.reset_at` tells recomputation to start after it). A card
+postponed in a deck with an exam ahead is due no later than its last answer's interval
+cut by the exam allows (`quizapp.srs.exam.exam_interval`), as an answer's would be.
 """
 
 import sqlite3
@@ -11,12 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from fsrs import Card
+from fsrs import Card, Scheduler
 
 from quizapp.errors import InvalidValue
 from quizapp.srs.config import StudyConfig, load_config
 from quizapp.srs.days import day_start, study_day
 from quizapp.srs.elapsed import retrievability
+from quizapp.srs.exam import exam_days, exam_interval
 from quizapp.store import card_actions
 from quizapp.store.timeutil import to_micros
 from quizapp.store.transaction import transaction
@@ -63,13 +66,21 @@ def postpone(
 ) -> int:
     """Spread the review backlog (review cards due by the end of today) over `days` study
     days from today: the cards least likely to be recalled stay today, the most stable
-    go last, an even share each day. Returns how many cards moved to a later day."""
+    go last, an even share each day; never past what a deck's exam allows. Returns how
+    many cards moved to a later day."""
     if days < 1:
         raise InvalidValue("postpone needs 1 day or more")
     config = config or load_config(conn)
+    today = study_day(now, config.day_starts_hour, config.tzinfo())
+    exams = exam_days(conn, today)
+    scheduler = config.scheduler()
     with transaction(conn):
         backlog = _by_recall(conn, config, now, deck_ids, due_today=True)
         offsets = [rank * days // len(backlog) for rank in range(len(backlog))]
+        offsets = [
+            _before_exam(scheduler, config, card, offset, today, exams.get(card.deck_id))
+            for card, offset in zip(backlog, offsets, strict=True)
+        ]
         moves = [
             _moved(card, _day_start(config, now, offset))
             for card, offset in zip(backlog, offsets, strict=True)
@@ -77,6 +88,25 @@ def postpone(
         ]
         card_actions.move_due(conn, moves)
     return len(moves)
+
+
+def _before_exam(
+    scheduler: Scheduler,
+    config: StudyConfig,
+    card: card_actions.DueCard,
+    offset: int,
+    today: int,
+    exam: int | None,
+) -> int:
+    """`offset` (days from today), or fewer where the exam cap on the interval from the
+    card's last answer ends sooner (none: the card stays today)."""
+    fsrs = Card.from_json(card.fsrs)
+    if exam is None or not offset or fsrs.last_review is None or fsrs.stability is None:
+        return offset
+    answered = study_day(fsrs.last_review, config.day_starts_hour, config.tzinfo())
+    wanted = today + offset - answered
+    allowed = exam_interval(scheduler, fsrs.stability, wanted, exam - answered)
+    return max(0, min(offset, answered + allowed - today))
 
 
 def advance(

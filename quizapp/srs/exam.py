@@ -31,10 +31,10 @@ hour). The target is the desired retention. Before that day (README "Scheduling"
 import math
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import cache
 
-from fsrs import Scheduler
+from fsrs import Card, Scheduler, State
 
 from quizapp.errors import InvalidValue
 from quizapp.srs.config import StudyConfig
@@ -108,6 +108,18 @@ def exam_interval(scheduler: Scheduler, stability: float, interval: int, days_to
     if recall_probability(scheduler, days_to_exam, stability) >= target:
         return interval
     return min(days_to_exam - 1, days_at_target(scheduler, stability, target))
+
+
+def aim_at_exam(scheduler: Scheduler, card: Card, answered: datetime, days_to_exam: int) -> None:
+    """Cut `card`'s due time, set by an answer at `answered` on a study day `days_to_exam`
+    before its deck's exam, by `exam_interval`: for the session's answers, and for a due
+    time recomputed from the card's last answer (`config recompute --reschedule`)."""
+    if card.state != State.Review or card.stability is None:
+        return
+    interval = round((card.due - answered) / timedelta(days=1))
+    capped = exam_interval(scheduler, card.stability, interval, days_to_exam)
+    if capped != interval:
+        card.due = answered + timedelta(days=capped)
 
 
 def days_at_target(scheduler: Scheduler, stability: float, target: float) -> int:
@@ -197,7 +209,7 @@ def exam_outlook(
     pace = exam_pace(conn, deck_id, exam_day, today, config)
     answered, new_now = forecast_cards(conn, deck_id)
     total = 0.0
-    for state, stability, _, last, due in answered:
+    for state, stability, _, last, due, _deck in answered:
         asked_before = exam_day > today and (state != 2 or day_of(due // _QUARTER_HOUR) < exam_day)
         if asked_before:
             total += target

@@ -12,6 +12,9 @@ parameters and settings (new cards a day, review limit, steps, maximum interval)
   new cards, then answered Good through the learning steps (the fsrs scheduler itself
   gives its state after that first day);
 - reviews beyond the daily review limit wait for the next day;
+- the daily limits are the ones study uses: with `--deck`, the deck's own limits where
+  it has them; over all decks the global limits cap the day's total and a deck with its
+  own limit gives at most that many (new cards come deck by deck, in queue order);
 - a learning card finishes its steps on the first day with the stability it has;
 - with `--deck` and an exam date ahead, new cards follow the exam's pace and intervals
   its cap (`quizapp.srs.exam`), as study would;
@@ -45,7 +48,12 @@ from quizapp.srs.config import StudyConfig, load_config
 from quizapp.srs.days import study_day
 from quizapp.srs.exam import exam_days, exam_interval, pace
 from quizapp.srs.session import utc_now
-from quizapp.store.forecast import AnswerCounts, answer_counts, forecast_cards
+from quizapp.store.forecast import (
+    AnswerCounts,
+    answer_counts,
+    forecast_cards,
+    new_cards_by_deck,
+)
 from quizapp.store.timeutil import from_micros
 
 DEFAULT_RETENTIONS = (0.8, 0.85, 0.9, 0.95)
@@ -68,6 +76,29 @@ class Profile:
     recall_ratings: tuple[float, ...]  # Hard, Good, Easy when a review is recalled
     review_seconds: float
     learning_seconds: float
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The daily limits of the simulated decks, as study applies them: a total a day, and
+    per deck (by its index) its own cap, or None where only the total limits it."""
+
+    new: int
+    reviews: int
+    new_caps: tuple[int | None, ...] = ()
+    review_caps: tuple[int | None, ...] = ()
+
+    @classmethod
+    def of(cls, config: StudyConfig, decks: Sequence[str], deck_id: str | None) -> "Limits":
+        chosen = None if deck_id is None else [deck_id]
+        new_caps = config.deck_caps("new_per_day", chosen)
+        review_caps = config.deck_caps("reviews_per_day", chosen)
+        return cls(
+            new=config.daily_limit("new_per_day", chosen),
+            reviews=config.daily_limit("reviews_per_day", chosen),
+            new_caps=tuple(new_caps.get(deck) for deck in decks),
+            review_caps=tuple(review_caps.get(deck) for deck in decks),
+        )
 
 
 @dataclass(frozen=True)
@@ -121,10 +152,15 @@ def forecast(
     exam = exam_days(conn, today).get(deck_id) if deck_id is not None else None
     exam_in = None if exam is None else exam - today
     memory, new_cards = forecast_cards(conn, deck_id)
+    new_by_deck = new_cards_by_deck(conn, deck_id)
+    decks = list(dict.fromkeys([*new_by_deck, *(row[5] for row in memory)]))
+    deck_index = {deck: i for i, deck in enumerate(decks)}
     cards = [
-        (stability, difficulty, day_of(last) - today, day_of(due) - today)
-        for _, stability, difficulty, last, due in memory
+        (stability, difficulty, day_of(last) - today, day_of(due) - today, deck_index[deck])
+        for _, stability, difficulty, last, due, deck in memory
     ]
+    new_per_deck = [new_by_deck.get(deck, 0) for deck in decks]
+    limits = Limits.of(config, decks, deck_id)
     if not cards and not new_cards:
         raise InvalidValue("there are no cards to forecast: study a deck first")
     profile = learner_profile(answer_counts(conn))
@@ -138,7 +174,9 @@ def forecast(
         for run in range(runs):
             rng = random.Random(seeds.random())
             simulated.append(
-                simulate(scheduler, cards, new_cards, config, days, profile, rng, exam_in)
+                simulate(
+                    scheduler, cards, new_per_deck, config, limits, days, profile, rng, exam_in
+                )
             )
             if progress is not None:
                 progress((index * runs + run + 1) * size, len(retentions) * runs * size)
@@ -173,15 +211,17 @@ class _Run:
 
 def simulate(
     scheduler: Scheduler,
-    cards: Sequence[tuple[float, float, int, int]],
-    new_cards: int,
+    cards: Sequence[tuple[float, float, int, int, int]],
+    new_cards: Sequence[int],
     config: StudyConfig,
+    limits: Limits,
     days: int,
     profile: Profile,
     rng: random.Random,
     exam: int | None = None,
 ) -> _Run:
-    """One run. `cards`: (stability, difficulty, last answer day, due day), days from today;
+    """One run. `cards`: (stability, difficulty, last answer day, due day, deck index),
+    days from today; `new_cards`: each deck's new cards, in the order study takes them;
     `exam`: the deck's exam, days from today (0: today), if one is ahead."""
     decay = -scheduler.parameters[20]
     factor = 0.9 ** (1 / decay) - 1
@@ -189,6 +229,8 @@ def simulate(
     stability = [card[0] for card in cards]
     difficulty = [card[1] for card in cards]
     last = [card[2] for card in cards]
+    deck = [card[4] for card in cards]
+    new_left = list(new_cards)
     due: list[list[int]] = [[] for _ in range(days + 1)]  # day `days`: beyond the horizon
     for index, card in enumerate(cards):
         due[min(max(card[3], 0), days)].append(index)
@@ -207,7 +249,7 @@ def simulate(
     introduced = 0
     for day in range(days):
         waiting.extend(due[day])  # reviews over the daily limit wait, oldest first
-        today = [waiting.popleft() for _ in range(min(config.reviews_per_day, len(waiting)))]
+        today = _reviews_today(waiting, deck, limits)
         for index in today:
             s, d = stability[index], difficulty[index]
             elapsed = day - last[index]
@@ -225,19 +267,22 @@ def simulate(
             s, d = review(scheduler, s, d, recall, rating)
             stability[index], difficulty[index], last[index] = s, d, day
             due[min(day + interval(s, day), days)].append(index)
-        new_today = config.new_per_day
-        if exam is not None and day < exam:
-            new_today = pace(new_cards - introduced, exam - day, config).per_day
-        for _ in range(min(new_today, new_cards - introduced)):
-            pick = bisect(first_cumulative, rng.random() * first_cumulative[-1])
-            s, d, steps = first_day[min(pick, 3)]
-            stability.append(s)
-            difficulty.append(d)
-            last.append(day)
-            due[min(day + interval(s, day), days)].append(len(stability) - 1)
-            answers[day] += steps
-            seconds[day] += steps * profile.learning_seconds
-            introduced += 1
+        new_today = limits.new
+        if exam is not None and day < exam:  # as study: the pace, never below the limit
+            new_today = max(new_today, pace(sum(new_left), exam - day, config).per_day)
+        for group, count in enumerate(_new_today(new_left, new_today, limits.new_caps)):
+            new_left[group] -= count
+            for _ in range(count):
+                pick = bisect(first_cumulative, rng.random() * first_cumulative[-1])
+                s, d, steps = first_day[min(pick, 3)]
+                stability.append(s)
+                difficulty.append(d)
+                last.append(day)
+                deck.append(group)
+                due[min(day + interval(s, day), days)].append(len(stability) - 1)
+                answers[day] += steps
+                seconds[day] += steps * profile.learning_seconds
+            introduced += count
         if day in checkpoints:
             known = sum(
                 (1 + factor * (day - at) / s) ** decay
@@ -245,6 +290,37 @@ def simulate(
             )
             knowledge.append((day + 1, known))
     return _Run(answers, seconds, knowledge, len(cards) + introduced)
+
+
+def _reviews_today(waiting: deque[int], deck: list[int], limits: Limits) -> list[int]:
+    """The waiting reviews answered today, oldest first: up to the day's total, and from a
+    deck with its own limit at most that many (its others wait, in order)."""
+    if not any(cap is not None for cap in limits.review_caps):
+        return [waiting.popleft() for _ in range(min(limits.reviews, len(waiting)))]
+    taken = [0] * len(limits.review_caps)
+    today: list[int] = []
+    skipped: list[int] = []
+    while waiting and len(today) < limits.reviews:
+        index = waiting.popleft()
+        cap = limits.review_caps[deck[index]]
+        if cap is None or taken[deck[index]] < cap:
+            taken[deck[index]] += 1
+            today.append(index)
+        else:
+            skipped.append(index)
+    waiting.extendleft(reversed(skipped))
+    return today
+
+
+def _new_today(left: list[int], total: int, caps: tuple[int | None, ...]) -> list[int]:
+    """New cards introduced today from each deck, deck by deck in queue order: at most
+    `total` in all, and no more than a deck's own cap or what it has left."""
+    counts = []
+    for have, cap in zip(left, caps, strict=True):
+        count = min(have, total, have if cap is None else cap)
+        counts.append(count)
+        total -= count
+    return counts
 
 
 def review(

@@ -10,7 +10,8 @@ equals what studying under the new parameters from the start would have stored.
 Only memory is replaced: state, learning step, last review and due time stay as stored.
 With `reschedule` (Anki's "Reschedule cards on change"), a review card's due time becomes
 its last review plus the interval the new state and desired retention give, so a change
-of desired retention takes effect at once rather than one review later.
+of desired retention takes effect at once rather than one review later; a deck's exam
+ahead cuts that interval as it cuts an answer's (`quizapp.srs.exam.aim_at_exam`).
 
 Everything, the settings change included, happens in one transaction: a crash or a
 kill part-way leaves the file as it was. The review log itself is history and is not
@@ -20,12 +21,15 @@ rewritten (undo of an answer given before the change restores the state logged t
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from fsrs import Card, Rating, Scheduler, State
 
 from quizapp.srs.config import StudyConfig, load_config, with_settings
+from quizapp.srs.days import study_day
 from quizapp.srs.elapsed import as_fsrs_sees
+from quizapp.srs.exam import aim_at_exam, exam_days
 from quizapp.store.memory import answered_cards, answers_by_card, stored_memory, write_memory
 from quizapp.store.settings import delete_setting_in, put_setting
 from quizapp.store.timeutil import from_micros, to_micros
@@ -53,11 +57,13 @@ def change_memory_settings(
     record: Mapping[str, Any] | None = None,
     reschedule: bool = False,
     progress: Progress | None = None,
+    now: datetime | None = None,
 ) -> RecomputeResult:
     """Store `changes` (JSON values), forget the `forget` keys, recompute: atomically.
 
     `record` holds other entries of the settings table written in the same transaction
-    (a fit's undo record); a None value deletes its key.
+    (a fit's undo record); a None value deletes its key. `now` (default: the clock's)
+    tells which exams are still ahead.
     """
     defaults = StudyConfig()
     config = with_settings(
@@ -73,7 +79,7 @@ def change_memory_settings(
                 delete_setting_in(conn, key)
             else:
                 put_setting(conn, key, value)
-        return _recompute(conn, config, reschedule, progress)
+        return _recompute(conn, config, reschedule, progress, now)
 
 
 def recompute_memory(
@@ -82,25 +88,36 @@ def recompute_memory(
     *,
     reschedule: bool = False,
     progress: Progress | None = None,
+    now: datetime | None = None,
 ) -> RecomputeResult:
     """Recompute every answered card's memory under `config` (default: the file's)."""
     config = config if config is not None else load_config(conn)
     with transaction(conn):
-        return _recompute(conn, config, reschedule, progress)
+        return _recompute(conn, config, reschedule, progress, now)
 
 
 def _recompute(
-    conn: sqlite3.Connection, config: StudyConfig, reschedule: bool, progress: Progress | None
+    conn: sqlite3.Connection,
+    config: StudyConfig,
+    reschedule: bool,
+    progress: Progress | None,
+    now: datetime | None,
 ) -> RecomputeResult:
     scheduler = config.scheduler()
+    hour, tz = config.day_starts_hour, config.tzinfo()
+    exams = exam_days(conn, study_day(now or datetime.now(UTC), hour, tz)) if reschedule else {}
     total = answered_cards(conn)
     done = rescheduled = 0
     for card_id, answers in answers_by_card(conn):
         replayed = replay(scheduler, card_id, answers, config)
-        fsrs_json, _ = stored_memory(conn, card_id)
+        fsrs_json, _, deck_id = stored_memory(conn, card_id)
         card = Card.from_json(fsrs_json) if fsrs_json else replayed
         card.stability, card.difficulty = replayed.stability, replayed.difficulty
         if reschedule and card.state == State.Review and replayed.state == State.Review:
+            if deck_id in exams:  # the last answer's interval, cut as the session cuts it
+                answered = from_micros(answers[-1][0])
+                days_to_exam = exams[deck_id] - study_day(answered, hour, tz)
+                aim_at_exam(scheduler, replayed, answered, days_to_exam)
             card.due = replayed.due
             rescheduled += 1
         write_memory(

@@ -66,7 +66,7 @@ from fsrs import Card, Rating, State
 from quizapp.srs.config import StudyConfig, load_config
 from quizapp.srs.days import day_start, study_day
 from quizapp.srs.elapsed import as_fsrs_sees, retrievability
-from quizapp.srs.exam import exam_days, exam_interval, new_card_limit
+from quizapp.srs.exam import aim_at_exam, exam_days, new_card_limit
 from quizapp.store.cards import (
     BuryRule,
     CardRow,
@@ -523,12 +523,8 @@ class StudySession:
         """Cut a review interval that would pass the deck's exam with recall on exam day
         below the desired retention (`quizapp.srs.exam`, rule 1)."""
         exam = self._exams.get(deck_id)
-        if exam is None or card.state != State.Review or card.stability is None:
-            return
-        interval = round((card.due - moment) / timedelta(days=1))
-        capped = exam_interval(self._scheduler, card.stability, interval, exam - today)
-        if capped != interval:
-            card.due = moment + timedelta(days=capped)
+        if exam is not None:
+            aim_at_exam(self._scheduler, card, moment, exam - today)
 
     def _is_leech(self, lapses: int) -> bool:
         """At the threshold, then every half threshold after it (Anki's rule)."""

@@ -52,11 +52,12 @@ def apply_action(
 
 @dataclass(frozen=True)
 class DueCard:
-    """A review card whose due date may move: its row id, due time and fsrs JSON."""
+    """A review card whose due date may move: its row id, due time, fsrs JSON and deck."""
 
     id: int
     due: int
     fsrs: str
+    deck_id: str
 
 
 def review_cards(
@@ -68,7 +69,8 @@ def review_cards(
 ) -> list[DueCard]:
     """Review cards that can be studied (not suspended, retired or buried), by due range."""
     sql = (
-        "SELECT id, due, fsrs FROM cards WHERE state = 2 AND retired = 0 AND suspended = 0 "
+        "SELECT id, due, fsrs, deck_id FROM cards "
+        "WHERE state = 2 AND retired = 0 AND suspended = 0 "
         "AND (:before IS NULL OR due < :before) AND (:from IS NULL OR due >= :from)"
     )
     params: dict[str, object] = {"before": due_before, "from": due_from}

@@ -8,20 +8,32 @@ from quizapp.store.stats import live_cards
 
 def forecast_cards(
     conn: sqlite3.Connection, deck_id: str | None = None
-) -> tuple[list[tuple[int, float, float, int, int]], int]:
-    """([(state, stability, difficulty, last answer, due), ...] of answered cards, new cards).
+) -> tuple[list[tuple[int, float, float, int, int, str]], int]:
+    """([(state, stability, difficulty, last answer, due, deck), ...] of answered cards,
+    new cards).
 
     Live, unsuspended cards only; times in UTC microseconds.
     """
     live = live_cards(deck_id)
     rows = conn.execute(
         f"""
-        SELECT c.state, c.stability, c.difficulty, c.last_review, c.due FROM cards c
+        SELECT c.state, c.stability, c.difficulty, c.last_review, c.due, c.deck_id FROM cards c
         WHERE {live} AND c.suspended = 0 AND c.state != 0 AND c.stability IS NOT NULL
         """,
         {"deck": deck_id},
     ).fetchall()
     return rows, new_cards(conn, deck_id)
+
+
+def new_cards_by_deck(conn: sqlite3.Connection, deck_id: str | None = None) -> dict[str, int]:
+    """`new_cards` of each deck, in the order study takes them (a new card's due is its
+    place in the queue)."""
+    rows = conn.execute(
+        f"SELECT c.deck_id, count(*) FROM cards c WHERE {live_cards(deck_id)} "
+        "AND c.suspended = 0 AND c.state = 0 GROUP BY c.deck_id ORDER BY min(c.due)",
+        {"deck": deck_id},
+    )
+    return dict(rows.fetchall())
 
 
 def new_cards(conn: sqlite3.Connection, deck_id: str | None = None) -> int:

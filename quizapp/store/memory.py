@@ -48,10 +48,10 @@ def card_answers(conn: sqlite3.Connection, card: int) -> list[tuple[int, int, in
     ).fetchall()
 
 
-def stored_memory(conn: sqlite3.Connection, card: int) -> tuple[str | None, int]:
-    """The card's fsrs JSON and due time as stored."""
-    row: tuple[str | None, int] = conn.execute(
-        "SELECT fsrs, due FROM cards WHERE id = ?", (card,)
+def stored_memory(conn: sqlite3.Connection, card: int) -> tuple[str | None, int, str]:
+    """The card's fsrs JSON and due time as stored, and its deck."""
+    row: tuple[str | None, int, str] = conn.execute(
+        "SELECT fsrs, due, deck_id FROM cards WHERE id = ?", (card,)
     ).fetchone()
     return row
 

@@ -32,7 +32,7 @@ from quizapp.tui.visible_filter import VisibleControls
 from quizapp.tui.write_errors import saves
 from quizapp.workspace.context import ContextError
 
-NARROW = 72
+NARROW = 80  # below it the footer is compact and without ^p palette: every key fits
 TUI = Path(__file__).parent
 
 if TYPE_CHECKING:

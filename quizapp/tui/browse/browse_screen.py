@@ -20,6 +20,7 @@ from quizapp.srs.control import apply_action
 from quizapp.store.card_actions import CardStatus, card_statuses
 from quizapp.tui.base import QuizappScreen
 from quizapp.tui.browse.card_preview import CardPreview
+from quizapp.tui.browse.card_table import CardTable, cell
 from quizapp.tui.widgets.card_view import KIND_NAMES
 from quizapp.tui.widgets.confirm_screen import ConfirmScreen
 from quizapp.tui.write_errors import saves
@@ -97,11 +98,18 @@ class BrowseScreen(QuizappScreen[None]):
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("ctrl+l", "focus_list", "Card list", show=False),
         Binding("space", "select", "Select", tooltip="Select or unselect the card"),
-        Binding("a", "select_all", "All", tooltip="Select every card shown, or none"),
+        # a, b and r are listed by ?, not in the footer (it fits 60 columns)
+        Binding("a", "select_all", "All", show=False, tooltip="Select every card shown, or none"),
         Binding("s", "toggle_status('suspend')", "Suspend", tooltip="Suspend or unsuspend"),
-        Binding("b", "toggle_status('bury')", "Bury", tooltip="Bury until tomorrow, or unbury"),
+        Binding(
+            "b",
+            "toggle_status('bury')",
+            "Bury",
+            show=False,
+            tooltip="Bury until tomorrow, or unbury",
+        ),
         Binding("f", "toggle_status('flag')", "Flag", tooltip="Flag or unflag"),
-        Binding("r", "reset", "Reset", tooltip="Make new again (history kept)"),
+        Binding("r", "reset", "Reset", show=False, tooltip="Make new again (history kept)"),
         Binding("escape", "app.home", "Decks"),
     ]
 
@@ -133,20 +141,14 @@ class BrowseScreen(QuizappScreen[None]):
                 id="browse-topic",
             )
         yield Static(id="browse-count")
-        table: DataTable[str | Content] = DataTable(id="browse-table", cursor_type="row")
-        yield table
+        yield CardTable(id="browse-table")
         with VerticalScroll(id="browse-preview"):
             yield CardPreview(id="preview")
         yield Footer(compact=True, show_command_palette=False)  # ctrl+p still works
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column(" ", width=1, key="mark")
-        table.add_column("Kind", width=15)
-        table.add_column("Status", width=12, key="status")
-        table.add_column("Prompt", width=40)
         self.refilter()
-        table.focus()
+        self.query_one(CardTable).focus()
 
     def current_filter(self) -> CardFilter:
         kind = self.query_one("#browse-kind", Select).value
@@ -175,17 +177,16 @@ class BrowseScreen(QuizappScreen[None]):
 
     def show_matches(self, matches: list[Card]) -> None:
         """The first MAX_ROWS matches in the table, the first of them previewed."""
-        table = self.query_one(DataTable)
+        table = self.query_one(CardTable)
         table.clear()
         shown = matches[:MAX_ROWS]
         self.statuses = card_statuses(self.workspace.conn, [c.id for c in shown], self._today())
         self.selected &= {card.id for card in shown}
         for card in shown:
-            prompt = card.prompt.replace("\n", " ")
-            kind = Content(KIND_NAMES.get(card.kind, card.kind))
-            mark = SELECTED if card.id in self.selected else UNSELECTED
-            status = Content(status_text(self.statuses.get(card.id)))
-            table.add_row(mark, kind, status, Content(prompt), key=card.id)
+            kind = cell(KIND_NAMES.get(card.kind, card.kind))
+            mark = cell(SELECTED if card.id in self.selected else UNSELECTED)
+            status = cell(status_text(self.statuses.get(card.id)))
+            table.add_row(mark, kind, status, cell(card.prompt), key=card.id)
         self.matched = len(matches)
         self._show_count()
         if matches:
@@ -215,7 +216,7 @@ class BrowseScreen(QuizappScreen[None]):
             self.preview(event.row_key.value)
 
     def _show_count(self) -> None:
-        shown = self.query_one(DataTable).row_count
+        shown = self.query_one(CardTable).row_count
         more = f" (showing the first {shown})" if self.matched > shown else ""
         picked = f" · {len(self.selected)} selected" if self.selected else ""
         self.query_one("#browse-count", Static).update(
@@ -230,7 +231,7 @@ class BrowseScreen(QuizappScreen[None]):
     # -- acting on cards: the selected ones, else the highlighted one ----------------------
 
     def _highlighted(self) -> str | None:
-        table = self.query_one(DataTable)
+        table = self.query_one(CardTable)
         if not table.row_count:
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
@@ -238,7 +239,7 @@ class BrowseScreen(QuizappScreen[None]):
     def targets(self) -> list[str]:
         """The selected cards in table order, or the highlighted one if none is selected."""
         if self.selected:
-            table = self.query_one(DataTable)
+            table = self.query_one(CardTable)
             return [key.value for key in table.rows if key.value and key.value in self.selected]
         highlighted = self._highlighted()
         return [] if highlighted is None else [highlighted]
@@ -254,17 +255,21 @@ class BrowseScreen(QuizappScreen[None]):
         if card_id is None:
             return
         self.selected ^= {card_id}
-        table = self.query_one(DataTable)
-        table.update_cell(card_id, "mark", SELECTED if card_id in self.selected else UNSELECTED)
+        table = self.query_one(CardTable)
+        table.update_cell(
+            card_id, "mark", cell(SELECTED if card_id in self.selected else UNSELECTED)
+        )
         table.action_cursor_down()
         self._show_count()
 
     def action_select_all(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(CardTable)
         shown = {key.value for key in table.rows if key.value is not None}
         self.selected = set() if shown <= self.selected else shown
         for key in table.rows:
-            table.update_cell(key, "mark", SELECTED if key.value in self.selected else UNSELECTED)
+            table.update_cell(
+                key, "mark", cell(SELECTED if key.value in self.selected else UNSELECTED)
+            )
         self._show_count()
 
     def action_toggle_status(self, what: str) -> None:
@@ -295,13 +300,13 @@ class BrowseScreen(QuizappScreen[None]):
         workspace = self.workspace
         result = apply_action(workspace.conn, action, targets, workspace.clock())
         self.statuses.update(card_statuses(workspace.conn, targets, self._today()))
-        table = self.query_one(DataTable)
+        table = self.query_one(CardTable)
         for card_id in targets:
-            table.update_cell(card_id, "status", Content(status_text(self.statuses.get(card_id))))
+            table.update_cell(card_id, "status", cell(status_text(self.statuses.get(card_id))))
         self.notify(f"{plural(result.changed, 'card')} {DONE[action]}")
 
     def action_focus_search(self) -> None:
         self.query_one("#browse-search", Input).focus()
 
     def action_focus_list(self) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(CardTable).focus()

@@ -128,7 +128,10 @@ class HomeScreen(QuizappScreen[None]):
         # first, so a narrow footer that cuts the last keys still shows where the rest are
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("s", "study_selected", "Study", tooltip="Study the highlighted deck"),
-        Binding("a", "app.study", "Study all", tooltip="Study today's cards of every deck"),
+        # not in the footer (the "All decks" row studies them too): listed by ?
+        Binding(
+            "a", "app.study", "Study all", show=False, tooltip="Study today's cards of every deck"
+        ),
         Binding("c", "custom_study", "Custom", tooltip="Custom study or cram: a topic, a kind"),
         Binding("q", "app.quiz", "Quiz", tooltip="Build a self-assessment quiz"),
         Binding("t", "app.statistics", "Stats", tooltip="Statistics: forecast, heatmap, retention"),
@@ -136,7 +139,7 @@ class HomeScreen(QuizappScreen[None]):
         Binding(
             "o", "app.settings", "Settings", tooltip="Settings: limits, retention, kinds, theme"
         ),
-        # not in the footer (80 columns hold the others and ?): listed by ? with every key
+        # not in the footer (60 columns hold the others and ?): listed by ? with every key
         Binding("e", "exam_date", "Exam", show=False, tooltip="Set the deck's exam date"),
     ]
 
@@ -161,7 +164,7 @@ class HomeScreen(QuizappScreen[None]):
                 Content(f"No decks found in {workspace.settings.decks_dir}."), id="no-decks"
             )
         yield DeckList(id="decks")
-        # Compact, and without the palette's key (? lists ctrl+p): every key fits in 80 columns.
+        # Compact, and without the palette's key (? lists ctrl+p): every key fits in 60 columns.
         yield ReleasingFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -98,14 +98,19 @@ class StudyScreen(QuizappScreen[None]):
         Binding("3", "rate(3)", "Good", show=False),
         Binding("4", "rate(4)", "Easy", show=False),
         Binding("u", "undo", "Undo", tooltip="Undo the last answer, bury, suspend or flag"),
+        # Bury stands in the footer for a-e once a choice card is answered: question and
+        # answer show as many keys, so KeyFooter relabels them in the frame of the card
         Binding("b", "bury", "Bury", tooltip="Bury until tomorrow (after answering a choice card)"),
         Binding("b", "choose(1)", "Choose B", show=False),
         Binding("c", "choose(2)", "Choose C", show=False),
         Binding("d", "choose(3)", "Choose D", show=False),
         Binding("e", "choose(4)", "Choose E", show=False),
-        Binding("s", "suspend", "Suspend", tooltip="Suspend: never shown until unsuspended"),
-        Binding("f", "flag", "Flag", tooltip="Flag or unflag the card"),
-        Binding("i", "source", "Source", tooltip="Show where the card comes from"),
+        # the card's other actions: listed by ?, not in the footer (it fits 60 columns)
+        Binding(
+            "s", "suspend", "Suspend", show=False, tooltip="Suspend: never shown until unsuspended"
+        ),
+        Binding("f", "flag", "Flag", show=False, tooltip="Flag or unflag the card"),
+        Binding("i", "source", "Source", show=False, tooltip="Show where the card comes from"),
         Binding("escape", "app.home", "Decks", tooltip="Back to the decks"),
     ]
 
