@@ -482,7 +482,9 @@ RELATION = Record(
         ),
         "percent": _percent(
             "Share (0-100) of patients with the `from` condition in whom the `to` end is "
-            "present or positive: 85 for anti-AChR in generalized myasthenia gravis."
+            "present or positive: 85 for anti-AChR in generalized myasthenia gravis. Cards "
+            "say it as an estimate ('about 85% of patients'); a bound such as 'more than "
+            "80%' goes in the `note`."
         ),
         "sensitivity": _percent("Sensitivity (0-100) of the `to` test for the `from` condition."),
         "necessary": Field(

@@ -267,11 +267,15 @@ def test_a_rare_feature_is_marked_rare_where_a_list_teaches_it(iim):
     assert "Antisynthetase syndrome (anti-OJ is found in few patients with it)" in marker
     assert "its patients" not in marker
     assert "Anti-OJ (rare)" in cards["iim:basic:asys:marked_by"].answer
-    # a treatment has no patients of its own: its rare adverse effect is "(rare)" both ways
-    # (clinician round 12: "Intravenous immunoglobulin (found in few of its patients)")
+    # a treatment's patients are those given it: "Intravenous immunoglobulin (found in few of
+    # its patients)" (round 12) and "Intravenous immunoglobulin (rare)" (read as rarely
+    # given, round 14) become the effect in few patients given it
     ivig = cards["iim:reverse:thromboembolism:adverse_effect"]
-    assert "Intravenous immunoglobulin (rare)" in ivig.answer
-    assert "patients" not in ivig.answer + (ivig.extra or "")
+    assert ivig.answer == (
+        "Includes: Intravenous immunoglobulin (thromboembolism occurs in few patients given it)"
+    )
+    assert "(rare)" not in ivig.answer and "its patients" not in ivig.answer
+    assert "Thromboembolism (rare)" in cards["iim:basic:ivig:adverse_effect"].answer
 
 
 _CAPITALISED = st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True)
@@ -418,3 +422,30 @@ def test_the_deck_check_warns_where_her_may_be_either(tmp_path):
     found = [(ln, m) for ln, _, m in problems_at(deck) if "'her'" in m]
     assert found == [(line, found[0][1])] and "'letting her rest'" in found[0][1]
     assert "write the male form" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("template", "name", "said"),
+    [
+        # round 14 (D-L4): "Which adverse effect does glucocorticoids (prednisone) carry?"
+        (
+            "Which adverse effect does {from} carry?",
+            "Glucocorticoids (prednisone)",
+            "Which adverse effect do glucocorticoids (prednisone) carry?",
+        ),
+        (
+            "Which adverse effect does {from} carry?",
+            "Methotrexate",
+            "Which adverse effect does methotrexate carry?",
+        ),
+        ("Does {from} carry it?", "Statins", "Do statins carry it?"),
+        # "has" here is the question's own verb, not an auxiliary of the name
+        (
+            "Which condition has {from} as a complication?",
+            "Falls",
+            "Which condition has falls as a complication?",
+        ),
+    ],
+)
+def test_does_before_a_plural_name_agrees_with_it(template, name, said):
+    assert fill_sentence(template, name, name, frozenset()) == said

@@ -202,6 +202,8 @@ def fill_sentence(template: str, source: str, target: str, proper: frozenset[str
     for m in re.finditer(r"\{(from|to)\}", template):
         out.append(agree(template[pos : m.start()], plural_next))
         name = source if m.group(1) == "from" else target
+        if out and is_plural(name):  # "Which adverse effect do glucocorticoids carry?"
+            out[-1] = re.sub(r"\b([Dd])oes (?=$)", r"\1o ", out[-1])
         before = "".join(out).rstrip()
         out.append(
             name if not before or before.endswith((".", "?", "!")) else mid_sentence(name, proper)
