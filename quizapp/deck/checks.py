@@ -440,6 +440,13 @@ def _check_blueprint(b: LDict, index: Index, per_kind: Counter[str], ck: Checker
         ck.error(
             _where(b, "findings"), "a blueprint needs at least one required or optional finding"
         )
+    for entity_id in b.get("complaint_says", ()):
+        if entity_id not in findings.get("required", ()):
+            ck.error(
+                _where(b, "complaint_says"),
+                f"{entity_id!r} is in `complaint_says` but not a required finding: every "
+                "case must have what its complaint says",
+            )
     overlap = set(stated) & set(findings.get("negative", ()))
     for entity_id in sorted(overlap):
         ck.error(_where(b, "findings"), f"{entity_id!r} is stated both present and absent")

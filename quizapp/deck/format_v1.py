@@ -603,6 +603,15 @@ BLUEPRINT = Record(
             since=2,
         ),
         "complaint": Field(ListOf(Text(), min_items=1), required=True),
+        "complaint_says": Field(
+            ListOf(
+                Id("entities"),
+                doc="Required findings that every complaint already says in its own words "
+                "('aching thighs' for muscle pain): the stem does not repeat them in its "
+                "'also reports' sentence, while the case still has them.",
+            ),
+            since=2,
+        ),
         "duration": Field(RANGE, required=True),
         "age": Field(RANGE),
         "onset_age": Field(

@@ -299,3 +299,9 @@ CHANGED |= {
 }
 CHANGED["iim:basic:glucocorticoids:adverse_effect"] = "round 14: 'do' with a plural name"
 CHANGED["iim:card:steroid-acute-form"] = "round 14: most acute cases, not all, have a high CK"
+# Round 14 (D-L2): the complaint says muscle pain ("aching thighs"), so the stem no longer
+# repeats it in "also reports" (`complaint_says`).
+CHANGED |= {
+    f"iim:vignette:{bp}:diagnosis": "round 14: the complaint's findings are not said twice"
+    for bp in ("bp-statin-toxic-myopathy", "bp-zidovudine-myopathy")
+}

@@ -9,7 +9,7 @@ from quizapp.generate.evidence import complete_where, statement
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.kinds.most import ABOUT, MEASURE_TEXT, measure_text
 from quizapp.generate.text.common import attribute_text, by_frequency, topic_of, with_cited
-from quizapp.generate.text.wording import fill_sentence, sentence_start
+from quizapp.generate.text.wording import fill_sentence, mid_sentence, sentence_start
 
 
 def grouped_card(
@@ -140,7 +140,11 @@ def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
     if r.frequency == "rare":  # of the `to` end in the `from` condition's patients
         rare = _rare(ix, r, end)
     share = _share_with_it(ix, r, ABOUT + " of") if end == r.source else MEASURE_TEXT["percent"]
-    numbers = "; ".join(x for x in (rare, r.caution, measure_text(r, share)) if x)
+    caution = r.caution
+    if caution and end == r.source:  # "MELAS (contraindicated)" made the disorder the drug
+        said = fill_sentence("{to} " + CAUTION_SAID[caution], "", ix.name(r.target), ix.proper)
+        caution = mid_sentence(said, ix.proper)  # "valproate is contraindicated" (round 14)
+    numbers = "; ".join(x for x in (rare, caution, measure_text(r, share)) if x)
     return f"{ix.name(end)} ({numbers})" if numbers else ix.name(end)
 
 
