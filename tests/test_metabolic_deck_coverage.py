@@ -55,8 +55,9 @@ def test_population_figures_are_cards_and_never_a_patients_value(deck, cards):
 def test_relation_percentages_reach_the_cards(deck, cards):
     percents = {(r.source, r.target): r.percent for r in deck.relations if r.percent}
     assert percents[("melas", "m3243")] == 80 and percents[("mcardle", "myoglobinuria")] == 50
-    assert "(80% of patients)" in cards["metabolic:basic:melas:caused_by"].answer
-    melas = "MELAS (m.3243A>G in MT-TL1 is found in 80% of patients with it)"
+    # an estimate, as GeneReviews gives it ("about 80%"; round 14 D-M6: "80%" was too exact)
+    assert "(about 80% of patients)" in cards["metabolic:basic:melas:caused_by"].answer
+    melas = "MELAS (m.3243A>G in MT-TL1 is found in about 80% of patients with it)"
     assert melas in cards["metabolic:reverse:m3243:caused_by"].answer
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from quizapp.deck.errors import Location
 from quizapp.deck.format_v1 import AGE_ATTRIBUTE, LEAD_INS, MIN_OPTIONS
 from quizapp.deck.meaning import check_meaning
+from quizapp.deck.pronouns import ambiguous_her, ambiguous_her_message
 from quizapp.deck.spec import Checker
 from quizapp.deck.units import AGE_UNITS, TIME, convert, convertible
 from quizapp.deck.yaml_source import LDict, LList
@@ -172,6 +173,9 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
         applies = definition.get("applies_to")
         if applies and kind not in applies:
             ck.error(where, f"attribute {key!r} applies to {', '.join(applies)}, not to {kind!r}")
+    in_case = e.get("in_case", {})
+    for key in set(in_case) & {"present", "absent"}:
+        _check_pronouns(in_case[key], in_case.value_loc(key), ck)
     parents = e.get("parent", ())
     if e["id"] in parents:
         ck.error(_where(e, "parent"), "an entity cannot be its own parent")
@@ -181,6 +185,13 @@ def _check_entity(e: LDict, index: Index, ck: Checker) -> None:
         ck.error(_where(e, "inherits"), "`inherits` needs a `parent` to inherit from")
     if "axis" in e and not parents:
         ck.error(_where(e, "axis"), "`axis` classes a subtype: it needs a `parent`")
+
+
+def _check_pronouns(text: str, where: Location, ck: Checker) -> None:
+    """A patient's text whose "her" a male case could not be made from (`ambiguous_her`)."""
+    words = ambiguous_her(text)
+    if words:
+        ck.warning(where, ambiguous_her_message(words))
 
 
 def _check_distribution(value: LDict, key: str, definition: LDict, ck: Checker) -> None:
@@ -369,6 +380,8 @@ def _check_units(b: LDict, index: Index, ck: Checker) -> None:
 
 
 def _check_blueprint(b: LDict, index: Index, per_kind: Counter[str], ck: Checker) -> None:
+    for text, where in zip(b["complaint"], b["complaint"].item_locs(), strict=True):
+        _check_pronouns(text, where, ck)
     _check_units(b, index, ck)
     _check_onset_age(b, ck)
     for key in ("duration", "age"):
@@ -427,6 +440,13 @@ def _check_blueprint(b: LDict, index: Index, per_kind: Counter[str], ck: Checker
         ck.error(
             _where(b, "findings"), "a blueprint needs at least one required or optional finding"
         )
+    for entity_id in b.get("complaint_says", ()):
+        if entity_id not in findings.get("required", ()):
+            ck.error(
+                _where(b, "complaint_says"),
+                f"{entity_id!r} is in `complaint_says` but not a required finding: every "
+                "case must have what its complaint says",
+            )
     overlap = set(stated) & set(findings.get("negative", ()))
     for entity_id in sorted(overlap):
         ck.error(_where(b, "findings"), f"{entity_id!r} is stated both present and absent")

@@ -482,7 +482,9 @@ RELATION = Record(
         ),
         "percent": _percent(
             "Share (0-100) of patients with the `from` condition in whom the `to` end is "
-            "present or positive: 85 for anti-AChR in generalized myasthenia gravis."
+            "present or positive: 85 for anti-AChR in generalized myasthenia gravis. Cards "
+            "say it as an estimate ('about 85% of patients'); a bound such as 'more than "
+            "80%' goes in the `note`."
         ),
         "sensitivity": _percent("Sensitivity (0-100) of the `to` test for the `from` condition."),
         "necessary": Field(
@@ -601,6 +603,15 @@ BLUEPRINT = Record(
             since=2,
         ),
         "complaint": Field(ListOf(Text(), min_items=1), required=True),
+        "complaint_says": Field(
+            ListOf(
+                Id("entities"),
+                doc="Required findings that every complaint already says in its own words "
+                "('aching thighs' for muscle pain): the stem does not repeat them in its "
+                "'also reports' sentence, while the case still has them.",
+            ),
+            since=2,
+        ),
         "duration": Field(RANGE, required=True),
         "age": Field(RANGE),
         "onset_age": Field(

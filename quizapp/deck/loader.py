@@ -470,6 +470,7 @@ def _blueprint(b: LDict) -> m.Blueprint:
         age=_optional_range(b.get("age")),
         onset_age=_optional_range(b.get("onset_age")),
         history=tuple(b.get("history", ())),
+        complaint_says=tuple(b.get("complaint_says", ())),
         required=tuple(findings.get("required", ())),
         optional=tuple(findings.get("optional", ())),
         negative=tuple(findings.get("negative", ())),

@@ -230,6 +230,7 @@ class Blueprint:
     age: Range | None = None
     onset_age: Range | None = None  # the age the illness began, apart from `age` (format 2)
     history: tuple[str, ...] = ()
+    complaint_says: tuple[str, ...] = ()  # required findings the complaint already says
     required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()

@@ -133,3 +133,16 @@ def test_a_condition_with_one_caution_gets_one_card_not_two(variant):
         "Includes: Simvastatin",
     )
     assert "cautions:basic:alpha:caution_in" in cards
+
+
+def test_a_condition_in_a_drugs_list_names_the_drug_its_caution_is_about():
+    """Clinician round 14 (D-L7): "m.1555A>G in MT-RNR1 (contraindicated)" and "Alpers-
+    Huttenlocher syndrome (contraindicated)" hung the caution on the variant or disorder."""
+    cards = cards_by_id(load_deck(CAUTIONS))
+    assert (
+        "Alpha disease (valproate is contraindicated)"
+        in cards["cautions:reverse:valproate:caution_in"].answer
+    )
+    statin = cards["cautions:reverse:statin:caution_in"].answer
+    assert "Alpha disease (simvastatin should be used with caution)" in statin
+    assert "(contraindicated)" not in statin and "(use with caution)" not in statin

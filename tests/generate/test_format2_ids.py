@@ -289,3 +289,19 @@ REMOVED |= {
     for e in ("cadm", "jdm")
 }
 CHANGED["iim:card:dm-incidence"] = "round 14: 'about 20% of all DM' (was 'of it', round 9)"
+# Clinician round 14 fixes. The biopsy question no longer calls every finding listed
+# "characteristic" (D-M4: COX-negative and ragged-red fibres are supportive in IBM); a plural
+# drug takes "do" ("Which adverse effect do glucocorticoids (prednisone) carry?", D-L4); the
+# acute steroid myopathy card says most, not all, have a high CK and myoglobinuria (D-M3).
+CHANGED |= {
+    f"iim:basic:{e}:biopsy_shows": "round 14: 'Which finding does a muscle biopsy in X show?'"
+    for e in ("alcohol-myopathy", "pm", "pmr", "steroid-myopathy")
+}
+CHANGED["iim:basic:glucocorticoids:adverse_effect"] = "round 14: 'do' with a plural name"
+CHANGED["iim:card:steroid-acute-form"] = "round 14: most acute cases, not all, have a high CK"
+# Round 14 (D-L2): the complaint says muscle pain ("aching thighs"), so the stem no longer
+# repeats it in "also reports" (`complaint_says`).
+CHANGED |= {
+    f"iim:vignette:{bp}:diagnosis": "round 14: the complaint's findings are not said twice"
+    for bp in ("bp-statin-toxic-myopathy", "bp-zidovudine-myopathy")
+}

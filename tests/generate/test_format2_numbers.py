@@ -40,18 +40,18 @@ def test_each_wrong_option_carries_both_numbers_or_a_disproof(generated):
     verdicts = {o.text: (o.proof[0].rule, o.proof[0].fact, o.explanation) for o in card.options}
     assert verdicts["Beta disease"] == (
         "measure",
-        "Anti-K antibody is positive in beta disease (50% of patients). "
-        "Anti-K antibody is positive in alpha disease (85% of patients).",
-        "Incorrect. Anti-K antibody is positive in beta disease (50% of patients). "
+        "Anti-K antibody is positive in beta disease (about 50% of patients). "
+        "Anti-K antibody is positive in alpha disease (about 85% of patients).",
+        "Incorrect. Anti-K antibody is positive in beta disease (about 50% of patients). "
         "The figure for alpha disease is higher (85%).",
     )
     assert (
         verdicts["Gamma disease"][0] == "measure"
-        and "(10% of patients)" in verdicts["Gamma disease"][1]
+        and "(about 10% of patients)" in verdicts["Gamma disease"][1]
     )
     assert verdicts["Delta disease"][0] == "absent"
     assert verdicts["Alpha disease"][2] == (
-        "Correct. Anti-K antibody is positive in alpha disease (85% of patients). "
+        "Correct. Anti-K antibody is positive in alpha disease (about 85% of patients). "
         "This is higher than for any other option."
     )
 
@@ -89,18 +89,22 @@ def test_a_tie_at_the_top_asks_nothing_and_says_why(variant):
 
 def test_basic_cards_state_the_numbers(generated):
     card = _card(generated, "numbers:basic:alpha:has_antibody")
-    assert card.answer == "Anti-K antibody (85% of patients); Anti-L antibody (5% of patients)"
+    assert (
+        card.answer
+        == "Anti-K antibody (about 85% of patients); Anti-L antibody (about 5% of patients)"
+    )
 
 
 def test_a_list_of_conditions_says_whose_patients_a_percent_counts(generated):
-    """ "Alpha disease (85% of patients)" under anti-K read as 85% of those with anti-K
+    """ "Alpha disease (about 85% of patients)" under anti-K read as 85% of those with anti-K
     (clinician rounds 8 and 9: "MELAS (80% of patients)" under m.3243A>G), without
     repeating the name ("80% of patients with MELAS", round 10), and naming what it counts
-    ("MELAS (in 80% of its patients)" let "its" be the variant's, round 13)."""
+    ("MELAS (in 80% of its patients)" let "its" be the variant's, round 13), as an estimate
+    ("found in 80%" lost the source's "about", round 14)."""
     answer = _card(generated, "numbers:reverse:ab-k:has_antibody").answer
-    assert "Alpha disease (anti-K antibody is found in 85% of patients with it)" in answer
+    assert "Alpha disease (anti-K antibody is found in about 85% of patients with it)" in answer
     assert "its patients" not in answer
-    assert "(85% of patients)" not in answer and "with alpha disease" not in answer
+    assert "(about 85% of patients)" not in answer and "with alpha disease" not in answer
 
 
 @pytest.mark.parametrize(

@@ -72,3 +72,33 @@ def test_format_1_decks_get_located_errors_for_sex_and_settings(variant):
 def test_an_unknown_sex_is_an_error_where_written(variant):
     root = variant("settings.yaml", {"sex: male": "sex: boy"})
     assert problems_at(root) == [(25, 10, "text 'boy' is not one of: female, male")]
+
+
+def test_what_the_complaint_says_is_not_said_again(variant):
+    """Clinician round 14 (D-L2): "a 2-day history of severe muscle pain and dark urine. She
+    also reports muscle pain, ..." said the complaint twice; `complaint_says` names the
+    findings the complaint says, which the case keeps but the stem does not repeat."""
+    plain = diagnosis_renders(load_deck(variant("settings.yaml", {})), "bp-xi")
+    says = variant(
+        "settings.yaml",
+        {
+            "findings: {required: [sign-xi]": "complaint_says: [sign-xi]\n    findings: {required: [sign-xi]"
+        },
+    )
+    renders = diagnosis_renders(load_deck(says), "bp-xi")
+    assert all("xi sign" in c.prompt.lower() for c in plain)
+    assert not any("xi sign" in c.prompt.lower() for c in renders)
+    assert all("tiring easily" in c.prompt for c in renders)
+
+
+def test_the_complaint_says_only_required_findings(variant):
+    root = variant(
+        "settings.yaml",
+        {
+            "findings: {required: [sign-xi]": "complaint_says: [sign-alpha]\n    findings: {required: [sign-xi]"
+        },
+    )
+    assert [m for _, _, m in problems_at(root) if "complaint_says" in m] == [
+        "'sign-alpha' is in `complaint_says` but not a required finding: every case must have "
+        "what its complaint says"
+    ]

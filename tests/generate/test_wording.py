@@ -1,9 +1,12 @@
 """Running-text wording: names mid-sentence, lists, articles, relation sentences."""
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quizapp.deck.pronouns import OBJECT_FOLLOWERS, OBJECT_VERBS, ambiguous_her
 from quizapp.generate.text.wording import (
     NAME_PREFIXES,
     article,
@@ -17,6 +20,7 @@ from quizapp.generate.text.wording import (
     sentence_start,
     with_pronouns,
 )
+from tests.generate.helpers import FORMAT2, problems_at
 
 PROPER = frozenset({"Gottron", "Raynaud"})
 
@@ -263,11 +267,15 @@ def test_a_rare_feature_is_marked_rare_where_a_list_teaches_it(iim):
     assert "Antisynthetase syndrome (anti-OJ is found in few patients with it)" in marker
     assert "its patients" not in marker
     assert "Anti-OJ (rare)" in cards["iim:basic:asys:marked_by"].answer
-    # a treatment has no patients of its own: its rare adverse effect is "(rare)" both ways
-    # (clinician round 12: "Intravenous immunoglobulin (found in few of its patients)")
+    # a treatment's patients are those given it: "Intravenous immunoglobulin (found in few of
+    # its patients)" (round 12) and "Intravenous immunoglobulin (rare)" (read as rarely
+    # given, round 14) become the effect in few patients given it
     ivig = cards["iim:reverse:thromboembolism:adverse_effect"]
-    assert "Intravenous immunoglobulin (rare)" in ivig.answer
-    assert "patients" not in ivig.answer + (ivig.extra or "")
+    assert ivig.answer == (
+        "Includes: Intravenous immunoglobulin (thromboembolism occurs in few patients given it)"
+    )
+    assert "(rare)" not in ivig.answer and "its patients" not in ivig.answer
+    assert "Thromboembolism (rare)" in cards["iim:basic:ivig:adverse_effect"].answer
 
 
 _CAPITALISED = st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True)
@@ -335,3 +343,109 @@ def test_a_qualifier_never_changes_the_head_nouns_number(head, qualifier, qualif
         len(name.split())
     ]
     assert verb == ("are" if HEADS[head] else "is")
+
+
+@pytest.mark.parametrize(
+    ("female", "male"),
+    [
+        # round 14 (D-L6): every "her" + word was read as possessive, so "gave his a dose"
+        ("her arms and her legs ache", "his arms and his legs ache"),
+        ("her daughter gave her a dose", "his daughter gave him a dose"),
+        (
+            "a nurse helped her up and walked her to the chair",
+            "a nurse helped him up and walked him to the chair",
+        ),
+        ("it wakes her at night", "it wakes him at night"),
+        ("it tires her, so she rests", "it tires him, so he rests"),
+        ("told her that her CK was high", "told him that his CK was high"),
+        ("Her own dose", "His own dose"),
+    ],
+)
+def test_an_object_her_before_a_word_becomes_him(female, male):
+    assert with_pronouns(female, "male") == male
+    assert with_pronouns(male, "female") == female
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("pain that passes after a short rest, letting her carry on", "letting her carry"),
+        ("it makes her legs ache", "makes her legs"),
+        ("keeps her awake", "keeps her awake"),
+        ("pain in her arms that wakes her at night", None),
+        ("letting him carry on", None),
+        ("gave her a dose", None),
+    ],
+)
+def test_a_her_that_words_cannot_settle_is_found(text, words):
+    assert ambiguous_her(text) == words
+
+
+_POSSESSED = st.sampled_from(["arms", "legs", "dose", "urine", "CK", "own", "first"])
+_VERBS = st.sampled_from(sorted(OBJECT_VERBS))
+_OTHER_VERBS = st.sampled_from(["tires", "wakes", "hurts", "walked", "weakens", "examined"])
+_FOLLOWERS = st.sampled_from(sorted(OBJECT_FOLLOWERS) + [".", ",", ";", ""])
+_OPEN = st.sampled_from(["carry", "rest", "walk", "awake", "weak", "legs", "tired"])
+
+
+@st.composite
+def _male_phrase(draw) -> str:
+    """A male patient's phrase: 'his' + a noun, or a verb, 'him' and what may follow it
+    (a closed-class word or an open one after a verb that takes an object and a verb)."""
+    choice = draw(st.integers(0, 2))
+    if choice == 0:
+        return (
+            f"{draw(st.sampled_from(['in', 'of', 'with', 'and', 'that']))} his {draw(_POSSESSED)}"
+        )
+    if choice == 1:
+        follower = draw(_FOLLOWERS)
+        verb = draw(st.one_of(_VERBS, _OTHER_VERBS))
+        return f"{verb} him{follower}" if follower in ".,;" else f"{verb} him {follower}"
+    return f"{draw(_VERBS)} him {draw(_OPEN)}"
+
+
+@given(st.lists(_male_phrase(), min_size=1, max_size=5))
+def test_male_text_comes_back_from_the_female_form_or_the_check_asks_for_it(phrases):
+    """Text written male turns female without doubt; back to male, each "her" is read
+    right, unless `ambiguous_her` flags it (the deck check then asks for the male form)."""
+    male = " ".join(phrases)
+    female = with_pronouns(male, "female")
+    assert not re.search(r"\b(he|him|his|himself)\b", female)
+    assert with_pronouns(female, "male") == male or ambiguous_her(female) is not None
+
+
+def test_the_deck_check_warns_where_her_may_be_either(tmp_path):
+    deck = tmp_path / "settings.yaml"
+    text = (FORMAT2 / "settings.yaml").read_text()
+    deck.write_text(text.replace("tiring easily when she plays", "pain letting her rest"))
+    line = text[: text.index("tiring easily")].count("\n") + 1
+    found = [(ln, m) for ln, _, m in problems_at(deck) if "'her'" in m]
+    assert found == [(line, found[0][1])] and "'letting her rest'" in found[0][1]
+    assert "write the male form" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("template", "name", "said"),
+    [
+        # round 14 (D-L4): "Which adverse effect does glucocorticoids (prednisone) carry?"
+        (
+            "Which adverse effect does {from} carry?",
+            "Glucocorticoids (prednisone)",
+            "Which adverse effect do glucocorticoids (prednisone) carry?",
+        ),
+        (
+            "Which adverse effect does {from} carry?",
+            "Methotrexate",
+            "Which adverse effect does methotrexate carry?",
+        ),
+        ("Does {from} carry it?", "Statins", "Do statins carry it?"),
+        # "has" here is the question's own verb, not an auxiliary of the name
+        (
+            "Which condition has {from} as a complication?",
+            "Falls",
+            "Which condition has falls as a complication?",
+        ),
+    ],
+)
+def test_does_before_a_plural_name_agrees_with_it(template, name, said):
+    assert fill_sentence(template, name, name, frozenset()) == said

@@ -7,9 +7,9 @@ from quizapp.deck.model import AttributeDef, Relation
 from quizapp.generate.card import Card, card_id
 from quizapp.generate.evidence import complete_where, statement
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.kinds.most import measure_text
+from quizapp.generate.kinds.most import ABOUT, MEASURE_TEXT, measure_text
 from quizapp.generate.text.common import attribute_text, by_frequency, topic_of, with_cited
-from quizapp.generate.text.wording import fill_sentence, sentence_start
+from quizapp.generate.text.wording import fill_sentence, mid_sentence, sentence_start
 
 
 def grouped_card(
@@ -93,17 +93,21 @@ GIVEN_KINDS = ("drug", "treatment")
 
 
 def _rare(ix: DeckIndex, r: Relation, end: str) -> str:
-    """How a rare relation marks `end`: on a condition, which has patients, the share
-    names what it counts ("anti-OJ is found in few patients with it"); a treatment's rare
-    adverse effect is "(rare)" both ways (round 12)."""
-    if end == r.source and ix.entity(r.source).kind in CONDITION_KINDS:
+    """How a rare relation marks `end`: on a condition or a treatment, which has patients,
+    the share names what it counts ("anti-OJ is found in few patients with it",
+    "thromboembolism occurs in few patients given it": "Intravenous immunoglobulin (rare)"
+    read as a treatment rarely given, clinician round 14); a finding is "(rare)"."""
+    if end == r.source and ix.entity(r.source).kind in (*CONDITION_KINDS, *GIVEN_KINDS):
         return _share_with_it(ix, r, "few")
     return "rare"
 
 
 def _share_with_it(ix: DeckIndex, r: Relation, share: str) -> str:
-    """The share of the `from` condition's patients with the `to` end, said after the
-    condition in a list: "m.3243A>G is found in 80% of patients with it"."""
+    """The share of the `from` end's patients with the `to` end, said after the `from`
+    end in a list: "m.3243A>G is found in about 80% of patients with it"; after a
+    treatment, "thromboembolism occurs in few patients given it"."""
+    if ix.entity(r.source).kind in GIVEN_KINDS:
+        return f"{ix.mid(r.target)} occurs in {share} patients given it"
     verb = "is used in" if ix.entity(r.target).kind in GIVEN_KINDS else "is found in"
     return f"{ix.mid(r.target)} {verb} {share} patients with it"
 
@@ -117,10 +121,12 @@ def _fact(ix: DeckIndex, r: Relation) -> str:
         # "anti-OJ rarely marks antisynthetase syndrome" (clinician round 8); a sentence
         # that names the `to` end first needs no second naming ("Anti-OJ is a marker of
         # antisynthetase syndrome (found in few patients with it).")
-        rare = _rare(ix, r, r.source)
-        template = ix.deck.relation_types[r.type].statement
-        if rare != "rare" and template.find("{to}") < template.find("{from}"):
-            rare = FEW
+        rare = "rare"
+        if ix.entity(r.source).kind in CONDITION_KINDS:
+            rare = _rare(ix, r, r.source)
+            template = ix.deck.relation_types[r.type].statement
+            if template.find("{to}") < template.find("{from}"):
+                rare = FEW
         return f"{sentence[:-1]} ({rare})."
     return sentence
 
@@ -133,8 +139,12 @@ def _with_numbers(ix: DeckIndex, r: Relation, end: str) -> str:
     rare = None
     if r.frequency == "rare":  # of the `to` end in the `from` condition's patients
         rare = _rare(ix, r, end)
-    share = _share_with_it(ix, r, "{}% of") if end == r.source else "{}% of patients"
-    numbers = "; ".join(x for x in (rare, r.caution, measure_text(r, share)) if x)
+    share = _share_with_it(ix, r, ABOUT + " of") if end == r.source else MEASURE_TEXT["percent"]
+    caution = r.caution
+    if caution and end == r.source:  # "MELAS (contraindicated)" made the disorder the drug
+        said = fill_sentence("{to} " + CAUTION_SAID[caution], "", ix.name(r.target), ix.proper)
+        caution = mid_sentence(said, ix.proper)  # "valproate is contraindicated" (round 14)
+    numbers = "; ".join(x for x in (rare, caution, measure_text(r, share)) if x)
     return f"{ix.name(end)} ({numbers})" if numbers else ix.name(end)
 
 

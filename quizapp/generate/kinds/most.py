@@ -17,18 +17,22 @@ from quizapp.generate.kinds.mcq import mcq_card
 from quizapp.generate.text.common import Choice, mentions, number, pick, seeded
 from quizapp.generate.text.wording import fill_sentence
 
+# A deck's percent is a study's estimate, rounded: "80% of patients" read as exact when the
+# source says "about 80%" (clinician round 14).
+ABOUT = "about {}%"
 MEASURE_TEXT = {
-    "percent": "{}% of patients",
+    "percent": ABOUT + " of patients",
     "sensitivity": "sensitivity {}%",
     "specificity": "specificity {}%",
 }
 
 
-def measure_text(r: Relation, share: str = "{}% of patients") -> str:
-    """Every number stated on a relation, "85% of patients; sensitivity 90%" ('' for none).
+def measure_text(r: Relation, share: str = MEASURE_TEXT["percent"]) -> str:
+    """Every number stated on a relation, "about 85% of patients; sensitivity 90%" ('' for
+    none).
     A percent counts the `from` condition's patients: in a list of conditions the caller
-    says whose, naming the end it counts ("MELAS (m.3243A>G is found in 80% of patients
-    with it)"); "MELAS (80% of patients)" under m.3243A>G read as 80% of the variant's
+    says whose, naming the end it counts ("MELAS (m.3243A>G is found in about 80% of
+    patients with it)"); "MELAS (80% of patients)" under m.3243A>G read as 80% of the variant's
     carriers (clinician rounds 8 and 9), "80% of patients with MELAS" repeated the name
     (round 10) and "in 80% of its patients" let "its" be the variant's (round 13)."""
     parts = [

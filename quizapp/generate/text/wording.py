@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from quizapp.deck.pronouns import her_is_object
+
 # A capitalised word the deck itself writes after a lower-case word, a comma or a bracket
 # ("heliotrope rash, Gottron papules", "inverse Gottron papules") is a proper noun.
 # Only whole words count: "Anti-" in "rash, Anti-Jo-1" is a prefix, not a name.
@@ -200,6 +202,8 @@ def fill_sentence(template: str, source: str, target: str, proper: frozenset[str
     for m in re.finditer(r"\{(from|to)\}", template):
         out.append(agree(template[pos : m.start()], plural_next))
         name = source if m.group(1) == "from" else target
+        if out and is_plural(name):  # "Which adverse effect do glucocorticoids carry?"
+            out[-1] = re.sub(r"\b([Dd])oes (?=$)", r"\1o ", out[-1])
         before = "".join(out).rstrip()
         out.append(
             name if not before or before.endswith((".", "?", "!")) else mid_sentence(name, proper)
@@ -233,17 +237,23 @@ def _swap(word: str, mapping: dict[str, str]) -> str:
 
 def with_pronouns(text: str, sex: str) -> str:
     """Deck text is written for one sex ("her arms", "her pyridostigmine dose"): make it
-    fit the drawn patient, in every text a case states (complaint, findings, history)."""
+    fit the drawn patient, in every text a case states (complaint, findings, history).
+    A "her" that could be either object or possessive (`ambiguous_her`) is read as the
+    possessive; deck checks ask for the male form there."""
     if sex == "female":
         return re.sub(r"\b\w+\b", lambda m: _swap(m.group(), TO_FEMALE), text)
 
-    def male(m: re.Match[str]) -> str:
-        word = m.group(1)
-        if word.lower() == "her":
-            # "her arms" is possessive, "helped her" or "her." is the object
-            new = "his" if re.match(r"\s+\w", m.group(2)) else "him"
-            return new.capitalize() if word[0].isupper() else new
-        return _swap(word, TO_MALE)
-
-    # what follows is looked at, not consumed, so the next word is matched too
-    return re.sub(r"\b(\w+)\b(?=(\s*\S?))", male, text)
+    words = list(re.finditer(r"\b\w+\b", text))
+    out, end = [], 0
+    for i, m in enumerate(words):
+        new = _swap(m.group(), TO_MALE)
+        if m.group().lower() == "her":
+            before = words[i - 1].group() if i else ""
+            after = words[i + 1] if i + 1 < len(words) else None
+            spacing = text[m.end() : after.start()] if after else ""
+            is_object = her_is_object(before, spacing, after.group() if after else "")
+            new = "him" if is_object else "his"  # None (ambiguous) reads as possessive
+            new = new.capitalize() if m.group()[0].isupper() else new
+        out += [text[end : m.start()], new]
+        end = m.end()
+    return "".join([*out, text[end:]])

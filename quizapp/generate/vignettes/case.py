@@ -27,6 +27,7 @@ class Case:
     age_unit: str = "years"
     onset: int | None = None  # the age the illness began, when the blueprint says (format 2)
     onset_unit: str = "years"
+    in_complaint: tuple[str, ...] = ()  # findings the complaint already says: not repeated
 
     def facts(self) -> Facts:
         return Facts(
@@ -197,4 +198,5 @@ def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:
         age_unit=unit,
         onset=None if onset is None else rng.randint(int(onset[0]), int(onset[1])),
         onset_unit=(bp.onset_age.unit if bp.onset_age else None) or "years",
+        in_complaint=bp.complaint_says,
     )

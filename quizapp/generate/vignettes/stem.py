@@ -127,7 +127,7 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
     sections: dict[str, tuple[list[str], list[str]]] = {
         s: ([], []) for s in ("symptom", "course", "history", "vital", "exam", "lab", "electro")
     }
-    for e in (*case.history, *case.findings):
+    for e in (*case.history, *(f for f in case.findings if f not in case.in_complaint)):
         sections["history" if e in case.history else ix.section(e)][0].append(
             ix.said(e, sex=case.sex)
         )
