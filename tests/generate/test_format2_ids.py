@@ -260,7 +260,7 @@ def test_iim_card_ids_and_content_survive_the_move_to_format_2():
     deck = load_deck(IIM)
     after = {c.id: c.content_hash() for c in generate_deck(deck).cards}
     changed = CHANGED | _noted(deck) | _rare(deck) | _criteria(deck) | _lab_levels(deck)
-    changed |= _capitalised(deck) | _comparisons(after)
+    changed |= _capitalised(deck) | _comparisons(after) | _trial3_explained(deck)
     assert len(before) > 600
     lost = set(before) - set(after) - set(REMOVED)
     assert sorted(lost) == [], "card ids lost: learners' progress with them"
@@ -305,3 +305,20 @@ CHANGED |= {
     f"iim:vignette:{bp}:diagnosis": "round 14: the complaint's findings are not said twice"
     for bp in ("bp-statin-toxic-myopathy", "bp-zidovudine-myopathy")
 }
+
+# Student trial 3. A generated question's wrong option says what the option is (a stated
+# fact about it, with its proof) before why it is wrong, and a complete list in a rationale
+# is one sentence ("Each of anti-EJ, ... is a serological marker of X, and no other antibody
+# is."), not the question again: every relation question reads differently, same ids.
+TRIAL3_EXPLAINED = "student trial 3: wrong options say what they are; no question in a rationale"
+
+
+def _trial3_explained(deck) -> dict[str, str]:
+    cards = generate_deck(deck).cards
+    return {
+        c.id: TRIAL3_EXPLAINED
+        for c in cards
+        if c.id.startswith("iim:mcq:")
+        and c.id.endswith((":to", ":from"))
+        or any("Each of " in o.explanation for o in c.options)
+    }
