@@ -42,3 +42,42 @@ def test_no_rationale_repeats_a_question(iim):
         "Each of anti-EJ, anti-Ha, anti-Jo-1, anti-KS, anti-OJ, anti-PL-12, anti-PL-7 and "
         "anti-Zo is a serological marker of antisynthetase syndrome, and no other antibody is."
     )
+
+
+def test_no_card_names_its_own_answer_or_teaches_variable(iim):
+    """ "Which condition shows long-term zidovudine therapy?" -> "Zidovudine myopathy",
+    "Which test result is expected in statin-associated anti-HMGCR myopathy?" -> "Anti-HMGCR
+    antibodies detected" and "severity of weakness" -> "Variable" are no longer made."""
+    cards = _cards(iim)
+    for gone in (
+        "iim:reverse:zidovudine-use:has_finding",
+        "iim:basic:imnm-hmgcr:has_result",
+        "iim:reverse:anti-srp:marked_by",
+        "iim:attribute:jdm:weakness_severity",
+    ):
+        assert gone not in cards
+    assert all(c.answer != "Variable" for c in cards.values())
+    # an exposure is not listed among its own condition's clinical findings
+    assert "zidovudine" not in cards["iim:basic:zidovudine-myopathy:has_finding"].answer.lower()
+    # a shared word that leaves a choice gives nothing away: two statin myopathies
+    off_statin = cards["iim:reverse:persists-after-statin-stop:has_finding"]
+    assert off_statin.answer.endswith("Statin-associated anti-HMGCR myopathy")
+
+
+def test_a_list_question_is_plural_and_names_its_group(iim):
+    cards = _cards(iim)
+    toxic = cards["iim:reverse:drug-toxic-myopathy:subtype_of"]
+    assert toxic.prompt == "Which conditions are classed under drug- and toxin-induced myopathies?"
+    arthritis = cards["iim:reverse:arthritis:has_finding"]
+    assert arthritis.prompt == (
+        "Which of the idiopathic inflammatory myopathies show inflammatory arthritis?"
+    )
+    one = cards["iim:reverse:holster-sign:has_finding"]
+    assert one.prompt.startswith("Which of the idiopathic inflammatory myopathies shows ")
+    assert cards["iim:reverse:anti-nxp2:marked_by"].prompt.endswith("does anti-NXP2 mark?")
+
+
+def test_a_composite_finding_is_not_listed_beside_its_parts(iim):
+    answer = _cards(iim)["iim:basic:dm:has_finding"].answer
+    assert "Heliotrope rash or Gottron papules/sign" not in answer
+    assert "Heliotrope rash" in answer and "Gottron papules" in answer
