@@ -139,7 +139,11 @@ def test_key_rationales_and_stems_read_as_sentences(cards):
     (key,) = [o for o in mcardle.options if o.correct]
     assert key.explanation.startswith("Correct. McArdle disease explains painful, stiff")
     reverse = cards["metabolic:reverse:second-wind:has_finding"].prompt
-    assert reverse == "Which condition shows a second wind after a short rest?"
+    # student trial 3: a reverse question names the group its answers are in
+    assert (
+        reverse
+        == "Which of the glycogen storage myopathies shows a second wind after a short rest?"
+    )
 
 
 def test_a_subtype_cloze_with_its_parents_answer_is_not_made_twice(cards):

@@ -165,12 +165,15 @@ def only_these(ix: DeckIndex, anchor: str, rtype: str, role: str, ends: list[str
     names = join(mid_sentence(ix.name(e), ix.proper) for e in ends)
     slot = "{to}" if role == "from" else "{from}"
     if len(ends) > 1 and rt.statement.lstrip().startswith(slot):
-        question = (
-            fill_sentence(rt.ask_to, ix.name(anchor), "", ix.proper)
-            if role == "from"
-            else fill_sentence(rt.ask_from, "", ix.name(anchor), ix.proper)
-        )
-        return f"{question} Only {names}."
+        # "Each of anti-EJ, ... and anti-Zo is a serological marker of X, and no other
+        # antibody is.": the question repeated before "Only ..." in every option's
+        # explanation read as template text (student trial 3)
+        rest = rt.statement.lstrip()[len(slot) :].rstrip(" .")
+        names_of = (ix.name(anchor), "") if role == "from" else ("", ix.name(anchor))
+        said = fill_sentence("each" + rest, *names_of, ix.proper)[len("each") :]
+        verb = rest.split()[0]
+        label = ix.deck.kinds[ix.entity(ends[0]).kind].label
+        return f"Each of {names}{said}, and no other {label} {'is' if verb == 'is' else 'does'}."
     template = only_before(rt.statement, slot)
     if role == "from":
         text = fill_sentence(template, ix.name(anchor), names, ix.proper)

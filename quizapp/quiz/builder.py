@@ -136,6 +136,25 @@ def _title(library: CardSource, spec: BlockSpec, size: int) -> str:
     return f"{plural(size, 'question')} · {spec.mode} · {spec.pool} · {scope}"
 
 
+def distinct_sample(rng: random.Random, pool: list[Card], size: int) -> list[Card]:
+    """Up to `size` cards drawn at random, no two of them siblings (the `sibling_key` study
+    burying uses: the same fact asked both ways) nor with the same question: "Which
+    condition does anti-NXP2 mark?" gave away "Which antibody marks juvenile
+    dermatomyositis?", and two facts asked "Which condition shows Gottron papules?" twice
+    (student trial 3). A pool with fewer distinct facts gives a smaller block."""
+    chosen: list[Card] = []
+    seen: set[tuple[str, str, str]] = set()
+    for card in rng.sample(pool, len(pool)):
+        keys = {(card.deck, "fact", card.sibling_key), (card.deck, "stem", card.prompt.casefold())}
+        if keys & seen:
+            continue
+        chosen.append(card)
+        seen |= keys
+        if len(chosen) == size:
+            break
+    return chosen
+
+
 def build_block(
     conn: sqlite3.Connection,
     library: CardSource,
@@ -155,7 +174,7 @@ def build_block(
         raise QuizBuildError(f"no questions match: pool {spec.pool}, decks and topics as chosen")
     seed = spec.seed if spec.seed is not None else random.SystemRandom().randrange(2**31)
     rng = random.Random(seed)
-    chosen = rng.sample(pool, min(spec.size, len(pool)))
+    chosen = distinct_sample(rng, pool, spec.size)
     render = render or library.render
     items = []
     for card in chosen:

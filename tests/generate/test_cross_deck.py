@@ -111,7 +111,8 @@ def test_the_other_decks_entity_is_an_option_only_with_evidence(cards):
     for card, option in offered:
         assert ProofChecker(decks[card.deck]).check(card) == []
         if not option.correct:  # an `absent` fact, or a complete list of the referencing deck
-            (proof,) = option.proof
+            proof, *what_it_is = option.proof  # then the facts that say what it is
+            assert all(p.rule == "fact" for p in what_it_is)
             assert proof.rule in ("absent", "complete") and proof.loc.path.endswith(
                 f"{card.deck}.yaml"
             )

@@ -260,7 +260,8 @@ def test_iim_card_ids_and_content_survive_the_move_to_format_2():
     deck = load_deck(IIM)
     after = {c.id: c.content_hash() for c in generate_deck(deck).cards}
     changed = CHANGED | _noted(deck) | _rare(deck) | _criteria(deck) | _lab_levels(deck)
-    changed |= _capitalised(deck) | _comparisons(after)
+    changed |= _capitalised(deck) | _comparisons(after) | _trial3_explained(deck)
+    changed |= _trial3_lists(deck)
     assert len(before) > 600
     lost = set(before) - set(after) - set(REMOVED)
     assert sorted(lost) == [], "card ids lost: learners' progress with them"
@@ -305,3 +306,78 @@ CHANGED |= {
     f"iim:vignette:{bp}:diagnosis": "round 14: the complaint's findings are not said twice"
     for bp in ("bp-statin-toxic-myopathy", "bp-zidovudine-myopathy")
 }
+
+# Student trial 3. A generated question's wrong option says what the option is (a stated
+# fact about it, with its proof) before why it is wrong, and a complete list in a rationale
+# is one sentence ("Each of anti-EJ, ... is a serological marker of X, and no other antibody
+# is."), not the question again: every relation question reads differently, same ids.
+TRIAL3_EXPLAINED = "student trial 3: wrong options say what they are; no question in a rationale"
+
+
+def _trial3_explained(deck) -> dict[str, str]:
+    cards = generate_deck(deck).cards
+    return {
+        c.id: TRIAL3_EXPLAINED
+        for c in cards
+        if c.id.startswith("iim:mcq:")
+        and c.id.endswith((":to", ":from"))
+        or any("Each of " in o.explanation for o in c.options)
+    }
+
+
+# Student trial 3. Removed: a card whose question names its answer (the question and the
+# answer share a word that only the answer's entities carry: "Which drug or substance causes
+# zidovudine myopathy?" -> "Zidovudine"; "Which condition shows long-term zidovudine
+# therapy?", an exposure read as a sign), and an attribute whose value is "Variable".
+GIVEN_AWAY = "student trial 3: the question names its answer"
+REMOVED |= {
+    f"iim:{i}": GIVEN_AWAY
+    for i in (
+        "basic:imnm-hmgcr:has_result",
+        "basic:imnm-srp:marked_by",
+        "basic:imnm-hmgcr:marked_by",
+        "basic:hypothyroid-myopathy:has_result",
+        *(f"basic:{e}:treated_with" for e in ("statin-toxic-myopathy", "zidovudine-myopathy")),
+        "basic:alcohol-myopathy:treated_with",
+        *(
+            f"basic:{e}:caused_by"
+            for e in ("statin-toxic-myopathy", "imnm-hmgcr", "zidovudine-myopathy")
+        ),
+        *(f"basic:{e}:caused_by" for e in ("steroid-myopathy", "alcohol-myopathy")),
+        "basic:cocaine-myopathy:caused_by",
+        "reverse:imnm:subtype_of",
+        "reverse:hmgcr-positive:has_result",
+        "reverse:anti-srp:marked_by",
+        "reverse:anti-hmgcr:marked_by",
+        "reverse:necrotic-fibres-little-inflammation:biopsy_shows",
+        "reverse:high-tsh:has_result",
+        "reverse:hypothyroid-symptoms:has_finding",
+        *(
+            f"reverse:{e}:has_finding"
+            for e in ("statin-use", "glucocorticoid-use", "zidovudine-use")
+        ),
+        *(f"reverse:{e}:has_finding" for e in ("heavy-alcohol-use", "cocaine-use")),
+        *(f"reverse:{e}:treated_with" for e in ("stop-statin", "glucocorticoid-taper")),
+        *(f"reverse:{e}:treated_with" for e in ("stop-zidovudine", "alcohol-abstinence")),
+        *(f"reverse:{e}:caused_by" for e in ("statin", "zidovudine", "glucocorticoid-exposure")),
+        "reverse:ethanol:caused_by",
+        "reverse:cocaine:caused_by",
+    )
+}
+REMOVED |= {
+    f"iim:attribute:{e}:weakness_severity": "student trial 3: 'Variable' teaches nothing"
+    for e in ("jdm", "ibm", "asys", "cocaine-myopathy")
+}
+# Reworded, same ids: a list answer's question is plural ("Which conditions are classed
+# under ...?"), a reverse question names the group every answer is in ("Which of the
+# idiopathic inflammatory myopathies show inflammatory arthritis?"), an exposure named in
+# its own condition's list and a composite listed with its parts are left out.
+TRIAL3_LISTS = "student trial 3: plural or grouped question; no exposure or composite twice"
+
+
+def _trial3_lists(deck) -> dict[str, str]:
+    return {
+        c.id: TRIAL3_LISTS
+        for c in generate_deck(deck).cards
+        if c.id.startswith(("iim:basic:", "iim:reverse:")) and c.prompt.startswith("Which")
+    }

@@ -28,7 +28,8 @@ def test_uncertain_facts_are_left_out(small):
 def test_basic_and_reverse_come_from_the_relation_templates(small):
     by_id = {c.id: c for c in generate_deck(small).cards}
     basic = by_id["small:basic:alpha:has_finding"]
-    assert basic.prompt == "Which clinical finding is a feature of alpha disease?"  # running text
+    # running text; a list answer asks in the plural (student trial 3)
+    assert basic.prompt == "Which clinical findings are features of alpha disease?"
     assert basic.answer == "Includes: Alpha sign; Tiredness"  # hallmark first; an open list
     reverse = by_id["small:reverse:ab-alpha:marked_by"]
     assert reverse.prompt == "Which condition does anti-Ka mark?"

@@ -63,6 +63,10 @@ def test_a_finding_question_without_negative_facts_is_a_lint_note_saying_what_to
     assert str(note.loc).startswith(str(DATA / "small.yaml"))
 
 
+def deck_relations(deck):
+    return {r.id: r for r in deck.relations}
+
+
 def test_absent_facts_make_a_question_and_its_explanations_cite_them(tmp_path):
     text = (DATA / "small.yaml").read_text(encoding="utf-8")
     extra = "".join(
@@ -75,15 +79,22 @@ def test_absent_facts_make_a_question_and_its_explanations_cite_them(tmp_path):
         c for c in generate_deck(deck).cards if c.id == "small:mcq:alpha.has_finding.fatigue:from"
     )
     for option in card.options:
-        (proof,) = option.proof
+        proof, *what_it_is = option.proof
         if option.correct:
             assert proof.rule == "fact" and proof.ref == "alpha.has_finding.fatigue"
             continue
         assert proof.rule == "absent"
         assert proof.ref == f"{option.entity}.has_finding.fatigue"
-        assert (
-            option.explanation == f"Incorrect. Tiredness is not a feature of {option.text.lower()}."
+        # student trial 3: what the option is (a fact of its own, proven), then why it is wrong
+        said = " ".join(p.fact for p in what_it_is)
+        assert option.explanation == " ".join(
+            x
+            for x in ("Incorrect.", said, f"Tiredness is not a feature of {option.text.lower()}.")
+            if x
         )
+        for p in what_it_is:
+            fact = deck_relations(deck)[p.ref]
+            assert p.rule == "fact" and option.entity == fact.source
         line = text.splitlines()[proof.loc.line - 1]
         assert f"from: {option.entity}, type: has_finding, to: fatigue" in line
     assert check_card(deck, card) == []

@@ -8,8 +8,21 @@ from quizapp.generate.card import Card, card_id
 from quizapp.generate.evidence import complete_where, statement
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.kinds.most import ABOUT, MEASURE_TEXT, measure_text
-from quizapp.generate.text.common import attribute_text, by_frequency, topic_of, with_cited
-from quizapp.generate.text.wording import fill_sentence, mid_sentence, sentence_start
+from quizapp.generate.text.common import (
+    attribute_text,
+    by_frequency,
+    content_words,
+    mentions,
+    topic_of,
+    with_cited,
+)
+from quizapp.generate.text.wording import (
+    fill_sentence,
+    is_plural,
+    mid_sentence,
+    plural_question,
+    sentence_start,
+)
 
 
 def grouped_card(
@@ -42,11 +55,22 @@ def grouped_card(
         ends += sorted(added, key=lambda three: three[1].id)
         said |= {other.name(end).casefold() for _, _, end in added}
         complete = complete and not added
-    if not ends:
-        return None
+    away = [x for x in ends if _given_away(ix, anchor, x, ends)]
+    if len(away) == len(ends):
+        return None  # the question names its answer: nothing to recall
+    # an exposure named in its own condition's list ("Long-term zidovudine therapy" in
+    # zidovudine myopathy's) teaches nothing there; another given-away end stays, so a
+    # list is never cut short ("Includes:" would hide that the deck states it)
+    away = [x for x in away if x[0].entity(x[2]).finding_class == "history"]
+    ends = [x for x in ends if x not in away and not _has_parts(x, ends)]
     template = rt.ask_to if forward else rt.ask_from
     anchor_name = ix.name(anchor)
     prompt = fill_sentence(template, anchor_name, anchor_name, ix.proper)
+    if not forward:
+        prompt = _in_group(ix, anchor, prompt, [end for _, _, end in ends])
+    if len(ends) > 1:  # "Which conditions are classed under ...?" (student trial 3)
+        plurals = {k.label: k.plural for k in deck.kinds.values() if k.plural}
+        prompt = plural_question(prompt, plurals)
     answer = "; ".join(by_frequency((r.frequency, _with_numbers(x, r, end)) for x, r, end in ends))
     if not complete:
         answer = f"Includes: {answer}"  # open world: no deck's list need be all there is
@@ -67,6 +91,84 @@ def grouped_card(
         loc=ends[0][1].loc,
         extra="\n".join(notes) or None,
     )
+
+
+# Words a name shares with the question that give nothing away: "muscle pain" does not
+# point to "statin-associated muscle symptoms" (six-letter stems, as `cue_stems` cuts them).
+_PLAIN_STEMS = frozenset(
+    ("muscle", "myopat", "diseas", "syndro", "weakne", "antibo", "detect", "therap", "associ")
+    + ("anti", "induce", "not", "myosit")
+)
+End = tuple[DeckIndex, Relation, str]
+
+
+def _stems(*texts: str) -> set[str]:
+    """Six-letter stems of a name's words, three letters and up ("SRP", "AZT" count)."""
+    return {w[:6] for t in texts for w in content_words(t)} - _PLAIN_STEMS
+
+
+def _given_away(ix: DeckIndex, anchor: str, end: End, ends: list[End]) -> bool:
+    """Whether the question names this answer (student trial 3): "Which condition shows
+    long-term zidovudine therapy?" -> "Zidovudine myopathy", "Which test result is
+    expected in anti-HMGCR myopathy?" -> "Anti-HMGCR antibodies detected". A shared word
+    gives an answer away when every entity of its kind with that word is an answer: the
+    "statin" of "weakness persisting off the statin" leaves two statin myopathies to choose
+    from, so that card stays."""
+    x, _, end_id = end
+    shown = _stems(ix.name(anchor))
+    e = x.entity(end_id)
+    shared = _stems(e.name, *e.aliases) & shown
+    if not shared:
+        return False
+    answers = {(y.deck.id, e) for y, _, e in ends}
+    alike = [o.id for o in map(x.entity, x.by_kind[e.kind]) if shared & _stems(o.name, *o.aliases)]
+    return all((x.deck.id, o) in answers for o in alike)
+
+
+def _has_parts(end: End, ends: list[End]) -> bool:
+    """Whether the end is an "A or B" composite whose parts the list names too ("Heliotrope
+    rash or Gottron papules/sign" beside "Heliotrope rash", "Gottron papules"): said twice,
+    and the composite is a vignette's device, not a finding to learn (student trial 3)."""
+    x, _, end_id = end
+    name = x.name(end_id)
+    if " or " not in name:
+        return False
+    parts = [y.name(e) for y, _, e in ends if (y, e) != (x, end_id)]
+    return mentions(name, parts) is not None
+
+
+_GENERIC_WHICH = re.compile(r"^Which (condition|disorder|diagnosis|myopathy) ")
+
+
+def _groups(ix: DeckIndex, entity_id: str) -> list[str]:
+    """The groups an entity is classed in, nearest first: its parents and what a
+    `subtype_of` relation (the bundled decks' classing) puts it under, with theirs."""
+    found: list[str] = []
+    todo = [entity_id]
+    while todo:
+        e = todo.pop(0)
+        for g in (
+            *ix.deck.entities[e].parents,
+            *(r.target for r in ix.out.get((e, "subtype_of"), ())),
+        ):
+            if g not in found and g != entity_id and g in ix.deck.entities:
+                found.append(g)
+                todo.append(g)
+    return found
+
+
+def _in_group(ix: DeckIndex, anchor: str, prompt: str, ends: list[str]) -> str:
+    """ "Which condition shows inflammatory arthritis?" has other fair answers (rheumatoid
+    arthritis); where every answer is in one named group the question says so: "Which of
+    the idiopathic inflammatory myopathies show ...?" (student trial 3)."""
+    if not _GENERIC_WHICH.match(prompt) or any(e not in ix.deck.entities for e in ends):
+        return prompt
+    shared = [g for g in _groups(ix, ends[0]) if is_plural(ix.name(g))]
+    for e in ends[1:]:
+        shared = [g for g in shared if g in _groups(ix, e)]
+    if not shared or anchor == shared[0] or anchor in _groups(ix, shared[0]):
+        return prompt
+    return _GENERIC_WHICH.sub(f"Which of the {ix.mid(shared[0])} ", prompt, count=1)
 
 
 def _ends(
@@ -323,8 +425,8 @@ def attribute_cards(ix: DeckIndex) -> list[Card]:
             # shown alone, the answer starts with a capital ("Under 18 years; ..."), but a
             # unit or gene name keeps its case ("mtDNA ...", "m.3243A>G")
             answer = sentence_start(attribute_text(value, definition.unit) or "")
-            if value.uncertain or not answer:
-                continue
+            if value.uncertain or not answer or answer.casefold() == "variable":
+                continue  # "What is the severity of weakness of X?" -> "Variable" (trial 3)
             cards.append(
                 Card(
                     id=card_id(deck.id, "attribute", entity.id, attr_id),

@@ -139,10 +139,45 @@ def relation_mcq(
             (fact_proof(ix, r.id),),
         )
     ]
+    said = {c: what_it_is(ix, c, (r.type, forward), anchor, proofs[c]) for c in chosen}
     choices += [
-        Choice(ix.name(c), False, f"Incorrect. {proofs[c].fact}", c, (proofs[c],)) for c in chosen
+        Choice(
+            ix.name(c),
+            False,
+            " ".join(["Incorrect.", *(p.fact for p in said[c]), proofs[c].fact]),
+            c,
+            (proofs[c], *said[c]),
+        )
+        for c in chosen
     ]
-    return mcq_card(ix, cid, (anchor, key), prompt, r, r.sources, choices, kinds)
+    facts = [ix.by_id[p.ref] for c in chosen for p in said[c]]
+    sources = with_cited(r.sources, *(f.sources + f.sentence_sources for f in facts))
+    return mcq_card(ix, cid, (anchor, key), prompt, r, sources, choices, kinds)
+
+
+def what_it_is(
+    ix: DeckIndex, option: str, asked: tuple[str, bool], anchor: str, proof: Proof
+) -> list[Proof]:
+    """A stated fact that says what a wrong option is ("Anti-Ku points to other connective
+    tissue disease."), so its rationale teaches more than "X is not Y" (student trial 3):
+    the option's own facts of the question's relation type first, then any other fact it
+    is the subject of. None when the proof already lists the option's facts (a complete
+    list of the option itself) or the deck states nothing certain about it."""
+    if proof.rule == "complete" and proof.ref == option:
+        return []
+    rtype, forward = asked  # the question's relation type, and whether it asks for a `to` end
+    same = ix.into.get((rtype, option), []) if forward else ix.out.get((option, rtype), [])
+    others = [x for (src, _), rels in ix.out.items() if src == option for x in rels]
+    for x in (*same, *others):
+        if (
+            x.frequency in MINOR
+            or anchor in (x.source, x.target)
+            or ix.entity(x.source).uncertain
+            or ix.entity(x.target).uncertain
+        ):
+            continue
+        return [fact_proof(ix, x.id)]
+    return []
 
 
 def mcq_card(

@@ -257,3 +257,71 @@ def with_pronouns(text: str, sex: str) -> str:
         out += [text[end : m.start()], new]
         end = m.end()
     return "".join([*out, text[end:]])
+
+
+# The verb after a "Which ___" subject, made plural with it ("Which conditions show X?").
+# "does" is left alone: in "Which condition does anti-NXP2 mark?" its subject is the name.
+_SUBJECT_VERB_PLURAL = {
+    "is": "are",
+    "has": "have",
+    "shows": "show",
+    "points": "point",
+    "includes": "include",
+    "calls": "call",
+    "causes": "cause",
+    "carries": "carry",
+    "arises": "arise",
+    "treats": "treat",
+    "marks": "mark",
+    "belongs": "belong",
+}
+_WHICH = re.compile(r"^((?:In |Carriers of )?[Ww]hich )")
+_AUXILIARIES = frozenset(("does", "should", "can", "list"))
+
+
+def noun_plural(noun: str, plurals: dict[str, str] | None = None) -> str:
+    """A count noun's plural, the deck's own where it gives one ("diagnosis" ->
+    "diagnoses"); "drug or substance" -> "drugs or substances"."""
+    if plurals and noun in plurals:
+        return plurals[noun]
+    if " or " in noun:
+        return " or ".join(noun_plural(part, plurals) for part in noun.split(" or "))
+    head, _, last = noun.rpartition(" ")
+    if re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    elif last.endswith("is"):
+        last = last[:-2] + "es"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
+
+
+def plural_question(prompt: str, plurals: dict[str, str] | None = None) -> str:
+    """A "Which ___ ...?" question asked of several answers (student trial 3: "Which
+    condition is classed under ...?" answered with five): the noun and the verb that
+    agrees with it plural, "is a feature of" -> "are features of". A question that does
+    not open with "Which" is returned as it is."""
+    m = _WHICH.match(prompt)
+    if m is None:
+        return prompt
+    words = prompt[m.end() :].split(" ")
+    at = next(
+        (i for i, w in enumerate(words) if i and (w in _SUBJECT_VERB_PLURAL or w in _AUXILIARIES)),
+        None,
+    )
+    if at is None:
+        return prompt
+    noun, verb, rest = " ".join(words[:at]), words[at], " ".join(words[at + 1 :])
+    if not noun.startswith("of the "):  # "Which of the myopathies shows" keeps its noun
+        noun = noun_plural(noun, plurals)
+    if verb in _SUBJECT_VERB_PLURAL:
+        verb = _SUBJECT_VERB_PLURAL[verb]
+        if verb == "are":  # "are a feature of" -> "are features of"
+            rest = re.sub(
+                r"^an? ((?:[\w-]+ )*?[\w-]+)(?= (?:of|for|to|in)\b)",
+                lambda a: noun_plural(a.group(1)),
+                rest,
+            )
+    return f"{m.group(1)}{noun} {verb} {rest}"
