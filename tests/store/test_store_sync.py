@@ -4,8 +4,10 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from quizapp.store.sync import CardRecord, DeckInfo, sync_deck
+from quizapp.store.sync import CardRecord, DeckInfo, spread_by_kind, sync_deck
 
 NOW = datetime(2026, 11, 25, 9, tzinfo=UTC)
 DECK = DeckInfo("iim", "Idiopathic inflammatory myopathies", "1")
@@ -73,3 +75,36 @@ def test_duplicate_ids_are_refused_before_anything_is_written(conn):
     with pytest.raises(ValueError, match="duplicate"):
         sync_deck(conn, DECK, [*records(2), records(2)[0]], NOW)
     assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] == 0
+
+
+kinds_lists = st.lists(st.sampled_from("abcdefg"), max_size=300)
+
+
+@given(kinds_lists)
+@example(list("a" * 40 + "b" * 12 + "c" * 3))  # the shape of a deck: many facts, few cases
+def test_new_cards_spread_each_kind_evenly_and_keep_its_order(kinds: list[str]) -> None:
+    kinds = sorted(kinds)  # as generated: one kind after another
+    rows = list(enumerate(kinds))
+    spread = spread_by_kind(rows, key=lambda row: row[1])
+    assert sorted(spread) == rows
+    for kind in set(kinds):
+        assert [r for r in spread if r[1] == kind] == [r for r in rows if r[1] == kind]
+    # every prefix holds each kind in about its share
+    total, groups = len(kinds), {kind: kinds.count(kind) for kind in set(kinds)}
+    seen: dict[str, int] = dict.fromkeys(groups, 0)
+    for n, (_, kind) in enumerate(spread, start=1):
+        seen[kind] += 1
+        for other, count in groups.items():
+            assert abs(seen[other] - n * count / total) <= 1 + len(groups) / 2
+
+
+def test_a_new_learner_meets_a_case_vignette_among_the_first_new_cards(tmp_path) -> None:
+    """Generation lists vignettes last; the queue must not (student trial 3: 20 new cards a
+    day and no case in sight)."""
+    from tests.support.app import build_context
+    from tests.support.decks import IIM_ONLY
+
+    conn = build_context(tmp_path, IIM_ONLY).conn
+    kinds = [k for (k,) in conn.execute("SELECT kind FROM cards WHERE state = 0 ORDER BY due")]
+    assert "vignette" in kinds[:20] and "mcq" in kinds[:20]
+    assert kinds.index("vignette") < len(kinds) // 10
