@@ -224,8 +224,8 @@ class StatisticsScreen(QuizappScreen[None]):
         self.post_message(StatisticsLoaded(collect_statistics(self.workspace)))
 
     @on(StatisticsLoaded)
-    def _loaded(self, message: StatisticsLoaded) -> None:
-        self.show(message.data)
+    async def _loaded(self, message: StatisticsLoaded) -> None:
+        await self.show(message.data)
 
     def knowledge_widgets(self, data: StatisticsData) -> list[Widget]:
         """Retention against the desired one, total knowledge, and minutes per day."""
@@ -248,7 +248,9 @@ class StatisticsScreen(QuizappScreen[None]):
             ),
         ]
 
-    def show(self, data: StatisticsData) -> None:
+    async def show(self, data: StatisticsData) -> None:
+        """Replace what is shown; the old widgets are gone before the new ones (same ids)
+        mount, and messages are handled one at a time, so reloads never overlap."""
         from quizapp.tui.stats.bar_chart import BarChart
         from quizapp.tui.stats.review_heatmap import ReviewHeatmap
 
@@ -298,6 +300,7 @@ class StatisticsScreen(QuizappScreen[None]):
             Static(quizzes_text(data.quizzes), id="quizzes"),
         ]
         container = self.query_one("#stats", VerticalScroll)
-        container.remove_children()
-        container.mount_all(widgets)
+        with self.app.batch_update():
+            await container.remove_children()
+            await container.mount_all(widgets)
         container.focus()
