@@ -23,6 +23,7 @@ from textual.widgets import Static
 from quizapp.srs.session import QueueEntry, StudySession
 from quizapp.tui.base import QuizappScreen
 from quizapp.tui.navigation import StudyScreenReady
+from quizapp.tui.option_keys import LETTERS, letter_range
 from quizapp.tui.study.done_view import DoneView
 from quizapp.tui.study.key_footer import KeyFooter
 from quizapp.tui.study.option_picker import OptionPicker
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from quizapp.generate.card import Card
     from quizapp.workspace import Workspace
 
-LETTERS = "abcde"
 UNDONE = {
     "answer": "Answer undone",
     "bury": "Bury undone",
@@ -84,7 +84,8 @@ class StudyScreen(QuizappScreen[None]):
     CSS_PATH = "study_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # One key can mean two things (b: option B, or bury); check_action picks by stage.
+        # One key can mean two things (b: option B, or bury; f: option F, or flag): the
+        # first binding of a key that check_action enables wins, by stage and option count.
         # space and enter confirm the suggested rating: Again after a wrong or no choice.
         Binding("space", "reveal", "Show answer"),
         Binding("space", "confirm(1)", "Again", tooltip=SUGGESTION),
@@ -92,7 +93,7 @@ class StudyScreen(QuizappScreen[None]):
         Binding("enter", "reveal", "Show answer", show=False),
         Binding("enter", "confirm(1)", "Again", show=False, tooltip=SUGGESTION),
         Binding("enter", "confirm(3)", "Good", show=False, tooltip=SUGGESTION),
-        Binding("a", "choose(0)", "Choose", key_display="a-e", tooltip="Choose option A-E"),
+        Binding("a", "choose(0)", "Choose", tooltip="Choose an option by its letter"),
         Binding("1", "rate(1)", "Again", show=False),
         Binding("2", "rate(2)", "Hard", show=False),
         Binding("3", "rate(3)", "Good", show=False),
@@ -101,10 +102,7 @@ class StudyScreen(QuizappScreen[None]):
         # Bury stands in the footer for a-e once a choice card is answered: question and
         # answer show as many keys, so KeyFooter relabels them in the frame of the card
         Binding("b", "bury", "Bury", tooltip="Bury until tomorrow (after answering a choice card)"),
-        Binding("b", "choose(1)", "Choose B", show=False),
-        Binding("c", "choose(2)", "Choose C", show=False),
-        Binding("d", "choose(3)", "Choose D", show=False),
-        Binding("e", "choose(4)", "Choose E", show=False),
+        *(Binding(key, f"choose({i})", show=False) for i, key in enumerate(LETTERS) if i),
         # the card's other actions: listed by ?, not in the footer (it fits 60 columns)
         Binding(
             "s", "suspend", "Suspend", show=False, tooltip="Suspend: never shown until unsuspended"
@@ -280,6 +278,13 @@ class StudyScreen(QuizappScreen[None]):
         if stage != "answer":
             area.scroll_home(animate=False)
         self.refresh_bindings()
+
+    def key_display(self, binding: Binding) -> str | None:
+        """a: the letters of the card's options ("a-f"); all of them between cards."""
+        if binding.action != "choose(0)":
+            return None
+        card = self.card
+        return letter_range(len(card.options) if card is not None else 0)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys mean what the stage allows: b picks option B on a question, else buries."""

@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from quizapp.tui.base import QuizappScreen
+
 WIDGET_KEYS = {  # keys a screen's widgets handle rather than its bindings, by screen class
     "HomeScreen": [("↑ ↓", "Highlight a deck"), ("enter", "Study the highlighted deck")],
     "StudyScreen": [("↑ ↓ enter", "Choose an option (multiple choice)")],
@@ -74,7 +76,12 @@ class HelpScreen(ModalScreen[None]):
 
     def _sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         screen = self.for_screen
-        display = self.app.get_key_display
+        app_display = self.app.get_key_display
+
+        def display(binding: Binding) -> str:
+            own = screen.key_display(binding) if isinstance(screen, QuizappScreen) else None
+            return own or app_display(binding)
+
         own = binding_rows(list(type(screen).BINDINGS), display)
         own += WIDGET_KEYS.get(type(screen).__name__, [])
         everywhere = binding_rows(list(type(self.app).BINDINGS), display) + EVERYWHERE
