@@ -47,6 +47,7 @@ UNDONE = {
     "flag": "Flag change undone",
 }
 SUGGESTION = "Rate as suggested (Again if wrong)"
+MORE_BELOW = "▼ more below: ↓"
 
 
 def question_hint(card: Card) -> Content:
@@ -159,8 +160,21 @@ class StudyScreen(QuizappScreen[None]):
         yield KeyFooter(compact=True, show_command_palette=False)  # ctrl+p still works
 
     def on_mount(self) -> None:
+        area = self.query_one("#card-area", VerticalScroll)
+        self.watch(area, "virtual_size", self._cue_more_below, init=False)
+        self.watch(area, "scroll_y", self._cue_more_below, init=False)
         self._start()
         self.post_message(StudyScreenReady())
+
+    def _cue_more_below(self) -> None:
+        """Say on the hint's top border that the question goes on below the fold (the later
+        options of a long vignette at 80x24), which a scrollbar alone does not tell."""
+        area = self.query_one("#card-area", VerticalScroll)
+        picker = self.query_one(OptionPicker)
+        last = picker if picker.display else self.query_one(CardView)
+        seen = area.scroll_y + area.scrollable_content_region.height
+        below = self.stage == "question" and last.virtual_region.bottom > seen
+        self.query_one("#hint", Static).border_title = MORE_BELOW if below else None
 
     def begin(
         self,
