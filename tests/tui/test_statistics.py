@@ -5,7 +5,7 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from quizapp.srs.stats import memory_stats
+from quizapp.srs.stats import memory_stats, stats_today
 from quizapp.tui.app import QuizApp
 from tests.simulation import Plan, simulate_session
 from tests.support.app import build_context, wait_for
@@ -74,3 +74,7 @@ async def test_reload_redraws_any_number_of_times(iim_context) -> None:
         assert len(screen.query("#stats-summary")) == 1
         assert len(screen.query("#forecast-chart")) == 1
         assert "Due today" in str(screen.query_one("#stats-summary").render())
+        chart = screen.query_one("#forecast-chart")
+        with iim_context.reader() as conn:
+            due = stats_today(conn, clock=iim_context.clock).due_forecast
+        assert chart.labels[0] == "0" and chart.values == due[:31]  # today is day 0

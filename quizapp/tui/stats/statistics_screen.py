@@ -255,16 +255,16 @@ class StatisticsScreen(QuizappScreen[None]):
         from quizapp.tui.stats.review_heatmap import ReviewHeatmap
 
         stats = data.stats
-        ahead = stats.due_forecast[1 : FORECAST_DAYS + 1]
-        labels = [str(i) for i in range(1, len(ahead) + 1)]
+        days = stats.due_forecast[: FORECAST_DAYS + 1]  # today (with overdue), then ahead
+        labels = [str(i) for i in range(len(days))]
         heatmap = ReviewHeatmap(id="heatmap")
         heatmap.show(stats.day, data.per_day, HEATMAP_WEEKS)
         topics = [t for t in stats.topics if t.cards]
         widgets: list[Widget] = [
             Static(summary_text(stats), id="stats-summary"),
-            section("Due in the next 30 days (days from today)"),
+            section("Due today and in the next 30 days (days from today; 0 = today)"),
             Horizontal(
-                BarChart(labels, ahead, id="forecast-chart"),
+                BarChart(labels, days, id="forecast-chart"),
                 Static(forecast_numbers(stats), classes="numbers"),
                 classes="chart-row",
             ),
