@@ -12,11 +12,8 @@ from quizapp.quiz.session import BlockSession
 from quizapp.tui.app import QuizApp
 from quizapp.tui.quiz.results_screen import QuizResultsScreen
 from tests.support.app import build_context, wait_for
-from tests.support.decks import session_folder
-from tests.support.paths import DECKS
+from tests.support.decks import BOTH_DECKS
 from tests.tui.test_markup_deck import screen_text
-
-BOTH_DECKS = session_folder(DECKS / "iim", DECKS / "metabolic")
 
 
 @pytest.mark.parametrize("width", [60, 80, 120])
