@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from quizapp.srs.cram import CramSession
 from quizapp.srs.session import QueueEntry, StudySession
 from quizapp.tui.base import QuizappScreen
 from quizapp.tui.navigation import StudyScreenReady
@@ -209,6 +210,9 @@ class StudyScreen(QuizappScreen[None]):
             self.entry = self.card = None
             self._update_progress()
             self.stage = "done"
+            if isinstance(self.session, CramSession):  # nothing was scheduled: no forecast
+                self.query_one(DoneView).show_cram(self.answered)
+                return
             self.query_one(DoneView).show(self.answered)
             self.load_forecast()
             return
