@@ -48,11 +48,12 @@ async def test_one_card_suspend_unsuspend_flag_bury(iim_context: Workspace) -> N
         assert get_card(conn, first).suspended == 0 and cell(screen, 0, "status") == "new"
         await pilot.press("f", "b")
         await pilot.pause()
-        assert cell(screen, 0, "status") == "⚑ buried"
+        assert cell(screen, 0, "status") == "buried" and cell(screen, 0, "flag") == "⚑"
+        assert "⚑ flagged" in str(screen.query_one("#browse-count").render())  # the legend
         assert get_card(conn, first).flagged == 1 and get_card(conn, first).buried_day > 0
         await pilot.press("b", "f")
         await pilot.pause()
-        assert cell(screen, 0, "status") == "new"
+        assert cell(screen, 0, "status") == "new" and cell(screen, 0, "flag") == " "
         assert (get_card(conn, first).flagged, get_card(conn, first).buried_day) == (0, 0)
 
 
