@@ -114,7 +114,12 @@ class BrowseScreen(QuizappScreen[None]):
         ),
         Binding("f", "toggle_status('flag')", "Flag", tooltip="Flag or unflag"),
         Binding("r", "reset", "Reset", show=False, tooltip="Make new again (history kept)"),
-        Binding("escape", "app.home", "Decks"),
+        Binding(
+            "escape",
+            "leave",
+            "Decks",
+            tooltip="Leave the search or a filter; else back to the decks",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -314,6 +319,14 @@ class BrowseScreen(QuizappScreen[None]):
             table.update_cell(card_id, "flag", cell(flag_text(status)))
             table.update_cell(card_id, "status", cell(status_text(status)))
         self.notify(f"{plural(result.changed, 'card')} {DONE[action]}")
+
+    async def action_leave(self) -> None:
+        """esc in the search box or a filter goes to the list, the search kept; from the
+        list, back to the decks."""
+        if isinstance(self.focused, Input | Select):
+            self.action_focus_list()
+        else:
+            await self.run_action("app.home")
 
     def action_focus_search(self) -> None:
         self.query_one("#browse-search", Input).focus()
