@@ -71,8 +71,14 @@ class QuizQuestionScreen(QuizappScreen[bool]):
         Binding("down", "highlight(1)", "Highlight the next option", show=False, priority=True),
         Binding("up", "highlight(-1)", "Highlight the previous option", show=False, priority=True),
         Binding("enter", "pick", "Choose the highlighted option", show=False, priority=True),
-        Binding("right,n", "move(1)", "Move", key_display="←→", tooltip="Next question"),
-        Binding("left,p", "move(-1)", "Previous", show=False, tooltip="Previous question"),
+        Binding(
+            "right,n",
+            "move(1)",
+            "Move",
+            key_display="←→",
+            tooltip="Next (→ or n) or previous (← or p) question",
+        ),
+        Binding("left,p", "move(-1)", show=False),  # help lists it with → above
         Binding("s", "submit", "Submit", tooltip="Submit the block (asks first)"),
         Binding("escape", "pause", "Pause", tooltip="Pause: resume it later from the quiz builder"),
     ]
