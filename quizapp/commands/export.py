@@ -14,13 +14,35 @@ from pathlib import Path
 import click
 
 from quizapp.commands.bar import progress_bar
-from quizapp.commands.generate import PATHS
 from quizapp.commands.generate import _load as load_decks
 from quizapp.deck.topics import TOPIC_HELP
 from quizapp.kinds import KINDS
+from quizapp.paths import Settings, bundled_decks_dir
 from quizapp.plural import plural
 
 PROGRESS_FROM = 500  # cards; a smaller export is done before a bar could be read
+
+
+class DeckArg(click.ParamType):
+    """A deck file or folder, or the name of a deck in the decks folder (by default the
+    bundled decks, so `export anki iim` works from any folder, as after a pipx install)."""
+
+    name = "deck"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None):
+        path = Path(str(value))
+        if path.exists():
+            return path
+        settings = ctx.find_object(Settings) if ctx is not None else None
+        folder = settings.decks_dir if settings is not None else bundled_decks_dir()
+        if path.name != str(value):  # a path, with folders: not a deck's name
+            self.fail(f"Path {str(value)!r} does not exist.", param, ctx)
+        named = folder / path.name
+        if named.is_dir():
+            return named
+        names = sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+        known = f" (the decks there: {', '.join(names)})" if names else ""
+        self.fail(f"{value!r} is neither a path nor a deck in {folder}{known}.", param, ctx)
 
 
 def _common(kinds: tuple[str, ...]) -> Callable:
@@ -29,7 +51,7 @@ def _common(kinds: tuple[str, ...]) -> Callable:
     def decorate(command: Callable) -> Callable:
         for option in reversed(
             [
-                click.argument("paths", metavar="DECK...", nargs=-1, required=True, type=PATHS),
+                click.argument("paths", metavar="DECK...", nargs=-1, required=True, type=DeckArg()),
                 click.option(
                     "-o",
                     "--output",
@@ -105,12 +127,14 @@ def _export(
 def export() -> None:
     """Generated cards for Anki, a spreadsheet or your school's LMS.
 
-    Each export takes the decks (files or folders), -o FILE, and optionally --kind,
-    --topic, --seed and --force; `quizapp export anki --help` and so on say more.
+    Each export takes the decks (files, folders, or the name of a deck in your decks
+    folder, e.g. a bundled one: iim), -o FILE, and optionally --kind, --topic, --seed
+    and --force; `quizapp export anki --help` and so on say more.
 
     \b
     Example:
-      quizapp export anki decks/iim -o iim.apkg
+      quizapp export anki iim -o iim.apkg         # a bundled deck, from anywhere
+      quizapp export anki decks/iim -o iim.apkg   # a deck folder
       quizapp export csv decks/iim -o iim-cards.csv
       quizapp export lms decks/iim --format qti -o iim-quiz.zip
     """
@@ -128,7 +152,7 @@ def anki_command(paths, output: Path, force: bool, seed: int, kinds, topics) -> 
 
     \b
     Example:
-      quizapp export anki decks/iim -o iim.apkg
+      quizapp export anki iim -o iim.apkg
       quizapp export anki decks/iim --kind mcq --kind vignette -o iim-mcq.apkg
     """
     from quizapp.export.anki import SUFFIXES, write_anki

@@ -35,7 +35,8 @@ _QUEUE_OF = {NEW: Queue.NEW, State.Learning: Queue.LEARNING, State.Relearning: Q
 
 
 class CramSession(StudySession):
-    """Every card of the decks and scope, soonest due first, then new ones; nothing saved."""
+    """Every card of the decks and scope that is not suspended or buried, soonest due
+    first, then new ones; nothing saved."""
 
     def __init__(
         self,
@@ -47,7 +48,7 @@ class CramSession(StudySession):
     ) -> None:
         super().__init__(conn, config, deck_ids, clock, scope)
         scope_sql, params = (scope or StudyScope()).sql()
-        cards = cram_cards(conn, deck_ids, scope_sql, params)
+        cards = cram_cards(conn, deck_ids, scope_sql, params, self.today())
         self.queue: list[str] = [card_id for card_id, _ in cards]
         self._states = dict(cards)  # as at the start: cramming changes no state
         self._answered: list[tuple[str, int]] = []  # (card id, where it was), for undo

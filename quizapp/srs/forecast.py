@@ -112,6 +112,11 @@ class Outlook:
     introduced: float  # cards introduced by the last day (new ones included)
 
     @property
+    def mean_knowledge(self) -> float:
+        """Expected cards recalled, averaged over the days summed (spread evenly)."""
+        return sum(k for _, k in self.knowledge) / len(self.knowledge) if self.knowledge else 0.0
+
+    @property
     def retention(self) -> float:
         """Expected share of introduced cards recalled on the last day."""
         return self.knowledge[-1][1] / self.introduced if self.introduced else 0.0

@@ -21,10 +21,12 @@ def headline(result: Forecast) -> str:
 
 
 def table_lines(result: Forecast) -> list[str]:
-    """One row per desired retention: answers and minutes a day, recall and cards at the end."""
+    """One row per desired retention: answers and minutes a day, recall and cards known at
+    the end, and cards known on average over the days; then a note where the end figures
+    do not rise with retention, saying why."""
     lines = [
         f"  {'retention':<10}{'answers/day':>12}{'minutes/day':>12}"
-        f"{'recall at end':>15}{'cards known':>13}",
+        f"{'recall at end':>15}{'known at end':>14}{'known, mean':>13}",
     ]
     for outlook in result.outlooks:
         lines.append(
@@ -32,9 +34,25 @@ def table_lines(result: Forecast) -> list[str]:
             f"{sum(outlook.answers) / result.days:>12.1f}"
             f"{sum(outlook.minutes) / result.days:>12.1f}"
             f"{outlook.retention:>15.1%}"
-            f"{outlook.knowledge[-1][1]:>13,.0f}"
+            f"{outlook.knowledge[-1][1]:>14,.0f}"
+            f"{outlook.mean_knowledge:>13,.0f}"
         )
-    return lines
+    return lines + uneven_end_note(result)
+
+
+def uneven_end_note(result: Forecast) -> list[str]:
+    """Why the last day's figures can fall as retention rises: they are one day's, and
+    cards introduced on the same day come due together, so on that day one retention can
+    find many cards just before their review (lowest recall), another just after."""
+    ends = [o.knowledge[-1][1] for o in result.outlooks]
+    if all(a <= b for a, b in zip(ends, ends[1:], strict=False)):
+        return []
+    return [
+        "",
+        "The end figures are the last day's alone: cards started on the same day come due",
+        "together, so on that day a higher retention can catch more of them just before",
+        "a review. 'known, mean' (over every day simulated) shows the trend.",
+    ]
 
 
 def plot_lines(result: Forecast, width: int) -> list[str]:
@@ -80,6 +98,7 @@ def to_json(result: Forecast) -> dict[str, Any]:
                 "minutes_per_day": [round(v, 2) for v in o.minutes],
                 "knowledge": [{"day": day, "cards": round(k, 1)} for day, k in o.knowledge],
                 "expected_retention": round(o.retention, 4),
+                "mean_knowledge": round(o.mean_knowledge, 1),
             }
             for o in result.outlooks
         ],

@@ -138,15 +138,17 @@ def cram_cards(
     deck_ids: Sequence[str] | None,
     scope_sql: str,
     params: Sequence[object],
+    today: int,
 ) -> list[tuple[str, int]]:
-    """(card id, state) of every studiable card in the decks and scope: cards already
-    studied by due time (soonest first), then new cards in new-queue order."""
+    """(card id, state) of every studiable card in the decks and scope, neither suspended
+    nor buried on study day `today` (as Anki's filtered decks leave buried cards out):
+    cards already studied by due time (soonest first), then new cards in new-queue order."""
     decks = ""
     if deck_ids is not None:
         decks = f" AND deck_id IN ({', '.join('?' * len(deck_ids)) or 'NULL'})"
     rows = conn.execute(
-        f"SELECT card_id, state FROM cards WHERE retired = 0 AND suspended = 0{decks}"
-        f"{scope_sql} ORDER BY state = 0, due",
-        (*(deck_ids or ()), *params),
+        "SELECT card_id, state FROM cards WHERE retired = 0 AND suspended = 0"
+        f" AND buried_day < ?{decks}{scope_sql} ORDER BY state = 0, due",
+        (today, *(deck_ids or ()), *params),
     )
     return [(card_id, state) for card_id, state in rows]

@@ -13,6 +13,8 @@ from textual.app import App
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from textual.binding import Binding
+
     from quizapp.workspace import Workspace
 
 ResultType = TypeVar("ResultType")
@@ -37,6 +39,13 @@ class WorkspaceApp(App[int]):
             raise RuntimeError("the decks are still loading")
         return self._workspace
 
+    def get_key_display(self, binding: Binding) -> str:
+        """The screen's own display for a key whose meaning follows what it shows (the
+        letters of the options on screen), else Textual's."""
+        screen = self.screen
+        shown = screen.key_display(binding) if isinstance(screen, QuizappScreen) else None
+        return shown or super().get_key_display(binding)
+
 
 class QuizappScreen(Screen[ResultType]):
     """A screen over the workspace."""
@@ -49,6 +58,11 @@ class QuizappScreen(Screen[ResultType]):
         from textual._styles_cache import StylesCache
 
         StylesCache.get_inner_outer.cache_clear()
+
+    def key_display(self, binding: Binding) -> str | None:
+        """How the footer and help show `binding` now, if that depends on the screen's
+        state; None for the binding's own display."""
+        return None
 
     @property
     def workspace(self) -> Workspace:

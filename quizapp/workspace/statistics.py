@@ -35,6 +35,7 @@ class StatisticsData:
     memory: MemoryStats
     per_day: dict[int, int]
     topic_titles: dict[tuple[str, str], str]  # (deck, topic) -> what to call it
+    deck_titles: dict[str, str]  # deck id -> its title, to head its topics when several
     quizzes: list[QuizLine]
     knowledge: Knowledge | None = None
     desired_retention: float = 0.9
@@ -60,4 +61,8 @@ def collect_statistics(workspace: Workspace) -> StatisticsData:
         config = load_config(conn)
         known = knowledge(conn, stats.day, config)
     titles = {(t.deck, t.topic): workspace.topic_label(t.deck, t.topic) for t in stats.topics}
-    return StatisticsData(stats, memory, per_day, titles, quizzes, known, config.desired_retention)
+    decks = workspace.library.decks
+    deck_titles = {t.deck: decks[t.deck].title if t.deck in decks else t.deck for t in stats.topics}
+    return StatisticsData(
+        stats, memory, per_day, titles, deck_titles, quizzes, known, config.desired_retention
+    )

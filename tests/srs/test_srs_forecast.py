@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from quizapp.cli import main
 from quizapp.srs.config import StudyConfig, save_setting
-from quizapp.srs.forecast import forecast, review
+from quizapp.srs.forecast import Forecast, Outlook, Profile, forecast, review
+from quizapp.srs.forecast_report import table_lines
 from quizapp.store.connection import open_store
 from tests.simulation import FIRST_DAY, ZONE, Plan, studied
 
@@ -157,3 +158,27 @@ def test_bad_input_is_one_line(month_file: Path, tmp_path: Path) -> None:
     assert not missing.parent.exists()
     with sqlite3.connect(empty) as plain:
         assert plain.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
+
+
+def outlooks_ending_at(*ends: float) -> Forecast:
+    """A forecast whose retentions end knowing `ends` cards, midway 20 more per step, as
+    the trial-3 deck did: 578, 573, 600, 611 at 0.80-0.95 (means rising)."""
+    outlooks = [
+        Outlook(0.8 + 0.05 * i, [50.0] * 30, [5.0] * 30, [(15, 300.0 + 20 * i), (30, end)], 620.0)
+        for i, end in enumerate(ends)
+    ]
+    profile = Profile((0.25, 0.25, 0.25, 0.25), (0.3, 0.4, 0.3), 10.0, 20.0)
+    return Forecast(740_000, 30, 32, 592, 4, profile, outlooks)
+
+
+def test_an_end_that_falls_as_retention_rises_is_explained() -> None:
+    """The trial-3 student read 0.85 ending below 0.80 as advice. It is the last day's
+    figure alone (cards started together come due together); the table says so, and its
+    mean over the days shows the trend."""
+    uneven = table_lines(outlooks_ending_at(578, 573, 600, 611))
+    assert "known, mean" in uneven[0]
+    means = [float(line.split()[-1].replace(",", "")) for line in uneven[1:5]]
+    assert means == sorted(means) and means[0] == (300 + 578) / 2
+    assert any("last day's alone" in line for line in uneven)
+    even = table_lines(outlooks_ending_at(550, 557, 576, 588))
+    assert not any("last day's alone" in line for line in even)

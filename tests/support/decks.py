@@ -44,4 +44,7 @@ def session_folder(*decks: Path) -> Path:
 
 
 IIM_ONLY = session_folder(DECKS / "iim")  # the app tests and snapshots pin the IIM deck
-SMALL_ONLY = session_folder(SMALL_DECK)  # the quiz tests' deck: 78 questions, two topics
+SMALL_ONLY = session_folder(SMALL_DECK)
+BOTH_DECKS = session_folder(
+    DECKS / "iim", DECKS / "metabolic"
+)  # the bundled decks together  # the quiz tests' deck: 78 questions, two topics

@@ -48,11 +48,12 @@ async def test_one_card_suspend_unsuspend_flag_bury(iim_context: Workspace) -> N
         assert get_card(conn, first).suspended == 0 and cell(screen, 0, "status") == "new"
         await pilot.press("f", "b")
         await pilot.pause()
-        assert cell(screen, 0, "status") == "⚑ buried"
+        assert cell(screen, 0, "status") == "buried" and cell(screen, 0, "flag") == "⚑"
+        assert "⚑ flagged" in str(screen.query_one("#browse-count").render())  # the legend
         assert get_card(conn, first).flagged == 1 and get_card(conn, first).buried_day > 0
         await pilot.press("b", "f")
         await pilot.pause()
-        assert cell(screen, 0, "status") == "new"
+        assert cell(screen, 0, "status") == "new" and cell(screen, 0, "flag") == " "
         assert (get_card(conn, first).flagged, get_card(conn, first).buried_day) == (0, 0)
 
 
@@ -113,3 +114,21 @@ async def test_letters_typed_in_search_are_text_not_actions(iim_context: Workspa
             "SELECT count(*) FROM cards WHERE suspended + flagged + buried_day > 0"
         ).fetchone()
         assert changed == (0,)
+
+
+async def test_esc_in_the_search_box_leaves_the_box_not_browse(iim_context: Workspace) -> None:
+    """The trial-3 student's esc in the search box left Browse and lost the search."""
+    async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
+        screen = await open_browse(pilot)
+        await pilot.press("slash", *"gottron")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        matched = screen.matched
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen and isinstance(screen.focused, DataTable)
+        assert screen.query_one("#browse-search", Input).value == "gottron"
+        assert screen.matched == matched
+        await pilot.press("escape")  # from the list: back to the decks
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, BrowseScreen)

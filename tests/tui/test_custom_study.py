@@ -129,3 +129,36 @@ async def test_postpone_then_advance_from_custom_study(iim_context: Workspace) -
         await pilot.press("p", "escape")  # cancelled: nothing moves
         await pilot.pause()
         assert pilot.app.screen is screen and due_today(iim_context) == 5
+
+
+async def test_cram_counts_only_the_cards_it_shows(iim_context: Workspace) -> None:
+    """A buried card is left out of cram and of its count (the trial-3 student was promised
+    '1 card to cram' and then shown none: it was buried), and the end of a cram session
+    says it scheduled nothing rather than 'Done for today!' with a due list."""
+    conn = iim_context.conn
+    vignettes = [
+        card_id
+        for (card_id,) in conn.execute(
+            "SELECT card_id FROM cards WHERE kind = 'vignette' AND topic = "
+            "(SELECT topic FROM cards WHERE kind = 'vignette' LIMIT 1) ORDER BY card_id"
+        )
+    ]
+    assert len(vignettes) >= 2
+    conn.execute("UPDATE cards SET buried_day = 10000000 WHERE card_id = ?", (vignettes[0],))
+    topic = conn.execute("SELECT topic FROM cards WHERE card_id = ?", (vignettes[0],)).fetchone()
+    async with QuizApp(iim_context).run_test(size=SIZE) as pilot:
+        screen = await open_custom(pilot, topic=("iim", topic[0]), kind="vignette", mode=CRAM)
+        matches = str(screen.query_one("#custom-matches", Static).render())
+        assert f"{len(vignettes) - 1} card" in matches, matches
+        await pilot.press("s")
+        await pilot.pause()
+        study = pilot.app.screen
+        shown = []
+        while study.card is not None:
+            shown.append(study.card.id)
+            await pilot.press("space", "3")
+            await pilot.pause()
+        done = str(study.query_one("#done").render())
+    assert sorted(shown) == vignettes[1:]  # every one shown once, the buried one not
+    assert "Cram session finished" in done and "Done for today" not in done
+    assert f"You answered {len(shown)} card" in done

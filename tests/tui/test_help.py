@@ -50,3 +50,28 @@ async def test_help_lists_the_keys_of_the_screen_it_is_opened_on(iim_app: QuizAp
             assert words in question, words
         assert "Bury" not in question and "Resume the highlighted" not in question
         assert isinstance(pilot.app.screen, QuizQuestionScreen)  # esc closed help only
+
+
+async def test_help_rows_are_unambiguous_and_wrap_under_their_text(iim_app: QuizApp) -> None:
+    """Trial 3: quiz help listed ← as both next and previous; study help listed b twice and
+    c, d, e beside a-e; PgUp/PgDn were missing; wrapped lines started at column 0."""
+    async with iim_app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        study = await help_text(pilot)
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        question = await help_text(pilot)
+    for text in (study, question):
+        assert "pgup pgdn" in text
+        rows = text.splitlines()
+        for row in rows:
+            assert len(row) <= 58, row
+            if row.startswith("   "):  # a continuation: under the descriptions (key column
+                assert len(row) - len(row.lstrip()) >= 16, row  # at least 14 wide, indent 2)
+    keys = [row.split("  ")[1].strip() for row in study.splitlines() if row.startswith("  ")]
+    assert keys.count("b") == 1 and not {"c", "d", "e"} & set(keys)
+    moves = [row for row in question.splitlines() if "←" in row]
+    assert len(moves) == 1 and "previous" in moves[0] and "Next" in moves[0], moves

@@ -12,6 +12,7 @@ from quizapp.srs.knowledge import knowledge, weakest_topic
 from quizapp.srs.session import StudySession
 from quizapp.srs.stats import stats_today
 from quizapp.tui.app import QuizApp
+from quizapp.tui.stats.statistics_screen import minutes_text
 from quizapp.workspace import Workspace
 from tests.support.app import build_context
 from tests.support.clock import Clock
@@ -78,9 +79,9 @@ async def test_statistics_show_retention_against_desired_knowledge_and_time(
         assert pilot.app.screen.query("#time-chart")
     achieved = stats.retention["30d"]
     assert achieved is not None
-    assert f"Desired retention 90%, last 30 days achieved {achieved:.0%}" in shown
+    assert f"Desired retention 90%; achieved in the last 30 days {achieved:.0%}" in shown
     assert (
         f"Total knowledge {known.total_knowledge:.0f} of {known.answered_cards} answered cards"
         in shown
     )
-    assert f"7 days: {known.average_minutes['7d']:.0f} min/day" in shown
+    assert f"last 7 days {minutes_text(known.average_minutes['7d'])} min/day" in shown

@@ -88,6 +88,11 @@ async def test_browse_filters_and_previews(iim_app: QuizApp) -> None:
         preview = str(iim_app.screen.query_one(CardPreview).render())
         assert "gottron" in preview.casefold()
         assert "Deck: " in preview  # the deck location of the card
+        # ... as the deck's folder and file, not the install path (trial 3: '/work/main/...')
+        card = iim_app.workspace.library.card(table.coordinate_to_cell_key((0, 0)).row_key.value)
+        place = Path(card.loc.path)
+        assert f"Deck: {place.parent.name}/{place.name}:{card.loc.line}:" in preview
+        assert str(place.parent) not in preview
 
 
 async def test_loader_shows_loading_then_home(iim_context: Workspace) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static
 
+from quizapp.srs.setting_help import settings_info
 from quizapp.tui.app import QuizApp
 from quizapp.tui.home.deck_list import DeckList
 from quizapp.tui.settings.setting_edit_screen import SettingEditScreen
@@ -105,12 +106,13 @@ async def test_bad_values_are_refused_with_the_reason_and_nothing_is_saved(
         await go_to(pilot, screen, "new_per_day")
         editor = await enter_value(pilot, "lots")
         error = str(editor.query_one("#edit-error", Static).render())
-        assert "new_per_day needs a whole number, not 'lots'" in error
+        label = next(i.label for i in settings_info() if i.name == "new_per_day")
+        assert f"{label} needs a whole number, not 'lots'" in error
         editor.query_one(Input).value = ""
         await pilot.press(*"1000000", "enter")
         await pilot.pause()
         error = str(editor.query_one("#edit-error", Static).render())
-        assert "new_per_day must be from 0 to 999999" in error
+        assert f"{label} must be from 0 to 999999" in error and "new_per_day" not in error
         assert pilot.app.screen is editor
         await pilot.press("escape")
         await pilot.pause()

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 MAX_ROWS = 500  # a table of 50,000 rows is slow to build and useless to scroll
 STATES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 SELECTED, UNSELECTED = "✓", " "
+FLAGGED = "⚑"
 # key action -> (the action setting it, the one clearing it, the status field)
 TOGGLES = {
     "suspend": ("suspend", "unsuspend", "suspended"),
@@ -49,16 +50,19 @@ DONE = {
 
 
 def status_text(status: CardStatus | None) -> str:
-    """A card's status in words, flag first: "⚑ suspended", "buried", "review"."""
+    """A card's status in words: "suspended", "buried", "review" (the flag has its own
+    column: "⚑ buried" read as if ⚑ meant buried)."""
     if status is None:
         return "not synced"
     if status.suspended:
-        word = "suspended"
-    elif status.buried:
-        word = "buried"
-    else:
-        word = STATES.get(status.state, "?")
-    return f"⚑ {word}" if status.flagged else word
+        return "suspended"
+    if status.buried:
+        return "buried"
+    return STATES.get(status.state, "?")
+
+
+def flag_text(status: CardStatus | None) -> str:
+    return FLAGGED if status is not None and status.flagged else " "
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,12 @@ class BrowseScreen(QuizappScreen[None]):
         ),
         Binding("f", "toggle_status('flag')", "Flag", tooltip="Flag or unflag"),
         Binding("r", "reset", "Reset", show=False, tooltip="Make new again (history kept)"),
-        Binding("escape", "app.home", "Decks"),
+        Binding(
+            "escape",
+            "leave",
+            "Decks",
+            tooltip="Leave the search or a filter; else back to the decks",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -185,8 +194,9 @@ class BrowseScreen(QuizappScreen[None]):
         for card in shown:
             kind = cell(KIND_NAMES.get(card.kind, card.kind))
             mark = cell(SELECTED if card.id in self.selected else UNSELECTED)
-            status = cell(status_text(self.statuses.get(card.id)))
-            table.add_row(mark, kind, status, cell(card.prompt), key=card.id)
+            status = self.statuses.get(card.id)
+            flag, words = cell(flag_text(status)), cell(status_text(status))
+            table.add_row(mark, flag, kind, words, cell(card.prompt), key=card.id)
         self.matched = len(matches)
         self._show_count()
         if matches:
@@ -220,7 +230,10 @@ class BrowseScreen(QuizappScreen[None]):
         more = f" (showing the first {shown})" if self.matched > shown else ""
         picked = f" · {len(self.selected)} selected" if self.selected else ""
         self.query_one("#browse-count", Static).update(
-            Content(f"{plural(self.matched, 'card')}{more}{picked}   ↑↓ preview, / search")
+            Content(
+                f"{plural(self.matched, 'card')}{more}{picked}   {FLAGGED} flagged"
+                "   ↑↓ preview, / search"
+            )
         )
 
     def _today(self) -> int:
@@ -302,8 +315,18 @@ class BrowseScreen(QuizappScreen[None]):
         self.statuses.update(card_statuses(workspace.conn, targets, self._today()))
         table = self.query_one(CardTable)
         for card_id in targets:
-            table.update_cell(card_id, "status", cell(status_text(self.statuses.get(card_id))))
+            status = self.statuses.get(card_id)
+            table.update_cell(card_id, "flag", cell(flag_text(status)))
+            table.update_cell(card_id, "status", cell(status_text(status)))
         self.notify(f"{plural(result.changed, 'card')} {DONE[action]}")
+
+    async def action_leave(self) -> None:
+        """esc in the search box or a filter goes to the list, the search kept; from the
+        list, back to the decks."""
+        if isinstance(self.focused, Input | Select):
+            self.action_focus_list()
+        else:
+            await self.run_action("app.home")
 
     def action_focus_search(self) -> None:
         self.query_one("#browse-search", Input).focus()

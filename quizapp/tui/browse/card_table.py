@@ -22,13 +22,14 @@ def cell(text: str) -> Text:
 
 
 class CardTable(DataTable[Text]):
-    """Mark, kind, status and prompt of each card; the row key is the card id."""
+    """Mark, flag, kind, status and prompt of each card; the row key is the card id."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row")
 
     def on_mount(self) -> None:
         self.add_column(" ", width=1, key="mark")
+        self.add_column("⚑", width=1, key="flag")  # the legend above the table says ⚑ flagged
         self.add_column("Kind", width=15)
         self.add_column("Status", width=12, key="status")
         self.add_column("Prompt", width=MIN_PROMPT, key=PROMPT)

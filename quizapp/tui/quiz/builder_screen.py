@@ -27,6 +27,7 @@ from quizapp.quiz.builder import (
     topics_of,
 )
 from quizapp.quiz.scoring import BlockSummary, history
+from quizapp.store.form_choices import last_choices, remember_choices
 from quizapp.store.timeutil import to_micros
 from quizapp.tui.base import QuizappScreen
 from quizapp.tui.quiz.question_screen import QuizQuestionScreen
@@ -41,6 +42,7 @@ POOLS = (
 )
 MODES = ((Mode.TUTOR, "Tutor"), (Mode.TIMED, "Timed"))
 RECENT_BLOCKS = 30
+FORM = "quiz_builder"  # where the last choices are kept (quizapp.store.form_choices)
 NARROW = 100  # below this width the topic list goes under the deck list
 
 
@@ -114,12 +116,16 @@ class QuizBuilderScreen(QuizappScreen[None]):
         self.query_one("#builder-pool").border_title = "Pool"
         self.query_one("#builder-mode").border_title = "Mode"
         library = self.workspace.library
+        last = last_choices(self.workspace.conn, FORM)
         deck_ids = sorted({card.deck for card in quiz_cards(library)})
+        ticked = set(last.get("decks") or ()) & set(deck_ids) or set(deck_ids)
         decks = self.query_one("#builder-decks", SelectionList)
         for deck_id in deck_ids:
             deck = library.decks.get(deck_id)
-            decks.add_option((Content(deck.title if deck else deck_id), deck_id, True))
-        self._fill_topics()
+            decks.add_option((Content(deck.title if deck else deck_id), deck_id, deck_id in ticked))
+        topics = {tuple(pair) for pair in last.get("topics") or () if isinstance(pair, list)}
+        self._fill_topics(topics)
+        self._restore(last)
         self._refresh_blocks()
         self._update_available()
         decks.focus()
@@ -134,7 +140,9 @@ class QuizBuilderScreen(QuizappScreen[None]):
     def _selected_decks(self) -> tuple[str, ...]:
         return tuple(self.query_one("#builder-decks", SelectionList).selected)
 
-    def _fill_topics(self) -> None:
+    def _fill_topics(self, chosen: set[tuple[str, str]] | None = None) -> None:
+        """The chosen decks' topics: those ticked before stay ticked, new ones come ticked;
+        `chosen` (the remembered ones, if any of them is still there) ticks only those."""
         topics = self.query_one("#builder-topics", SelectionList)
         was_off = {
             topics.get_option_at_index(i).value
@@ -142,9 +150,29 @@ class QuizBuilderScreen(QuizappScreen[None]):
             if topics.get_option_at_index(i).value not in topics.selected
         }
         topics.clear_options()
-        for deck, topic in topics_of(self.workspace.library, self._selected_decks()):
+        pairs = topics_of(self.workspace.library, self._selected_decks())
+        if chosen and chosen & set(pairs):
+            was_off = set(pairs) - chosen
+        for deck, topic in pairs:
             title = self.workspace.library.topic_label(deck, topic)
             topics.add_option((Content(title), (deck, topic), (deck, topic) not in was_off))
+
+    def _restore(self, last: dict[str, object]) -> None:
+        """Pool, mode and size as last used, where still valid."""
+        for name, choices in (("pool", POOLS), ("mode", MODES)):
+            for value, _label in choices:
+                if last.get(name) == value:
+                    self.query_one(f"#{name}-{value}", ChoiceButton).value = True
+        size = last.get("size")
+        if isinstance(size, int) and 1 <= size <= MAX_SIZE:
+            self.query_one("#builder-size", Input).value = str(size)
+
+    def _remember(self, spec: BlockSpec) -> None:
+        """Keep the choices of a block started, for the next visit."""
+        topics = [list(pair) for pair in spec.topics]
+        choices = {"decks": list(spec.decks), "topics": topics, "pool": spec.pool}
+        choices |= {"mode": spec.mode, "size": spec.size}
+        remember_choices(self.workspace.conn, FORM, choices)
 
     def spec(self) -> BlockSpec:
         """The block the screen describes now; QuizBuildError when it describes none."""
@@ -212,6 +240,7 @@ class QuizBuilderScreen(QuizappScreen[None]):
             # the seed comes from the clock: a new block each time, the same one in tests
             spec = replace(self.spec(), seed=to_micros(now) % 2**31)
             block_id = build_block(workspace.conn, workspace.library, spec, now)
+            self._remember(spec)
         except QuizBuildError as error:
             # the message may quote deck text (topic names): shown literally
             self.notify(str(error).capitalize(), severity="warning", markup=False)

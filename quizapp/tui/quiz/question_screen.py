@@ -1,4 +1,5 @@
-"""Answering a block: one question at a time, options a-e, flag, strike-out, move, pause, submit.
+"""Answering a block: one question at a time, options by letter (a-h) or arrows + enter, flag,
+strike-out, move, pause, submit.
 
 Every key that changes the block goes straight to `BlockSession`, which commits it before
 the screen redraws; pausing (escape) or quitting the app at any moment loses at most the
@@ -20,13 +21,13 @@ from textual.widgets import Footer, Static
 
 from quizapp.quiz.session import BlockSession, ItemState
 from quizapp.tui.base import QuizappScreen
+from quizapp.tui.option_keys import LETTERS, letter_range
 from quizapp.tui.quiz.clock_text import clock_text
 from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen
 from quizapp.tui.widgets.answer_view import AnswerView
 from quizapp.tui.write_errors import saves
 
 SAVE_EVERY_TICKS = 5  # seconds between saves of the time spent on the question on screen
-LETTERS = "abcde"
 
 
 def question_map(items: tuple[ItemState, ...], position: int, width: int = 76) -> Content:
@@ -41,9 +42,12 @@ def question_map(items: tuple[ItemState, ...], position: int, width: int = 76) -
     return Content.assemble(*parts)
 
 
-def option_line(label: str, text: str, *, chosen: bool, struck: bool) -> Content:
+def option_line(
+    label: str, text: str, *, chosen: bool, struck: bool, highlighted: bool = False
+) -> Content:
+    """▶ on the chosen option, ▷ on the one enter would choose (not by colour alone)."""
     style = "strike $text-muted" if struck else ("bold" if chosen else "")
-    mark = "▶ " if chosen else "  "
+    mark = "▶ " if chosen else ("▷ " if highlighted else "  ")
     return Content.assemble((f"{mark}{label}  ", "bold"), (text, style))
 
 
@@ -55,13 +59,26 @@ class QuizQuestionScreen(QuizappScreen[bool]):
 
     CSS_PATH = "question_screen.tcss"
 
+    # A letter chooses its option where the question has one, else does what it does
+    # elsewhere (f flags; m flags too, for questions with an option F): check_action decides.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "choose('A')", "Answer", key_display="a-e", tooltip="Answer with option A-E"),
+        Binding("a", "choose('A')", "Answer", tooltip="Answer with the option of that letter"),
         *(Binding(k, f"choose('{k.upper()}')", show=False) for k in LETTERS[1:]),
         Binding("x", "strike_mode", "Strike", tooltip="Strike an option out: x, then its letter"),
-        Binding("f", "flag", "Flag", tooltip="Flag or unflag this question"),
-        Binding("right,n", "move(1)", "Move", key_display="←→", tooltip="Next question"),
-        Binding("left,p", "move(-1)", "Previous", show=False, tooltip="Previous question"),
+        Binding("f,m", "flag", "Flag", tooltip="Flag or unflag this question"),
+        # priority: before the scrolling question body's own arrow keys, which they leave
+        # to it where no option is shown
+        Binding("down", "highlight(1)", "Highlight the next option", show=False, priority=True),
+        Binding("up", "highlight(-1)", "Highlight the previous option", show=False, priority=True),
+        Binding("enter", "pick", "Choose the highlighted option", show=False, priority=True),
+        Binding(
+            "right,n",
+            "move(1)",
+            "Move",
+            key_display="←→",
+            tooltip="Next (→ or n) or previous (← or p) question",
+        ),
+        Binding("left,p", "move(-1)", show=False),  # help lists it with → above
         Binding("s", "submit", "Submit", tooltip="Submit the block (asks first)"),
         Binding("escape", "pause", "Pause", tooltip="Pause: resume it later from the quiz builder"),
     ]
@@ -73,6 +90,9 @@ class QuizQuestionScreen(QuizappScreen[bool]):
         self.block_id = block_id
         self.session: BlockSession | None = None
         self._ticks = 0
+        self.highlighted: int | None = None  # the option enter chooses
+        self._shown_position: int | None = None
+        self._option_lines: list[Static] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="quiz-top"):
@@ -121,26 +141,40 @@ class QuizQuestionScreen(QuizappScreen[bool]):
         options.remove_children()
         explained = session.locked(state) and not block.timed
         options.display = not explained
+        moved = block.position != self._shown_position
+        self._shown_position = block.position
+        if moved:
+            self.highlighted = None
         if not explained:
-            options.mount_all(
-                Static(
-                    option_line(
-                        o.label,
-                        o.text,
-                        chosen=o.label == state.chosen,
-                        struck=o.label in state.struck,
-                    ),
-                    classes="quiz-option -chosen" if o.label == state.chosen else "quiz-option",
-                )
-                for o in state.item.options
-            )
+            self._option_lines = [Static(classes="quiz-option") for _ in state.item.options]
+            options.mount_all(self._option_lines)
+            self._draw_options()
         explanation = self.query_one(AnswerView)
         explanation.display = explained
         if explained:
             explanation.show_options(state.item.options, state.chosen, state.item.extra)
-        self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
+        if moved or explained:
+            self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
         self._show_timer()
         self._show_hint()
+        self.refresh_bindings()  # the letter range and what f means follow the question
+
+    def _draw_options(self) -> None:
+        """Each option's line: chosen, struck out, highlighted."""
+        assert self.session is not None
+        state = self.session.current
+        for i, (line, o) in enumerate(zip(self._option_lines, state.item.options, strict=True)):
+            line.update(
+                option_line(
+                    o.label,
+                    o.text,
+                    chosen=o.label == state.chosen,
+                    struck=o.label in state.struck,
+                    highlighted=i == self.highlighted,
+                )
+            )
+            line.set_class(o.label == state.chosen, "-chosen")
+            line.set_class(i == self.highlighted, "-highlighted")
 
     def _show_timer(self) -> None:
         assert self.session is not None
@@ -154,12 +188,13 @@ class QuizQuestionScreen(QuizappScreen[bool]):
 
     def _show_hint(self) -> None:
         assert self.session is not None
+        letters = letter_range(len(self.session.current.item.options))
         if self.striking:
-            hint = "Strike out which option? Press a-e (x again to cancel)."
+            hint = f"Strike out which option? Press {letters} (x again to cancel)."
         elif self.session.locked() and not self.session.block.timed:
             hint = "Answered: read why each option is right or wrong, then → for the next."
         else:
-            hint = "Press a-e to answer; x then a letter strikes an option out."
+            hint = f"{letters} or ↑↓ enter answers; x then a letter strikes it out."
         self.query_one("#quiz-hint", Static).update(hint)
 
     def watch_striking(self) -> None:
@@ -182,27 +217,76 @@ class QuizQuestionScreen(QuizappScreen[bool]):
 
     # --- actions ---------------------------------------------------------------------------
 
+    def _options_open(self) -> bool:
+        """The options are on screen to choose from (not a tutor answer's explanation)."""
+        assert self.session is not None
+        return not (self.session.locked() and not self.session.block.timed)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A letter is an option only where the question has it; the arrows and enter pick
+        options only while they are shown (else they scroll, as in the rest of the app)."""
+        if self.session is None:
+            return True
+        if action == "choose":
+            labels = self.session.current.item.labels
+            return self._options_open() and bool(parameters) and parameters[0] in labels
+        if action in ("highlight", "strike_mode"):
+            return self._options_open()
+        if action == "pick":
+            return self._options_open() and self.highlighted is not None
+        return True
+
+    def key_display(self, binding: Binding) -> str | None:
+        """a: the question's letters ("a-f"); Flag: m where f is an option's letter."""
+        if self.session is None:
+            return None
+        labels = self.session.current.item.labels
+        if binding.action == "choose('A')":
+            return letter_range(len(labels))
+        if binding.action == "flag":
+            return "m" if "F" in labels else "f"
+        return None
+
+    def action_highlight(self, step: int) -> None:
+        """Move the highlight; up from the first option goes back to the question's top."""
+        assert self.session is not None
+        count = len(self.session.current.item.options)
+        if self.highlighted is None:
+            self.highlighted = 0 if step > 0 else None
+        else:
+            index = self.highlighted + step
+            self.highlighted = index if 0 <= index < count else self.highlighted
+            if index < 0:
+                self.highlighted = None
+        self._draw_options()
+        body = self.query_one("#quiz-body", VerticalScroll)
+        if self.highlighted is None:
+            body.scroll_home(animate=False)
+            return
+        body.scroll_to_widget(self._option_lines[self.highlighted], animate=False)
+
+    def action_pick(self) -> None:
+        assert self.session is not None and self.highlighted is not None
+        self.action_choose(self.session.current.item.options[self.highlighted].label)
+
     def after_failed_write(self) -> None:
         """Show what is saved: the session changes only after a commit."""
         self.show_question()
 
     @saves
     def action_choose(self, label: str) -> None:
+        """Answer with `label`, or strike it out after x (check_action: only a label of
+        this question, only while its options are open)."""
         assert self.session is not None
-        if label not in self.session.current.item.labels:
-            return
         if self.striking:
             self.striking = False
             if not self.session.toggle_strike(label):
                 self.notify("Your chosen option cannot be struck out.", severity="warning")
-        elif not self.session.answer(label):
-            self.notify("Answered already (tutor mode): → for the next question.")
+        else:
+            self.session.answer(label)
         self.show_question()
 
     def action_strike_mode(self) -> None:
-        assert self.session is not None
-        if self.session.locked() and not self.session.block.timed:
-            return
         self.striking = not self.striking
 
     @saves

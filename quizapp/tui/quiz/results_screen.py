@@ -21,6 +21,8 @@ from quizapp.tui.quiz.clock_text import clock_text
 from quizapp.tui.quiz.review_screen import QuizReviewScreen
 
 NARROW = 100  # below this width the per-topic table goes above the times
+BAR_WIDTH = 10
+MIN_TOPIC_WIDTH = 12
 
 
 def misses_text(added: int, suspended: int) -> str:
@@ -49,7 +51,7 @@ def summary(block: Block, score: BlockScore, misses: tuple[int, int] = (0, 0)) -
     )
 
 
-def bar(share: float, width: int = 10) -> Text:
+def bar(share: float, width: int = BAR_WIDTH) -> Text:
     filled = round(share * width)
     return Text("█" * filled + "░" * (width - filled))
 
@@ -77,6 +79,7 @@ class QuizResultsScreen(QuizappScreen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
+        self.call_after_refresh(self._fill_topics)
 
     def compose(self) -> ComposeResult:
         yield Static(id="results-summary")
@@ -95,15 +98,8 @@ class QuizResultsScreen(QuizappScreen[None]):
         score = score_block(block)
         misses = returned_misses(conn, self.block_id)
         self.query_one("#results-summary", Static).update(summary(block, score, misses))
-        topics = self.query_one("#results-topics", DataTable)
-        topics.add_columns("topic", "right", "%", "")
-        for topic in score.topics:
-            topics.add_row(
-                Text(self.workspace.topic_label(topic.deck, topic.topic)),
-                Text(f"{topic.correct}/{topic.total}"),
-                Text(f"{topic.share:.0%}", justify="right"),
-                bar(topic.share),
-            )
+        self.score = score
+        self._fill_topics()
         times = self.query_one("#results-times", DataTable)
         times.add_columns("#", "result", "seconds")
         for i, seconds in enumerate(score.seconds):
@@ -114,6 +110,32 @@ class QuizResultsScreen(QuizappScreen[None]):
                 key=str(i),
             )
         times.focus()
+
+    def _fill_topics(self) -> None:
+        """One row per topic; the topic column takes the width the scores leave and cuts
+        a long title with "…", so the scores are never pushed off the table's edge."""
+        topics = self.query_one("#results-topics", DataTable)
+        width = topics.scrollable_content_region.width
+        if not width:
+            return
+        rows = [
+            (
+                self.workspace.topic_label(topic.deck, topic.topic),
+                Text(f"{topic.correct}/{topic.total}", justify="right"),
+                Text(f"{topic.share:.0%}", justify="right"),
+                bar(topic.share),
+            )
+            for topic in self.score.topics
+        ]
+        scores = max(len("right"), *(len(row[1]) for row in rows)) + len("100%") + BAR_WIDTH
+        cell_padding = 2 * topics.cell_padding * 4
+        longest = max((len(row[0]) for row in rows), default=0)
+        name_width = max(MIN_TOPIC_WIDTH, min(longest, width - scores - cell_padding))
+        topics.clear(columns=True)
+        topics.add_column("topic", width=name_width)
+        topics.add_columns("right", "%", "")
+        for name, *cells in rows:
+            topics.add_row(Text(name, no_wrap=True, overflow="ellipsis"), *cells)
 
     def action_review(self) -> None:
         times = self.query_one("#results-times", DataTable)

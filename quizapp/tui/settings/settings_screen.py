@@ -178,11 +178,14 @@ class SettingsScreen(QuizappScreen[None]):
         )
 
         def check(text: str) -> Any:
-            parsed = parse_setting(name, text)
-            if deck_id:
-                with_deck_setting(self.config, name, deck_id, parsed)
-            else:
-                with_settings(self.config, {name: parsed})
+            try:
+                parsed = parse_setting(name, text)
+                if deck_id:
+                    with_deck_setting(self.config, name, deck_id, parsed)
+                else:
+                    with_settings(self.config, {name: parsed})
+            except ValueError as error:  # the learner knows the label, not the config key
+                raise ValueError(str(error).replace(name, info.label, 1)) from error
             return parsed
 
         def chosen(answer: tuple[Any] | None) -> None:

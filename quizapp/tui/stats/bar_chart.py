@@ -48,18 +48,20 @@ class BarChart(PlotextPlot):
         plt.clear_figure()
         rgb = Color.parse(self.app.theme_variables.get(self.colour, "blue")).rgb
         # Numeric positions and explicit ticks: plotext's own tick choice varies with the
-        # width, and it draws a sliver for a zero bar; zero bars are left out instead.
+        # width. Every bar is given, zeros too: with gaps plotext widens the bars to the
+        # gap and draws them off their day (a 10 on day 2 drew as a clipped wide bar on 1).
         count = len(self.labels)
-        bars = [(i + 1, v) for i, v in enumerate(self.values) if v]
+        bars = [(i + 1, v) for i, v in enumerate(self.values)]
         if bars:
             orientation: Literal["horizontal", "vertical"] = (
                 "horizontal" if self.horizontal else "vertical"
             )
             plt.bar(*zip(*bars, strict=True), color=rgb, orientation=orientation, width=0.6)
         step = 1 if self.horizontal else max(1, count // 6)
-        shown: list[float] = [*range(1, count + 1)][::step]
+        shown: list[float] = [*range(count, 0, -step)][::-1]  # the last bar always labelled
         top = max([1, *self.values])
-        values_axis: list[float] = [*range(0, int(top) + 1, max(1, math.ceil(top / 4)))]
+        # the axis ends at the tallest bar and says its value
+        values_axis: list[float] = [*range(0, int(top), max(1, math.ceil(top / 4))), top]
         if self.horizontal:
             plt.ylim(0.5, count + 0.5)
             plt.yticks(shown, [self.labels[int(i) - 1] for i in shown])

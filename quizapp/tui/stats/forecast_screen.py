@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 SPANS = (30, 90, 365)  # days ahead, in the order `d` goes through them
 NOTE = (
     "Recall at end: the share of your cards you would recall on the last day. "
-    "Set a retention with `quizapp config set desired_retention 0.85`."
+    "Set your desired retention in Settings (o on the home screen)."
 )
 
 

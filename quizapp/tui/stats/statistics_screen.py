@@ -85,29 +85,37 @@ def retention_text(stats: Stats) -> Content:
     return Content.assemble(*parts)
 
 
+def minutes_text(value: float) -> str:
+    """'0.4' for a few minutes over a week (rounding to '0' read as no study), '12' above 10."""
+    return f"{value:.0f}" if value >= 10 or value == 0 else f"{value:.1f}"
+
+
 def knowledge_text(known: Knowledge, stats: Stats, desired: float) -> Content:
     """True retention against the desired one, total knowledge, time per day in numbers."""
     achieved = stats.retention.get("30d")
     gap = (
-        Content.styled("no answers to review cards in 30 days", "dim")
+        Content.styled("none yet (no answers to review cards)", "dim")
         if achieved is None
         else Content.assemble(
-            "achieved ", (pct(achieved), "bold"), f" ({(achieved - desired) * 100:+.0f} points)"
+            (pct(achieved), "bold"), f" ({(achieved - desired) * 100:+.0f} points)"
         )
     )
     minutes = "   ".join(
-        f"{days.removesuffix('d')} days: {value:.0f} min/day"
+        f"last {days.removesuffix('d')} days {minutes_text(value)} min/day"
         for days, value in known.average_minutes.items()
     )
     return Content("\n").join(
         [
-            Content.assemble("Desired retention ", (pct(desired), "bold"), ", last 30 days ") + gap,
+            Content.assemble(
+                "Desired retention ", (pct(desired), "bold"), "; achieved in the last 30 days "
+            )
+            + gap,
             Content.assemble(
                 "Total knowledge ",
                 (f"{known.total_knowledge:.0f}", "bold $success"),
                 f" of {known.answered_cards} answered cards recalled if asked now",
             ),
-            Content.assemble("Time spent ", (minutes, "bold")),
+            Content.assemble("Time spent, on average: ", (minutes, "bold")),
         ]
     )
 
@@ -119,7 +127,8 @@ def memory_text(memory: MemoryStats) -> Content:
         if memory.retrievability is None
         else Content.assemble(
             (f"{memory.retrievability:.1%}", "bold $success"),
-            f" predicted recall of {memory.review_cards} review cards today",
+            f" predicted recall now, the average over {memory.review_cards} cards past"
+            " learning (review cards)",
         )
     )
     calibration = memory.calibration
@@ -150,14 +159,24 @@ def memory_text(memory: MemoryStats) -> Content:
     return Content("\n").join(lines)
 
 
-def topics_text(stats: Stats, titles: dict[tuple[str, str], str]) -> Content:
-    width = 30
+def topics_text(
+    stats: Stats, titles: dict[tuple[str, str], str], deck_titles: dict[str, str]
+) -> Content:
+    """One row per topic; with several decks, each deck's topics under its title (two
+    decks' topics of one title, cut to the column, read the same otherwise)."""
+    width = 36  # the longest bundled topic title, indented under its deck, at 80 columns
     header = Content.styled(
         f"{'topic':<{width}} {'cards':>6} {'mature':>7} {'mastery':>8} {'accuracy':>9}", "bold"
     )
     lines = [header]
+    several = len({t.deck for t in stats.topics}) > 1
+    deck = None
     for t in stats.topics:
-        name = titles[(t.deck, t.topic)]
+        if several and t.deck != deck:
+            deck = t.deck
+            lines.append(Content.styled(deck_titles[deck], "bold $accent"))
+        name = titles[(t.deck, t.topic)].removesuffix(f" ({deck_titles[t.deck]})")
+        name = ("  " if several else "") + name
         name = name if len(name) <= width else name[: width - 1] + "…"
         lines.append(
             Content(f"{name:<{width}} {t.cards:>6} {t.mature:>7} {t.mastery:>8.0%} ")
@@ -224,8 +243,8 @@ class StatisticsScreen(QuizappScreen[None]):
         self.post_message(StatisticsLoaded(collect_statistics(self.workspace)))
 
     @on(StatisticsLoaded)
-    def _loaded(self, message: StatisticsLoaded) -> None:
-        self.show(message.data)
+    async def _loaded(self, message: StatisticsLoaded) -> None:
+        await self.show(message.data)
 
     def knowledge_widgets(self, data: StatisticsData) -> list[Widget]:
         """Retention against the desired one, total knowledge, and minutes per day."""
@@ -248,21 +267,23 @@ class StatisticsScreen(QuizappScreen[None]):
             ),
         ]
 
-    def show(self, data: StatisticsData) -> None:
+    async def show(self, data: StatisticsData) -> None:
+        """Replace what is shown; the old widgets are gone before the new ones (same ids)
+        mount, and messages are handled one at a time, so reloads never overlap."""
         from quizapp.tui.stats.bar_chart import BarChart
         from quizapp.tui.stats.review_heatmap import ReviewHeatmap
 
         stats = data.stats
-        ahead = stats.due_forecast[1 : FORECAST_DAYS + 1]
-        labels = [str(i) for i in range(1, len(ahead) + 1)]
+        days = stats.due_forecast[: FORECAST_DAYS + 1]  # today (with overdue), then ahead
+        labels = [str(i) for i in range(len(days))]
         heatmap = ReviewHeatmap(id="heatmap")
         heatmap.show(stats.day, data.per_day, HEATMAP_WEEKS)
         topics = [t for t in stats.topics if t.cards]
         widgets: list[Widget] = [
             Static(summary_text(stats), id="stats-summary"),
-            section("Due in the next 30 days (days from today)"),
+            section("Due today and in the next 30 days (days from today; 0 = today)"),
             Horizontal(
-                BarChart(labels, ahead, id="forecast-chart"),
+                BarChart(labels, days, id="forecast-chart"),
                 Static(forecast_numbers(stats), classes="numbers"),
                 classes="chart-row",
             ),
@@ -293,11 +314,12 @@ class StatisticsScreen(QuizappScreen[None]):
             note = "No mature cards yet: a card is mature once its interval reaches 21 days."
             widgets.append(Static(Content.styled(note, "dim"), classes="note"))
         widgets += [
-            Static(topics_text(stats, data.topic_titles), id="topics"),
+            Static(topics_text(stats, data.topic_titles, data.deck_titles), id="topics"),
             section("Quizzes"),
             Static(quizzes_text(data.quizzes), id="quizzes"),
         ]
         container = self.query_one("#stats", VerticalScroll)
-        container.remove_children()
-        container.mount_all(widgets)
+        with self.app.batch_update():
+            await container.remove_children()
+            await container.mount_all(widgets)
         container.focus()

@@ -17,6 +17,7 @@ from quizapp.plural import plural
 from quizapp.srs.control import advance, postpone
 from quizapp.srs.cram import CramSession
 from quizapp.srs.session import StudySession
+from quizapp.store.form_choices import last_choices, remember_choices
 from quizapp.store.queue import StudyScope
 from quizapp.tui.base import QuizappScreen
 from quizapp.tui.navigation import SessionRequested
@@ -36,6 +37,15 @@ MODES = (
     (CRAM, "Cram: every matching card, schedule untouched"),
 )
 CARDS = ((False, "All matching cards"), (True, "Flagged cards only"))
+FORM = "custom_study"  # where the last choices are kept (quizapp.store.form_choices)
+
+
+def remembered(stored: object, values: list[object], default: object) -> object:
+    """The stored choice if it is still one of `values` (JSON made a topic's tuple a
+    list), else `default`: a deck update may have removed it."""
+    if isinstance(stored, list):
+        stored = tuple(stored)
+    return stored if stored in values else default
 
 
 class CustomStudyScreen(QuizappScreen[None]):
@@ -61,6 +71,7 @@ class CustomStudyScreen(QuizappScreen[None]):
         kind_options = [(Content(KIND_NAMES.get(k, k)), k) for k in kinds]
         yield Static("Custom study", id="custom-title")
         deck = self.deck_id if self.deck_id in library.decks else ALL
+        last = last_choices(self.workspace.conn, FORM)
         choices: list[tuple[str, str, list[tuple[Content, object]], object]] = [
             ("Deck", "deck", [(Content("All decks"), ALL), *decks], deck),
             ("Topic", "topic", self._topics(self.deck_id), ALL),
@@ -69,7 +80,8 @@ class CustomStudyScreen(QuizappScreen[None]):
             ("Mode", "mode", [(Content(text), value) for value, text in MODES], DUE),
         ]
         with Grid(id="custom-choices"):
-            for label, name, options, value in choices:
+            for label, name, options, default in choices:
+                value = remembered(last.get(name), [value for _, value in options], default)
                 yield Label(label)
                 yield Select(options, value=value, allow_blank=False, id=f"custom-{name}")
         yield Static(id="custom-matches")
@@ -137,8 +149,10 @@ class CustomStudyScreen(QuizappScreen[None]):
     def _deck_changed(self) -> None:
         deck = self._value("deck")
         topics = self.query_one("#custom-topic", Select)
-        topics.set_options(self._topics(deck if isinstance(deck, str) else None))
-        topics.value = ALL
+        kept = topics.value  # a topic of the new deck stays chosen (as restored at mount)
+        options = self._topics(deck if isinstance(deck, str) else None)
+        topics.set_options(options)
+        topics.value = remembered(kept, [value for _, value in options], ALL)
         self.show_matches()
 
     @on(Select.Changed, "#custom-topic, #custom-kind, #custom-cards, #custom-mode")
@@ -197,6 +211,10 @@ class CustomStudyScreen(QuizappScreen[None]):
             self.notify(f"{plural(moved, 'review')} brought into today")
             self.show_matches()
 
+    @saves
     def action_start(self) -> None:
+        """Start, and keep the choices for the next visit (the deck follows home's)."""
+        names = ("topic", "kind", "cards", "mode")
+        remember_choices(self.workspace.conn, FORM, {name: self._value(name) for name in names})
         decks = self.chosen_decks() or list(self.workspace.library.decks)
         self.post_message(SessionRequested(decks, self.study_title(), self.session_maker()))

@@ -1,4 +1,5 @@
-"""The end of today's queue: what was done, and what the next days bring."""
+"""The end of today's queue: what was done, and what the next days bring; or the end of
+a cram session, which schedules nothing."""
 
 from __future__ import annotations
 
@@ -7,7 +8,33 @@ from datetime import date
 from textual.content import Content
 from textual.widgets import Static
 
+from quizapp.plural import plural
+
 DAYS_SHOWN = 7
+
+
+def answered_text(answered: int) -> Content:
+    return Content(f"You answered {plural(answered, 'card')} in this session.")
+
+
+def keys_text(undo: str) -> Content:
+    return Content.assemble(
+        "Press ", ("esc", "bold $accent"), " for the decks, ", ("u", "bold $accent"), undo
+    )
+
+
+def cram_done_text(answered: int) -> Content:
+    """The end of a cram session: every matching card shown, no due date changed."""
+    return Content("\n").join(
+        [
+            Content.styled("Cram session finished", "bold $success"),
+            Content(""),
+            answered_text(answered),
+            Content("Cramming changes no schedule: your reviews are due as before."),
+            Content(""),
+            keys_text(" to take the last card back."),
+        ]
+    )
 
 
 def done_text(answered: int, day: int | None, forecast: list[int] | None) -> Content:
@@ -15,7 +42,7 @@ def done_text(answered: int, day: int | None, forecast: list[int] | None) -> Con
     lines = [
         Content.styled("Done for today!", "bold $success"),
         Content(""),
-        Content(f"You answered {answered} card{'s' if answered != 1 else ''} in this session."),
+        answered_text(answered),
         Content(""),
     ]
     if forecast is None or day is None:
@@ -28,15 +55,7 @@ def done_text(answered: int, day: int | None, forecast: list[int] | None) -> Con
     later = sum(forecast[1:])
     lines.append(Content.assemble(f"  {'Next 30 days':<12}", (f"{later:>5}", "bold"), " due"))
     lines.append(Content(""))
-    lines.append(
-        Content.assemble(
-            "Press ",
-            ("esc", "bold $accent"),
-            " for the decks, ",
-            ("u", "bold $accent"),
-            " to undo the last answer.",
-        )
-    )
+    lines.append(keys_text(" to undo the last answer."))
     return Content("\n").join(lines)
 
 
@@ -49,3 +68,6 @@ class DoneView(Static):
         self, answered: int, day: int | None = None, forecast: list[int] | None = None
     ) -> None:
         self.update(done_text(answered, day, forecast))
+
+    def show_cram(self, answered: int) -> None:
+        self.update(cram_done_text(answered))

@@ -53,9 +53,8 @@ class KeyFooter(ReleasingFooter):
             super().bindings_changed(screen)
             return
         for widget, (key, display, description, action, enabled) in zip(keys, wanted, strict=True):
-            if (widget.key, widget.description, widget.action, widget._disabled) == (
-                key, description, action, not enabled,
-            ):  # fmt: skip
+            if (widget.key, widget.key_display, widget.description, widget.action,
+                widget._disabled) == (key, display, description, action, not enabled):  # fmt: skip
                 continue
             widget.key, widget.key_display, widget.description = key, display, description
             widget.action, widget._disabled = action, not enabled

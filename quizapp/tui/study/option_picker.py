@@ -1,4 +1,4 @@
-"""The options of a multiple-choice card or vignette, to pick one (a-e, or arrows + enter)."""
+"""The options of a multiple-choice card or vignette, to pick one (a-h, or arrows + enter)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,13 @@ class OptionPicker(MarkedOptionList):
             for o in options
         )
         self.highlighted = None
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Bring the highlighted option into view in the card area too: the picker scrolls
+        its own options, but the card area may hold it below the fold under a vignette."""
+        super().watch_highlighted(highlighted)
+        if highlighted is not None:
+            self.scroll_visible(animate=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -20,9 +20,11 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from quizapp.srs.cram import CramSession
 from quizapp.srs.session import QueueEntry, StudySession
 from quizapp.tui.base import QuizappScreen
 from quizapp.tui.navigation import StudyScreenReady
+from quizapp.tui.option_keys import LETTERS, letter_range
 from quizapp.tui.study.done_view import DoneView
 from quizapp.tui.study.key_footer import KeyFooter
 from quizapp.tui.study.option_picker import OptionPicker
@@ -39,7 +41,6 @@ if TYPE_CHECKING:
     from quizapp.generate.card import Card
     from quizapp.workspace import Workspace
 
-LETTERS = "abcde"
 UNDONE = {
     "answer": "Answer undone",
     "bury": "Bury undone",
@@ -47,6 +48,7 @@ UNDONE = {
     "flag": "Flag change undone",
 }
 SUGGESTION = "Rate as suggested (Again if wrong)"
+MORE_BELOW = "▼ more below: ↓"
 
 
 def question_hint(card: Card) -> Content:
@@ -84,7 +86,8 @@ class StudyScreen(QuizappScreen[None]):
     CSS_PATH = "study_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # One key can mean two things (b: option B, or bury); check_action picks by stage.
+        # One key can mean two things (b: option B, or bury; f: option F, or flag): the
+        # first binding of a key that check_action enables wins, by stage and option count.
         # space and enter confirm the suggested rating: Again after a wrong or no choice.
         Binding("space", "reveal", "Show answer"),
         Binding("space", "confirm(1)", "Again", tooltip=SUGGESTION),
@@ -92,7 +95,7 @@ class StudyScreen(QuizappScreen[None]):
         Binding("enter", "reveal", "Show answer", show=False),
         Binding("enter", "confirm(1)", "Again", show=False, tooltip=SUGGESTION),
         Binding("enter", "confirm(3)", "Good", show=False, tooltip=SUGGESTION),
-        Binding("a", "choose(0)", "Choose", key_display="a-e", tooltip="Choose option A-E"),
+        Binding("a", "choose(0)", "Choose", tooltip="Choose an option by its letter"),
         Binding("1", "rate(1)", "Again", show=False),
         Binding("2", "rate(2)", "Hard", show=False),
         Binding("3", "rate(3)", "Good", show=False),
@@ -101,10 +104,7 @@ class StudyScreen(QuizappScreen[None]):
         # Bury stands in the footer for a-e once a choice card is answered: question and
         # answer show as many keys, so KeyFooter relabels them in the frame of the card
         Binding("b", "bury", "Bury", tooltip="Bury until tomorrow (after answering a choice card)"),
-        Binding("b", "choose(1)", "Choose B", show=False),
-        Binding("c", "choose(2)", "Choose C", show=False),
-        Binding("d", "choose(3)", "Choose D", show=False),
-        Binding("e", "choose(4)", "Choose E", show=False),
+        *(Binding(key, f"choose({i})", show=False) for i, key in enumerate(LETTERS) if i),
         # the card's other actions: listed by ?, not in the footer (it fits 60 columns)
         Binding(
             "s", "suspend", "Suspend", show=False, tooltip="Suspend: never shown until unsuspended"
@@ -161,8 +161,21 @@ class StudyScreen(QuizappScreen[None]):
         yield KeyFooter(compact=True, show_command_palette=False)  # ctrl+p still works
 
     def on_mount(self) -> None:
+        area = self.query_one("#card-area", VerticalScroll)
+        self.watch(area, "virtual_size", self._cue_more_below, init=False)
+        self.watch(area, "scroll_y", self._cue_more_below, init=False)
         self._start()
         self.post_message(StudyScreenReady())
+
+    def _cue_more_below(self) -> None:
+        """Say on the hint's top border that the question goes on below the fold (the later
+        options of a long vignette at 80x24), which a scrollbar alone does not tell."""
+        area = self.query_one("#card-area", VerticalScroll)
+        picker = self.query_one(OptionPicker)
+        last = picker if picker.display else self.query_one(CardView)
+        seen = area.scroll_y + area.scrollable_content_region.height
+        below = self.stage == "question" and last.virtual_region.bottom > seen
+        self.query_one("#hint", Static).border_title = MORE_BELOW if below else None
 
     def begin(
         self,
@@ -197,6 +210,9 @@ class StudyScreen(QuizappScreen[None]):
             self.entry = self.card = None
             self._update_progress()
             self.stage = "done"
+            if isinstance(self.session, CramSession):  # nothing was scheduled: no forecast
+                self.query_one(DoneView).show_cram(self.answered)
+                return
             self.query_one(DoneView).show(self.answered)
             self.load_forecast()
             return
@@ -280,6 +296,13 @@ class StudyScreen(QuizappScreen[None]):
         if stage != "answer":
             area.scroll_home(animate=False)
         self.refresh_bindings()
+
+    def key_display(self, binding: Binding) -> str | None:
+        """a: the letters of the card's options ("a-f"); all of them between cards."""
+        if binding.action != "choose(0)":
+            return None
+        card = self.card
+        return letter_range(len(card.options) if card is not None else 0)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys mean what the stage allows: b picks option B on a question, else buries."""

@@ -4,6 +4,7 @@ so help never lists another screen's keys and never goes stale."""
 from __future__ import annotations
 
 import re
+import textwrap
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,9 +14,16 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from quizapp.tui.base import QuizappScreen
+
 WIDGET_KEYS = {  # keys a screen's widgets handle rather than its bindings, by screen class
     "HomeScreen": [("↑ ↓", "Highlight a deck"), ("enter", "Study the highlighted deck")],
-    "StudyScreen": [("↑ ↓ enter", "Choose an option (multiple choice)")],
+    "StudyScreen": [
+        ("↑ ↓ enter", "Choose an option (multiple choice)"),
+        ("pgup pgdn", "Scroll a long card or explanation"),
+    ],
+    "QuizQuestionScreen": [("pgup pgdn", "Scroll a long question or explanation")],
+    "QuizReviewScreen": [("pgup pgdn", "Scroll a long question or explanation")],
     "BrowseScreen": [("tab", "Move between search, filters and the list")],
     "QuizBuilderScreen": [
         ("tab", "Move between decks, topics, pool, mode, size and your blocks"),
@@ -24,6 +32,7 @@ WIDGET_KEYS = {  # keys a screen's widgets handle rather than its bindings, by s
     ],
     "QuizResultsScreen": [("enter", "Review the highlighted question")],
 }
+TEXT_WIDTH = 58  # inside the box (help_screen.tcss: width 64, border, padding, scrollbar)
 EVERYWHERE = [("^p", "Command palette: every screen and deck")]
 
 
@@ -74,7 +83,12 @@ class HelpScreen(ModalScreen[None]):
 
     def _sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         screen = self.for_screen
-        display = self.app.get_key_display
+        app_display = self.app.get_key_display
+
+        def display(binding: Binding) -> str:
+            own = screen.key_display(binding) if isinstance(screen, QuizappScreen) else None
+            return own or app_display(binding)
+
         own = binding_rows(list(type(screen).BINDINGS), display)
         own += WIDGET_KEYS.get(type(screen).__name__, [])
         everywhere = binding_rows(list(type(self.app).BINDINGS), display) + EVERYWHERE
@@ -88,6 +102,10 @@ class HelpScreen(ModalScreen[None]):
             lines.append(Content(""))
             lines.append(Content.styled(heading, "bold $accent"))
             width = max(14, *(len(keys) + 1 for keys, _ in rows))
+            room = max(20, TEXT_WIDTH - 2 - width)
             for keys, description in rows:
-                lines.append(Content.assemble((f"  {keys:<{width}}", "bold"), description))
+                first, *more = textwrap.wrap(description, room) or [""]
+                lines.append(Content.assemble((f"  {keys:<{width}}", "bold"), first))
+                # continuation lines under the description, not under the keys
+                lines += [Content(" " * (2 + width) + line) for line in more]
         return Content("\n").join(lines)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -10,9 +12,16 @@ from quizapp.deck.model import Deck
 from quizapp.generate.card import Card
 
 
+def deck_place(card: Card) -> str:
+    """Where in its deck the card comes from: file (with its folder) and line:col, without
+    the install path ('/…/site-packages/quizapp/decks/iim/x.yaml' reads as developer text)."""
+    loc = card.loc
+    return f"{Path(*Path(loc.path).parts[-2:])}:{loc.line}:{loc.col}"
+
+
 def source_text(card: Card, deck: Deck | DeckHeader | None) -> Content:
-    """Deck location (path:line:col) and each cited source, literally."""
-    lines = [Content.assemble(("Deck: ", "bold"), str(card.loc))]
+    """Deck location (file:line:col) and each cited source, literally."""
+    lines = [Content.assemble(("Deck: ", "bold"), deck_place(card))]
     for source_id in card.sources:
         source = deck.sources.get(source_id) if deck is not None else None
         if source is None:
