@@ -25,8 +25,9 @@ IIM_SIX = "iim:card:dm-cancer-antibody-case"
 GREEK = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"]
 
 
-def many_options_item(card_id: str, count: int) -> str:
-    """A hand-written MCQ of `count` options (the key the first), as YAML under `cards:`."""
+def many_options_item(card_id: str, count: int, tests: str) -> str:
+    """A hand-written MCQ of `count` options (the key the first), as YAML under `cards:`;
+    `tests` names the fact it asks, so that a quiz block (one question a fact) takes it."""
     options = "".join(
         f"      - text: {name} sign\n"
         + ("        correct: true\n" if i == 0 else "")
@@ -35,17 +36,22 @@ def many_options_item(card_id: str, count: int) -> str:
     )
     return (
         f"  - id: {card_id}\n    kind: mcq\n    topic: dx\n"
-        "    stem: A man has the disease named after the first letter of the Greek alphabet.\n"
+        f"    stem: A man has the disease named after the first letter ({count} options).\n"
         "    lead_in: Which clinical finding is required for his diagnosis?\n"
-        f"    options:\n{options}    tests: [alpha]\n    source: s1\n"
+        f"    options:\n{options}    tests: [{tests}]\n    source: s1\n"
     )
 
 
 def many_options_context(tmp_path: Path) -> Workspace:
-    """The hand deck (items of 4 and 5 options) plus items of 6 and 8 options."""
+    """The hand deck (items of 4 and 5 options) plus items of 6 and 8 options, each item
+    asking its own fact."""
     deck = hand_deck(tmp_path / "decks")
+    text = (deck / "deck.yaml").read_text()
+    head, case = text.split("  - id: alpha-case", 1)
+    case = case.replace("tests: [alpha]", "tests: [delta]", 1)
+    (deck / "deck.yaml").write_text(f"{head}  - id: alpha-case{case}")
     with (deck / "deck.yaml").open("a") as f:
-        f.write(many_options_item("six", 6) + many_options_item("eight", 8))
+        f.write(many_options_item("six", 6, "beta") + many_options_item("eight", 8, "gamma"))
     return build_context(tmp_path, deck.parent)
 
 
