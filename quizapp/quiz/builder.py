@@ -136,6 +136,12 @@ def _title(library: CardSource, spec: BlockSpec, size: int) -> str:
     return f"{plural(size, 'question')} · {spec.mode} · {spec.pool} · {scope}"
 
 
+def fact_count(pool: list[Card]) -> int:
+    """How many facts the pool asks about: the most one block can hold, since a block asks
+    each fact once (`distinct_sample`)."""
+    return len({(card.deck, card.sibling_key) for card in pool})
+
+
 def distinct_sample(rng: random.Random, pool: list[Card], size: int) -> list[Card]:
     """Up to `size` cards drawn at random, no two of them siblings (the `sibling_key` study
     burying uses: the same fact asked both ways) nor with the same question: "Which

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, RadioSet, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from quizapp.plural import plural
 from quizapp.quiz.builder import (
     DEFAULT_SECONDS_PER_QUESTION,
     MAX_SIZE,
@@ -23,6 +24,7 @@ from quizapp.quiz.builder import (
     QuizBuildError,
     build_block,
     candidates,
+    fact_count,
     quiz_cards,
     topics_of,
 )
@@ -200,9 +202,12 @@ class QuizBuilderScreen(QuizappScreen[None]):
         except QuizBuildError as error:
             label.update(Content.styled(str(error).capitalize(), "$warning"))
             return
-        count = len(candidates(self.workspace.conn, self.workspace.library, spec))
-        size = min(spec.size, count)
-        text = f"{count} available in this pool"
+        pool = candidates(self.workspace.conn, self.workspace.library, spec)
+        facts = fact_count(pool)
+        size = min(spec.size, facts)
+        text = f"{len(pool)} available in this pool"
+        if facts < len(pool):  # a fact asked both ways is one question in a block
+            text = f"{len(pool)} available, on {plural(facts, 'fact')}: at most {facts} a block"
         if spec.mode is Mode.TIMED and size:
             minutes = size * DEFAULT_SECONDS_PER_QUESTION / 60
             text += f" · timed: {DEFAULT_SECONDS_PER_QUESTION} s each, {minutes:.0f} min"

@@ -1,6 +1,7 @@
 """The quiz screens driven by keys, on a real progress file: take, pause, quit and resume a
 timed block; tutor explanations; submit, results and review; deck text shown literally."""
 
+import re
 from dataclasses import replace
 
 from textual.widgets import DataTable, Input, Static
@@ -327,3 +328,21 @@ async def test_one_missed_question_is_singular(context, clock):
         await pilot.pause()
         summary = text_of(app.screen, "#results-summary")
         assert "1 missed question added to your reviews" in summary
+
+
+async def test_the_builder_says_how_many_questions_a_block_can_hold(context) -> None:
+    """A fact asked both ways is one question in a block (no giveaways): the builder says
+    so, and a block asked for the whole pool holds at most that many (student trial 3)."""
+    app = QuizApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_quiz(pilot)
+        text = text_of(app.screen, "#builder-available")
+        match = re.search(r"(\d+) available, on (\d+) facts: at most \2 a block", text)
+        assert match is not None, text
+        available, facts = int(match[1]), int(match[2])
+        assert facts < available
+        await set_size(pilot, min(available, 300))
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizQuestionScreen)
+        assert len(app.screen.session.block.items) <= facts
