@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from quizapp.deck.errors import Location
 from quizapp.deck.model import Relation
 from quizapp.generate.index import DeckIndex
+from quizapp.generate.text.common import number
 from quizapp.generate.text.wording import fill_sentence, join, mid_sentence, sentence_start
 
 RULES = (
@@ -52,6 +53,45 @@ def statement(ix: DeckIndex, rtype: str, source: str, target: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+# A cause the deck does not list as the only one, said with how often it is the cause: a
+# bare "CPEO is caused by POLG variants." beside "... is caused only by biallelic GAA
+# variants." read as the cause (clinician round 15, N-M4).
+_AGENT = re.compile(r"\{from\} (is|are) (\w+ed(?: or \w+ed)? by) \{to\}")
+HEDGE = {
+    "hallmark": "usually",
+    "typical": "usually",
+    "common": "can be",
+    "occasional": "sometimes",
+    "rare": "rarely",
+}
+
+
+def fact_statement(ix: DeckIndex, r: Relation) -> str:
+    """A stated relation as a sentence. One that names its `to` end as the agent ("{from}
+    is caused by {to}") and is not covered by a complete list says how often, from its
+    percent ("... (in about 80% of patients)") or frequency ("is usually caused by", "can
+    be caused by"), since the bare sentence reads as the only cause."""
+    template = ix.deck.relation_types[r.type].statement
+    agent = _AGENT.search(template)
+    hedge = HEDGE.get(r.frequency or "")
+    if (
+        agent is None
+        or complete_where(ix, r.source, r.type, "from") is not None
+        or (r.percent is None and hedge is None)
+    ):
+        return statement(ix, r.type, r.source, r.target)
+    verb, done = agent.groups()
+    if r.percent is not None:
+        share = f" (in about {number(r.percent)}% of patients)"
+        template = template[: agent.end()] + share + template[agent.end() :]
+    elif hedge == "can be":
+        template = template.replace(agent.group(0), f"{{from}} can be {done} {{to}}", 1)
+    else:
+        template = template.replace(agent.group(0), f"{{from}} {verb} {hedge} {done} {{to}}", 1)
+    text = fill_sentence(template, ix.name(r.source), ix.name(r.target), ix.proper).strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def denial(ix: DeckIndex, rtype: str, source: str, target: str) -> str:
     """The relation type's sentence negated: its `deny` template, or 'is' -> 'is not'."""
     rt = ix.deck.relation_types[rtype]
@@ -79,7 +119,7 @@ def result_statement(ix: DeckIndex, r: Relation) -> str:
 def fact_proof(ix: DeckIndex, relation_id: str) -> Proof:
     """The stated relation that makes a key right (a negative result: that it is negative)."""
     r = ix.by_id[relation_id]
-    said = result_statement(ix, r) if r.result else statement(ix, r.type, r.source, r.target)
+    said = result_statement(ix, r) if r.result else fact_statement(ix, r)
     return Proof("fact", said, r.loc, r.id)
 
 

@@ -5,7 +5,7 @@ import re
 from quizapp.deck.format_v1 import CONDITION_KINDS
 from quizapp.deck.model import AttributeDef, Relation
 from quizapp.generate.card import Card, card_id
-from quizapp.generate.evidence import complete_where, statement
+from quizapp.generate.evidence import complete_where, fact_statement, statement
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.kinds.most import ABOUT, MEASURE_TEXT, measure_text
 from quizapp.generate.text.common import (
@@ -218,6 +218,9 @@ def _fact(ix: DeckIndex, r: Relation) -> str:
     """The relation as a sentence; a rare one says so, so that a note such as "Usually
     painless." never contradicts a plain "Muscle pain is a feature of ..." before it."""
     sentence = statement(ix, r.type, r.source, r.target)
+    hedged = fact_statement(ix, r)
+    if hedged != sentence:
+        return hedged  # a cause that says how often ("is usually caused by")
     if r.frequency == "rare" and sentence.endswith("."):
         # the frequency counts patients of the `from` condition: "in rare cases" read as
         # "anti-OJ rarely marks antisynthetase syndrome" (clinician round 8); a sentence

@@ -19,8 +19,8 @@ from quizapp.generate.evidence import (
     complete_where,
     disproof,
     fact_proof,
+    fact_statement,
     listed,
-    statement,
 )
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text.common import (
@@ -134,7 +134,7 @@ def relation_mcq(
         Choice(
             ix.name(key),
             True,
-            f"Correct. {statement(ix, r.type, r.source, r.target)}",
+            f"Correct. {fact_statement(ix, r)}",
             key,
             (fact_proof(ix, r.id),),
         )

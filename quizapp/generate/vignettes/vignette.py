@@ -18,7 +18,13 @@ from quizapp.deck.inherit import kinds_of
 from quizapp.deck.model import Blueprint, Deck, Relation
 from quizapp.errors import QuizappError
 from quizapp.generate.card import Card, CardId, LintFinding, card_id
-from quizapp.generate.evidence import Proof, complete_where, disproof, fact_proof, statement
+from quizapp.generate.evidence import (
+    Proof,
+    complete_where,
+    disproof,
+    fact_proof,
+    fact_statement,
+)
 from quizapp.generate.index import DeckIndex, build_index
 from quizapp.generate.kinds.mcq import category_label
 from quizapp.generate.text.common import Choice, labelled, seeded, topic_of
@@ -297,7 +303,7 @@ def _why_key(ix: DeckIndex, plan: Plan, facts: Facts, others: list[str]) -> str:
     else:
         why = f"Nothing the stem states argues against {ix.mid(condition)}."
     if plan.relation is not None:
-        why += " " + statement(ix, plan.relation.type, plan.relation.source, plan.relation.target)
+        why += " " + fact_statement(ix, plan.relation)
         pointers = _pointers_to(ix, plan.key, facts, others)
         if pointers:
             verb = "point" if len(pointers) > 1 or is_plural(pointers[0]) else "points"
