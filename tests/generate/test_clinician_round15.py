@@ -6,7 +6,7 @@ from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
 from quizapp.generate.evidence import disproof, fact_statement, statement
 from quizapp.generate.index import build_index
-from tests.generate.helpers import card_texts
+from tests.generate.helpers import card_texts, cards_by_id
 from tests.support.paths import DECKS
 
 
@@ -63,3 +63,55 @@ def test_a_cause_that_is_not_the_only_one_says_how_often(metabolic, metabolic_ca
     assert next(o for o in key.options if o.correct).explanation == (
         "Correct. CPEO can be caused by POLG variants."
     )
+
+
+def _wrong_facts(cards):
+    """(card, option, the fact that says what the option is) of every wrong MCQ option."""
+    return [
+        (c, o, o.proof[1])
+        for c in cards.values()
+        if c.kind == "mcq"
+        for o in c.options
+        if not o.correct and len(o.proof) > 1
+    ]
+
+
+def test_an_exposure_is_not_told_as_a_wrong_options_feature(iim):
+    """N-L1: "Statin therapy is a feature of statin-associated anti-HMGCR myopathy." made a
+    drug a clinical feature: an exposure (a `history` finding) is never the fact picked."""
+    cards = cards_by_id(iim)
+    facts = _wrong_facts(cards)
+    assert facts
+    for card, o, fact in facts:
+        rel = iim_relation(iim, fact.ref)
+        other = rel.target if rel.source == o.entity else rel.source
+        assert iim.entities[other].finding_class != "history", (card.id, fact.fact)
+        assert "therapy is a feature" not in o.explanation, (card.id, o.explanation)
+
+
+def test_the_fact_told_of_a_wrong_option_tells_it_apart_from_the_key(iim):
+    """N-S1: "Symmetric proximal weakness is a feature of polymyositis." beside a
+    dermatomyositis key: a fact the key shares is told only when the option has no other."""
+    ix = build_index(iim)
+    cards = cards_by_id(iim)
+    card = cards["iim:mcq:dm.has_finding.gottron-papules:from"]
+    for o in card.options:
+        assert "Symmetric proximal weakness" not in o.explanation, o.explanation
+    for card, o, fact in _wrong_facts(cards):
+        key = next(k.entity for k in card.options if k.correct)
+        rel = iim_relation(iim, fact.ref)
+        if rel.source == o.entity and ix.might_hold(key, rel.type, rel.target):
+            own = [
+                x
+                for (src, _), rels in ix.out.items()
+                if src == o.entity
+                for x in rels
+                if not ix.might_hold(key, x.type, x.target)
+                and x.frequency not in ("occasional", "rare", "absent")
+                and iim.entities[x.target].finding_class != "history"
+            ]
+            assert not own, (card.id, o.text, fact.fact, [x.id for x in own])
+
+
+def iim_relation(deck, relation_id):
+    return next(r for r in deck.relations if r.id == relation_id)
