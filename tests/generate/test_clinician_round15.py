@@ -115,3 +115,24 @@ def test_the_fact_told_of_a_wrong_option_tells_it_apart_from_the_key(iim):
 
 def iim_relation(deck, relation_id):
     return next(r for r in deck.relations if r.id == relation_id)
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        "endocrine myopathies",
+        "fatty acid oxidation disorders",
+        "single large-scale mtDNA deletion syndromes",
+        "POLG-related disorders",
+    ],
+)
+def test_a_question_names_no_group_without_a_choice_in_it(iim, metabolic_cards, group):
+    """N-S3: "Which of the endocrine myopathies shows myoedema?" named a group whose only
+    other member was none (or one): the question names a broader group, or none."""
+    cards = [*cards_by_id(iim).values(), *metabolic_cards.values()]
+    assert not [c.prompt for c in cards if c.prompt.startswith(f"Which of the {group} ")]
+
+
+def test_a_small_group_gives_way_to_the_next_one_up(metabolic_cards):
+    kss = metabolic_cards["metabolic:reverse:pigmentary-retinopathy:has_finding"]
+    assert kss.prompt == "Which of the mitochondrial myopathies shows pigmentary retinopathy?"

@@ -381,3 +381,18 @@ def _trial3_lists(deck) -> dict[str, str]:
         for c in generate_deck(deck).cards
         if c.id.startswith(("iim:basic:", "iim:reverse:")) and c.prompt.startswith("Which")
     }
+
+
+# Clinician round 15. Reworded, same ids: a reverse question no longer names a group whose
+# only member is the answer ("Which of the endocrine myopathies shows myoedema?").
+ONE_MEMBER = "round 15: the question named a group with one member, the answer"
+CHANGED |= {
+    f"iim:reverse:{e}:has_finding": ONE_MEMBER
+    for e in (
+        "muscle-cramps-stiffness",
+        "myoedema",
+        "delayed-reflex-relaxation",
+        "muscle-pseudohypertrophy",
+    )
+}
+CHANGED["iim:reverse:levothyroxine:treated_with"] = ONE_MEMBER

@@ -160,15 +160,27 @@ def _groups(ix: DeckIndex, entity_id: str) -> list[str]:
 def _in_group(ix: DeckIndex, anchor: str, prompt: str, ends: list[str]) -> str:
     """ "Which condition shows inflammatory arthritis?" has other fair answers (rheumatoid
     arthritis); where every answer is in one named group the question says so: "Which of
-    the idiopathic inflammatory myopathies show ...?" (student trial 3)."""
+    the idiopathic inflammatory myopathies show ...?" (student trial 3). The nearest group
+    with a choice in it: "Which of the endocrine myopathies ...?" named the answer's only
+    fellow member, itself (clinician round 15), so a group needs three members of the
+    answers' kinds, or two besides the answers."""
     if not _GENERIC_WHICH.match(prompt) or any(e not in ix.deck.entities for e in ends):
         return prompt
     shared = [g for g in _groups(ix, ends[0]) if is_plural(ix.name(g))]
     for e in ends[1:]:
         shared = [g for g in shared if g in _groups(ix, e)]
-    if not shared or anchor == shared[0] or anchor in _groups(ix, shared[0]):
-        return prompt
-    return _GENERIC_WHICH.sub(f"Which of the {ix.mid(shared[0])} ", prompt, count=1)
+    kinds = {ix.entity(e).kind for e in ends}
+    for group in shared:
+        if anchor == group or anchor in _groups(ix, group):
+            return prompt
+        members = {
+            e.id
+            for e in ix.deck.entities.values()
+            if e.kind in kinds and group in _groups(ix, e.id)
+        }
+        if len(members) >= 3 or len(members - set(ends)) >= 2:
+            return _GENERIC_WHICH.sub(f"Which of the {ix.mid(group)} ", prompt, count=1)
+    return prompt
 
 
 def _ends(
