@@ -136,3 +136,12 @@ def test_a_question_names_no_group_without_a_choice_in_it(iim, metabolic_cards, 
 def test_a_small_group_gives_way_to_the_next_one_up(metabolic_cards):
     kss = metabolic_cards["metabolic:reverse:pigmentary-retinopathy:has_finding"]
     assert kss.prompt == "Which of the mitochondrial myopathies shows pigmentary retinopathy?"
+
+
+def test_the_acute_steroid_form_does_not_promise_myoglobinuria(iim):
+    """N-M2: "most patients have a raised CK with myoglobinuria" — the common acute form
+    has a variable CK; myoglobinuria belongs to its necrotizing form."""
+    answer = cards_by_id(iim)["iim:card:steroid-acute-form"].answer
+    assert "most patients" not in answer
+    assert "myoglobinuria occurs in its necrotizing form" in answer
+    assert {"lacomis-2002", "ramsay-1993"} <= set(iim.cards["steroid-acute-form"].sources)

@@ -396,3 +396,10 @@ CHANGED |= {
     )
 }
 CHANGED["iim:reverse:levothyroxine:treated_with"] = ONE_MEMBER
+CHANGED["iim:card:steroid-acute-form"] = (
+    "round 15: the acute form's CK varies; myoglobinuria only in its necrotizing form"
+)
+CHANGED |= {
+    i: "round 15: only the acute ICU form can raise the CK (not always high)"
+    for i in ("iim:attribute:steroid-myopathy:ck_level",)
+}
