@@ -14,7 +14,8 @@ def test_a_wrong_option_says_what_it_is_with_its_proof(iim):
     card = _cards(iim)["iim:mcq:jdm.marked_by.anti-nxp2:to"]
     ku = next(o for o in card.options if o.text == "Anti-Ku")
     assert ku.explanation == (
-        "Incorrect. Anti-Ku points to other connective tissue disease. "
+        "Incorrect. Anti-Ku points to overlap with systemic sclerosis, lupus or mixed "
+        "connective tissue disease. "
         "Anti-Ku is not a serological marker of juvenile dermatomyositis."
     )
     assert [p.rule for p in ku.proof] == ["absent", "fact"]
