@@ -1,11 +1,14 @@
 """Clinician round 15 (both bundled decks): items that misled or read badly."""
 
+import re
+
 import pytest
 
 from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
 from quizapp.generate.evidence import disproof, fact_statement, statement
 from quizapp.generate.index import build_index
+from quizapp.generate.text.wording import noun_plural
 from tests.generate.helpers import card_texts, cards_by_id
 from tests.support.paths import DECKS
 
@@ -135,7 +138,7 @@ def test_a_question_names_no_group_without_a_choice_in_it(iim, metabolic_cards, 
 
 def test_a_small_group_gives_way_to_the_next_one_up(metabolic_cards):
     kss = metabolic_cards["metabolic:reverse:pigmentary-retinopathy:has_finding"]
-    assert kss.prompt == "Which of the mitochondrial myopathies shows pigmentary retinopathy?"
+    assert kss.prompt == "Which of the mitochondrial myopathies show pigmentary retinopathy?"
 
 
 def test_the_acute_steroid_form_does_not_promise_myoglobinuria(iim):
@@ -145,3 +148,27 @@ def test_the_acute_steroid_form_does_not_promise_myoglobinuria(iim):
     assert "most patients" not in answer
     assert "myoglobinuria occurs in its necrotizing form" in answer
     assert {"lacomis-2002", "ramsay-1993"} <= set(iim.cards["steroid-acute-form"].sources)
+
+
+def test_list_questions_agree_with_their_answers(iim, metabolic_cards):
+    """N-L2: "Which conditions call for serum creatine kinase in its work-up?", "calls for
+    forearm exercise test", "managed with cardiac pacemaker", and a singular verb over an
+    "Includes:" answer, which told the learner there was one."""
+    cards = [*cards_by_id(iim).values(), *metabolic_cards.values()]
+    for c in cards:
+        if c.kind in ("basic", "reverse") and c.prompt.startswith("Which"):
+            assert not re.search(r"\b(call|are|show|point)\b.* its\b", c.prompt), c.prompt
+            verb = re.match(r"Which of the .+? (shows|show|is|are|calls|call) ", c.prompt)
+            if c.answer.startswith("Includes:") and verb:
+                assert verb.group(1) in ("show", "are", "call"), c.prompt
+    prompts = {c.id: c.prompt for c in cards}
+    assert prompts["iim:reverse:ck-test:work_up"] == (
+        "Which conditions call for serum creatine kinase in their work-up?"
+    )
+    assert "forearm exercise testing" in prompts["metabolic:reverse:forearm-test:work_up"]
+    assert "pacemaker implantation" in prompts["metabolic:reverse:pacemaker:treated_with"]
+
+
+def test_a_noun_with_a_qualifier_is_made_plural_at_its_head():
+    assert noun_plural("manifestation of myositis") == "manifestations of myositis"
+    assert noun_plural("drug or substance") == "drugs or substances"

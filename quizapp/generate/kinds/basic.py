@@ -68,7 +68,9 @@ def grouped_card(
     prompt = fill_sentence(template, anchor_name, anchor_name, ix.proper)
     if not forward:
         prompt = _in_group(ix, anchor, prompt, [end for _, _, end in ends])
-    if len(ends) > 1:  # "Which conditions are classed under ...?" (student trial 3)
+    # "Which conditions are classed under ...?" (student trial 3); an open list too: "Which
+    # of the ... shows ...?" told one answer where the answer says "Includes:" (round 15)
+    if len(ends) > 1 or not complete:
         plurals = {k.label: k.plural for k in deck.kinds.values() if k.plural}
         prompt = plural_question(prompt, plurals)
     answer = "; ".join(by_frequency((r.frequency, _with_numbers(x, r, end)) for x, r, end in ends))
