@@ -172,3 +172,10 @@ def test_list_questions_agree_with_their_answers(iim, metabolic_cards):
 def test_a_noun_with_a_qualifier_is_made_plural_at_its_head():
     assert noun_plural("manifestation of myositis") == "manifestations of myositis"
     assert noun_plural("drug or substance") == "drugs or substances"
+
+
+def test_a_list_leaves_out_a_group_named_after_its_question_beside_its_members(metabolic_cards):
+    """N-S6: "Which of the mitochondrial myopathies are caused by POLG variants? Includes:
+    CPEO; Alpers–Huttenlocher syndrome; POLG-related disorders"."""
+    card = metabolic_cards["metabolic:reverse:polg-variants:caused_by"]
+    assert card.answer == "Includes: CPEO; Alpers–Huttenlocher syndrome"

@@ -61,7 +61,13 @@ def grouped_card(
     # an exposure named in its own condition's list ("Long-term zidovudine therapy" in
     # zidovudine myopathy's) teaches nothing there; another given-away end stays, so a
     # list is never cut short ("Includes:" would hide that the deck states it)
-    away = [x for x in away if x[0].entity(x[2]).finding_class == "history"]
+    # a group named after the question's subject, beside its own members, is left out too:
+    # "Which ... are caused by POLG variants? CPEO; AHS; POLG-related disorders" (round 15)
+    away = [
+        x
+        for x in away
+        if x[0].entity(x[2]).finding_class == "history" or _group_of_another(ix, x[2], ends)
+    ]
     ends = [x for x in ends if x not in away and not _has_parts(x, ends)]
     template = rt.ask_to if forward else rt.ask_from
     anchor_name = ix.name(anchor)
@@ -107,6 +113,13 @@ End = tuple[DeckIndex, Relation, str]
 def _stems(*texts: str) -> set[str]:
     """Six-letter stems of a name's words, three letters and up ("SRP", "AZT" count)."""
     return {w[:6] for t in texts for w in content_words(t)} - _PLAIN_STEMS
+
+
+def _group_of_another(ix: DeckIndex, end_id: str, ends: list[End]) -> bool:
+    """Whether `end_id` is a group another listed end is classed in."""
+    return any(
+        e != end_id and e in ix.deck.entities and end_id in _groups(ix, e) for _, _, e in ends
+    )
 
 
 def _given_away(ix: DeckIndex, anchor: str, end: End, ends: list[End]) -> bool:
