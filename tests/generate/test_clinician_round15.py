@@ -9,7 +9,7 @@ from quizapp.generate import generate_deck
 from quizapp.generate.evidence import disproof, fact_statement, statement
 from quizapp.generate.index import build_index
 from quizapp.generate.text.wording import noun_plural
-from tests.generate.helpers import card_texts, cards_by_id
+from tests.generate.helpers import card_texts, cards_by_id, generated_vignettes
 from tests.support.paths import DECKS
 
 
@@ -179,3 +179,18 @@ def test_a_list_leaves_out_a_group_named_after_its_question_beside_its_members(m
     CPEO; Alpers–Huttenlocher syndrome; POLG-related disorders"."""
     card = metabolic_cards["metabolic:reverse:polg-variants:caused_by"]
     assert card.answer == "Includes: CPEO; Alpers–Huttenlocher syndrome"
+
+
+def test_a_duration_never_hangs_on_the_second_part_of_a_complaint(iim, metabolic):
+    """N-L3: "because of knees giving way, with several falls for the past 4 years"; "a
+    severe headache with vomiting, then loss of vision to one side for the past day"."""
+    renders = [
+        *generated_vignettes(iim, [*cards_by_id(iim).values()], range(12)),
+        *generated_vignettes(metabolic, generate_deck(metabolic).cards, range(12)),
+    ]
+    assert len(renders) > 300
+    for card in renders:
+        complaint = re.search(r"because of (.*?)(?: for the past [^.]*)?\.", card.prompt)
+        assert complaint, card.prompt
+        if "for the past" in card.prompt.split(".")[0]:
+            assert not re.search(r",|\b(?:then|with)\b", complaint.group(1)), card.prompt
