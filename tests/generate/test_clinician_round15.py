@@ -194,3 +194,14 @@ def test_a_duration_never_hangs_on_the_second_part_of_a_complaint(iim, metabolic
         assert complaint, card.prompt
         if "for the past" in card.prompt.split(".")[0]:
             assert not re.search(r",|\b(?:then|with)\b", complaint.group(1)), card.prompt
+
+
+def test_a_stem_names_the_symptoms_not_the_diagnosis_they_point_to(iim):
+    """N-S4: "She also reports symptoms of hypothyroidism" named the answer's category."""
+    cards = cards_by_id(iim)
+    assert "hypothyroidism" not in cards["iim:basic:hypothyroid-myopathy:has_finding"].answer
+    renders = generated_vignettes(
+        iim, [cards["iim:vignette:bp-hypothyroid-myopathy:diagnosis"]], range(20)
+    )
+    assert not [c.prompt for c in renders if "symptoms of hypothyroidism" in c.prompt]
+    assert any("cold intolerance, weight gain and constipation" in c.prompt for c in renders)

@@ -351,7 +351,6 @@ REMOVED |= {
         "reverse:anti-hmgcr:marked_by",
         "reverse:necrotic-fibres-little-inflammation:biopsy_shows",
         "reverse:high-tsh:has_result",
-        "reverse:hypothyroid-symptoms:has_finding",
         *(
             f"reverse:{e}:has_finding"
             for e in ("statin-use", "glucocorticoid-use", "zidovudine-use")
@@ -403,3 +402,10 @@ CHANGED |= {
     i: "round 15: only the acute ICU form can raise the CK (not always high)"
     for i in ("iim:attribute:steroid-myopathy:ck_level",)
 }
+# Round 15 (N-S4): the finding "Symptoms of hypothyroidism" named the diagnosis's
+# category; named "Cold intolerance, weight gain and constipation" its reverse card (removed
+# in student trial 3 as naming its answer) comes back under its old id.
+SYMPTOMS = "round 15: the hypothyroid symptoms are named, not 'symptoms of hypothyroidism'"
+CHANGED["iim:reverse:hypothyroid-symptoms:has_finding"] = SYMPTOMS
+CHANGED["iim:basic:hypothyroid-myopathy:has_finding"] = SYMPTOMS
+CHANGED["iim:vignette:bp-hypothyroid-myopathy:diagnosis"] = SYMPTOMS
