@@ -205,3 +205,11 @@ def test_a_stem_names_the_symptoms_not_the_diagnosis_they_point_to(iim):
     )
     assert not [c.prompt for c in renders if "symptoms of hypothyroidism" in c.prompt]
     assert any("cold intolerance, weight gain and constipation" in c.prompt for c in renders)
+
+
+def test_no_card_asks_the_weakness_of_amyopathic_dermatomyositis(iim):
+    """N-S5: "What is the severity of weakness of clinically amyopathic dermatomyositis?
+    None"; the weakness pattern card (what hypomyopathic means) stays."""
+    cards = cards_by_id(iim)
+    assert "iim:attribute:cadm:weakness_severity" not in cards
+    assert "hypomyopathic" in cards["iim:attribute:cadm:weakness_pattern"].answer

@@ -409,3 +409,5 @@ SYMPTOMS = "round 15: the hypothyroid symptoms are named, not 'symptoms of hypot
 CHANGED["iim:reverse:hypothyroid-symptoms:has_finding"] = SYMPTOMS
 CHANGED["iim:basic:hypothyroid-myopathy:has_finding"] = SYMPTOMS
 CHANGED["iim:vignette:bp-hypothyroid-myopathy:diagnosis"] = SYMPTOMS
+# Round 15 (N-S5): removed, answered by the condition's name ("amyopathic": "None").
+REMOVED["iim:attribute:cadm:weakness_severity"] = "round 15: the name 'amyopathic' answers it"
