@@ -213,3 +213,24 @@ def test_no_card_asks_the_weakness_of_amyopathic_dermatomyositis(iim):
     cards = cards_by_id(iim)
     assert "iim:attribute:cadm:weakness_severity" not in cards
     assert "hypomyopathic" in cards["iim:attribute:cadm:weakness_pattern"].answer
+
+
+def test_a_vignettes_wrong_antibodies_say_what_they_mark_and_the_list_is_said_once(iim):
+    """N-S2: "Each of anti-EJ, ... and no other antibody is." closed all four wrong options
+    of the antisynthetase vignette, and CADM's wrong options said only what they are not."""
+    cards = cards_by_id(iim)
+    for cid in ("iim:vignette:bp-asys:antibody", "iim:vignette:bp-cadm:antibody"):
+        for card in generated_vignettes(iim, [cards[cid]], range(8)):
+            wrong = [o for o in card.options if not o.correct]
+            assert not [o for o in wrong if "Each of " in o.explanation], card.id
+            assert sum(len(o.proof) > 1 for o in wrong) >= 3, [o.explanation for o in wrong]
+            key = next(o for o in card.options if o.correct)
+            if cid.endswith("bp-asys:antibody"):
+                assert "Each of anti-EJ, anti-Ha, anti-Jo-1" in key.explanation
+    hmgcr = next(
+        o for o in cards["iim:vignette:bp-asys:antibody"].options if o.text == "Anti-HMGCR"
+    )
+    assert hmgcr.explanation == (
+        "Incorrect. Anti-HMGCR is a serological marker of statin-associated anti-HMGCR "
+        "myopathy. Anti-HMGCR is not a serological marker of antisynthetase syndrome."
+    )

@@ -15,12 +15,14 @@ from itertools import islice
 from quizapp.deck.model import Relation
 from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.evidence import (
+    MINOR,
     Proof,
     complete_where,
     disproof,
     fact_proof,
     fact_statement,
     listed,
+    what_it_is,
 )
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text.common import (
@@ -34,8 +36,6 @@ from quizapp.generate.text.common import (
     with_cited,
 )
 from quizapp.generate.text.wording import fill_sentence
-
-MINOR = ("occasional", "rare")  # frequencies too weak to be the single best answer
 
 
 def mcq_cards(
@@ -153,45 +153,6 @@ def relation_mcq(
     facts = [ix.by_id[p.ref] for c in chosen for p in said[c]]
     sources = with_cited(r.sources, *(f.sources + f.sentence_sources for f in facts))
     return mcq_card(ix, cid, (anchor, key), prompt, r, sources, choices, kinds)
-
-
-def what_it_is(
-    ix: DeckIndex, option: str, asked: tuple[str, bool], ends: tuple[str, str], proof: Proof
-) -> list[Proof]:
-    """A stated fact that says what a wrong option is ("Anti-Ku points to overlap
-    myositis."), so its rationale teaches more than "X is not Y" (student trial 3).
-
-    `ends` is the question's (anchor, key). A fact the key shares is passed over while
-    another is stated ("Symmetric proximal weakness is a feature of polymyositis" beside
-    a dermatomyositis key told nothing apart, clinician round 15), and so is an exposure
-    (a `history` finding: "Statin therapy is a feature of ..." made a drug a clinical
-    feature, round 15); then the option's own facts of the question's relation type come
-    first, then any other fact it is the subject of. None when the proof already lists the
-    option's facts (a complete list of the option itself) or the deck states nothing else
-    certain about it."""
-    if proof.rule == "complete" and proof.ref == option:
-        return []
-    anchor, key = ends
-    rtype, forward = asked  # the question's relation type, and whether it asks for a `to` end
-    same = ix.into.get((rtype, option), []) if forward else ix.out.get((option, rtype), [])
-    others = [x for (src, _), rels in ix.out.items() if src == option for x in rels]
-    told = [
-        x
-        for x in (*same, *others)
-        if x.frequency not in MINOR
-        and anchor not in (x.source, x.target)
-        and not ix.entity(x.source).uncertain
-        and not ix.entity(x.target).uncertain
-        and ix.entity(x.target if x.source == option else x.source).finding_class != "history"
-    ]
-
-    def shared(x: Relation) -> bool:
-        if x.source == option:
-            return ix.might_hold(key, x.type, x.target)
-        return ix.might_hold(x.source, x.type, key)
-
-    told.sort(key=shared)  # stable: the order above within each part
-    return [fact_proof(ix, told[0].id)] if told else []
 
 
 def mcq_card(
