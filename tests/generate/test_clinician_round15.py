@@ -8,6 +8,7 @@ from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
 from quizapp.generate.evidence import disproof, fact_statement, statement
 from quizapp.generate.index import build_index
+from quizapp.generate.kinds.mcq import said_twice
 from quizapp.generate.text.wording import noun_plural
 from tests.generate.helpers import card_texts, cards_by_id, generated_vignettes
 from tests.support.paths import DECKS
@@ -234,3 +235,19 @@ def test_a_vignettes_wrong_antibodies_say_what_they_mark_and_the_list_is_said_on
         "Incorrect. Anti-HMGCR is a serological marker of statin-associated anti-HMGCR "
         "myopathy. Anti-HMGCR is not a serological marker of antisynthetase syndrome."
     )
+
+
+def test_no_question_offers_a_composite_beside_its_own_part(iim, metabolic_cards):
+    """D-S2 (carried into round 15): "Gottron papules", "Gottron sign" and "Heliotrope rash
+    or Gottron papules/sign" offered together in one MCQ."""
+    assert said_twice("Heliotrope rash or Gottron papules/sign", "Gottron sign")
+    assert not said_twice("Gottron papules", "Gottron sign")
+    cards = [*cards_by_id(iim).values(), *metabolic_cards.values()]
+    for seed in range(5):
+        cards += generate_deck(iim, seed=seed).cards
+    for card in cards:
+        if card.kind != "mcq":
+            continue
+        names = [o.text for o in card.options]
+        twice = [(a, b) for a in names for b in names if a != b and said_twice(a, b)]
+        assert twice == [], card.id

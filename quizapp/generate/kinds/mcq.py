@@ -123,9 +123,19 @@ def relation_mcq(
         if not alike:
             return None  # no distractor repeats them too: the words would give it away
         chosen.append(rng.choice(alike))
+    offered = [key, *chosen]
+
+    def fits(candidate: str) -> bool:
+        """Usable, and not said twice: a composite beside one of its parts (round 15)."""
+        if candidate in offered or not usable(candidate):
+            return False
+        if any(said_twice(ix.name(candidate), ix.name(o)) for o in offered):
+            return False
+        offered.append(candidate)  # pick() takes every candidate `fits` accepts
+        return True
+
     for pool in pools:
-        wanted = options - 1 - len(chosen)
-        chosen += pick(rng, pool, wanted, lambda c, taken=set(chosen): c not in taken and usable(c))
+        chosen += pick(rng, pool, options - 1 - len(chosen), fits)
     if len(chosen) < options - 1:
         if lost is not None:
             lost.append(_lost_note(ix, r, end, cid, chosen, options))
@@ -153,6 +163,25 @@ def relation_mcq(
     facts = [ix.by_id[p.ref] for c in chosen for p in said[c]]
     sources = with_cited(r.sources, *(f.sources + f.sentence_sources for f in facts))
     return mcq_card(ix, cid, (anchor, key), prompt, r, sources, choices, kinds)
+
+
+def _parts(name: str) -> set[str]:
+    """An "A or B" composite's parts, a slashed last word spelt out: "Heliotrope rash or
+    Gottron papules/sign" -> heliotrope rash, gottron papules, gottron sign."""
+    parts: set[str] = set()
+    for part in name.casefold().split(" or "):
+        head, _, last = part.strip().rpartition(" ")
+        parts |= {f"{head} {word}".strip() for word in last.split("/")}
+    return parts
+
+
+def said_twice(a: str, b: str) -> bool:
+    """Whether one option's name is a composite that names the other ("Heliotrope rash or
+    Gottron papules/sign" beside "Gottron sign"): two options with one answer in them
+    (clinician round 15, D-S2)."""
+    return (" or " in a and b.casefold() in _parts(a)) or (
+        " or " in b and a.casefold() in _parts(b)
+    )
 
 
 def mcq_card(
