@@ -258,7 +258,10 @@ def what_it_is(
             return ix.might_hold(key, x.type, x.target)
         return ix.might_hold(x.source, x.type, key)
 
-    told.sort(key=shared)  # stable: the order above within each part
+    # stable: the order above within each part; a merely common link after the others
+    # ("Alpers–Huttenlocher syndrome is caused by POLG variants" before "CPEO can be caused
+    # by POLG variants", its hallmark disorder first: round 15, N-M4)
+    told.sort(key=lambda x: (shared(x), x not in same, x.frequency == "common"))
     return [fact_proof(ix, told[0].id)] if told else []
 
 

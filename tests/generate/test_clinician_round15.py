@@ -251,3 +251,18 @@ def test_no_question_offers_a_composite_beside_its_own_part(iim, metabolic_cards
         names = [o.text for o in card.options]
         twice = [(a, b) for a in names for b in names if a != b and said_twice(a, b)]
         assert twice == [], card.id
+
+
+def test_a_gene_option_is_told_by_its_hallmark_disorder(metabolic_cards):
+    """N-M4: "POLG variants: CPEO is caused by POLG variants." named a minority cause;
+    the disorder it always causes is told first."""
+    told = [
+        o.explanation
+        for c in metabolic_cards.values()
+        if c.kind == "mcq" and c.prompt.startswith("What is the genetic cause")
+        for o in c.options
+        if o.text == "POLG variants" and not o.correct
+    ]
+    assert told
+    for text in told:
+        assert text.startswith("Incorrect. Alpers–Huttenlocher syndrome is caused by POLG"), text
