@@ -9,7 +9,7 @@ from quizapp.generate import generate_deck
 from quizapp.generate.evidence import disproof, fact_statement, statement
 from quizapp.generate.index import build_index
 from quizapp.generate.kinds.mcq import said_twice
-from quizapp.generate.text.wording import noun_plural
+from quizapp.generate.text.wording import noun_plural, plural_question
 from tests.generate.helpers import card_texts, cards_by_id, generated_vignettes
 from tests.support.paths import DECKS
 
@@ -266,3 +266,11 @@ def test_a_gene_option_is_told_by_its_hallmark_disorder(metabolic_cards):
     assert told
     for text in told:
         assert text.startswith("Incorrect. Alpers–Huttenlocher syndrome is caused by POLG"), text
+
+
+def test_an_adverb_before_the_verb_is_not_made_plural():
+    """Found while fixing N-L2: "Which condition typically shows X?" became "Which
+    condition typicallies show X?"."""
+    assert plural_question("Which condition typically shows X?") == (
+        "Which conditions typically show X?"
+    )

@@ -318,6 +318,9 @@ def plural_question(prompt: str, plurals: dict[str, str] | None = None) -> str:
     if at is None:
         return prompt
     noun, verb, rest = " ".join(words[:at]), words[at], " ".join(words[at + 1 :])
+    adverb = ""
+    if at > 1 and words[at - 1].endswith("ly"):  # "Which condition typically shows"
+        noun, adverb = " ".join(words[: at - 1]), words[at - 1] + " "
     if not noun.startswith("of the "):  # "Which of the myopathies shows" keeps its noun
         noun = noun_plural(noun, plurals)
     if verb in _SUBJECT_VERB_PLURAL:
@@ -330,4 +333,4 @@ def plural_question(prompt: str, plurals: dict[str, str] | None = None) -> str:
                 lambda a: noun_plural(a.group(1)),
                 rest,
             )
-    return f"{m.group(1)}{noun} {verb} {rest}"
+    return f"{m.group(1)}{noun} {adverb}{verb} {rest}"
