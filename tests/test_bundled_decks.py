@@ -112,9 +112,18 @@ def test_no_reverse_list_leaves_out_a_fact_a_loaded_deck_states(together, cards_
             for name in stated[(rtype, end.kind, end.name.casefold())]
             if not _listed(card.answer, name)
         ]
+        # a group beside its own listed member is left out (clinician round 15, N-S6)
+        missing = [n for n in missing if n not in _groups_of_listed(models[cid.deck], card)]
         assert missing == [], card.id
         checked += 1
     assert checked > 100
+
+
+def _groups_of_listed(deck, card) -> set[str]:
+    """The names of the groups (parents, all the way up) of the entities a card lists."""
+    ix = build_index(deck)
+    listed = [e for e in deck.entities.values() if _listed(card.answer, e.name)]
+    return {deck.entities[g].name for e in listed for g in ix.ancestors(e.id)}
 
 
 def test_the_metabolic_deck_alone_keeps_its_own_fibre_cards():

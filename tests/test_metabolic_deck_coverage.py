@@ -105,7 +105,7 @@ def test_drug_cautions_carry_their_strength_and_reach_caution_cards(deck, cards)
     # a variant is carried, not a disorder (clinician round 11)
     assert carriers.prompt == "Which drug is contraindicated in carriers of m.1555A>G in MT-RNR1?"
     reverse = cards["metabolic:reverse:aminoglycosides:avoid_in_carriers"]
-    assert reverse.prompt == "Carriers of which genetic variant should avoid aminoglycosides?"
+    assert reverse.prompt == "Carriers of which genetic variants should avoid aminoglycosides?"
     assert not any("disorder" in c.prompt and "m.1555A>G" in c.answer for c in cards.values())
     # a note follows its fact, not "Valproate: Valproate can ..." (round 11)
     assert card.extra.startswith("Valproate is contraindicated in Alpers–Huttenlocher syndrome. ")
@@ -141,8 +141,7 @@ def test_key_rationales_and_stems_read_as_sentences(cards):
     reverse = cards["metabolic:reverse:second-wind:has_finding"].prompt
     # student trial 3: a reverse question names the group its answers are in
     assert (
-        reverse
-        == "Which of the glycogen storage myopathies shows a second wind after a short rest?"
+        reverse == "Which of the glycogen storage myopathies show a second wind after a short rest?"
     )
 
 

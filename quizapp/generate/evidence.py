@@ -17,6 +17,7 @@ from quizapp.deck.model import Relation
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text.wording import fill_sentence, join, mid_sentence, sentence_start
 
+MINOR = ("occasional", "rare")  # frequencies too weak to be the single best answer
 RULES = (
     "fact", "absent", "complete", "necessary", "range", "cell", "stated", "measure", "rationale",
 )  # fmt: skip
@@ -52,6 +53,45 @@ def statement(ix: DeckIndex, rtype: str, source: str, target: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+# A cause the deck does not list as the only one, said with how often it is the cause: a
+# bare "CPEO is caused by POLG variants." beside "... is caused only by biallelic GAA
+# variants." read as the cause (clinician round 15, N-M4).
+_AGENT = re.compile(r"\{from\} (is|are) (\w+ed(?: or \w+ed)? by) \{to\}")
+HEDGE = {
+    "hallmark": "usually",
+    "typical": "usually",
+    "common": "can be",
+    "occasional": "sometimes",
+    "rare": "rarely",
+}
+
+
+def fact_statement(ix: DeckIndex, r: Relation) -> str:
+    """A stated relation as a sentence. One that names its `to` end as the agent ("{from}
+    is caused by {to}") and is not covered by a complete list says how often, from its
+    percent ("... (in about 80% of patients)") or frequency ("is usually caused by", "can
+    be caused by"), since the bare sentence reads as the only cause."""
+    template = ix.deck.relation_types[r.type].statement
+    agent = _AGENT.search(template)
+    hedge = HEDGE.get(r.frequency or "")
+    if (
+        agent is None
+        or complete_where(ix, r.source, r.type, "from") is not None
+        or (r.percent is None and hedge is None)
+    ):
+        return statement(ix, r.type, r.source, r.target)
+    verb, done = agent.groups()
+    if r.percent is not None:
+        share = f" (in about {r.percent:g}% of patients)"  # text.common imports this module
+        template = template[: agent.end()] + share + template[agent.end() :]
+    elif hedge == "can be":
+        template = template.replace(agent.group(0), f"{{from}} can be {done} {{to}}", 1)
+    else:
+        template = template.replace(agent.group(0), f"{{from}} {verb} {hedge} {done} {{to}}", 1)
+    text = fill_sentence(template, ix.name(r.source), ix.name(r.target), ix.proper).strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def denial(ix: DeckIndex, rtype: str, source: str, target: str) -> str:
     """The relation type's sentence negated: its `deny` template, or 'is' -> 'is not'."""
     rt = ix.deck.relation_types[rtype]
@@ -79,7 +119,7 @@ def result_statement(ix: DeckIndex, r: Relation) -> str:
 def fact_proof(ix: DeckIndex, relation_id: str) -> Proof:
     """The stated relation that makes a key right (a negative result: that it is negative)."""
     r = ix.by_id[relation_id]
-    said = result_statement(ix, r) if r.result else statement(ix, r.type, r.source, r.target)
+    said = result_statement(ix, r) if r.result else fact_statement(ix, r)
     return Proof("fact", said, r.loc, r.id)
 
 
@@ -181,3 +221,55 @@ def only_these(ix: DeckIndex, anchor: str, rtype: str, role: str, ends: list[str
         text = fill_sentence(template, names, ix.name(anchor), ix.proper)
     text = sentence_start(text.strip())
     return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def what_it_is(
+    ix: DeckIndex, option: str, asked: tuple[str, bool], ends: tuple[str, str], proof: Proof
+) -> list[Proof]:
+    """A stated fact that says what a wrong option is ("Anti-Ku points to overlap
+    myositis."), so its rationale teaches more than "X is not Y" (student trial 3).
+
+    `ends` is the question's (anchor, key). A fact the key shares is passed over while
+    another is stated ("Symmetric proximal weakness is a feature of polymyositis" beside
+    a dermatomyositis key told nothing apart, clinician round 15), and so is an exposure
+    (a `history` finding: "Statin therapy is a feature of ..." made a drug a clinical
+    feature, round 15); then the option's own facts of the question's relation type come
+    first, then any other fact it is the subject of. None when the proof already lists the
+    option's facts (a complete list of the option itself) or the deck states nothing else
+    certain about it."""
+    if proof.rule == "complete" and proof.ref == option:
+        return []
+    anchor, key = ends
+    rtype, forward = asked  # the question's relation type, and whether it asks for a `to` end
+    same = ix.into.get((rtype, option), []) if forward else ix.out.get((option, rtype), [])
+    others = [x for (src, _), rels in ix.out.items() if src == option for x in rels]
+    told = [
+        x
+        for x in (*same, *others)
+        if x.frequency not in MINOR
+        and anchor not in (x.source, x.target)
+        and not ix.entity(x.source).uncertain
+        and not ix.entity(x.target).uncertain
+        and ix.entity(x.target if x.source == option else x.source).finding_class != "history"
+    ]
+
+    def shared(x: Relation) -> bool:
+        if x.source == option:
+            return ix.might_hold(key, x.type, x.target)
+        return ix.might_hold(x.source, x.type, key)
+
+    # stable: the order above within each part; a merely common link after the others
+    # ("Alpers–Huttenlocher syndrome is caused by POLG variants" before "CPEO can be caused
+    # by POLG variants", its hallmark disorder first: round 15, N-M4)
+    told.sort(key=lambda x: (shared(x), x not in same, x.frequency == "common"))
+    return [fact_proof(ix, told[0].id)] if told else []
+
+
+def denied_once(ix: DeckIndex, proof: Proof, source: str, rtype: str, target: str) -> str:
+    """What an option's explanation says of a disproof when the key's rationale states the
+    source's complete list once: the denial alone ("Anti-SAE is not a serological marker of
+    antisynthetase syndrome."); any other proof in full. The same 30-word list closed every
+    option of a vignette (clinician round 15, N-S2)."""
+    if proof.rule == "complete" and proof.ref == source:
+        return denial(ix, rtype, source, target)
+    return proof.fact

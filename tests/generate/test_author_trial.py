@@ -265,7 +265,7 @@ def test_the_guides_recipe_for_history_items_reads_as_risk_factors(tmp_path):
     cards = generate_deck(load_deck(root)).cards
     texts = [t for c in cards for t in card_texts(c)]
     asked = {c.prompt: c.answer for c in cards}
-    assert asked["Which exposure is a risk factor for foodborne botulism?"] == (
+    assert asked["Which exposures are risk factors for foodborne botulism?"] == (
         "Includes: Home-canned food"
     )
     assert not any("Home-canned food is a feature" in t for t in texts)

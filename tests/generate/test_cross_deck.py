@@ -50,7 +50,7 @@ def test_fact_cards_name_the_other_decks_entity_by_its_title(cards):
     assert basic.answer == "Includes: Areflexia; Proximal weakness"
     assert basic.deck == "nmj" and basic.sources == ("n1",) and basic.topic == "junction"
     reverse = cards["nmj:reverse:myo:calf-pain:has_finding"]
-    assert reverse.prompt == "Which condition shows calf pain?"
+    assert reverse.prompt == "Which conditions show calf pain?"
     assert reverse.answer == "Includes: Upsilon syndrome"
     assert reverse.deck == "nmj" and reverse.topic == "junction"
     # the other way round: the muscle deck's condition with the junction deck's finding

@@ -351,7 +351,6 @@ REMOVED |= {
         "reverse:anti-hmgcr:marked_by",
         "reverse:necrotic-fibres-little-inflammation:biopsy_shows",
         "reverse:high-tsh:has_result",
-        "reverse:hypothyroid-symptoms:has_finding",
         *(
             f"reverse:{e}:has_finding"
             for e in ("statin-use", "glucocorticoid-use", "zidovudine-use")
@@ -381,3 +380,106 @@ def _trial3_lists(deck) -> dict[str, str]:
         for c in generate_deck(deck).cards
         if c.id.startswith(("iim:basic:", "iim:reverse:")) and c.prompt.startswith("Which")
     }
+
+
+# Clinician round 15. Reworded, same ids: a reverse question no longer names a group whose
+# only member is the answer ("Which of the endocrine myopathies shows myoedema?").
+ONE_MEMBER = "round 15: the question named a group with one member, the answer"
+CHANGED |= {
+    f"iim:reverse:{e}:has_finding": ONE_MEMBER
+    for e in (
+        "muscle-cramps-stiffness",
+        "myoedema",
+        "delayed-reflex-relaxation",
+        "muscle-pseudohypertrophy",
+    )
+}
+CHANGED["iim:reverse:levothyroxine:treated_with"] = ONE_MEMBER
+CHANGED["iim:card:steroid-acute-form"] = (
+    "round 15: the acute form's CK varies; myoglobinuria only in its necrotizing form"
+)
+CHANGED |= {
+    i: "round 15: only the acute ICU form can raise the CK (not always high)"
+    for i in ("iim:attribute:steroid-myopathy:ck_level",)
+}
+# Round 15 (N-S4): the finding "Symptoms of hypothyroidism" named the diagnosis's
+# category; named "Cold intolerance, weight gain and constipation" its reverse card (removed
+# in student trial 3 as naming its answer) comes back under its old id.
+SYMPTOMS = "round 15: the hypothyroid symptoms are named, not 'symptoms of hypothyroidism'"
+CHANGED["iim:reverse:hypothyroid-symptoms:has_finding"] = SYMPTOMS
+CHANGED["iim:basic:hypothyroid-myopathy:has_finding"] = SYMPTOMS
+CHANGED["iim:vignette:bp-hypothyroid-myopathy:diagnosis"] = SYMPTOMS
+# Round 15 (N-S5): removed, answered by the condition's name ("amyopathic": "None").
+REMOVED["iim:attribute:cadm:weakness_severity"] = "round 15: the name 'amyopathic' answers it"
+
+# Round 15, reworded with the same ids. An open list ("Includes:") is asked in the plural
+# even with one answer, with "their work-up" and "manifestations of myositis"; the finding
+# anti-Ku, anti-PM-Scl and anti-U1-RNP point to is named "Overlap with systemic sclerosis,
+# lupus or mixed connective tissue disease" (N-M1); "Myositis antibody panel testing" takes
+# the place of "Myositis antibody panel" in work-up lists (N-L2).
+ROUND15_LISTS = "round 15: open lists asked in the plural; overlap and panel names (N-L2, N-M1)"
+CHANGED |= {
+    f"iim:basic:{i}": ROUND15_LISTS
+    for i in (
+        "anti-hmgcr:antibody_feature",
+        "anti-ku:antibody_feature",
+        "anti-mi-2:antibody_feature",
+        "anti-pl-12:antibody_feature",
+        "anti-pl-7:antibody_feature",
+        "anti-pm-scl:antibody_feature",
+        "anti-ro52:antibody_feature",
+        "anti-srp:antibody_feature",
+        "anti-tif1g:antibody_feature",
+        "anti-u1-rnp:antibody_feature",
+        "asys:work_up",
+        "cadm:work_up",
+        "dm:work_up",
+        "ibm:work_up",
+        "imnm-hmgcr:work_up",
+        "imnm-srp:work_up",
+        "jdm:work_up",
+        "pm:work_up",
+        "statin-toxic-myopathy:work_up",
+        "steroid-myopathy:work_up",
+        "alcohol-myopathy:biopsy_shows",
+        "asys:complicated_by",
+        "cadm:complicated_by",
+        "calcineurin-inhibitor:treats_manifestation",
+        "cocaine-myopathy:treated_with",
+        "cyclophosphamide:treats_manifestation",
+        "glucocorticoids:treats_manifestation",
+        "hydroxychloroquine:treats_manifestation",
+        "hypothyroid-myopathy:treated_with",
+        "ibm:complicated_by",
+        "imnm-srp:has_result",
+        "ivig:adverse_effect",
+        "mycophenolate:treats_manifestation",
+        "photoprotection:treats_manifestation",
+        "pm:biopsy_shows",
+        "pmr:biopsy_shows",
+        "pmr:complicated_by",
+        "rituximab:treats_manifestation",
+        "steroid-myopathy:biopsy_shows",
+        "steroid-myopathy:subtype_of",
+        "topical-steroids:treats_manifestation",
+        "zidovudine-myopathy:subtype_of",
+    )
+}
+# A vignette lead-in's wrong option says what it is and the complete list is said once, in
+# the key's rationale (N-S2); a complaint of two parts takes "a N-month history of" (N-L3).
+CHANGED |= {
+    f"iim:vignette:{bp}:{lead_in}": "round 15: wrong options say what they are (N-S2)"
+    for bp, lead_in in (
+        ("bp-asys", "antibody"),
+        ("bp-cadm", "antibody"),
+        ("bp-ibm", "antibody"),
+        ("bp-imnm-hmgcr", "antibody"),
+        ("bp-jdm", "antibody"),
+        ("bp-pm", "biopsy"),
+    )
+}
+CHANGED["iim:vignette:bp-pmr:diagnosis"] = "round 15: a two-part complaint takes 'history of'"
+# The 64 reverse and 36 MCQ ids reworded in round 15 (plural open lists, groups with a
+# choice, identifying facts without exposures or shared features, no composite beside its
+# part) are all "Which ..." lists and relation MCQs, under _trial3_lists and
+# _trial3_explained above; comparisons under _comparisons.

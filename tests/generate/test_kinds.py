@@ -32,7 +32,7 @@ def test_basic_and_reverse_come_from_the_relation_templates(small):
     assert basic.prompt == "Which clinical findings are features of alpha disease?"
     assert basic.answer == "Includes: Alpha sign; Tiredness"  # hallmark first; an open list
     reverse = by_id["small:reverse:ab-alpha:marked_by"]
-    assert reverse.prompt == "Which condition does anti-Ka mark?"
+    assert reverse.prompt == "Which conditions does anti-Ka mark?"
     assert reverse.answer == "Includes: Alpha disease"
     assert by_id["small:basic:alpha:marked_by"].answer == "Anti-Ka"  # a complete list
     attribute = by_id["small:attribute:alpha:ck"]

@@ -208,8 +208,9 @@ def test_a_complete_list_is_explained_as_a_sentence_not_a_question(iim):
     """Round 10: "Which antibody ...? Only anti-cN1A." read as internal text; the rationale
     says the complete list in the relation's own sentence."""
     cards = {c.id: c for c in generate_deck(iim).cards}
-    wrong = next(o for o in cards["iim:vignette:bp-ibm:antibody"].options if not o.correct)
-    assert wrong.explanation.endswith(
+    # said once, in the key's rationale (clinician round 15, N-S2)
+    key = next(o for o in cards["iim:vignette:bp-ibm:antibody"].options if o.correct)
+    assert key.explanation.endswith(
         "Only anti-cN1A is a serological marker of inclusion body myositis."
     )
     wrong = next(o for o in cards["iim:mcq:dm.subtype_of.iim:from"].options if not o.correct)

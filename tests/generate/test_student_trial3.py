@@ -14,7 +14,8 @@ def test_a_wrong_option_says_what_it_is_with_its_proof(iim):
     card = _cards(iim)["iim:mcq:jdm.marked_by.anti-nxp2:to"]
     ku = next(o for o in card.options if o.text == "Anti-Ku")
     assert ku.explanation == (
-        "Incorrect. Anti-Ku points to other connective tissue disease. "
+        "Incorrect. Anti-Ku points to overlap with systemic sclerosis, lupus or mixed "
+        "connective tissue disease. "
         "Anti-Ku is not a serological marker of juvenile dermatomyositis."
     )
     assert [p.rule for p in ku.proof] == ["absent", "fact"]
@@ -73,7 +74,8 @@ def test_a_list_question_is_plural_and_names_its_group(iim):
         "Which of the idiopathic inflammatory myopathies show inflammatory arthritis?"
     )
     one = cards["iim:reverse:holster-sign:has_finding"]
-    assert one.prompt.startswith("Which of the idiopathic inflammatory myopathies shows ")
+    # an open list ("Includes:") is asked in the plural even with one answer (round 15)
+    assert one.prompt.startswith("Which of the idiopathic inflammatory myopathies show ")
     assert cards["iim:reverse:anti-nxp2:marked_by"].prompt.endswith("does anti-NXP2 mark?")
 
 

@@ -245,9 +245,12 @@ def test_other_lead_ins_are_proven_wrong_for_the_case_condition_itself(iim):
     )
     for o in card.options:
         if not o.correct:
-            (proof,) = o.proof
+            # what the option is (a fact of its own, round 15), then why it is wrong
+            proof, *said = o.proof
             assert proof.rule in ("absent", "complete")
-            assert o.explanation == f"Incorrect. {proof.fact}"
+            assert all(p.rule == "fact" for p in said)
+            assert o.explanation.startswith("Incorrect. " + " ".join(p.fact for p in said))
+            assert o.explanation.endswith(proof.fact) or proof.rule == "complete"
             assert "polymyositis" in proof.fact
 
 

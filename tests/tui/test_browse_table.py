@@ -61,4 +61,4 @@ async def test_markup_in_prompts_is_shown_as_written(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 24)) as pilot:
         table = await open_browse(pilot)
         lines = [line for _, line in shown_prompts(app, table)]
-        assert any(f"Which condition typically shows {FINDING}?" in line for line in lines), lines
+        assert any(f"Which conditions typically show {FINDING}?" in line for line in lines), lines

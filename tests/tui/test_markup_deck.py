@@ -30,7 +30,7 @@ async def test_markup_deck_renders_literally(tmp_path: Path) -> None:
         assert isinstance(app.screen, StudyScreen)
         prompt = screen_text(app)
         assert TITLE in prompt  # the deck title in the progress line
-        assert f"Which condition typically shows {FINDING}?" in prompt
+        assert f"Which conditions typically show {FINDING}?" in prompt  # an open list (round 15)
 
         await pilot.press("space", "i")
         await pilot.pause()

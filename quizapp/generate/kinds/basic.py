@@ -5,7 +5,7 @@ import re
 from quizapp.deck.format_v1 import CONDITION_KINDS
 from quizapp.deck.model import AttributeDef, Relation
 from quizapp.generate.card import Card, card_id
-from quizapp.generate.evidence import complete_where, statement
+from quizapp.generate.evidence import complete_where, fact_statement, statement
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.kinds.most import ABOUT, MEASURE_TEXT, measure_text
 from quizapp.generate.text.common import (
@@ -61,14 +61,22 @@ def grouped_card(
     # an exposure named in its own condition's list ("Long-term zidovudine therapy" in
     # zidovudine myopathy's) teaches nothing there; another given-away end stays, so a
     # list is never cut short ("Includes:" would hide that the deck states it)
-    away = [x for x in away if x[0].entity(x[2]).finding_class == "history"]
+    # a group named after the question's subject, beside its own members, is left out too:
+    # "Which ... are caused by POLG variants? CPEO; AHS; POLG-related disorders" (round 15)
+    away = [
+        x
+        for x in away
+        if x[0].entity(x[2]).finding_class == "history" or _group_of_another(ix, x[2], ends)
+    ]
     ends = [x for x in ends if x not in away and not _has_parts(x, ends)]
     template = rt.ask_to if forward else rt.ask_from
     anchor_name = ix.name(anchor)
     prompt = fill_sentence(template, anchor_name, anchor_name, ix.proper)
     if not forward:
         prompt = _in_group(ix, anchor, prompt, [end for _, _, end in ends])
-    if len(ends) > 1:  # "Which conditions are classed under ...?" (student trial 3)
+    # "Which conditions are classed under ...?" (student trial 3); an open list too: "Which
+    # of the ... shows ...?" told one answer where the answer says "Includes:" (round 15)
+    if len(ends) > 1 or not complete:
         plurals = {k.label: k.plural for k in deck.kinds.values() if k.plural}
         prompt = plural_question(prompt, plurals)
     answer = "; ".join(by_frequency((r.frequency, _with_numbers(x, r, end)) for x, r, end in ends))
@@ -105,6 +113,13 @@ End = tuple[DeckIndex, Relation, str]
 def _stems(*texts: str) -> set[str]:
     """Six-letter stems of a name's words, three letters and up ("SRP", "AZT" count)."""
     return {w[:6] for t in texts for w in content_words(t)} - _PLAIN_STEMS
+
+
+def _group_of_another(ix: DeckIndex, end_id: str, ends: list[End]) -> bool:
+    """Whether `end_id` is a group another listed end is classed in."""
+    return any(
+        e != end_id and e in ix.deck.entities and end_id in _groups(ix, e) for _, _, e in ends
+    )
 
 
 def _given_away(ix: DeckIndex, anchor: str, end: End, ends: list[End]) -> bool:
@@ -160,15 +175,27 @@ def _groups(ix: DeckIndex, entity_id: str) -> list[str]:
 def _in_group(ix: DeckIndex, anchor: str, prompt: str, ends: list[str]) -> str:
     """ "Which condition shows inflammatory arthritis?" has other fair answers (rheumatoid
     arthritis); where every answer is in one named group the question says so: "Which of
-    the idiopathic inflammatory myopathies show ...?" (student trial 3)."""
+    the idiopathic inflammatory myopathies show ...?" (student trial 3). The nearest group
+    with a choice in it: "Which of the endocrine myopathies ...?" named the answer's only
+    fellow member, itself (clinician round 15), so a group needs three members of the
+    answers' kinds, or two besides the answers."""
     if not _GENERIC_WHICH.match(prompt) or any(e not in ix.deck.entities for e in ends):
         return prompt
     shared = [g for g in _groups(ix, ends[0]) if is_plural(ix.name(g))]
     for e in ends[1:]:
         shared = [g for g in shared if g in _groups(ix, e)]
-    if not shared or anchor == shared[0] or anchor in _groups(ix, shared[0]):
-        return prompt
-    return _GENERIC_WHICH.sub(f"Which of the {ix.mid(shared[0])} ", prompt, count=1)
+    kinds = {ix.entity(e).kind for e in ends}
+    for group in shared:
+        if anchor == group or anchor in _groups(ix, group):
+            return prompt
+        members = {
+            e.id
+            for e in ix.deck.entities.values()
+            if e.kind in kinds and group in _groups(ix, e.id)
+        }
+        if len(members) >= 3 or len(members - set(ends)) >= 2:
+            return _GENERIC_WHICH.sub(f"Which of the {ix.mid(group)} ", prompt, count=1)
+    return prompt
 
 
 def _ends(
@@ -218,6 +245,9 @@ def _fact(ix: DeckIndex, r: Relation) -> str:
     """The relation as a sentence; a rare one says so, so that a note such as "Usually
     painless." never contradicts a plain "Muscle pain is a feature of ..." before it."""
     sentence = statement(ix, r.type, r.source, r.target)
+    hedged = fact_statement(ix, r)
+    if hedged != sentence:
+        return hedged  # a cause that says how often ("is usually caused by")
     if r.frequency == "rare" and sentence.endswith("."):
         # the frequency counts patients of the `from` condition: "in rare cases" read as
         # "anti-OJ rarely marks antisynthetase syndrome" (clinician round 8); a sentence

@@ -15,12 +15,14 @@ from itertools import islice
 from quizapp.deck.model import Relation
 from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.evidence import (
+    MINOR,
     Proof,
     complete_where,
     disproof,
     fact_proof,
+    fact_statement,
     listed,
-    statement,
+    what_it_is,
 )
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.text.common import (
@@ -34,8 +36,6 @@ from quizapp.generate.text.common import (
     with_cited,
 )
 from quizapp.generate.text.wording import fill_sentence
-
-MINOR = ("occasional", "rare")  # frequencies too weak to be the single best answer
 
 
 def mcq_cards(
@@ -123,9 +123,19 @@ def relation_mcq(
         if not alike:
             return None  # no distractor repeats them too: the words would give it away
         chosen.append(rng.choice(alike))
+    offered = [key, *chosen]
+
+    def fits(candidate: str) -> bool:
+        """Usable, and not said twice: a composite beside one of its parts (round 15)."""
+        if candidate in offered or not usable(candidate):
+            return False
+        if any(said_twice(ix.name(candidate), ix.name(o)) for o in offered):
+            return False
+        offered.append(candidate)  # pick() takes every candidate `fits` accepts
+        return True
+
     for pool in pools:
-        wanted = options - 1 - len(chosen)
-        chosen += pick(rng, pool, wanted, lambda c, taken=set(chosen): c not in taken and usable(c))
+        chosen += pick(rng, pool, options - 1 - len(chosen), fits)
     if len(chosen) < options - 1:
         if lost is not None:
             lost.append(_lost_note(ix, r, end, cid, chosen, options))
@@ -134,12 +144,12 @@ def relation_mcq(
         Choice(
             ix.name(key),
             True,
-            f"Correct. {statement(ix, r.type, r.source, r.target)}",
+            f"Correct. {fact_statement(ix, r)}",
             key,
             (fact_proof(ix, r.id),),
         )
     ]
-    said = {c: what_it_is(ix, c, (r.type, forward), anchor, proofs[c]) for c in chosen}
+    said = {c: what_it_is(ix, c, (r.type, forward), (anchor, key), proofs[c]) for c in chosen}
     choices += [
         Choice(
             ix.name(c),
@@ -155,29 +165,23 @@ def relation_mcq(
     return mcq_card(ix, cid, (anchor, key), prompt, r, sources, choices, kinds)
 
 
-def what_it_is(
-    ix: DeckIndex, option: str, asked: tuple[str, bool], anchor: str, proof: Proof
-) -> list[Proof]:
-    """A stated fact that says what a wrong option is ("Anti-Ku points to other connective
-    tissue disease."), so its rationale teaches more than "X is not Y" (student trial 3):
-    the option's own facts of the question's relation type first, then any other fact it
-    is the subject of. None when the proof already lists the option's facts (a complete
-    list of the option itself) or the deck states nothing certain about it."""
-    if proof.rule == "complete" and proof.ref == option:
-        return []
-    rtype, forward = asked  # the question's relation type, and whether it asks for a `to` end
-    same = ix.into.get((rtype, option), []) if forward else ix.out.get((option, rtype), [])
-    others = [x for (src, _), rels in ix.out.items() if src == option for x in rels]
-    for x in (*same, *others):
-        if (
-            x.frequency in MINOR
-            or anchor in (x.source, x.target)
-            or ix.entity(x.source).uncertain
-            or ix.entity(x.target).uncertain
-        ):
-            continue
-        return [fact_proof(ix, x.id)]
-    return []
+def _parts(name: str) -> set[str]:
+    """An "A or B" composite's parts, a slashed last word spelt out: "Heliotrope rash or
+    Gottron papules/sign" -> heliotrope rash, gottron papules, gottron sign."""
+    parts: set[str] = set()
+    for part in name.casefold().split(" or "):
+        head, _, last = part.strip().rpartition(" ")
+        parts |= {f"{head} {word}".strip() for word in last.split("/")}
+    return parts
+
+
+def said_twice(a: str, b: str) -> bool:
+    """Whether one option's name is a composite that names the other ("Heliotrope rash or
+    Gottron papules/sign" beside "Gottron sign"): two options with one answer in them
+    (clinician round 15, D-S2)."""
+    return (" or " in a and b.casefold() in _parts(a)) or (
+        " or " in b and a.casefold() in _parts(b)
+    )
 
 
 def mcq_card(

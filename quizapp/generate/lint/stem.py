@@ -4,7 +4,7 @@ and (for vignettes) that the stem rules every distractor out and never the key."
 import re
 
 from quizapp.generate.card import Card, CardId
-from quizapp.generate.evidence import disproof
+from quizapp.generate.evidence import denied_once, disproof
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.lint.options import ABSOLUTE_VAGUE, Issue
 from quizapp.generate.text.wording import states
@@ -119,8 +119,11 @@ def check_cover(ix: DeckIndex, card: Card, plan: Plan, case: Case, stem: str) ->
         if o.correct or o.entity is None:
             continue
         if plan.relation is not None:
-            proof = disproof(ix, plan.blueprint.condition, plan.relation.type, o.entity)
-            if proof is None or proof.fact not in o.explanation:
+            condition, rtype = plan.blueprint.condition, plan.relation.type
+            proof = disproof(ix, condition, rtype, o.entity)
+            if proof is None or denied_once(ix, proof, condition, rtype, o.entity) not in (
+                o.explanation
+            ):
                 issues.append(
                     ("error", "cover-the-options", f"nothing in the deck rules out {o.text!r}")
                 )

@@ -286,6 +286,10 @@ def noun_plural(noun: str, plurals: dict[str, str] | None = None) -> str:
         return plurals[noun]
     if " or " in noun:
         return " or ".join(noun_plural(part, plurals) for part in noun.split(" or "))
+    qualified = re.search(rf" (?:{'|'.join(_QUALIFIERS)}) ", noun)
+    if qualified:  # the head noun before its qualifier: "manifestations of myositis", not
+        # "manifestation of myosites"
+        return noun_plural(noun[: qualified.start()], plurals) + noun[qualified.start() :]
     head, _, last = noun.rpartition(" ")
     if re.search(r"[^aeiou]y$", last):
         last = last[:-1] + "ies"
@@ -314,14 +318,19 @@ def plural_question(prompt: str, plurals: dict[str, str] | None = None) -> str:
     if at is None:
         return prompt
     noun, verb, rest = " ".join(words[:at]), words[at], " ".join(words[at + 1 :])
+    adverb = ""
+    if at > 1 and words[at - 1].endswith("ly"):  # "Which condition typically shows"
+        noun, adverb = " ".join(words[: at - 1]), words[at - 1] + " "
     if not noun.startswith("of the "):  # "Which of the myopathies shows" keeps its noun
         noun = noun_plural(noun, plurals)
     if verb in _SUBJECT_VERB_PLURAL:
         verb = _SUBJECT_VERB_PLURAL[verb]
+        # "Which conditions call for serum CK in its work-up?" (clinician round 15)
+        rest = re.sub(r"\bits\b", "their", rest)
         if verb == "are":  # "are a feature of" -> "are features of"
             rest = re.sub(
                 r"^an? ((?:[\w-]+ )*?[\w-]+)(?= (?:of|for|to|in)\b)",
                 lambda a: noun_plural(a.group(1)),
                 rest,
             )
-    return f"{m.group(1)}{noun} {verb} {rest}"
+    return f"{m.group(1)}{noun} {adverb}{verb} {rest}"

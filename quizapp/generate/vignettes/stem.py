@@ -44,8 +44,12 @@ DURATION = (
 )
 
 # A complaint ending in a clause or a qualifier of time takes the "history of" form: after
-# it, "for the past N years" attaches to the clause.
-_CLAUSE = re.compile(r"\b(?:that|which|who|when|while|where|after|before|since|until)\b")
+# it, "for the past N years" attaches to the clause; so does one of two parts (a comma,
+# "then" or "with"), where it attached to the second: "knees giving way, with several
+# falls for the past 4 years" (clinician round 15).
+_CLAUSE = re.compile(
+    r"\b(?:that|which|who|when|while|where|after|before|since|until|then|with)\b|,"
+)
 
 
 def _said(section: tuple[list[str], list[str]], present: str, absent: str) -> list[str]:

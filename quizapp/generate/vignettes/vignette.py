@@ -18,7 +18,17 @@ from quizapp.deck.inherit import kinds_of
 from quizapp.deck.model import Blueprint, Deck, Relation
 from quizapp.errors import QuizappError
 from quizapp.generate.card import Card, CardId, LintFinding, card_id
-from quizapp.generate.evidence import Proof, complete_where, disproof, fact_proof, statement
+from quizapp.generate.evidence import (
+    Proof,
+    complete_where,
+    denied_once,
+    disproof,
+    fact_proof,
+    fact_statement,
+    only_these,
+    stated_ends,
+    what_it_is,
+)
 from quizapp.generate.index import DeckIndex, build_index
 from quizapp.generate.kinds.mcq import category_label
 from quizapp.generate.text.common import Choice, labelled, seeded, topic_of
@@ -143,9 +153,16 @@ def ruled_out(ix: DeckIndex, plan: Plan, facts: Facts) -> dict[str, Verdict]:
             why = f"Incorrect. {reasons[0].text}."
             out[option] = Verdict(why, tuple(r.proof for r in reasons))
         else:
-            proof = disproof(ix, plan.blueprint.condition, plan.relation.type, option)
+            condition, rtype = plan.blueprint.condition, plan.relation.type
+            proof = disproof(ix, condition, rtype, option)
             assert proof is not None  # distractor_ids keeps only options a fact disproves
-            out[option] = Verdict(f"Incorrect. {proof.fact}", (proof,))
+            # what the option is, then why it is wrong; the condition's complete list is
+            # said once, in the key's rationale: the same 30 words closed every option
+            # (clinician round 15, N-S2)
+            said = what_it_is(ix, option, (rtype, True), (condition, plan.key), proof)
+            wrong = denied_once(ix, proof, condition, rtype, option)
+            why = " ".join(["Incorrect.", *(p.fact for p in said), wrong])
+            out[option] = Verdict(why, (proof, *said))
     return out
 
 
@@ -224,7 +241,10 @@ def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Car
     facts = case.facts()
     out = ruled_out(ix, plan, facts)
     rng = seeded(plan.card_id, seed)
-    ranked = sorted(sorted(out), key=lambda o: (len(out[o].proofs), rng.random()))
+    # a diagnosis with fewer contradictions is more plausible; another lead-in's options
+    # each have one disproof (the facts after it say what the option is)
+    weight = (lambda o: len(out[o].proofs)) if plan.relation is None else (lambda o: 1)
+    ranked = sorted(sorted(out), key=lambda o: (weight(o), rng.random()))
     chosen = ranked[: options - 1]
     if len(chosen) < options - 1:
         raise VignetteError([])  # the plan guarantees enough; this is a bug, not bad data
@@ -235,9 +255,13 @@ def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Car
     key_proof = _key_proof(ix, plan, facts)
     why = _why_key(ix, plan, facts, chosen)
     choices = [Choice(ix.name(plan.key), True, why, plan.key, key_proof)]
-    choices += [Choice(ix.name(o), False, out[o].explanation, o, out[o].proofs[:1]) for o in chosen]
+    # a diagnosis cites its first contradiction; another lead-in's option every fact it says
+    cited = (lambda o: out[o].proofs[:1]) if plan.relation is None else (lambda o: out[o].proofs)
+    choices += [Choice(ix.name(o), False, out[o].explanation, o, cited(o)) for o in chosen]
     condition = ix.entity(bp.condition)
     sources = bp.sources + (plan.relation.sources if plan.relation else ())
+    told = [ix.by_id[p.ref] for o in chosen for p in cited(o)[1:]]
+    sources += tuple(s for r in told for s in r.sources + r.sentence_sources)
     sources += condition.sentence_sources if condition.summary else ()
     card = Card(
         id=plan.card_id,
@@ -297,7 +321,15 @@ def _why_key(ix: DeckIndex, plan: Plan, facts: Facts, others: list[str]) -> str:
     else:
         why = f"Nothing the stem states argues against {ix.mid(condition)}."
     if plan.relation is not None:
-        why += " " + statement(ix, plan.relation.type, plan.relation.source, plan.relation.target)
+        said = fact_statement(ix, plan.relation)
+        rtype = plan.relation.type
+        if complete_where(ix, condition, rtype, "from") is not None:
+            # the list the wrong options are proven against, said once: after the key's
+            # fact, or for a list of one, instead of it ("Only anti-cN1A is ...")
+            ends = stated_ends(ix, condition, rtype, "from")
+            only = only_these(ix, condition, rtype, "from", ends)
+            said = only if ends == [plan.key] else f"{said} {only}"
+        why += " " + said
         pointers = _pointers_to(ix, plan.key, facts, others)
         if pointers:
             verb = "point" if len(pointers) > 1 or is_plural(pointers[0]) else "points"
