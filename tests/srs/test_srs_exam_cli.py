@@ -1,13 +1,20 @@
 """`quizapp config set/get/unset exam_date --deck ID` on a real progress file."""
 
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from click.testing import CliRunner
 
 from quizapp.cli import main
+from quizapp.srs.config import study_today
 from quizapp.srs.exam import exam_dates
 from tests.srs.srs_helpers import add_cards
+
+
+def today(conn) -> date:
+    """The study day the command counts from (it starts at 04:00: between midnight and
+    then, the calendar date is one day ahead of it)."""
+    return date.fromordinal(study_today(conn, lambda: datetime.now(UTC)))
 
 
 def run(db_path, *args):
@@ -16,7 +23,7 @@ def run(db_path, *args):
 
 def test_set_get_list_unset(db_path, conn):
     add_cards(conn, 30)
-    exam = date.today() + timedelta(days=40)
+    exam = today(conn) + timedelta(days=40)
     result = run(db_path, "set", "exam_date", exam.isoformat(), "--deck", "iim")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
@@ -35,7 +42,7 @@ def test_set_get_list_unset(db_path, conn):
 
 def test_a_pace_too_high_is_a_warning(db_path, conn):
     add_cards(conn, 600)
-    exam = date.today() + timedelta(days=8)  # 5 days for new cards, 100 a day at most
+    exam = today(conn) + timedelta(days=8)  # 5 days for new cards, 100 a day at most
     result = run(db_path, "set", "exam_date", exam.isoformat(), "--deck", "iim")
     assert result.exit_code == 0
     assert result.output.splitlines()[-1] == (
@@ -45,7 +52,7 @@ def test_a_pace_too_high_is_a_warning(db_path, conn):
 
 def test_bad_input_is_one_line_and_changes_nothing(db_path, conn):
     add_cards(conn, 3)
-    later = (date.today() + timedelta(days=9)).isoformat()
+    later = (today(conn) + timedelta(days=9)).isoformat()
     for args, message in [
         (("set", "exam_date", "15/03/2027", "--deck", "iim"), "exam date must be a date as"),
         (("set", "exam_date", "2020-01-01", "--deck", "iim"), "exam date 2020-01-01 is before"),
