@@ -5,10 +5,11 @@ collector's passes over them during a load are pure cost (most of validation tim
 large deck). After loading, the loaded objects live as long as the app: `freeze_loaded`
 moves them out of the collector's sight; once the app's first screen shows,
 `freeze_started` does the same for the app itself (Textual's stylesheet, the home screen),
-so a full collection during study walks only what study allocated: a few thousand
-objects, a few milliseconds. Frozen objects are still freed by reference counting; only
-reference cycles among them would stay, so the app freezes once per process, never per
-screen.
+and again for the study screen when it first shows, so a full collection during study
+walks only what study allocated. Frozen objects are still freed by reference counting;
+only reference cycles among them would stay, so only what lives as long as the process
+is frozen: the app builds its one study screen once and reuses it (`quizapp.tui.app`),
+never a screen that is rebuilt on each visit.
 
 Standard library only, so every layer may use it.
 """

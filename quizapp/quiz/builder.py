@@ -136,10 +136,15 @@ def _title(library: CardSource, spec: BlockSpec, size: int) -> str:
     return f"{plural(size, 'question')} · {spec.mode} · {spec.pool} · {scope}"
 
 
+def fact_of(card: Card) -> tuple[str, str, str]:
+    """The fact a card asks (its deck's `sibling_key`, as study burying uses it)."""
+    return (card.deck, "fact", card.sibling_key)
+
+
 def fact_count(pool: list[Card]) -> int:
     """How many facts the pool asks about: the most one block can hold, since a block asks
     each fact once (`distinct_sample`)."""
-    return len({(card.deck, card.sibling_key) for card in pool})
+    return len({fact_of(card) for card in pool})
 
 
 def distinct_sample(rng: random.Random, pool: list[Card], size: int) -> list[Card]:
@@ -151,7 +156,7 @@ def distinct_sample(rng: random.Random, pool: list[Card], size: int) -> list[Car
     chosen: list[Card] = []
     seen: set[tuple[str, str, str]] = set()
     for card in rng.sample(pool, len(pool)):
-        keys = {(card.deck, "fact", card.sibling_key), (card.deck, "stem", card.prompt.casefold())}
+        keys = {fact_of(card), (card.deck, "stem", card.prompt.casefold())}
         if keys & seen:
             continue
         chosen.append(card)
