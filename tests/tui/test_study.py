@@ -1,19 +1,24 @@
 """Studying through the real app: keys in, review rows in the SQLite file out."""
 
+import shutil
 import sqlite3
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from textual.containers import VerticalScroll
 from textual.widgets._footer import FooterKey
 
 from quizapp.tui.app import QuizApp
 from quizapp.tui.study.key_footer import KeyFooter
-from quizapp.tui.study.study_screen import StudyScreen
+from quizapp.tui.study.study_screen import StudyScreen, answer_scroll
 from quizapp.tui.widgets.answer_view import AnswerView
 from quizapp.tui.widgets.card_view import CardView
 from quizapp.workspace import Workspace
-from tests.support.app import study_only
+from tests.support.app import build_context, study_only, wait_for
+from tests.support.decks import IIM_ONLY
 from tests.support.frames import record_frames, to_laid_out_frame
 from tests.tui.test_markup_deck import screen_text
 
@@ -305,3 +310,75 @@ async def test_the_first_frame_after_rating_shows_the_next_card_laid_out(
             assert "space Show answer" in screen_text(pilot.app).splitlines()[-1]
             _, count = to_laid_out_frame(pilot.app, frames, posted, str(card_view.content))
             assert count == 1
+
+
+LONG_NOTE = " ".join(
+    f"Sentence {n} of a long explanation, here so that it cannot fit under the question."
+    for n in range(1, 13)
+)
+
+
+async def test_at_80x24_a_long_explanation_scrolls_under_the_lead_in_and_the_choice(
+    tmp_path: Path,
+) -> None:
+    """An explanation longer than the screen: the lead-in, the verdict (which names the
+    key) and the learner's choice stay in view with the explanation's start, the stem
+    gives way first, and the rest of the explanation is there to scroll to."""
+    decks = tmp_path / "decks"
+    shutil.copytree(IIM_ONLY / "iim", decks / "iim")
+    antibodies = decks / "iim" / "antibodies.yaml"
+    text = antibodies.read_text(encoding="utf-8")
+    note = "In one study anti-cN1A was found in 27% of children with juvenile dermatomyositis"
+    assert note in text
+    antibodies.write_text(text.replace(note, f"{LONG_NOTE} {note}"), encoding="utf-8")
+    context = build_context(tmp_path, decks)
+    context.conn.execute(
+        "UPDATE cards SET suspended = (card_id != ?)", ("iim:vignette:bp-jdm:antibody",)
+    )
+    async with QuizApp(context).run_test(size=(80, 24)) as pilot:
+        screen = await open_study(pilot)
+        card = screen.card
+        assert card is not None and card.kind == "vignette"
+        stem, lead_in = card.prompt.rsplit("\n\n", 1)
+        wrong = next((o for o in card.options if o.text == "Anti-cN1A"), None)
+        assert wrong is not None, "the fixed clock's case no longer offers anti-cN1A"
+        await pilot.press(wrong.label.lower())
+        area = screen.query_one("#card-area", VerticalScroll)
+        await wait_for(pilot, lambda: area.scroll_y > 0, "the answer scrolled into view")
+        shown = " ".join(screen_text(pilot.app).split())
+        assert lead_in in shown
+        assert stem.split(".")[0] not in shown  # the stem's start gave way
+        key = next(o for o in card.options if o.correct)
+        assert f"you chose {wrong.label} Anti-cN1A; the answer is {key.label} {key.text}" in shown
+        assert f"✗ {wrong.label} Anti-cN1A (your choice)" in shown
+        assert "Incorrect. Anti-cN1A is a serological marker of inclusion body" in shown
+        assert "[Yeker 2018]" not in shown  # the explanation's end: below, to scroll to
+        await pilot.press(*["down"] * 12)
+        await wait_for(
+            pilot,
+            lambda: "[Yeker 2018]" in screen_text(pilot.app),
+            "the explanation's end after scrolling",
+        )
+
+
+@given(
+    height=st.integers(1, 60),
+    lead_in=st.integers(0, 80),
+    choice_below=st.integers(1, 30),
+    explanation=st.integers(0, 80),
+)
+def test_answer_scroll_keeps_the_choice_then_the_lead_in(
+    height: int, lead_in: int, choice_below: int, explanation: int
+) -> None:
+    """Whatever the sizes: the choice's line always shows; the lead-in too whenever both
+    fit; the explanation's end whenever it fits with the lead-in; never a scroll past need."""
+    choice = lead_in + choice_below  # the line's bottom: the lead-in comes before it
+    explanation += choice
+    y = answer_scroll(height, lead_in, choice, explanation)
+    assert y >= 0 and y < choice <= y + height
+    if choice - lead_in <= height:
+        assert y <= lead_in
+    if explanation - lead_in <= height:
+        assert explanation <= y + height
+    if explanation <= height:
+        assert y == 0

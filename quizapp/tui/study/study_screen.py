@@ -72,6 +72,17 @@ def suggested_rating(card: Card, chosen: str | None) -> Rating:
     return Rating.Good if right else Rating.Again
 
 
+def answer_scroll(height: int, lead_in: int, choice: int, explanation: int) -> int:
+    """How far to scroll the card area (`height` rows tall) once the answer shows, given
+    where the lead-in starts and where the learner's choice and its explanation end.
+
+    What a learner needs right after answering comes first: the choice and the verdict
+    above it (which names the key) always show, then the question's lead-in; the
+    explanation is scrolled to its end only as far as both allow (the rest is below, to
+    scroll to), and the stem's start goes before the lead-in does."""
+    return max(min(max(0, explanation - height), lead_in), choice - height)
+
+
 class DayForecast(Message):
     """The end-of-day worker's numbers: today's study day and the reviews due ahead."""
 
@@ -164,6 +175,7 @@ class StudyScreen(QuizappScreen[None]):
         area = self.query_one("#card-area", VerticalScroll)
         self.watch(area, "virtual_size", self._cue_more_below, init=False)
         self.watch(area, "scroll_y", self._cue_more_below, init=False)
+        self.watch(area, "virtual_size", self._refit_answer, init=False)
         self._start()
         self.post_message(StudyScreenReady())
 
@@ -294,6 +306,7 @@ class StudyScreen(QuizappScreen[None]):
         else:
             area.focus()
         if stage != "answer":
+            area.remove_class("-tight")
             area.scroll_home(animate=False)
         self.refresh_bindings()
 
@@ -349,15 +362,31 @@ class StudyScreen(QuizappScreen[None]):
             self.call_after_refresh(self._keep_question_and_choice_in_view)
 
     def _keep_question_and_choice_in_view(self) -> None:
-        """Scroll only as far as the explanation of the learner's choice needs, so the
-        question stays above it (at 80x24 a whole vignette, the verdict and the choice fit)."""
+        """Scroll only as far as the explanation of the learner's choice needs, keeping the
+        lead-in and the choice in view (see `answer_scroll`). When the question and that
+        explanation do not fit, the blank rows above the card and under the verdict go
+        first (one more layout), so that on 80x24 a whole vignette usually still fits."""
         area = self.query_one("#card-area", VerticalScroll)
         answer = self.query_one(AnswerView)
-        bottom = answer.first_read_bottom()
-        if bottom is None:
+        ends = answer.first_read()
+        if ends is None or self.stage != "answer":
             return
-        bottom += answer.virtual_region.y  # from the answer's top to the area's
-        area.scroll_to(y=max(0, bottom - area.scrollable_content_region.height), animate=False)
+        choice, explanation = (answer.virtual_region.y + end for end in ends)
+        height = area.scrollable_content_region.height
+        if explanation > height and not area.has_class("-tight"):
+            area.add_class("-tight")
+            self.call_after_refresh(self._keep_question_and_choice_in_view)
+            return
+        card = self.query_one(CardView)
+        lead_in = card.virtual_region.y + card.lead_in_top()
+        area.scroll_to(y=answer_scroll(height, lead_in, choice, explanation), animate=False)
+
+    def _refit_answer(self) -> None:
+        """The answer's layout changed (its scrollbar came back and the text rewrapped, the
+        terminal was resized): keep the choice in view again, unless the learner opened
+        the sources below it."""
+        if self.stage == "answer" and not self.query_one(SourceView).display:
+            self._keep_question_and_choice_in_view()
 
     def action_rate(self, rating: int) -> None:
         assert self.entry is not None and self.card is not None

@@ -147,11 +147,11 @@ class AnswerView(Vertical):
         if missing:
             self.mount_all(Static(content, classes=classes) for content, classes in missing)
 
-    def first_read_bottom(self) -> int | None:
-        """Where, in this view, the explanation of the learner's choice (or of the key
-        when there was none) ends; None on a card without options."""
+    def first_read(self) -> tuple[int, int] | None:
+        """Where, in this view, the learner's choice (or the key when there was none) ends,
+        and where its explanation ends; None on a card without options."""
         lines = [w for w in self.children if w.has_class("first-read")]
         if not lines:
             return None
         explanation = self.children[self.children.index(lines[0]) + 1]
-        return explanation.virtual_region.bottom
+        return lines[0].virtual_region.bottom, explanation.virtual_region.bottom
