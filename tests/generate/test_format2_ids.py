@@ -483,3 +483,16 @@ CHANGED["iim:vignette:bp-pmr:diagnosis"] = "round 15: a two-part complaint takes
 # choice, identifying facts without exposures or shared features, no composite beside its
 # part) are all "Which ..." lists and relation MCQs, under _trial3_lists and
 # _trial3_explained above; comparisons under _comparisons.
+# Clinician round 17a (M4): anti-MDA5's subtype cell names classic DM and JDM beside CADM,
+# so neither "Which antibody has 'Classic DM' under 'Subtype'?" (anti-Mi-2) nor its own
+# subtype question has one answer any more.
+REMOVED |= {
+    f"iim:comparison:msa-associations:{antibody}:subtype": "round 17: the subtype cells overlap"
+    for antibody in ("anti-mda5", "anti-mi-2")
+}
+# Round 17a (M3, L2): reworded, same ids.
+CHANGED |= {
+    f"iim:attribute:{drug}:dose": "round 17: 'the usual dose of X in myositis'"
+    for drug in ("glucocorticoids", "ivig", "methotrexate")
+}
+CHANGED["iim:card:tif1-children"] = "round 17: 'not linked to cancer' in JDM, not 'no risk'"
