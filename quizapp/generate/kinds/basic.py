@@ -5,7 +5,7 @@ import re
 from quizapp.deck.format_v1 import CONDITION_KINDS
 from quizapp.deck.model import AttributeDef, Relation
 from quizapp.generate.card import Card, card_id
-from quizapp.generate.evidence import complete_where, fact_statement, statement
+from quizapp.generate.evidence import complete_where, fact_statement, may_ask, statement
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.kinds.most import ABOUT, MEASURE_TEXT, measure_text
 from quizapp.generate.text.common import (
@@ -69,7 +69,9 @@ def grouped_card(
         if x[0].entity(x[2]).finding_class == "history" or _group_of_another(ix, x[2], ends)
     ]
     ends = [x for x in ends if x not in away and not _has_parts(x, ends)]
-    template = rt.ask_to if forward else rt.ask_from
+    template = (
+        rt.ask_to if forward else may_ask(ix, rt.ask_from, [r for x, r, _ in ends if x is ix])
+    )
     anchor_name = ix.name(anchor)
     prompt = fill_sentence(template, anchor_name, anchor_name, ix.proper)
     if not forward:
