@@ -2,10 +2,22 @@
 
 import re
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizapp.generate import generate_deck
 from quizapp.generate.evidence import disproof
 from quizapp.generate.index import build_index
 from quizapp.generate.text.wording import fill_sentence, is_compound
-from tests.generate.helpers import card_texts
+from quizapp.generate.vignettes.case import draw_case, spoken_duration
+from quizapp.generate.vignettes.ruleout import Facts, implausible_by_age
+from quizapp.generate.vignettes.vignette import (
+    index_for,
+    plan_blueprint,
+    render_vignette,
+    ruled_out,
+)
+from tests.generate.helpers import card_texts, generated_vignettes
 
 
 def test_a_question_on_a_cause_that_is_not_the_usual_one_asks_what_it_can_cause(
@@ -76,3 +88,77 @@ def test_merrf_ptosis_is_not_said_more_strongly_than_its_source(metabolic, metab
     assert "less frequent" in (fact.note or "")
     key_of = [c for c in metabolic_cards.values() if c.kind == "mcq" and c.tests == (fact.id,)]
     assert not key_of  # a minor association keys no single-best-answer question
+
+
+@given(st.integers(1, 240), st.integers(0, 240), st.integers(0, 240))
+def test_a_duration_in_months_is_said_as_a_reader_would(n, a, b):
+    """L2: "a 22-month history": under a year as drawn; then the half year up to two years
+    (an 18-month history), then whole years; never outside the drawn range, and less than
+    a step (half a year, then a year) from the drawn value."""
+    low, high = min(n, a, b), max(n, a, b)
+    said, unit = spoken_duration(n, "months", low, high)
+    months = said * 12 if unit == "years" else said
+    assert low <= months <= high
+    if n < 12:
+        assert (said, unit) == (n, "months")
+    elif (said, unit) != (n, "months"):  # the drawn value, when no rounded one is in range
+        assert unit == "years" or said == 18
+        assert abs(months - n) < (6 if n < 24 else 12)  # half a step when both are in range
+    assert unit == "months" or months % 12 == 0
+    assert spoken_duration(n, "weeks", low, high) == (n, "weeks")
+
+
+def test_no_vignette_tells_a_history_in_months_past_a_year(metabolic, iim):
+    """L2 in the rendered stems of both decks (durations drawn in months reach 24)."""
+    seen = []
+    for deck in (metabolic, iim):
+        cards = generate_deck(deck).cards
+        for v in generated_vignettes(deck, cards, range(12)):
+            for n in re.findall(r"\b(\d+)-month history|for the past (\d+) months", v.prompt):
+                months = int(next(x for x in n if x))
+                seen.append(months)
+                assert months < 12 or months == 18, v.prompt
+    assert seen
+
+
+def _offered_against_age(deck, seeds):
+    """(card id, seed, the age-implausible distractors offered, how many plausible ones were
+    left out) for every diagnosis vignette of `deck`."""
+    ix = index_for(deck)
+    found = []
+    for bp in deck.blueprints.values():
+        plans, _ = plan_blueprint(ix, bp, 5)
+        for plan in (p for p in plans if p.relation is None):
+            for seed in seeds:
+                facts = draw_case(ix, bp, seed).facts()
+                pool = ruled_out(ix, plan, facts)
+                odd = {o for o in pool if implausible_by_age(ix, o, facts)}
+                card = render_vignette(deck, plan.card_id, seed)
+                offered = {o.entity for o in card.options if not o.correct}
+                left = (set(pool) - odd) - offered
+                found.append((plan.card_id, seed, offered & odd, left))
+    return found
+
+
+def test_a_diagnosis_the_age_gives_away_is_offered_only_when_no_other_is_proven(metabolic, iim):
+    """S1: Alpers–Huttenlocher syndrome (onset 1 month to 36 years, GeneReviews) was offered
+    to a 61-year-old with CPEO, adult dermatomyositis to an 8-year-old with juvenile DM. A
+    distractor the deck's age at onset puts clearly out of reach comes after every plausible
+    one; a defining cut-off the item teaches (Kearns–Sayre syndrome, onset before 20) does
+    not count."""
+    ix = index_for(metabolic)
+    adult = Facts(age=(61, 61))
+    assert implausible_by_age(ix, "ahs", adult)
+    assert implausible_by_age(ix, "iopd", adult)
+    assert not implausible_by_age(ix, "kss", adult)  # discriminating, and spans 18
+    assert not implausible_by_age(ix, "ahs", Facts(age=(30, 30)))
+    assert implausible_by_age(index_for(iim), "dm", Facts(age=(8, 8)))
+    assert implausible_by_age(index_for(iim), "jdm", Facts(age=(40, 40)))
+    found = _offered_against_age(metabolic, range(8)) + _offered_against_age(iim, range(8))
+    assert found
+    for cid, seed, odd, left in found:
+        assert not (odd and left), (cid, seed, odd, left)
+    cpeo = [x for x in found if x[0] == "metabolic:vignette:bp-cpeo:diagnosis"]
+    assert cpeo and all(len(odd) <= 1 for _, _, odd, _ in cpeo)  # MERRF takes a place
+    jdm = [x for x in found if x[0] == "iim:vignette:bp-jdm:diagnosis"]
+    assert jdm and not any(odd for _, _, odd, _ in jdm)

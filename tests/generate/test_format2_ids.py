@@ -483,3 +483,10 @@ CHANGED["iim:vignette:bp-pmr:diagnosis"] = "round 15: a two-part complaint takes
 # choice, identifying facts without exposures or shared features, no composite beside its
 # part) are all "Which ..." lists and relation MCQs, under _trial3_lists and
 # _trial3_explained above; comparisons under _comparisons.
+
+# Session 7 (clinician round 16), reworded with the same ids: a history in months past a
+# year is told to the half year, then in years (L2: "a 17-month history" -> "an 18-month
+# history"); a diagnosis the patient's age alone rules out comes last among the options
+# (S1: adult dermatomyositis is no longer offered for an 8-year-old).
+CHANGED["iim:vignette:bp-alcohol-myopathy:diagnosis"] = "round 16: durations past a year (L2)"
+CHANGED["iim:vignette:bp-jdm:diagnosis"] = "round 16: no adult-only diagnosis for a child (S1)"

@@ -29,9 +29,14 @@ from quizapp.generate.text.wording import (
     with_pronouns,
 )
 from quizapp.generate.vignettes.case import Case
-from quizapp.generate.vignettes.ruleout import age_text, lab_stated, onset_text, parents_report
+from quizapp.generate.vignettes.ruleout import (
+    ADULT_AGE,
+    age_text,
+    lab_stated,
+    onset_text,
+    parents_report,
+)
 
-ADULT_AGE = 18
 # Analytes measured in serum, by unit: "Serum creatine kinase is ...", but "the
 # erythrocyte sedimentation rate is ..." (a rate, a percentage).
 SERUM_UNITS = frozenset(
