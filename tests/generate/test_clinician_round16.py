@@ -162,3 +162,36 @@ def test_a_diagnosis_the_age_gives_away_is_offered_only_when_no_other_is_proven(
     assert cpeo and all(len(odd) <= 1 for _, _, odd, _ in cpeo)  # MERRF takes a place
     jdm = [x for x in found if x[0] == "iim:vignette:bp-jdm:diagnosis"]
     assert jdm and not any(odd for _, _, odd, _ in jdm)
+
+
+def test_the_course_names_the_drug_or_substance_the_history_states(iim):
+    """S2: "He has a history of long-term glucocorticoid therapy. He notes that the symptoms
+    eased when the exposure was reduced or stopped." named no drug; the course now says which,
+    in the stem and in every explanation that cites it."""
+    ix = index_for(iim)
+    cards = generate_deck(iim).cards
+    vignettes = generated_vignettes(iim, cards, range(6))
+    eased = [v for v in vignettes if "symptoms eased when" in v.prompt]
+    assert len({v.id for v in eased}) >= 3
+    for v in eased:
+        texts = [v.prompt, *(o.explanation for o in v.options)]
+        assert not any("the exposure" in t or "{exposure}" in t for t in texts), v.id
+        history = re.search(r"has a history of ([^.]+)\.", v.prompt).group(1)
+        assert f"eased when {history} was reduced or stopped" in v.prompt, v.prompt
+        assert any(history in o.explanation for o in v.options if not o.correct)
+    assert not any("{exposure}" in t for c in cards for t in card_texts(c))
+    assert ix.exposure(()) == "the drug or toxin"
+
+
+def test_no_reverse_card_asks_an_exposure_back_from_an_antibody(iim, metabolic_cards):
+    """Carried from round 15: "Which antibody points to statin therapy?" asked a drug as an
+    antibody's clinical feature. A condition's history is still asked back ("Which of the
+    mitochondrial myopathies show seizures?")."""
+    ix = index_for(iim)
+    cards = {c.id: c for c in generate_deck(iim).cards}
+    assert "iim:reverse:statin-use:antibody_feature" not in cards
+    for c in cards.values():
+        anchor = c.id.split(":")[2]
+        if c.kind == "reverse" and anchor in iim.entities:
+            assert ix.entity(anchor).finding_class != "history" or "antibod" not in c.prompt
+    assert "metabolic:reverse:seizures:has_finding" in metabolic_cards

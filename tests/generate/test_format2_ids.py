@@ -490,3 +490,6 @@ CHANGED["iim:vignette:bp-pmr:diagnosis"] = "round 15: a two-part complaint takes
 # (S1: adult dermatomyositis is no longer offered for an 8-year-old).
 CHANGED["iim:vignette:bp-alcohol-myopathy:diagnosis"] = "round 16: durations past a year (L2)"
 CHANGED["iim:vignette:bp-jdm:diagnosis"] = "round 16: no adult-only diagnosis for a child (S1)"
+# Round 16 (carried from round 15): removed, it asked an exposure as an antibody's clinical
+# feature ("Which antibodies point to statin therapy?").
+REMOVED["iim:reverse:statin-use:antibody_feature"] = "round 16: an exposure asked as a feature"

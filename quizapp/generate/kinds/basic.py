@@ -40,6 +40,8 @@ def grouped_card(
     side = "from" if forward else "to"  # the anchor's end of the relations
     if ix.entity(anchor).uncertain or (rtype, side) in ix.entity(anchor).home_lists:
         return None  # another deck asks this of its own entity, with this deck's facts (round 10)
+    if not forward and _exposure_asked_of_non_condition(ix, anchor, rels):
+        return None
     ends = _ends(ix, rels, forward)
     ends.sort(key=lambda three: three[1].id)
     said = {ix.name(end).casefold() for _, _, end in ends}
@@ -100,6 +102,16 @@ def grouped_card(
         tests=tests,
         loc=ends[0][1].loc,
         extra="\n".join(notes) or None,
+    )
+
+
+def _exposure_asked_of_non_condition(ix: DeckIndex, anchor: str, rels: list[Relation]) -> bool:
+    """Whether a reverse card would ask a `history` finding (an exposure, a past illness)
+    back from something that is not a condition: "Which antibody points to statin therapy?"
+    asked a drug as if the antibody's clinical feature (clinician rounds 15-16). A
+    condition's history stays askable ("Which ... show seizures?")."""
+    return ix.entity(anchor).finding_class == "history" and any(
+        ix.entity(r.source).kind not in CONDITION_KINDS for r in rels
     )
 
 

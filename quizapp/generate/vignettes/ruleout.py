@@ -258,7 +258,7 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
     for f in facts.present:
         rid = _relation_to(ix, option, f, lambda r: r.frequency == "absent")
         if rid:
-            said = ix.said(f, sex=facts.sex)
+            said = ix.said(f, sex=facts.sex, stated=facts.present)
             section = _section(ix, f)
             against = parents and PRESENT_BY_PARENTS.get(section) or PRESENT_AGAINST[section]
             why = against.format(said)
@@ -334,7 +334,7 @@ def support(ix: DeckIndex, facts: Facts, key: str) -> tuple[list[str], list[str]
         held = [x for x in ix.frequencies(key, f) if x != "absent"]
         if held:
             rank = min(FREQUENCY_RANK.get(x, 5) for x in held)
-            said = ix.said(f, sex=facts.sex)
+            said = ix.said(f, sex=facts.sex, stated=facts.present)
             if ix.section(f) in CLAUSE_SECTIONS:  # "pulse is 118/min": cited by its name
                 said = ix.mid(f)
             elif ix.section(f) == "course":

@@ -138,7 +138,7 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
     }
     for e in (*case.history, *(f for f in case.findings if f not in case.in_complaint)):
         sections["history" if e in case.history else ix.section(e)][0].append(
-            ix.said(e, sex=case.sex)
+            ix.said(e, sex=case.sex, stated=case.history)
         )
     negative_results = []  # "serum anti-Z antibodies are not detected": stated with the studies
     for e in case.negatives:

@@ -352,7 +352,7 @@ def _pointers_to(ix: DeckIndex, key: str, facts: Facts, others: list[str]) -> li
     for f in facts.present:
         types = {r.type for r in ix.pair.get((key, f), ()) if r.frequency != "absent"}
         if types and not any(ix.might_hold(o, t, f) for o in others for t in types):
-            pointers.append(ix.said(f, sex=facts.sex))
+            pointers.append(ix.said(f, sex=facts.sex, stated=facts.present))
     return pointers
 
 
