@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from quizapp.deck.errors import Location
 from quizapp.deck.model import Relation
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text.wording import fill_sentence, join, mid_sentence, sentence_start
+from quizapp.generate.text.wording import (
+    fill_sentence,
+    in_text,
+    join,
+    sentence_start,
+)
 
 MINOR = ("occasional", "rare")  # frequencies too weak to be the single best answer
 RULES = (
@@ -223,7 +228,7 @@ def only_these(ix: DeckIndex, anchor: str, rtype: str, role: str, ends: list[str
     if not ends:
         return ""  # "none listed" is not "none exists": say nothing (round 4 reading)
     rt = ix.deck.relation_types[rtype]
-    names = join(mid_sentence(ix.name(e), ix.proper) for e in ends)
+    names = join(in_text(ix.name(e), ix.proper) for e in ends)
     slot = "{to}" if role == "from" else "{from}"
     if len(ends) > 1 and rt.statement.lstrip().startswith(slot):
         # "Each of anti-EJ, ... and anti-Zo is a serological marker of X, and no other

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from quizapp.generate import generate_deck
 from quizapp.generate.evidence import disproof
 from quizapp.generate.index import build_index
-from quizapp.generate.text.wording import fill_sentence, is_compound
+from quizapp.generate.text.wording import fill_sentence, in_text, is_compound
 from quizapp.generate.vignettes.case import draw_case, spoken_duration
 from quizapp.generate.vignettes.ruleout import Facts, implausible_by_age
 from quizapp.generate.vignettes.vignette import (
@@ -195,3 +195,28 @@ def test_no_reverse_card_asks_an_exposure_back_from_an_antibody(iim, metabolic_c
         if c.kind == "reverse" and anchor in iim.entities:
             assert ix.entity(anchor).finding_class != "history" or "antibod" not in c.prompt
     assert "metabolic:reverse:seizures:has_finding" in metabolic_cards
+
+
+def test_a_counted_test_takes_its_article_in_running_text(metabolic_cards):
+    """Carried: "calls for 12-minute cycle test", "electrocardiogram and Holter monitoring"
+    in running text lacked "a"/"an"; a test named as a process ("electromyography",
+    "forearm exercise testing") takes none, and a heading list keeps the bare names."""
+    texts = [t for c in metabolic_cards.values() for t in card_texts(c)]
+    prompts = [c.prompt for c in metabolic_cards.values()]
+    assert any("call for a 12-minute cycle test in their work-up" in p for p in prompts)
+    assert not any(re.search(r"(?<!a )12-minute cycle test (?:in|is)", t) for t in texts)
+    assert any("call for an electrocardiogram and Holter monitoring in" in p for p in prompts)
+    said = fill_sentence(
+        "{to} is part of the work-up of {from}.",
+        "KSS",
+        "Electrocardiogram and Holter monitoring",
+        frozenset(),
+    )
+    assert said == "An electrocardiogram and Holter monitoring are part of the work-up of KSS."
+    assert not any(re.search(r"(?<!an )\belectrocardiogram and Holter", t) for t in texts)
+    assert any("call for forearm exercise testing in their work-up" in p for p in prompts)
+    answers = [c.answer for c in metabolic_cards.values()]
+    assert any("; 12-minute cycle test" in a or ": 12-minute cycle test" in a for a in answers)
+    assert in_text("Muscle biopsy") == "a muscle biopsy"
+    assert in_text("ECG and echocardiography") == "an ECG and echocardiography"
+    assert in_text("Lung function tests with DLCO") == "lung function tests with DLCO"

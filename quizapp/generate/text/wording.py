@@ -207,6 +207,29 @@ def is_compound(name: str) -> bool:
     return bool(re.search(r"\w \band\b \w", _head(name)))
 
 
+# Head nouns of tests that are counted ("a 12-minute cycle test", "an electrocardiogram",
+# "a muscle biopsy"), unlike "electromyography" or "gene testing", which take no article.
+_COUNT_HEADS = frozenset(
+    ("test", "biopsy", "electrocardiogram", "ecg", "echocardiogram", "assessment", "scan")
+)
+
+
+def takes_article(name: str) -> bool:
+    """Whether a name in running text needs "a" or "an": its first part ("Electrocardiogram"
+    of "Electrocardiogram and Holter monitoring") is one counted test ("calls for 12-minute
+    cycle test" lacked it, clinician round 15)."""
+    if re.match(r"(?:an?|the) ", name, re.IGNORECASE):
+        return False
+    words = re.findall(r"[A-Za-z-]+", _head(re.split(r" and |, | or ", name)[0]))
+    return bool(words) and words[-1].lower() in _COUNT_HEADS
+
+
+def in_text(name: str, proper: frozenset[str] = frozenset()) -> str:
+    """A name inside a sentence, with "a" or "an" where it is one counted test."""
+    said = mid_sentence(name, proper)
+    return f"{article(said)} {said}" if takes_article(name) else said
+
+
 def fill_sentence(template: str, source: str, target: str, proper: frozenset[str]) -> str:
     """A relation-type sentence with its names in running-text case (plain replace, so
     braces in names stay text): a name keeps its capital only where it starts the sentence,
@@ -220,9 +243,12 @@ def fill_sentence(template: str, source: str, target: str, proper: frozenset[str
         if out and is_plural(name):  # "Which adverse effect do glucocorticoids carry?"
             out[-1] = re.sub(r"\b([Dd])oes (?=$)", r"\1o ", out[-1])
         before = "".join(out).rstrip()
-        out.append(
-            name if not before or before.endswith((".", "?", "!")) else mid_sentence(name, proper)
-        )
+        starts = not before or before.endswith((".", "?", "!"))
+        if takes_article(name):  # "calls for a 12-minute cycle test"
+            said = in_text(name, proper)
+            out.append(sentence_start(said) if starts else said)
+        else:
+            out.append(name if starts else mid_sentence(name, proper))
         plural_next, several = is_plural(name), is_compound(name)
         pos = m.end()
     out.append(agree(template[pos:], plural_next, several))
