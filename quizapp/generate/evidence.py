@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from quizapp.deck.errors import Location
 from quizapp.deck.model import Relation
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text.wording import fill_sentence, join, mid_sentence, sentence_start
+from quizapp.generate.text.wording import (
+    fill_sentence,
+    in_text,
+    join,
+    sentence_start,
+)
 
 MINOR = ("occasional", "rare")  # frequencies too weak to be the single best answer
 RULES = (
@@ -73,12 +78,8 @@ def fact_statement(ix: DeckIndex, r: Relation) -> str:
     be caused by"), since the bare sentence reads as the only cause."""
     template = ix.deck.relation_types[r.type].statement
     agent = _AGENT.search(template)
-    hedge = HEDGE.get(r.frequency or "")
-    if (
-        agent is None
-        or complete_where(ix, r.source, r.type, "from") is not None
-        or (r.percent is None and hedge is None)
-    ):
+    hedge = _hedge(ix, r)
+    if agent is None or (r.percent is None and hedge is None):
         return statement(ix, r.type, r.source, r.target)
     verb, done = agent.groups()
     if r.percent is not None:
@@ -90,6 +91,31 @@ def fact_statement(ix: DeckIndex, r: Relation) -> str:
         template = template.replace(agent.group(0), f"{{from}} {verb} {hedge} {done} {{to}}", 1)
     text = fill_sentence(template, ix.name(r.source), ix.name(r.target), ix.proper).strip()
     return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _hedge(ix: DeckIndex, r: Relation) -> str | None:
+    """How often a cause applies, as fact_statement says it ("usually", "can be"); None
+    when the deck's complete list covers it or it states no frequency."""
+    if complete_where(ix, r.source, r.type, "from") is not None:
+        return None
+    return HEDGE.get(r.frequency or "")
+
+
+# An agent question asked of the `to` end: "Which disorder is caused by {to}?".
+_ASK_AGENT = re.compile(r"\b(?:is|are) (\w+ed(?: or \w+ed)? by \{to\})")
+# A cause that applies in some patients only: the question asks what it can cause.
+WEAK_HEDGES = frozenset(("can be", "sometimes", "rarely"))
+
+
+def may_ask(ix: DeckIndex, template: str, rels: list[Relation]) -> str:
+    """An `ask_from` question that fits its answers: "Which disorder is caused by POLG
+    variants?" keyed to CPEO, which only "can be caused by" them, claimed a cause the
+    answer's rationale hedged (clinician round 16, M2); where one answer's cause is not its
+    usual one the question asks "Which disorder can be caused by ...?", which the usual
+    and the only causes answer as well."""
+    if any(r.percent is None and _hedge(ix, r) in WEAK_HEDGES for r in rels):
+        return _ASK_AGENT.sub(r"can be \1", template, count=1)
+    return template
 
 
 def denial(ix: DeckIndex, rtype: str, source: str, target: str) -> str:
@@ -202,7 +228,7 @@ def only_these(ix: DeckIndex, anchor: str, rtype: str, role: str, ends: list[str
     if not ends:
         return ""  # "none listed" is not "none exists": say nothing (round 4 reading)
     rt = ix.deck.relation_types[rtype]
-    names = join(mid_sentence(ix.name(e), ix.proper) for e in ends)
+    names = join(in_text(ix.name(e), ix.proper) for e in ends)
     slot = "{to}" if role == "from" else "{from}"
     if len(ends) > 1 and rt.statement.lstrip().startswith(slot):
         # "Each of anti-EJ, ... and anti-Zo is a serological marker of X, and no other

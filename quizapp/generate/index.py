@@ -2,6 +2,7 @@
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -22,6 +23,8 @@ CLASS_SECTION = {
 # Where a stem denies what it would state in a sentence of its own: "There is no
 # tachycardia" with the examination, "no U waves" among the studies.
 DENIED_IN = {"vital": "exam", "electro": "lab"}
+# In a finding's `in_case` wording, the drug or substance of the case's history.
+EXPOSURE = "{exposure}"
 STUDY_CLASSES = ("imaging", "pathology", "electrodiagnostic")
 
 
@@ -79,14 +82,30 @@ class DeckIndex:
             said = self._mid[entity_id] = mid_sentence(self.name(entity_id), self.proper)
         return said
 
-    def said(self, entity_id: str, present: bool = True, sex: str | None = None) -> str:
+    def said(
+        self,
+        entity_id: str,
+        present: bool = True,
+        sex: str | None = None,
+        stated: Iterable[str] = (),
+    ) -> str:
         """How a case states the entity, or (present=False) denies it after "no": the deck's
-        `in_case` wording where it gives one (its pronouns made to fit the patient's `sex`),
-        else the name in running text."""
+        `in_case` wording where it gives one (its pronouns made to fit the patient's `sex`,
+        its "{exposure}" the case's `history` entity among `stated`), else the name in
+        running text."""
         wording = self.entity(entity_id).in_case[0 if present else 1]
+        if wording and EXPOSURE in wording:
+            wording = wording.replace(EXPOSURE, self.exposure(stated))
         if wording and sex:
             return with_pronouns(wording, sex)
         return wording or self.mid(entity_id)
+
+    def exposure(self, stated: Iterable[str]) -> str:
+        """The drug or substance a case states in its history, in running text ("long-term
+        glucocorticoid therapy"): "the exposure was reduced or stopped" named none
+        (clinician round 16, S2). Without one, "the drug or toxin"."""
+        history = [e for e in stated if self.entity(e).finding_class == "history"]
+        return self.mid(history[0]) if history else "the drug or toxin"
 
     def negative_said(self, entity_id: str) -> str | None:
         """How a case states a test negative or normal, as a clause in running text

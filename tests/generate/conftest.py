@@ -7,12 +7,25 @@ import pytest
 from quizapp.deck.loader import check_deck, load_deck
 from quizapp.deck.model import Deck
 from tests.generate.helpers import DATA, FORMAT2
-from tests.support.paths import IIM_DECK
+from tests.support.paths import IIM_DECK, METABOLIC_DECK
 
 
 @pytest.fixture(scope="session")
 def small() -> Deck:
     return load_deck(DATA / "small.yaml")
+
+
+@pytest.fixture(scope="session")
+def metabolic() -> Deck:
+    return load_deck(METABOLIC_DECK)
+
+
+@pytest.fixture(scope="session")
+def metabolic_cards(metabolic: Deck) -> dict:
+    """The bundled metabolic deck's generated cards, by id."""
+    from quizapp.generate import generate_deck
+
+    return {c.id: c for c in generate_deck(metabolic).cards}
 
 
 @pytest.fixture(scope="session")

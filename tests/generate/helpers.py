@@ -35,6 +35,20 @@ def diagnosis_renders(deck: Deck, blueprint: str, seeds=range(30)) -> list:
     return [render_vignette(deck, cid, seed) for seed in seeds]
 
 
+def verdict(deck: Deck, blueprint: str, option: str, seed: int):
+    """Why the diagnosis vignette of `blueprint` at `seed` rules `option` out (its
+    explanation and proofs), whether or not the option is among those offered: a
+    diagnosis the age alone gives away is offered only when no other is proven (round 16)."""
+    from quizapp.generate.vignettes.case import draw_case
+    from quizapp.generate.vignettes.vignette import index_for, plan_blueprint, ruled_out
+
+    ix = index_for(deck)
+    bp = deck.blueprints[blueprint]
+    plans, _ = plan_blueprint(ix, bp, 5)
+    plan = next(p for p in plans if p.relation is None)
+    return ruled_out(ix, plan, draw_case(ix, bp, seed).facts())[option]
+
+
 def card_texts(card) -> list[str]:
     """Every text of a card a learner reads: prompt, answer, extra, option explanations."""
     return [card.prompt, card.answer, card.extra or ""] + [o.explanation for o in card.options]

@@ -4,24 +4,12 @@ import re
 
 import pytest
 
-from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
 from quizapp.generate.evidence import disproof, fact_statement, statement
 from quizapp.generate.index import build_index
 from quizapp.generate.kinds.mcq import said_twice
 from quizapp.generate.text.wording import noun_plural, plural_question
 from tests.generate.helpers import card_texts, cards_by_id, generated_vignettes
-from tests.support.paths import DECKS
-
-
-@pytest.fixture(scope="module")
-def metabolic():
-    return load_deck(DECKS / "metabolic" / "deck.yaml")
-
-
-@pytest.fixture(scope="module")
-def metabolic_cards(metabolic):
-    return {c.id: c for c in generate_deck(metabolic).cards}
 
 
 def test_cpeo_is_never_wrong_for_a_group_it_belongs_to(metabolic, metabolic_cards):

@@ -496,3 +496,13 @@ CHANGED |= {
     for drug in ("glucocorticoids", "ivig", "methotrexate")
 }
 CHANGED["iim:card:tif1-children"] = "round 17: 'not linked to cancer' in JDM, not 'no risk'"
+
+# Session 7 (clinician round 16), reworded with the same ids: a history in months past a
+# year is told to the half year, then in years (L2: "a 17-month history" -> "an 18-month
+# history"); a diagnosis the patient's age alone rules out comes last among the options
+# (S1: adult dermatomyositis is no longer offered for an 8-year-old).
+CHANGED["iim:vignette:bp-alcohol-myopathy:diagnosis"] = "round 16: durations past a year (L2)"
+CHANGED["iim:vignette:bp-jdm:diagnosis"] = "round 16: no adult-only diagnosis for a child (S1)"
+# Round 16 (carried from round 15): removed, it asked an exposure as an antibody's clinical
+# feature ("Which antibodies point to statin therapy?").
+REMOVED["iim:reverse:statin-use:antibody_feature"] = "round 16: an exposure asked as a feature"

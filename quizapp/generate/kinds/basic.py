@@ -5,7 +5,7 @@ import re
 from quizapp.deck.format_v1 import CONDITION_KINDS
 from quizapp.deck.model import AttributeDef, Relation
 from quizapp.generate.card import Card, card_id
-from quizapp.generate.evidence import complete_where, fact_statement, statement
+from quizapp.generate.evidence import complete_where, fact_statement, may_ask, statement
 from quizapp.generate.index import DeckIndex
 from quizapp.generate.kinds.most import ABOUT, MEASURE_TEXT, measure_text
 from quizapp.generate.text.common import (
@@ -40,6 +40,8 @@ def grouped_card(
     side = "from" if forward else "to"  # the anchor's end of the relations
     if ix.entity(anchor).uncertain or (rtype, side) in ix.entity(anchor).home_lists:
         return None  # another deck asks this of its own entity, with this deck's facts (round 10)
+    if not forward and _exposure_asked_of_non_condition(ix, anchor, rels):
+        return None
     ends = _ends(ix, rels, forward)
     ends.sort(key=lambda three: three[1].id)
     said = {ix.name(end).casefold() for _, _, end in ends}
@@ -69,7 +71,9 @@ def grouped_card(
         if x[0].entity(x[2]).finding_class == "history" or _group_of_another(ix, x[2], ends)
     ]
     ends = [x for x in ends if x not in away and not _has_parts(x, ends)]
-    template = rt.ask_to if forward else rt.ask_from
+    template = (
+        rt.ask_to if forward else may_ask(ix, rt.ask_from, [r for x, r, _ in ends if x is ix])
+    )
     anchor_name = ix.name(anchor)
     prompt = fill_sentence(template, anchor_name, anchor_name, ix.proper)
     if not forward:
@@ -98,6 +102,16 @@ def grouped_card(
         tests=tests,
         loc=ends[0][1].loc,
         extra="\n".join(notes) or None,
+    )
+
+
+def _exposure_asked_of_non_condition(ix: DeckIndex, anchor: str, rels: list[Relation]) -> bool:
+    """Whether a reverse card would ask a `history` finding (an exposure, a past illness)
+    back from something that is not a condition: "Which antibody points to statin therapy?"
+    asked a drug as if the antibody's clinical feature (clinician rounds 15-16). A
+    condition's history stays askable ("Which ... show seizures?")."""
+    return ix.entity(anchor).finding_class == "history" and any(
+        ix.entity(r.source).kind not in CONDITION_KINDS for r in rels
     )
 
 

@@ -22,6 +22,7 @@ from quizapp.generate.evidence import (
     fact_proof,
     fact_statement,
     listed,
+    may_ask,
     what_it_is,
 )
 from quizapp.generate.index import DeckIndex
@@ -74,9 +75,8 @@ def relation_mcq(
         return None
     if r.frequency in MINOR:
         return None  # "Which finding is a feature of X?" must not key a minor association
-    prompt = fill_sentence(
-        rt.ask_to if forward else rt.ask_from, ix.name(r.source), ix.name(r.target), ix.proper
-    )
+    template = rt.ask_to if forward else may_ask(ix, rt.ask_from, [r])
+    prompt = fill_sentence(template, ix.name(r.source), ix.name(r.target), ix.proper)
     if mentions(prompt, _terms(ix, key)):
         return None  # the question would name its own answer
 

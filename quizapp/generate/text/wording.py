@@ -182,14 +182,52 @@ def is_plural(name: str) -> bool:
     lower-case English plural in -s. Not inflect: importing it costs 1.3 s here,
     which the app would pay at every start, and it strips Greek and Latin singulars
     ("calcinosis" -> "calcinosi") that this rule keeps."""
-    # the head noun comes before a qualifier: "Morning stiffness over 45 minutes"
-    name = re.sub(r"\s*\([^)]*\)", "", name)  # "Glucocorticoids (prednisone)"
-    head = re.split(rf"\s(?:{'|'.join(_QUALIFIERS)}|\S*\d)\b", name.split(" or ")[-1])[0]
-    words = re.findall(r"[A-Za-z]+", head)
+    if is_compound(name):
+        return True
+    words = re.findall(r"[A-Za-z]+", _head(name))
     if not words:
         return False
     last = words[-1]
     return last[1:].islower() and last.endswith("s") and not last.endswith(_SINGULAR_ENDINGS)
+
+
+def _head(name: str) -> str:
+    """A name's head: its last "or" alternative, before any bracket or qualifier
+    ("Morning stiffness over 45 minutes" -> "Morning stiffness")."""
+    name = re.sub(r"\s*\([^)]*\)", "", name)  # "Glucocorticoids (prednisone)"
+    return re.split(rf"\s(?:{'|'.join(_QUALIFIERS)}|\S*\d)\b", name.split(" or ")[-1])[0]
+
+
+@cache
+def is_compound(name: str) -> bool:
+    """Whether a name joins two or more things with "and" before any qualifier ("Ptosis and
+    ophthalmoplegia", "Cold intolerance, weight gain and constipation"): a plural subject
+    of several features, not one (clinician round 16, L1). "Weakness that increases with
+    effort and recovers" joins two clauses of one finding, after its qualifier."""
+    return bool(re.search(r"\w \band\b \w", _head(name)))
+
+
+# Head nouns of tests that are counted ("a 12-minute cycle test", "an electrocardiogram",
+# "a muscle biopsy"), unlike "electromyography" or "gene testing", which take no article.
+_COUNT_HEADS = frozenset(
+    ("test", "biopsy", "electrocardiogram", "ecg", "echocardiogram", "assessment", "scan")
+)
+
+
+def takes_article(name: str) -> bool:
+    """Whether a name in running text needs "a" or "an": its first part ("Electrocardiogram"
+    of "Electrocardiogram and Holter monitoring") is one counted test ("calls for 12-minute
+    cycle test" lacked it, clinician round 15)."""
+    if re.match(r"(?:an?|the) ", name, re.IGNORECASE):
+        return False
+    words = re.findall(r"[A-Za-z-]+", _head(re.split(r" and |, | or ", name)[0]))
+    return bool(words) and words[-1].lower() in _COUNT_HEADS
+
+
+def in_text(name: str, proper: frozenset[str] = frozenset()) -> str:
+    """A name inside a sentence, with "a" or "an" where it is one counted test."""
+    said = mid_sentence(name, proper)
+    return f"{article(said)} {said}" if takes_article(name) else said
 
 
 def fill_sentence(template: str, source: str, target: str, proper: frozenset[str]) -> str:
@@ -198,30 +236,48 @@ def fill_sentence(template: str, source: str, target: str, proper: frozenset[str
     and a plural name gets a plural verb ("Ragged-red fibres are ...")."""
     out: list[str] = []
     pos = 0
-    plural_next = False
+    plural_next = several = False
     for m in re.finditer(r"\{(from|to)\}", template):
-        out.append(agree(template[pos : m.start()], plural_next))
+        out.append(agree(template[pos : m.start()], plural_next, several))
         name = source if m.group(1) == "from" else target
         if out and is_plural(name):  # "Which adverse effect do glucocorticoids carry?"
             out[-1] = re.sub(r"\b([Dd])oes (?=$)", r"\1o ", out[-1])
         before = "".join(out).rstrip()
-        out.append(
-            name if not before or before.endswith((".", "?", "!")) else mid_sentence(name, proper)
-        )
-        plural_next = is_plural(name)
+        starts = not before or before.endswith((".", "?", "!"))
+        if takes_article(name):  # "calls for a 12-minute cycle test"
+            said = in_text(name, proper)
+            out.append(sentence_start(said) if starts else said)
+        else:
+            out.append(name if starts else mid_sentence(name, proper))
+        plural_next, several = is_plural(name), is_compound(name)
         pos = m.end()
-    out.append(agree(template[pos:], plural_next))
+    out.append(agree(template[pos:], plural_next, several))
     return sentence_start("".join(out))
 
 
-def agree(text: str, plural: bool) -> str:
+def agree(text: str, plural: bool, several: bool = False) -> str:
     """Make the verb that opens `text` (after a name) plural when the name is ("{to} is"
-    -> "... are")."""
-    if plural:
+    -> "... are"). After `several` things ("Ptosis and ophthalmoplegia") the noun that
+    follows is plural too: "are features of", not "is a feature of" (clinician round 16)."""
+    if plural or several:
         for singular, many in _VERB_PLURAL.items():
             if text.startswith(singular):
-                return many + text[len(singular) :]
+                text = many + text[len(singular) :]
+                break
+    if several:
+        text = re.sub(
+            r"^( are(?: not)? )(.*)", lambda m: m.group(1) + plural_complement(m.group(2)), text
+        )
     return text
+
+
+def plural_complement(rest: str) -> str:
+    """ "a feature of X" -> "features of X": the complement after a plural "are"."""
+    return re.sub(
+        r"^an? ((?:[\w-]+ )*?[\w-]+)(?= (?:of|for|to|in)\b)",
+        lambda a: noun_plural(a.group(1)),
+        rest,
+    )
 
 
 TO_FEMALE = {"he": "she", "him": "her", "his": "her", "himself": "herself"}
@@ -328,9 +384,5 @@ def plural_question(prompt: str, plurals: dict[str, str] | None = None) -> str:
         # "Which conditions call for serum CK in its work-up?" (clinician round 15)
         rest = re.sub(r"\bits\b", "their", rest)
         if verb == "are":  # "are a feature of" -> "are features of"
-            rest = re.sub(
-                r"^an? ((?:[\w-]+ )*?[\w-]+)(?= (?:of|for|to|in)\b)",
-                lambda a: noun_plural(a.group(1)),
-                rest,
-            )
+            rest = plural_complement(rest)
     return f"{m.group(1)}{noun} {adverb}{verb} {rest}"

@@ -166,7 +166,22 @@ def _duration(rng: random.Random, bp: Blueprint, age: int, unit: str) -> tuple[i
             return rng.randint(1, max(1, age)), unit
         high = int(lived)
         low = min(low, high)
-    return rng.randint(low, high), duration_unit
+    return spoken_duration(rng.randint(low, high), duration_unit, low, high)
+
+
+def spoken_duration(n: int, unit: str, low: int, high: int) -> tuple[int, str]:
+    """A duration in months as a history is told: under a year as drawn, then to the half
+    year ("an 18-month history", "a 1-year history"), from two years in whole years ("a
+    2-year history"; "a 22-month history" read as a count, clinician round 16, L2). The
+    nearest such value within the drawn range [low, high] (months), else as drawn."""
+    if unit != "months" or n < 12:
+        return n, unit
+    step = 6 if n < 24 else 12
+    near = sorted({n // step * step, -(-n // step) * step}, key=lambda m: (abs(m - n), m))
+    for months in near:
+        if low <= months <= high and (months < 24 or months % 12 == 0):
+            return (months, "months") if months % 12 else (months // 12, "years")
+    return n, unit
 
 
 def draw_case(ix: DeckIndex, bp: Blueprint, seed: int) -> Case:

@@ -167,6 +167,31 @@ def excluded(ix: DeckIndex, facts: Facts) -> set[str]:
     return gone
 
 
+ADULT_AGE = 18
+# How far past a condition's stated age at onset (in years) a patient is clearly outside it.
+CLEARLY_PAST = 10
+
+
+def implausible_by_age(ix: DeckIndex, option: str, facts: Facts) -> bool:
+    """Whether the deck's stated age at onset makes a diagnosis implausible for the stem's
+    patient, so that age alone gives it away (Alpers–Huttenlocher syndrome for a
+    61-year-old, clinician round 16, S1): a child where the range holds only adults, or
+    the other way round (infantile Pompe disease for a 44-year-old); or, for a range that
+    only describes when onset falls, an age more than CLEARLY_PAST years outside it. A
+    defining cut-off straddling childhood and adulthood is what the item teaches (Kearns–
+    Sayre syndrome, onset before 20, beside CPEO at 44). This decides which options are
+    offered, never why one is wrong."""
+    span = entity_range(ix, option, AGE)
+    age = age_as_onset(ix, facts)
+    if span is None or age is None or ix.deck.attributes[AGE].unit != "years":
+        return False
+    (low, high), (first, last) = age, span
+    if (last < ADULT_AGE <= low) or (high < ADULT_AGE <= first):
+        return True
+    described = not ix.entity(option).attributes[AGE].discriminating
+    return described and (low > last + CLEARLY_PAST or high < first - CLEARLY_PAST)
+
+
 # Below this age (in years) a child does not give the history: the parents do ("His parents
 # report ...", as NBME items on infants and toddlers word it); from school age children
 # describe their own symptoms.
@@ -233,7 +258,7 @@ def contradictions(ix: DeckIndex, facts: Facts, option: str) -> list[Reason]:
     for f in facts.present:
         rid = _relation_to(ix, option, f, lambda r: r.frequency == "absent")
         if rid:
-            said = ix.said(f, sex=facts.sex)
+            said = ix.said(f, sex=facts.sex, stated=facts.present)
             section = _section(ix, f)
             against = parents and PRESENT_BY_PARENTS.get(section) or PRESENT_AGAINST[section]
             why = against.format(said)
@@ -309,7 +334,7 @@ def support(ix: DeckIndex, facts: Facts, key: str) -> tuple[list[str], list[str]
         held = [x for x in ix.frequencies(key, f) if x != "absent"]
         if held:
             rank = min(FREQUENCY_RANK.get(x, 5) for x in held)
-            said = ix.said(f, sex=facts.sex)
+            said = ix.said(f, sex=facts.sex, stated=facts.present)
             if ix.section(f) in CLAUSE_SECTIONS:  # "pulse is 118/min": cited by its name
                 said = ix.mid(f)
             elif ix.section(f) == "course":

@@ -29,9 +29,14 @@ from quizapp.generate.text.wording import (
     with_pronouns,
 )
 from quizapp.generate.vignettes.case import Case
-from quizapp.generate.vignettes.ruleout import age_text, lab_stated, onset_text, parents_report
+from quizapp.generate.vignettes.ruleout import (
+    ADULT_AGE,
+    age_text,
+    lab_stated,
+    onset_text,
+    parents_report,
+)
 
-ADULT_AGE = 18
 # Analytes measured in serum, by unit: "Serum creatine kinase is ...", but "the
 # erythrocyte sedimentation rate is ..." (a rate, a percentage).
 SERUM_UNITS = frozenset(
@@ -133,7 +138,7 @@ def stem_text(ix: DeckIndex, case: Case, rng: random.Random) -> str:
     }
     for e in (*case.history, *(f for f in case.findings if f not in case.in_complaint)):
         sections["history" if e in case.history else ix.section(e)][0].append(
-            ix.said(e, sex=case.sex)
+            ix.said(e, sex=case.sex, stated=case.history)
         )
     negative_results = []  # "serum anti-Z antibodies are not detected": stated with the studies
     for e in case.negatives:

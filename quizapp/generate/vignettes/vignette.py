@@ -39,6 +39,7 @@ from quizapp.generate.vignettes.ruleout import (
     conflicts_with_key,
     contradictions,
     excluded,
+    implausible_by_age,
     is_absence,
     support,
 )
@@ -244,7 +245,9 @@ def render_plan(ix: DeckIndex, plan: Plan, seed: int, options: int) -> tuple[Car
     # a diagnosis with fewer contradictions is more plausible; another lead-in's options
     # each have one disproof (the facts after it say what the option is)
     weight = (lambda o: len(out[o].proofs)) if plan.relation is None else (lambda o: 1)
-    ranked = sorted(sorted(out), key=lambda o: (weight(o), rng.random()))
+    # a diagnosis the patient's age alone gives away comes last, offered only if needed
+    odd = {o for o in out if plan.relation is None and implausible_by_age(ix, o, facts)}
+    ranked = sorted(sorted(out), key=lambda o: (o in odd, weight(o), rng.random()))
     chosen = ranked[: options - 1]
     if len(chosen) < options - 1:
         raise VignetteError([])  # the plan guarantees enough; this is a bug, not bad data
@@ -349,7 +352,7 @@ def _pointers_to(ix: DeckIndex, key: str, facts: Facts, others: list[str]) -> li
     for f in facts.present:
         types = {r.type for r in ix.pair.get((key, f), ()) if r.frequency != "absent"}
         if types and not any(ix.might_hold(o, t, f) for o in others for t in types):
-            pointers.append(ix.said(f, sex=facts.sex))
+            pointers.append(ix.said(f, sex=facts.sex, stated=facts.present))
     return pointers
 
 
