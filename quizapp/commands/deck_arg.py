@@ -31,7 +31,8 @@ class DeckArg(click.ParamType):
         if path.exists():
             return path
         if not self.names or path.name != str(value):  # a path, with folders: not a name
-            raise QuizappError("no such file or folder.", path=path)
+            # quoted as repr quotes it: a control character in the name shows as text
+            raise QuizappError(f"no such deck file or folder: {str(value)!r}.")
         settings = ctx.find_object(Settings) if ctx is not None else None
         folder = settings.decks_dir if settings is not None else bundled_decks_dir()
         named = folder / path.name

@@ -65,7 +65,7 @@ def test_json_format_lists_problem_objects(write):
 def test_missing_path_is_bad_input_with_its_path():
     result = CliRunner().invoke(main, ["validate", "/no/such/deck.yaml"])
     assert result.exit_code == 1
-    assert result.output == "quizapp: /no/such/deck.yaml: no such file or folder.\n"
+    assert result.output == "quizapp: no such deck file or folder: '/no/such/deck.yaml'.\n"
 
 
 def test_subprocess_reports_bad_input_without_traceback(write):

@@ -58,4 +58,6 @@ def test_deck_upgrade_takes_paths_only(tmp_path, monkeypatch) -> None:
     """A bundled deck's name must not reach `deck upgrade`, which rewrites the file."""
     monkeypatch.chdir(tmp_path)
     result = run("deck", "upgrade", "iim")
-    assert result.exit_code == 1 and result.stderr == "quizapp: iim: no such file or folder.\n"
+    assert (
+        result.exit_code == 1 and result.stderr == "quizapp: no such deck file or folder: 'iim'.\n"
+    )

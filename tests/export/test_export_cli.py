@@ -100,7 +100,8 @@ def test_a_missing_deck_is_bad_input_with_its_path(tmp_path, words, suffix):
     missing = tmp_path / "missing.yaml"
     result = run("export", *words, missing, "-o", out)
     assert (
-        result.exit_code == 1 and result.stderr == f"quizapp: {missing}: no such file or folder.\n"
+        result.exit_code == 1
+        and result.stderr == f"quizapp: no such deck file or folder: {str(missing)!r}.\n"
     )
     assert not out.exists()
 
