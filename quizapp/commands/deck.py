@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from quizapp.commands.deck_arg import DeckArg
 from quizapp.deck.errors import Location, Problem
 from quizapp.deck.files import find_decks
 from quizapp.deck.links import resolve_all
@@ -62,7 +63,7 @@ NO_DECK = (
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=DeckArg())
 @click.option(
     "--format",
     "fmt",
@@ -107,7 +108,7 @@ def deck_group() -> None:
 
 
 @deck_group.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=DeckArg(names=False))
 @click.option("--dry-run", is_flag=True, help="Print the change as a diff; write nothing.")
 def upgrade(paths: tuple[Path, ...], dry_run: bool) -> None:
     """Move decks (files or folders) to the latest deck format.

@@ -14,35 +14,13 @@ from pathlib import Path
 import click
 
 from quizapp.commands.bar import progress_bar
+from quizapp.commands.deck_arg import DeckArg
 from quizapp.commands.generate import _load as load_decks
 from quizapp.deck.topics import TOPIC_HELP
 from quizapp.kinds import KINDS
-from quizapp.paths import Settings, bundled_decks_dir
 from quizapp.plural import plural
 
 PROGRESS_FROM = 500  # cards; a smaller export is done before a bar could be read
-
-
-class DeckArg(click.ParamType):
-    """A deck file or folder, or the name of a deck in the decks folder (by default the
-    bundled decks, so `export anki iim` works from any folder, as after a pipx install)."""
-
-    name = "deck"
-
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None):
-        path = Path(str(value))
-        if path.exists():
-            return path
-        settings = ctx.find_object(Settings) if ctx is not None else None
-        folder = settings.decks_dir if settings is not None else bundled_decks_dir()
-        if path.name != str(value):  # a path, with folders: not a deck's name
-            self.fail(f"Path {str(value)!r} does not exist.", param, ctx)
-        named = folder / path.name
-        if named.is_dir():
-            return named
-        names = sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
-        known = f" (the decks there: {', '.join(names)})" if names else ""
-        self.fail(f"{value!r} is neither a path nor a deck in {folder}{known}.", param, ctx)
 
 
 def _common(kinds: tuple[str, ...]) -> Callable:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from quizapp.commands.deck import EXIT_INVALID, checked_decks, emit_problems
+from quizapp.commands.deck_arg import DeckArg
 from quizapp.deck.errors import Problem
 from quizapp.deck.files import ROOT_FILE, YAML_SUFFIXES
 from quizapp.deck.model import Deck
@@ -21,9 +22,6 @@ from quizapp.generate.vignettes.vignette import NO_DIAGNOSIS
 from quizapp.kinds import KINDS
 from quizapp.paths import Settings
 from quizapp.plural import plural
-
-PATHS = click.Path(exists=True, path_type=Path)
-OPTIONAL_PATH = click.Path(exists=True, path_type=Path)
 
 
 def _checked(paths: list[Path]) -> tuple[list[Deck], list[Problem]]:
@@ -55,7 +53,7 @@ def _group(severity: str, check: str) -> str:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=PATHS)
+@click.argument("paths", nargs=-1, required=True, type=DeckArg())
 @click.option("--seeds", default=50, show_default=True, help="Renderings checked per vignette.")
 @click.option("--options", "n_options", default=5, show_default=True, type=click.IntRange(4, 8))
 def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
@@ -101,7 +99,7 @@ def lint(paths: tuple[Path, ...], seeds: int, n_options: int) -> None:
 
 
 @click.command()
-@click.argument("path", required=False, type=OPTIONAL_PATH)
+@click.argument("path", required=False, type=DeckArg())
 @click.option(
     "--kind",
     "kinds",

@@ -356,6 +356,11 @@ class StudySession:
             self._spacing = (today, max(1, reviews // max(1, new_left.total)))
         return self._reviews_since_new >= self._spacing[1]
 
+    def daily_limits(self) -> tuple[int, int]:
+        """Today's limits on new cards and on reviews for this selection of decks (an exam
+        deck's raise included): what home names when they hold its counts down."""
+        return self._new_cards_allowed(self.today()), self._review_limit
+
     def counts(self) -> Counts:
         """New, learning and review cards left for today, within the daily limits."""
         self._still_fresh()

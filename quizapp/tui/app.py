@@ -72,6 +72,9 @@ class QuizApp(WorkspaceApp):
         )
     ]
     TITLE = "quizapp"
+    # a toast confirms what the screen already shows (the flag mark, the card gone): a
+    # glance is enough, and a long one lingers onto the next screen. Errors set their own.
+    NOTIFICATION_TIMEOUT: ClassVar[float] = 3
     COMMANDS = App.COMMANDS | {_screen_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),

@@ -62,10 +62,10 @@ def test_json_format_lists_problem_objects(write):
     ]
 
 
-def test_missing_path_is_a_usage_error():
+def test_missing_path_is_bad_input_with_its_path():
     result = CliRunner().invoke(main, ["validate", "/no/such/deck.yaml"])
-    assert result.exit_code == 2
-    assert "does not exist" in result.output
+    assert result.exit_code == 1
+    assert result.output == "quizapp: no such deck file or folder: '/no/such/deck.yaml'.\n"
 
 
 def test_subprocess_reports_bad_input_without_traceback(write):

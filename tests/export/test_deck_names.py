@@ -7,6 +7,8 @@ import io
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.export.helpers import IIM, run
 
 
@@ -26,6 +28,36 @@ def test_a_deck_named_in_the_decks_folder_given(tmp_path, monkeypatch) -> None:
     result = run("--decks", str(decks), "export", "csv", "myo", "-o", "-")
     assert result.exit_code == 0, result.output
     unknown = run("--decks", str(decks), "export", "csv", "iim", "-o", "out.csv")
-    assert unknown.exit_code != 0 and "Traceback" not in unknown.output
-    assert "'iim' is neither a path nor a deck in" in unknown.output and "myo" in unknown.output
+    assert unknown.exit_code == 1, unknown.output  # bad input, not click's usage error (2)
+    assert unknown.stderr == (
+        f"quizapp: 'iim' is neither a path nor a deck in {decks} (the decks there: myo).\n"
+    )
     assert not Path("out.csv").exists()
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["export", "anki", "nosuch", "-o", "out.apkg"],
+        ["validate", "nosuch"],
+        ["lint", "nosuch"],
+        ["cards", "nosuch"],
+    ],
+    ids=["export", "validate", "lint", "cards"],
+)
+def test_an_unknown_deck_name_lists_the_decks_and_exits_1(tmp_path, monkeypatch, words) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run(*words)
+    assert result.exit_code == 1, result.output
+    assert "'nosuch' is neither a path nor a deck in" in result.stderr
+    assert "(the decks there: iim, metabolic)" in result.stderr
+    assert "Usage:" not in result.output and list(tmp_path.iterdir()) == []
+
+
+def test_deck_upgrade_takes_paths_only(tmp_path, monkeypatch) -> None:
+    """A bundled deck's name must not reach `deck upgrade`, which rewrites the file."""
+    monkeypatch.chdir(tmp_path)
+    result = run("deck", "upgrade", "iim")
+    assert (
+        result.exit_code == 1 and result.stderr == "quizapp: no such deck file or folder: 'iim'.\n"
+    )

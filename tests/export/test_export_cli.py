@@ -94,10 +94,15 @@ def test_a_deck_with_errors_is_reported_with_its_location_and_nothing_is_written
 
 
 @pytest.mark.parametrize(("words", "suffix"), EXPORTS, ids=IDS)
-def test_missing_deck_is_a_usage_error(tmp_path, words, suffix):
+def test_a_missing_deck_is_bad_input_with_its_path(tmp_path, words, suffix):
+    """Exit 1 and the path, as for any bad input (it was click's usage error, status 2)."""
     out = tmp_path / f"out{suffix}"
-    result = run("export", *words, tmp_path / "missing.yaml", "-o", out)
-    assert result.exit_code == 2 and "does not exist" in result.stderr
+    missing = tmp_path / "missing.yaml"
+    result = run("export", *words, missing, "-o", out)
+    assert (
+        result.exit_code == 1
+        and result.stderr == f"quizapp: no such deck file or folder: {str(missing)!r}.\n"
+    )
     assert not out.exists()
 
 

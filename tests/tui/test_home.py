@@ -1,13 +1,19 @@
 """The home screen: decks with today's counts, and deck problems with their place."""
 
+import re
 import shutil
 from pathlib import Path
 
+from fsrs import Rating
+
+from quizapp.srs.config import load_config, save_setting
+from quizapp.srs.session import StudySession
 from quizapp.tui.app import QuizApp
 from quizapp.tui.home.deck_list import DeckList
 from tests.generate.test_cross_deck import XDECK
 from tests.support.app import build_context
-from tests.support.paths import DECK_DATA
+from tests.support.decks import session_folder
+from tests.support.paths import DECK_DATA, SMALL_DECK
 from tests.tui.test_markup_deck import screen_text
 
 
@@ -57,3 +63,30 @@ async def test_a_reference_to_a_deck_not_in_the_folder_is_shown_with_its_place(
         listed = str(pilot.app.screen.query_one(DeckList).get_option_at_index(0).prompt)
         assert "Junction deck" in listed
     assert not any("myo:" in card_id for card_id in context.library.cards)
+
+
+async def test_all_decks_says_which_daily_limit_holds_its_counts(tmp_path: Path) -> None:
+    """ "All decks: New 0" beside "Mini deck: New 2" read as a contradiction: the row names the
+    limit for all decks together, and only while that limit holds it below the decks' sum."""
+    decks = session_folder(DECK_DATA / "mini.yaml", SMALL_DECK)
+    context = build_context(tmp_path, decks)
+    save_setting(context.conn, "new_per_day", 2)
+    session = StudySession(context.conn, load_config(context.conn), ["small"], context.clock)
+    for _ in range(2):  # today's 2 new cards, all from one deck
+        session.answer(session.next_card().card_id, Rating.Easy)
+
+    async def home_rows() -> str:
+        async with QuizApp(context).run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            rows = pilot.app.screen.query_one(DeckList)
+            prompts = (rows.get_option_at_index(i).prompt for i in range(rows.option_count))
+            return " | ".join(" ".join(str(prompt).split()) for prompt in prompts)
+
+    shown = await home_rows()
+    note = "Daily limit for all decks together: 2 new (a deck alone has its own)"
+    assert f"All decks New 0 Learning 0 Due 0 {note}" in shown
+    assert "Mini deck New 2 Learning 0 Due 0 Topics" in shown
+    save_setting(context.conn, "new_per_day", 999)  # no longer holding it down: no note
+    shown = await home_rows()
+    together, *alone = (int(n) for n in re.findall(r"New (\d+)", shown))
+    assert together == sum(alone) and "Daily limit" not in shown

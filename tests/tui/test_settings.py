@@ -2,6 +2,7 @@
 survives a restart, bad values are refused with the CLI's reason, the theme comes back,
 study_kinds and per-deck limits shape what is studied."""
 
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -250,3 +251,19 @@ async def test_desired_retention_asks_then_recomputes(tmp_path: Path, context: W
         await pilot.pause()
         assert stored(db)["desired_retention"] == "0.85"
         assert " 0.85 " in row_text(screen, "desired_retention")
+
+
+async def test_every_label_stands_apart_from_its_value(context: Workspace) -> None:
+    """A label that fills its column ("  Maximum reviews per day" under a deck) read as one
+    phrase with its value: "Maximum reviews per day global: 200"."""
+    labels = {info.name: info.label for info in settings_info()}
+    async with QuizApp(context).run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        options = screen.query_one(OptionList)
+        rows = [options.get_option_at_index(i) for i in range(options.option_count)]
+        deck_rows = [row for row in rows if row.id and "@" in row.id]
+        assert deck_rows, "each deck's own limits are listed"
+        for row in rows:
+            if row.id:
+                label = labels[row.id.partition("@")[0]]
+                assert re.search(rf"{re.escape(label)}\s{{2,}}\S", str(row.prompt)), row.prompt

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets.option_list import Option
 
+from quizapp.plural import plural
 from quizapp.tui.widgets.toggle_glyphs import MarkedOptionList
 
 if TYPE_CHECKING:
@@ -28,6 +29,13 @@ def counts_line(counts: Counts) -> Content:
 def deck_prompt(summary: DeckSummary) -> Content:
     """Title, counts and topics; the title and topics are deck text, never markup."""
     lines = [Content.styled(summary.title, "bold"), Content("  ") + counts_line(summary.counts)]
+    if summary.held_by:
+        limits = ", ".join(
+            f"{limit} new" if name == "new" else plural(limit, "review")
+            for name, limit in summary.held_by
+        )
+        note = f"  Daily limit for all decks together: {limits} (a deck alone has its own)"
+        lines.append(Content.styled(note, "dim"))
     if summary.topics:
         lines.append(Content.styled("  Topics: " + " · ".join(summary.topics), "dim"))
     return Content("\n").join(lines)

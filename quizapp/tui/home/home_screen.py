@@ -248,6 +248,8 @@ class HomeScreen(QuizappScreen[None]):
 
     def watch_stats(self, stats: Stats | None) -> None:
         self.query_one("#today", Static).update(today_line(stats))
+        if stats is not None and stats.reviewed_today:  # studying once: welcome said enough
+            self.query("#first-run").remove()
 
     @on(OptionList.OptionSelected, "#decks")
     def study_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -208,9 +208,9 @@ class QuizBuilderScreen(QuizappScreen[None]):
         text = f"{len(pool)} available in this pool"
         if facts < len(pool):  # a fact asked both ways is one question in a block
             text = f"{len(pool)} available, on {plural(facts, 'fact')}: at most {facts} a block"
-        if spec.mode is Mode.TIMED and size:
+        if spec.mode is Mode.TIMED and size:  # its own line: a wrap split "90 | s each"
             minutes = size * DEFAULT_SECONDS_PER_QUESTION / 60
-            text += f" · timed: {DEFAULT_SECONDS_PER_QUESTION} s each, {minutes:.0f} min"
+            text += f"\nTimed: {DEFAULT_SECONDS_PER_QUESTION} s each, {minutes:.0f} min"
         label.update(text)
 
     def _refresh_blocks(self) -> None:

@@ -52,11 +52,12 @@ def _cut(text: str, width: int) -> str:
 
 
 def row_text(info: SettingInfo, value: str, changed: bool, indent: str = "") -> Content:
-    """One line: mark, label, value, range."""
+    """One line: mark, label, value, range; two spaces between label and value, so a label
+    that fills its column ("  Maximum reviews per day") does not run into the value."""
     label = _cut(indent + info.label, LABEL_WIDTH)
     return Content.assemble(
         (CHANGED if changed else " ", "bold $accent"),
-        f" {label:<{LABEL_WIDTH}} ",
+        f" {label:<{LABEL_WIDTH}}  ",
         (f"{_cut(value, VALUE_WIDTH):<{VALUE_WIDTH}}", "bold"),
         (f" {info.allowed}", "dim"),
     )

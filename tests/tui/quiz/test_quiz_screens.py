@@ -56,7 +56,7 @@ async def test_take_quit_and_resume_a_timed_block(db_path, clock):
         await open_quiz(pilot)
         await pilot.click("#mode-timed")
         await set_size(pilot, 5)
-        assert "timed: 90 s each" in text_of(app.screen, "#builder-available")
+        assert "Timed: 90 s each" in text_of(app.screen, "#builder-available")
         await pilot.press("s")
         await pilot.pause()
         screen = app.screen
@@ -258,7 +258,7 @@ async def test_ticked_and_chosen_differ_by_a_glyph_not_colour_alone(context):
         await pilot.pause()
         lines = screen_lines(pilot.app)
     names = ("Diagnosis", "Treatment", "Unused", "Incorrect", "Tutor", "Timed")
-    row = {name: line for line in lines for name in names if name in line}
+    row = {name: line for line in lines for name in names if f"▌ {name}" in line}
     assert "▐ ▌ Diagnosis" in row["Diagnosis"] and "▐✓▌ Treatment" in row["Treatment"]
     assert "▐●▌ Unused" in row["Unused"] and "▐○▌ Incorrect" in row["Incorrect"]
     assert "▐○▌ Tutor" in row["Tutor"] and "▐●▌ Timed" in row["Timed"]
