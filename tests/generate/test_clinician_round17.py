@@ -19,8 +19,13 @@ def iim_cards(iim):
 
 
 @pytest.fixture(scope="module")
-def metabolic_cards():
-    return {c.id: c for c in generate_deck(load_deck(DECKS / "metabolic" / "deck.yaml")).cards}
+def metabolic_deck():
+    return load_deck(DECKS / "metabolic" / "deck.yaml")
+
+
+@pytest.fixture(scope="module")
+def metabolic_cards(metabolic_deck):
+    return {c.id: c for c in generate_deck(metabolic_deck).cards}
 
 
 def test_tif1_in_children_is_not_linked_to_cancer_rather_than_risk_free(iim_cards):
@@ -99,3 +104,72 @@ def test_enzyme_replacement_reads_once_with_its_drug(metabolic_cards):
     texts = [t for c in metabolic_cards.values() for t in card_texts(c)]
     assert any("alglucosidase alfa enzyme replacement" in t for t in texts)
     assert not [t for t in texts if "replacement with alglucosidase" in t]
+
+
+@pytest.mark.parametrize("seed", [17001, 17003])
+def test_a_comparison_tells_an_option_apart_by_the_column_that_says_most(iim, seed):
+    """M1: "Statin-associated anti-HMGCR myopathy has 'Statin-exposed, usually over 50'
+    under 'Patients', not 'Adults'" denied that its patients are adults; the weakness column
+    tells it apart without that."""
+    cards = {c.id: c for c in generate_deck(iim, seed=seed).cards}
+    card = cards["iim:comparison:iim-subtypes:asys:who:weakness"]
+    statin = [o for o in card.options if o.text == "Statin-associated anti-HMGCR myopathy"]
+    for option in statin:
+        assert "under “Weakness”" in option.explanation, option.explanation
+
+
+def test_a_comparison_never_denies_the_key_cell(iim, metabolic_deck):
+    """M1: "Kearns–Sayre syndrome has 'Heart block ...' under 'What to watch for', not
+    'Cardiomyopathy and arrhythmia'": heart block is an arrhythmia. Cells without a word in
+    common can still overlap, so a wrong option's rationale states its own cell only."""
+    for deck in (iim, metabolic_deck):
+        for seed in range(3):
+            for card in generate_deck(deck, seed=seed).cards:
+                if card.kind != "comparison":
+                    continue
+                for option in card.options:
+                    if not option.correct:
+                        assert ", not “" not in option.explanation, option.explanation
+                        assert option.explanation.endswith("”."), option.explanation
+
+
+def test_one_finding_named_with_and_takes_a_singular_verb(iim_cards, metabolic_cards):
+    """Round 17b L1: the plural rule for names joining several things read one finding as
+    two ("Shoulder and hip girdle aching are features of polymyalgia rheumatica"); such
+    names now read as one thing, and names of two things keep their plural verb."""
+    texts = [
+        t for cards in (iim_cards, metabolic_cards) for c in cards.values() for t in card_texts(c)
+    ]
+    for one in (
+        "Aching of the shoulder and hip girdles",
+        "Symmetric weakness of the proximal limb and neck muscles",
+    ):
+        said = [t for t in texts if f"{one} is " in t]
+        assert said, one
+        assert not [t for t in texts if f"{one} are " in t], one
+    assert any("Ptosis and ophthalmoplegia are " in t for t in texts)
+
+
+def test_no_question_asks_how_severe_an_absent_weakness_is(iim_cards):
+    """Round 17b L3 and M1: "How severe is the weakness in polymyalgia rheumatica? - None"
+    asked after what is not there; statin myalgia's "Mild" taught weakness where strength
+    is usually normal."""
+    severity = {i: c.answer for i, c in iim_cards.items() if i.endswith(":weakness_severity")}
+    assert severity
+    assert "None" not in severity.values()
+    assert "iim:attribute:statin-toxic-myopathy:weakness_severity" not in severity
+
+
+def test_a_qualified_negative_does_not_run_into_the_next():
+    """Round 17b L4: "There is no pigmentary retinopathy on fundoscopy or myoclonus"."""
+    from quizapp.generate.text.wording import join_after_no
+
+    said = join_after_no(["pigmentary retinopathy on fundoscopy", "myoclonus"])
+    assert said == "pigmentary retinopathy on fundoscopy and no myoclonus"
+    assert join_after_no(["ptosis", "myoclonus"]) == "ptosis or myoclonus"
+
+
+def test_an_onset_range_open_below_leads_with_its_usual_ages(metabolic_cards):
+    """Round 17b L5: "At most 36 years; most often 2-4 years" put the rare bound first."""
+    answer = metabolic_cards["metabolic:attribute:ahs:age_at_onset"].answer
+    assert answer == "Most often 2-4 years, up to 36 years"

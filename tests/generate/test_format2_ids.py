@@ -506,3 +506,9 @@ CHANGED["iim:vignette:bp-jdm:diagnosis"] = "round 16: no adult-only diagnosis fo
 # Round 16 (carried from round 15): removed, it asked an exposure as an antibody's clinical
 # feature ("Which antibodies point to statin therapy?").
 REMOVED["iim:reverse:statin-use:antibody_feature"] = "round 16: an exposure asked as a feature"
+# Round 17b (L3, M1): no severity asked of a weakness that is absent (polymyalgia
+# rheumatica: "None") or usually absent (statin myalgia: "Mild" taught weakness).
+REMOVED |= {
+    f"iim:attribute:{e}:weakness_severity": "round 17: asked after an absent weakness"
+    for e in ("pmr", "statin-toxic-myopathy")
+}

@@ -87,16 +87,23 @@ def test_comparison_key_is_the_only_row_that_fits(small):
     for card in cards:
         cols = CardId.parse(card.id).parts[2:]  # table, row, then the columns
         rows = {r.entity: r for r in table.rows}
+        table_titles = {c.id: c.title for c in table.columns}
         key = next(o for o in card.options if o.correct)
         for option in card.options:
             same = all(
                 rows[option.entity].cells[c].text == rows[key.entity].cells[c].text for c in cols
             )
             assert same == option.correct
-            if not option.correct:  # in the question's words: "X has “a” under “T”, not “b”"
+            if not option.correct:  # in the question's words: "X has “a” under “T”."
+                cell = next(
+                    rows[option.entity].cells[c].text
+                    for c in cols
+                    if f"under “{table_titles[c]}”" in option.explanation
+                )
                 assert re.fullmatch(
-                    r"Incorrect\. .+ ha(s|ve) “.+” under “.+”, not “.+”\.", option.explanation
+                    r"Incorrect\. .+ ha(s|ve) “.+” under “.+”\.", option.explanation
                 ), option.explanation
+                assert f"“{cell}”" in option.explanation
 
 
 def test_options_setting_controls_count(small):

@@ -469,8 +469,11 @@ def attribute_cards(ix: DeckIndex) -> list[Card]:
             # shown alone, the answer starts with a capital ("Under 18 years; ..."), but a
             # unit or gene name keeps its case ("mtDNA ...", "m.3243A>G")
             answer = sentence_start(attribute_text(value, definition.unit) or "")
-            if value.uncertain or not answer or answer.casefold() == "variable":
-                continue  # "What is the severity of weakness of X?" -> "Variable" (trial 3)
+            if value.uncertain or not answer or answer.casefold() in ("variable", "none"):
+                # "What is the severity of weakness of X?" -> "Variable" (trial 3); "How
+                # severe is the weakness in PMR?" -> "None" asks after what is not there
+                # (round 17b)
+                continue
             cards.append(
                 Card(
                     id=card_id(deck.id, "attribute", entity.id, attr_id),

@@ -82,6 +82,19 @@ def _unique_combinations(table: Table, row: TableRow) -> list[tuple[str, ...]]:
     return pairs[:2]
 
 
+def _telling_column(row: TableRow, other: TableRow, columns: tuple[str, ...]) -> str:
+    """The asked column that tells `other` from `row` most plainly: of those whose cells
+    differ, the one where both cells say most. A one-word cell is often a superset of the
+    other ("Adults" beside "Statin-exposed, usually over 50"; "arrhythmia" beside "Heart
+    block"), so "X has A, not B" there reads as a denial of something true (round 17a)."""
+    differing = [c for c in columns if _differs(_text(row, c), _text(other, c))]
+
+    def said(column: str) -> int:
+        return min(len(content_words(_text(r, column) or "")) for r in (row, other))
+
+    return max(differing, key=said)
+
+
 def _card(
     ix: DeckIndex, table: Table, row: TableRow, columns: tuple[str, ...], seed: int, options: int
 ) -> Card:
@@ -96,15 +109,14 @@ def _card(
     key_proof = tuple(_cell_proof(ix, table, row, c, titles[c]) for c in columns)
     choices = [Choice(ix.name(row.entity), True, f"Correct. {key_text}.", row.entity, key_proof)]
     for other in chosen:
-        col = next(c for c in columns if _differs(_text(row, c), _text(other, c)))
+        col = _telling_column(row, other, columns)
         # the question's own words: "In heliotrope rash the with biopsy entry reads ..."
-        # did not parse (clinician rounds 9-11)
+        # did not parse (clinician rounds 9-11); no ", not “<the key's cell>”": two cells
+        # without a word in common can still overlap ("Heart block ..." beside "Cardiomyopathy
+        # and arrhythmia"), and the tail read as a denial of the key's cell (round 17a)
         name = ix.name(other.entity)
         has = "have" if is_plural(name) else "has"
-        why = (
-            f"Incorrect. {name} {has} “{_text(other, col)}” under “{titles[col]}”, "
-            f"not “{_text(row, col)}”."
-        )
+        why = f"Incorrect. {name} {has} “{_text(other, col)}” under “{titles[col]}”."
         proof = (_cell_proof(ix, table, other, col, titles[col]),)
         choices.append(Choice(ix.name(other.entity), False, why, other.entity, proof))
     key_entity = ix.entity(row.entity)

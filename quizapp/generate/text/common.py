@@ -79,6 +79,10 @@ def attribute_text(value: AttributeValue, unit: str | None, *, usual: bool = Tru
     if value.min is not None and value.max is not None:
         low, high, shown = value.written or (value.min, value.max, unit)
         middle = _usual(value, unit, shown) if usual else ""
+        if middle and low <= 0 and not value.strict_cutoff and value.rarely_after is None:
+            # "At most 36 years; most often 2-4 years" put the rare bound first (round 17b)
+            upper = f"up to {number(high)}{unit_suffix(shown)}"
+            return f"{middle.removeprefix('; ')}, {upper}" + _rarely_after(value, unit, shown)
         span = span_text(low, high, shown, strict=value.strict_cutoff)
         return span + middle + _rarely_after(value, unit, shown)
     if value.female is not None and value.male is not None:

@@ -121,9 +121,11 @@ def any_inner_link(items: list[str]) -> bool:
 
 def join_after_no(items: Iterable[str]) -> str:
     """What follows "no": 'a, b or c'; or, when an item has its own 'or' or 'and' ("cough
-    or breathlessness on exertion"), 'a and no b' so no item's words run into the next."""
+    or breathlessness on exertion") or a qualifier ("pigmentary retinopathy on
+    fundoscopy", round 17b), 'a and no b' so no item's words run into the next."""
     items = list(items)
-    if len(items) <= 1 or not any_inner_link(items):
+    qualified = any(_head(i).strip() != _BRACKETED.sub("", i).strip() for i in items)
+    if len(items) <= 1 or not (any_inner_link(items) or qualified):
         return join(items, "or")
     return ", no ".join(items[:-1]) + f" and no {items[-1]}"
 
