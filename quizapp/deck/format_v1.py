@@ -427,6 +427,15 @@ ENTITY = Record(
                         ),
                         since=2,
                     ),
+                    "exposure": Field(
+                        Text(
+                            doc="A `history` exposure: how a `course` finding's "
+                            '"{exposure}" names it, e.g. "the statin" for Statin therapy '
+                            '("the symptoms eased when the statin was reduced or stopped"); '
+                            "default: the name in running text."
+                        ),
+                        since=2,
+                    ),
                 },
                 doc="Case wording for vignettes, where the card name would read badly in a stem.",
             ),

@@ -179,6 +179,7 @@ def _stand_in(home: Deck, entity_id: str, loc: Location, topic: str | None) -> E
         finding_class=entity.finding_class,
         in_case=entity.in_case,
         negative_result=entity.negative_result,
+        exposure_said=entity.exposure_said,
         home_deck=home.id,
         home_lists=frozenset(
             (r.type, end)

@@ -379,6 +379,7 @@ def _entity(e: LDict, units: dict[str, str | None], labels: dict[str, str]) -> m
         finding_class=e.get("class"),
         in_case=(e.get("in_case", {}).get("present"), e.get("in_case", {}).get("absent")),
         negative_result=e.get("in_case", {}).get("negative"),
+        exposure_said=e.get("in_case", {}).get("exposure"),
         inherits=e.get("inherits", False) or "state_of" in e,
         state_of=e.get("state_of"),
         axis=e.get("axis"),

@@ -113,6 +113,7 @@ class Entity:
     finding_class: str | None = None  # symptom, sign, history, course, laboratory, ...
     in_case: tuple[str | None, str | None] = (None, None)  # vignette wording: present, absent
     negative_result: str | None = None  # a case's clause for its negative or normal result
+    exposure_said: str | None = None  # a history exposure as a course sentence names it
     inherits: bool = False  # has its parents' facts, except those it states itself
     state_of: str | None = None  # the condition it is a state of (also among `parents`)
     axis: str | None = None  # the classification a subtype belongs to

@@ -104,8 +104,11 @@ class DeckIndex:
         """The drug or substance a case states in its history, in running text ("long-term
         glucocorticoid therapy"): "the exposure was reduced or stopped" named none
         (clinician round 16, S2). Without one, "the drug or toxin"."""
-        history = [e for e in stated if self.entity(e).finding_class == "history"]
-        return self.mid(history[0]) if history else "the drug or toxin"
+        history = [self.entity(e) for e in stated if self.entity(e).finding_class == "history"]
+        if not history:
+            return "the drug or toxin"
+        # "when the statin was reduced or stopped", not the history's words again (round 17b)
+        return history[0].exposure_said or self.mid(history[0].id)
 
     def negative_said(self, entity_id: str) -> str | None:
         """How a case states a test negative or normal, as a clause in running text

@@ -173,3 +173,22 @@ def test_an_onset_range_open_below_leads_with_its_usual_ages(metabolic_cards):
     """Round 17b L5: "At most 36 years; most often 2-4 years" put the rare bound first."""
     answer = metabolic_cards["metabolic:attribute:ahs:age_at_onset"].answer
     assert answer == "Most often 2-4 years, up to 36 years"
+
+
+def test_the_course_names_the_exposure_as_a_clinician_would(iim, iim_cards):
+    """Round 17b L2: "the symptoms eased when heavy long-term alcohol use was reduced or
+    stopped" repeated the history's words; `in_case.exposure` names it ("drinking")."""
+    blueprints = ("bp-alcohol-myopathy", "bp-steroid-myopathy", "bp-statin-toxic-myopathy")
+    cards = [
+        c
+        for i, c in iim_cards.items()
+        if i.startswith("iim:vignette:") and i.split(":")[2] in blueprints
+    ]
+    renders = generated_vignettes(iim, cards, range(4))
+    stems = [v.prompt for v in renders]
+    said = [s for s in stems if "reduced or stopped" in s]
+    assert said
+    assert not [
+        s for s in said if "when heavy long-term alcohol use" in s or "therapy was reduced" in s
+    ]
+    assert any("when drinking was reduced or stopped" in s for s in said)
