@@ -178,7 +178,7 @@ class Learner:
     def answered(self, card: str, rating: Rating, moment: datetime, days: int) -> None:
         """Update the learner's own memory of `card` (only with its own parameters)."""
         if self._truth is not None:
-            own = self._cards.get(card) or Card(due=moment)
+            own = self._cards.get(card) or Card(card_id=0, due=moment)  # no id: a 1 ms sleep
             self._cards[card], _ = self._truth.review_card(
                 shown_exactly(own, moment, days), rating, moment
             )

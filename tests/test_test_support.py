@@ -2,12 +2,17 @@
 waiting that ends in a clear failure rather than a hang."""
 
 import ast
+import sqlite3
 from pathlib import Path
 
 import pytest
 from textual.app import App
 
-from tests.support.app import wait_for
+from quizapp.library import load_library, sync_library
+from quizapp.srs.config import save_setting
+from quizapp.store.connection import open_store
+from tests.support.app import build_context, wait_for
+from tests.support.decks import BOTH_DECKS
 
 TESTS = Path(__file__).parent
 
@@ -59,3 +64,36 @@ async def test_wait_for_fails_saying_what_never_came(monkeypatch):
         with pytest.raises(AssertionError, match="waited .* for the moon"):
             await wait_for(pilot, lambda: False, "the moon")
         await wait_for(pilot, lambda: True, "what is already there")
+
+
+def test_a_first_start_from_the_session_copy_is_the_same_as_one_from_the_decks(tmp_path):
+    """build_context's shortcut (a copy of the session's first start) leaves the same rows
+    and cards as loading and syncing the decks into a new file, and each test's copy is
+    its own: changing one changes neither the next copy nor the session's."""
+    for name in "abc":
+        (tmp_path / name).mkdir()
+    copied = build_context(tmp_path / "a", BOTH_DECKS)
+    fresh_db = tmp_path / "b" / "progress.sqlite3"
+    conn = open_store(fresh_db, synchronous="NORMAL")
+    save_setting(conn, "timezone", "UTC")
+    fresh = load_library(BOTH_DECKS, conn)
+    sync_library(conn, fresh)
+
+    def rows(c: sqlite3.Connection) -> dict[str, list[tuple]]:
+        tables = [t for (t,) in c.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: sorted(map(repr, c.execute(f"SELECT * FROM {t}"))) for t in tables}
+
+    stamped = {"decks", "deck_sources", "cards"}  # rows stamped with the time of the sync
+    copied_rows, fresh_rows = rows(copied.conn), rows(conn)
+    assert {t: r for t, r in copied_rows.items() if t not in stamped} == {
+        t: r for t, r in fresh_rows.items() if t not in stamped
+    }
+    ids = "SELECT card_id, deck_id, kind, topic, content_hash, sibling_key FROM cards"
+    assert sorted(copied.conn.execute(ids)) == sorted(conn.execute(ids))
+    assert copied.first_run and copied.library.cards == fresh.cards
+    assert copied.library.sources == fresh.sources and not copied.library.cached
+    copied.library.cards.clear()
+    copied.conn.execute("UPDATE cards SET suspended = 1")
+    again = build_context(tmp_path / "c", BOTH_DECKS)
+    assert again.library.cards == fresh.cards
+    assert again.conn.execute("SELECT count(*) FROM cards WHERE suspended").fetchone()[0] == 0

@@ -48,3 +48,4 @@ SMALL_ONLY = session_folder(SMALL_DECK)
 BOTH_DECKS = session_folder(
     DECKS / "iim", DECKS / "metabolic"
 )  # the bundled decks together  # the quiz tests' deck: 78 questions, two topics
+SESSION_FOLDERS = (IIM_ONLY, SMALL_ONLY, BOTH_DECKS)  # never changed while the tests run
