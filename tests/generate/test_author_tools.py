@@ -75,13 +75,6 @@ def _read_until(process: subprocess.Popen, stream, text: str, timeout: float = 6
     return "".join(seen)
 
 
-def _ctrl_c_reaches_it() -> None:
-    """In the child before exec: SIGINT back to its default, so Python turns it into
-    KeyboardInterrupt even when this run was started with SIGINT ignored (a background job
-    of a non-interactive shell, which a child inherits)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def test_cards_watch_renders_again_on_save_and_stops_cleanly_on_ctrl_c(tmp_path):
     deck = tmp_path / "small.yaml"
     shutil.copy(DATA / "small.yaml", deck)
@@ -93,7 +86,6 @@ def test_cards_watch_renders_again_on_save_and_stops_cleanly_on_ctrl_c(tmp_path)
         text=True,
         env=env,
         cwd=tmp_path,
-        preexec_fn=_ctrl_c_reaches_it,
     )
     try:
         _read_until(process, process.stderr, "Watching")
@@ -122,7 +114,6 @@ def test_cards_watch_survives_a_broken_save(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
-        preexec_fn=_ctrl_c_reaches_it,
     )
     try:
         _read_until(process, process.stderr, "Watching")
