@@ -32,7 +32,7 @@ from quizapp.errors import QuizappError
 from quizapp.quiz.items import QuizItem
 from quizapp.srs.session import StudySession
 from quizapp.store import quiz as store
-from quizapp.store.cards import get_card
+from quizapp.store.cards import get_card, unbury
 from quizapp.store.timeutil import from_micros, to_micros
 from quizapp.store.transaction import transaction
 
@@ -279,8 +279,9 @@ class BlockSession:
     def _bring_back_misses(self, at: datetime) -> list[tuple[int, int]]:
         """A wrong choice records Again on the card the question came from, through the
         study session's own answer path, at the submission time; a right answer or an
-        omission changes no schedule (README, "Missed quiz questions"). A card asked twice
-        in a block counts once; a retired card is left alone. Returns (position, review id).
+        omission changes no schedule (README, "Missed quiz questions"); a missed card
+        buried today is unburied. A card asked twice in a block counts once; a retired card
+        is left alone. Returns (position, review id).
         """
         missed: dict[str, int] = {}
         for position, state in enumerate(self.block.items):
@@ -302,5 +303,8 @@ class BlockSession:
                 duration_ms=round(state.seconds * 1000),
                 vignette_seed=state.item.seed,
             )
+            # back today, as the results promise, even if a sibling's answer buried it
+            # (student trial 4: in learning, due in a minute, yet hidden until tomorrow)
+            unbury(self.conn, [(row.id, 0)])
             reviews.append((position, result.review_id))
         return reviews

@@ -74,6 +74,22 @@ def test_a_wrong_answer_becomes_a_learning_card_due_in_study(conn, clock):
     assert shown == {s.item.card_id for s in missed}
 
 
+def test_a_missed_card_buried_today_comes_back_today(conn, clock):
+    """Student trial 4: a sibling's answer had buried the card; the results said it was
+    added to the reviews, yet it stayed hidden until tomorrow (and home and statistics
+    disagreed by it)."""
+    save_setting(conn, "timezone", "UTC")
+    session = open_block(conn, clock)
+    missed = session.block.items[0].item.card_id
+    StudySession(conn, clock=clock).bury(missed, undoable=False)
+    assert get_card(conn, missed).buried_day > 0
+    answer(session, clock, "wrrrrr")
+    session.submit()
+    assert get_card(conn, missed).buried_day == 0
+    clock.advance(60)
+    assert StudySession(conn, clock=clock).next_card().card_id == missed
+
+
 def test_a_miss_on_a_review_card_is_the_same_lapse_as_again_in_study(tmp_path, clock):
     """Two files, one history: Again from a quiz and Again from study store the same card."""
     stored = []
