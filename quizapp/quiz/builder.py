@@ -141,22 +141,28 @@ def fact_of(card: Card) -> tuple[str, str, str]:
     return (card.deck, "fact", card.sibling_key)
 
 
-def fact_count(pool: list[Card]) -> int:
-    """How many facts the pool asks about: the most one block can hold, since a block asks
-    each fact once (`distinct_sample`)."""
-    return len({fact_of(card) for card in pool})
+def block_capacity(pool: list[Card]) -> int:
+    """About how many questions one block of this pool can hold (`distinct_sample` with a
+    fixed order: a block's own random order may hold a few more or fewer)."""
+    return len(distinct_sample(random.Random(0), pool, len(pool)))
 
 
 def distinct_sample(rng: random.Random, pool: list[Card], size: int) -> list[Card]:
     """Up to `size` cards drawn at random, no two of them siblings (the `sibling_key` study
-    burying uses: the same fact asked both ways) nor with the same question: "Which
-    condition does anti-NXP2 mark?" gave away "Which antibody marks juvenile
-    dermatomyositis?", and two facts asked "Which condition shows Gottron papules?" twice
-    (student trial 3). A pool with fewer distinct facts gives a smaller block."""
+    burying uses: the same fact asked both ways), with the same question or with the same
+    answer: "Which condition does anti-NXP2 mark?" gave away "Which antibody marks juvenile
+    dermatomyositis?", two facts asked "Which condition shows Gottron papules?" twice
+    (student trial 3), and four questions in one block were answered "Adult
+    dermatomyositis" by heliotrope rash and Gottron papules (student trial 4). A pool with
+    fewer distinct facts gives a smaller block."""
     chosen: list[Card] = []
     seen: set[tuple[str, str, str]] = set()
     for card in rng.sample(pool, len(pool)):
-        keys = {fact_of(card), (card.deck, "stem", card.prompt.casefold())}
+        keys = {
+            fact_of(card),
+            (card.deck, "stem", card.prompt.casefold()),
+            (card.deck, f"answer:{card.category}", card.answer.casefold()),
+        }
         if keys & seen:
             continue
         chosen.append(card)

@@ -52,15 +52,22 @@ def test_build_draws_quiz_items_only_and_renders_vignettes_once(conn, library):
     block = load_block(conn, block_id)
     kinds = {state.item.kind for state in block.items}
     assert kinds == {"mcq", "vignette"}  # never a card of another kind
-    # every question, except one that repeats a sibling's fact or stem (student trial 3)
+    # every question, except one that repeats a drawn one's fact, stem or answer (student
+    # trials 3 and 4)
     cards = {c.id: c for c in questions(library)}
     drawn = [cards[state.item.card_id] for state in block.items]
     siblings = [c.sibling_key for c in drawn]
     stems = [c.prompt for c in drawn]
-    assert len(set(siblings)) == len(drawn) == len(set(stems))
+    answers = [(c.category, c.answer) for c in drawn]
+    assert len(set(siblings)) == len(drawn) == len(set(stems)) == len(set(answers))
     for card in cards.values():
-        assert card in drawn or card.sibling_key in siblings or card.prompt in stems
-    assert len(drawn) == len({c.sibling_key for c in cards.values()}) < every
+        assert (
+            card in drawn
+            or card.sibling_key in siblings
+            or card.prompt in stems
+            or (card.category, card.answer) in answers
+        )
+    assert len(drawn) <= len({c.sibling_key for c in cards.values()}) < every
     for state in block.items:
         if state.item.kind == "vignette":
             assert state.item.seed is not None

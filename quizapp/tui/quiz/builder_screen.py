@@ -14,7 +14,6 @@ from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, RadioSet, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from quizapp.plural import plural
 from quizapp.quiz.builder import (
     DEFAULT_SECONDS_PER_QUESTION,
     MAX_SIZE,
@@ -22,9 +21,9 @@ from quizapp.quiz.builder import (
     Mode,
     Pool,
     QuizBuildError,
+    block_capacity,
     build_block,
     candidates,
-    fact_count,
     quiz_cards,
     topics_of,
 )
@@ -203,11 +202,11 @@ class QuizBuilderScreen(QuizappScreen[None]):
             label.update(Content.styled(str(error).capitalize(), "$warning"))
             return
         pool = candidates(self.workspace.conn, self.workspace.library, spec)
-        facts = fact_count(pool)
-        size = min(spec.size, facts)
+        capacity = block_capacity(pool)
+        size = min(spec.size, capacity)
         text = f"{len(pool)} available in this pool"
-        if facts < len(pool):  # a fact asked both ways is one question in a block
-            text = f"{len(pool)} available, on {plural(facts, 'fact')}: at most {facts} a block"
+        if capacity < len(pool):  # no fact, question or answer twice in a block (no giveaways)
+            text = f"{len(pool)} available: about {capacity} fit one block"
         if spec.mode is Mode.TIMED and size:  # its own line: a wrap split "90 | s each"
             minutes = size * DEFAULT_SECONDS_PER_QUESTION / 60
             text += f"\nTimed: {DEFAULT_SECONDS_PER_QUESTION} s each, {minutes:.0f} min"

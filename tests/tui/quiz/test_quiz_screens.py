@@ -331,18 +331,19 @@ async def test_one_missed_question_is_singular(context, clock):
 
 
 async def test_the_builder_says_how_many_questions_a_block_can_hold(context) -> None:
-    """A fact asked both ways is one question in a block (no giveaways): the builder says
-    so, and a block asked for the whole pool holds at most that many (student trial 3)."""
+    """No fact, question or answer twice in a block (no giveaways, student trials 3 and 4):
+    the builder says about how many fit, and a block asked for the whole pool holds about
+    that many."""
     app = QuizApp(context)
     async with app.run_test(size=SIZE) as pilot:
         await open_quiz(pilot)
         text = text_of(app.screen, "#builder-available")
-        match = re.search(r"(\d+) available, on (\d+) facts: at most \2 a block", text)
+        match = re.search(r"(\d+) available: about (\d+) fit one block", text)
         assert match is not None, text
-        available, facts = int(match[1]), int(match[2])
-        assert facts < available
+        available, capacity = int(match[1]), int(match[2])
+        assert capacity < available
         await set_size(pilot, min(available, 300))
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, QuizQuestionScreen)
-        assert len(app.screen.session.block.items) <= facts
+        assert abs(len(app.screen.session.block.items) - capacity) <= max(3, capacity // 5)
