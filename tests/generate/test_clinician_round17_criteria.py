@@ -11,6 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quizapp.deck.loader import check_deck, load_deck
 from quizapp.generate import generate_deck
@@ -81,3 +83,80 @@ def test_ask_must_be_a_list_of_ids(tmp_path):
     errors = [p for p in check_deck(root).problems if p.severity == "error"]
     assert len(errors) == 1 and "list" in errors[0].message
     assert errors[0].loc.path.endswith("tables.yaml") and errors[0].loc.line > 0
+
+
+def _bohan_peter_mcqs(renders) -> list:
+    return [
+        c
+        for cards in renders.values()
+        for c in cards
+        if c.kind == "mcq" and c.id.endswith(".criterion_of.bohan-peter-1975:from")
+    ]
+
+
+def test_bohan_peter_distractors_vary_and_no_one_rule_removes_them(iim_renders):
+    """S4: every rendering offered the same four (an antibody, two age bands and rimmed
+    vacuoles: "a 1975 set has no antibody, age or rimmed-vacuole item" removed them all).
+    Now the distractors vary, most renderings offer a clinical near miss (a finding, not a
+    construct of the 2017 set), and none offers two bands of one scale."""
+    mcqs = _bohan_peter_mcqs(iim_renders)
+    assert len(mcqs) == 5 * len(SEEDS)
+    sets = {tuple(o.text for o in c.options if not o.correct) for c in mcqs}
+    assert len(sets) >= 5
+    later = {"Anti-Jo-1 positive", "Rimmed vacuoles on biopsy"}
+    for c in mcqs:
+        wrong = [o.text for o in c.options if not o.correct]
+        assert len(wrong) == 4
+        assert sum(o.startswith("Onset age") for o in wrong) <= 1, (c.id, wrong)
+        assert not set(wrong) <= later | {"Onset age 18 to under 40 years"}, (c.id, wrong)
+        assert len([o for o in wrong if o not in later and not o.startswith("Onset")]) >= 2
+
+
+def test_every_bohan_peter_distractor_is_proven_from_the_1975_list(iim_renders):
+    """The open world holds: each wrong option carries the deck's proof that it is not one
+    of the five 1975 criteria, citing Bohan and Peter."""
+    for c in _bohan_peter_mcqs(iim_renders):
+        for o in c.options:
+            if o.correct:
+                continue
+            assert "is not an item of the Bohan and Peter criteria" in o.explanation or (
+                "are not an item of the Bohan and Peter criteria" in o.explanation
+            )
+            absent = [p for p in o.proof if p.rule == "absent"]
+            assert absent and "criteria.yaml" in absent[0].loc.path, o.proof
+        assert "seed-20" in c.sources
+
+
+def test_bohan_peter_options_are_of_like_length(iim_renders):
+    """S4: the biopsy key was 100 characters, four times any distractor; no key is now
+    more than twice its longest distractor, and the biopsy features are in the note."""
+    for c in _bohan_peter_mcqs(iim_renders):
+        key = next(o.text for o in c.options if o.correct)
+        longest = max(len(o.text) for o in c.options if not o.correct)
+        assert len(key) <= 2 * longest, (c.id, key)
+    biopsy = next(c for c in _bohan_peter_mcqs(iim_renders) if c.id.startswith("iim:mcq:bp-biopsy"))
+    assert "perifascicular atrophy" in biopsy.extra
+
+
+def test_bands_of_one_scale_are_a_matched_pair():
+    from quizapp.generate.kinds.mcq import comparable, one_scale
+
+    assert one_scale("Onset age 18 to under 40 years", "Onset age 40 years or more")
+    assert one_scale("Age 50 years or more", "Onset after age 45")
+    assert not one_scale("Anti-Jo-1 positive", "Anti-PL-7 positive")  # names, not bands
+    assert not one_scale("CK under 15 x ULN", "Symptoms for over 12 months")
+    assert not one_scale("Onset age 40 years or more", "Raised muscle enzymes")
+    assert comparable("Myopathic EMG", "Mechanic's hands")
+    assert not comparable("Myopathic EMG", "Interstitial lung disease on chest CT")
+
+
+@given(
+    st.text(alphabet="abcdefghij", min_size=3, max_size=8),
+    st.integers(0, 200),
+    st.integers(0, 200),
+)
+def test_any_two_bands_of_a_measure_are_one_scale(measure, low, high):
+    from quizapp.generate.kinds.mcq import one_scale
+
+    assert one_scale(f"{measure} {low} to under {high} years", f"{measure} {high} or more")
+    assert not one_scale(f"{measure} {low} years", f"{measure}-{high} positive")
