@@ -339,6 +339,12 @@ def _check_table(t: LDict, ck: Checker) -> None:
         for key in row["cells"]:
             if key not in columns:
                 ck.error(row["cells"].key_loc(key), f"unknown column {key!r} in table {t['id']!r}")
+    asked = t.get("ask")
+    if not isinstance(asked, LList):
+        return  # absent, or not a list (the spec has said so)
+    for column, loc in zip(asked, asked.item_locs(), strict=True):
+        if isinstance(column, str) and column not in columns:
+            ck.error(loc, f"`ask` names {column!r}, not a column of table {t['id']!r}")
 
 
 def _check_onset_age(b: LDict, ck: Checker) -> None:

@@ -544,6 +544,16 @@ TABLE = Record(
             ),
             required=True,
         ),
+        "ask": Field(
+            ListOf(
+                Id(),
+                doc="The columns a comparison question may ask and take its proof from "
+                "(default: every column). `[]` keeps the table for reference only: no "
+                "comparison question is made from it (a table of criterion weights, whose "
+                "recall to a decimal is not a clinical skill).",
+            ),
+            since=2,
+        ),
         "note": NOTE,
         "source": _source(),
     },

@@ -438,7 +438,8 @@ def _table(t: LDict) -> m.Table:
         for row in t["rows"]
     )
     columns = tuple(m.Column(c["id"], c["title"]) for c in t["columns"])
-    return m.Table(t["id"], t["title"], columns, rows, _sources(t), t.loc, t.get("topic"))
+    ask = tuple(t["ask"]) if "ask" in t else None
+    return m.Table(t["id"], t["title"], columns, rows, _sources(t), t.loc, t.get("topic"), ask)
 
 
 def _mnemonic(x: LDict) -> m.Mnemonic:

@@ -189,6 +189,12 @@ class Table:
     sources: tuple[str, ...]
     loc: Location
     topic: str | None = None
+    ask: tuple[str, ...] | None = None  # columns a comparison may ask; None: all
+
+    def asked(self) -> tuple[str, ...]:
+        """The column ids a comparison question may ask and prove from."""
+        ids = tuple(c.id for c in self.columns)
+        return ids if self.ask is None else tuple(c for c in ids if c in self.ask)
 
 
 @dataclass(frozen=True)

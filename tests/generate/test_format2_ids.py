@@ -512,3 +512,10 @@ REMOVED |= {
     f"iim:attribute:{e}:weakness_severity": "round 17: asked after an absent weakness"
     for e in ("pmr", "statin-toxic-myopathy")
 }
+# Round 17a (S3): the EULAR/ACR weights table is reference only (`ask: []`): "Which criterion
+# item has '0.6' under 'With biopsy'?" asked a weight to one decimal, trivia, not application.
+REMOVED |= {
+    i: "round 17a: a criterion weight to one decimal is trivia"
+    for i in _format1_cards()
+    if i.startswith("iim:comparison:eular-acr-weights:")
+}

@@ -4,7 +4,8 @@ A table's cells are complete statements (decks/README.md, open world). A
 combination of cells is asked only when every other row clearly differs in one
 of them (no shared word and no shared number: "Normal" vs "Normal or mildly raised",
 or 0.7 vs 0.7, do not clearly differ), so the key is the single row that fits; the
-options are the row entities, each with the cell that proves its verdict.
+options are the row entities, each with the cell that proves its verdict. Only the
+columns the table's `ask` names are asked and proven from (`ask: []`: none).
 """
 
 import re
@@ -25,6 +26,8 @@ def comparison_cards(
     cards: list[Card] = []
     findings: list[LintFinding] = []
     for table in ix.deck.tables.values():
+        if not table.asked():
+            continue  # a reference table (`ask: []`): too few rows is no loss
         if len(table.rows) < MIN_OPTIONS:
             findings.append(
                 LintFinding(
@@ -69,7 +72,7 @@ def _text(row: TableRow, column: str) -> str | None:
 
 def _unique_combinations(table: Table, row: TableRow) -> list[tuple[str, ...]]:
     """Single columns that single the row out; failing those, up to two pairs of columns."""
-    own = [c.id for c in table.columns if _text(row, c.id)]
+    own = [c for c in table.asked() if _text(row, c)]
     others = [o for o in table.rows if o is not row]
 
     def unique(cols: tuple[str, ...]) -> bool:

@@ -10,6 +10,7 @@ then any of the kinds. A question without enough proven options is not asked; th
 lint note says which facts would bring it back.
 """
 
+import re
 from itertools import islice
 
 from quizapp.deck.model import Relation
@@ -126,14 +127,19 @@ def relation_mcq(
     offered = [key, *chosen]
 
     def fits(candidate: str) -> bool:
-        """Usable, and not said twice: a composite beside one of its parts (round 15)."""
+        """Usable, and not said twice: a composite beside one of its parts (round 15), or
+        a band beside another band of its scale (round 17a)."""
         if candidate in offered or not usable(candidate):
             return False
-        if any(said_twice(ix.name(candidate), ix.name(o)) for o in offered):
+        name = ix.name(candidate)
+        if any(said_twice(name, ix.name(o)) or one_scale(name, ix.name(o)) for o in offered):
             return False
         offered.append(candidate)  # pick() takes every candidate `fits` accepts
         return True
 
+    like = [c for c in pools[0] if comparable(ix.name(c), ix.name(key))]
+    if len(like) < len(pools[0]):  # the author's near misses: those of the key's length first
+        chosen += pick(rng, like, options - 1 - len(chosen), fits)
     for pool in pools:
         chosen += pick(rng, pool, options - 1 - len(chosen), fits)
     if len(chosen) < options - 1:
@@ -182,6 +188,37 @@ def said_twice(a: str, b: str) -> bool:
     return (" or " in a and b.casefold() in _parts(a)) or (
         " or " in b and a.casefold() in _parts(b)
     )
+
+
+def comparable(a: str, b: str) -> bool:
+    """Options of like length: neither more than twice the other. A key twice as long as
+    every distractor is a cue (clinician round 17a, S4)."""
+    return max(len(a), len(b)) <= 2 * min(len(a), len(b))
+
+
+NUMBER_WORD = re.compile(r"[<>≤≥]?\d+(?:[.,]\d+)*%?")
+RANGE_WORDS = frozenset(
+    "to under over or more less than at least from after before above below up and x "
+    "year years month months week weeks day days hour hours".split()
+)
+
+
+def _scale(name: str) -> frozenset[str]:
+    """What a band measures: its words without numbers, range words or units ("Onset age
+    40 years or more" -> onset, age); empty for a name without a number of its own
+    ("Anti-Jo-1 positive" has none)."""
+    words = name.casefold().split()
+    if not any(NUMBER_WORD.fullmatch(w) for w in words):
+        return frozenset()
+    return frozenset(w for w in words if not NUMBER_WORD.fullmatch(w) and w not in RANGE_WORDS)
+
+
+def one_scale(a: str, b: str) -> bool:
+    """Whether two options are bands of one scale ("Onset age 18 to under 40 years" and
+    "Onset age 40 years or more"): a matched pair that one rule ("no age item") removes
+    together, so at most one is offered (clinician round 17a, S4)."""
+    sa, sb = _scale(a), _scale(b)
+    return bool(sa and sb) and (sa <= sb or sb <= sa)
 
 
 def mcq_card(
