@@ -137,7 +137,9 @@ def test_key_rationales_and_stems_read_as_sentences(cards):
     assert "after which" not in mcardle.prompt
     assert "floppiness" in cards["metabolic:vignette:bp-iopd:diagnosis"].prompt  # not "being"
     (key,) = [o for o in mcardle.options if o.correct]
-    assert key.explanation.startswith("Correct. McArdle disease explains painful, stiff")
+    # the second wind leads since round 17a: it also rules out CPT II and Tarui disease
+    assert key.explanation.startswith("Correct. McArdle disease explains pain that passes")
+    assert ", as well as painful, stiff muscles" in key.explanation
     reverse = cards["metabolic:reverse:second-wind:has_finding"].prompt
     # student trial 3: a reverse question names the group its answers are in
     assert (

@@ -25,6 +25,7 @@ from quizapp.generate.text.wording import (
 MINOR = ("occasional", "rare")  # frequencies too weak to be the single best answer
 RULES = (
     "fact", "absent", "complete", "necessary", "range", "cell", "stated", "measure", "rationale",
+    "usual",
 )  # fmt: skip
 
 
@@ -116,6 +117,55 @@ def may_ask(ix: DeckIndex, template: str, rels: list[Relation]) -> str:
     if any(r.percent is None and _hedge(ix, r) in WEAK_HEDGES for r in rels):
         return _ASK_AGENT.sub(r"can be \1", template, count=1)
     return template
+
+
+# Frequencies that make an end the usual one ("is usually caused by", fact_statement).
+USUAL = ("hallmark", "typical")
+
+
+def is_usual(r: Relation) -> bool:
+    """Whether a stated relation names what most patients have: a percent over 50, a
+    `hallmark` or `typical` frequency, or no frequency at all (stated as the cause: "Alpers–
+    Huttenlocher syndrome is caused by POLG variants"). Reads only the relation, so the
+    proof check can re-derive it from the deck."""
+    if r.frequency == "absent" or r.uncertain or r.result:
+        return False
+    if r.percent is not None:
+        return r.percent > 50
+    return r.frequency is None or r.frequency in USUAL
+
+
+# A cause question asked of the `to` end, and the words that ask for the usual cause
+# ("usually" and "most often" are vague terms the item-writing lint rejects in a lead-in).
+_ASK_CAUSE = re.compile(r"\b(is|are) caused by \{to\}")
+USUAL_CAUSE = "most common cause"
+
+
+def ask_usual_cause(template: str) -> str:
+    """ "Which disorder is caused by {to}?" -> "Which disorder has {to} as its most common
+    cause?"; any other template unchanged."""
+
+    def usual(m: re.Match) -> str:
+        one = m.group(1) == "is"
+        return f"{'has' if one else 'have'} {{to}} as {'its' if one else 'their'} {USUAL_CAUSE}"
+
+    return _ASK_CAUSE.sub(usual, template, count=1)
+
+
+def usual_disproof(ix: DeckIndex, source: str, rtype: str, target: str) -> Proof | None:
+    """For "Which disorder has m.8344A>G as its most common cause?": `source` has another usual
+    `rtype` end, so `target` is not its usual one ("MELAS is caused by m.3243A>G (in about
+    80% of patients)."). Two ends cannot both hold for most patients; so none that might
+    hold of `source`, nor a relative of `target`, is ever used (clinician round 17a, S2:
+    the key was the only mitochondrial option)."""
+    if ix.might_hold(source, rtype, target):
+        return None
+    near = ix.kin(target) | {target}
+    for r in ix.out.get((source, rtype), []):
+        if is_usual(r) and r.target not in near:
+            denied = denial(ix, rtype, source, target).replace(" not ", " not usually ", 1)
+            return Proof("usual", f"{fact_statement(ix, r)} {denied}", r.loc, r.id)
+    return None
 
 
 def denial(ix: DeckIndex, rtype: str, source: str, target: str) -> str:
@@ -261,10 +311,10 @@ def what_it_is(
     (a `history` finding: "Statin therapy is a feature of ..." made a drug a clinical
     feature, round 15); then the option's own facts of the question's relation type come
     first, then any other fact it is the subject of. None when the proof already lists the
-    option's facts (a complete list of the option itself) or the deck states nothing else
+    option's facts (a complete list of the option itself, or its usual end) or the deck states nothing else
     certain about it."""
-    if proof.rule == "complete" and proof.ref == option:
-        return []
+    if (proof.rule == "complete" and proof.ref == option) or proof.rule == "usual":
+        return []  # the proof states the option's own list, or its usual end
     anchor, key = ends
     rtype, forward = asked  # the question's relation type, and whether it asks for a `to` end
     same = ix.into.get((rtype, option), []) if forward else ix.out.get((option, rtype), [])

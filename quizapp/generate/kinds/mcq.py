@@ -4,9 +4,10 @@ The question is the relation type's `ask_to` (key: the target) or `ask_from` (ke
 the source). Options come from the kinds the relation type allows on the key's side,
 so they are homogeneous. The deck is an open world (decks/README.md): an option is
 offered as wrong only when `evidence.disproof` finds a deck fact against it for this
-question (an `absent` relation or a `complete` list). Those the author marked
-`absent` come first, then entities that take part in the relation type (plausible),
-then any of the kinds. A question without enough proven options is not asked; the
+question (an `absent` relation or a `complete` list; for "Which disorder has X as its
+most common cause?", another usual cause). Those the author marked `absent` come first, then
+those with another usual end, then entities that take part in the relation type
+(plausible), then any of the kinds. A question without enough proven options is not asked; the
 lint note says which facts would bring it back.
 """
 
@@ -18,12 +19,15 @@ from quizapp.generate.card import Card, LintFinding, card_id
 from quizapp.generate.evidence import (
     MINOR,
     Proof,
+    ask_usual_cause,
     complete_where,
     disproof,
     fact_proof,
     fact_statement,
+    is_usual,
     listed,
     may_ask,
+    usual_disproof,
     what_it_is,
 )
 from quizapp.generate.index import DeckIndex
@@ -77,13 +81,32 @@ def relation_mcq(
     if r.frequency in MINOR:
         return None  # "Which finding is a feature of X?" must not key a minor association
     template = rt.ask_to if forward else may_ask(ix, rt.ask_from, [r])
+    plausible = ix.targets_of_type[r.type] if forward else ix.sources_of_type[r.type]
+    # "Which disorder has m.8344A>G as its most common cause?" where the key's cause is its usual
+    # one, not its only one: then a disorder of the key's kind with another usual cause is
+    # proven wrong too (offered first), so the key is not the only one of its category
+    # among metabolic distractors (clinician round 17a, S2)
+    usual_pool: list[str] = []
+    only = complete_where(ix, r.source, r.type, "from") is not None
+    if not forward and not only and is_usual(r) and ask_usual_cause(template) != template:
+        kind = ix.entity(key).kind
+        usual_pool = [
+            c
+            for c in plausible
+            if c != key
+            and ix.entity(c).kind == kind
+            and disproof(ix, c, r.type, anchor) is None
+            and usual_disproof(ix, c, r.type, anchor)
+        ]
+        template = ask_usual_cause(template) if usual_pool else template
     prompt = fill_sentence(template, ix.name(r.source), ix.name(r.target), ix.proper)
     if mentions(prompt, _terms(ix, key)):
         return None  # the question would name its own answer
 
     def against(candidate: str):
         pair = (anchor, r.type, candidate) if forward else (candidate, r.type, anchor)
-        return disproof(ix, *pair)
+        found = disproof(ix, *pair)
+        return found or (usual_disproof(ix, *pair) if usual_pool else None)
 
     proofs: dict[str, Proof] = {}
     kinds = rt.to_kinds if forward else rt.from_kinds
@@ -107,8 +130,7 @@ def relation_mcq(
     cid = card_id(deck.id, "mcq", r.id, end)
     rng = seeded(cid, seed)
     known_false = ix.absent_out[(anchor, r.type)] if forward else ix.absent_into[(r.type, anchor)]
-    plausible = ix.targets_of_type[r.type] if forward else ix.sources_of_type[r.type]
-    pools: list[list[str]] = [list(known_false)]
+    pools: list[list[str]] = [list(known_false), usual_pool]
     if complete_where(ix, anchor, r.type, "from" if forward else "to") or (
         f"each_{end}" in rt.complete
     ):

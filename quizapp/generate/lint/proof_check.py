@@ -9,6 +9,7 @@ cites one that does not bear on the question is caught. Used by the tests and by
 from quizapp.deck.inherit import kinds_of
 from quizapp.deck.model import Deck, Relation
 from quizapp.generate.card import Card, CardId, Option
+from quizapp.generate.evidence import USUAL_CAUSE, is_usual
 from quizapp.generate.kinds.hand import is_hand_item, option_ref
 from quizapp.generate.text.wording import states
 
@@ -96,6 +97,22 @@ class ProofChecker:
             return f"{proof.ref} declares no complete list of {rtype}"
         return f"rule {proof.rule!r} cannot disprove a relation"
 
+    def not_usual(self, proof, pair: tuple[str, str], rtype: str, prompt: str) -> str | None:
+        """None when `proof` is another usual `rtype` end of the option and the question
+        asks for the usual one ("Which disorder has ... as its most common cause?"); else what is
+        wrong."""
+        source, target = pair
+        r = self.relations.get(proof.ref)
+        if USUAL_CAUSE not in prompt:
+            return "rule 'usual' answers only a question that asks for the usual end"
+        if self.holds(source, rtype, target):
+            return f"{source} -[{rtype}]-> {target} is stated (or implied) true"
+        if r is None or (r.source, r.type) != (source, rtype) or not is_usual(r):
+            return f"{proof.ref} is not a usual {rtype} fact of {source}"
+        if r.target in self.family(target) or target in self.family(r.target):
+            return f"{r.target} is {target} or a relative of it"
+        return None
+
 
 def _mcq(ck: ProofChecker, card: Card) -> list[str]:
     deck = ck.deck
@@ -117,7 +134,10 @@ def _mcq(ck: ProofChecker, card: Card) -> list[str]:
                 problems.append(f"key {o.text!r} is not proven by {relation.id}")
             continue
         pair = (anchor, o.entity) if forward else (o.entity, anchor)
-        why = ck.disproved(o.proof[0], pair[0], relation.type, pair[1])
+        if o.proof[0].rule == "usual":
+            why = ck.not_usual(o.proof[0], pair, relation.type, card.prompt)
+        else:
+            why = ck.disproved(o.proof[0], pair[0], relation.type, pair[1])
         if why:
             problems.append(f"option {o.text!r}: {why}")
     return problems
