@@ -344,15 +344,24 @@ async def test_at_80x24_a_long_explanation_scrolls_under_the_lead_in_and_the_cho
         assert wrong is not None, "the fixed clock's case no longer offers anti-cN1A"
         await pilot.press(wrong.label.lower())
         area = screen.query_one("#card-area", VerticalScroll)
-        await wait_for(pilot, lambda: area.scroll_y > 0, "the answer scrolled into view")
-        shown = " ".join(screen_text(pilot.app).split())
-        assert lead_in in shown
-        assert stem.split(".")[0] not in shown  # the stem's start gave way
         key = next(o for o in card.options if o.correct)
-        assert f"you chose {wrong.label} Anti-cN1A; the answer is {key.label} {key.text}" in shown
-        assert f"✗ {wrong.label} Anti-cN1A (your choice)" in shown
-        assert "Incorrect. Anti-cN1A is a serological marker of inclusion body" in shown
-        assert "[Yeker 2018]" not in shown  # the explanation's end: below, to scroll to
+        verdict = f"you chose {wrong.label} Anti-cN1A; the answer is {key.label} {key.text}"
+        choice = f"✗ {wrong.label} Anti-cN1A (your choice)"
+
+        def shown() -> str:
+            return " ".join(screen_text(pilot.app).split())
+
+        # the fit can take a frame or two more (the scrollbar's return rewraps the text):
+        # wait for the settled view, not the first scroll
+        await wait_for(
+            pilot,
+            lambda: area.scroll_y > 0 and lead_in in shown() and choice in shown(),
+            "the answer scrolled into view with the lead-in and the choice",
+        )
+        assert stem.split(".")[0] not in shown()  # the stem's start gave way
+        assert verdict in shown()
+        assert "Incorrect. Anti-cN1A is a serological marker of inclusion body" in shown()
+        assert "[Yeker 2018]" not in shown()  # the explanation's end: below, to scroll to
         await pilot.press(*["down"] * 12)
         await wait_for(
             pilot,
