@@ -15,6 +15,8 @@ import re
 OBJECT_FOLLOWERS = frozenset(
     """a an the this that these those some any no every each
     to up down out off in on at for with from into onto over under about by through back
+    of like after before against around behind beside besides between beyond during except
+    near past since toward towards upon within without across along among via per
     away again too and or but nor because when while if as so than then until unless""".split()
 )
 # Verbs after which "her" + word may be the object followed by a verb or a complement.

@@ -192,3 +192,16 @@ def test_the_course_names_the_exposure_as_a_clinician_would(iim, iim_cards):
         s for s in said if "when heavy long-term alcohol use" in s or "therapy was reduced" in s
     ]
     assert any("when drinking was reduced or stopped" in s for s in said)
+
+
+def test_late_onset_pompe_is_a_glycogen_storage_myopathy_with_fixed_weakness(metabolic_cards):
+    """Student trial 4: "Which of the glycogen storage myopathies show fixed proximal
+    weakness?" answered McArdle disease alone (a quarter of its patients), not the
+    textbook answer, late-onset Pompe disease."""
+    card = next(
+        c
+        for c in metabolic_cards.values()
+        if c.kind == "reverse" and c.prompt.endswith("show fixed proximal weakness?")
+    )
+    assert "Late-onset Pompe disease" in card.answer
+    assert "McArdle disease" in card.answer
