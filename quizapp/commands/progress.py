@@ -196,7 +196,7 @@ def _format_memory(memory) -> list[str]:
     else:
         lines = [
             f"Predicted recall of review cards today: {memory.retrievability:.1%} "
-            f"({memory.review_cards} cards)"
+            f"({plural(memory.review_cards, 'card')})"
         ]
     if not calibration.count:
         return [*lines, f"Calibration: no answers to review cards in the last {memory.days} days"]

@@ -26,7 +26,7 @@ from quizapp.srs.session import (
     queue_entry,
     utc_now,
 )
-from quizapp.store.card_actions import cram_cards
+from quizapp.store.card_actions import buried_count, cram_cards
 from quizapp.store.cards import get_card
 from quizapp.store.queue import StudyScope
 
@@ -49,6 +49,7 @@ class CramSession(StudySession):
         super().__init__(conn, config, deck_ids, clock, scope)
         scope_sql, params = (scope or StudyScope()).sql()
         cards = cram_cards(conn, deck_ids, scope_sql, params, self.today())
+        self.buried = buried_count(conn, deck_ids, scope_sql, params, self.today())
         self.queue: list[str] = [card_id for card_id, _ in cards]
         self._states = dict(cards)  # as at the start: cramming changes no state
         self._answered: list[tuple[str, int]] = []  # (card id, where it was), for undo

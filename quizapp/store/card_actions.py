@@ -143,12 +143,35 @@ def cram_cards(
     """(card id, state) of every studiable card in the decks and scope, neither suspended
     nor buried on study day `today` (as Anki's filtered decks leave buried cards out):
     cards already studied by due time (soonest first), then new cards in new-queue order."""
+    where, values = _studiable(deck_ids, scope_sql, params)
+    rows = conn.execute(
+        f"SELECT card_id, state FROM cards WHERE {where} AND buried_day < ?"
+        " ORDER BY state = 0, due",
+        (*values, today),
+    )
+    return [(card_id, state) for card_id, state in rows]
+
+
+def buried_count(
+    conn: sqlite3.Connection,
+    deck_ids: Sequence[str] | None,
+    scope_sql: str,
+    params: Sequence[object],
+    today: int,
+) -> int:
+    """How many cards of the decks and scope that `cram_cards` leaves out because they are
+    buried on study day `today`: a cram of "0 cards" said nothing of them (student trial 4)."""
+    where, values = _studiable(deck_ids, scope_sql, params)
+    sql = f"SELECT count(*) FROM cards WHERE {where} AND buried_day >= ?"
+    return int(conn.execute(sql, (*values, today)).fetchone()[0])
+
+
+def _studiable(
+    deck_ids: Sequence[str] | None, scope_sql: str, params: Sequence[object]
+) -> tuple[str, tuple[object, ...]]:
+    """The WHERE clause (and its values) of the cards in the decks and scope that are
+    neither retired nor suspended."""
     decks = ""
     if deck_ids is not None:
         decks = f" AND deck_id IN ({', '.join('?' * len(deck_ids)) or 'NULL'})"
-    rows = conn.execute(
-        "SELECT card_id, state FROM cards WHERE retired = 0 AND suspended = 0"
-        f" AND buried_day < ?{decks}{scope_sql} ORDER BY state = 0, due",
-        (today, *(deck_ids or ()), *params),
-    )
-    return [(card_id, state) for card_id, state in rows]
+    return f"retired = 0 AND suspended = 0{decks}{scope_sql}", (*(deck_ids or ()), *params)

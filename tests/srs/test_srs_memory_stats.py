@@ -92,6 +92,8 @@ def test_stats_cli_prints_calibration(db_path, conn, studied):
     )
     text = CliRunner().invoke(main, ["--db", str(db_path), "stats"]).output
     assert "Predicted recall of review cards today" in text and "Calibration" in text
+    cards = memory["review_cards"]  # "(1 cards)" in student trial 4
+    assert f"({cards} card{'s' if cards != 1 else ''})" in " ".join(text.split())
 
 
 @pytest.mark.parametrize("columns", [80, 60])

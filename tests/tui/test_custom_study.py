@@ -150,6 +150,8 @@ async def test_cram_counts_only_the_cards_it_shows(iim_context: Workspace) -> No
         screen = await open_custom(pilot, topic=("iim", topic[0]), kind="vignette", mode=CRAM)
         matches = str(screen.query_one("#custom-matches", Static).render())
         assert f"{len(vignettes) - 1} card" in matches, matches
+        # and says so (student trial 4: "0 cards to cram" with one buried said nothing)
+        assert "Not included: 1 card buried until tomorrow" in matches, matches
         await pilot.press("s")
         await pilot.pause()
         study = pilot.app.screen

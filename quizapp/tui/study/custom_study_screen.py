@@ -167,6 +167,11 @@ class CustomStudyScreen(QuizappScreen[None]):
                 f"{plural(len(session.queue), 'card')} to cram, soonest due first, then new"
                 " ones. Answers change nothing: Again shows a card again a few cards later."
             )
+            if session.buried:  # "0 cards" with one buried said nothing of it (trial 4)
+                text += (
+                    f" Not included: {plural(session.buried, 'card')} buried until tomorrow"
+                    " (unbury in browse, b)."
+                )
         else:
             counts = session.counts()
             due = counts.learning + counts.review
