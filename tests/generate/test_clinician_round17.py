@@ -205,3 +205,18 @@ def test_late_onset_pompe_is_a_glycogen_storage_myopathy_with_fixed_weakness(met
     )
     assert "Late-onset Pompe disease" in card.answer
     assert "McArdle disease" in card.answer
+
+
+def test_no_comparison_asks_a_cell_that_names_its_answer(iim, metabolic_deck):
+    """Student trial 4: "Which diagnosis has 'SRP' under 'Antibodies'?" -> "Anti-SRP
+    necrotizing myopathy"; a word of the asked cells that only the key's name carries."""
+    from quizapp.generate.text.common import content_words
+
+    for deck in (iim, metabolic_deck):
+        cards = [c for c in generate_deck(deck).cards if c.kind == "comparison"]
+        assert cards
+        for card in cards:
+            asked = content_words(card.prompt.split(". ", 1)[1])
+            others = [content_words(o.text) for o in card.options if not o.correct]
+            own = content_words(card.answer).difference(*others)
+            assert not asked & own, (card.prompt, card.answer)

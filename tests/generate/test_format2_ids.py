@@ -519,3 +519,17 @@ REMOVED |= {
     for i in _format1_cards()
     if i.startswith("iim:comparison:eular-acr-weights:")
 }
+# Student trial 4: a comparison cell that shares a word with its own row's name only
+# ("SRP" under "Antibodies" -> anti-SRP necrotizing myopathy; "cocaine", "antisynthetase",
+# "clinically") named the answer; such a column is never asked.
+REMOVED |= {
+    f"iim:comparison:{table_row_cols}": "trial 4: the asked cell names its own row"
+    for table_row_cols in (
+        "differential-myopathy:asys:biopsy:features",
+        "differential-myopathy:cocaine-myopathy:features",
+        "iim-subtypes:cadm:weakness",
+        "iim-subtypes:imnm-hmgcr:antibodies",
+        "iim-subtypes:imnm-srp:antibodies",
+    )
+}
+CHANGED["iim:comparison:iim-subtypes:imnm-srp:who:extra"] = "trial 4: asked without its antibody"

@@ -40,7 +40,7 @@ def comparison_cards(
             )
             continue
         for row in table.rows:
-            for columns in _unique_combinations(table, row):
+            for columns in _unique_combinations(ix, table, row):
                 cards.append(_card(ix, table, row, columns, seed, options))
     return cards, findings
 
@@ -70,9 +70,19 @@ def _text(row: TableRow, column: str) -> str | None:
     return cell.text if cell else None
 
 
-def _unique_combinations(table: Table, row: TableRow) -> list[tuple[str, ...]]:
-    """Single columns that single the row out; failing those, up to two pairs of columns."""
-    own = [c for c in table.asked() if _text(row, c)]
+def _names_it(ix: DeckIndex, table: Table, row: TableRow, column: str) -> bool:
+    """Whether the row's cell shares a word with the row's own name that no other row's name
+    has: "Which diagnosis has 'SRP' under 'Antibodies'?" named its answer, anti-SRP
+    necrotizing myopathy (student trial 4)."""
+    others = [content_words(ix.name(o.entity)) for o in table.rows if o is not row]
+    own = content_words(ix.name(row.entity)).difference(*others)
+    return bool(content_words(_text(row, column) or "") & own)
+
+
+def _unique_combinations(ix: DeckIndex, table: Table, row: TableRow) -> list[tuple[str, ...]]:
+    """Single columns that single the row out; failing those, up to two pairs of columns;
+    never a column whose cell names the row."""
+    own = [c for c in table.asked() if _text(row, c) and not _names_it(ix, table, row, c)]
     others = [o for o in table.rows if o is not row]
 
     def unique(cols: tuple[str, ...]) -> bool:
