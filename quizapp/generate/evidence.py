@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from quizapp.deck.errors import Location
 from quizapp.deck.model import Relation
 from quizapp.generate.index import DeckIndex
+from quizapp.generate.text.common import content_words
 from quizapp.generate.text.wording import (
     fill_sentence,
     in_text,
@@ -277,6 +278,8 @@ def only_these(ix: DeckIndex, anchor: str, rtype: str, role: str, ends: list[str
     cannot take the sentence's singular verb, so it stays a question and its answer."""
     if not ends:
         return ""  # "none listed" is not "none exists": say nothing (round 4 reading)
+    if len(ends) == 1 and content_words(ix.name(ends[0])) <= content_words(ix.name(anchor)):
+        return ""  # "Only anti-SRP is a serological marker of anti-SRP necrotizing myopathy"
     rt = ix.deck.relation_types[rtype]
     names = join(in_text(ix.name(e), ix.proper) for e in ends)
     slot = "{to}" if role == "from" else "{from}"

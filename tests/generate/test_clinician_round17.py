@@ -220,3 +220,20 @@ def test_no_comparison_asks_a_cell_that_names_its_answer(iim, metabolic_deck):
             others = [content_words(o.text) for o in card.options if not o.correct]
             own = content_words(card.answer).difference(*others)
             assert not asked & own, (card.prompt, card.answer)
+
+
+def test_a_complete_list_is_not_said_when_it_only_repeats_the_name(iim_cards):
+    """Student trial 4: "Only anti-SRP is a serological marker of anti-SRP necrotizing
+    myopathy" told nothing the name does not; the rationale leaves it out."""
+    texts = [t for c in iim_cards.values() for t in card_texts(c)]
+    assert any("is not a serological marker of anti-SRP necrotizing myopathy" in t for t in texts)
+    assert not [t for t in texts if "Only anti-SRP is a serological marker of anti-SRP" in t]
+    assert not [t for t in texts if "Only anti-HMGCR is a serological marker of statin" in t]
+
+
+def test_ibm_ck_is_the_relative_criterion_not_a_fixed_cut_off(iim_cards):
+    """Round 17c M1: "What is the creatine kinase of inclusion body myositis? - At most
+    4,500 U/L" taught a cut-off the criterion states relative to the upper limit."""
+    assert "iim:attribute:ibm:ck" not in iim_cards
+    answer = iim_cards["iim:attribute:ibm:ck_level"].answer
+    assert "15 times the upper limit of normal" in answer

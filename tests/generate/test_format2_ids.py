@@ -533,3 +533,7 @@ REMOVED |= {
     )
 }
 CHANGED["iim:comparison:iim-subtypes:imnm-srp:who:extra"] = "trial 4: asked without its antibody"
+# Round 17c (M1): IBM's CK as the relative criterion it is, not "At most 4,500 U/L".
+REMOVED["iim:attribute:ibm:ck"] = "round 17c: a fixed cut-off for a relative criterion"
+CHANGED["iim:attribute:ibm:ck_level"] = "round 17c: replaces iim:attribute:ibm:ck"
+CHANGED["iim:vignette:bp-ibm:diagnosis"] = "round 17c: the CK no longer cited against a range"
