@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Footer, Static
@@ -25,6 +25,7 @@ from quizapp.tui.option_keys import LETTERS, letter_range
 from quizapp.tui.quiz.clock_text import clock_text
 from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen
 from quizapp.tui.widgets.answer_view import AnswerView
+from quizapp.tui.widgets.fold import FoldHint, QuestionArea, lead_in_top
 from quizapp.tui.write_errors import saves
 
 SAVE_EVERY_TICKS = 5  # seconds between saves of the time spent on the question on screen
@@ -99,19 +100,22 @@ class QuizQuestionScreen(QuizappScreen[bool]):
             yield Static(id="quiz-status")
             yield Static(id="quiz-timer")
         yield Static(id="quiz-map")
-        with VerticalScroll(id="quiz-body"):
+        with QuestionArea(id="quiz-body"):
             yield Static(id="quiz-prompt")
             yield Vertical(id="quiz-options")
             yield AnswerView(id="quiz-explanation")
-        yield Static(id="quiz-hint")
+        yield FoldHint(id="quiz-hint")
         yield Footer()
 
     def on_mount(self) -> None:
         workspace = self.workspace
         self.session = BlockSession(workspace.conn, self.block_id, workspace.clock)
         self.session.start()
+        area = self.query_one(QuestionArea)
+        self.query_one(FoldHint).follow(area, self._open_options)
+        self.watch(area, "virtual_size", self._refit_explanation, init=False)
         self.show_question()
-        self.query_one("#quiz-body").focus()
+        area.focus()
         if self.session.block.timed:
             self.set_interval(1.0, self._tick)
 
@@ -153,11 +157,38 @@ class QuizQuestionScreen(QuizappScreen[bool]):
         explanation.display = explained
         if explained:
             explanation.show_options(state.item.options, state.chosen, state.item.extra)
+        area = self.query_one(QuestionArea)
         if moved or explained:
-            self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
+            area.remove_class("-tight")
+            area.scroll_home(animate=False)
+        if explained:
+            self.call_after_refresh(self._keep_choice_in_view)
+        self.call_after_refresh(self.query_one(FoldHint).cue)
         self._show_timer()
         self._show_hint()
         self.refresh_bindings()  # the letter range and what f means follow the question
+
+    def _open_options(self) -> Vertical | None:
+        """The options to choose from, for the cue under the question while they end below
+        the fold; None once a tutor answer shows its explanation instead."""
+        options = self.query_one("#quiz-options", Vertical)
+        return options if options.display else None
+
+    def _keep_choice_in_view(self) -> None:
+        """A tutor answer's explanation: the verdict and the learner's choice in view, with
+        the lead-in where they fit (as study does on revealing an answer)."""
+        assert self.session is not None
+        prompt = self.query_one("#quiz-prompt", Static)
+        text = self.session.current.item.prompt
+        self.query_one(QuestionArea).keep_answer_in_view(
+            self.query_one(AnswerView), lambda: prompt.virtual_region.y + lead_in_top(prompt, text)
+        )
+
+    def _refit_explanation(self) -> None:
+        """The explanation's layout changed (its scrollbar came, the terminal was resized):
+        keep the choice in view again."""
+        if self.query_one(AnswerView).display:
+            self._keep_choice_in_view()
 
     def _draw_options(self) -> None:
         """Each option's line: chosen, struck out, highlighted."""
@@ -259,7 +290,7 @@ class QuizQuestionScreen(QuizappScreen[bool]):
             if index < 0:
                 self.highlighted = None
         self._draw_options()
-        body = self.query_one("#quiz-body", VerticalScroll)
+        body = self.query_one(QuestionArea)
         if self.highlighted is None:
             body.scroll_home(animate=False)
             return
