@@ -352,9 +352,9 @@ class StudyScreen(QuizappScreen[None]):
         the lead-in and the choice in view (see `QuestionArea.keep_answer_in_view`)."""
         if self.stage != "answer":
             return
-        card = self.query_one(CardView)
+        assert self.card is not None
         self.query_one(QuestionArea).keep_answer_in_view(
-            self.query_one(AnswerView), lambda: card.virtual_region.y + card.lead_in_top()
+            self.query_one(AnswerView), self.query_one(CardView), self.card.prompt
         )
 
     def _refit_answer(self) -> None:
@@ -439,9 +439,7 @@ class StudyScreen(QuizappScreen[None]):
             return
         view.show(self.card, self.workspace.library.decks.get(self.card.deck))
         view.display = True
-        self.call_after_refresh(
-            self.query_one(QuestionArea).scroll_to_widget, view, animate=False
-        )
+        self.call_after_refresh(self.query_one(QuestionArea).scroll_to_widget, view, animate=False)
 
     # -- end of the day --------------------------------------------------------------------
 

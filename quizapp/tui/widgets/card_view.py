@@ -6,7 +6,6 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quizapp.generate.card import Card
-from quizapp.tui.widgets.fold import lead_in_top
 
 KIND_NAMES = {
     "basic": "Question",
@@ -42,14 +41,6 @@ class CardView(Static):
     CardView { padding: 0 1; margin-bottom: 1; }
     """
 
-    _prompt = ""
-
     def show(self, card: Card, topic_title: str, *, flagged: bool, leech: bool) -> None:
         header = card_header(card, topic_title, flagged=flagged, leech=leech)
-        self._prompt = card.prompt
         self.update(Content("\n").join([header, Content(""), Content(card.prompt)]))
-
-    def lead_in_top(self) -> int:
-        """Rows from this view's top to the prompt's last paragraph, which the answer keeps
-        in view when the stem cannot stay too (see `fold.lead_in_top`)."""
-        return lead_in_top(self, self._prompt)

@@ -50,12 +50,13 @@ class QuestionArea(VerticalScroll):
     }
     """
 
-    def keep_answer_in_view(self, answer: AnswerView, lead_in: Callable[[], int]) -> None:
+    def keep_answer_in_view(self, answer: AnswerView, prompt: Widget, text: str) -> None:
         """Scroll only as far as the explanation of the learner's choice needs, keeping the
-        lead-in (where `lead_in()` says it starts) and the choice in view (`answer_scroll`).
-        When the question and that explanation do not fit, the blank rows above the
-        question and under the verdict go first (one more layout), so that on 80x24 a
-        whole vignette usually still fits. `answer` is a child of this area."""
+        choice and the lead-in of the question (`text`, shown at the end of `prompt`) in
+        view (`answer_scroll`). When the question and that explanation do not fit, the
+        blank rows above the question and under the verdict go first (one more layout),
+        so that on 80x24 a whole vignette usually still fits. `answer` and `prompt` are
+        children of this area."""
         ends = answer.first_read()
         if ends is None or not answer.display:
             return
@@ -63,9 +64,10 @@ class QuestionArea(VerticalScroll):
         height = self.scrollable_content_region.height
         if explanation > height and not self.has_class("-tight"):
             self.add_class("-tight")
-            self.call_after_refresh(self.keep_answer_in_view, answer, lead_in)
+            self.call_after_refresh(self.keep_answer_in_view, answer, prompt, text)
             return
-        self.scroll_to(y=answer_scroll(height, lead_in(), choice, explanation), animate=False)
+        lead_in = prompt.virtual_region.y + lead_in_top(prompt, text)
+        self.scroll_to(y=answer_scroll(height, lead_in, choice, explanation), animate=False)
 
     def ends_below_fold(self, widget: Widget) -> bool:
         """`widget` (a child of this area) ends below what is scrolled into view."""
