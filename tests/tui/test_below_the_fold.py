@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from quizapp.tui.app import QuizApp
 from quizapp.tui.study.option_picker import OptionPicker
-from quizapp.tui.study.study_screen import MORE_BELOW
+from quizapp.tui.widgets.fold import MORE_BELOW
 from quizapp.workspace import Workspace
 from tests.support.app import study_only, wait_for
 from tests.tui.test_markup_deck import screen_text

@@ -165,8 +165,8 @@ async def test_quiz_chooses_every_option_by_letter_and_by_arrows(tmp_path: Path)
         assert "a-h Answer" in footer_line(pilot)
         await pilot.press("h")
         await wait_for(pilot, lambda: screen.session.current.chosen == "H", "h answers H")
-        await pilot.press("down", "down", "down", "enter")
-        await wait_for(pilot, lambda: screen.session.current.chosen == "C", "↓↓↓ enter: C")
+        await pilot.press(*["up"] * 5, "enter")  # the cursor followed h: up from H to C
+        await wait_for(pilot, lambda: screen.session.current.chosen == "C", "↑×5 enter: C")
         await pilot.press("x", "g")  # strike-out takes the later letters too
         await wait_for(pilot, lambda: "G" in screen.session.current.struck, "x g strikes G")
 

@@ -13,9 +13,10 @@ from textual.widgets._footer import FooterKey
 
 from quizapp.tui.app import QuizApp
 from quizapp.tui.study.key_footer import KeyFooter
-from quizapp.tui.study.study_screen import StudyScreen, answer_scroll
+from quizapp.tui.study.study_screen import StudyScreen
 from quizapp.tui.widgets.answer_view import AnswerView
 from quizapp.tui.widgets.card_view import CardView
+from quizapp.tui.widgets.fold import answer_scroll
 from quizapp.workspace import Workspace
 from tests.support.app import build_context, study_only, wait_for
 from tests.support.decks import IIM_ONLY

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Footer, Static
@@ -25,8 +25,10 @@ from quizapp.tui.option_keys import LETTERS, letter_range
 from quizapp.tui.quiz.clock_text import clock_text
 from quizapp.tui.quiz.confirm_submit_screen import ConfirmSubmitScreen
 from quizapp.tui.widgets.answer_view import AnswerView
+from quizapp.tui.widgets.fold import FoldHint, QuestionArea
 from quizapp.tui.write_errors import saves
 
+SCROLL = "Scroll the question and its explanation a page (pgdn, pgup; home, end)"
 SAVE_EVERY_TICKS = 5  # seconds between saves of the time spent on the question on screen
 
 
@@ -80,6 +82,10 @@ class QuizQuestionScreen(QuizappScreen[bool]):
         ),
         Binding("left,p", "move(-1)", show=False),  # help lists it with → above
         Binding("s", "submit", "Submit", tooltip="Submit the block (asks first)"),
+        # shown beside an explanation, where the footer has room; on a question it is
+        # full, the body scrolls itself and the cue over the hint says "more below: ↓"
+        Binding("pagedown", "page(1)", "Scroll", key_display="pgdn", tooltip=SCROLL, priority=True),
+        Binding("pageup", "page(-1)", show=False, priority=True),
         Binding("escape", "pause", "Pause", tooltip="Pause: resume it later from the quiz builder"),
     ]
 
@@ -99,19 +105,22 @@ class QuizQuestionScreen(QuizappScreen[bool]):
             yield Static(id="quiz-status")
             yield Static(id="quiz-timer")
         yield Static(id="quiz-map")
-        with VerticalScroll(id="quiz-body"):
+        with QuestionArea(id="quiz-body"):
             yield Static(id="quiz-prompt")
             yield Vertical(id="quiz-options")
             yield AnswerView(id="quiz-explanation")
-        yield Static(id="quiz-hint")
+        yield FoldHint(id="quiz-hint")
         yield Footer()
 
     def on_mount(self) -> None:
         workspace = self.workspace
         self.session = BlockSession(workspace.conn, self.block_id, workspace.clock)
         self.session.start()
+        area = self.query_one(QuestionArea)
+        self.query_one(FoldHint).follow(area, self._open_options)
+        self.watch(area, "virtual_size", self._refit_explanation, init=False)
         self.show_question()
-        self.query_one("#quiz-body").focus()
+        area.focus()
         if self.session.block.timed:
             self.set_interval(1.0, self._tick)
 
@@ -153,11 +162,38 @@ class QuizQuestionScreen(QuizappScreen[bool]):
         explanation.display = explained
         if explained:
             explanation.show_options(state.item.options, state.chosen, state.item.extra)
+        area = self.query_one(QuestionArea)
         if moved or explained:
-            self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
+            area.remove_class("-tight")
+            area.scroll_home(animate=False)
+        if explained:
+            self.call_after_refresh(self._keep_choice_in_view)
+        self.call_after_refresh(self.query_one(FoldHint).cue)
         self._show_timer()
         self._show_hint()
         self.refresh_bindings()  # the letter range and what f means follow the question
+
+    def _open_options(self) -> Vertical | None:
+        """The options to choose from, for the cue under the question while they end below
+        the fold; None once a tutor answer shows its explanation instead."""
+        options = self.query_one("#quiz-options", Vertical)
+        return options if options.display else None
+
+    def _keep_choice_in_view(self) -> None:
+        """A tutor answer's explanation: the verdict and the learner's choice in view, with
+        the lead-in where they fit (as study does on revealing an answer)."""
+        assert self.session is not None
+        self.query_one(QuestionArea).keep_answer_in_view(
+            self.query_one(AnswerView),
+            self.query_one("#quiz-prompt"),
+            self.session.current.item.prompt,
+        )
+
+    def _refit_explanation(self) -> None:
+        """The explanation's layout changed (its scrollbar came, the terminal was resized):
+        keep the choice in view again."""
+        if self.query_one(AnswerView).display:
+            self._keep_choice_in_view()
 
     def _draw_options(self) -> None:
         """Each option's line: chosen, struck out, highlighted."""
@@ -192,7 +228,7 @@ class QuizQuestionScreen(QuizappScreen[bool]):
         if self.striking:
             hint = f"Strike out which option? Press {letters} (x again to cancel)."
         elif self.session.locked() and not self.session.block.timed:
-            hint = "Answered: read why each option is right or wrong, then → for the next."
+            hint = "Answered: see why each option is right or wrong; → next."
         else:
             hint = f"{letters} or ↑↓ enter answers; x then a letter strikes it out."
         self.query_one("#quiz-hint", Static).update(hint)
@@ -232,6 +268,8 @@ class QuizQuestionScreen(QuizappScreen[bool]):
             return self._options_open() and bool(parameters) and parameters[0] in labels
         if action in ("highlight", "strike_mode"):
             return self._options_open()
+        if action == "page":  # the body scrolls on a question too: shown beside an answer
+            return not self._options_open()
         if action == "pick":
             return self._options_open() and self.highlighted is not None
         return True
@@ -259,11 +297,24 @@ class QuizQuestionScreen(QuizappScreen[bool]):
             if index < 0:
                 self.highlighted = None
         self._draw_options()
-        body = self.query_one("#quiz-body", VerticalScroll)
         if self.highlighted is None:
-            body.scroll_home(animate=False)
+            self.query_one(QuestionArea).scroll_home(animate=False)
             return
-        body.scroll_to_widget(self._option_lines[self.highlighted], animate=False)
+        self._bring_into_view(self.highlighted)
+
+    def _bring_into_view(self, index: int) -> None:
+        """Scroll the body to option `index` (once laid out: a redraw mounts new lines), so
+        the option a key acted on is never below the fold of a long vignette."""
+        if self._options_open():
+            line = self._option_lines[index]
+            self.call_after_refresh(
+                self.query_one(QuestionArea).scroll_to_widget, line, animate=False
+            )
+
+    def action_page(self, step: int) -> None:
+        """pgdn/pgup beside an explanation (on a question the body takes them itself)."""
+        body = self.query_one(QuestionArea)
+        (body.scroll_page_down if step > 0 else body.scroll_page_up)(animate=False)
 
     def action_pick(self) -> None:
         assert self.session is not None and self.highlighted is not None
@@ -278,13 +329,16 @@ class QuizQuestionScreen(QuizappScreen[bool]):
         """Answer with `label`, or strike it out after x (check_action: only a label of
         this question, only while its options are open)."""
         assert self.session is not None
+        index = self.session.current.item.labels.index(label)
         if self.striking:
             self.striking = False
             if not self.session.toggle_strike(label):
                 self.notify("Your chosen option cannot be struck out.", severity="warning")
         else:
             self.session.answer(label)
+            self.highlighted = index  # the cursor follows a choice made by its letter
         self.show_question()
+        self._bring_into_view(index)
 
     def action_strike_mode(self) -> None:
         self.striking = not self.striking

@@ -7,7 +7,6 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Footer, Static
@@ -15,6 +14,7 @@ from textual.widgets import Footer, Static
 from quizapp.quiz.session import Block, load_block
 from quizapp.tui.base import QuizappScreen
 from quizapp.tui.widgets.answer_view import AnswerView
+from quizapp.tui.widgets.fold import QuestionArea
 
 
 class QuizReviewScreen(QuizappScreen[None]):
@@ -26,6 +26,8 @@ class QuizReviewScreen(QuizappScreen[None]):
         Binding("right,n", "move(1)", "Move", key_display="←→"),
         Binding("left,p", "move(-1)", "Previous", show=False),
         Binding("w", "next_wrong", "Next wrong"),
+        # the body scrolls itself (pgup, home, end and ↑↓ too; help lists them): shown here
+        Binding("pagedown", "page", "Scroll", key_display="pgdn", priority=True),
         Binding("escape", "back", "Back"),
     ]
 
@@ -39,7 +41,7 @@ class QuizReviewScreen(QuizappScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-status")
-        with VerticalScroll(id="review-body"):
+        with QuestionArea(id="review-body"):
             yield Static(id="review-prompt")
             yield AnswerView()
         yield Footer()
@@ -48,7 +50,9 @@ class QuizReviewScreen(QuizappScreen[None]):
         self.block = load_block(self.workspace.conn, self.block_id)
         self.position = max(0, min(self.start, len(self.block.items) - 1))
         self.watch_position()
-        self.query_one("#review-body").focus()
+        area = self.query_one(QuestionArea)
+        self.watch(area, "virtual_size", self._keep_choice_in_view, init=False)
+        area.focus()
 
     def watch_position(self) -> None:
         assert self.block is not None
@@ -67,7 +71,23 @@ class QuizReviewScreen(QuizappScreen[None]):
         )
         self.query_one("#review-prompt", Static).update(Content(state.item.prompt))
         self.query_one(AnswerView).show_options(state.item.options, state.chosen, state.item.extra)
-        self.query_one("#review-body", VerticalScroll).scroll_home(animate=False)
+        area = self.query_one(QuestionArea)
+        area.remove_class("-tight")
+        area.scroll_home(animate=False)
+        self.call_after_refresh(self._keep_choice_in_view)
+
+    def _keep_choice_in_view(self) -> None:
+        """The verdict and the learner's choice in view, with the lead-in where they fit
+        (as study and a tutor block do after an answer)."""
+        assert self.block is not None
+        self.query_one(QuestionArea).keep_answer_in_view(
+            self.query_one(AnswerView),
+            self.query_one("#review-prompt"),
+            self.block.items[self.position].item.prompt,
+        )
+
+    def action_page(self) -> None:
+        self.query_one(QuestionArea).scroll_page_down(animate=False)
 
     def action_move(self, step: int) -> None:
         assert self.block is not None

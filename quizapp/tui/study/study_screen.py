@@ -14,11 +14,9 @@ from fsrs import Rating
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
 
 from quizapp.srs.cram import CramSession
 from quizapp.srs.session import QueueEntry, StudySession
@@ -32,11 +30,14 @@ from quizapp.tui.study.queue_progress import QueueProgress
 from quizapp.tui.study.rating_bar import RatingBar
 from quizapp.tui.widgets.answer_view import AnswerView
 from quizapp.tui.widgets.card_view import CardView
+from quizapp.tui.widgets.fold import FoldHint, QuestionArea
 from quizapp.tui.widgets.source_view import SourceView
 from quizapp.tui.write_errors import saves
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from textual.widget import Widget
 
     from quizapp.generate.card import Card
     from quizapp.workspace import Workspace
@@ -48,7 +49,6 @@ UNDONE = {
     "flag": "Flag change undone",
 }
 SUGGESTION = "Rate as suggested (Again if wrong)"
-MORE_BELOW = "▼ more below: ↓"
 
 
 def question_hint(card: Card) -> Content:
@@ -70,17 +70,6 @@ def suggested_rating(card: Card, chosen: str | None) -> Rating:
         return Rating.Good
     right = any(o.correct and o.label == chosen for o in card.options)
     return Rating.Good if right else Rating.Again
-
-
-def answer_scroll(height: int, lead_in: int, choice: int, explanation: int) -> int:
-    """How far to scroll the card area (`height` rows tall) once the answer shows, given
-    where the lead-in starts and where the learner's choice and its explanation end.
-
-    What a learner needs right after answering comes first: the choice and the verdict
-    above it (which names the key) always show, then the question's lead-in; the
-    explanation is scrolled to its end only as far as both allow (the rest is below, to
-    scroll to), and the stem's start goes before the lead-in does."""
-    return max(min(max(0, explanation - height), lead_in), choice - height)
 
 
 class DayForecast(Message):
@@ -161,33 +150,30 @@ class StudyScreen(QuizappScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield QueueProgress(self.deck_title, id="progress")
-        with VerticalScroll(id="card-area"):
+        with QuestionArea(id="card-area"):
             yield CardView(id="card")
             yield OptionPicker(id="options")
             yield AnswerView(id="answer")
             yield SourceView(id="source")
             yield DoneView(id="done")
-        yield Static(id="hint")
+        yield FoldHint(id="hint")
         yield RatingBar(id="ratings")
         yield KeyFooter(compact=True, show_command_palette=False)  # ctrl+p still works
 
     def on_mount(self) -> None:
-        area = self.query_one("#card-area", VerticalScroll)
-        self.watch(area, "virtual_size", self._cue_more_below, init=False)
-        self.watch(area, "scroll_y", self._cue_more_below, init=False)
+        area = self.query_one(QuestionArea)
+        self.query_one(FoldHint).follow(area, self._last_of_question)
         self.watch(area, "virtual_size", self._refit_answer, init=False)
         self._start()
         self.post_message(StudyScreenReady())
 
-    def _cue_more_below(self) -> None:
-        """Say on the hint's top border that the question goes on below the fold (the later
-        options of a long vignette at 80x24), which a scrollbar alone does not tell."""
-        area = self.query_one("#card-area", VerticalScroll)
+    def _last_of_question(self) -> Widget | None:
+        """What the cue under the card waits to be seen whole: the options of a question
+        (the later options of a long vignette at 80x24), else its prompt."""
+        if self.stage != "question":
+            return None
         picker = self.query_one(OptionPicker)
-        last = picker if picker.display else self.query_one(CardView)
-        seen = area.scroll_y + area.scrollable_content_region.height
-        below = self.stage == "question" and last.virtual_region.bottom > seen
-        self.query_one("#hint", Static).border_title = MORE_BELOW if below else None
+        return picker if picker.display else self.query_one(CardView)
 
     def begin(
         self,
@@ -264,7 +250,7 @@ class StudyScreen(QuizappScreen[None]):
         # text in the old layout before each widget's own layout request reaches the screen.
         # The answer's scrollbar goes too (Textual would drop it a frame later, once it has
         # measured the question); a question that overflows gets it back on that frame.
-        self.query_one("#card-area", VerticalScroll).show_vertical_scrollbar = False
+        self.query_one(QuestionArea).show_vertical_scrollbar = False
         self.refresh(layout=True)
         self._shown_at = time.monotonic()
 
@@ -296,11 +282,11 @@ class StudyScreen(QuizappScreen[None]):
         self.query_one(AnswerView).display = stage == "answer"
         self.query_one(DoneView).display = stage == "done"
         self.query_one(RatingBar).display = stage == "answer"
-        hint = self.query_one("#hint", Static)
+        hint = self.query_one(FoldHint)
         hint.display = stage == "question"
         if stage == "question" and self.card is not None:
             hint.update(question_hint(self.card))
-        area = self.query_one("#card-area", VerticalScroll)
+        area = self.query_one(QuestionArea)
         if stage == "question" and has_options:
             self.query_one(OptionPicker).focus()
         else:
@@ -362,24 +348,14 @@ class StudyScreen(QuizappScreen[None]):
             self.call_after_refresh(self._keep_question_and_choice_in_view)
 
     def _keep_question_and_choice_in_view(self) -> None:
-        """Scroll only as far as the explanation of the learner's choice needs, keeping the
-        lead-in and the choice in view (see `answer_scroll`). When the question and that
-        explanation do not fit, the blank rows above the card and under the verdict go
-        first (one more layout), so that on 80x24 a whole vignette usually still fits."""
-        area = self.query_one("#card-area", VerticalScroll)
-        answer = self.query_one(AnswerView)
-        ends = answer.first_read()
-        if ends is None or self.stage != "answer":
+        """Scroll only as far as the explanation of the learner's choice needs, keeping
+        the lead-in and the choice in view (see `QuestionArea.keep_answer_in_view`)."""
+        if self.stage != "answer":
             return
-        choice, explanation = (answer.virtual_region.y + end for end in ends)
-        height = area.scrollable_content_region.height
-        if explanation > height and not area.has_class("-tight"):
-            area.add_class("-tight")
-            self.call_after_refresh(self._keep_question_and_choice_in_view)
-            return
-        card = self.query_one(CardView)
-        lead_in = card.virtual_region.y + card.lead_in_top()
-        area.scroll_to(y=answer_scroll(height, lead_in, choice, explanation), animate=False)
+        assert self.card is not None
+        self.query_one(QuestionArea).keep_answer_in_view(
+            self.query_one(AnswerView), self.query_one(CardView), self.card.prompt
+        )
 
     def _refit_answer(self) -> None:
         """The answer's layout changed (its scrollbar came back and the text rewrapped, the
@@ -463,9 +439,7 @@ class StudyScreen(QuizappScreen[None]):
             return
         view.show(self.card, self.workspace.library.decks.get(self.card.deck))
         view.display = True
-        self.call_after_refresh(
-            self.query_one("#card-area", VerticalScroll).scroll_to_widget, view, animate=False
-        )
+        self.call_after_refresh(self.query_one(QuestionArea).scroll_to_widget, view, animate=False)
 
     # -- end of the day --------------------------------------------------------------------
 

@@ -41,16 +41,6 @@ class CardView(Static):
     CardView { padding: 0 1; margin-bottom: 1; }
     """
 
-    _lead_in = ""
-
     def show(self, card: Card, topic_title: str, *, flagged: bool, leech: bool) -> None:
         header = card_header(card, topic_title, flagged=flagged, leech=leech)
-        self._lead_in = card.prompt.rsplit("\n\n", 1)[-1]
         self.update(Content("\n").join([header, Content(""), Content(card.prompt)]))
-
-    def lead_in_top(self) -> int:
-        """Rows from this view's top to the prompt's last paragraph: a vignette's question
-        after its stem (the whole question of a shorter card), which the answer keeps in
-        view when the stem cannot stay too."""
-        lines = len(Content(self._lead_in).wrap(self.content_region.width))
-        return max(0, self.content_region.height - lines)
