@@ -164,8 +164,11 @@ def usual_disproof(ix: DeckIndex, source: str, rtype: str, target: str) -> Proof
     near = ix.kin(target) | {target}
     for r in ix.out.get((source, rtype), []):
         if is_usual(r) and r.target not in near:
-            denied = denial(ix, rtype, source, target).replace(" not ", " not usually ", 1)
-            return Proof("usual", f"{fact_statement(ix, r)} {denied}", r.loc, r.id)
+            # no "X is not usually caused by Y": it implied that Y sometimes is (round 17c)
+            said = fact_statement(ix, r)
+            if " usually " not in said:  # "MERRF is usually caused by ..." says it already
+                said = f"{said.rstrip('.')}, its most common cause."
+            return Proof("usual", said, r.loc, r.id)
     return None
 
 

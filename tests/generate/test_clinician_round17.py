@@ -1,5 +1,7 @@
 """Clinician round 17a (both bundled decks): items that over-claimed or read badly."""
 
+import re
+
 import pytest
 
 from quizapp.deck.loader import load_deck
@@ -237,3 +239,26 @@ def test_ibm_ck_is_the_relative_criterion_not_a_fixed_cut_off(iim_cards):
     assert "iim:attribute:ibm:ck" not in iim_cards
     answer = iim_cards["iim:attribute:ibm:ck_level"].answer
     assert "15 times the upper limit of normal" in answer
+
+
+def test_a_list_question_is_plural_whatever_its_subjects_number(iim_cards):
+    """Round 17c L1: "Which adverse effect do glucocorticoids carry?" kept its singular noun
+    for two answers (the verb had become "do", which the plural rule did not know)."""
+    assert iim_cards["iim:basic:glucocorticoids:adverse_effect"].prompt.startswith(
+        "Which adverse effects do "
+    )
+
+
+def test_the_cpt2_case_is_seen_between_attacks(metabolic_deck):
+    """Round 17c M3: the forearm exercise test was reported in the emergency department
+    during acute rhabdomyolysis (CK in the tens of thousands), where it is never done."""
+    cards = [
+        c
+        for c in generate_deck(metabolic_deck).cards
+        if c.id.startswith("metabolic:vignette:bp-cpt2:")
+    ]
+    for v in generated_vignettes(metabolic_deck, cards, range(5)):
+        assert "emergency department" not in v.prompt
+        assert "forearm exercise test" in v.prompt
+        ck = int(re.search(r"creatine kinase is ([\d,]+) U/L", v.prompt)[1].replace(",", ""))
+        assert ck < 300, v.prompt

@@ -334,7 +334,7 @@ _SUBJECT_VERB_PLURAL = {
     "belongs": "belong",
 }
 _WHICH = re.compile(r"^((?:In |Carriers of )?[Ww]hich )")
-_AUXILIARIES = frozenset(("does", "should", "can", "list"))
+_AUXILIARIES = frozenset(("does", "do", "should", "can", "list"))
 
 
 def noun_plural(noun: str, plurals: dict[str, str] | None = None) -> str:
