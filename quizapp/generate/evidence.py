@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from quizapp.deck.errors import Location
 from quizapp.deck.model import Relation
 from quizapp.generate.index import DeckIndex
-from quizapp.generate.text.common import content_words
 from quizapp.generate.text.wording import (
     fill_sentence,
     in_text,
@@ -281,7 +280,7 @@ def only_these(ix: DeckIndex, anchor: str, rtype: str, role: str, ends: list[str
     cannot take the sentence's singular verb, so it stays a question and its answer."""
     if not ends:
         return ""  # "none listed" is not "none exists": say nothing (round 4 reading)
-    if len(ends) == 1 and content_words(ix.name(ends[0])) <= content_words(ix.name(anchor)):
+    if len(ends) == 1 and ix.name(ends[0]).casefold() in ix.name(anchor).casefold():
         return ""  # "Only anti-SRP is a serological marker of anti-SRP necrotizing myopathy"
     rt = ix.deck.relation_types[rtype]
     names = join(in_text(ix.name(e), ix.proper) for e in ends)

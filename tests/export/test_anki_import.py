@@ -105,9 +105,11 @@ def test_comparison_shows_its_table_on_the_back(tmp_path):
     with collection(tmp_path) as col:
         import_package(col, package)
         note = col.get_note(col.find_notes("tag:quizapp::kind::comparison")[0])
-        back = note.cards()[0].answer()
+        front, back = note.cards()[0].question(), note.cards()[0].answer()
     assert '<table class="comparison">' in back and '<tr class="key">' in back
-    assert "Differential diagnosis of myopathy" in shown_text(back)
+    title = shown_text(front).split(". Which ")[0].strip()  # the question names its table
+    assert title in {"Differential diagnosis of myopathy", "IIM subtypes at a glance"}, title
+    assert title in shown_text(back)
 
 
 def test_deck_text_that_looks_like_html_or_cloze_shows_literally(tmp_path, hostile_deck):

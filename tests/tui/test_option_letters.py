@@ -27,9 +27,10 @@ GREEK = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"]
 
 def many_options_item(card_id: str, count: int, tests: str) -> str:
     """A hand-written MCQ of `count` options (the key the first), as YAML under `cards:`;
-    `tests` names the fact it asks, so that a quiz block (one question a fact) takes it."""
+    `tests` names the fact it asks and its key is its own ("Alpha-6 sign"), so that a quiz
+    block (one question a fact and an answer) takes it."""
     options = "".join(
-        f"      - text: {name} sign\n"
+        f"      - text: {name if i else f'{name}-{count}'} sign\n"
         + ("        correct: true\n" if i == 0 else "")
         + f"        rationale: The {name.lower()} sign belongs to {name.lower()} disease.\n"
         for i, name in enumerate(GREEK[:count])
