@@ -262,3 +262,28 @@ def test_the_cpt2_case_is_seen_between_attacks(metabolic_deck):
         assert "forearm exercise test" in v.prompt
         ck = int(re.search(r"creatine kinase is ([\d,]+) U/L", v.prompt)[1].replace(",", ""))
         assert ck < 300, v.prompt
+
+
+@pytest.mark.parametrize("seed", [0, 17601])
+def test_no_generated_text_has_a_double_space(iim, metabolic_deck, seed):
+    """Round 17d L1: "... anti-HMGCR myopathy.  In this patient" (an empty list sentence
+    left its space behind)."""
+    for deck in (iim, metabolic_deck):
+        cards = generate_deck(deck, seed=seed).cards
+        texts = [t for c in cards for t in card_texts(c)]
+        texts += [t for v in generated_vignettes(deck, cards, [seed]) for t in card_texts(v)]
+        assert not [t for t in texts if re.search(r"\S  +\S", t)]
+
+
+def test_tarui_is_brought_on_by_brief_intense_effort_too(metabolic_cards):
+    """Round 17d M2: the isometric-exercise trigger named McArdle disease alone, though the
+    deck's own table gives Tarui disease the same trigger (Lucia 2021)."""
+    card = metabolic_cards["metabolic:reverse:isometric-exercise:triggered_by"]
+    assert "Tarui disease" in card.answer and "McArdle disease" in card.answer
+
+
+def test_ibm_ck_note_says_the_criterion_apart_from_the_usual_level(iim_cards):
+    """Round 17d M1: "Normal or mildly raised: no more than 15 times the upper limit" made
+    the criterion the definition of "mildly raised"."""
+    texts = [t for c in iim_cards.values() for t in card_texts(c)]
+    assert not [t for t in texts if "mildly raised: no more than 15 times" in t]

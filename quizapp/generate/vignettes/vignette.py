@@ -331,7 +331,8 @@ def _why_key(ix: DeckIndex, plan: Plan, facts: Facts, others: list[str]) -> str:
             # fact, or for a list of one, instead of it ("Only anti-cN1A is ...")
             ends = stated_ends(ix, condition, rtype, "from")
             only = only_these(ix, condition, rtype, "from", ends)
-            said = only if ends == [plan.key] else f"{said} {only}"
+            # (an empty list sentence, one that would only repeat the name, adds nothing)
+            said = (only or said) if ends == [plan.key] else f"{said} {only}".rstrip()
         why += " " + said
         pointers = _pointers_to(ix, plan.key, facts, others)
         if pointers:
