@@ -287,3 +287,12 @@ def test_ibm_ck_note_says_the_criterion_apart_from_the_usual_level(iim_cards):
     the criterion the definition of "mildly raised"."""
     texts = [t for c in iim_cards.values() for t in card_texts(c)]
     assert not [t for t in texts if "mildly raised: no more than 15 times" in t]
+
+
+def test_an_acronym_the_key_shares_with_the_question_is_a_cue(iim_cards):
+    """Round 17d S2: "Which condition does anti-SRP mark?" was answered by the name, anti-SRP
+    necrotizing myopathy: a three-letter acronym now counts as a shared word."""
+    from quizapp.generate.text.common import cue_stems
+
+    assert cue_stems("Anti-SRP necrotizing myopathy", "anti-SRP") == {"srp", "anti"}
+    assert "iim:mcq:imnm-srp.marked_by.anti-srp:from" not in iim_cards

@@ -537,3 +537,6 @@ CHANGED["iim:comparison:iim-subtypes:imnm-srp:who:extra"] = "trial 4: asked with
 REMOVED["iim:attribute:ibm:ck"] = "round 17c: a fixed cut-off for a relative criterion"
 CHANGED["iim:attribute:ibm:ck_level"] = "round 17c: replaces iim:attribute:ibm:ck"
 CHANGED["iim:vignette:bp-ibm:diagnosis"] = "round 17c: the CK no longer cited against a range"
+# Round 17d (S2): "Which condition does anti-SRP mark?" -> "Anti-SRP necrotizing myopathy"
+# (a three-letter acronym escaped the cue rule, which counted words of four letters).
+REMOVED["iim:mcq:imnm-srp.marked_by.anti-srp:from"] = "round 17d: the name gives the answer"

@@ -226,9 +226,10 @@ def content_words(text: str) -> set[str]:
 
 def cue_stems(answer: str, shown: str) -> set[str]:
     """Word stems an answer shares with what the question shows ("alcohol" in "chronic
-    alcoholic myopathy"): a learner could match words instead of knowing the fact."""
+    alcoholic myopathy", "SRP" in "anti-SRP necrotizing myopathy"): a learner could match
+    words instead of knowing the fact."""
 
     def stems(text: str) -> set[str]:
-        return {w[:6] for w in content_words(text) if len(w) > 3}
+        return {w[:6] for w in content_words(text)}
 
     return stems(answer) & stems(shown)
