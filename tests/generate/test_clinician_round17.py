@@ -4,30 +4,13 @@ import re
 
 import pytest
 
-from quizapp.deck.loader import load_deck
 from quizapp.generate import generate_deck
 from tests.generate.helpers import card_texts, generated_vignettes
-from tests.support.paths import DECKS
-
-
-@pytest.fixture(scope="module")
-def iim():
-    return load_deck(DECKS / "iim" / "deck.yaml")
 
 
 @pytest.fixture(scope="module")
 def iim_cards(iim):
     return {c.id: c for c in generate_deck(iim).cards}
-
-
-@pytest.fixture(scope="module")
-def metabolic_deck():
-    return load_deck(DECKS / "metabolic" / "deck.yaml")
-
-
-@pytest.fixture(scope="module")
-def metabolic_cards(metabolic_deck):
-    return {c.id: c for c in generate_deck(metabolic_deck).cards}
 
 
 def test_tif1_in_children_is_not_linked_to_cancer_rather_than_risk_free(iim_cards):
@@ -120,11 +103,11 @@ def test_a_comparison_tells_an_option_apart_by_the_column_that_says_most(iim, se
         assert "under “Weakness”" in option.explanation, option.explanation
 
 
-def test_a_comparison_never_denies_the_key_cell(iim, metabolic_deck):
+def test_a_comparison_never_denies_the_key_cell(iim, metabolic):
     """M1: "Kearns–Sayre syndrome has 'Heart block ...' under 'What to watch for', not
     'Cardiomyopathy and arrhythmia'": heart block is an arrhythmia. Cells without a word in
     common can still overlap, so a wrong option's rationale states its own cell only."""
-    for deck in (iim, metabolic_deck):
+    for deck in (iim, metabolic):
         for seed in range(3):
             for card in generate_deck(deck, seed=seed).cards:
                 if card.kind != "comparison":
@@ -209,12 +192,12 @@ def test_late_onset_pompe_is_a_glycogen_storage_myopathy_with_fixed_weakness(met
     assert "McArdle disease" in card.answer
 
 
-def test_no_comparison_asks_a_cell_that_names_its_answer(iim, metabolic_deck):
+def test_no_comparison_asks_a_cell_that_names_its_answer(iim, metabolic):
     """Student trial 4: "Which diagnosis has 'SRP' under 'Antibodies'?" -> "Anti-SRP
     necrotizing myopathy"; a word of the asked cells that only the key's name carries."""
     from quizapp.generate.text.common import content_words
 
-    for deck in (iim, metabolic_deck):
+    for deck in (iim, metabolic):
         cards = [c for c in generate_deck(deck).cards if c.kind == "comparison"]
         assert cards
         for card in cards:
@@ -249,15 +232,13 @@ def test_a_list_question_is_plural_whatever_its_subjects_number(iim_cards):
     )
 
 
-def test_the_cpt2_case_is_seen_between_attacks(metabolic_deck):
+def test_the_cpt2_case_is_seen_between_attacks(metabolic):
     """Round 17c M3: the forearm exercise test was reported in the emergency department
     during acute rhabdomyolysis (CK in the tens of thousands), where it is never done."""
     cards = [
-        c
-        for c in generate_deck(metabolic_deck).cards
-        if c.id.startswith("metabolic:vignette:bp-cpt2:")
+        c for c in generate_deck(metabolic).cards if c.id.startswith("metabolic:vignette:bp-cpt2:")
     ]
-    for v in generated_vignettes(metabolic_deck, cards, range(5)):
+    for v in generated_vignettes(metabolic, cards, range(5)):
         assert "emergency department" not in v.prompt
         assert "forearm exercise test" in v.prompt
         ck = int(re.search(r"creatine kinase is ([\d,]+) U/L", v.prompt)[1].replace(",", ""))
@@ -265,10 +246,10 @@ def test_the_cpt2_case_is_seen_between_attacks(metabolic_deck):
 
 
 @pytest.mark.parametrize("seed", [0, 17601])
-def test_no_generated_text_has_a_double_space(iim, metabolic_deck, seed):
+def test_no_generated_text_has_a_double_space(iim, metabolic, seed):
     """Round 17d L1: "... anti-HMGCR myopathy.  In this patient" (an empty list sentence
     left its space behind)."""
-    for deck in (iim, metabolic_deck):
+    for deck in (iim, metabolic):
         cards = generate_deck(deck, seed=seed).cards
         texts = [t for c in cards for t in card_texts(c)]
         texts += [t for v in generated_vignettes(deck, cards, [seed]) for t in card_texts(v)]
