@@ -276,15 +276,20 @@ async def test_at_80x24_the_answer_keeps_question_and_own_choice_in_view(
             assert card is not None and card.kind == kind
             wrong = next(o for o in card.options if not o.correct)
             await pilot.press(wrong.label.lower())
-            await pilot.pause()
-            view = screen.query_one("#card-area").region
-            question = screen.query_one("#card").region
-            chosen = screen.query_one(".first-read")
-            explanation = screen.query_one(AnswerView).children
-            explanation = explanation[explanation.index(chosen) + 1]
-            assert "your choice" in str(chosen.render())
-            assert question.y >= view.y, "the question's first line scrolled away"
-            assert explanation.region.bottom <= view.bottom, "the choice's explanation is cut"
+
+            def fits() -> bool:
+                """The question's first line and the choice's whole explanation in view
+                (waited for: the fit can take a frame more under load)."""
+                view = screen.query_one("#card-area").region
+                question = screen.query_one("#card").region
+                chosen = screen.query(".first-read")
+                if not chosen or "your choice" not in str(chosen.first().render()):
+                    return False
+                parts = list(screen.query_one(AnswerView).children)
+                explanation = parts[parts.index(chosen.first()) + 1]
+                return question.y >= view.y and explanation.region.bottom <= view.bottom
+
+            await wait_for(pilot, fits, "the question's start and the choice's explanation")
             await pilot.press("1")
 
 
@@ -352,14 +357,17 @@ async def test_at_80x24_a_long_explanation_scrolls_under_the_lead_in_and_the_cho
         def shown() -> str:
             return " ".join(screen_text(pilot.app).split())
 
-        # the fit can take a frame or two more (the scrollbar's return rewraps the text):
-        # wait for the settled view, not the first scroll
-        await wait_for(
-            pilot,
-            lambda: area.scroll_y > 0 and lead_in in shown() and choice in shown(),
-            "the answer scrolled into view with the lead-in and the choice",
-        )
-        assert stem.split(".")[0] not in shown()  # the stem's start gave way
+        start = stem.split(".")[0]
+
+        def settled() -> bool:
+            """The view the fit ends in: lead-in and choice shown, the stem's start gone.
+            The fit can take frames more (the scrollbar's return rewraps the text), and an
+            earlier frame can show the lead-in and the choice with the stem's start still
+            on screen: wait for the end, not the first scroll (it failed under load)."""
+            text = shown()
+            return area.scroll_y > 0 and lead_in in text and choice in text and start not in text
+
+        await wait_for(pilot, settled, "the stem's start scrolled away, lead-in and choice shown")
         assert verdict in shown()
         assert "Incorrect. Anti-cN1A is a serological marker of inclusion body" in shown()
         assert "[Yeker 2018]" not in shown()  # the explanation's end: below, to scroll to
