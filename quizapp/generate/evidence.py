@@ -119,10 +119,6 @@ def may_ask(ix: DeckIndex, template: str, rels: list[Relation]) -> str:
     return template
 
 
-# Frequencies that make an end the usual one ("is usually caused by", fact_statement).
-USUAL = ("hallmark", "typical")
-
-
 def is_usual(r: Relation) -> bool:
     """Whether a stated relation names what most patients have: a percent over 50, a
     `hallmark` or `typical` frequency, or no frequency at all (stated as the cause: "Alpers–
@@ -132,7 +128,7 @@ def is_usual(r: Relation) -> bool:
         return False
     if r.percent is not None:
         return r.percent > 50
-    return r.frequency is None or r.frequency in USUAL
+    return r.frequency is None or HEDGE.get(r.frequency) == "usually"
 
 
 # A cause question asked of the `to` end, and the words that ask for the usual cause
@@ -316,8 +312,8 @@ def what_it_is(
     (a `history` finding: "Statin therapy is a feature of ..." made a drug a clinical
     feature, round 15); then the option's own facts of the question's relation type come
     first, then any other fact it is the subject of. None when the proof already lists the
-    option's facts (a complete list of the option itself, or its usual end) or the deck states nothing else
-    certain about it."""
+    option's facts (a complete list of the option itself, or its usual end) or the deck
+    states nothing else certain about it."""
     if (proof.rule == "complete" and proof.ref == option) or proof.rule == "usual":
         return []  # the proof states the option's own list, or its usual end
     anchor, key = ends

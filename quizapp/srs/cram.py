@@ -48,8 +48,9 @@ class CramSession(StudySession):
     ) -> None:
         super().__init__(conn, config, deck_ids, clock, scope)
         scope_sql, params = (scope or StudyScope()).sql()
-        cards = cram_cards(conn, deck_ids, scope_sql, params, self.today())
-        self.buried = buried_count(conn, deck_ids, scope_sql, params, self.today())
+        today = self.today()
+        cards = cram_cards(conn, deck_ids, scope_sql, params, today)
+        self.buried = buried_count(conn, deck_ids, scope_sql, params, today)
         self.queue: list[str] = [card_id for card_id, _ in cards]
         self._states = dict(cards)  # as at the start: cramming changes no state
         self._answered: list[tuple[str, int]] = []  # (card id, where it was), for undo

@@ -148,7 +148,7 @@ class QuizQuestionScreen(QuizappScreen[bool]):
         self.query_one("#quiz-prompt", Static).update(Content(state.item.prompt))
         options = self.query_one("#quiz-options", Vertical)
         options.remove_children()
-        explained = session.locked(state) and not block.timed
+        explained = not self._options_open()
         options.display = not explained
         moved = block.position != self._shown_position
         self._shown_position = block.position
@@ -227,7 +227,7 @@ class QuizQuestionScreen(QuizappScreen[bool]):
         letters = letter_range(len(self.session.current.item.options))
         if self.striking:
             hint = f"Strike out which option? Press {letters} (x again to cancel)."
-        elif self.session.locked() and not self.session.block.timed:
+        elif not self._options_open():
             hint = "Answered: see why each option is right or wrong; → next."
         else:
             hint = f"{letters} or ↑↓ enter answers; x then a letter strikes it out."
